@@ -1,0 +1,119 @@
+/** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
+
+export const CASE_TYPES = [
+  'return',
+  'exchange',
+  'repair',
+  'refund',
+  'product_fault',
+  'usage_question',
+  'complaint',
+  'suggestion',
+  'logistics',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = [
+  'submitted',
+  'pending_review',
+  'rejected',
+  'open',
+  'assigned',
+  'in_progress',
+  'awaiting_customer',
+  'resolved',
+  'closed',
+  'cancelled',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export const SEVERITIES = ['critical', 'major', 'minor'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const URGENCIES = ['high', 'medium', 'low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const CHANNELS = ['web', 'app', 'email', 'phone', 'chat', 'social'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface Customer {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+export interface OrderLine {
+  sku: string;
+  name: string;
+  category: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** What the storefront files; also the input of an eligibility check. */
+export interface CaseRequest {
+  orderId: string;
+  orderedAt: string;
+  deliveredAt?: string;
+  customer: Customer;
+  type: CaseType;
+  items: OrderLine[];
+  currency: string;
+  description: string;
+  attachments: string[];
+  channel: Channel;
+  severity?: Severity;
+  urgency?: Urgency;
+}
+
+export const DECISION_OUTCOMES = ['approved', 'rejected', 'manual_review'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export interface DecisionReason {
+  /** Stable, documented code a storefront can branch on, e.g. `return_window_expired`. */
+  code: string;
+  /** The reason in the customer's locale. */
+  message: string;
+}
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  reasons: DecisionReason[];
+  /** Version of the store policy the decision was made under. */
+  policyVersion: number;
+  decidedAt: string;
+  /** `policy` for the auto-review; a staff user's id for a manual decision. */
+  decidedBy: string;
+}
+
+/** What the workflow waits for while a callback task is parked; the token completes it. */
+export interface WorkflowWait {
+  signal: 'review';
+  taskToken: string;
+  since: string;
+}
+
+export interface Case extends CaseRequest {
+  caseId: string;
+  caseNumber: string;
+  storeId: string;
+  status: CaseStatus;
+  createdAt: string;
+  updatedAt: string;
+  decision?: Decision;
+  workflowWait?: WorkflowWait;
+  /** Set when the workflow gave up on a step after its retries: the case needs a person. */
+  workflowFailure?: { state: string; error: string; at: string };
+}
+
+/** Statuses after which a case no longer counts as an open claim on its order lines. */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved', 'closed', 'cancelled'];
+
+export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.includes(status);
+
+export const orderValue = (items: readonly OrderLine[]): number =>
+  Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;

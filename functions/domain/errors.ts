@@ -1,0 +1,95 @@
+/**
+ * The domain's failures. Each carries the HTTP status it maps to, so one place (the error middleware)
+ * turns them into responses; the class name is also the error name the state machine's Retry/Catch match.
+ */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly statusCode: number;
+  abstract readonly code: string;
+  readonly details?: ErrorDetail[];
+
+  constructor(message: string, options?: { cause?: unknown; details?: ErrorDetail[] }) {
+    super(message, { cause: options?.cause });
+    this.name = new.target.name;
+    this.details = options?.details;
+  }
+
+  toJSON(): { error: { code: string; message: string; details?: ErrorDetail[] } } {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly statusCode = 400;
+  readonly code = 'validation_failed';
+}
+
+export class MalformedJsonError extends DomainError {
+  readonly statusCode = 400;
+  readonly code = 'malformed_json';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly statusCode = 401;
+  readonly code = 'unauthenticated';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly statusCode = 403;
+  readonly code = 'forbidden';
+}
+
+export class NotFoundError extends DomainError {
+  readonly statusCode = 404;
+  readonly code = 'not_found';
+}
+
+export class StateConflictError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'state_conflict';
+}
+
+export class IdempotencyConflictError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'idempotency_conflict';
+}
+
+export class GoneError extends DomainError {
+  readonly statusCode = 410;
+  readonly code = 'gone';
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly statusCode = 413;
+  readonly code = 'payload_too_large';
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly statusCode = 415;
+  readonly code = 'unsupported_media_type';
+}
+
+export class MethodNotAllowedError extends DomainError {
+  readonly statusCode = 405;
+  readonly code = 'method_not_allowed';
+}
+
+/** A dependency failed in a way worth retrying (throttling, a timeout); the workflow's Retry matches this name. */
+export class TransientError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TransientError';
+  }
+}
+
+/** A required configuration value is missing: fail fast at cold start, naming it. */
+export class MissingConfigError extends Error {
+  constructor(variable: string) {
+    super(`Missing required configuration: ${variable}`);
+    this.name = 'MissingConfigError';
+  }
+}

@@ -1,0 +1,28 @@
+import type { CaseType } from '../case.js';
+
+/** A store's auto-review policy. Admins edit it; every decision records the version it was made under. */
+export interface StorePolicy {
+  version: number;
+  /** Days after delivery within which a return needs no reason. */
+  returnWindowDays: number;
+  /** Days after delivery within which an exchange is accepted. */
+  exchangeWindowDays: number;
+  /** Days after delivery (or order, if never delivered) covered for repairs and product faults. */
+  warrantyDays: number;
+  /** Product categories that cannot be returned, exchanged or refunded after delivery. */
+  nonReturnableCategories: string[];
+  /** Request types that need at least one attachment (photo, video, PDF) as evidence. */
+  evidenceRequiredTypes: CaseType[];
+  /** Order-line value (in the case currency) above which a supervisor must review a monetary request. */
+  autoApproveValueLimit: number;
+}
+
+export const DEFAULT_POLICY: StorePolicy = {
+  version: 1,
+  returnWindowDays: 7,
+  exchangeWindowDays: 15,
+  warrantyDays: 365,
+  nonReturnableCategories: ['perishables', 'personalised', 'digital', 'hygiene_opened'],
+  evidenceRequiredTypes: ['product_fault', 'logistics'],
+  autoApproveValueLimit: 2000,
+};

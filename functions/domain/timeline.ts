@@ -1,0 +1,34 @@
+/** Timeline events: every change to a case leaves one, saying who did what, when, and from/to. */
+
+export type ActorKind = 'customer' | 'storefront' | 'system' | 'staff';
+
+export interface Actor {
+  kind: ActorKind;
+  id?: string;
+  name?: string;
+}
+
+export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };
+
+export type TimelineEventType =
+  | 'case_submitted'
+  | 'decision_made'
+  | 'review_requested'
+  | 'review_reminder_sent'
+  | 'status_changed'
+  | 'customer_notified'
+  | 'supervisors_notified'
+  | 'workflow_failed';
+
+export interface TimelineEvent {
+  caseId: string;
+  eventId: string;
+  at: string;
+  type: TimelineEventType;
+  actor: Actor;
+  /** Public events are shown to the customer; internal ones only to staff. */
+  visibility: 'public' | 'internal';
+  from?: string;
+  to?: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,74 @@
+/**
+ * The DynamoDB tables, declared once: the CDK stack provisions them from this list and the local stack creates them
+ * in DynamoDB Local from it. Access patterns are written next to the keys that serve them. No request path scans.
+ */
+export type TableName = 'cases' | 'stores' | 'idempotency';
+
+export interface IndexDeclaration {
+  indexName: string;
+  partitionKey: string;
+  sortKey: string;
+  /** Extra attributes projected besides the keys (`ALL` for the whole item). */
+  projection: 'ALL' | 'KEYS_ONLY' | string[];
+}
+
+export interface TableDeclaration {
+  name: TableName;
+  /** Environment variable through which functions receive the physical table name. */
+  envVar: string;
+  partitionKey: string;
+  sortKey?: string;
+  ttlAttribute?: string;
+  indexes: IndexDeclaration[];
+  accessPatterns: string[];
+}
+
+export const TABLES: readonly TableDeclaration[] = [
+  {
+    name: 'cases',
+    envVar: 'CASES_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [
+      { indexName: 'byStoreStatus', partitionKey: 'storeStatusKey', sortKey: 'createdKey', projection: 'ALL' },
+      { indexName: 'byCustomer', partitionKey: 'storeCustomerKey', sortKey: 'createdKey', projection: 'ALL' },
+      { indexName: 'byOrder', partitionKey: 'storeOrderKey', sortKey: 'createdKey', projection: 'ALL' },
+    ],
+    accessPatterns: [
+      'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
+      'case with its timeline: Query pk=CASE#<caseId> (sk CASE, then EVENT#<at>#<eventId> in time order)',
+      "a store's cases by status and date: Query byStoreStatus storeStatusKey=<storeId>#<status>, createdKey between dates",
+      "a customer's cases in a store, newest first: Query byCustomer storeCustomerKey=<storeId>#<customerId>, descending",
+      'open claims on an order (duplicate check): Query byOrder storeOrderKey=<storeId>#<orderId>',
+    ],
+  },
+  {
+    name: 'stores',
+    envVar: 'STORES_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    accessPatterns: [
+      'store profile: GetItem pk=STORE#<storeId>, sk=PROFILE',
+      'store policy (current version): GetItem pk=STORE#<storeId>, sk=POLICY',
+      'store by API key: GetItem pk=APIKEY#<sha256 of key>, sk=APIKEY (the key itself is never stored)',
+      'case-number counter per store and day: UpdateItem ADD pk=STORE#<storeId>, sk=CASENO#<yyyymmdd>',
+    ],
+  },
+  {
+    name: 'idempotency',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: 'pk',
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+    accessPatterns: [
+      'intake idempotency record: Put in the same transaction as the case, pk=<storeId>#<Idempotency-Key>; GetItem on a repeat; TTL expiresAt (24 h)',
+    ],
+  },
+];
+
+export const tableByName = (name: TableName): TableDeclaration => {
+  const table = TABLES.find((candidate) => candidate.name === name);
+  if (!table) throw new Error(`Unknown table ${name}`);
+  return table;
+};

@@ -1,0 +1,55 @@
+import type { Capabilities } from './capabilities.js';
+
+/**
+ * The case workflow's task functions, declared once. Each Task state of `statemachines/case-lifecycle.asl.json`
+ * names its function as `${<arnPlaceholder>}`; CDK substitutes the deployed ARN, the local engine dispatches the
+ * placeholder to the same handler module.
+ */
+export interface WorkflowTaskDeclaration {
+  name: string;
+  /** Handler module under `functions/handlers/tasks/`, without extension; it exports `handler`. */
+  handler: string;
+  arnPlaceholder: string;
+  capabilities: Capabilities;
+}
+
+export const STATE_MACHINE_FILE = 'statemachines/case-lifecycle.asl.json';
+
+export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
+  {
+    name: 'autoReview',
+    handler: 'auto-review',
+    arnPlaceholder: 'AutoReviewFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, attachments: 'read' },
+  },
+  {
+    name: 'openCase',
+    handler: 'open-case',
+    arnPlaceholder: 'OpenCaseFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+  },
+  {
+    name: 'rejectCase',
+    handler: 'reject-case',
+    arnPlaceholder: 'RejectCaseFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+  },
+  {
+    name: 'requestManualReview',
+    handler: 'request-manual-review',
+    arnPlaceholder: 'RequestManualReviewFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+  },
+  {
+    name: 'awaitSignal',
+    handler: 'await-signal',
+    arnPlaceholder: 'AwaitSignalFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
+  },
+  {
+    name: 'recordWorkflowFailure',
+    handler: 'record-workflow-failure',
+    arnPlaceholder: 'RecordWorkflowFailureFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+  },
+];
