@@ -21,6 +21,8 @@ export interface IdempotencyRecord {
   expiresAt: number;
 }
 
+export type CaseRef = Pick<Case, 'caseId' | 'storeId'>;
+
 export interface CaseChange {
   /** The change applies only while the case is in one of these statuses; otherwise `StateConflictError`. */
   ifStatusIn?: readonly CaseStatus[];
@@ -48,7 +50,7 @@ export interface CaseStore {
   /** Cases of one order in one store that are still open (not rejected, resolved, closed or cancelled). */
   listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]>;
   /** Applies a change and its timeline events atomically. */
-  update(caseId: string, change: CaseChange): Promise<void>;
+  update(ref: CaseRef, change: CaseChange): Promise<void>;
 }
 
 /** The intake's idempotency record exists already (another request with the same key won). */

@@ -1,0 +1,101 @@
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { isValidAttachmentKey } from '../../domain/attachment-rules.js';
+import { ValidationError } from '../../domain/errors.js';
+import type { AttachmentStorage, UploadRequest, UploadTicket } from '../../ports/attachment-storage.js';
+
+export interface S3AttachmentStorageOptions {
+  client: S3Client;
+  bucket: string;
+  /** How long an upload URL stays valid; 15 minutes by default. */
+  expiresInSeconds?: number;
+}
+
+export const attachmentObjectKey = (storeId: string, attachmentId: string): string =>
+  `attachments/${storeId}/${attachmentId}`;
+
+/**
+ * The SDK adds a CRC32 of the (still empty) body to every PutObject by default; baked into a presigned URL it would
+ * make S3 refuse the real file. A presigned upload carries no checksum, so these headers are dropped before signing
+ * (after the checksum middleware of the build step, whatever the client's `requestChecksumCalculation`).
+ */
+const withoutChecksumHeaders = (command: PutObjectCommand): PutObjectCommand => {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const headers = (args.request as { headers?: Record<string, string> }).headers ?? {};
+      for (const header of Object.keys(headers)) {
+        const name = header.toLowerCase();
+        if (name.startsWith('x-amz-checksum-') || name === 'x-amz-sdk-checksum-algorithm') delete headers[header];
+      }
+      return next(args);
+    },
+    { step: 'build', priority: 'low', name: 'dropPresignedChecksumHeaders' },
+  );
+  return command;
+};
+
+const isNotFound = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404;
+};
+
+/**
+ * Evidence files in S3 under `attachments/<storeId>/<attachmentId>`, uploaded by the customer's browser straight to S3
+ * with a presigned PUT. The signature covers `content-type` and `content-length`, so S3 itself refuses a file of
+ * another type or size than the one declared. `exists` needs `s3:ListBucket` on the prefix, or S3 answers a missing
+ * object with 403 instead of 404.
+ */
+export class S3AttachmentStorage implements AttachmentStorage {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly expiresInSeconds: number;
+
+  constructor(options: S3AttachmentStorageOptions) {
+    this.client = options.client;
+    this.bucket = options.bucket;
+    this.expiresInSeconds = options.expiresInSeconds ?? 900;
+  }
+
+  async createUpload(request: UploadRequest): Promise<UploadTicket> {
+    if (!isValidAttachmentKey(request.storeId, request.attachmentId)) {
+      throw new ValidationError('Invalid attachment key', {
+        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
+      });
+    }
+    const signedAt = new Date();
+    const command = withoutChecksumHeaders(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: attachmentObjectKey(request.storeId, request.attachmentId),
+        ContentType: request.contentType,
+        ContentLength: request.size,
+      }),
+    );
+    const uploadUrl = await getSignedUrl(this.client, command, {
+      expiresIn: this.expiresInSeconds,
+      signingDate: signedAt,
+      // The presigner leaves content-type unsigned unless asked; content-length is signed once it is set.
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+    return {
+      uploadUrl,
+      // Content-Length is sent by every HTTP client from the body (browsers forbid setting it); only the type must be set.
+      uploadHeaders: { 'content-type': request.contentType },
+      expiresAt: new Date(signedAt.getTime() + this.expiresInSeconds * 1000).toISOString(),
+    };
+  }
+
+  async exists(storeId: string, attachmentId: string): Promise<boolean> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) return false;
+    try {
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: attachmentObjectKey(storeId, attachmentId) }),
+      );
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { StorePolicy } from '../domain/policy/store-policy.js';
+import type { Store } from '../domain/store.js';
+import type { StoreDirectory } from '../ports/store-directory.js';
+
+/**
+ * Keeps store configuration in memory for a short time, so the intake hot path does not read it on every request.
+ * A policy change takes effect within `ttlMs` on every warm function.
+ */
+export class CachedStoreDirectory implements StoreDirectory {
+  private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly inner: StoreDirectory,
+    private readonly ttlMs = 60_000,
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 1_000,
+  ) {}
+
+  findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
+    return this.cached(`key:${apiKey}`, () => this.inner.findStoreByApiKey(apiKey));
+  }
+
+  getStore(storeId: string): Promise<Store | undefined> {
+    return this.cached(`store:${storeId}`, () => this.inner.getStore(storeId));
+  }
+
+  getPolicy(storeId: string): Promise<StorePolicy> {
+    return this.cached(`policy:${storeId}`, () => this.inner.getPolicy(storeId));
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > this.now()) return hit.value as Promise<T>;
+    const value = load();
+    // Bounded, so a flood of unknown API keys cannot grow memory without limit.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { expiresAt: this.now() + this.ttlMs, value });
+    // A failed load must not be remembered.
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+}

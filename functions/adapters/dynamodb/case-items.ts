@@ -1,0 +1,39 @@
+import type { Case } from '../../domain/case.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
+
+/** How cases and timeline events are laid out in the cases table (see functions/wiring/tables.ts). */
+export const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+
+export const storeStatusKey = (storeId: string, status: string): string => `${storeId}#${status}`;
+export const storeCustomerKey = (storeId: string, customerId: string): string => `${storeId}#${customerId}`;
+export const storeOrderKey = (storeId: string, orderId: string): string => `${storeId}#${orderId}`;
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', 'storeStatusKey', 'storeCustomerKey', 'storeOrderKey', 'createdKey'] as const;
+
+export const toCaseItem = (value: Case): Record<string, unknown> => ({
+  ...caseKey(value.caseId),
+  entity: 'case',
+  storeStatusKey: storeStatusKey(value.storeId, value.status),
+  storeCustomerKey: storeCustomerKey(value.storeId, value.customer.id),
+  storeOrderKey: storeOrderKey(value.storeId, value.orderId),
+  createdKey: `${value.createdAt}#${value.caseId}`,
+  ...value,
+});
+
+export const fromCaseItem = (item: Record<string, unknown>): Case => {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as unknown as Case;
+};
+
+export const toEventItem = (event: TimelineEvent): Record<string, unknown> => ({
+  pk: `CASE#${event.caseId}`,
+  sk: `EVENT#${event.at}#${event.eventId}`,
+  entity: 'event',
+  ...event,
+});
+
+export const fromEventItem = (item: Record<string, unknown>): TimelineEvent => {
+  const { pk: _pk, sk: _sk, entity: _entity, ...event } = item;
+  return event as unknown as TimelineEvent;
+};

@@ -1,0 +1,107 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { logger as defaultLogger } from '../../commons/logger.js';
+import { TransientError } from '../../domain/errors.js';
+import type { CaseWorkflow, CaseWorkflowInput } from '../../ports/case-workflow.js';
+
+export interface SfnCaseWorkflowOptions {
+  client: SFNClient;
+  stateMachineArn: string;
+  logger?: Pick<Logger, 'info'>;
+}
+
+/** The token's task is gone: it already completed, timed out, or its execution ended. A late signal is harmless. */
+const STALE_TOKEN_NAMES = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'KmsThrottlingException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'InternalServerError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+interface AwsErrorShape {
+  name?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: { throttling?: boolean };
+}
+
+/** Throttling, a 5xx or a dropped connection: worth a retry with backoff by the caller. */
+const isTransient = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, $metadata, $retryable } = error as AwsErrorShape;
+  const status = $metadata?.httpStatusCode;
+  return (
+    (name !== undefined && TRANSIENT_NAMES.has(name)) ||
+    (code !== undefined && TRANSIENT_NETWORK_CODES.has(code)) ||
+    $retryable?.throttling === true ||
+    status === 429 ||
+    (status !== undefined && status >= 500)
+  );
+};
+
+const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
+
+const rethrow = (operation: string, error: unknown): never => {
+  if (isTransient(error)) {
+    throw new TransientError(`Step Functions ${operation} failed transiently (${nameOf(error)})`, { cause: error });
+  }
+  throw error;
+};
+
+/**
+ * The case workflow on AWS Step Functions. `start` runs StartExecution named by the case id: an execution that already
+ * exists (same name, whatever its input or status) makes it a no-op. `completeWait` runs SendTaskSuccess: a token whose
+ * task is gone is logged and ignored. Throttling and server faults become `TransientError` (cause kept), anything else
+ * is rethrown as it came.
+ */
+export class SfnCaseWorkflow implements CaseWorkflow {
+  private readonly client: SFNClient;
+  private readonly stateMachineArn: string;
+  private readonly logger: Pick<Logger, 'info'>;
+
+  constructor(options: SfnCaseWorkflowOptions) {
+    this.client = options.client;
+    this.stateMachineArn = options.stateMachineArn;
+    this.logger = options.logger ?? defaultLogger;
+  }
+
+  async start({ caseId, storeId }: CaseWorkflowInput): Promise<void> {
+    const command = new StartExecutionCommand({
+      stateMachineArn: this.stateMachineArn,
+      name: caseId,
+      input: JSON.stringify({ caseId, storeId }),
+    });
+    try {
+      await this.client.send(command);
+    } catch (error) {
+      if (nameOf(error) === 'ExecutionAlreadyExists') {
+        this.logger.info('Case workflow already started', { caseId });
+        return;
+      }
+      rethrow('StartExecution', error);
+    }
+  }
+
+  /** Resolves to nothing whether the token was live or stale (see the port); the stale case is logged. */
+  async completeWait(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    const command = new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) });
+    try {
+      await this.client.send(command);
+    } catch (error) {
+      if (STALE_TOKEN_NAMES.has(nameOf(error))) {
+        this.logger.info('Ignored a completion for a task that no longer waits', { reason: nameOf(error) });
+        return;
+      }
+      rethrow('SendTaskSuccess', error);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { Locale } from '../domain/case.js';
+
+/**
+ * An email as content blocks, rendered once to plain text and once to HTML, so both parts always say the same things.
+ * Every string here is plain text: the HTML renderer escapes all of it.
+ */
+export type EmailBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'facts'; rows: { label: string; value: string }[] };
+
+export interface EmailContent {
+  subject: string;
+  /** Opening line, e.g. "Dear Li Lei," (omitted for internal notices). */
+  greeting?: string;
+  blocks: EmailBlock[];
+  /** Closing line(s), e.g. the team's name. */
+  signoff: string;
+  /** Small print under a rule. */
+  footer: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+
+/** Header-safe subject: one line, no control characters (a name with a newline must not add a line). */
+const oneLine = (value: string): string =>
+  value
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const factSeparator = (locale: Locale): string => (locale === 'zh-CN' ? '：' : ': ');
+
+const blockToText = (block: EmailBlock, locale: Locale): string => {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'list':
+      return block.items.map((item) => `- ${item}`).join('\n');
+    case 'facts':
+      return block.rows.map((row) => `${row.label}${factSeparator(locale)}${row.value}`).join('\n');
+  }
+};
+
+const STYLE = {
+  body: 'margin:0;padding:0;background:#f4f5f7;',
+  card:
+    'max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#1f2933;' +
+    "font-family:-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',Helvetica,Arial,sans-serif;font-size:15px;line-height:1.6;",
+  paragraph: 'margin:0 0 16px 0;',
+  list: 'margin:0 0 16px 0;padding-left:20px;',
+  item: 'margin:0 0 4px 0;',
+  facts: 'border-collapse:collapse;margin:0 0 16px 0;',
+  factLabel: 'padding:4px 16px 4px 0;color:#52606d;vertical-align:top;white-space:nowrap;',
+  factValue: 'padding:4px 0;font-weight:600;',
+  footer: 'margin:24px 0 0 0;padding-top:12px;border-top:1px solid #e4e7eb;color:#7b8794;font-size:12px;',
+} as const;
+
+const blockToHtml = (block: EmailBlock): string => {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p style="${STYLE.paragraph}">${escapeHtml(block.text)}</p>`;
+    case 'list':
+      return `<ul style="${STYLE.list}">${block.items
+        .map((item) => `<li style="${STYLE.item}">${escapeHtml(item)}</li>`)
+        .join('')}</ul>`;
+    case 'facts':
+      return `<table role="presentation" style="${STYLE.facts}">${block.rows
+        .map(
+          (row) =>
+            `<tr><td style="${STYLE.factLabel}">${escapeHtml(row.label)}</td>` +
+            `<td style="${STYLE.factValue}">${escapeHtml(row.value)}</td></tr>`,
+        )
+        .join('')}</table>`;
+  }
+};
+
+const multiline = (value: string): string => value.split('\n').map(escapeHtml).join('<br>');
+
+/** Renders content to the three parts of an email. Empty lists are dropped from both parts alike. */
+export const renderContent = (content: EmailContent, locale: Locale): RenderedEmail => {
+  const blocks = content.blocks.filter(
+    (block) =>
+      (block.kind !== 'list' || block.items.length > 0) && (block.kind !== 'facts' || block.rows.length > 0),
+  );
+  const subject = oneLine(content.subject);
+
+  const text = [
+    ...(content.greeting ? [content.greeting] : []),
+    ...blocks.map((block) => blockToText(block, locale)),
+    content.signoff,
+    `--\n${content.footer}`,
+  ].join('\n\n');
+
+  const html =
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="${STYLE.body}"><div style="${STYLE.card}">` +
+    (content.greeting ? `<p style="${STYLE.paragraph}">${escapeHtml(content.greeting)}</p>` : '') +
+    blocks.map(blockToHtml).join('') +
+    `<p style="${STYLE.paragraph}">${multiline(content.signoff)}</p>` +
+    `<p style="${STYLE.footer}">${multiline(content.footer)}</p>` +
+    `</div></body></html>`;
+
+  return { subject, text: `${text}\n`, html };
+};

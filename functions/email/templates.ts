@@ -1,0 +1,58 @@
+import type { CaseType, Locale } from '../domain/case.js';
+import { en } from './en.js';
+import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
+import { zhCN } from './zh-cn.js';
+
+/**
+ * Every email the service sends. The wording lives in one file per locale (`zh-cn.ts`, `en.ts`), the layout and
+ * escaping in `render.ts`. To add a kind: add it to `EmailTemplate`; the compiler then asks for it in every locale.
+ */
+export type EmailTemplate =
+  /** To the customer: the request was filed, here is its number. */
+  | { kind: 'case_acknowledged'; caseNumber: string; customerName: string; storeName: string; caseType?: CaseType }
+  /** To the customer: the request was not approved, with every reason in their language. */
+  | {
+      kind: 'case_rejected';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      reasons: { code: string; message: string }[];
+    }
+  /** To the customer: a supervisor will decide. */
+  | { kind: 'case_under_review'; caseNumber: string; customerName: string; storeName: string }
+  /** To the store's supervisors (internal): a case waits for their decision; `reminder` once it has waited too long. */
+  | {
+      kind: 'review_requested';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      orderId: string;
+      reasons: { code: string; message: string }[];
+      reminder: boolean;
+    };
+
+export type EmailKind = EmailTemplate['kind'];
+export type TemplateOf<K extends EmailKind> = Extract<EmailTemplate, { kind: K }>;
+
+/** One renderer per kind: a missing kind fails to compile. */
+export type Renderers = { [K in EmailKind]: (template: TemplateOf<K>) => EmailContent };
+
+export interface LocaleTemplates {
+  caseTypeLabels: Record<CaseType, string>;
+  renderers: Renderers;
+}
+
+/** One entry per locale: a missing locale fails to compile. */
+const TEMPLATES: Record<Locale, LocaleTemplates> = { 'zh-CN': zhCN, en };
+
+/** The request type as a customer reads it, e.g. `return` -> `退货` / `Return`. */
+export const caseTypeLabel = (type: CaseType, locale: Locale): string => TEMPLATES[locale].caseTypeLabels[type];
+
+/** Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped. */
+export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEmail => {
+  // The renderer picked by `template.kind` takes exactly that kind; TypeScript cannot correlate the two by itself.
+  const render = TEMPLATES[locale].renderers[template.kind] as (template: EmailTemplate) => EmailContent;
+  return renderContent(render(template), locale);
+};
+
+export type { RenderedEmail } from './render.js';

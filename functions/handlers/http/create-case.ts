@@ -1,0 +1,1 @@
+export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };

@@ -1,0 +1,77 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { TABLES } from '../functions/wiring/tables.js';
+import type { DeploymentConfig } from './config.js';
+import { Api } from './constructs/api.js';
+import { Data } from './constructs/data.js';
+import { Email } from './constructs/email.js';
+import type { CapabilityResources } from './constructs/service-function.js';
+import { Workflow } from './constructs/workflow.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
+
+export interface AfterSalesStackProps extends StackProps {
+  config: DeploymentConfig;
+  /**
+   * Apply the cdk-nag acknowledgements of `infra/nag-acknowledgements.ts` (default). Only the nag test turns them off,
+   * to prove each acknowledgement still matches a finding.
+   */
+  nagAcknowledgements?: boolean;
+}
+
+const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
+
+/**
+ * The after-sales service: data (key, tables, attachments), email (SES), the case workflow and the REST API, all
+ * driven by the declarations in `functions/wiring/`. Environment-agnostic: no lookups, no account or region baked in.
+ */
+export class AfterSalesStack extends Stack {
+  readonly data: Data;
+  readonly email: Email;
+  readonly workflow: Workflow;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: AfterSalesStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.data = new Data(this, 'Data', { allowedOrigins: config.allowedOrigins });
+    this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
+
+    const resources: Omit<CapabilityResources, 'stateMachineArn'> = {
+      tables: this.data.tables,
+      dataKey: this.data.key,
+      attachmentsBucket: this.data.attachmentsBucket,
+      mail: {
+        from: config.mailFrom,
+        identityArn: this.email.identity.emailIdentityArn,
+        configurationSetName: this.email.configurationSet.configurationSetName,
+        configurationSetArn: this.email.configurationSetArn,
+      },
+    };
+    this.workflow = new Workflow(this, 'Workflow', { resources });
+    this.api = new Api(this, 'Api', {
+      stage: config.stage,
+      resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the REST API stage' });
+    new CfnOutput(this, 'UsagePlanId', {
+      value: this.api.usagePlan.usagePlanId,
+      description: 'Storefront usage plan; scripts/create-store.ts adds each store key to it',
+    });
+    for (const declaration of TABLES) {
+      new CfnOutput(this, `${pascal(declaration.name)}TableName`, {
+        value: this.data.tables[declaration.name].tableName,
+        description: `DynamoDB table "${declaration.name}" (functions read it from ${declaration.envVar})`,
+      });
+    }
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn, description: 'Case lifecycle state machine' });
+    new CfnOutput(this, 'AttachmentsBucketName', { value: this.data.attachmentsBucket.bucketName, description: 'Attachments bucket' });
+    new CfnOutput(this, 'SesConfigurationSetName', {
+      value: this.email.configurationSet.configurationSetName,
+      description: 'SES configuration set used for every email',
+    });
+
+    if (props.nagAcknowledgements ?? true) acknowledgeNagFindings(this);
+  }
+}

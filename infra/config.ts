@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'constructs';
+
+/** The repository root: handler entries and the ASL file are resolved from here, whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Service name in logs, traces and metrics (Powertools), and the prefix of the stack name. */
+export const SERVICE_NAME = 'after-sales';
+
+/**
+ * Deployment configuration, read once from CDK context (`cdk.json` or `-c key=value`). Documented in `infra/README.md`.
+ * Nothing here needs AWS credentials or lookups: the stack stays environment-agnostic.
+ */
+export interface DeploymentConfig {
+  /** `-c stage=prod`: suffix of the stack name and the API Gateway stage name. */
+  stage: string;
+  /** `-c mailFrom=no-reply@shop.example`: the sender address of every customer and staff email. */
+  mailFrom: string;
+  /**
+   * `-c mailIdentity=shop.example`: the SES identity to create and authorise, a domain (DKIM records to publish) or an
+   * address (a verification email to click). Defaults to `mailFrom` itself.
+   */
+  mailIdentity: string;
+  /** `-c allowedOrigins=https://shop.example,https://www.shop.example`: storefront origins allowed to PUT attachments. */
+  allowedOrigins: string[];
+}
+
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const ORIGIN_PATTERN = /^https?:\/\/[^/\s*]+$/;
+
+export const DEFAULT_MAIL_FROM = 'no-reply@example.com';
+
+const stringContext = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string`);
+  return value.trim();
+};
+
+const listContext = (node: Node, key: string): string[] => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : String(value).split(',');
+  return items.map((item) => String(item).trim()).filter((item) => item.length > 0);
+};
+
+export const readDeploymentConfig = (node: Node): DeploymentConfig => {
+  const stage = stringContext(node, 'stage') ?? 'dev';
+  if (!STAGE_PATTERN.test(stage)) throw new Error(`Context "stage" must match ${STAGE_PATTERN}, got "${stage}"`);
+
+  const mailFrom = stringContext(node, 'mailFrom') ?? DEFAULT_MAIL_FROM;
+  if (!EMAIL_PATTERN.test(mailFrom)) throw new Error(`Context "mailFrom" must be an email address, got "${mailFrom}"`);
+
+  const mailIdentity = stringContext(node, 'mailIdentity') ?? mailFrom;
+  if (!EMAIL_PATTERN.test(mailIdentity) && !DOMAIN_PATTERN.test(mailIdentity)) {
+    throw new Error(`Context "mailIdentity" must be a domain or an email address, got "${mailIdentity}"`);
+  }
+  const senderDomain = mailFrom.split('@')[1] ?? '';
+  if (mailIdentity !== mailFrom && mailIdentity.toLowerCase() !== senderDomain.toLowerCase()) {
+    throw new Error(`Context "mailIdentity" (${mailIdentity}) must be the mailFrom address or its domain (${senderDomain})`);
+  }
+
+  const allowedOrigins = listContext(node, 'allowedOrigins');
+  for (const origin of allowedOrigins) {
+    if (!ORIGIN_PATTERN.test(origin)) throw new Error(`Context "allowedOrigins": "${origin}" is not an origin like https://shop.example`);
+  }
+
+  return { stage, mailFrom, mailIdentity, allowedOrigins };
+};

@@ -1,0 +1,182 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  ApiKeySourceType,
+  AuthorizationType,
+  EndpointType,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  Period,
+  RequestValidator,
+  ResponseType,
+  RestApi,
+  type Method,
+  type UsagePlan,
+} from 'aws-cdk-lib/aws-apigateway';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
+import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityResources } from './service-function.js';
+
+export interface ApiProps {
+  stage: string;
+  resources: CapabilityResources;
+}
+
+/** Whole-stage limits (all stores together) and the per-store-key limits of the storefront usage plan. */
+export const API_LIMITS = {
+  stage: { rateLimit: 100, burstLimit: 200 },
+  perStoreKey: { rateLimit: 20, burstLimit: 40, requestsPerDay: 50_000 },
+} as const;
+
+interface ErrorResponse {
+  type: ResponseType;
+  /** Omitted: keep the status API Gateway chose (several statuses fall under DEFAULT_4XX / DEFAULT_5XX). */
+  statusCode?: string;
+  code: string;
+  /** A JSON string literal, or `$context.error.messageString` (already a quoted JSON string). */
+  message: string;
+}
+
+const quoted = (text: string): string => JSON.stringify(text);
+
+/** API Gateway's own rejections, in the API's error shape `{"error":{"code","message"}}` (codes as in functions/domain/errors.ts). */
+export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
+  { type: ResponseType.INVALID_API_KEY, statusCode: '401', code: 'unauthenticated', message: quoted('Missing or invalid API key.') },
+  {
+    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    statusCode: '401',
+    code: 'unauthenticated',
+    message: quoted('Missing credentials, or no such route.'),
+  },
+  { type: ResponseType.ACCESS_DENIED, statusCode: '403', code: 'forbidden', message: quoted('Access denied.') },
+  { type: ResponseType.BAD_REQUEST_BODY, statusCode: '400', code: 'validation_failed', message: '$context.error.messageString' },
+  { type: ResponseType.BAD_REQUEST_PARAMETERS, statusCode: '400', code: 'validation_failed', message: '$context.error.messageString' },
+  { type: ResponseType.REQUEST_TOO_LARGE, statusCode: '413', code: 'payload_too_large', message: quoted('Request body too large.') },
+  { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, statusCode: '415', code: 'unsupported_media_type', message: quoted('Unsupported media type.') },
+  { type: ResponseType.THROTTLED, statusCode: '429', code: 'throttled', message: quoted('Too many requests; retry later.') },
+  { type: ResponseType.QUOTA_EXCEEDED, statusCode: '429', code: 'quota_exceeded', message: quoted('Daily request quota exceeded.') },
+  { type: ResponseType.DEFAULT_4XX, code: 'bad_request', message: '$context.error.messageString' },
+  { type: ResponseType.DEFAULT_5XX, code: 'internal_error', message: quoted('Internal error.') },
+];
+
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: AccessLogField.contextRequestId(),
+    extendedRequestId: AccessLogField.contextExtendedRequestId(),
+    requestTime: AccessLogField.contextRequestTime(),
+    sourceIp: AccessLogField.contextIdentitySourceIp(),
+    userAgent: AccessLogField.contextIdentityUserAgent(),
+    apiKeyId: AccessLogField.contextIdentityApiKeyId(),
+    httpMethod: AccessLogField.contextHttpMethod(),
+    resourcePath: AccessLogField.contextResourcePath(),
+    protocol: AccessLogField.contextProtocol(),
+    status: AccessLogField.contextStatus(),
+    responseLength: AccessLogField.contextResponseLength(),
+    responseLatency: AccessLogField.contextResponseLatency(),
+    integrationStatus: AccessLogField.contextIntegrationStatus(),
+    integrationLatency: AccessLogField.contextIntegrationLatency(),
+    errorType: AccessLogField.contextErrorResponseType(),
+    errorMessage: AccessLogField.contextErrorMessage(),
+    xrayTraceId: AccessLogField.contextXrayTraceId(),
+  }),
+);
+
+const pathParameters = (path: string): string[] => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1] ?? '');
+
+export interface DeployedRoute {
+  route: RouteDeclaration;
+  fn: ServiceFunction;
+  method: Method;
+}
+
+/**
+ * The REST API built from `ROUTES`: one function and one Lambda proxy method per route, API keys required on storefront
+ * routes, the storefront usage plan (stores' keys are added by `scripts/create-store.ts`), JSON access logs, tracing,
+ * throttling, metrics, and API Gateway's own errors in the API's error shape.
+ */
+export class Api extends Construct {
+  readonly restApi: RestApi;
+  readonly usagePlan: UsagePlan;
+  readonly routes: readonly DeployedRoute[];
+  readonly accessLogGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
+      retention: FUNCTION_DEFAULTS.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.restApi = new RestApi(this, 'RestApi', {
+      restApiName: `${Stack.of(this).stackName}-api`,
+      description: 'After-sales service API for storefront backends',
+      endpointTypes: [EndpointType.REGIONAL],
+      apiKeySourceType: ApiKeySourceType.HEADER,
+      // Access and execution logging need the account-level API Gateway CloudWatch role; kept on stack deletion
+      // because it is shared by every REST API of the account in this region.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: props.stage,
+        accessLogDestination: new LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: ACCESS_LOG_FORMAT,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingRateLimit: API_LIMITS.stage.rateLimit,
+        throttlingBurstLimit: API_LIMITS.stage.burstLimit,
+      },
+    });
+
+    const validator = new RequestValidator(this, 'RequestValidator', {
+      restApi: this.restApi,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    const routes: DeployedRoute[] = [];
+    for (const route of ROUTES) {
+      const fn = new ServiceFunction(this, `${route.name[0]?.toUpperCase()}${route.name.slice(1)}Route`, {
+        kind: 'http',
+        handler: route.handler,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+      });
+      bindCapabilities(fn, route.capabilities, props.resources);
+      const method = this.restApi.root.resourceForPath(route.path).addMethod(
+        route.method,
+        new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
+        {
+          operationName: route.name,
+          authorizationType: AuthorizationType.NONE,
+          apiKeyRequired: route.auth === 'apiKey',
+          requestValidator: validator,
+          requestParameters: Object.fromEntries(pathParameters(route.path).map((name) => [`method.request.path.${name}`, true])),
+        },
+      );
+      routes.push({ route, fn, method });
+    }
+    this.routes = routes;
+
+    this.usagePlan = this.restApi.addUsagePlan('StorefrontUsagePlan', {
+      name: `${Stack.of(this).stackName}-storefronts`,
+      description: 'Per-store limits; each store API key is added to this plan by scripts/create-store.ts',
+      throttle: { rateLimit: API_LIMITS.perStoreKey.rateLimit, burstLimit: API_LIMITS.perStoreKey.burstLimit },
+      quota: { limit: API_LIMITS.perStoreKey.requestsPerDay, period: Period.DAY },
+      apiStages: [{ api: this.restApi, stage: this.restApi.deploymentStage }],
+    });
+
+    for (const error of GATEWAY_ERRORS) {
+      this.restApi.addGatewayResponse(`${error.type.responseType}Response`, {
+        type: error.type,
+        statusCode: error.statusCode,
+        responseHeaders: { 'x-request-id': 'context.requestId', 'content-type': "'application/json'" },
+        templates: { 'application/json': `{"error":{"code":${quoted(error.code)},"message":${error.message}}}` },
+      });
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { join } from 'node:path';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, LoggingFormat, Runtime, Tracing, ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { tableByName, type TableName } from '../../functions/wiring/tables.js';
+import { REPO_ROOT, SERVICE_NAME } from '../config.js';
+
+/** `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`. */
+export type FunctionKind = 'http' | 'task';
+
+export const FUNCTION_DEFAULTS = {
+  memorySize: 512,
+  timeout: { http: Duration.seconds(10), task: Duration.seconds(30) },
+  logRetention: RetentionDays.THREE_MONTHS,
+} as const;
+
+/** Every object key the functions read or presign lives under this prefix; IAM is scoped to it. */
+export const ATTACHMENTS_PREFIX = 'attachments/';
+
+export const handlerEntry = (kind: FunctionKind, handler: string): string =>
+  join(REPO_ROOT, 'functions', 'handlers', kind === 'http' ? 'http' : 'tasks', `${handler}.ts`);
+
+export interface ServiceFunctionProps {
+  kind: FunctionKind;
+  /** Handler module, without extension, under the kind's folder; it exports `handler`. */
+  handler: string;
+  description: string;
+}
+
+/**
+ * A Lambda function of this service with its defaults carried once: Node 22 on arm64, an ESM bundle (AWS SDK included,
+ * minified, source maps), active tracing, JSON logs into its own log group with a retention, and a role that may write
+ * to that log group and nothing else until `bindCapabilities` grants more.
+ */
+export class ServiceFunction extends NodejsFunction {
+  readonly kind: FunctionKind;
+  readonly logGroupOwned: LogGroup;
+  readonly serviceRole: Role;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    // The log group and the role are siblings: they must exist before the function that uses them.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: FUNCTION_DEFAULTS.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${id} function (${SERVICE_NAME})`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (logs on every log group): write to this function's log group only.
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: handlerEntry(props.kind, props.handler),
+      handler: 'handler',
+      description: props.description.slice(0, 256),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: FUNCTION_DEFAULTS.memorySize,
+      timeout: FUNCTION_DEFAULTS.timeout[props.kind],
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: 'AfterSales',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      projectRoot: REPO_ROOT,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Bundled CommonJS dependencies may call `require`; an ES module has none unless we provide it.
+        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+        minify: true,
+        // Error class names are part of the contract with the state machine (Retry/Catch ErrorEquals) and the logs.
+        keepNames: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK: the versions we test are the versions we run, and cold starts skip resolving the runtime's copy.
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
+      },
+    });
+    this.kind = props.kind;
+    this.logGroupOwned = logGroup;
+    this.serviceRole = role;
+  }
+}
+
+/** The deployed resources a capability can refer to. */
+export interface CapabilityResources {
+  tables: Readonly<Record<TableName, ITable>>;
+  /** The customer-managed key encrypting the tables and the attachments bucket. */
+  dataKey: IKey;
+  /** The case state machine's ARN, built from its fixed name (a Ref would close a cycle through the task functions). */
+  stateMachineArn: string;
+  attachmentsBucket: IBucket;
+  mail: { from: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
+}
+
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+const viaService = (service: 'dynamodb' | 's3'): Record<string, Record<string, string>> => ({
+  StringEquals: { 'kms:ViaService': `${service}.${Aws.REGION}.amazonaws.com` },
+});
+
+/**
+ * Turns a route's or task's declared capabilities into environment variables and least-privilege IAM statements:
+ * named actions only (no `*`), on the named table and its declared indexes, the state machine, the object prefix,
+ * the SES identity and configuration set; the data key only through the service that uses it.
+ */
+export const bindCapabilities = (fn: ServiceFunction, capabilities: Capabilities, resources: CapabilityResources): void => {
+  const dynamoKeyActions = new Set<string>();
+  for (const [name, access] of Object.entries(capabilities.tables ?? {}) as Array<[TableName, 'read' | 'readWrite' | undefined]>) {
+    if (access === undefined) continue;
+    const declaration = tableByName(name);
+    const table = resources.tables[name];
+    fn.addEnvironment(declaration.envVar, table.tableName);
+    const writes = access === 'readWrite';
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: writes ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : TABLE_READ_ACTIONS,
+        resources: [table.tableArn],
+      }),
+    );
+    if (declaration.indexes.length > 0) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: declaration.indexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        }),
+      );
+    }
+    for (const action of writes ? [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS] : KEY_READ_ACTIONS) dynamoKeyActions.add(action);
+  }
+  if (dynamoKeyActions.size > 0) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...dynamoKeyActions], resources: [resources.dataKey.keyArn], conditions: viaService('dynamodb') }),
+    );
+  }
+
+  const workflow = capabilities.workflow ?? [];
+  if (workflow.length > 0) fn.addEnvironment('STATE_MACHINE_ARN', resources.stateMachineArn);
+  if (workflow.includes('start')) {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [resources.stateMachineArn] }));
+  }
+  if (workflow.includes('signal')) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [resources.stateMachineArn] }),
+    );
+  }
+
+  if (capabilities.sendsEmail) {
+    fn.addEnvironment('MAIL_FROM', resources.mail.from);
+    fn.addEnvironment('SES_CONFIGURATION_SET', resources.mail.configurationSetName);
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [resources.mail.identityArn, resources.mail.configurationSetArn] }),
+    );
+  }
+
+  if (capabilities.attachments) {
+    const bucket = resources.attachmentsBucket;
+    fn.addEnvironment('ATTACHMENTS_BUCKET', bucket.bucketName);
+    const presigns = capabilities.attachments === 'presign';
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [presigns ? 's3:PutObject' : 's3:GetObject'],
+        resources: [bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)],
+      }),
+    );
+    if (!presigns) {
+      // HeadObject on a missing key answers 404 only to a caller who may list the bucket (otherwise 403, which would
+      // read as a permission failure). The bucket holds attachments only; listing reveals key names, not content.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    }
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [presigns ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
+        resources: [resources.dataKey.keyArn],
+        conditions: viaService('s3'),
+      }),
+    );
+  }
+};

@@ -1,0 +1,92 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import type { AuthKind } from '../functions/wiring/routes.js';
+import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import type { AfterSalesStack } from './after-sales-stack.js';
+import { ATTACHMENTS_PREFIX, ServiceFunction } from './constructs/service-function.js';
+
+/**
+ * Every cdk-nag (AwsSolutions) finding this stack acknowledges, each on the narrowest construct and with its reason.
+ * Everything else AwsSolutions checks is resolved in the constructs themselves (see infra/README.md). A new finding
+ * fails `cdk synth` and test/infra/nag.test.ts until it is fixed or acknowledged here with a specific reason.
+ */
+
+const acknowledge = (scope: IConstruct, id: string, reason: string): void => {
+  Validations.of(scope).acknowledge({ id, reason });
+};
+
+const NODE_22_RUNTIME =
+  'Node.js 22 is deliberate: the toolchain, the tests and the local stack run Node 22 (package.json engines and the node@22 ' +
+  'devDependency), so the runtime in Lambda is the one every test ran on. nodejs22.x is a supported Lambda runtime (Node 22 ' +
+  'LTS until April 2027); the move to nodejs24.x happens together with the toolchain.';
+
+const XRAY_ON_FUNCTION_ROLE =
+  'Added by Lambda active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+  'permissions (no resource types in the Service Authorization Reference), so Resource must be "*". Grants no data access.';
+
+const STATE_MACHINE_ROLE =
+  'Step Functions tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and vended ' +
+  'log delivery to CloudWatch Logs (logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ' +
+  'ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) support no resource-level permissions; ' +
+  'AWS requires Resource "*". lambda:InvokeFunction is granted on the task function ARNs only.';
+
+const ATTACHMENT_OBJECTS =
+  `Object-level grant on the ${ATTACHMENTS_PREFIX} prefix of this stack's attachments bucket only: object keys are ` +
+  'generated per upload, so they cannot be listed in advance. One action only: s3:GetObject to read evidence, or ' +
+  's3:PutObject to presign an upload URL; no listing, deletion or bucket-level action.';
+
+const API_GATEWAY_CLOUDWATCH_ROLE =
+  'The account-level API Gateway CloudWatch Logs role (AWS::ApiGateway::Account) that stage access and execution logging ' +
+  'require. AWS documents the AmazonAPIGatewayPushToCloudWatchLogs managed policy for it; the role serves every REST API ' +
+  'of the account and region, so it cannot be narrowed to this stack\'s log groups.';
+
+const NO_WAF =
+  'No WAF web ACL on this stage: the callers are storefront backends (server to server) holding per-store API keys, ' +
+  'throttled and capped per key by the usage plan and in total by stage throttling; API Gateway rejects oversized bodies ' +
+  'and every body is schema-validated (zod) before use. A web ACL (about USD 5/month plus per-request fees) can be ' +
+  'associated with the stage later without changing the API, if it is ever exposed to browsers directly.';
+
+const METHOD_AUTH: Record<AuthKind, string> = {
+  apiKey:
+    'Storefront route: the callers are store backends, authenticated by a per-store API Gateway API key (apiKeyRequired, ' +
+    'usage-plan throttling and quota); the handler resolves the store from the SHA-256 hash of the key. There is no end user ' +
+    'to sign in on this route; the Cognito user-pool authorizer comes with the staff routes.',
+  public:
+    'Public, read-only document (the OpenAPI description of this API): unauthenticated by design; its function has no ' +
+    'table, bucket, workflow or email permission, and the stage throttling applies.',
+};
+
+export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
+  const functions = stack.node.findAll().filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
+  for (const fn of functions) {
+    acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
+    acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
+  }
+
+  const bucketLogicalId: unknown = Stack.of(stack).resolve((stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId);
+  const attachmentObjects = `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/${ATTACHMENTS_PREFIX}*]`;
+  const attachmentUsers = [
+    ...stack.api.routes.filter(({ route }) => route.capabilities.attachments).map(({ fn }) => fn),
+    ...WORKFLOW_TASKS.filter((task) => task.capabilities.attachments).map((task) => stack.workflow.functions.get(task.name)),
+  ];
+  for (const fn of attachmentUsers) {
+    if (fn) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
+  }
+
+  const stateMachineRole = stack.workflow.stateMachine.role;
+  acknowledge(stateMachineRole, 'AwsSolutions-IAM5[Resource::*]', STATE_MACHINE_ROLE);
+
+  const cloudWatchRole = stack.api.restApi.node.findChild('CloudWatchRole');
+  acknowledge(
+    cloudWatchRole,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+    API_GATEWAY_CLOUDWATCH_ROLE,
+  );
+  acknowledge(stack.api.restApi.deploymentStage, 'AwsSolutions-APIG3', NO_WAF);
+
+  for (const { route, method } of stack.api.routes) {
+    acknowledge(method, 'AwsSolutions-APIG4', METHOD_AUTH[route.auth]);
+    acknowledge(method, 'AwsSolutions-COG4', METHOD_AUTH[route.auth]);
+  }
+};

@@ -1,0 +1,198 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isValidAttachmentKey } from '../functions/domain/attachment-rules.js';
+import { ForbiddenError, GoneError, PayloadTooLargeError, ValidationError } from '../functions/domain/errors.js';
+import type { AttachmentStorage, UploadRequest, UploadTicket } from '../functions/ports/attachment-storage.js';
+
+export interface LocalAttachmentStorageOptions {
+  directory: string;
+  /** Where the local HTTP server listens, e.g. `http://127.0.0.1:3000`. */
+  baseUrl: string;
+  /** Key of the upload URLs' HMAC signatures. */
+  secret: string;
+  /** How long an upload URL stays valid; 15 minutes by default. */
+  expiresInSeconds?: number;
+  clock?: () => Date;
+}
+
+/** What the local HTTP server hands over on `PUT /_local/uploads/<storeId>/<attachmentId>?expires=&signature=`. */
+export interface LocalUpload {
+  storeId: string;
+  attachmentId: string;
+  /** Epoch seconds, as in the URL's query. */
+  expires: number | string;
+  signature: string;
+  /** The request's Content-Type header. */
+  contentType: string;
+  body: Buffer;
+}
+
+/** The upload as it was signed, kept next to the file (`<attachmentId>.upload.json`). */
+interface UploadRecord {
+  storeId: string;
+  attachmentId: string;
+  contentType: string;
+  size: number;
+  expires: number;
+  status: 'pending' | 'uploaded';
+  createdAt: string;
+  uploadedAt?: string;
+}
+
+const SIGNATURE_PATTERN = /^[0-9a-f]{64}$/;
+const EPOCH_SECONDS_PATTERN = /^\d{1,12}$/;
+
+const isUploadRecord = (value: unknown): value is UploadRecord => {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.storeId === 'string' &&
+    typeof record.attachmentId === 'string' &&
+    typeof record.contentType === 'string' &&
+    typeof record.size === 'number' &&
+    typeof record.expires === 'number'
+  );
+};
+
+const normalizeContentType = (value: string): string => value.trim().toLowerCase();
+
+/**
+ * The local stand-in for S3 presigned uploads: files in a folder (`<directory>/<storeId>/<attachmentId>`), uploaded
+ * through the local server with a URL signed by HMAC-SHA256 over the store, the attachment, the content type, the size
+ * and the expiry. Like S3, the upload is refused when the signature does not match, when the URL has expired, or when
+ * the file's type or size differs from the signed ones.
+ */
+export class LocalAttachmentStorage implements AttachmentStorage {
+  private readonly directory: string;
+  private readonly baseUrl: string;
+  private readonly secret: string;
+  private readonly expiresInSeconds: number;
+  private readonly clock: () => Date;
+
+  constructor(options: LocalAttachmentStorageOptions) {
+    if (options.secret === '') throw new Error('LocalAttachmentStorage needs a non-empty secret');
+    this.directory = options.directory;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.secret = options.secret;
+    this.expiresInSeconds = options.expiresInSeconds ?? 900;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async createUpload(request: UploadRequest): Promise<UploadTicket> {
+    const { storeId, attachmentId, size } = request;
+    if (!isValidAttachmentKey(storeId, attachmentId)) {
+      throw new ValidationError('Invalid attachment key', {
+        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
+      });
+    }
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new ValidationError('Invalid size', { details: [{ path: 'size', message: 'Must be a whole number of bytes' }] });
+    }
+    const now = this.clock();
+    const expires = Math.floor(now.getTime() / 1000) + this.expiresInSeconds;
+    const contentType = normalizeContentType(request.contentType);
+    const record: UploadRecord = {
+      storeId,
+      attachmentId,
+      contentType,
+      size,
+      expires,
+      status: 'pending',
+      createdAt: now.toISOString(),
+    };
+    await mkdir(join(this.directory, storeId), { recursive: true });
+    await this.writeRecord(record);
+
+    const signature = this.sign(record, expires);
+    const query = new URLSearchParams({ expires: String(expires), signature });
+    return {
+      uploadUrl: `${this.baseUrl}/_local/uploads/${storeId}/${attachmentId}?${query.toString()}`,
+      uploadHeaders: { 'content-type': contentType },
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * Checks an upload against its signed URL and stores the file. In order: an unknown upload or a wrong signature is
+   * `ForbiddenError`, an expired URL `GoneError`, another content type `ValidationError`, a larger body
+   * `PayloadTooLargeError`, a smaller one `ValidationError`.
+   */
+  async acceptUpload(upload: LocalUpload): Promise<void> {
+    const { storeId, attachmentId, body } = upload;
+    const forbidden = new ForbiddenError('The upload URL is not valid');
+    const expiresText = String(upload.expires);
+    if (!isValidAttachmentKey(storeId, attachmentId) || !EPOCH_SECONDS_PATTERN.test(expiresText)) throw forbidden;
+    const expires = Number(expiresText);
+
+    const record = await this.readRecord(storeId, attachmentId);
+    if (!record || !this.verify(record, expires, upload.signature)) throw forbidden;
+
+    if (this.clock().getTime() >= expires * 1000) throw new GoneError('The upload URL has expired');
+
+    if (normalizeContentType(upload.contentType) !== record.contentType) {
+      throw new ValidationError('The file does not have the content type it was announced with', {
+        details: [{ path: 'content-type', message: `Expected ${record.contentType}` }],
+      });
+    }
+    if (body.length > record.size) {
+      throw new PayloadTooLargeError(`The file is larger than the announced ${record.size} bytes`);
+    }
+    if (body.length < record.size) {
+      throw new ValidationError('The file is smaller than announced', {
+        details: [{ path: 'content-length', message: `Expected ${record.size} bytes, got ${body.length}` }],
+      });
+    }
+
+    const file = this.filePath(storeId, attachmentId);
+    await writeFile(`${file}.partial`, body);
+    await rename(`${file}.partial`, file);
+    await this.writeRecord({ ...record, status: 'uploaded', uploadedAt: this.clock().toISOString() });
+  }
+
+  async exists(storeId: string, attachmentId: string): Promise<boolean> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) return false;
+    try {
+      return (await stat(this.filePath(storeId, attachmentId))).isFile();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  private sign(record: Pick<UploadRecord, 'storeId' | 'attachmentId' | 'contentType' | 'size'>, expires: number): string {
+    // A JSON array keeps the fields apart: no value can shift into its neighbour.
+    const payload = JSON.stringify(['upload', record.storeId, record.attachmentId, record.contentType, record.size, expires]);
+    return createHmac('sha256', this.secret).update(payload, 'utf8').digest('hex');
+  }
+
+  private verify(record: UploadRecord, expires: number, signature: string): boolean {
+    if (!SIGNATURE_PATTERN.test(signature)) return false;
+    const expected = Buffer.from(this.sign(record, expires), 'hex');
+    return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
+  }
+
+  private filePath(storeId: string, attachmentId: string): string {
+    return join(this.directory, storeId, attachmentId);
+  }
+
+  private recordPath(storeId: string, attachmentId: string): string {
+    return join(this.directory, storeId, `${attachmentId}.upload.json`);
+  }
+
+  private async writeRecord(record: UploadRecord): Promise<void> {
+    const path = this.recordPath(record.storeId, record.attachmentId);
+    await writeFile(`${path}.partial`, `${JSON.stringify(record, null, 2)}\n`, 'utf8');
+    await rename(`${path}.partial`, path);
+  }
+
+  private async readRecord(storeId: string, attachmentId: string): Promise<UploadRecord | undefined> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(this.recordPath(storeId, attachmentId), 'utf8'));
+      return isUploadRecord(parsed) ? parsed : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+}

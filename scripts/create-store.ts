@@ -1,0 +1,127 @@
+/**
+ * Operator tool: onboard a store on a deployed stack. Creates the store's API Gateway API key, adds it to the
+ * storefront usage plan, writes the store profile, its default policy and the key-hash lookup item to the stores
+ * table, and prints the key once (only its SHA-256 hash is stored).
+ *
+ *   npx cdk deploy --outputs-file cdk-outputs.json
+ *   npx tsx scripts/create-store.ts --store-id A --name "Store A" --supervisor-email lead@shop.example \
+ *     --stack-outputs cdk-outputs.json [--stack after-sales-dev] [--timezone Asia/Shanghai] [--locale zh-CN]
+ *
+ * Credentials and region come from the usual AWS SDK chain (AWS_PROFILE, AWS_REGION, ...), or `--region`.
+ * Instead of `--stack-outputs`, pass `--usage-plan-id` and `--stores-table` directly.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { APIGatewayClient, CreateApiKeyCommand, CreateUsagePlanKeyCommand, DeleteApiKeyCommand } from '@aws-sdk/client-api-gateway';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { hashApiKey } from '../functions/domain/api-key.js';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../functions/domain/case.js';
+import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
+import type { Store } from '../functions/domain/store.js';
+
+const USAGE = 'Usage: create-store --store-id <id> --name <name> --supervisor-email <email> [--supervisor-email ...] ' +
+  '(--stack-outputs <cdk-outputs.json> [--stack <name>] | --usage-plan-id <id> --stores-table <table>) ' +
+  '[--timezone Asia/Shanghai] [--locale zh-CN|en] [--region <region>]';
+
+interface Target {
+  usagePlanId: string;
+  storesTable: string;
+}
+
+const fail = (message: string): never => {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+};
+
+const readTarget = (values: { 'stack-outputs'?: string; stack?: string; 'usage-plan-id'?: string; 'stores-table'?: string }): Target => {
+  if (values['usage-plan-id'] && values['stores-table']) return { usagePlanId: values['usage-plan-id'], storesTable: values['stores-table'] };
+  if (!values['stack-outputs']) return fail('Pass --stack-outputs, or both --usage-plan-id and --stores-table.');
+  const file = JSON.parse(readFileSync(values['stack-outputs'], 'utf8')) as Record<string, Record<string, string>>;
+  const stacks = Object.keys(file);
+  const stack = values.stack ?? (stacks.length === 1 ? stacks[0] : undefined);
+  const outputs = stack ? file[stack] : undefined;
+  if (!outputs) return fail(`Choose the stack with --stack (${stacks.join(', ') || 'none in the file'}).`);
+  const { UsagePlanId: usagePlanId, StoresTableName: storesTable } = outputs;
+  if (!usagePlanId || !storesTable) return fail(`Stack ${stack} has no UsagePlanId or StoresTableName output.`);
+  return { usagePlanId, storesTable };
+};
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: {
+      'store-id': { type: 'string' },
+      name: { type: 'string' },
+      'supervisor-email': { type: 'string', multiple: true },
+      timezone: { type: 'string', default: 'Asia/Shanghai' },
+      locale: { type: 'string', default: DEFAULT_LOCALE },
+      'stack-outputs': { type: 'string' },
+      stack: { type: 'string' },
+      'usage-plan-id': { type: 'string' },
+      'stores-table': { type: 'string' },
+      region: { type: 'string' },
+    },
+  });
+
+  const storeId = values['store-id'] ?? fail('--store-id is required.');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeId)) fail('--store-id: letters, digits, "_" and "-" only (at most 64).');
+  const name = values.name?.trim() || fail('--name is required.');
+  const supervisorEmails = (values['supervisor-email'] ?? []).flatMap((email) => email.split(',')).map((email) => email.trim());
+  if (supervisorEmails.length === 0 || supervisorEmails.some((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
+    fail('--supervisor-email: at least one valid address.');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: values.timezone });
+  } catch {
+    fail(`--timezone: unknown IANA timezone "${values.timezone}".`);
+  }
+  const locale = values.locale as Locale;
+  if (!LOCALES.includes(locale)) fail(`--locale: one of ${LOCALES.join(', ')}.`);
+  const target = readTarget(values);
+
+  const apiGateway = new APIGatewayClient({ region: values.region });
+  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }));
+
+  const key = await apiGateway.send(
+    new CreateApiKeyCommand({ name: `store-${storeId}`, description: `Storefront key of store ${storeId} (${name})`, enabled: true, tags: { storeId } }),
+  );
+  if (!key.id || !key.value) throw new Error('API Gateway returned no key id or value');
+
+  try {
+    await apiGateway.send(new CreateUsagePlanKeyCommand({ usagePlanId: target.usagePlanId, keyId: key.id, keyType: 'API_KEY' }));
+    const store: Store = {
+      storeId,
+      name,
+      timezone: values.timezone,
+      defaultLocale: locale,
+      supervisorEmails,
+      caseNumberPrefix: 'AS',
+      reviewReminderAfter: 'P1D',
+    };
+    const storePk = `STORE#${storeId}`;
+    const isNew = { ConditionExpression: 'attribute_not_exists(pk)' };
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'PROFILE', ...store }, ...isNew } },
+          { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'POLICY', ...DEFAULT_POLICY }, ...isNew } },
+          { Put: { TableName: target.storesTable, Item: { pk: `APIKEY#${hashApiKey(key.value)}`, sk: 'APIKEY', storeId }, ...isNew } },
+        ],
+      }),
+    );
+  } catch (error) {
+    // Nothing usable is left behind: deleting the key also removes it from the usage plan.
+    await apiGateway.send(new DeleteApiKeyCommand({ apiKey: key.id })).catch(() => undefined);
+    const reason = error instanceof Error && error.name === 'TransactionCanceledException' ? ` (store ${storeId} probably exists already)` : '';
+    throw new Error(`Store ${storeId} was not created${reason}: ${String(error)}`, { cause: error });
+  }
+
+  console.log(`Store ${storeId} (${name}) created; API key id ${key.id}, in usage plan ${target.usagePlanId}.`);
+  console.log('API key, shown only this once; give it to the storefront backend as its x-api-key header:');
+  console.log(key.value);
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

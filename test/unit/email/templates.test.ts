@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_TYPES, LOCALES, type Locale } from '../../../functions/domain/case.js';
+import { escapeHtml } from '../../../functions/email/render.js';
+import { caseTypeLabel, renderEmail, type EmailKind, type EmailTemplate } from '../../../functions/email/templates.js';
+
+const CASE_NUMBER = 'AS-20261122-0001';
+
+const reasons = [
+  { code: 'return_window_expired', message: 'The return window of 7 days has passed.' },
+  { code: 'evidence_required', message: 'A photo of the fault is required.' },
+];
+
+const samples: { [K in EmailKind]: Extract<EmailTemplate, { kind: K }> } = {
+  case_acknowledged: {
+    kind: 'case_acknowledged',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    caseType: 'return',
+  },
+  case_rejected: { kind: 'case_rejected', caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop', reasons },
+  case_under_review: { kind: 'case_under_review', caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' },
+  review_requested: {
+    kind: 'review_requested',
+    caseNumber: CASE_NUMBER,
+    caseId: 'case_01JABC',
+    storeName: 'Kettle Shop',
+    orderId: 'SO-1001',
+    reasons,
+    reminder: false,
+  },
+};
+
+const cases = LOCALES.flatMap((locale) =>
+  Object.values(samples).map((template) => ({ kind: template.kind, locale, template })),
+);
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/** The visible text of the HTML part, entities decoded, whitespace collapsed. */
+const htmlToPlain = (html: string): string =>
+  html
+    .replace(/<head>[\s\S]*<\/head>/, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('Function: renderEmail', () => {
+  it.each(cases)('renders $kind in $locale with the case number in subject, text and html', ({ template, locale }) => {
+    // Act
+    const email = renderEmail(template, locale);
+
+    // Assess
+    expect(email.subject).toContain(CASE_NUMBER);
+    expect(email.text).toContain(CASE_NUMBER);
+    expect(email.html).toContain(CASE_NUMBER);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.html).toMatch(/^<!DOCTYPE html><html lang="(zh-CN|en)">/);
+    expect(email.html).toContain(`lang="${locale}"`);
+  });
+
+  it.each(cases)('says the same things in text and html for $kind in $locale', ({ template, locale }) => {
+    // Act
+    const email = renderEmail(template, locale);
+
+    // Assess: every line of the text part is in the HTML part (facts split into label and value)
+    const plain = htmlToPlain(email.html);
+    const lines = email.text
+      .split('\n')
+      .map((line) => line.replace(/^- /, '').trim())
+      .filter((line) => line !== '' && line !== '--');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      for (const part of line.split(/：|: /)) expect(plain).toContain(part.trim());
+    }
+  });
+
+  it.each(cases)('writes $kind in $locale in the language of the locale', ({ template, locale }) => {
+    // Act
+    const email = renderEmail(template, locale);
+
+    // Assess
+    if (locale === 'zh-CN') {
+      expect(email.subject).toMatch(HAN);
+      expect(email.text).toMatch(HAN);
+      expect(email.text.match(new RegExp(HAN.source, 'g'))?.length ?? 0).toBeGreaterThan(20);
+    } else {
+      expect(email.subject).not.toMatch(HAN);
+      expect(email.text).not.toMatch(HAN);
+    }
+  });
+
+  it.each(LOCALES)('escapes every interpolated value in the html when the values carry markup (%s)', (locale) => {
+    // Prepare
+    const hostile = '<script>alert("x")</script>';
+    const templates: EmailTemplate[] = [
+      { kind: 'case_acknowledged', caseNumber: CASE_NUMBER, customerName: hostile, storeName: `A & B's ${hostile}` },
+      {
+        kind: 'case_rejected',
+        caseNumber: CASE_NUMBER,
+        customerName: hostile,
+        storeName: hostile,
+        reasons: [{ code: 'x', message: hostile }],
+      },
+      { kind: 'case_under_review', caseNumber: CASE_NUMBER, customerName: hostile, storeName: hostile },
+      {
+        kind: 'review_requested',
+        caseNumber: CASE_NUMBER,
+        caseId: hostile,
+        storeName: hostile,
+        orderId: `"><img src=x onerror=alert(1)>`,
+        reasons: [{ code: hostile, message: hostile }],
+        reminder: true,
+      },
+    ];
+
+    for (const template of templates) {
+      // Act
+      const email = renderEmail(template, locale);
+
+      // Assess
+      expect(email.html).not.toContain('<script>');
+      expect(email.html).not.toContain('<img');
+      expect(email.html).toContain(escapeHtml(hostile));
+      expect(email.text).toContain(hostile);
+    }
+  });
+
+  it('lists every rejection reason in the customer’s words when the case is rejected', () => {
+    // Act
+    const zh = renderEmail(
+      {
+        ...samples.case_rejected,
+        reasons: [{ code: 'return_window_expired', message: '已超过 7 天无理由退货期限。' }],
+      },
+      'zh-CN',
+    );
+    const english = renderEmail(samples.case_rejected, 'en');
+
+    // Assess
+    expect(zh.text).toContain('- 已超过 7 天无理由退货期限。');
+    expect(zh.html).toContain('<li style="margin:0 0 4px 0;">已超过 7 天无理由退货期限。</li>');
+    for (const reason of reasons) expect(english.text).toContain(`- ${reason.message}`);
+  });
+
+  it('leaves the reason list out when a rejection has no reasons', () => {
+    // Act
+    const email = renderEmail({ ...samples.case_rejected, reasons: [] }, 'en');
+
+    // Assess
+    expect(email.html).not.toContain('<ul');
+    expect(email.text).not.toMatch(/^- /m);
+    expect(email.text).not.toContain('following reasons');
+  });
+
+  it('shows the request type label when the acknowledgement carries a type', () => {
+    // Act
+    const zh = renderEmail(samples.case_acknowledged, 'zh-CN');
+    const english = renderEmail({ ...samples.case_acknowledged, caseType: 'logistics' }, 'en');
+    const untyped = renderEmail({ ...samples.case_acknowledged, caseType: undefined }, 'en');
+
+    // Assess
+    expect(zh.text).toContain('申请类型：退货');
+    expect(english.text).toContain('Request type: Delivery issue');
+    expect(untyped.text).not.toContain('Request type');
+  });
+
+  it('marks the supervisors’ email as a reminder when reminder is true', () => {
+    // Act
+    const first = renderEmail(samples.review_requested, 'en');
+    const reminder = renderEmail({ ...samples.review_requested, reminder: true }, 'en');
+    const zhReminder = renderEmail({ ...samples.review_requested, reminder: true }, 'zh-CN');
+
+    // Assess
+    expect(first.subject).not.toContain('Reminder');
+    expect(reminder.subject).toContain('[Reminder]');
+    expect(zhReminder.subject).toContain('[提醒]');
+    expect(reminder.text).toContain('Order: SO-1001');
+    expect(reminder.text).toContain('Case ID: case_01JABC');
+    expect(reminder.text).toContain('The return window of 7 days has passed. (return_window_expired)');
+  });
+
+  it('keeps the subject on one line when a value contains a line break', () => {
+    // Act
+    const email = renderEmail({ ...samples.case_under_review, storeName: 'Kettle\r\nBcc: x@example.com' }, 'en');
+
+    // Assess
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toContain('Kettle Bcc: x@example.com');
+  });
+});
+
+describe('Function: caseTypeLabel', () => {
+  it.each(LOCALES)('labels all nine request types distinctly in %s', (locale: Locale) => {
+    // Act
+    const labels = CASE_TYPES.map((type) => caseTypeLabel(type, locale));
+
+    // Assess
+    expect(labels).toHaveLength(9);
+    expect(new Set(labels).size).toBe(9);
+    for (const label of labels) expect(label.trim()).not.toBe('');
+    if (locale === 'zh-CN') for (const label of labels) expect(label).toMatch(HAN);
+  });
+});
