@@ -14,7 +14,8 @@ import {
   dynamoEndpointFromEnv,
   mailConfigFromEnv,
   stateMachineArnFromEnv,
-  tableNamesFromEnv,
+  optionalTableNameFromEnv,
+  tableNameFromEnv,
 } from './config.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -29,11 +30,24 @@ const once = <T>(make: () => T): (() => T) => {
  */
 export const createAwsDependencies = (): Dependencies => {
   const documentClient = once(() => createDocumentClient({ endpoint: dynamoEndpointFromEnv() }));
-  const cases = once(() => new DynamoCaseStore(documentClient(), tableNamesFromEnv()));
-  const stores = once(() => new CachedStoreDirectory(new DynamoStoreDirectory(documentClient(), tableNamesFromEnv().stores)));
+  const cases = once(
+    () =>
+      new DynamoCaseStore(documentClient(), {
+        cases: tableNameFromEnv('cases'),
+        stores: tableNameFromEnv('stores'),
+        idempotency: optionalTableNameFromEnv('idempotency'),
+      }),
+  );
+  const stores = once(
+    () => new CachedStoreDirectory(new DynamoStoreDirectory(documentClient(), tableNameFromEnv('stores'))),
+  );
   const mailer = once(() => new SesMailer({ client: new SESv2Client({}), ...mailConfigFromEnv() }));
-  const workflow = once(() => new SfnCaseWorkflow({ client: new SFNClient({}), stateMachineArn: stateMachineArnFromEnv() }));
-  const attachments = once(() => new S3AttachmentStorage({ client: new S3Client({}), bucket: attachmentsBucketFromEnv() }));
+  const workflow = once(
+    () => new SfnCaseWorkflow({ client: new SFNClient({}), stateMachineArn: stateMachineArnFromEnv() }),
+  );
+  const attachments = once(
+    () => new S3AttachmentStorage({ client: new S3Client({}), bucket: attachmentsBucketFromEnv() }),
+  );
   return {
     get cases() {
       return cases();

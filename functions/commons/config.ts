@@ -1,4 +1,5 @@
 import { MissingConfigError } from '../domain/errors.js';
+import { tableByName, type TableName } from '../wiring/tables.js';
 
 /**
  * Configuration, read from the environment once (at cold start) and failing fast with the missing variable's name.
@@ -15,17 +16,11 @@ const optional = (variable: string): string | undefined => {
   return value === undefined || value === '' ? undefined : value;
 };
 
-export interface TableNames {
-  cases: string;
-  stores: string;
-  idempotency: string;
-}
+/** A function gets only the table variables its capabilities grant, so each table is read on its own. */
+export const tableNameFromEnv = (table: TableName): string => required(tableByName(table).envVar);
 
-export const tableNamesFromEnv = (): TableNames => ({
-  cases: required('CASES_TABLE'),
-  stores: required('STORES_TABLE'),
-  idempotency: required('IDEMPOTENCY_TABLE'),
-});
+/** For a function that may not have the table at all (e.g. idempotency outside intake). */
+export const optionalTableNameFromEnv = (table: TableName): string | undefined => optional(tableByName(table).envVar);
 
 export const stateMachineArnFromEnv = (): string => required('STATE_MACHINE_ARN');
 

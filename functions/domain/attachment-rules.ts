@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newSortableId } from './ids.js';
 
 /** What a customer may upload as evidence: photos and PDF documents, 10 MB at most. */
 export const ALLOWED_ATTACHMENT_TYPES = [
@@ -27,25 +27,5 @@ export const ATTACHMENT_STORE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const isValidAttachmentKey = (storeId: string, attachmentId: string): boolean =>
   ATTACHMENT_STORE_ID_PATTERN.test(storeId) && ATTACHMENT_ID_PATTERN.test(attachmentId);
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-const encodeTime = (epochMs: number): string => {
-  let remaining = Math.max(0, Math.floor(epochMs));
-  let out = '';
-  for (let i = 0; i < 10; i += 1) {
-    out = CROCKFORD.charAt(remaining % 32) + out;
-    remaining = Math.floor(remaining / 32);
-  }
-  return out;
-};
-
-const encodeRandom = (): string => {
-  // 16 characters x 5 bits = 80 bits; one byte per character, masked to 5 bits, keeps it unbiased.
-  const bytes = randomBytes(16);
-  let out = '';
-  for (const byte of bytes) out += CROCKFORD.charAt(byte & 31);
-  return out;
-};
-
 /** A new attachment id: sortable by creation time (to the millisecond), unguessable after that. */
-export const newAttachmentId = (now: Date = new Date()): string => `att_${encodeTime(now.getTime())}${encodeRandom()}`;
+export const newAttachmentId = (now: Date = new Date()): string => newSortableId('att', now);

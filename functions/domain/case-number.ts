@@ -39,6 +39,7 @@ export const caseNumberDay = (instant: Date, timeZone: string): string => {
 export const formatCaseNumber = (prefix: string, day: string, sequence: number): string => {
   if (!PREFIX_PATTERN.test(prefix)) throw new RangeError(`Invalid case-number prefix: ${prefix}`);
   if (!DAY_PATTERN.test(day)) throw new RangeError(`Invalid case-number day (yyyymmdd): ${day}`);
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`Invalid case-number sequence: ${sequence}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`Invalid case-number sequence: ${sequence}`);
   return `${prefix}-${day}-${String(sequence).padStart(4, '0')}`;
 };

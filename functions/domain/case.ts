@@ -1,3 +1,5 @@
+import { newSortableId, SORTABLE_ID_BODY } from './ids.js';
+
 /** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
 
 export const CASE_TYPES = [
@@ -107,7 +109,9 @@ export interface Case extends CaseRequest {
   decision?: Decision;
   workflowWait?: WorkflowWait;
   /** Set when the workflow gave up on a step after its retries: the case needs a person. */
-  workflowFailure?: { state: string; error: string; at: string };
+  workflowFailure?: { error: string; cause?: string; at: string };
+  /** Notifications already sent, so a retried workflow step does not email twice. */
+  notificationsSent?: string[];
 }
 
 /** Statuses after which a case no longer counts as an open claim on its order lines. */
@@ -117,3 +121,6 @@ export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.in
 
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
+
+export const newCaseId = (now: Date): string => newSortableId('cs', now);
+export const CASE_ID_PATTERN = new RegExp(`^cs_${SORTABLE_ID_BODY}$`);

@@ -34,7 +34,10 @@ const renderers: Renderers = {
         kind: 'paragraph',
         text: 'We will review it shortly and assign it to a member of our team. We will email you at every step.',
       },
-      { kind: 'paragraph', text: `If you have any questions, contact ${t.storeName} customer service and quote your case number.` },
+      {
+        kind: 'paragraph',
+        text: `If you have any questions, contact ${t.storeName} customer service and quote your case number.`,
+      },
     ],
     signoff: `The ${t.storeName} customer service team`,
     footer: FOOTER,

@@ -95,8 +95,7 @@ const multiline = (value: string): string => value.split('\n').map(escapeHtml).j
 /** Renders content to the three parts of an email. Empty lists are dropped from both parts alike. */
 export const renderContent = (content: EmailContent, locale: Locale): RenderedEmail => {
   const blocks = content.blocks.filter(
-    (block) =>
-      (block.kind !== 'list' || block.items.length > 0) && (block.kind !== 'facts' || block.rows.length > 0),
+    (block) => (block.kind !== 'list' || block.items.length > 0) && (block.kind !== 'facts' || block.rows.length > 0),
   );
   const subject = oneLine(content.subject);
 

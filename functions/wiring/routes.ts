@@ -33,7 +33,10 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' }, workflow: ['start'] },
+    capabilities: {
+      tables: { cases: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
+      workflow: ['start'],
+    },
   },
   {
     name: 'listCases',

@@ -8,7 +8,15 @@ export const storeStatusKey = (storeId: string, status: string): string => `${st
 export const storeCustomerKey = (storeId: string, customerId: string): string => `${storeId}#${customerId}`;
 export const storeOrderKey = (storeId: string, orderId: string): string => `${storeId}#${orderId}`;
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', 'storeStatusKey', 'storeCustomerKey', 'storeOrderKey', 'createdKey'] as const;
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'entity',
+  'storeStatusKey',
+  'storeCustomerKey',
+  'storeOrderKey',
+  'createdKey',
+] as const;
 
 export const toCaseItem = (value: Case): Record<string, unknown> => ({
   ...caseKey(value.caseId),

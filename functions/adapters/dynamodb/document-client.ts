@@ -6,7 +6,11 @@ export const createDocumentClient = (options: { endpoint?: string; region?: stri
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       ...(options.endpoint
-        ? { endpoint: options.endpoint, region: options.region ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        ? {
+            endpoint: options.endpoint,
+            region: options.region ?? 'us-east-1',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
         : {}),
       maxAttempts: 3,
     }),

@@ -33,7 +33,8 @@ import { decodePageToken, encodePageToken } from './page-token.js';
 export interface DynamoCaseStoreTables {
   cases: string;
   stores: string;
-  idempotency: string;
+  /** Only intake writes idempotency records. */
+  idempotency?: string;
 }
 
 export class DynamoCaseStore implements CaseStore {
@@ -44,25 +45,28 @@ export class DynamoCaseStore implements CaseStore {
 
   async nextCaseSequence(storeId: string, day: string): Promise<number> {
     const result = await guarded(
-      this.client.send(new UpdateCommand({
-        TableName: this.tables.stores,
-        Key: { pk: `STORE#${storeId}`, sk: `CASENO#${day}` },
-        UpdateExpression: 'ADD #last :one',
-        ExpressionAttributeNames: { '#last': 'last' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      })),
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.stores,
+          Key: { pk: `STORE#${storeId}`, sk: `CASENO#${day}` },
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
     );
     return Number(result.Attributes?.last);
   }
 
   async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
+    if (idempotency && !this.tables.idempotency) throw new Error('This function has no idempotency table');
     const items = [
       ...(idempotency
         ? [
             {
               Put: {
-                TableName: this.tables.idempotency,
+                TableName: this.tables.idempotency as string,
                 Item: { pk: `${idempotency.storeId}#${idempotency.idempotencyKey}`, ...idempotency },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
@@ -81,18 +85,22 @@ export class DynamoCaseStore implements CaseStore {
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTakenError();
+      if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed')
+        throw new IdempotencyKeyTakenError();
       throw asTransientIfRetryable(error);
     }
   }
 
   async findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined> {
+    if (!this.tables.idempotency) return undefined;
     const result = await guarded(
-      this.client.send(new GetCommand({
-        TableName: this.tables.idempotency,
-        Key: { pk: `${storeId}#${idempotencyKey}` },
-        ConsistentRead: true,
-      })),
+      this.client.send(
+        new GetCommand({
+          TableName: this.tables.idempotency,
+          Key: { pk: `${storeId}#${idempotencyKey}` },
+          ConsistentRead: true,
+        }),
+      ),
     );
     if (!result.Item) return undefined;
     const { pk: _pk, ...record } = result.Item;
@@ -112,13 +120,15 @@ export class DynamoCaseStore implements CaseStore {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await guarded(
-        this.client.send(new QueryCommand({
-          TableName: this.tables.cases,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        })),
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tables.cases,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
       for (const item of page.Items ?? []) {
         if (item.entity === 'case') found = fromCaseItem(item);
@@ -132,15 +142,17 @@ export class DynamoCaseStore implements CaseStore {
   async listByCustomer(storeId: string, customerId: string, page: PageRequest): Promise<Page<Case>> {
     const partition = storeCustomerKey(storeId, customerId);
     const result = await guarded(
-      this.client.send(new QueryCommand({
-        TableName: this.tables.cases,
-        IndexName: 'byCustomer',
-        KeyConditionExpression: 'storeCustomerKey = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: decodePageToken(page.nextToken, { attribute: 'storeCustomerKey', value: partition }),
-      })),
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tables.cases,
+          IndexName: 'byCustomer',
+          KeyConditionExpression: 'storeCustomerKey = :partition',
+          ExpressionAttributeValues: { ':partition': partition },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ExclusiveStartKey: decodePageToken(page.nextToken, { attribute: 'storeCustomerKey', value: partition }),
+        }),
+      ),
     );
     return { items: (result.Items ?? []).map(fromCaseItem), nextToken: encodePageToken(result.LastEvaluatedKey) };
   }
@@ -150,13 +162,15 @@ export class DynamoCaseStore implements CaseStore {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await guarded(
-        this.client.send(new QueryCommand({
-          TableName: this.tables.cases,
-          IndexName: 'byOrder',
-          KeyConditionExpression: 'storeOrderKey = :partition',
-          ExpressionAttributeValues: { ':partition': storeOrderKey(storeId, orderId) },
-          ExclusiveStartKey: startKey,
-        })),
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tables.cases,
+            IndexName: 'byOrder',
+            KeyConditionExpression: 'storeOrderKey = :partition',
+            ExpressionAttributeValues: { ':partition': storeOrderKey(storeId, orderId) },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
       cases.push(...(page.Items ?? []).map(fromCaseItem).filter((candidate) => isOpenCase(candidate.status)));
       startKey = page.LastEvaluatedKey;
@@ -222,7 +236,6 @@ export class DynamoCaseStore implements CaseStore {
       throw asTransientIfRetryable(error);
     }
   }
-
 }
 
 const guarded = async <T>(request: Promise<T>): Promise<T> => {

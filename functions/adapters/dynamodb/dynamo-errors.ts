@@ -23,7 +23,11 @@ export const cancellationReasons = (error: unknown): CancellationReason[] =>
 export const asTransientIfRetryable = (error: unknown): unknown => {
   if (!(error instanceof Error)) return error;
   if (TRANSIENT_NAMES.has(error.name)) return new TransientError(`DynamoDB: ${error.name}`, { cause: error });
-  if (cancellationReasons(error).some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError')) {
+  if (
+    cancellationReasons(error).some(
+      (reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError',
+    )
+  ) {
     return new TransientError('DynamoDB: transaction conflict', { cause: error });
   }
   return error;

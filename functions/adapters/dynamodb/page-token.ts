@@ -19,7 +19,11 @@ export const decodePageToken = (
     throw invalid;
   }
   // A token for another partition would let a caller page through data that is not theirs.
-  if (typeof decoded !== 'object' || decoded === null || (decoded as Record<string, unknown>)[expected.attribute] !== expected.value) {
+  if (
+    typeof decoded !== 'object' ||
+    decoded === null ||
+    (decoded as Record<string, unknown>)[expected.attribute] !== expected.value
+  ) {
     throw invalid;
   }
   const values = Object.values(decoded as Record<string, unknown>);

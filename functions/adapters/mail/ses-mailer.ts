@@ -14,7 +14,8 @@ const CHARSET = 'UTF-8';
 const MAX_TAG_LENGTH = 256;
 
 /** SES accepts only ASCII letters, digits, `_` and `-` in tag names and values, 256 characters at most. */
-export const sanitizeTagPart = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, MAX_TAG_LENGTH);
+export const sanitizeTagPart = (value: string): string =>
+  value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, MAX_TAG_LENGTH);
 
 /** Names that collide once sanitized keep the last value: SES refuses a message with a repeated tag name. */
 const toEmailTags = (tags: Record<string, string> | undefined): MessageTag[] => {

@@ -31,7 +31,8 @@ const enDays = (days: number): string => `${days} ${days === 1 ? 'day' : 'days'}
 const MESSAGES: Record<ReasonCode, Record<Locale, Render>> = {
   duplicate_open_claim: {
     'zh-CN': (p) => `商品 ${p.text('sku')} 已在售后申请 ${p.text('caseNumber')} 中处理，请在该申请中继续跟进。`,
-    en: (p) => `Item ${p.text('sku')} is already part of open case ${p.text('caseNumber')}; we will continue with it there.`,
+    en: (p) =>
+      `Item ${p.text('sku')} is already part of open case ${p.text('caseNumber')}; we will continue with it there.`,
   },
   delivery_date_required: {
     'zh-CN': (p) => `订单暂无签收记录，您的${p.type()}申请将由客服人工核实。`,
@@ -61,10 +62,12 @@ const MESSAGES: Record<ReasonCode, Record<Locale, Render>> = {
   },
   non_returnable_category: {
     'zh-CN': (p) => `商品 ${p.text('sku')} 属于“${p.text('category')}”类目，不支持退货、换货或退款。`,
-    en: (p) => `Item ${p.text('sku')} is in the category "${p.text('category')}", which cannot be returned, exchanged or refunded.`,
+    en: (p) =>
+      `Item ${p.text('sku')} is in the category "${p.text('category')}", which cannot be returned, exchanged or refunded.`,
   },
   evidence_required: {
-    'zh-CN': (p) => `${p.type()}申请需至少上传 ${p.number('minimum')} 份照片、视频或 PDF 文件作为凭证，请补充后重新提交。`,
+    'zh-CN': (p) =>
+      `${p.type()}申请需至少上传 ${p.number('minimum')} 份照片、视频或 PDF 文件作为凭证，请补充后重新提交。`,
     en: (p) =>
       `This ${p.type()} request needs at least ${p.number('minimum')} photo, video or PDF as evidence. Please add one and submit again.`,
   },

@@ -84,7 +84,9 @@ export const isMonetaryType = (type: CaseType): boolean => RULES_BY_TYPE[type].m
 const parseInstant = (value: string, path: string): number => {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    throw new ValidationError(`${path} is not a valid date`, { details: [{ path, message: 'Expected an ISO 8601 date-time' }] });
+    throw new ValidationError(`${path} is not a valid date`, {
+      details: [{ path, message: 'Expected an ISO 8601 date-time' }],
+    });
   }
   return ms;
 };
@@ -160,7 +162,11 @@ const nonReturnableFindings = (request: CaseRequest, policy: StorePolicy): Polic
   for (const item of request.items) {
     if (!blocked.has(normaliseCategory(item.category)) || reported.has(item.sku)) continue;
     reported.add(item.sku);
-    findings.push({ code: 'non_returnable_category', effect: 'reject', params: { sku: item.sku, category: item.category } });
+    findings.push({
+      code: 'non_returnable_category',
+      effect: 'reject',
+      params: { sku: item.sku, category: item.category },
+    });
   }
   return findings;
 };

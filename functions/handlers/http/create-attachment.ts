@@ -1,1 +1,22 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { newAttachmentId } from '../../domain/attachment-rules.js';
+import { storefrontRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
+
+/** POST /v1/attachments: a short-lived upload URL whose signature binds the type and size. */
+export const handler = storefrontRoute(ROUTE_SCHEMAS.createAttachment, async ({ body, store, dependencies }) => {
+  const attachmentId = newAttachmentId(dependencies.clock.now());
+  const ticket = await dependencies.attachments.createUpload({
+    storeId: store.storeId,
+    attachmentId,
+    contentType: body.contentType,
+    size: body.size,
+  });
+  return jsonResponse(201, {
+    attachmentId,
+    uploadUrl: ticket.uploadUrl,
+    uploadMethod: 'PUT',
+    uploadHeaders: ticket.uploadHeaders,
+    expiresAt: ticket.expiresAt,
+  });
+});

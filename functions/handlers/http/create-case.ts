@@ -1,1 +1,19 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/idempotency.js';
+import { ValidationError } from '../../domain/errors.js';
+import { storefrontRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
+import { customerCaseSummary } from '../../use-cases/customer-case-view.js';
+import { fileCase } from '../../use-cases/file-case.js';
+
+/** POST /v1/cases: 201 for a new case; 200 with the same case for a replayed Idempotency-Key and body. */
+export const handler = storefrontRoute(ROUTE_SCHEMAS.createCase, async ({ body, headers, store, dependencies }) => {
+  const idempotencyKey = headers['idempotency-key'];
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+    throw new ValidationError('Invalid Idempotency-Key', {
+      details: [{ path: 'Idempotency-Key', message: '1 to 255 printable ASCII characters' }],
+    });
+  }
+  const { created, filed } = await fileCase(dependencies, { store, request: body, idempotencyKey });
+  return jsonResponse(created ? 201 : 200, customerCaseSummary(filed), { location: `/v1/cases/${filed.caseId}` });
+});

@@ -1,1 +1,12 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { buildOpenApiDocument } from '../../http/openapi.js';
+import { publicRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { ROUTES } from '../../wiring/routes.js';
+
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** GET /v1/openapi.json: built once per container from the route declarations and their zod schemas. */
+export const handler = publicRoute({}, async () => {
+  document ??= buildOpenApiDocument(ROUTES);
+  return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });
+});

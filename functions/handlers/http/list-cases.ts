@@ -1,1 +1,16 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { storefrontRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
+import { customerCaseSummary } from '../../use-cases/customer-case-view.js';
+
+/** GET /v1/cases?customerId=: that customer's cases in this store, newest first, paginated. */
+export const handler = storefrontRoute(ROUTE_SCHEMAS.listCases, async ({ query, store, dependencies }) => {
+  const page = await dependencies.cases.listByCustomer(store.storeId, query.customerId, {
+    limit: query.limit,
+    nextToken: query.nextToken,
+  });
+  return jsonResponse(200, {
+    items: page.items.map(customerCaseSummary),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  });
+});

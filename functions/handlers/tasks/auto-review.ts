@@ -1,1 +1,7 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { z } from 'zod';
+import { taskHandler } from '../../commons/task-handler.js';
+import { autoReview } from '../../use-cases/workflow/auto-review.js';
+
+export const handler = taskHandler('autoReview', z.object({ caseId: z.string() }), (dependencies, { caseId }) =>
+  autoReview(dependencies, caseId),
+);

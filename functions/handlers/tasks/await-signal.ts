@@ -1,1 +1,9 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { z } from 'zod';
+import { taskHandler } from '../../commons/task-handler.js';
+import { awaitSignal } from '../../use-cases/workflow/await-signal.js';
+
+export const handler = taskHandler(
+  'awaitSignal',
+  z.object({ caseId: z.string(), signal: z.enum(['review']), taskToken: z.string().min(1) }),
+  awaitSignal,
+);

@@ -1,1 +1,7 @@
-export const handler = async (): Promise<never> => { throw new Error('Not implemented yet'); };
+import { z } from 'zod';
+import { taskHandler } from '../../commons/task-handler.js';
+import { openCase } from '../../use-cases/workflow/open-case.js';
+
+export const handler = taskHandler('openCase', z.object({ caseId: z.string() }), (dependencies, { caseId }) =>
+  openCase(dependencies, caseId),
+);

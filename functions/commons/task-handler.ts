@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { getDependencies, type Dependencies } from './dependencies.js';
+import { logger } from './logger.js';
+
+/**
+ * A workflow task function: validates the state's payload, runs one use case, returns its result as the task's
+ * `Payload`. Errors keep their class name, which the state machine's Retry/Catch match (e.g. `TransientError`).
+ */
+export const taskHandler =
+  <S extends z.ZodType, R>(
+    name: string,
+    schema: S,
+    run: (dependencies: Dependencies, input: z.output<S>) => Promise<R>,
+  ) =>
+  async (event: unknown): Promise<R> => {
+    const input = schema.parse(event);
+    logger.appendKeys({ task: name, caseId: (input as { caseId?: string }).caseId });
+    try {
+      return await run(await getDependencies(), input);
+    } catch (error) {
+      logger.warn('Task failed', { errorName: (error as Error).name });
+      throw error;
+    }
+  };

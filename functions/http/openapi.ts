@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
+import type { RouteDeclaration } from '../wiring/routes.js';
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+const schemasOf = (route: RouteDeclaration): { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType } =>
+  (ROUTE_SCHEMAS as Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>)[route.name] ?? {};
+
+const parameters = (route: RouteDeclaration) => {
+  const schemas: { query?: z.ZodType; path?: z.ZodType } =
+    ROUTE_SCHEMAS[route.name as keyof typeof ROUTE_SCHEMAS] ?? {};
+  const list: object[] = [];
+  for (const [location, schema] of [
+    ['query', schemas.query],
+    ['path', schemas.path],
+  ] as const) {
+    if (!schema) continue;
+    const { properties = {}, required = [] } = jsonSchema(schema) as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
+    for (const [name, property] of Object.entries(properties)) {
+      list.push({ name, in: location, required: location === 'path' || required.includes(name), schema: property });
+    }
+  }
+  if (route.name === 'createCase') {
+    list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
+  }
+  return list;
+};
+
+/** The OpenAPI 3.1 document of the given routes, generated from the same zod schemas that validate requests. */
+export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], serverUrl?: string) => {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const body: z.ZodType | undefined = (
+      ROUTE_SCHEMAS[route.name as keyof typeof ROUTE_SCHEMAS] as { body?: z.ZodType }
+    )?.body;
+    const errors = Object.fromEntries(
+      ['400', '401', '404', '409', '413', '415', '429'].map((status) => [
+        status,
+        { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
+    );
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
+      operationId: route.name,
+      summary: route.summary,
+      ...(route.auth === 'apiKey' ? { security: [{ storeApiKey: [] }] } : { security: [] }),
+      parameters: parameters(route),
+      ...(body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } }
+        : {}),
+      responses: {
+        '200': { description: 'OK' },
+        ...(route.method === 'POST' ? { '201': { description: 'Created' } } : {}),
+        ...errors,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'After-sales service API',
+      version: '1.0.0',
+      description:
+        'Storefront API: file after-sales requests, check eligibility, follow cases. See API.md for the contract.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: { storeApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+};

@@ -1,0 +1,82 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { getDependencies, type Dependencies } from '../commons/dependencies.js';
+import { logger } from '../commons/logger.js';
+import type { Store } from '../domain/store.js';
+import { errorResponses } from './middlewares/error-responses.js';
+import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
+import { responseHeaders } from './middlewares/response-headers.js';
+import { storeAuth, type StoreContext } from './middlewares/store-auth.js';
+import { validate } from './validation.js';
+
+export interface RouteRequest<Body, Query, Path> {
+  body: Body;
+  query: Query;
+  path: Path;
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  dependencies: Dependencies;
+}
+
+export interface StorefrontRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
+  store: Store;
+}
+
+interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  body?: B;
+  query?: Q;
+  path?: P;
+  maxBodyBytes?: number;
+}
+
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  schemas: RouteSchemas<B, Q, P>,
+  event: APIGatewayProxyEvent & ParsedBody,
+  context: Context,
+): Promise<RouteRequest<z.output<B>, z.output<Q>, z.output<P>>> => ({
+  body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as z.output<B>),
+  query: schemas.query
+    ? validate(schemas.query, event.queryStringParameters ?? {}, 'query')
+    : (undefined as z.output<Q>),
+  path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as z.output<P>),
+  headers: event.headers ?? {},
+  requestId: event.requestContext?.requestId ?? context.awsRequestId,
+  dependencies: await getDependencies(),
+});
+
+const base = (maxBodyBytes?: number) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(httpHeaderNormalizer())
+    .use(responseHeaders())
+    .use(errorResponses())
+    .use(jsonBody({ maxBytes: maxBodyBytes }));
+
+/**
+ * A storefront route: API key -> store, JSON body and query/path validated by zod, errors mapped in one place.
+ * The handler gets typed, validated input and returns the response.
+ */
+export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  schemas: RouteSchemas<B, Q, P>,
+  handle: (request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
+): Handler =>
+  base(schemas.maxBodyBytes)
+    .use(storeAuth(getDependencies))
+    .handler(async (event, context) => {
+      const request = await buildRequest(schemas, event, context);
+      const { store } = context as StoreContext;
+      logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
+      return handle({ ...request, store });
+    }) as Handler;
+
+/** A route anyone may call (published documents). */
+export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  schemas: RouteSchemas<B, Q, P>,
+  handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
+): Handler =>
+  base(schemas.maxBodyBytes).handler(async (event, context) =>
+    handle(await buildRequest(schemas, event, context)),
+  ) as Handler;

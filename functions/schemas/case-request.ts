@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CASE_TYPES, CHANNELS, DEFAULT_LOCALE, LOCALES, SEVERITIES, URGENCIES } from '../domain/case.js';
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_ID_PATTERN, MAX_ATTACHMENT_BYTES } from '../domain/attachment-rules.js';
+import { CASE_ID_PATTERN } from '../domain/case.js';
+
+const identifier = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'Letters, digits and . _ : - only');
+
+const instant = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time, e.g. 2026-11-01T10:00:00Z' });
+
+export const customerSchema = z.strictObject({
+  id: identifier,
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(120),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
+});
+
+export const orderLineSchema = z.strictObject({
+  sku: identifier,
+  name: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(64),
+  quantity: z.int().min(1).max(10_000),
+  unitPrice: z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals'),
+});
+
+/** The body of `POST /v1/cases` and `POST /v1/eligibility` (API.md). */
+export const caseRequestSchema = z
+  .strictObject({
+    orderId: identifier,
+    orderedAt: instant,
+    deliveredAt: instant.optional(),
+    customer: customerSchema,
+    type: z.enum(CASE_TYPES),
+    items: z.array(orderLineSchema).min(1).max(50),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY'),
+    description: z.string().trim().min(1).max(5_000),
+    attachments: z
+      .array(z.string().regex(ATTACHMENT_ID_PATTERN, 'An attachmentId from POST /v1/attachments'))
+      .max(10)
+      .default([]),
+    channel: z.enum(CHANNELS).default('web'),
+    severity: z.enum(SEVERITIES).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+  })
+  .superRefine((request, context) => {
+    if (request.deliveredAt && Date.parse(request.deliveredAt) < Date.parse(request.orderedAt)) {
+      context.addIssue({ code: 'custom', path: ['deliveredAt'], message: 'Must not be before orderedAt' });
+    }
+    const skus = request.items.map((line) => line.sku);
+    skus.forEach((sku, index) => {
+      if (skus.indexOf(sku) !== index) {
+        context.addIssue({ code: 'custom', path: ['items', index, 'sku'], message: 'Each SKU appears once' });
+      }
+    });
+  });
+
+export type CaseRequestBody = z.output<typeof caseRequestSchema>;
+
+export const caseIdSchema = z.string().regex(CASE_ID_PATTERN, 'Not a case id');
+
+export const listCasesQuerySchema = z.strictObject({
+  customerId: identifier,
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  nextToken: z.string().max(2048).optional(),
+});
+
+export const attachmentRequestSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  contentType: z.enum(ALLOWED_ATTACHMENT_TYPES, 'Images (JPEG, PNG, WebP, HEIC) or PDF'),
+  size: z.int().min(1).max(MAX_ATTACHMENT_BYTES, '10 MB at most'),
+});
