@@ -24,7 +24,8 @@ const errorSchema = {
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 const schemasOf = (route: RouteDeclaration): { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType } =>
-  (ROUTE_SCHEMAS as Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>)[route.name] ?? {};
+  (ROUTE_SCHEMAS as unknown as Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>)[route.name] ??
+  {};
 
 const parameters = (route: RouteDeclaration) => {
   const schemas: { query?: z.ZodType; path?: z.ZodType } =
