@@ -28,8 +28,7 @@ const schemasOf = (route: RouteDeclaration): { body?: z.ZodType; query?: z.ZodTy
   {};
 
 const parameters = (route: RouteDeclaration) => {
-  const schemas: { query?: z.ZodType; path?: z.ZodType } =
-    ROUTE_SCHEMAS[route.name as keyof typeof ROUTE_SCHEMAS] ?? {};
+  const schemas = schemasOf(route);
   const list: object[] = [];
   for (const [location, schema] of [
     ['query', schemas.query],
