@@ -53,9 +53,7 @@ const parameters = (route: RouteDeclaration) => {
 export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], serverUrl?: string) => {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
-    const body: z.ZodType | undefined = (
-      ROUTE_SCHEMAS[route.name as keyof typeof ROUTE_SCHEMAS] as { body?: z.ZodType }
-    )?.body;
+    const { body } = schemasOf(route);
     const errors = Object.fromEntries(
       ['400', '401', '404', '409', '413', '415', '429'].map((status) => [
         status,
