@@ -14,6 +14,7 @@ export const taskHandler =
   ) =>
   async (event: unknown): Promise<R> => {
     const input = schema.parse(event);
+    logger.resetKeys();
     logger.appendKeys({ task: name, caseId: (input as { caseId?: string }).caseId });
     try {
       return await run(await getDependencies(), input);

@@ -68,6 +68,7 @@ export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P exte
     .handler(async (event, context) => {
       const request = await buildRequest(schemas, event, context);
       const { store } = context as StoreContext;
+      logger.resetKeys();
       logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
       return handle({ ...request, store });
     }) as Handler;

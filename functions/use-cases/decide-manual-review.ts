@@ -51,7 +51,7 @@ export const decideManualReview = async (
     ],
   });
   const latest = await cases.get(input.caseId);
-  if (latest?.workflowWait?.signal === 'review') await workflow.completeWait(latest.workflowWait.taskToken, { outcome });
+  if (latest?.workflowWait?.signal === 'review')
+    await workflow.completeWait(latest.workflowWait.taskToken, { outcome });
   return decision;
 };
-

@@ -11,7 +11,7 @@ import { api, startTestStack, waitFor, type TestStack } from '../support/local-s
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ reviewReminderAfter: 'PT1S' });
+  stack = await startTestStack();
 });
 afterAll(async () => stack?.stop());
 
@@ -44,23 +44,6 @@ describe('Workflow: case lifecycle', () => {
     const rejected = await stack.dependencies.cases.get(caseId);
     expect(rejected?.status).toBe('rejected');
     expect(rejected?.notificationsSent).toEqual(['case_rejected']);
-  });
-
-  it('waits for a supervisor, reminds them when the wait times out, and opens the case on approval', async () => {
-    const caseId = await fileCase(expensive);
-    await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait);
-    // reviewReminderAfter is PT1S: the callback times out and RemindReviewers runs before the decision comes.
-    await waitFor(async () => (await eventTypes(caseId)).includes('review_reminder_sent') || undefined, { timeoutMs: 10_000 });
-
-    await decideManualReview(stack.dependencies, { caseId, storeId: 'store-a', approve: true, reason: 'Receipt checked', reviewer });
-
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
-    expect(execution.status).toBe('SUCCEEDED');
-    const opened = await stack.dependencies.cases.get(caseId);
-    expect(opened).toMatchObject({ status: 'open', decision: { outcome: 'approved', decidedBy: 'supervisor1' } });
-    expect(opened?.notificationsSent).toEqual(
-      expect.arrayContaining(['case_under_review', 'review_requested', 'review_reminder_1', 'case_acknowledged']),
-    );
   });
 
   it('rejects on the supervisor decision and tells the customer the reason', async () => {
@@ -111,6 +94,36 @@ describe('Workflow: case lifecycle', () => {
     const failed = await stack.dependencies.cases.get(orphan.caseId);
     expect(failed?.workflowFailure).toMatchObject({ error: 'NotFoundError' });
     expect(await eventTypes(orphan.caseId)).toContain('workflow_failed');
+  });
+});
+
+describe('Workflow: manual review reminders', () => {
+  let quick: TestStack;
+  beforeAll(async () => {
+    quick = await startTestStack({ reviewReminderAfter: 'PT1S' });
+  });
+  afterAll(async () => quick?.stop());
+
+  it('reminds the supervisors each time the wait times out, and opens the case on approval', async () => {
+    const response = await api(quick).post('/v1/cases', returnRequest(expensive), { apiKey: quick.apiKeys.storeA });
+    const caseId = response.json.caseId as string;
+    // reviewReminderAfter is PT1S: the callback times out and RemindReviewers runs before the decision comes.
+    await waitFor(
+      async () => ((await quick.dependencies.cases.get(caseId))?.notificationsSent ?? []).includes('review_reminder_2') || undefined,
+      { timeoutMs: 15_000 },
+    );
+
+    await decideManualReview(quick.dependencies, { caseId, storeId: 'store-a', approve: true, reason: 'Receipt checked', reviewer });
+
+    const execution = await quick.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
+    expect(execution.status).toBe('SUCCEEDED');
+    const opened = await quick.dependencies.cases.get(caseId);
+    expect(opened).toMatchObject({ status: 'open', decision: { outcome: 'approved', decidedBy: 'supervisor1' } });
+    expect(opened?.notificationsSent).toEqual(
+      expect.arrayContaining(['case_under_review', 'review_requested', 'review_reminder_1', 'review_reminder_2', 'case_acknowledged']),
+    );
+    const timeline = (await quick.dependencies.cases.getWithTimeline(caseId))!.timeline.map((event) => event.type);
+    expect(timeline.filter((type) => type === 'review_reminder_sent').length).toBeGreaterThanOrEqual(2);
   });
 });
 

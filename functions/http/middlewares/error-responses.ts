@@ -16,8 +16,8 @@ export const errorResponses = (): MiddlewareObj<APIGatewayProxyEvent, APIGateway
       request.response = jsonResponse(error.statusCode, error.toJSON());
       return;
     }
-    // Log the name and stack only: messages of some SDK errors quote email addresses.
-    logger.error('Unexpected error', { errorName: error?.name, stack: error?.stack });
+    // Log the name and the stack frames only: messages of some SDK errors quote email addresses.
+    logger.error('Unexpected error', { errorName: error?.name, stack: error?.stack?.split('\n').slice(1).join('\n') });
     request.response = jsonResponse(500, {
       error: { code: 'internal_error', message: 'Something went wrong on our side. Please retry later.' },
     });
