@@ -150,6 +150,15 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     await this.writeRecord({ ...record, status: 'uploaded', uploadedAt: this.clock().toISOString() });
   }
 
+  /**
+   * The size the upload of this attachment was signed for; undefined when there is none. The local server reads at most
+   * one byte more than this, so a larger body is refused (413) without being held in memory.
+   */
+  async signedSize(storeId: string, attachmentId: string): Promise<number | undefined> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) return undefined;
+    return (await this.readRecord(storeId, attachmentId))?.size;
+  }
+
   async exists(storeId: string, attachmentId: string): Promise<boolean> {
     if (!isValidAttachmentKey(storeId, attachmentId)) return false;
     try {

@@ -1,13 +1,5 @@
 import { TransientError } from '../../domain/errors.js';
-
-const TRANSIENT_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TransactionInProgressException',
-]);
+import { isTransientAwsError } from '../transient-errors.js';
 
 interface CancellationReason {
   Code?: string;
@@ -22,7 +14,9 @@ export const cancellationReasons = (error: unknown): CancellationReason[] =>
 /** Throttling, server faults and transaction conflicts are retried by the caller (the workflow's Retry or the client). */
 export const asTransientIfRetryable = (error: unknown): unknown => {
   if (!(error instanceof Error)) return error;
-  if (TRANSIENT_NAMES.has(error.name)) return new TransientError(`DynamoDB: ${error.name}`, { cause: error });
+  if (isTransientAwsError(error) || error.name === 'TransactionInProgressException') {
+    return new TransientError(`DynamoDB: ${error.name}`, { cause: error });
+  }
   if (
     cancellationReasons(error).some(
       (reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError',

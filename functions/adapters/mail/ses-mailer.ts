@@ -1,5 +1,6 @@
 import { SendEmailCommand, type MessageTag, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { TransientError } from '../../domain/errors.js';
+import { isTransientAwsError } from '../transient-errors.js';
 import type { Mailer, OutgoingEmail } from '../../ports/mailer.js';
 
 export interface SesMailerOptions {
@@ -25,44 +26,6 @@ const toEmailTags = (tags: Record<string, string> | undefined): MessageTag[] => 
     if (safeName !== '') byName.set(safeName, sanitizeTagPart(value) || '_');
   }
   return [...byName].map(([Name, Value]) => ({ Name, Value }));
-};
-
-const TRANSIENT_NAMES = new Set([
-  'TooManyRequestsException',
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'InternalServerError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError',
-]);
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
-
-interface AwsErrorShape {
-  name?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: { throttling?: boolean };
-}
-
-/** Throttling, a 5xx or a dropped connection: worth the workflow's Retry with backoff. */
-const isTransient = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code, $metadata, $retryable } = error as AwsErrorShape;
-  const status = $metadata?.httpStatusCode;
-  return (
-    (name !== undefined && TRANSIENT_NAMES.has(name)) ||
-    (code !== undefined && TRANSIENT_NETWORK_CODES.has(code)) ||
-    $retryable?.throttling === true ||
-    status === 429 ||
-    (status !== undefined && status >= 500)
-  );
 };
 
 /**
@@ -104,7 +67,7 @@ export class SesMailer implements Mailer {
     try {
       ({ MessageId: messageId } = await this.client.send(command));
     } catch (error) {
-      if (isTransient(error)) {
+      if (isTransientAwsError(error)) {
         const name = error instanceof Error ? error.name : 'UnknownError';
         throw new TransientError(`SES SendEmail failed transiently (${name})`, { cause: error });
       }

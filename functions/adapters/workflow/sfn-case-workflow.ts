@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { logger as defaultLogger } from '../../commons/logger.js';
 import { TransientError } from '../../domain/errors.js';
+import { isTransientAwsError } from '../transient-errors.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../../ports/case-workflow.js';
 
 export interface SfnCaseWorkflowOptions {
@@ -12,46 +13,11 @@ export interface SfnCaseWorkflowOptions {
 
 /** The token's task is gone: it already completed, timed out, or its execution ended. A late signal is harmless. */
 const STALE_TOKEN_NAMES = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
-const TRANSIENT_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'KmsThrottlingException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'InternalServerError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError',
-]);
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
-
-interface AwsErrorShape {
-  name?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: { throttling?: boolean };
-}
-
-/** Throttling, a 5xx or a dropped connection: worth a retry with backoff by the caller. */
-const isTransient = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code, $metadata, $retryable } = error as AwsErrorShape;
-  const status = $metadata?.httpStatusCode;
-  return (
-    (name !== undefined && TRANSIENT_NAMES.has(name)) ||
-    (code !== undefined && TRANSIENT_NETWORK_CODES.has(code)) ||
-    $retryable?.throttling === true ||
-    status === 429 ||
-    (status !== undefined && status >= 500)
-  );
-};
 
 const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
 
 const rethrow = (operation: string, error: unknown): never => {
-  if (isTransient(error)) {
+  if (isTransientAwsError(error)) {
     throw new TransientError(`Step Functions ${operation} failed transiently (${nameOf(error)})`, { cause: error });
   }
   throw error;

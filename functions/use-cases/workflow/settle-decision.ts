@@ -1,0 +1,31 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case } from '../../domain/case.js';
+import type { Store } from '../../domain/store.js';
+import { SYSTEM } from '../../domain/timeline.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { applyIfStill, loadCase, loadStore } from './load-case.js';
+import { notifyOnce, type Notification } from './notify-once.js';
+
+/**
+ * Carries out a decision (the policy's or a supervisor's): moves a submitted or pending case to `target` and sends the
+ * customer's email once. Run again, or after the reviewer already moved the case, it only makes sure the email went out.
+ */
+export const settleDecision = async (
+  dependencies: Dependencies,
+  caseId: string,
+  target: 'open' | 'rejected',
+  notification: (settled: Case, store: Store) => Notification,
+): Promise<{ status: string }> => {
+  const current = await loadCase(dependencies, caseId);
+  const now = dependencies.clock.now();
+  const moved = await applyIfStill(dependencies, current, {
+    ifStatusIn: ['submitted', 'pending_review'],
+    set: { status: target, updatedAt: now.toISOString() },
+    remove: ['workflowWait'],
+    events: [timelineEvent(caseId, now, 'status_changed', SYSTEM, { from: current.status, to: target })],
+  });
+  const latest = moved ? { ...current, status: target } : await loadCase(dependencies, caseId);
+  if (latest.status !== target) return { status: latest.status };
+  await notifyOnce(dependencies, latest, notification(latest, await loadStore(dependencies, latest.storeId)));
+  return { status: target };
+};

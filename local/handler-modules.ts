@@ -1,0 +1,28 @@
+import { ROUTES } from '../functions/wiring/routes.js';
+import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import type { HttpHandler, ApiRoute } from './server.js';
+import type { TaskHandler } from './task-dispatcher.js';
+
+/**
+ * The handler modules named by the wiring, imported the way Lambda loads them (each module's `handler` export). Import
+ * them only after `provideDependencies`: a module may read its dependencies when it loads, as at a cold start.
+ */
+const importHandler = async <H>(folder: 'http' | 'tasks', name: string): Promise<H> => {
+  const module = (await import(`../functions/handlers/${folder}/${name}.js`)) as { handler?: unknown };
+  if (typeof module.handler !== 'function') {
+    throw new Error(`functions/handlers/${folder}/${name}.ts does not export a handler function`);
+  }
+  return module.handler as H;
+};
+
+/** Every route of `ROUTES` with its handler. */
+export const loadApiRoutes = async (): Promise<ApiRoute[]> =>
+  Promise.all(ROUTES.map(async (route) => ({ ...route, invoke: await importHandler<HttpHandler>('http', route.handler) })));
+
+/** `LocalWorkflowEngine`'s task handlers, keyed by the ARN placeholder each Task state names. */
+export const loadTaskHandlers = async (): Promise<Record<string, TaskHandler>> =>
+  Object.fromEntries(
+    await Promise.all(
+      WORKFLOW_TASKS.map(async (task) => [task.arnPlaceholder, await importHandler<TaskHandler>('tasks', task.handler)] as const),
+    ),
+  );

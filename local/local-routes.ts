@@ -1,0 +1,120 @@
+import { escapeHtml } from '../functions/email/render.js';
+import { DomainError } from '../functions/domain/errors.js';
+import { ROUTES } from '../functions/wiring/routes.js';
+import type { LocalAttachmentStorage } from './local-attachment-storage.js';
+import type { OutboxMailer } from './outbox-mailer.js';
+import { renderOutboxPage } from './outbox-page.js';
+import { GATEWAY_MESSAGES, type LocalResponse, type LocalRoute, type ServerLogger } from './server.js';
+
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+const html = (body: string): LocalResponse => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  body,
+});
+
+/** Uploads come from customers' browsers on storefront pages (as to S3 presigned URLs), so any origin may PUT locally. */
+const UPLOAD_CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'PUT',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+};
+
+/** `GET /_local/outbox`: every email sent, newest first, as JSON. */
+const outboxJson = (outbox: OutboxMailer): LocalRoute => ({
+  method: 'GET',
+  path: '/_local/outbox',
+  handle: async () =>
+    json(
+      200,
+      (await outbox.list()).map(({ id, to, subject, text, html: body, tags, sentAt }) => ({ id, to, subject, text, html: body, tags, sentAt })),
+    ),
+});
+
+/** `GET /_local/outbox.html`: the same as a page. */
+const outboxPage = (outbox: OutboxMailer): LocalRoute => ({
+  method: 'GET',
+  path: '/_local/outbox.html',
+  handle: async () => html(renderOutboxPage(await outbox.list())),
+});
+
+const UPLOAD_PATH = '/_local/uploads/{storeId}/{attachmentId}';
+
+/**
+ * `PUT /_local/uploads/{storeId}/{attachmentId}?expires=&signature=`: the target of local upload URLs, checked like a
+ * presigned S3 PUT. At most the signed size plus one byte is read, so a larger file is refused without being kept.
+ */
+const upload = (attachments: LocalAttachmentStorage, logger: ServerLogger): LocalRoute => ({
+  method: 'PUT',
+  path: UPLOAD_PATH,
+  bodyLimit: async ({ params }) => ((await attachments.signedSize(params.storeId ?? '', params.attachmentId ?? '')) ?? 0) + 1,
+  handle: async ({ params, url, headers, body, requestId }) => {
+    try {
+      await attachments.acceptUpload({
+        storeId: params.storeId ?? '',
+        attachmentId: params.attachmentId ?? '',
+        expires: url.searchParams.get('expires') ?? '',
+        signature: url.searchParams.get('signature') ?? '',
+        contentType: headers['content-type'] ?? '',
+        body,
+      });
+      return { statusCode: 200, headers: UPLOAD_CORS };
+    } catch (error) {
+      if (error instanceof DomainError) return json(error.statusCode, error.toJSON(), UPLOAD_CORS);
+      logger.error('Local upload failed', { requestId, error });
+      return json(500, { error: { code: 'internal_error', message: GATEWAY_MESSAGES.internal } }, UPLOAD_CORS);
+    }
+  },
+});
+
+const uploadPreflight: LocalRoute = {
+  method: 'OPTIONS',
+  path: UPLOAD_PATH,
+  handle: async () => ({ statusCode: 204, headers: UPLOAD_CORS }),
+};
+
+/** `GET /`: where everything is, as JSON, or as a page for a browser. */
+const index = (baseUrl: string): LocalRoute => ({
+  method: 'GET',
+  path: '/',
+  handle: async ({ headers }) => {
+    const links = {
+      openApi: `${baseUrl}/v1/openapi.json`,
+      outbox: `${baseUrl}/_local/outbox`,
+      outboxPage: `${baseUrl}/_local/outbox.html`,
+    };
+    const routes = ROUTES.map(({ method, path, auth, summary }) => ({ method, url: `${baseUrl}${path}`, auth, summary }));
+    if (!(headers.accept ?? '').includes('text/html')) return json(200, { service: 'after-sales (local)', ...links, routes });
+    const item = (text: string): string => `<li>${text}</li>`;
+    return html(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>After-sales service (local)</title></head>
+<body><h1>After-sales service (local)</h1>
+<ul>${Object.entries(links).map(([name, link]) => item(`${escapeHtml(name)}: <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)).join('')}</ul>
+<h2>API</h2>
+<ul>${routes.map((route) => item(`<code>${escapeHtml(`${route.method} ${route.url}`)}</code> (${escapeHtml(route.auth)}): ${escapeHtml(route.summary)}`)).join('')}</ul>
+</body></html>
+`);
+  },
+});
+
+export interface LocalRoutesOptions {
+  baseUrl: string;
+  outbox: OutboxMailer;
+  attachments: LocalAttachmentStorage;
+  logger: ServerLogger;
+}
+
+/** The routes that exist only in the local stack, never in the deployed API. */
+export const localRoutes = (options: LocalRoutesOptions): LocalRoute[] => [
+  index(options.baseUrl),
+  outboxJson(options.outbox),
+  outboxPage(options.outbox),
+  upload(options.attachments, options.logger),
+  uploadPreflight,
+];
