@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import type { HttpHandler, ApiRoute } from './server.js';
@@ -7,8 +9,12 @@ import type { TaskHandler } from './task-dispatcher.js';
  * The handler modules named by the wiring, imported the way Lambda loads them (each module's `handler` export). Import
  * them only after `provideDependencies`: a module may read its dependencies when it loads, as at a cold start.
  */
+const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta.url));
+
 const importHandler = async <H>(folder: 'http' | 'tasks', name: string): Promise<H> => {
-  const module = (await import(`../functions/handlers/${folder}/${name}.js`)) as { handler?: unknown };
+  // A file URL of the source: tsx and vitest load TypeScript directly (vite would otherwise glob a `.js` pattern).
+  const url = pathToFileURL(join(HANDLERS_DIR, folder, `${name}.ts`)).href;
+  const module = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
   if (typeof module.handler !== 'function') {
     throw new Error(`functions/handlers/${folder}/${name}.ts does not export a handler function`);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { RouteDeclaration } from '../functions/wiring/routes.js';
 import { fromProxyResult, lambdaContext, toProxyEvent, type HttpResponse } from './api-gateway-event.js';
@@ -39,7 +40,7 @@ export interface LocalRoute {
   handle(request: LocalRequest): Promise<LocalResponse>;
 }
 
-export type ServerLogger = { info(message: string, extra?: object): void; error(message: string, extra?: object): void };
+export type ServerLogger = Pick<Logger, 'info' | 'error'>;
 
 export interface LocalServerOptions {
   host: string;

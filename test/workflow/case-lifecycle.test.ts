@@ -18,7 +18,9 @@ afterAll(async () => stack?.stop());
 const reviewer = { kind: 'staff' as const, id: 'supervisor1', name: 'Supervisor One' };
 
 const fileCase = async (overrides: Parameters<typeof returnRequest>[0] = {}, deliveredDaysAgo = 2) => {
-  const response = await api(stack).post('/v1/cases', returnRequest(overrides, deliveredDaysAgo), { apiKey: stack.apiKeys.storeA });
+  const response = await api(stack).post('/v1/cases', returnRequest(overrides, deliveredDaysAgo), {
+    apiKey: stack.apiKeys.storeA,
+  });
   expect(response.status).toBe(201);
   return response.json.caseId as string;
 };
@@ -51,11 +53,19 @@ describe('Workflow: case lifecycle', () => {
     const caseId = await fileCase({ ...expensive, customer: { id: 'c-mr', email, name: 'M', locale: 'en' } });
     await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait);
 
-    await decideManualReview(stack.dependencies, { caseId, storeId: 'store-a', approve: false, reason: 'Serial number does not match the order', reviewer });
+    await decideManualReview(stack.dependencies, {
+      caseId,
+      storeId: 'store-a',
+      approve: false,
+      reason: 'Serial number does not match the order',
+      reviewer,
+    });
 
     expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
     expect((await stack.dependencies.cases.get(caseId))?.status).toBe('rejected');
-    const sent = (await stack.outbox.list()).find((message) => message.to.includes(email) && message.text.includes('Serial number'));
+    const sent = (await stack.outbox.list()).find(
+      (message) => message.to.includes(email) && message.text.includes('Serial number'),
+    );
     expect(sent).toBeDefined();
   });
 
@@ -64,7 +74,13 @@ describe('Workflow: case lifecycle', () => {
     await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait);
     await decideManualReview(stack.dependencies, { caseId, storeId: 'store-a', approve: true, reason: 'ok', reviewer });
     await expect(
-      decideManualReview(stack.dependencies, { caseId, storeId: 'store-a', approve: false, reason: 'changed my mind', reviewer }),
+      decideManualReview(stack.dependencies, {
+        caseId,
+        storeId: 'store-a',
+        approve: false,
+        reason: 'changed my mind',
+        reviewer,
+      }),
     ).rejects.toMatchObject({ name: 'StateConflictError', statusCode: 409 });
     await expect(
       decideManualReview(stack.dependencies, { caseId, storeId: 'store-b', approve: true, reason: 'x', reviewer }),
@@ -85,7 +101,10 @@ describe('Workflow: case lifecycle', () => {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    await stack.dependencies.cases.create(orphan, timelineEvent(orphan.caseId, now, 'case_submitted', { kind: 'system' }));
+    await stack.dependencies.cases.create(
+      orphan,
+      timelineEvent(orphan.caseId, now, 'case_submitted', { kind: 'system' }),
+    );
 
     await stack.engine.start({ caseId: orphan.caseId, storeId: orphan.storeId });
     const execution = await stack.engine.waitForExecution(orphan.caseId, { timeoutMs: 15_000 });
@@ -109,18 +128,32 @@ describe('Workflow: manual review reminders', () => {
     const caseId = response.json.caseId as string;
     // reviewReminderAfter is PT1S: the callback times out and RemindReviewers runs before the decision comes.
     await waitFor(
-      async () => ((await quick.dependencies.cases.get(caseId))?.notificationsSent ?? []).includes('review_reminder_2') || undefined,
+      async () =>
+        ((await quick.dependencies.cases.get(caseId))?.notificationsSent ?? []).includes('review_reminder_2') ||
+        undefined,
       { timeoutMs: 15_000 },
     );
 
-    await decideManualReview(quick.dependencies, { caseId, storeId: 'store-a', approve: true, reason: 'Receipt checked', reviewer });
+    await decideManualReview(quick.dependencies, {
+      caseId,
+      storeId: 'store-a',
+      approve: true,
+      reason: 'Receipt checked',
+      reviewer,
+    });
 
     const execution = await quick.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
     expect(execution.status).toBe('SUCCEEDED');
     const opened = await quick.dependencies.cases.get(caseId);
     expect(opened).toMatchObject({ status: 'open', decision: { outcome: 'approved', decidedBy: 'supervisor1' } });
     expect(opened?.notificationsSent).toEqual(
-      expect.arrayContaining(['case_under_review', 'review_requested', 'review_reminder_1', 'review_reminder_2', 'case_acknowledged']),
+      expect.arrayContaining([
+        'case_under_review',
+        'review_requested',
+        'review_reminder_1',
+        'review_reminder_2',
+        'case_acknowledged',
+      ]),
     );
     const timeline = (await quick.dependencies.cases.getWithTimeline(caseId))!.timeline.map((event) => event.type);
     expect(timeline.filter((type) => type === 'review_reminder_sent').length).toBeGreaterThanOrEqual(2);
@@ -145,7 +178,10 @@ describe('Signal races: the review wait', () => {
     const wait = await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait);
     const workflow = { start: vi.fn(), completeWait: vi.fn(async () => undefined) };
 
-    await decideManualReview({ ...stack.dependencies, workflow }, { caseId, storeId: 'store-a', approve: true, reason: 'ok', reviewer });
+    await decideManualReview(
+      { ...stack.dependencies, workflow },
+      { caseId, storeId: 'store-a', approve: true, reason: 'ok', reviewer },
+    );
 
     expect(workflow.completeWait).toHaveBeenCalledWith(wait.taskToken, { outcome: 'approved' });
     // Hand the signal to the real engine too, so the execution ends.

@@ -212,17 +212,29 @@ export class DynamoCaseStore implements CaseStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Update: {
-                TableName: this.tables.cases,
-                Key: caseKey(caseId),
-                UpdateExpression: expression || 'SET #pk = #pk',
-                ConditionExpression: condition,
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
+            // Events alone (nothing on the case changes) still require the case to exist and be in the right status.
+            expression
+              ? {
+                  Update: {
+                    TableName: this.tables.cases,
+                    Key: caseKey(caseId),
+                    UpdateExpression: expression,
+                    ConditionExpression: condition,
+                    ExpressionAttributeNames: names,
+                    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+                  },
+                }
+              : {
+                  ConditionCheck: {
+                    TableName: this.tables.cases,
+                    Key: caseKey(caseId),
+                    ConditionExpression: condition,
+                    ExpressionAttributeNames: names,
+                    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+                  },
+                },
             ...change.events.map((event) => ({ Put: { TableName: this.tables.cases, Item: toEventItem(event) } })),
           ],
         }),

@@ -21,7 +21,9 @@ const emailsTo = async (address: string) => (await stack.outbox.list()).filter((
 describe('API: POST /v1/cases', () => {
   it('files an in-window return, approves it within seconds and emails the acknowledgement with the case number', async () => {
     const customerEmail = `approved-${Date.now()}@example.com`;
-    const request = returnRequest({ customer: { id: 'c-approve', email: customerEmail, name: 'Li Lei', locale: 'zh-CN' } });
+    const request = returnRequest({
+      customer: { id: 'c-approve', email: customerEmail, name: 'Li Lei', locale: 'zh-CN' },
+    });
 
     const created = await storeA.post('/v1/cases', request, { apiKey: A() });
 
@@ -41,7 +43,7 @@ describe('API: POST /v1/cases', () => {
       const emails = await emailsTo(customerEmail);
       return emails.length ? emails : undefined;
     });
-    expect(acknowledgement.subject).toContain(created.json.caseNumber);
+    expect(acknowledgement?.subject).toContain(created.json.caseNumber);
   });
 
   it('rejects a return 35 days after delivery with every reason and emails them in the customer language', async () => {
@@ -64,7 +66,7 @@ describe('API: POST /v1/cases', () => {
       const emails = await emailsTo(customerEmail);
       return emails.length ? emails : undefined;
     });
-    expect(email.text).toContain(rejected.decision.reasons[0].message);
+    expect(email?.text).toContain(rejected.decision.reasons[0].message);
   });
 
   it('sends an order line over the auto-approve limit to manual review and emails the supervisors', async () => {
@@ -79,7 +81,9 @@ describe('API: POST /v1/cases', () => {
       return view.status === 'pending_review' ? view : undefined;
     });
     expect(pending.decision.reasons).toEqual([expect.objectContaining({ code: 'value_above_auto_approve_limit' })]);
-    await waitFor(async () => (await emailsTo('supervisor1@store-a.example')).find((email) => email.subject.includes(created.json.caseNumber)));
+    await waitFor(async () =>
+      (await emailsTo('supervisor1@store-a.example')).find((email) => email.subject.includes(created.json.caseNumber)),
+    );
     const stored = await waitFor(async () => (await stack.dependencies.cases.get(created.json.caseId))?.workflowWait);
     expect(stored).toMatchObject({ signal: 'review', taskToken: expect.any(String) });
   });
@@ -92,9 +96,18 @@ describe('API: bad input', () => {
   it.each([
     ['malformed JSON', '{"orderId": ', 'application/json', 400, 'malformed_json'],
     ['a non-JSON content type', 'orderId=1', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
-    ['a body over 64 KB', JSON.stringify({ description: 'x'.repeat(70_000) }), 'application/json', 413, 'payload_too_large'],
+    [
+      'a body over 64 KB',
+      JSON.stringify({ description: 'x'.repeat(70_000) }),
+      'application/json',
+      413,
+      'payload_too_large',
+    ],
   ])('answers %s with its 4xx', async (_label, body, contentType, status, code) => {
-    const response = await storeA.raw('POST', '/v1/cases', body, { apiKey: A(), headers: { 'content-type': contentType } });
+    const response = await storeA.raw('POST', '/v1/cases', body, {
+      apiKey: A(),
+      headers: { 'content-type': contentType },
+    });
     expect(response.status).toBe(status);
     expect(response.json.error.code).toBe(code);
     expect(response.headers.get('x-request-id')).toBeTruthy();
@@ -103,7 +116,12 @@ describe('API: bad input', () => {
   it('lists every invalid field by path', async () => {
     const response = await storeA.post(
       '/v1/cases',
-      { ...valid(), type: 'teleport', items: [{ sku: 'A', name: 'A', category: 'c', quantity: 0, unitPrice: 1 }], currency: 'yuan' },
+      {
+        ...valid(),
+        type: 'teleport',
+        items: [{ sku: 'A', name: 'A', category: 'c', quantity: 0, unitPrice: 1 }],
+        currency: 'yuan',
+      },
       { apiKey: A() },
     );
     expect(response.status).toBe(400);
@@ -114,7 +132,10 @@ describe('API: bad input', () => {
   });
 
   it('refuses a malformed Idempotency-Key, naming the header', async () => {
-    const response = await storeA.post('/v1/cases', valid(), { apiKey: A(), headers: { 'idempotency-key': 'x'.repeat(300) } });
+    const response = await storeA.post('/v1/cases', valid(), {
+      apiKey: A(),
+      headers: { 'idempotency-key': 'x'.repeat(300) },
+    });
     expect(response.status).toBe(400);
     expect(response.json.error.details[0].path).toBe('Idempotency-Key');
   });
@@ -128,7 +149,11 @@ describe('API: bad input', () => {
 
 describe('API: stores and keys', () => {
   it("gives store B a 404 for store A's case and never lists it", async () => {
-    const created = await storeA.post('/v1/cases', returnRequest({ customer: { id: 'c-tenant', email: 't@example.com', name: 'T', locale: 'en' } }), { apiKey: A() });
+    const created = await storeA.post(
+      '/v1/cases',
+      returnRequest({ customer: { id: 'c-tenant', email: 't@example.com', name: 'T', locale: 'en' } }),
+      { apiKey: A() },
+    );
 
     const read = await storeA.get(`/v1/cases/${created.json.caseId}`, { apiKey: B() });
     const listed = await storeA.get('/v1/cases?customerId=c-tenant', { apiKey: B() });
@@ -160,7 +185,11 @@ describe('API: Idempotency-Key', () => {
 
     const first = await storeA.post('/v1/cases', request, { apiKey: A(), headers: { 'idempotency-key': key } });
     const again = await storeA.post('/v1/cases', request, { apiKey: A(), headers: { 'idempotency-key': key } });
-    const other = await storeA.post('/v1/cases', { ...request, description: 'Another problem' }, { apiKey: A(), headers: { 'idempotency-key': key } });
+    const other = await storeA.post(
+      '/v1/cases',
+      { ...request, description: 'Another problem' },
+      { apiKey: A(), headers: { 'idempotency-key': key } },
+    );
 
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
@@ -175,10 +204,12 @@ describe('API: Idempotency-Key', () => {
     const key = `concurrent-${Date.now()}`;
 
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => storeA.post('/v1/cases', request, { apiKey: A(), headers: { 'idempotency-key': key } })),
+      Array.from({ length: 20 }, () =>
+        storeA.post('/v1/cases', request, { apiKey: A(), headers: { 'idempotency-key': key } }),
+      ),
     );
 
-    expect(responses.map((response) => response.status).sort()).toEqual([201, ...Array(19).fill(200)]);
+    expect(responses.map((response) => response.status).sort()).toEqual([...Array(19).fill(200), 201]);
     expect(new Set(responses.map((response) => response.json.caseId)).size).toBe(1);
     const listed = await storeA.get(`/v1/cases?customerId=${customerId}`, { apiKey: A() });
     expect(listed.json.items).toHaveLength(1);
@@ -202,7 +233,9 @@ describe('API: GET /v1/cases?customerId=', () => {
     }
 
     const page1 = await storeA.get(`/v1/cases?customerId=${customerId}&limit=2`, { apiKey: A() });
-    const page2 = await storeA.get(`/v1/cases?customerId=${customerId}&limit=2&nextToken=${page1.json.nextToken}`, { apiKey: A() });
+    const page2 = await storeA.get(`/v1/cases?customerId=${customerId}&limit=2&nextToken=${page1.json.nextToken}`, {
+      apiKey: A(),
+    });
     const foreign = await storeA.get(`/v1/cases?customerId=c-other&nextToken=${page1.json.nextToken}`, { apiKey: A() });
 
     expect(page1.json.items).toHaveLength(2);
@@ -217,12 +250,18 @@ describe('API: GET /v1/cases?customerId=', () => {
 describe('API: POST /v1/eligibility', () => {
   it('answers the decision a case would get and stores nothing', async () => {
     const customerId = `c-eligibility-${Date.now()}`;
-    const request = returnRequest({ customer: { id: customerId, email: 'e@example.com', name: 'E', locale: 'en' } }, 35);
+    const request = returnRequest(
+      { customer: { id: customerId, email: 'e@example.com', name: 'E', locale: 'en' } },
+      35,
+    );
 
     const response = await storeA.post('/v1/eligibility', request, { apiKey: A() });
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ outcome: 'rejected', reasons: [expect.objectContaining({ code: 'return_window_expired' })] });
+    expect(response.json).toMatchObject({
+      outcome: 'rejected',
+      reasons: [expect.objectContaining({ code: 'return_window_expired' })],
+    });
     expect((await storeA.get(`/v1/cases?customerId=${customerId}`, { apiKey: A() })).json.items).toEqual([]);
   });
 });
@@ -233,12 +272,22 @@ describe('API: attachments as evidence', () => {
 
   it('approves a product fault whose photo was uploaded, and rejects one without evidence', async () => {
     const photo = Buffer.from('fake-jpeg-bytes');
-    const ticket = await storeA.post('/v1/attachments', { fileName: 'leak.jpg', contentType: 'image/jpeg', size: photo.length }, { apiKey: A() });
+    const ticket = await storeA.post(
+      '/v1/attachments',
+      { fileName: 'leak.jpg', contentType: 'image/jpeg', size: photo.length },
+      { apiKey: A() },
+    );
     expect(ticket.status).toBe(201);
-    const upload = await fetch(ticket.json.uploadUrl, { method: 'PUT', headers: ticket.json.uploadHeaders, body: photo });
+    const upload = await fetch(ticket.json.uploadUrl, {
+      method: 'PUT',
+      headers: ticket.json.uploadHeaders,
+      body: photo,
+    });
     expect(upload.status).toBe(200);
 
-    const withEvidence = await storeA.post('/v1/eligibility', faultRequest([ticket.json.attachmentId]), { apiKey: A() });
+    const withEvidence = await storeA.post('/v1/eligibility', faultRequest([ticket.json.attachmentId]), {
+      apiKey: A(),
+    });
     const without = await storeA.post('/v1/eligibility', faultRequest([]), { apiKey: A() });
     const otherStore = await storeA.post('/v1/eligibility', faultRequest([ticket.json.attachmentId]), { apiKey: B() });
 
@@ -248,8 +297,16 @@ describe('API: attachments as evidence', () => {
   });
 
   it('refuses a type or size outside the limits, naming the field', async () => {
-    const exe = await storeA.post('/v1/attachments', { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 }, { apiKey: A() });
-    const huge = await storeA.post('/v1/attachments', { fileName: 'a.pdf', contentType: 'application/pdf', size: 11 * 1024 * 1024 }, { apiKey: A() });
+    const exe = await storeA.post(
+      '/v1/attachments',
+      { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 },
+      { apiKey: A() },
+    );
+    const huge = await storeA.post(
+      '/v1/attachments',
+      { fileName: 'a.pdf', contentType: 'application/pdf', size: 11 * 1024 * 1024 },
+      { apiKey: A() },
+    );
     expect(exe.status).toBe(400);
     expect(exe.json.error.details[0].path).toBe('contentType');
     expect(huge.status).toBe(400);
@@ -262,7 +319,11 @@ describe('API: GET /v1/openapi.json', () => {
     const response = await storeA.get('/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(response.json.openapi).toBe('3.1.0');
-    expect(response.json.paths['/v1/cases'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('orderId');
-    expect(response.json.paths['/v1/cases'].get.parameters.map((parameter: { name: string }) => parameter.name)).toContain('customerId');
+    expect(
+      response.json.paths['/v1/cases'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('orderId');
+    expect(
+      response.json.paths['/v1/cases'].get.parameters.map((parameter: { name: string }) => parameter.name),
+    ).toContain('customerId');
   });
 });

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CachedStoreDirectory } from '../functions/adapters/cached-store-directory.js';
+import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
+import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-store-directory.js';
+import type { Dependencies } from '../functions/commons/dependencies.js';
+import { logger } from '../functions/commons/logger.js';
+import { isIsoDuration } from '../functions/domain/duration.js';
+import type { CaseWorkflow } from '../functions/ports/case-workflow.js';
+import { systemClock } from '../functions/ports/clock.js';
+import { TABLES, type TableName } from '../functions/wiring/tables.js';
+import { STATE_MACHINE_FILE } from '../functions/wiring/tasks.js';
+import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { FileExecutionRecordStore } from './execution-record-store.js';
+import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
+import { LocalAttachmentStorage } from './local-attachment-storage.js';
+import { localRoutes } from './local-routes.js';
+import { OutboxMailer } from './outbox-mailer.js';
+import { DEMO_API_KEYS, seedDemoStores } from './seed.js';
+import { startLocalServer, type LocalServer } from './server.js';
+import { registerStackDependencies, withStackDependencies } from './stack-context.js';
+import { LocalWorkflowEngine, type EngineLogger } from './workflow-engine.js';
+
+export interface LocalStackOptions {
+  /** 0 picks a free port; 3000 by default. */
+  port?: number;
+  /** 127.0.0.1 by default. */
+  host?: string;
+  /** Where data persists (DynamoDB, outbox, uploads, executions); in memory and a temporary folder when absent. */
+  dataDir?: string;
+  /** The demo stores' time for a supervisor's manual review, ISO 8601 (`PT30S` for a quick demo); `P1D` by default. */
+  reviewReminderAfter?: string;
+  /** Replaces every workflow Retry interval (tests: 10 ms); the definition's by default. */
+  retryIntervalMs?: number;
+  /** Only errors are logged. */
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  /** `http://127.0.0.1:<port>`: the API and the local-only routes. */
+  url: string;
+  apiKeys: { storeA: string; storeB: string };
+  engine: LocalWorkflowEngine;
+  outbox: OutboxMailer;
+  attachments: LocalAttachmentStorage;
+  /** This stack's adapters: what its handlers and workflow tasks use. */
+  dependencies: Dependencies;
+  dynamoDb: { endpoint: string; pid: number };
+  tables: Record<TableName, string>;
+  /** Stops the server, the workflow engine (in-flight executions stay RUNNING to resume) and DynamoDB Local. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export const TABLE_PREFIX = 'local-';
+/** Short, so a store change (an admin's edit, a re-seed) shows within a second. */
+const STORE_CACHE_TTL_MS = 1_000;
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** One secret per data folder, so upload URLs stay valid across restarts; per process when in memory. */
+const uploadSecret = async (dataDir: string | undefined): Promise<string> => {
+  if (dataDir === undefined) return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'upload-secret');
+  try {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (existing !== '') return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, `${secret}\n`, { encoding: 'utf8', mode: 0o600 });
+  return secret;
+};
+
+const readDefinition = async (): Promise<object> =>
+  JSON.parse(await readFile(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8')) as object;
+
+/** Sets the variables `functions/commons/config.ts` reads; returns how to put the previous values back. */
+const setConfigEnvironment = (tables: Record<TableName, string>, endpoint: string): (() => void) => {
+  const values: Record<string, string> = { DYNAMODB_ENDPOINT: endpoint };
+  for (const table of TABLES) values[table.envVar] = tables[table.name];
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+};
+
+/**
+ * The whole service on this machine: DynamoDB Local with the declared tables and the demo stores, the same handlers
+ * behind a local API Gateway, the same state machine on the local engine, an outbox for email and a folder for uploads.
+ */
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  if (options.reviewReminderAfter !== undefined && !isIsoDuration(options.reviewReminderAfter)) {
+    throw new Error(`reviewReminderAfter must be an ISO 8601 duration such as PT30S or P1D, got ${options.reviewReminderAfter}`);
+  }
+
+  const previousLogLevel = logger.getLevelName();
+  if (options.quiet) logger.setLogLevel('ERROR');
+  const log: EngineLogger = options.quiet
+    ? { info: () => undefined, warn: () => undefined, error: logger.error.bind(logger) }
+    : logger;
+
+  let server: LocalServer | undefined;
+  let dynamoDb: DynamoDbLocal | undefined;
+  let documentClient: DynamoDBDocumentClient | undefined;
+  let engine: LocalWorkflowEngine | undefined;
+  let restoreEnvironment: (() => void) | undefined;
+  let unregister: (() => void) | undefined;
+  let temporaryDir: string | undefined;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // Incoming requests first, then the workflows, then what they all write to.
+      await server?.close();
+      await engine?.stop();
+      unregister?.();
+      documentClient?.destroy();
+      await dynamoDb?.stop();
+      restoreEnvironment?.();
+      if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
+      logger.setLogLevel(previousLogLevel);
+    })());
+
+  try {
+    // The port first: when it is taken, fail before starting Java.
+    server = await startLocalServer({ host: options.host ?? '127.0.0.1', port: options.port ?? 3000, logger: log });
+    const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+    if (dataDir) await mkdir(dataDir, { recursive: true });
+    temporaryDir = dataDir ? undefined : await mkdtemp(join(tmpdir(), 'after-sales-local-'));
+    const files = (dataDir ?? temporaryDir) as string;
+
+    dynamoDb = await startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
+    const admin = new DynamoDBClient({
+      endpoint: dynamoDb.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const tables = await createTables(admin, TABLE_PREFIX).finally(() => admin.destroy());
+    documentClient = createDocumentClient({ endpoint: dynamoDb.endpoint });
+    await seedDemoStores(documentClient, tables.stores, { reviewReminderAfter: options.reviewReminderAfter });
+    restoreEnvironment = setConfigEnvironment(tables, dynamoDb.endpoint);
+
+    const outbox = new OutboxMailer({ directory: join(files, 'outbox') });
+    const attachments = new LocalAttachmentStorage({
+      directory: join(files, 'uploads'),
+      baseUrl: server.url,
+      secret: await uploadSecret(dataDir),
+    });
+    // The engine needs the task handlers, which may only be imported once the dependencies are provided.
+    const workflow: CaseWorkflow = {
+      start: (input) => (engine as LocalWorkflowEngine).start(input),
+      completeWait: (token, output) => (engine as LocalWorkflowEngine).completeWait(token, output),
+    };
+    const dependencies: Dependencies = {
+      cases: new DynamoCaseStore(documentClient, tables),
+      stores: new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tables.stores), STORE_CACHE_TTL_MS),
+      mailer: outbox,
+      workflow,
+      attachments,
+      clock: systemClock,
+    };
+    unregister = registerStackDependencies(dependencies);
+
+    const [taskHandlers, apiRoutes, definition] = await Promise.all([loadTaskHandlers(), loadApiRoutes(), readDefinition()]);
+    const inThisStack = <A extends unknown[], R>(handler: (...args: A) => R) => withStackDependencies(dependencies, handler);
+    engine = new LocalWorkflowEngine({
+      definition,
+      taskHandlers: Object.fromEntries(Object.entries(taskHandlers).map(([arn, handler]) => [arn, inThisStack(handler)])),
+      executions: dataDir ? new FileExecutionRecordStore(join(dataDir, 'executions')) : undefined,
+      retryIntervalMs: options.retryIntervalMs,
+      logger: log,
+    });
+    server.mount({
+      api: apiRoutes.map((route) => ({ ...route, invoke: inThisStack(route.invoke) })),
+      local: localRoutes({ baseUrl: server.url, outbox, attachments, logger: log }) });
+    await engine.resumeInFlight();
+
+    return {
+      url: server.url,
+      apiKeys: { ...DEMO_API_KEYS },
+      engine,
+      outbox,
+      attachments,
+      dependencies,
+      dynamoDb: { endpoint: dynamoDb.endpoint, pid: dynamoDb.pid },
+      tables,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+};

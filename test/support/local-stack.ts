@@ -1,0 +1,91 @@
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.js';
+
+export type TestStack = LocalStack;
+
+/**
+ * The local stack for integration, workflow and e2e tests: a free port, DynamoDB Local in memory, a temporary folder
+ * for the outbox and uploads, 10 ms workflow retries, only errors logged. Stop it in `afterAll`.
+ */
+export const startTestStack = (options: Omit<LocalStackOptions, 'port'> = {}): Promise<TestStack> =>
+  startLocalStack({ retryIntervalMs: 10, quiet: true, ...options, port: 0 });
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body when it is JSON, else undefined. Loosely typed on purpose: tests assert on its shape. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+export interface RequestOptions {
+  /** Sent as `x-api-key`; omitted when undefined. */
+  apiKey?: string;
+  headers?: Record<string, string>;
+}
+
+const toResponse = async (response: Response): Promise<ApiResponse> => {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+};
+
+/** A storefront's view of the API: requests to the stack's URL, JSON in and out. */
+export const api = (stack: Pick<LocalStack, 'url'>) => {
+  const raw = async (
+    method: string,
+    path: string,
+    body?: string | Uint8Array,
+    { apiKey, headers = {} }: RequestOptions = {},
+  ): Promise<ApiResponse> =>
+    toResponse(
+      await fetch(`${stack.url}${path}`, {
+        method,
+        headers: { ...(apiKey === undefined ? {} : { 'x-api-key': apiKey }), ...headers },
+        body,
+      }),
+    );
+  const withJson = (method: string) => (path: string, body: unknown, options: RequestOptions = {}) =>
+    raw(method, path, JSON.stringify(body), {
+      ...options,
+      headers: { 'content-type': 'application/json', ...options.headers },
+    });
+  return {
+    raw,
+    get: (path: string, options: RequestOptions = {}) => raw('GET', path, undefined, options),
+    post: withJson('POST'),
+    put: withJson('PUT'),
+  };
+};
+
+type Truthy<T> = Exclude<T, undefined | null | false | '' | 0>;
+
+/**
+ * Polls `probe` until it returns a truthy value, and returns that value. A probe that throws is retried too; when the
+ * time is up, the last error (or a timeout error) is thrown.
+ */
+export const waitFor = async <T>(
+  probe: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<Truthy<T>> => {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value as Truthy<T>;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      throw lastError ?? new Error(`waitFor: condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((done) => setTimeout(done, intervalMs));
+  }
+};
