@@ -85,7 +85,11 @@ export const apiIntake = (url: string, apiKey: string) => async (): Promise<bool
   sequence += 1;
   const response = await fetch(`${url}/v1/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'idempotency-key': `bench-${process.pid}-${sequence}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-api-key': apiKey,
+      'idempotency-key': `bench-${process.pid}-${sequence}`,
+    },
     body: JSON.stringify(intakeBody()),
   });
   await response.arrayBuffer();
@@ -106,6 +110,8 @@ export const floorIntake =
   (client: DynamoDBDocumentClient, tables: { cases: string; stores: string; idempotency: string }, store: FloorStore) =>
   async (): Promise<boolean> => {
     sequence += 1;
+    // Taken before the first await: concurrent workers move `sequence` on.
+    const idempotencyKey = `floor-${process.pid}-${sequence}`;
     const request = intakeBody();
     const now = new Date();
     const day = caseNumberDay(now, store.timezone);
@@ -129,11 +135,16 @@ export const floorIntake =
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     } as Case;
-    const event = timelineEvent(caseId, now, 'case_submitted', { kind: 'storefront', id: store.storeId }, {
-      to: 'submitted',
-      details: { channel: request.channel },
-    });
-    const idempotencyKey = `floor-${process.pid}-${sequence}`;
+    const event = timelineEvent(
+      caseId,
+      now,
+      'case_submitted',
+      { kind: 'storefront', id: store.storeId },
+      {
+        to: 'submitted',
+        details: { channel: request.channel },
+      },
+    );
     await client.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -151,7 +162,9 @@ export const floorIntake =
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: tables.cases, Item: toCaseItem(filed), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: { TableName: tables.cases, Item: toCaseItem(filed), ConditionExpression: 'attribute_not_exists(pk)' },
+          },
           { Put: { TableName: tables.cases, Item: toEventItem(event) } },
         ],
       }),

@@ -22,7 +22,8 @@ export const LOCAL_STAGE = 'local';
 /** The functions' timeout in AWS (infra: 10 s for HTTP functions); middy reads the remaining time from the context. */
 export const HTTP_FUNCTION_TIMEOUT_MS = 10_000;
 
-const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)\b|application\/[\w.+-]+\+(json|xml)\b)/i;
+const TEXT_TYPES =
+  /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)\b|application\/[\w.+-]+\+(json|xml)\b)/i;
 
 /** Text bodies arrive as UTF-8 strings; anything else base64 with `isBase64Encoded`, as with binary media types. */
 export const isTextBody = (contentType: string | undefined): boolean =>
@@ -158,8 +159,15 @@ const isScalar = (value: unknown): value is string | number | boolean =>
  */
 export const fromProxyResult = (result: unknown): HttpResponse | undefined => {
   if (!isRecord(result)) return undefined;
-  const { statusCode, headers = {}, multiValueHeaders = {}, body, isBase64Encoded } = result as Partial<APIGatewayProxyResult>;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) return undefined;
+  const {
+    statusCode,
+    headers = {},
+    multiValueHeaders = {},
+    body,
+    isBase64Encoded,
+  } = result as Partial<APIGatewayProxyResult>;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
+    return undefined;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
   if (!isRecord(headers) || !isRecord(multiValueHeaders)) return undefined;
   const merged: Array<[string, string]> = [];

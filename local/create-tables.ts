@@ -62,7 +62,12 @@ const create = (client: DynamoDBClient, table: TableDeclaration, TableName: stri
   );
 
 /** A persistent local table made before an index was declared gets it now, as a deployment would add it. */
-const addMissingIndexes = async (client: DynamoDBClient, table: TableDeclaration, TableName: string, existing: string[]) => {
+const addMissingIndexes = async (
+  client: DynamoDBClient,
+  table: TableDeclaration,
+  TableName: string,
+  existing: string[],
+) => {
   for (const index of table.indexes.filter((candidate) => !existing.includes(candidate.indexName))) {
     await client.send(
       new UpdateTableCommand({
@@ -78,7 +83,9 @@ const enableTtl = async (client: DynamoDBClient, TableName: string, AttributeNam
   const current = await client.send(new DescribeTimeToLiveCommand({ TableName }));
   const status = current.TimeToLiveDescription?.TimeToLiveStatus;
   if (status === 'ENABLED' || status === 'ENABLING') return;
-  await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName } }));
+  await client.send(
+    new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName } }),
+  );
 };
 
 /**

@@ -114,7 +114,9 @@ const waitUntilReady = async (
   try {
     while (Date.now() < deadline) {
       if (hasExited(child)) {
-        throw new DynamoDbLocalStartError(`DynamoDB Local exited (code ${child.exitCode ?? child.signalCode}):\n${output()}`);
+        throw new DynamoDbLocalStartError(
+          `DynamoDB Local exited (code ${child.exitCode ?? child.signalCode}):\n${output()}`,
+        );
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
@@ -170,7 +172,9 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     const port = options.port ?? (await findFreePort());
     const child = spawnJava({ port, path: path ?? null, sharedDb: true, stdio: 'pipe' });
     const spawnError = new Promise<never>((_done, fail) =>
-      child.once('error', (error) => fail(new DynamoDbLocalStartError(`Could not start DynamoDB Local: ${error.message}`))),
+      child.once('error', (error) =>
+        fail(new DynamoDbLocalStartError(`Could not start DynamoDB Local: ${error.message}`)),
+      ),
     );
     spawnError.catch(() => undefined);
     const output = captureOutput(child);

@@ -23,12 +23,16 @@ const importHandler = async <H>(folder: 'http' | 'tasks', name: string): Promise
 
 /** Every route of `ROUTES` with its handler. */
 export const loadApiRoutes = async (): Promise<ApiRoute[]> =>
-  Promise.all(ROUTES.map(async (route) => ({ ...route, invoke: await importHandler<HttpHandler>('http', route.handler) })));
+  Promise.all(
+    ROUTES.map(async (route) => ({ ...route, invoke: await importHandler<HttpHandler>('http', route.handler) })),
+  );
 
 /** `LocalWorkflowEngine`'s task handlers, keyed by the ARN placeholder each Task state names. */
 export const loadTaskHandlers = async (): Promise<Record<string, TaskHandler>> =>
   Object.fromEntries(
     await Promise.all(
-      WORKFLOW_TASKS.map(async (task) => [task.arnPlaceholder, await importHandler<TaskHandler>('tasks', task.handler)] as const),
+      WORKFLOW_TASKS.map(
+        async (task) => [task.arnPlaceholder, await importHandler<TaskHandler>('tasks', task.handler)] as const,
+      ),
     ),
   );

@@ -33,7 +33,15 @@ const outboxJson = (outbox: OutboxMailer): LocalRoute => ({
   handle: async () =>
     json(
       200,
-      (await outbox.list()).map(({ id, to, subject, text, html: body, tags, sentAt }) => ({ id, to, subject, text, html: body, tags, sentAt })),
+      (await outbox.list()).map(({ id, to, subject, text, html: body, tags, sentAt }) => ({
+        id,
+        to,
+        subject,
+        text,
+        html: body,
+        tags,
+        sentAt,
+      })),
     ),
 });
 
@@ -53,7 +61,8 @@ const UPLOAD_PATH = '/_local/uploads/{storeId}/{attachmentId}';
 const upload = (attachments: LocalAttachmentStorage, logger: ServerLogger): LocalRoute => ({
   method: 'PUT',
   path: UPLOAD_PATH,
-  bodyLimit: async ({ params }) => ((await attachments.signedSize(params.storeId ?? '', params.attachmentId ?? '')) ?? 0) + 1,
+  bodyLimit: async ({ params }) =>
+    ((await attachments.signedSize(params.storeId ?? '', params.attachmentId ?? '')) ?? 0) + 1,
   handle: async ({ params, url, headers, body, requestId }) => {
     try {
       await attachments.acceptUpload({
@@ -89,13 +98,21 @@ const index = (baseUrl: string): LocalRoute => ({
       outbox: `${baseUrl}/_local/outbox`,
       outboxPage: `${baseUrl}/_local/outbox.html`,
     };
-    const routes = ROUTES.map(({ method, path, auth, summary }) => ({ method, url: `${baseUrl}${path}`, auth, summary }));
-    if (!(headers.accept ?? '').includes('text/html')) return json(200, { service: 'after-sales (local)', ...links, routes });
+    const routes = ROUTES.map(({ method, path, auth, summary }) => ({
+      method,
+      url: `${baseUrl}${path}`,
+      auth,
+      summary,
+    }));
+    if (!(headers.accept ?? '').includes('text/html'))
+      return json(200, { service: 'after-sales (local)', ...links, routes });
     const item = (text: string): string => `<li>${text}</li>`;
     return html(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>After-sales service (local)</title></head>
 <body><h1>After-sales service (local)</h1>
-<ul>${Object.entries(links).map(([name, link]) => item(`${escapeHtml(name)}: <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)).join('')}</ul>
+<ul>${Object.entries(links)
+      .map(([name, link]) => item(`${escapeHtml(name)}: <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`))
+      .join('')}</ul>
 <h2>API</h2>
 <ul>${routes.map((route) => item(`<code>${escapeHtml(`${route.method} ${route.url}`)}</code> (${escapeHtml(route.auth)}): ${escapeHtml(route.summary)}`)).join('')}</ul>
 </body></html>

@@ -19,17 +19,15 @@ const childrenOf = (pid: number): number[] => {
     return [];
   }
   return threads.flatMap((tid) =>
-    (readProc(`/proc/${pid}/task/${tid}/children`) ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number),
+    (readProc(`/proc/${pid}/task/${tid}/children`) ?? '').split(/\s+/).filter(Boolean).map(Number),
   );
 };
 
 const descendantsOf = (pid: number): number[] => childrenOf(pid).flatMap((child) => [...descendantsOf(child), child]);
 
 /** The command line of a running process, arguments joined by spaces; undefined when it cannot be read. */
-export const commandLineOf = (pid: number): string | undefined => readProc(`/proc/${pid}/cmdline`)?.replaceAll('\0', ' ');
+export const commandLineOf = (pid: number): string | undefined =>
+  readProc(`/proc/${pid}/cmdline`)?.replaceAll('\0', ' ');
 
 export const isAlive = (pid: number): boolean => {
   try {

@@ -45,9 +45,15 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
 ];
 
 /** Put unless an item with that key exists: a restart never overwrites what an admin changed. */
-const putIfAbsent = async (client: DynamoDBDocumentClient, table: string, item: Record<string, unknown>): Promise<void> => {
+const putIfAbsent = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown>,
+): Promise<void> => {
   try {
-    await client.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await client.send(
+      new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
@@ -67,7 +73,10 @@ export const seedDemoStores = async (
     const pk = `STORE#${store.storeId}`;
     const profile = await client.send(new GetCommand({ TableName: storesTable, Key: { pk, sk: 'PROFILE' } }));
     if (profile.Item) {
-      if (options.reviewReminderAfter !== undefined && profile.Item.reviewReminderAfter !== options.reviewReminderAfter) {
+      if (
+        options.reviewReminderAfter !== undefined &&
+        profile.Item.reviewReminderAfter !== options.reviewReminderAfter
+      ) {
         await client.send(
           new UpdateCommand({
             TableName: storesTable,
@@ -80,7 +89,11 @@ export const seedDemoStores = async (
       continue;
     }
     await putIfAbsent(client, storesTable, { pk, sk: 'POLICY', ...DEFAULT_POLICY });
-    await putIfAbsent(client, storesTable, { pk: `APIKEY#${hashApiKey(apiKey)}`, sk: 'APIKEY', storeId: store.storeId });
+    await putIfAbsent(client, storesTable, {
+      pk: `APIKEY#${hashApiKey(apiKey)}`,
+      sk: 'APIKEY',
+      storeId: store.storeId,
+    });
     // The profile last: its presence is what marks the store as seeded.
     await putIfAbsent(client, storesTable, { pk, sk: 'PROFILE', ...store });
     created.push(store.storeId);

@@ -76,7 +76,12 @@ export const GATEWAY_MESSAGES = {
   internal: 'Internal error.',
 } as const;
 
-const errorResponse = (statusCode: number, code: string, message: string, headers: Record<string, string> = {}): HttpResponse => ({
+const errorResponse = (
+  statusCode: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): HttpResponse => ({
   statusCode,
   headers: [['content-type', 'application/json; charset=utf-8'], ...Object.entries(headers)],
   body: Buffer.from(JSON.stringify({ error: { code, message } })),
@@ -121,7 +126,9 @@ const fromLocalResponse = (local: LocalResponse, requestId: string): HttpRespons
 
 const listen = (server: ReturnType<typeof createServer>, host: string, port: number): Promise<number> =>
   new Promise((done, fail) => {
-    server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error),
+    );
     server.listen({ host, port }, () => done((server.address() as AddressInfo).port));
   });
 
@@ -137,7 +144,12 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     mounted = done;
   });
 
-  const serveApi = async (request: IncomingMessage, url: URL, requestId: string, receivedAt: Date): Promise<HttpResponse> => {
+  const serveApi = async (
+    request: IncomingMessage,
+    url: URL,
+    requestId: string,
+    receivedAt: Date,
+  ): Promise<HttpResponse> => {
     const { api } = await routing;
     const method = request.method ?? 'GET';
     const match = api.match(method, url.pathname);
@@ -151,7 +163,8 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
         allow: match.allowed.join(', '),
       });
     }
-    if (truncated) return errorResponse(413, 'payload_too_large', GATEWAY_MESSAGES.payloadTooLarge, { 'x-request-id': requestId });
+    if (truncated)
+      return errorResponse(413, 'payload_too_large', GATEWAY_MESSAGES.payloadTooLarge, { 'x-request-id': requestId });
     const { route, params } = match;
     if (route.auth === 'apiKey' && !request.headers['x-api-key']) {
       return errorResponse(401, 'unauthenticated', GATEWAY_MESSAGES.unauthenticated, { 'x-request-id': requestId });
@@ -175,7 +188,13 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     return errorResponse(500, 'internal_error', GATEWAY_MESSAGES.internal, { 'x-request-id': requestId });
   };
 
-  const serveLocal = async (route: LocalRoute, request: IncomingMessage, url: URL, params: Record<string, string>, requestId: string) => {
+  const serveLocal = async (
+    route: LocalRoute,
+    request: IncomingMessage,
+    url: URL,
+    params: Record<string, string>,
+    requestId: string,
+  ) => {
     const base = { method: request.method ?? 'GET', url, params, headers: request.headers, requestId };
     const limit = route.bodyLimit ? await route.bodyLimit(base) : 0;
     const { body, truncated } = await readBody(request, limit);
@@ -210,7 +229,7 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     write(response, result, requestId);
     logger.info('Request', {
       method: request.method,
-      path: request.url,
+      path: (request.url ?? '/').split('?')[0], // queries may hold signatures (upload URLs)
       status: result.statusCode,
       ms: Math.round(performance.now() - started),
       requestId,

@@ -60,6 +60,8 @@ export interface LocalStack {
 export const TABLE_PREFIX = 'local-';
 /** Short, so a store change (an admin's edit, a re-seed) shows within a second. */
 const STORE_CACHE_TTL_MS = 1_000;
+/** How long `stop()` waits for task handlers still running (each has a 30 s timeout in AWS; locally they take ms). */
+const TASK_DRAIN_MS = 10_000;
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** One secret per data folder, so upload URLs stay valid across restarts; per process when in memory. */
@@ -76,6 +78,8 @@ const uploadSecret = async (dataDir: string | undefined): Promise<string> => {
   await writeFile(file, `${secret}\n`, { encoding: 'utf8', mode: 0o600 });
   return secret;
 };
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms).unref());
 
 const readDefinition = async (): Promise<object> =>
   JSON.parse(await readFile(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8')) as object;
@@ -100,14 +104,16 @@ const setConfigEnvironment = (tables: Record<TableName, string>, endpoint: strin
  */
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   if (options.reviewReminderAfter !== undefined && !isIsoDuration(options.reviewReminderAfter)) {
-    throw new Error(`reviewReminderAfter must be an ISO 8601 duration such as PT30S or P1D, got ${options.reviewReminderAfter}`);
+    throw new Error(
+      `reviewReminderAfter must be an ISO 8601 duration such as PT30S or P1D, got ${options.reviewReminderAfter}`,
+    );
   }
 
   const previousLogLevel = logger.getLevelName();
   if (options.quiet) logger.setLogLevel('ERROR');
-  const log: EngineLogger = options.quiet
-    ? { info: () => undefined, warn: () => undefined, error: logger.error.bind(logger) }
-    : logger;
+  // Handlers share the one process-wide logger and append their keys to it (a warm Lambda would keep them to itself);
+  // the stack's own lines go through a child made now, so they never carry a handler's caseId or task.
+  const log: EngineLogger = logger.createChild({ persistentKeys: { component: 'local-stack' } });
 
   let server: LocalServer | undefined;
   let dynamoDb: DynamoDbLocal | undefined;
@@ -117,18 +123,44 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   let unregister: (() => void) | undefined;
   let temporaryDir: string | undefined;
 
+  // Task handlers the engine started; a callback task's handler runs detached from its state, so `engine.stop()`
+  // does not wait for it, and it must not write after DynamoDB Local or the temporary folder are gone.
+  const runningTasks = new Set<Promise<unknown>>();
+  const tracked =
+    <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const running = handler(...args);
+      runningTasks.add(running);
+      running.then(
+        () => runningTasks.delete(running),
+        () => runningTasks.delete(running),
+      );
+      return running;
+    };
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      // Incoming requests first, then the workflows, then what they all write to.
-      await server?.close();
-      await engine?.stop();
-      unregister?.();
-      documentClient?.destroy();
-      await dynamoDb?.stop();
-      restoreEnvironment?.();
-      if (temporaryDir) await rm(temporaryDir, { recursive: true, force: true });
+      // Incoming requests first, then the workflows, then what they all write to. Every step runs even if one fails,
+      // so Java is never left behind; the first failure is reported at the end.
+      const failures: unknown[] = [];
+      const step = async (action: () => unknown): Promise<void> => {
+        try {
+          await action();
+        } catch (error) {
+          failures.push(error);
+        }
+      };
+      await step(() => server?.close());
+      await step(() => engine?.stop());
+      await step(() => Promise.race([Promise.allSettled([...runningTasks]), sleep(TASK_DRAIN_MS)]));
+      await step(() => unregister?.());
+      await step(() => documentClient?.destroy());
+      await step(() => dynamoDb?.stop());
+      await step(() => restoreEnvironment?.());
+      await step(() => temporaryDir && rm(temporaryDir, { recursive: true, force: true }));
       logger.setLogLevel(previousLogLevel);
+      if (failures.length > 0) throw failures[0];
     })());
 
   try {
@@ -171,18 +203,26 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     };
     unregister = registerStackDependencies(dependencies);
 
-    const [taskHandlers, apiRoutes, definition] = await Promise.all([loadTaskHandlers(), loadApiRoutes(), readDefinition()]);
-    const inThisStack = <A extends unknown[], R>(handler: (...args: A) => R) => withStackDependencies(dependencies, handler);
+    const [taskHandlers, apiRoutes, definition] = await Promise.all([
+      loadTaskHandlers(),
+      loadApiRoutes(),
+      readDefinition(),
+    ]);
+    const inThisStack = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+      withStackDependencies(dependencies, handler);
     engine = new LocalWorkflowEngine({
       definition,
-      taskHandlers: Object.fromEntries(Object.entries(taskHandlers).map(([arn, handler]) => [arn, inThisStack(handler)])),
+      taskHandlers: Object.fromEntries(
+        Object.entries(taskHandlers).map(([arn, handler]) => [arn, tracked(inThisStack(handler))]),
+      ),
       executions: dataDir ? new FileExecutionRecordStore(join(dataDir, 'executions')) : undefined,
       retryIntervalMs: options.retryIntervalMs,
       logger: log,
     });
     server.mount({
       api: apiRoutes.map((route) => ({ ...route, invoke: inThisStack(route.invoke) })),
-      local: localRoutes({ baseUrl: server.url, outbox, attachments, logger: log }) });
+      local: localRoutes({ baseUrl: server.url, outbox, attachments, logger: log }),
+    });
     await engine.resumeInFlight();
 
     return {

@@ -5,6 +5,7 @@
  *   REVIEW_REMINDER_AFTER  the demo stores' manual-review reminder delay, ISO 8601 (e.g. PT30S); default P1D
  */
 import { fileURLToPath } from 'node:url';
+import { isIsoDuration } from '../functions/domain/duration.js';
 import { JavaNotFoundError, DynamoDbLocalStartError } from './dynamodb-local.js';
 import { DataFolderInUseError, killTree } from './process-tree.js';
 import { PortInUseError } from './server.js';
@@ -12,6 +13,7 @@ import { startLocalStack, type LocalStack } from './stack.js';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.local/', import.meta.url));
 const STOP_TIMEOUT_MS = 15_000;
+const REPEATED_SIGNAL_MS = 1_000;
 
 const fail = (message: string): never => {
   console.error(`\n${message}\n`);
@@ -21,7 +23,8 @@ const fail = (message: string): never => {
 const portFromEnv = (value: string | undefined): number => {
   if (value === undefined || value === '') return 3000;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) return fail(`PORT must be a number from 0 to 65535, got ${value}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    return fail(`PORT must be a number from 0 to 65535, got ${value}`);
   return port;
 };
 
@@ -50,6 +53,9 @@ const main = async (): Promise<void> => {
   const port = portFromEnv(process.env.PORT);
   const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
   const reviewReminderAfter = process.env.REVIEW_REMINDER_AFTER || undefined;
+  if (reviewReminderAfter !== undefined && !isIsoDuration(reviewReminderAfter)) {
+    fail(`REVIEW_REMINDER_AFTER must be an ISO 8601 duration such as PT30S or P1D, got ${reviewReminderAfter}`);
+  }
 
   let stack: LocalStack;
   try {
@@ -60,14 +66,17 @@ const main = async (): Promise<void> => {
   }
   console.log(banner(stack, dataDir));
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutDown = (code: number) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // The same Ctrl-C can arrive twice (the terminal signals the whole group and tsx relays it): only a later one counts.
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
       // A second Ctrl-C: do not wait any longer, but never leave Java behind.
+      console.error('Interrupted again: stopping now.');
       killTree(stack.dynamoDb.pid, 'SIGKILL');
       process.exit(code === 0 ? 130 : code);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log('\nStopping (waiting for DynamoDB Local to exit)...');
     const timer = setTimeout(() => {
       console.error('Stopping took too long; killing DynamoDB Local.');

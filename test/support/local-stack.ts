@@ -50,11 +50,13 @@ export const api = (stack: Pick<LocalStack, 'url'>) => {
         body,
       }),
     );
-  const withJson = (method: string) => (path: string, body: unknown, options: RequestOptions = {}) =>
-    raw(method, path, JSON.stringify(body), {
-      ...options,
-      headers: { 'content-type': 'application/json', ...options.headers },
-    });
+  const withJson =
+    (method: string) =>
+    (path: string, body: unknown, options: RequestOptions = {}) =>
+      raw(method, path, JSON.stringify(body), {
+        ...options,
+        headers: { 'content-type': 'application/json', ...options.headers },
+      });
   return {
     raw,
     get: (path: string, options: RequestOptions = {}) => raw('GET', path, undefined, options),

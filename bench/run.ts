@@ -1,0 +1,220 @@
+/**
+ * `npm run bench` (`-- --quick` for the short run): intake against the database floor, work per request, bundle size
+ * and import time, workflow transitions and the cost per 1,000 cases, measured in one run on this machine.
+ * Prints a table and writes bench/results.json. See bench/README.md.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { startLocalStack } from '../local/stack.js';
+import { measureBundles } from './bundles.js';
+import { modelCost, type Prices } from './cost.js';
+import { DynamoMeter } from './dynamo-meter.js';
+import { apiIntake, floorIntake, runClosedLoop, summarize, type LatencySummary } from './intake.js';
+import { measurePaths } from './lifecycle.js';
+import { measureRoundTrips } from './round-trips.js';
+import { round } from './stats.js';
+import { renderTable } from './table.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+
+const SETTINGS = quick
+  ? { cases: 300, batchesPerSide: 2, levelBudgetMs: 6_000, warmup: 20, importSamples: 3 }
+  : { cases: 2_000, batchesPerSide: 4, levelBudgetMs: 120_000, warmup: 100, importSamples: 5 };
+const CONCURRENCY = [1, 8, 32] as const;
+/** The level the headline figures (and the issue's throughput target) refer to. */
+const HEADLINE_CONCURRENCY = 8;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface LevelResult {
+  concurrency: number;
+  api: LatencySummary;
+  floor: LatencySummary;
+  ratio: number;
+  p99Ratio: number;
+}
+
+const main = async () => {
+  const began = performance.now();
+  const prices = JSON.parse(await readFile(join(REPO_ROOT, 'bench', 'prices.json'), 'utf8')) as Prices;
+  const nodeBinary = join(REPO_ROOT, 'node_modules', '.bin', 'node');
+
+  // 1. Bundles first, while nothing else of ours runs.
+  log(`bundling handlers and importing each ${SETTINGS.importSamples}x in a fresh node process`);
+  const bundles = await measureBundles({ repoRoot: REPO_ROOT, nodeBinary, samples: SETTINGS.importSamples });
+
+  log('starting the local stack (DynamoDB Local in memory, free port)');
+  const stack = await startLocalStack({ port: 0, quiet: true, retryIntervalMs: 10 });
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(stack.url)) throw new Error(`Expected a 127.0.0.1 URL, got ${stack.url}`);
+  let floorClient: DynamoDBDocumentClient | undefined;
+  try {
+    const meter = new DynamoMeter();
+    // The stack's one document client (cases and stores adapters share it).
+    meter.attach((stack.dependencies.cases as unknown as { client: DynamoDBDocumentClient }).client, 'benchStack');
+    floorClient = createDocumentClient({ endpoint: stack.dynamoDb.endpoint });
+    const floorMeter = new DynamoMeter();
+    floorMeter.attach(floorClient, 'benchFloor');
+
+    // 2. Intake against the floor. Workflow starts are held back (recorded, not run) so that background executions
+    // do not compete with either side; the floor has no workflow either.
+    const realWorkflow = stack.dependencies.workflow;
+    let heldStarts = 0;
+    stack.dependencies.workflow = { ...realWorkflow, start: async () => void (heldStarts += 1) };
+    const api = apiIntake(stack.url, stack.apiKeys.storeA);
+    const floor = floorIntake(
+      floorClient,
+      { cases: stack.tables.cases, stores: stack.tables.stores, idempotency: stack.tables.idempotency },
+      {
+        storeId: 'store-a',
+        timezone: 'Asia/Shanghai',
+        caseNumberPrefix: 'AS',
+      },
+    );
+    log(`intake: ${SETTINGS.cases} cases per side per level, A/B batches, concurrency ${CONCURRENCY.join(', ')}`);
+    const warm = Date.now() + 10_000;
+    await runClosedLoop(SETTINGS.warmup, 4, warm, api);
+    await runClosedLoop(SETTINGS.warmup, 4, warm, floor);
+    const apiMeterBefore = meter.snapshot();
+    const floorMeterBefore = floorMeter.snapshot();
+    let apiCalls = 0;
+    let floorCalls = 0;
+    const levels: LevelResult[] = [];
+    for (const concurrency of CONCURRENCY) {
+      const perBatch = Math.ceil(SETTINGS.cases / SETTINGS.batchesPerSide);
+      const latencies = { api: [] as number[], floor: [] as number[] };
+      const errors = { api: 0, floor: 0 };
+      const wall = { api: 0, floor: 0 };
+      const deadline = Date.now() + SETTINGS.levelBudgetMs;
+      // ABBA order, so drift during the level weighs on both sides alike.
+      const order: Array<'api' | 'floor'> = [];
+      for (let batch = 0; batch < SETTINGS.batchesPerSide; batch += 1)
+        order.push(...(batch % 2 === 0 ? (['api', 'floor'] as const) : (['floor', 'api'] as const)));
+      for (const [index, side] of order.entries()) {
+        // Each batch gets its share of what is left of the level's time budget.
+        const batchDeadline = Date.now() + Math.max(0, deadline - Date.now()) / (order.length - index);
+        const result = await runClosedLoop(perBatch, concurrency, batchDeadline, side === 'api' ? api : floor);
+        latencies[side].push(...result.latencies);
+        errors[side] += result.errors;
+        wall[side] += result.wallMs;
+      }
+      apiCalls += latencies.api.length + errors.api;
+      floorCalls += latencies.floor.length + errors.floor;
+      const apiSummary = summarize(latencies.api, errors.api, wall.api);
+      const floorSummary = summarize(latencies.floor, errors.floor, wall.floor);
+      levels.push({
+        concurrency,
+        api: apiSummary,
+        floor: floorSummary,
+        ratio: round(apiSummary.rps / floorSummary.rps),
+        p99Ratio: round(apiSummary.p99Ms / floorSummary.p99Ms),
+      });
+      log(
+        `  c=${concurrency}: api ${apiSummary.count} in ${apiSummary.wallMs} ms, floor ${floorSummary.count} in ${floorSummary.wallMs} ms`,
+      );
+    }
+    const apiIntakeUse = meter.since(apiMeterBefore);
+    const floorIntakeUse = floorMeter.since(floorMeterBefore);
+    stack.dependencies.workflow = realWorkflow;
+    const headline = levels.find((level) => level.concurrency === HEADLINE_CONCURRENCY) as LevelResult;
+
+    // 3. Work per request.
+    log('round trips per operation');
+    const roundTrips = await measureRoundTrips(stack, meter);
+
+    // 4. Workflow paths.
+    log('lifecycle paths');
+    const paths = await measurePaths(stack, meter, REPO_ROOT);
+
+    // 5. Cost.
+    const c1 = levels.find((level) => level.concurrency === 1) as LevelResult;
+    const cost = modelCost(paths, c1.api.p50Ms, prices);
+
+    const emptyHandler = bundles.bundles.find((bundle) => bundle.kind === 'floor');
+    const handlers = bundles.bundles.filter((bundle) => bundle.kind !== 'floor');
+    const results = {
+      generatedAt: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+      settings: { ...SETTINGS, concurrency: CONCURRENCY, headlineConcurrency: HEADLINE_CONCURRENCY },
+      intake: {
+        concurrency: HEADLINE_CONCURRENCY,
+        api: headline.api,
+        floor: headline.floor,
+        ratio: headline.ratio,
+        p99Ratio: headline.p99Ratio,
+        byConcurrency: levels,
+        dynamoRoundTripsPerIntake: {
+          api: round(apiIntakeUse.roundTrips / Math.max(1, apiCalls)),
+          floor: round(floorIntakeUse.roundTrips / Math.max(1, floorCalls)),
+          apiByOperation: Object.fromEntries(
+            Object.entries(apiIntakeUse.byOperation).map(([op, n]) => [op, round(n / Math.max(1, apiCalls), 3)]),
+          ),
+        },
+        workflowStartsHeldBack: heldStarts,
+      },
+      roundTrips,
+      bundles: handlers.map(({ name, kb, importMs, importRatio, importSamplesMs }) => ({
+        name,
+        kb,
+        importMs,
+        importRatio,
+        importSamplesMs,
+      })),
+      bundleFloor: emptyHandler
+        ? {
+            name: emptyHandler.name,
+            kb: emptyHandler.kb,
+            importMs: emptyHandler.importMs,
+            importSamplesMs: emptyHandler.importSamplesMs,
+          }
+        : undefined,
+      bundleBuild: {
+        nodeVersion: bundles.nodeVersion,
+        buildMs: bundles.buildMs,
+        importPhaseMs: bundles.importPhaseMs,
+        samples: SETTINGS.importSamples,
+      },
+      transitions: Object.fromEntries(Object.entries(paths).map(([name, figures]) => [name, figures.transitions])),
+      paths,
+      costPer1000Cases: cost,
+      targets: {} as Record<string, { target: string; measured: string; met: boolean }>,
+      elapsedMs: 0,
+    };
+    const maxKb = Math.max(...handlers.map((bundle) => bundle.kb));
+    const maxImportRatio = Math.max(...handlers.map((bundle) => bundle.importRatio ?? Number.NaN));
+    results.targets = {
+      throughputRatioAtC8: { target: '>= 0.5', measured: String(headline.ratio), met: headline.ratio >= 0.5 },
+      p99VsFloorAtC8: { target: '<= 3x', measured: `${headline.p99Ratio}x`, met: headline.p99Ratio <= 3 },
+      roundTripsPerIntake: {
+        target: '1',
+        measured: String(roundTrips.createCase?.roundTrips),
+        met: roundTrips.createCase?.roundTrips === 1,
+      },
+      bundleSize: { target: '<= 600 KB', measured: `max ${maxKb} KB`, met: maxKb <= 600 },
+      importVsEmpty: { target: '<= 2x', measured: `max ${maxImportRatio}x`, met: maxImportRatio <= 2 },
+      approvePathTransitions: {
+        target: '<= 20',
+        measured: String(paths.approved.transitions),
+        met: paths.approved.transitions <= 20,
+      },
+      costPer1000Cases: { target: '<= $1.00', measured: `$${cost.total}`, met: cost.total <= 1 },
+    };
+    results.elapsedMs = round(performance.now() - began, 0);
+    await writeFile(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(renderTable(results));
+    log(`done in ${round(results.elapsedMs / 1000, 1)} s; wrote bench/results.json`);
+  } finally {
+    floorClient?.destroy();
+    await stack.stop();
+  }
+};
+
+main().catch((error) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,162 @@
+/* The printed report: the same figures as bench/results.json, as plain-text tables. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Results = Record<string, any>;
+
+const table = (title: string, header: string[], rows: Array<Array<string | number>>): string => {
+  const cells = [header, ...rows.map((row) => row.map((cell) => String(cell)))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number),
+      )
+      .join('  ');
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return `\n${title}\n${line(header)}\n${rule}\n${cells.slice(1).map(line).join('\n')}\n`;
+};
+
+export const renderTable = (results: Results): string => {
+  const out: string[] = [];
+  out.push(
+    `after-sales bench (${results.mode}), ${results.machine.cpus} CPUs, ${results.machine.node}, ${results.generatedAt}`,
+  );
+
+  out.push(
+    table(
+      `1. Intake: API vs DynamoDB floor (same writes, same DynamoDB Local, A/B batches; ${results.settings.cases} cases per side per level)`,
+      [
+        'concurrency',
+        'api n',
+        'api req/s',
+        'floor req/s',
+        'ratio',
+        'api p50',
+        'api p95',
+        'api p99',
+        'floor p50',
+        'floor p95',
+        'floor p99',
+        'p99 x',
+      ],
+      results.intake.byConcurrency.map((level: Results) => [
+        level.concurrency,
+        level.api.count + (level.api.errors ? ` (${level.api.errors} err)` : ''),
+        level.api.rps,
+        level.floor.rps,
+        level.ratio,
+        level.api.p50Ms,
+        level.api.p95Ms,
+        level.api.p99Ms,
+        level.floor.p50Ms,
+        level.floor.p95Ms,
+        level.floor.p99Ms,
+        level.p99Ratio,
+      ]),
+    ),
+  );
+  out.push(
+    `   latencies in ms; DynamoDB round trips per intake during the run: api ${results.intake.dynamoRoundTripsPerIntake.api} ` +
+      `(${Object.entries(results.intake.dynamoRoundTripsPerIntake.apiByOperation)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ')}), floor ${results.intake.dynamoRoundTripsPerIntake.floor}\n`,
+  );
+
+  out.push(
+    table(
+      '2. Work per request (warm: store configuration cached; median of samples)',
+      ['operation', 'round trips', 'minimum', 'RCU', 'WCU', 'calls'],
+      Object.entries(results.roundTrips as Record<string, Results>).map(([name, figures]: [string, Results]) => [
+        name,
+        figures.roundTrips,
+        figures.minimum,
+        figures.readCapacityUnits,
+        figures.writeCapacityUnits,
+        Object.entries(figures.byOperation)
+          .map(([op, n]) => `${op}x${n}`)
+          .join(' ') || '-',
+      ]),
+    ),
+  );
+
+  const floor = results.bundleFloor;
+  out.push(
+    table(
+      `3. Bundles as CDK builds them (esbuild ESM node22, minified, SDK inside); import in a fresh ${results.bundleBuild.nodeVersion} process, median of ${results.bundleBuild.samples}`,
+      ['bundle', 'KB', 'import ms', 'x empty'],
+      [
+        [floor?.name ?? 'empty', floor?.kb ?? '-', floor?.importMs ?? '-', 1],
+        ...results.bundles.map((bundle: Results) => [bundle.name, bundle.kb, bundle.importMs, bundle.importRatio]),
+      ],
+    ),
+  );
+
+  out.push(
+    table(
+      '4. Workflow per lifecycle path (local engine execution records; DynamoDB for the whole path incl. intake)',
+      [
+        'path',
+        'status',
+        'transitions',
+        'history events',
+        'lambda tasks',
+        'task ms',
+        'DDB trips',
+        'RCU',
+        'WCU',
+        'emails',
+      ],
+      Object.entries(results.paths as Record<string, Results>).map(([name, path]: [string, Results]) => [
+        name,
+        path.status,
+        path.transitions,
+        path.historyEvents,
+        path.taskInvocations,
+        path.taskMs,
+        path.dynamoRoundTrips,
+        path.readCapacityUnits,
+        path.writeCapacityUnits,
+        path.emails,
+      ]),
+    ),
+  );
+
+  const cost = results.costPer1000Cases;
+  const services = Object.keys(cost.breakdown);
+  out.push(
+    table(
+      `5. Cost per 1,000 cases, USD (mix ${Object.entries(cost.mix)
+        .map(([name, share]) => `${name} ${Math.round((share as number) * 100)}%`)
+        .join(', ')})`,
+      ['path', ...services, 'total'],
+      [
+        ...Object.entries(cost.perPath as Record<string, Results>).map(([name, path]: [string, Results]) => [
+          name,
+          ...services.map((s) => path.breakdown[s]),
+          path.usdPer1000,
+        ]),
+        ['mix', ...services.map((s) => cost.breakdown[s]), cost.total],
+      ],
+    ),
+  );
+  out.push(
+    `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)
+      .map(([name, usd]) => `${name} $${usd}`)
+      .join(', ')}` +
+      ` (one seat-month = ${Math.round((Math.min(...(Object.values(cost.helpdeskSeatPerMonth) as number[])) / cost.total) * 1000).toLocaleString('en-US')} cases at the modelled rate)\n`,
+  );
+
+  out.push(
+    table(
+      'Targets (issue 4)',
+      ['target', 'goal', 'measured', 'met'],
+      Object.entries(results.targets as Record<string, Results>).map(([name, target]: [string, Results]) => [
+        name,
+        target.target,
+        target.measured,
+        target.met ? 'yes' : 'NO',
+      ]),
+    ),
+  );
+  out.push(`\nelapsed ${(results.elapsedMs / 1000).toFixed(1)} s\n`);
+  return out.join('\n');
+};

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+
+export interface LocalProcessOptions {
+  /** `npm start` as a user types it, or the tsx entry directly (what `npm start` runs). */
+  command: 'npm start' | 'tsx';
+  port: number;
+  dataDir: string;
+  /** Replaces PATH (after node_modules/.bin, which puts Node 22 first as `npm run` does). */
+  path?: string;
+  env?: Record<string, string>;
+}
+
+export interface LocalProcess {
+  child: ChildProcess;
+  output(): string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with the printed URLs once the banner is out; rejects if the process exits first. */
+  ready(timeoutMs?: number): Promise<{ url: string; dynamoDbEndpoint: string; dynamoDbPid: number }>;
+  /** Ctrl-C in a terminal: SIGINT to the whole foreground process group. */
+  interrupt(): void;
+  /** SIGKILL to the process group: teardown after a failed test. */
+  kill(): void;
+}
+
+/** Starts the local stack in a child process, in its own process group like a terminal's foreground job. */
+export const startLocalProcess = (options: LocalProcessOptions): LocalProcess => {
+  const [file, args] = options.command === 'npm start' ? ['npm', ['start']] : [join(BIN, 'tsx'), ['local/start.ts']];
+  const child = spawn(file as string, args as string[], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: `${BIN}:${options.path ?? process.env.PATH ?? ''}`,
+      PORT: String(options.port),
+      DATA_DIR: options.dataDir,
+      ...options.env,
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // already gone
+    }
+  };
+
+  const ready = async (timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let exited = false;
+    void exit.then(() => (exited = true));
+    while (!output.includes('Press Ctrl-C to stop.')) {
+      if (exited) throw new Error(`The local stack exited before it was ready:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`The local stack was not ready within ${timeoutMs} ms:\n${output}`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    const url = /API\s+(http:\/\/\S+)\/v1\s/.exec(output)?.[1];
+    const [, endpoint, pid] = /DynamoDB Local\s+(http:\/\/\S+)\s+\(pid (\d+)\)/.exec(output) ?? [];
+    if (!url || !endpoint || !pid) throw new Error(`Unexpected banner:\n${output}`);
+    return { url, dynamoDbEndpoint: endpoint, dynamoDbPid: Number(pid) };
+  };
+
+  return {
+    child,
+    output: () => output,
+    exit,
+    ready,
+    interrupt: () => signalGroup('SIGINT'),
+    kill: () => signalGroup('SIGKILL'),
+  };
+};
+
+export const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Rejects when `promise` does not settle within `ms`. */
+export const within = <T>(ms: number, promise: Promise<T>, what: string): Promise<T> =>
+  Promise.race([
+    promise,
+    new Promise<never>((_done, fail) =>
+      setTimeout(() => fail(new Error(`${what} did not happen within ${ms} ms`)), ms),
+    ),
+  ]);
