@@ -1,3 +1,4 @@
+import type { AgentDirectory } from '../ports/agent-directory.js';
 import type { AttachmentStorage } from '../ports/attachment-storage.js';
 import type { CaseStore } from '../ports/case-store.js';
 import type { CaseWorkflow } from '../ports/case-workflow.js';
@@ -8,6 +9,7 @@ import type { StoreDirectory } from '../ports/store-directory.js';
 /** The ports a use case may need. Handlers get them from here; the local stack and tests provide their own. */
 export interface Dependencies {
   cases: CaseStore;
+  agents: AgentDirectory;
   stores: StoreDirectory;
   mailer: Mailer;
   workflow: CaseWorkflow;

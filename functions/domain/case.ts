@@ -92,9 +92,77 @@ export interface Decision {
   decidedBy: string;
 }
 
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** How severity and urgency were set, and so the priority: by a storefront hint, a rule, or a person. */
+export interface Classification {
+  severity: Severity;
+  urgency: Urgency;
+  priority: Priority;
+  /** Stable code of the rule that set the severity, e.g. `storefront_hint`, `safety_terms`, `type_default`, `staff_override`. */
+  severityRule: string;
+  /** Stable code of the rule that set the urgency, e.g. `storefront_hint`, `repeat_customer`, `high_order_value`. */
+  urgencyRule: string;
+  classifiedAt: string;
+  /** `rules` for the automatic classification; a staff user's id for an override. */
+  classifiedBy: string;
+  /** Why staff changed it (overrides only). */
+  overrideReason?: string;
+}
+
+export interface Assignee {
+  agentId: string;
+  /** Display name, shown to the customer. */
+  name: string;
+  assignedAt: string;
+  /** `assignment` for the automatic choice; a supervisor's or admin's user id otherwise. */
+  assignedBy: string;
+}
+
+export const RESOLUTION_TYPES = [
+  'refund',
+  'exchange',
+  'repair',
+  'replacement',
+  'compensation',
+  'guidance',
+  'no_action',
+] as const;
+export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
+
+export const ROOT_CAUSES = ['design_defect', 'production_quality', 'misuse', 'logistics_damage', 'other'] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];
+
+export interface Resolution {
+  type: ResolutionType;
+  amount?: number;
+  currency?: string;
+  /** e.g. the refund transaction or replacement order number. */
+  reference?: string;
+  rootCause: RootCause;
+  summary: string;
+  resolvedAt: string;
+  resolvedBy: string;
+}
+
+export interface Cancellation {
+  reason: string;
+  cancelledAt: string;
+  /** `customer` when the storefront cancelled on the customer's behalf. */
+  cancelledBy: string;
+}
+
+/**
+ * The callbacks the workflow parks on. Each is completed by the API action that makes it true (see
+ * `domain/case-progress.ts`), or by the waiting step itself when the action came first.
+ */
+export const WAIT_SIGNALS = ['review', 'assignment', 'firstResponse', 'resolution'] as const;
+export type WaitSignal = (typeof WAIT_SIGNALS)[number];
+
 /** What the workflow waits for while a callback task is parked; the token completes it. */
 export interface WorkflowWait {
-  signal: 'review';
+  signal: WaitSignal;
   taskToken: string;
   since: string;
 }
@@ -112,6 +180,13 @@ export interface Case extends CaseRequest {
   workflowFailure?: { error: string; cause?: string; at: string };
   /** Notifications already sent, so a retried workflow step does not email twice. */
   notificationsSent?: string[];
+  classification?: Classification;
+  /** Absent while the case is unassigned. */
+  assignee?: Assignee;
+  /** The first public reply by staff. */
+  firstRespondedAt?: string;
+  resolution?: Resolution;
+  cancellation?: Cancellation;
 }
 
 /** Statuses after which a case no longer counts as an open claim on its order lines. */

@@ -13,4 +13,11 @@ export interface Store {
   caseNumberPrefix: string;
   /** How long a supervisor has to decide a manual review before reminders go out, ISO 8601 duration. */
   reviewReminderAfter: string;
+  /**
+   * How long a workflow waits on a callback before it re-reads the case, ISO 8601 duration (`PT6H` when absent): the
+   * safety net should an API action's completion of the wait fail after its retries. The SLA deadlines replace it.
+   */
+  signalRecheckAfter?: string;
 }
+
+export const DEFAULT_SIGNAL_RECHECK_AFTER = 'PT6H';

@@ -18,7 +18,20 @@ export type TimelineEventType =
   | 'status_changed'
   | 'customer_notified'
   | 'supervisors_notified'
-  | 'workflow_failed';
+  | 'workflow_failed'
+  | 'classified'
+  | 'priority_overridden'
+  | 'assigned'
+  | 'queued_unassigned'
+  /** A public reply by staff: `details.body`, `details.authorName`; emailed to the customer. */
+  | 'reply_sent'
+  /** The customer's message relayed by the storefront: `details.body`. */
+  | 'customer_message'
+  /** Internal note: `details.body`; never shown to the customer. */
+  | 'note_added'
+  | 'resolved'
+  | 'cancelled'
+  | 'notification_failed';
 
 export interface TimelineEvent {
   caseId: string;

@@ -4,7 +4,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { logger } from '../commons/logger.js';
+import type { StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
+import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
 import { errorResponses } from './middlewares/error-responses.js';
 import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
 import { responseHeaders } from './middlewares/response-headers.js';
@@ -81,3 +83,28 @@ export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends 
   base(schemas.maxBodyBytes).handler(async (event, context) =>
     handle(await buildRequest(schemas, event, context)),
   ) as Handler;
+
+export interface StaffRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
+  /** The signed-in staff user (from the authorizer's claims); the route's roles are already checked. */
+  user: StaffUser;
+}
+
+type RouteName = keyof typeof ROUTE_SCHEMAS;
+type SchemasOf<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];
+type BodyOf<N extends RouteName> = SchemasOf<N> extends { body: z.ZodType } ? z.output<SchemasOf<N>['body']> : undefined;
+type QueryOf<N extends RouteName> = SchemasOf<N> extends { query: z.ZodType }
+  ? z.output<SchemasOf<N>['query']>
+  : undefined;
+type PathOf<N extends RouteName> = SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
+
+/**
+ * CONTRACT (owned by the auth helper): a staff route by its name in `ROUTES`: the bearer token's claims (API Gateway's
+ * Cognito authorizer in AWS, the local gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles`
+ * (403 otherwise), then `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
+ */
+export const staffRoute = <N extends RouteName>(
+  _name: N,
+  _handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>) => Promise<APIGatewayProxyResult>,
+): Handler => {
+  throw new Error('staffRoute: not implemented yet');
+};

@@ -23,11 +23,26 @@ export interface IdempotencyRecord {
 
 export type CaseRef = Pick<Case, 'caseId' | 'storeId'>;
 
+export interface AgentRef {
+  storeId: string;
+  agentId: string;
+}
+
 export interface CaseChange {
   /** The change applies only while the case is in one of these statuses; otherwise `StateConflictError`. */
   ifStatusIn?: readonly CaseStatus[];
+  /**
+   * The change applies only while the case is assigned to this agent (`null`: only while unassigned); otherwise
+   * `StateConflictError`. Guards assignment and reassignment against a concurrent one.
+   */
+  ifAssignee?: string | null;
   set?: Partial<Omit<Case, 'caseId' | 'storeId' | 'createdAt'>>;
-  remove?: ReadonlyArray<'workflowWait' | 'workflowFailure'>;
+  remove?: ReadonlyArray<'workflowWait' | 'workflowFailure' | 'assignee'>;
+  /**
+   * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
+   * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one.
+   */
+  agentLoad?: { take?: AgentRef; release?: AgentRef; at: string };
   /** Written in the same transaction as the change: nothing about a case changes without one. */
   events: TimelineEvent[];
 }
@@ -49,8 +64,33 @@ export interface CaseStore {
   listByCustomer(storeId: string, customerId: string, page: PageRequest): Promise<Page<Case>>;
   /** Cases of one order in one store that are still open (not rejected, resolved, closed or cancelled). */
   listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]>;
-  /** Applies a change and its timeline events atomically. */
-  update(ref: CaseRef, change: CaseChange): Promise<void>;
+  /**
+   * Applies a change, its timeline events and its agent load changes atomically. `current` is the case as the caller
+   * read it; index keys derived from several fields (status, queue) are computed from it merged with `change.set`,
+   * so a change touching them must carry a condition (`ifStatusIn`, `ifAssignee`) that makes `current` still true.
+   */
+  update(current: Case, change: CaseChange): Promise<void>;
+  /**
+   * A work queue, most urgent first (see `domain/queue.ts`): an agent's cases or the unassigned ones, active
+   * (not resolved, closed, cancelled or rejected) or done.
+   */
+  listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>>;
+  /** A store's cases in one status, newest first. */
+  listByStatus(storeId: string, status: CaseStatus, page: PageRequest): Promise<Page<Case>>;
+}
+
+export interface QueueRef {
+  /** An agentId, or `null` for the unassigned queue. */
+  agentId: string | null;
+  state: 'active' | 'done';
+}
+
+/** The agent cannot take the case: unavailable, at capacity, or gone. Nothing was written. */
+export class AgentUnavailableError extends Error {
+  constructor(readonly agentId: string) {
+    super(`Agent ${agentId} cannot take another case`);
+    this.name = 'AgentUnavailableError';
+  }
 }
 
 /** The intake's idempotency record exists already (another request with the same key won). */

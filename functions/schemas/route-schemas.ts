@@ -1,5 +1,23 @@
 import { z } from 'zod';
+import {
+  agentPathSchema,
+  createAgentBodySchema,
+  policyBodySchema,
+  updateAgentBodySchema,
+} from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
+import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
+import {
+  assignBodySchema,
+  noteBodySchema,
+  reclassifyBodySchema,
+  replyBodySchema,
+  resolveBodySchema,
+  reviewBodySchema,
+  staffCasePathSchema,
+  staffQueueQuerySchema,
+  statusBodySchema,
+} from './staff-requests.js';
 
 /**
  * The request schemas of each route (by the route's name in functions/wiring/routes.ts). Handlers validate with them
@@ -11,5 +29,21 @@ export const ROUTE_SCHEMAS = {
   getCase: { path: z.object({ caseId: z.string() }) },
   checkEligibility: { body: caseRequestSchema },
   createAttachment: { body: attachmentRequestSchema },
+  postCustomerMessage: { path: z.object({ caseId: z.string() }), body: customerMessageBodySchema },
+  cancelCase: { path: z.object({ caseId: z.string() }), body: cancelCaseBodySchema },
+  listStaffCases: { query: staffQueueQuerySchema },
+  getStaffCase: { path: staffCasePathSchema },
+  replyToCase: { path: staffCasePathSchema, body: replyBodySchema },
+  addCaseNote: { path: staffCasePathSchema, body: noteBodySchema },
+  changeCaseStatus: { path: staffCasePathSchema, body: statusBodySchema },
+  resolveCase: { path: staffCasePathSchema, body: resolveBodySchema },
+  reclassifyCase: { path: staffCasePathSchema, body: reclassifyBodySchema },
+  assignCase: { path: staffCasePathSchema, body: assignBodySchema },
+  reviewCase: { path: staffCasePathSchema, body: reviewBodySchema },
+  listAgents: {},
+  createAgent: { body: createAgentBodySchema },
+  updateAgent: { path: agentPathSchema, body: updateAgentBodySchema },
+  getPolicy: {},
+  putPolicy: { body: policyBodySchema },
   getOpenApi: {},
 } satisfies Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>;

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../domain/staff.js';
 import type { Capabilities } from './capabilities.js';
 
 /**
@@ -7,6 +8,8 @@ import type { Capabilities } from './capabilities.js';
 export type AuthKind =
   /** Storefront: `x-api-key` decides the store (API Gateway API key + usage plan in AWS). */
   | 'apiKey'
+  /** Signed-in staff: `Authorization: Bearer <JWT>` (Cognito user pool authorizer in AWS); `roles` says who. */
+  | 'staff'
   /** Anyone: published documents. */
   | 'public';
 
@@ -19,11 +22,27 @@ export interface RouteDeclaration {
   /** API Gateway resource path, `{param}` for path parameters. */
   path: string;
   auth: AuthKind;
+  /** For `staff` routes: the groups allowed (403 for the others). */
+  roles?: readonly StaffRole[];
   /** Handler module under `functions/handlers/http/`, without extension; it exports `handler`. */
   handler: string;
   summary: string;
   capabilities: Capabilities;
 }
+
+const ALL_STAFF: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
+const SUPERVISING: readonly StaffRole[] = ['supervisor', 'admin'];
+const ADMIN: readonly StaffRole[] = ['admin'];
+
+/**
+ * Actions that move agent load (resolve, cancel, assign, an agent's capacity): the freed capacity is given at once
+ * to the most urgent waiting case, whose workflow is signalled and whose customer is emailed.
+ */
+const ASSIGNMENT_CHANGING: Capabilities = {
+  tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
+  workflow: ['signal'],
+  sendsEmail: true,
+};
 
 export const ROUTES: readonly RouteDeclaration[] = [
   {
@@ -73,6 +92,164 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'create-attachment',
     summary: 'A short-lived upload URL for one evidence file (images or PDF, 10 MB at most).',
     capabilities: { tables: { stores: 'read' }, attachments: 'presign' },
+  },
+  {
+    name: 'postCustomerMessage',
+    method: 'POST',
+    path: '/v1/cases/{caseId}/messages',
+    auth: 'apiKey',
+    handler: 'post-customer-message',
+    summary: "The customer's reply; resumes a case that awaits the customer.",
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+  },
+  {
+    name: 'cancelCase',
+    method: 'POST',
+    path: '/v1/cases/{caseId}/cancel',
+    auth: 'apiKey',
+    handler: 'cancel-case',
+    summary: 'Cancel a case before it is resolved (409 after).',
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
+    name: 'listStaffCases',
+    method: 'GET',
+    path: '/v1/staff/cases',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'list-staff-cases',
+    summary: 'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first.',
+    capabilities: { tables: { cases: 'read' } },
+  },
+  {
+    name: 'getStaffCase',
+    method: 'GET',
+    path: '/v1/staff/cases/{caseId}',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'get-staff-case',
+    summary: 'Everything about a case: full timeline, internal notes, classification, assignment, SLA fields.',
+    capabilities: { tables: { cases: 'read' } },
+  },
+  {
+    name: 'replyToCase',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/replies',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'reply-to-case',
+    summary: 'A public reply, emailed to the customer; the first one is the first response.',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+  },
+  {
+    name: 'addCaseNote',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/notes',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'add-case-note',
+    summary: 'An internal note; never shown to the customer.',
+    capabilities: { tables: { cases: 'readWrite' } },
+  },
+  {
+    name: 'changeCaseStatus',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/status',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'change-case-status',
+    summary: 'Wait for the customer (awaiting_customer, emailed) or back to in_progress.',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+  },
+  {
+    name: 'resolveCase',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/resolve',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'resolve-case',
+    summary: 'Resolve with a resolution type, root cause and summary; the customer is emailed.',
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
+    name: 'reclassifyCase',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/classification',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'reclassify-case',
+    summary: 'Override severity and urgency (and so the priority), with a reason.',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+  },
+  {
+    name: 'assignCase',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/assign',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'assign-case',
+    summary: 'Assign or reassign a case to an agent.',
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
+    name: 'reviewCase',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/review',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'review-case',
+    summary: 'Approve or reject a case waiting for manual review.',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
+  },
+  {
+    name: 'listAgents',
+    method: 'GET',
+    path: '/v1/admin/agents',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'list-agents',
+    summary: "The store's agent directory with each agent's current load.",
+    capabilities: { tables: { agents: 'read' } },
+  },
+  {
+    name: 'createAgent',
+    method: 'POST',
+    path: '/v1/admin/agents',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'create-agent',
+    summary: 'Add an agent: skills, capacity, availability, supervisor.',
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
+    name: 'updateAgent',
+    method: 'PUT',
+    path: '/v1/admin/agents/{agentId}',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'update-agent',
+    summary: "Change an agent's profile; waiting cases are assigned when capacity frees up.",
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
+    name: 'getPolicy',
+    method: 'GET',
+    path: '/v1/admin/policy',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'get-policy',
+    summary: "The store's auto-review and classification policy.",
+    capabilities: { tables: { stores: 'read' } },
+  },
+  {
+    name: 'putPolicy',
+    method: 'PUT',
+    path: '/v1/admin/policy',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'put-policy',
+    summary: 'Replace the policy; the version goes up by one and new decisions record it.',
+    capabilities: { tables: { stores: 'readWrite' } },
   },
   {
     name: 'getOpenApi',

@@ -2,7 +2,7 @@
  * The DynamoDB tables, declared once: the CDK stack provisions them from this list and the local stack creates them
  * in DynamoDB Local from it. Access patterns are written next to the keys that serve them. No request path scans.
  */
-export type TableName = 'cases' | 'stores' | 'idempotency';
+export type TableName = 'cases' | 'stores' | 'idempotency' | 'agents';
 
 export interface IndexDeclaration {
   indexName: string;
@@ -33,6 +33,7 @@ export const TABLES: readonly TableDeclaration[] = [
       { indexName: 'byStoreStatus', partitionKey: 'storeStatusKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byCustomer', partitionKey: 'storeCustomerKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byOrder', partitionKey: 'storeOrderKey', sortKey: 'createdKey', projection: 'ALL' },
+      { indexName: 'byQueue', partitionKey: 'queueKey', sortKey: 'queueSortKey', projection: 'ALL' },
     ],
     accessPatterns: [
       'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
@@ -40,6 +41,8 @@ export const TABLES: readonly TableDeclaration[] = [
       "a store's cases by status and date: Query byStoreStatus storeStatusKey=<storeId>#<status>, createdKey between dates",
       "a customer's cases in a store, newest first: Query byCustomer storeCustomerKey=<storeId>#<customerId>, descending",
       'open claims on an order (duplicate check): Query byOrder storeOrderKey=<storeId>#<orderId>',
+      "an agent's queue, most urgent first: Query byQueue queueKey=<storeId>#<agentId>#active|done, ascending queueSortKey",
+      'the unassigned queue: Query byQueue queueKey=<storeId>#~unassigned#active (sparse: only approved cases carry queueKey)',
     ],
   },
   {
@@ -63,6 +66,18 @@ export const TABLES: readonly TableDeclaration[] = [
     indexes: [],
     accessPatterns: [
       'intake idempotency record: Put in the same transaction as the case, pk=<storeId>#<Idempotency-Key>; GetItem on a repeat; TTL expiresAt (24 h)',
+    ],
+  },
+  {
+    name: 'agents',
+    envVar: 'AGENTS_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    accessPatterns: [
+      "a store's agent directory (assignment candidates): Query pk=STORE#<storeId>, consistent",
+      'one agent: GetItem pk=STORE#<storeId>, sk=AGENT#<agentId>',
+      'agent load: Update openCases/lastAssignedAt in the same transaction as the case it is assigned or released with',
     ],
   },
 ];

@@ -41,6 +41,18 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
   },
   {
+    name: 'classifyCase',
+    handler: 'classify-case',
+    arnPlaceholder: 'ClassifyCaseFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+  },
+  {
+    name: 'assignAgent',
+    handler: 'assign-agent',
+    arnPlaceholder: 'AssignAgentFunctionArn',
+    capabilities: { tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' }, sendsEmail: true },
+  },
+  {
     name: 'awaitSignal',
     handler: 'await-signal',
     arnPlaceholder: 'AwaitSignalFunctionArn',

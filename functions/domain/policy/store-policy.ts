@@ -1,4 +1,5 @@
 import type { CaseType } from '../case.js';
+import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
 
 /** A store's auto-review policy. Admins edit it; every decision records the version it was made under. */
 export interface StorePolicy {
@@ -15,6 +16,12 @@ export interface StorePolicy {
   evidenceRequiredTypes: CaseType[];
   /** Order-line value (in the case currency) above which a supervisor must review a monetary request. */
   autoApproveValueLimit: number;
+  /** Severity x urgency -> priority. */
+  priorityMatrix: PriorityMatrix;
+  /** Order value (case currency) from which a case without an urgency hint is urgent (`high_order_value`). */
+  highValueThreshold: number;
+  /** A customer with at least this many earlier cases in the store in the last 90 days is urgent (`repeat_customer`). */
+  repeatCaseThreshold: number;
 }
 
 export const DEFAULT_POLICY: StorePolicy = {
@@ -25,4 +32,7 @@ export const DEFAULT_POLICY: StorePolicy = {
   nonReturnableCategories: ['perishables', 'personalised', 'digital', 'hygiene_opened'],
   evidenceRequiredTypes: ['product_fault', 'logistics'],
   autoApproveValueLimit: 2000,
+  priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+  highValueThreshold: 1000,
+  repeatCaseThreshold: 2,
 };

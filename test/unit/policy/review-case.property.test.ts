@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_TYPES, LOCALES, type CaseRequest } from '../../../functions/domain/case.js';
 import { describeFinding } from '../../../functions/domain/policy/reason-messages.js';
 import { isMonetaryType, reviewCase, type ReviewContext } from '../../../functions/domain/policy/review-case.js';
-import type { StorePolicy } from '../../../functions/domain/policy/store-policy.js';
+import { DEFAULT_POLICY, type StorePolicy } from '../../../functions/domain/policy/store-policy.js';
 import { DAY_MS, request } from './fixtures.js';
 
 const SKUS = ['A', 'B', 'C', 'D'];
@@ -42,6 +42,10 @@ const storePolicy: fc.Arbitrary<StorePolicy> = fc.record({
   nonReturnableCategories: fc.subarray(CATEGORIES),
   evidenceRequiredTypes: fc.subarray([...CASE_TYPES]),
   autoApproveValueLimit: fc.integer({ min: 0, max: 5000 }),
+  // Classification settings play no part in the auto-review.
+  priorityMatrix: fc.constant(DEFAULT_POLICY.priorityMatrix),
+  highValueThreshold: fc.constant(DEFAULT_POLICY.highValueThreshold),
+  repeatCaseThreshold: fc.constant(DEFAULT_POLICY.repeatCaseThreshold),
 });
 
 /** The clock as an offset from the order date, so windows are hit on both sides. */

@@ -1,0 +1,53 @@
+import type { Case, CaseStatus, WaitSignal } from './case.js';
+
+/**
+ * Where a case stands, as the workflow sees it. Every callback wait ends with one of these as its `outcome`, and the
+ * state machine routes on it, so a signal that arrives late or out of order still sends the execution to the right
+ * place (a case resolved before its first response skips the response wait).
+ */
+export type Progress = 'approved' | 'rejected' | 'assigned' | 'responded' | 'resolved' | 'cancelled';
+
+export const progressOf = (value: Pick<Case, 'status' | 'firstRespondedAt' | 'decision'>): Progress | undefined => {
+  switch (value.status) {
+    case 'cancelled':
+      return 'cancelled';
+    case 'resolved':
+    case 'closed':
+      return 'resolved';
+    case 'rejected':
+      return 'rejected';
+    case 'in_progress':
+    case 'awaiting_customer':
+      return 'responded';
+    case 'assigned':
+      return value.firstRespondedAt ? 'responded' : 'assigned';
+    case 'open':
+      // An unassigned case a supervisor already answered has had its first response.
+      return value.firstRespondedAt ? 'responded' : value.decision?.outcome === 'approved' ? 'approved' : undefined;
+    default:
+      return undefined;
+  }
+};
+
+interface WaitRule {
+  /** The wait is parked (its token stored) only while the case is in one of these statuses. */
+  waitingIn: readonly CaseStatus[];
+  /** The progress values that end the wait. */
+  endsOn: readonly Progress[];
+}
+
+export const WAIT_RULES: Record<WaitSignal, WaitRule> = {
+  review: { waitingIn: ['pending_review'], endsOn: ['approved', 'rejected', 'cancelled'] },
+  assignment: { waitingIn: ['open'], endsOn: ['assigned', 'responded', 'resolved', 'cancelled'] },
+  firstResponse: { waitingIn: ['assigned'], endsOn: ['responded', 'resolved', 'cancelled'] },
+  resolution: { waitingIn: ['in_progress', 'awaiting_customer'], endsOn: ['resolved', 'cancelled'] },
+};
+
+/** The outcome that completes `signal`'s wait for this case, or undefined while the awaited event has not happened. */
+export const waitOutcome = (
+  signal: WaitSignal,
+  value: Pick<Case, 'status' | 'firstRespondedAt' | 'decision'>,
+): { outcome: Progress } | undefined => {
+  const progress = progressOf(value);
+  return progress && WAIT_RULES[signal].endsOn.includes(progress) ? { outcome: progress } : undefined;
+};
