@@ -83,6 +83,8 @@ export interface QueueRef {
   /** An agentId, or `null` for the unassigned queue. */
   agentId: string | null;
   state: 'active' | 'done';
+  /** Only cases in these statuses (a filter within the queue). */
+  statuses?: readonly CaseStatus[];
 }
 
 /** The agent cannot take the case: unavailable, at capacity, or gone. Nothing was written. */
