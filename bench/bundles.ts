@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { TABLES } from '../functions/wiring/tables.js';
 import { median, round } from './stats.js';
 
 const run = promisify(execFile);
@@ -44,9 +45,8 @@ const LAMBDA_LIKE_ENV = {
   AWS_SECRET_ACCESS_KEY: 'bench',
   POWERTOOLS_SERVICE_NAME: 'after-sales',
   POWERTOOLS_METRICS_NAMESPACE: 'AfterSales',
-  CASES_TABLE: 'bench-cases',
-  STORES_TABLE: 'bench-stores',
-  IDEMPOTENCY_TABLE: 'bench-idempotency',
+  // Every declared table, so a handler that reads its table at import finds it (as the deployed function would).
+  ...Object.fromEntries(TABLES.map((table) => [table.envVar, `bench-${table.name}`])),
   STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
   MAIL_FROM: 'bench@example.com',
   SES_CONFIGURATION_SET: 'bench',

@@ -18,8 +18,16 @@ export interface Prices {
   helpdeskSeatPerMonth: Record<string, { usd: number; source: string }>;
 }
 
-/** The stated mix of case paths the cost is modelled for. */
-export const PATH_MIX: Record<PathName, number> = { approved: 0.8, rejected: 0.15, manualReviewApproved: 0.05 };
+/**
+ * The stated mix of case paths the cost is modelled for (an assumption, not a measurement): most requests are approved
+ * and handled to resolution, some are rejected by policy, a few go through a supervisor's review, some are withdrawn.
+ */
+export const PATH_MIX: Record<PathName, number> = {
+  approvedResolved: 0.7,
+  rejected: 0.15,
+  manualReview: 0.05,
+  cancelled: 0.1,
+};
 
 export interface CostModel {
   mix: Record<PathName, number>;
@@ -32,10 +40,10 @@ export interface CostModel {
 }
 
 /**
- * Cost per 1,000 cases from measured counts: API requests, Lambda invocations and time, DynamoDB capacity units,
- * state transitions and emails per path, priced with bench/prices.json.
+ * Cost per 1,000 cases from measured counts: API requests and their latency, Lambda invocations and task time,
+ * DynamoDB capacity units, state transitions and emails per path, priced with bench/prices.json.
  */
-export const modelCost = (paths: Record<PathName, PathFigures>, apiLambdaMs: number, prices: Prices): CostModel => {
+export const modelCost = (paths: Record<PathName, PathFigures>, prices: Prices): CostModel => {
   const p = prices.prices;
   const gb = prices.lambdaMemoryMb / 1024;
   const perPath = {} as CostModel['perPath'];
@@ -50,8 +58,10 @@ export const modelCost = (paths: Record<PathName, PathFigures>, apiLambdaMs: num
   for (const [name, share] of Object.entries(PATH_MIX) as Array<[PathName, number]>) {
     const figures = paths[name];
     const lambdaInvocations = figures.apiRequests + figures.taskInvocations;
+    // Lambda bills per started millisecond; each request at the path's mean measured latency.
+    const apiMsPerRequest = figures.apiRequests > 0 ? figures.apiMs / figures.apiRequests : 0;
     const lambdaSeconds =
-      (figures.apiRequests * Math.max(1, Math.ceil(apiLambdaMs)) + Math.ceil(figures.taskMs)) / 1000;
+      (figures.apiRequests * Math.max(1, Math.ceil(apiMsPerRequest)) + Math.ceil(figures.taskMs)) / 1000;
     const perCase: Record<string, number> = {
       apiGateway: (figures.apiRequests * p.apiGatewayRestPerMillionRequests.usd) / 1e6,
       lambdaRequests: (lambdaInvocations * p.lambdaPerMillionRequests.usd) / 1e6,
@@ -74,8 +84,11 @@ export const modelCost = (paths: Record<PathName, PathFigures>, apiLambdaMs: num
     mix: PATH_MIX,
     assumptions: [
       `Prices: ${prices.region}, list, ${prices.date}, no free tier (bench/prices.json).`,
-      `Lambda at ${prices.lambdaMemoryMb} MB arm64; each API request billed for the measured p50 intake latency at concurrency 1 (${round(apiLambdaMs)} ms, an upper bound: it includes the local HTTP hop); workflow tasks billed for their measured time in the local engine; cold starts not included.`,
-      'API requests per case: the intake, plus the supervisor decision on the manual-review path; status reads by the customer are not included.',
+      `Lambda at ${prices.lambdaMemoryMb} MB arm64; each API request billed for its measured client-side latency on the path (an upper bound: it includes the local HTTP hop); workflow tasks billed for their measured time in the local engine; cold starts not included.`,
+      "API requests per case: the HTTP calls each path made (paths[].apiCalls): the intake; the supervisor's case view and review; the agent's queue, case view, first reply and resolution; the customer's cancellation. Further replies, notes, status changes and the customer's status reads are not included.",
+      `Path mix (stated): ${Object.entries(PATH_MIX)
+        .map(([name, share]) => `${name} ${Math.round(share * 100)} %`)
+        .join(', ')}.`,
       'DynamoDB: capacity units as reported by DynamoDB Local (ReturnConsumedCapacity TOTAL), priced as on-demand request units.',
       'Step Functions: billed transitions = StateEntered + StateRetried events of the execution on the local engine.',
     ],

@@ -23,12 +23,21 @@ export interface MeterSnapshot {
   writeCapacityUnits: number;
   /** Responses that carried ConsumedCapacity. */
   capacityReported: number;
+  /** Capacity units by table and by `table/index` (global secondary indexes), reads and writes together. */
+  unitsByTarget: Record<string, number>;
 }
 
-interface ConsumedCapacityLike {
+interface CapacityLike {
   CapacityUnits?: number;
   ReadCapacityUnits?: number;
   WriteCapacityUnits?: number;
+}
+
+interface ConsumedCapacityLike extends CapacityLike {
+  TableName?: string;
+  Table?: CapacityLike;
+  GlobalSecondaryIndexes?: Record<string, CapacityLike>;
+  LocalSecondaryIndexes?: Record<string, CapacityLike>;
 }
 
 const emptySnapshot = (): MeterSnapshot => ({
@@ -37,14 +46,19 @@ const emptySnapshot = (): MeterSnapshot => ({
   readCapacityUnits: 0,
   writeCapacityUnits: 0,
   capacityReported: 0,
+  unitsByTarget: {},
 });
 
 const isWrite = (operation: string): boolean => /Put|Update|Delete|Write/.test(operation);
 
+/** The table name without the stack's prefix (`local-cases` -> `cases`). */
+const shortName = (tableName: string | undefined): string => (tableName ?? 'unknown').replace(/^local-/, '');
+
 /**
  * Counts the DynamoDB round trips and consumed capacity of one client by adding middleware to its stack (a document
  * client shares the stack of the client it wraps, so every command sent through either is seen). Each command asks
- * for `ReturnConsumedCapacity: 'TOTAL'`; DynamoDB Local answers with the units it would bill.
+ * for `ReturnConsumedCapacity: 'INDEXES'` (the total, split by table and index); DynamoDB Local answers with the units
+ * it would bill.
  */
 export class DynamoMeter {
   private totals = emptySnapshot();
@@ -55,7 +69,7 @@ export class DynamoMeter {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         const input = args.input as Record<string, unknown>;
         if (CAPACITY_COMMANDS.has(String(context.commandName)) && input.ReturnConsumedCapacity === undefined) {
-          input.ReturnConsumedCapacity = 'TOTAL';
+          input.ReturnConsumedCapacity = 'INDEXES';
         }
         const result = await next(args);
         const output = result.output as { ConsumedCapacity?: ConsumedCapacityLike | ConsumedCapacityLike[] };
@@ -71,6 +85,10 @@ export class DynamoMeter {
           } else {
             this.totals.readCapacityUnits += reads;
             this.totals.writeCapacityUnits += writes;
+          }
+          this.addTarget(shortName(entry.TableName), entry.Table?.CapacityUnits);
+          for (const [index, units] of Object.entries(entry.GlobalSecondaryIndexes ?? {})) {
+            this.addTarget(`${shortName(entry.TableName)}/${index}`, units.CapacityUnits);
           }
         }
         return result;
@@ -89,6 +107,11 @@ export class DynamoMeter {
     );
   }
 
+  private addTarget(target: string, units: number | undefined): void {
+    if (!units) return;
+    this.totals.unitsByTarget[target] = (this.totals.unitsByTarget[target] ?? 0) + units;
+  }
+
   snapshot(): MeterSnapshot {
     return structuredClone(this.totals);
   }
@@ -101,8 +124,14 @@ export class DynamoMeter {
       const delta = count - (before.byOperation[operation] ?? 0);
       if (delta > 0) byOperation[operation] = delta;
     }
+    const unitsByTarget: Record<string, number> = {};
+    for (const [target, units] of Object.entries(now.unitsByTarget)) {
+      const delta = units - (before.unitsByTarget[target] ?? 0);
+      if (delta > 0) unitsByTarget[target] = Math.round(delta * 100) / 100;
+    }
     return {
       roundTrips: now.roundTrips - before.roundTrips,
+      unitsByTarget,
       byOperation,
       readCapacityUnits: now.readCapacityUnits - before.readCapacityUnits,
       writeCapacityUnits: now.writeCapacityUnits - before.writeCapacityUnits,

@@ -1,9 +1,8 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toCaseItem, toEventItem } from '../functions/adapters/dynamodb/case-items.js';
-import { newCaseId, type Case } from '../functions/domain/case.js';
-import { caseNumberDay, formatCaseNumber } from '../functions/domain/case-number.js';
+import { caseNumberDay } from '../functions/domain/case-number.js';
 import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../functions/domain/idempotency.js';
-import { timelineEvent } from '../functions/domain/timeline-events.js';
+import { submittedCase } from '../functions/use-cases/file-case.js';
 import type { CaseRequestBody } from '../functions/schemas/case-request.js';
 import { percentile, round } from './stats.js';
 
@@ -125,26 +124,8 @@ export const floorIntake =
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    const caseId = newCaseId(now);
-    const filed = {
-      ...request,
-      caseId,
-      caseNumber: formatCaseNumber(store.caseNumberPrefix, day, Number(counter.Attributes?.last)),
-      storeId: store.storeId,
-      status: 'submitted',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    } as Case;
-    const event = timelineEvent(
-      caseId,
-      now,
-      'case_submitted',
-      { kind: 'storefront', id: store.storeId },
-      {
-        to: 'submitted',
-        details: { channel: request.channel },
-      },
-    );
+    const { filed, submitted: event } = submittedCase(store, request as never, Number(counter.Attributes?.last), now);
+    const caseId = filed.caseId;
     await client.send(
       new TransactWriteCommand({
         TransactItems: [

@@ -1,16 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalStack } from '../local/stack.js';
-import { decideManualReview } from '../functions/use-cases/decide-manual-review.js';
 import { STATE_MACHINE_FILE } from '../functions/wiring/tasks.js';
+import type { LocalStack } from '../local/stack.js';
+import type { ExecutionRecord } from '../local/execution-record-store.js';
+import type { Actors } from './actors.js';
+import { fileCase, type BenchApi } from './api-client.js';
+import type { CaseProbe } from './case-probe.js';
 import type { DynamoMeter } from './dynamo-meter.js';
 import { intakeBody } from './intake.js';
 import { round } from './stats.js';
 
-export type PathName = 'approved' | 'rejected' | 'manualReviewApproved';
+export const PATH_NAMES = ['approvedResolved', 'rejected', 'manualReview', 'cancelled'] as const;
+export type PathName = (typeof PATH_NAMES)[number];
 
 export interface PathFigures {
   status: string;
+  /** The state the execution ended in (CaseResolved, CaseRejected, CaseCancelled, ...). */
+  endState: string;
   /** StateEntered + StateRetried events: what Step Functions Standard bills. */
   transitions: number;
   historyEvents: number;
@@ -21,12 +27,19 @@ export interface PathFigures {
    * task (whose state lasts until the signal) at the mean of the plain ones.
    */
   taskMs: number;
-  /** API requests of the path: the intake, plus the supervisor's decision when there is one. */
+  /** HTTP calls of the path (each is an API Gateway request and a Lambda invocation in AWS), as made. */
   apiRequests: number;
+  apiCalls: string[];
+  /** Their summed client-side latency, ms: an upper bound of the API Lambdas' billed time. */
+  apiMs: number;
   dynamoRoundTrips: number;
   readCapacityUnits: number;
   writeCapacityUnits: number;
+  /** Capacity units by table and index. */
+  unitsByTarget: Record<string, number>;
   emails: number;
+  /** Of `emails`, those to the store's staff (supervisors). */
+  emailsToStaff: number;
 }
 
 interface AslState {
@@ -49,104 +62,133 @@ const taskStates = async (repoRoot: string) => {
   return { tasks, callbacks };
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls (bounded) until `probe` is truthy. */
-const until = async <T>(probe: () => Promise<T>, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await sleep(20);
-  }
+const OVER_LIMIT_ITEMS = [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }];
+const RESOLUTION = {
+  resolution: { type: 'refund', amount: 199 },
+  rootCause: 'production_quality',
+  summary: 'Refunded once the kettle came back.',
 };
 
+interface PathDriver {
+  actors: Actors;
+  probe: CaseProbe;
+}
+
+/** An agent's work on an assigned case: their queue, the case, the first reply, then the resolution. */
+const agentWorksTheCase = async ({ actors, probe }: PathDriver, caseId: string): Promise<void> => {
+  const assigned = await probe.parkedOn(caseId, 'firstResponse');
+  const agent = actors.assigneeOf(assigned);
+  const queue = await agent.get('/v1/staff/cases?assignee=me');
+  if (!JSON.stringify(queue).includes(caseId)) throw new Error(`Case ${caseId} is not in its assignee's queue`);
+  await agent.get(`/v1/staff/cases/${caseId}`);
+  await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'A courier will collect the kettle tomorrow.' });
+  await probe.parkedOn(caseId, 'resolution');
+  await agent.post(`/v1/staff/cases/${caseId}/resolve`, RESOLUTION);
+};
+
+/** Each path as its people drive it over HTTP; every wait for the workflow goes through the unmetered probe. */
+const PATHS: Record<PathName, (driver: PathDriver) => Promise<string>> = {
+  approvedResolved: async (driver) => {
+    const caseId = await fileCase(driver.actors.storefront, intakeBody());
+    await agentWorksTheCase(driver, caseId);
+    return caseId;
+  },
+  rejected: async ({ actors }) => {
+    const late = new Date(Date.now() - 35 * 86_400_000);
+    return fileCase(actors.storefront, {
+      ...intakeBody(),
+      deliveredAt: late.toISOString(),
+      orderedAt: new Date(late.getTime() - 2 * 86_400_000).toISOString(),
+    });
+  },
+  manualReview: async (driver) => {
+    const { actors, probe } = driver;
+    const caseId = await fileCase(actors.storefront, { ...intakeBody(), items: OVER_LIMIT_ITEMS });
+    await probe.parkedOn(caseId, 'review');
+    await actors.supervisor.get(`/v1/staff/cases/${caseId}`);
+    await actors.supervisor.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'Receipt checked' });
+    await agentWorksTheCase(driver, caseId);
+    return caseId;
+  },
+  cancelled: async ({ actors, probe }) => {
+    const caseId = await fileCase(actors.storefront, intakeBody());
+    await probe.parkedOn(caseId, 'firstResponse');
+    await actors.storefront.post(`/v1/cases/${caseId}/cancel`, { reason: 'Bought a new one in a shop.' });
+    return caseId;
+  },
+};
+
+/** Task invocations and task time from the execution's event log. */
+const taskFigures = (record: ExecutionRecord, tasks: Set<string>, callbacks: Set<string>) => {
+  let invocations = 0;
+  let plainMs = 0;
+  let plainTasks = 0;
+  let callbackTasks = 0;
+  const entered = new Map<string, number>();
+  for (const event of record.events ?? []) {
+    const state = event.state;
+    if (!state || !tasks.has(state)) continue;
+    if (event.type === 'StateEntered' || event.type === 'StateRetried') {
+      invocations += 1;
+      if (callbacks.has(state)) callbackTasks += 1;
+      else plainTasks += 1;
+      entered.set(state, Date.parse(event.timestamp));
+    } else if (event.type === 'StateExited' && !callbacks.has(state)) {
+      plainMs += Date.parse(event.timestamp) - (entered.get(state) ?? Date.parse(event.timestamp));
+    }
+  }
+  // A callback task's Lambda only parks the token; its time is taken as the mean of the path's plain tasks.
+  const callbackMs = plainTasks > 0 ? callbackTasks * (plainMs / plainTasks) : 0;
+  return { invocations, taskMs: plainMs + callbackMs };
+};
+
+/** The state the execution ended in: the last state entered. */
+const endState = (record: ExecutionRecord): string =>
+  [...(record.events ?? [])].reverse().find((event) => event.type === 'StateEntered')?.state ?? 'unknown';
+
 /**
- * Drives one case down each lifecycle path through the local API (and `decideManualReview` for the supervisor), and
- * counts from the engine's execution record and the DynamoDB meter what the whole path cost.
+ * Drives one case down each lifecycle path over HTTP (storefront, agent, supervisor) and counts what the whole path
+ * cost, intake included: transitions and task time from the engine's execution record, DynamoDB round trips and
+ * capacity from the meter, the path's HTTP calls from the client, emails from the outbox. Paths run one at a time,
+ * with nothing else running, so the meter sees only the path.
  */
 export const measurePaths = async (
-  stack: LocalStack,
-  meter: DynamoMeter,
+  context: { stack: LocalStack; meter: DynamoMeter; api: BenchApi; actors: Actors; probe: CaseProbe },
   repoRoot: string,
 ): Promise<Record<PathName, PathFigures>> => {
+  const { stack, meter, api, probe } = context;
   const { tasks, callbacks } = await taskStates(repoRoot);
-  const file = async (overrides: Record<string, unknown>): Promise<string> => {
-    const response = await fetch(`${stack.url}/v1/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKeys.storeA },
-      body: JSON.stringify({ ...intakeBody(), ...overrides }),
-    });
-    const body = (await response.json()) as { caseId?: string };
-    if (response.status !== 201 || !body.caseId)
-      throw new Error(`Intake failed: ${response.status} ${JSON.stringify(body)}`);
-    return body.caseId;
-  };
-  const late = new Date(Date.now() - 35 * 86_400_000);
-  const paths: Record<PathName, { overrides: Record<string, unknown>; manual: boolean }> = {
-    approved: { overrides: {}, manual: false },
-    rejected: {
-      overrides: {
-        deliveredAt: late.toISOString(),
-        orderedAt: new Date(late.getTime() - 2 * 86_400_000).toISOString(),
-      },
-      manual: false,
-    },
-    manualReviewApproved: {
-      overrides: { items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }] },
-      manual: true,
-    },
-  };
-
+  const customerEmail = intakeBody().customer.email;
   const results = {} as Record<PathName, PathFigures>;
-  for (const [name, path] of Object.entries(paths) as Array<[PathName, (typeof paths)[PathName]]>) {
-    const emailsBefore = (await stack.outbox.list()).length;
+  for (const name of PATH_NAMES) {
+    const emailsBefore = new Set((await stack.outbox.list()).map((email) => email.id));
+    const callsBefore = api.calls.length;
     const before = meter.snapshot();
-    const caseId = await file(path.overrides);
-    if (path.manual) {
-      await until(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait, 15_000);
-      await decideManualReview(stack.dependencies, {
-        caseId,
-        storeId: 'store-a',
-        approve: true,
-        reason: 'Receipt checked',
-        reviewer: { kind: 'staff', id: 'bench-supervisor', name: 'Bench Supervisor' },
-      } as never);
-    }
-    const record = await stack.engine.waitForExecution(caseId, { timeoutMs: 20_000 });
+    const caseId = await PATHS[name](context);
+    const record = await probe.ended(caseId);
     const used = meter.since(before);
-    const events = record.events ?? [];
-    let taskInvocations = 0;
-    let taskMs = 0;
-    let plainTasks = 0;
-    let callbackTasks = 0;
-    const entered = new Map<string, number>();
-    for (const event of events) {
-      const state = event.state;
-      if (!state || !tasks.has(state)) continue;
-      if (event.type === 'StateEntered' || event.type === 'StateRetried') {
-        taskInvocations += 1;
-        if (callbacks.has(state)) callbackTasks += 1;
-        else plainTasks += 1;
-        entered.set(state, Date.parse(event.timestamp));
-      } else if (event.type === 'StateExited' && !callbacks.has(state)) {
-        taskMs += Date.parse(event.timestamp) - (entered.get(state) ?? Date.parse(event.timestamp));
-      }
-    }
-    // A callback task's Lambda only parks the token; its time is taken as the mean of the path's plain tasks.
-    if (plainTasks > 0) taskMs += callbackTasks * (taskMs / plainTasks);
+    const calls = api.calls.slice(callsBefore).filter((call) => !call.path.startsWith('/_local/'));
+    const emails = (await stack.outbox.list()).filter((email) => !emailsBefore.has(email.id));
+    const { invocations, taskMs } = taskFigures(record, tasks, callbacks);
     results[name] = {
       status: record.status,
+      endState: endState(record),
       transitions: record.transitionCount,
       historyEvents: record.historyEventCount,
-      taskInvocations,
+      taskInvocations: invocations,
       taskMs: round(taskMs, 1),
-      apiRequests: path.manual ? 2 : 1,
+      apiRequests: calls.length,
+      apiCalls: calls.map((call) => `${call.caller} ${call.method} ${call.path.replace(caseId, '{id}')}`),
+      apiMs: round(
+        calls.reduce((sum, call) => sum + call.ms, 0),
+        1,
+      ),
       dynamoRoundTrips: used.roundTrips,
       readCapacityUnits: round(used.readCapacityUnits, 2),
       writeCapacityUnits: round(used.writeCapacityUnits, 2),
-      emails: (await stack.outbox.list()).length - emailsBefore,
+      unitsByTarget: used.unitsByTarget,
+      emails: emails.length,
+      emailsToStaff: emails.filter((email) => !email.to.includes(customerEmail)).length,
     };
   }
   return results;

@@ -1,6 +1,5 @@
 /* The printed report: the same figures as bench/results.json, as plain-text tables. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Results = Record<string, any>;
+import type { BenchResults } from './bench-results.js';
 
 const table = (title: string, header: string[], rows: Array<Array<string | number>>): string => {
   const cells = [header, ...rows.map((row) => row.map((cell) => String(cell)))];
@@ -15,7 +14,7 @@ const table = (title: string, header: string[], rows: Array<Array<string | numbe
   return `\n${title}\n${line(header)}\n${rule}\n${cells.slice(1).map(line).join('\n')}\n`;
 };
 
-export const renderTable = (results: Results): string => {
+export const renderTable = (results: BenchResults): string => {
   const out: string[] = [];
   out.push(
     `after-sales bench (${results.mode}), ${results.machine.cpus} CPUs, ${results.machine.node}, ${results.generatedAt}`,
@@ -38,7 +37,7 @@ export const renderTable = (results: Results): string => {
         'floor p99',
         'p99 x',
       ],
-      results.intake.byConcurrency.map((level: Results) => [
+      results.intake.byConcurrency.map((level) => [
         level.concurrency,
         level.api.count + (level.api.errors ? ` (${level.api.errors} err)` : ''),
         level.api.rps,
@@ -63,14 +62,15 @@ export const renderTable = (results: Results): string => {
 
   out.push(
     table(
-      '2. Work per request (warm: store configuration cached; median of samples)',
-      ['operation', 'round trips', 'minimum', 'RCU', 'WCU', 'calls'],
-      Object.entries(results.roundTrips as Record<string, Results>).map(([name, figures]: [string, Results]) => [
+      '2. Work per request (warm: store configuration cached; median of samples; minimums are stated, see results.json minimumWhy)',
+      ['operation', 'round trips', 'minimum', 'RCU', 'WCU', 'signals', 'calls'],
+      Object.entries(results.roundTrips).map(([name, figures]) => [
         name,
         figures.roundTrips,
         figures.minimum,
         figures.readCapacityUnits,
         figures.writeCapacityUnits,
+        figures.signals,
         Object.entries(figures.byOperation)
           .map(([op, n]) => `${op}x${n}`)
           .join(' ') || '-',
@@ -85,39 +85,47 @@ export const renderTable = (results: Results): string => {
       ['bundle', 'KB', 'import ms', 'x empty'],
       [
         [floor?.name ?? 'empty', floor?.kb ?? '-', floor?.importMs ?? '-', 1],
-        ...results.bundles.map((bundle: Results) => [bundle.name, bundle.kb, bundle.importMs, bundle.importRatio]),
+        ...results.bundles.map((bundle) => [bundle.name, bundle.kb, bundle.importMs, bundle.importRatio ?? '-']),
       ],
     ),
   );
 
   out.push(
     table(
-      '4. Workflow per lifecycle path (local engine execution records; DynamoDB for the whole path incl. intake)',
+      '4. Workflow per lifecycle path (local engine execution records; DynamoDB and HTTP calls for the whole path incl. intake)',
       [
         'path',
-        'status',
+        'ended in',
         'transitions',
         'history events',
         'lambda tasks',
         'task ms',
+        'API calls',
         'DDB trips',
         'RCU',
         'WCU',
-        'emails',
+        'emails (staff)',
       ],
-      Object.entries(results.paths as Record<string, Results>).map(([name, path]: [string, Results]) => [
+      Object.entries(results.paths).map(([name, path]) => [
         name,
-        path.status,
+        `${path.endState} ${path.status}`,
         path.transitions,
         path.historyEvents,
         path.taskInvocations,
         path.taskMs,
+        path.apiRequests,
         path.dynamoRoundTrips,
         path.readCapacityUnits,
         path.writeCapacityUnits,
-        path.emails,
+        `${path.emails} (${path.emailsToStaff})`,
       ]),
     ),
+  );
+
+  out.push(
+    Object.entries(results.paths)
+      .map(([name, path]) => `   ${name} API calls: ${path.apiCalls.join(', ')}`)
+      .join('\n') + '\n',
   );
 
   const cost = results.costPer1000Cases;
@@ -125,16 +133,16 @@ export const renderTable = (results: Results): string => {
   out.push(
     table(
       `5. Cost per 1,000 cases, USD (mix ${Object.entries(cost.mix)
-        .map(([name, share]) => `${name} ${Math.round((share as number) * 100)}%`)
+        .map(([name, share]) => `${name} ${Math.round(share * 100)}%`)
         .join(', ')})`,
       ['path', ...services, 'total'],
       [
-        ...Object.entries(cost.perPath as Record<string, Results>).map(([name, path]: [string, Results]) => [
+        ...Object.entries(cost.perPath).map(([name, path]) => [
           name,
-          ...services.map((s) => path.breakdown[s]),
+          ...services.map((s) => path.breakdown[s] ?? '-'),
           path.usdPer1000,
         ]),
-        ['mix', ...services.map((s) => cost.breakdown[s]), cost.total],
+        ['mix', ...services.map((s) => cost.breakdown[s] ?? '-'), cost.total],
       ],
     ),
   );
@@ -142,14 +150,14 @@ export const renderTable = (results: Results): string => {
     `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)
       .map(([name, usd]) => `${name} $${usd}`)
       .join(', ')}` +
-      ` (one seat-month = ${Math.round((Math.min(...(Object.values(cost.helpdeskSeatPerMonth) as number[])) / cost.total) * 1000).toLocaleString('en-US')} cases at the modelled rate)\n`,
+      ` (one seat-month = ${Math.round((Math.min(...Object.values(cost.helpdeskSeatPerMonth)) / cost.total) * 1000).toLocaleString('en-US')} cases at the modelled rate)\n`,
   );
 
   out.push(
     table(
       'Targets (issue 4)',
       ['target', 'goal', 'measured', 'met'],
-      Object.entries(results.targets as Record<string, Results>).map(([name, target]: [string, Results]) => [
+      Object.entries(results.targets).map(([name, target]) => [
         name,
         target.target,
         target.measured,

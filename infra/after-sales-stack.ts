@@ -6,6 +6,7 @@ import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import type { CapabilityResources } from './constructs/service-function.js';
+import { StaffIdentity } from './constructs/staff-identity.js';
 import { Workflow } from './constructs/workflow.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 
@@ -21,12 +22,14 @@ export interface AfterSalesStackProps extends StackProps {
 const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
 
 /**
- * The after-sales service: data (key, tables, attachments), email (SES), the case workflow and the REST API, all
- * driven by the declarations in `functions/wiring/`. Environment-agnostic: no lookups, no account or region baked in.
+ * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), the case workflow and
+ * the REST API, all driven by the declarations in `functions/wiring/`. Environment-agnostic: no lookups, no account or
+ * region baked in.
  */
 export class AfterSalesStack extends Stack {
   readonly data: Data;
   readonly email: Email;
+  readonly staffIdentity: StaffIdentity;
   readonly workflow: Workflow;
   readonly api: Api;
 
@@ -36,6 +39,7 @@ export class AfterSalesStack extends Stack {
 
     this.data = new Data(this, 'Data', { allowedOrigins: config.allowedOrigins });
     this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
+    this.staffIdentity = new StaffIdentity(this, 'StaffIdentity');
 
     const resources: Omit<CapabilityResources, 'stateMachineArn'> = {
       tables: this.data.tables,
@@ -52,12 +56,21 @@ export class AfterSalesStack extends Stack {
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
+      staffUserPool: this.staffIdentity.userPool,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UsagePlanId', {
       value: this.api.usagePlan.usagePlanId,
       description: 'Storefront usage plan; scripts/create-store.ts adds each store key to it',
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.staffIdentity.userPool.userPoolId,
+      description: 'Staff user pool: create staff users here (aws cognito-idp admin-create-user), see README "Staff users"',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.staffIdentity.consoleClient.userPoolClientId,
+      description: 'App client of the staff console (SRP sign-in, no secret); send the ID token as Authorization',
     });
     for (const declaration of TABLES) {
       new CfnOutput(this, `${pascal(declaration.name)}TableName`, {

@@ -59,10 +59,40 @@ const queryMaps = (url: URL) => {
   return Object.keys(multi).length === 0 ? { single: null, multi: null } : { single, multi };
 };
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** How the Cognito authorizer writes `exp` and `iat`: `Sun Nov 22 08:00:00 UTC 2026`. */
+const claimTime = (at: Date): string =>
+  `${DAYS[at.getUTCDay()]} ${MONTHS[at.getUTCMonth()]} ${two(at.getUTCDate())} ` +
+  `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}:${two(at.getUTCSeconds())} UTC ${at.getUTCFullYear()}`;
+
+const TIME_CLAIMS = new Set(['exp', 'iat']);
+
+const claimText = (name: string, value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (TIME_CLAIMS.has(name) && typeof value === 'number') return claimTime(new Date(value * 1000));
+  if (Array.isArray(value)) return value.map(String).join(',');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+};
+
+/**
+ * `requestContext.authorizer.claims` as the REST API's Cognito authorizer passes a verified token's payload: every
+ * value a string (`cognito:groups` comma-separated, `exp`/`iat` as dates), so handlers meet the shape they get in AWS.
+ */
+export const authorizerClaims = (payload: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(payload)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, claimText(name, value)]),
+  );
+
+/** `claims`: the authorizer's output for a `staff` route (see `authorizerClaims`); absent elsewhere. */
 export const toProxyEvent = (
   route: RouteDeclaration,
   pathParameters: Record<string, string>,
   request: ProxyRequest,
+  claims?: Record<string, string>,
 ): APIGatewayProxyEvent => {
   const headers = headerMaps(request.rawHeaders);
   const query = queryMaps(request.url);
@@ -84,7 +114,7 @@ export const toProxyEvent = (
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: null,
+      authorizer: claims ? { claims } : null,
       domainName: headerValue(headers.single, 'host') ?? request.url.host,
       domainPrefix: 'local',
       extendedRequestId: request.requestId,

@@ -1,10 +1,14 @@
+import { z } from 'zod';
 import { escapeHtml } from '../functions/email/render.js';
-import { DomainError } from '../functions/domain/errors.js';
+import { DomainError, MalformedJsonError, NotFoundError, PayloadTooLargeError } from '../functions/domain/errors.js';
+import { validate } from '../functions/http/validation.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import type { LocalAttachmentStorage } from './local-attachment-storage.js';
+import type { LocalJwtIssuer } from './local-jwt.js';
 import type { OutboxMailer } from './outbox-mailer.js';
 import { renderOutboxPage } from './outbox-page.js';
 import { GATEWAY_MESSAGES, type LocalResponse, type LocalRoute, type ServerLogger } from './server.js';
+import { findStaffAccount, idTokenClaims } from './staff-users.js';
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({
   statusCode,
@@ -88,6 +92,45 @@ const uploadPreflight: LocalRoute = {
   handle: async () => ({ statusCode: 204, headers: UPLOAD_CORS }),
 };
 
+const LOGIN_BODY_BYTES = 4 * 1024;
+const loginBodySchema = z.strictObject({ username: z.string().trim().min(1).max(128) });
+
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (cause) {
+    throw new MalformedJsonError('The body is not valid JSON', { cause });
+  }
+};
+
+/**
+ * `POST /_local/login {"username"}`: the local user pool's sign-in, without a password (seeded users only). Answers
+ * an ID token for `Authorization: Bearer`, when it expires and who it is for.
+ */
+const login = (tokens: LocalJwtIssuer): LocalRoute => ({
+  method: 'POST',
+  path: '/_local/login',
+  bodyLimit: async () => LOGIN_BODY_BYTES + 1,
+  handle: async ({ body, bodyTruncated }) => {
+    try {
+      if (bodyTruncated) throw new PayloadTooLargeError(`The body is larger than ${LOGIN_BODY_BYTES} bytes`);
+      const { username } = validate(loginBodySchema, body.length === 0 ? undefined : parseJson(body), 'body');
+      const user = findStaffAccount(username);
+      if (!user) throw new NotFoundError(`No seeded staff user ${username}`);
+      const { token, expiresAt } = await tokens.issue(idTokenClaims(user), new Date());
+      const { storeId, agentId } = user;
+      return json(200, {
+        token,
+        expiresAt,
+        user: { username: user.username, roles: user.groups, storeId, ...(agentId ? { agentId } : {}) },
+      });
+    } catch (error) {
+      if (error instanceof DomainError) return json(error.statusCode, error.toJSON());
+      throw error;
+    }
+  },
+});
+
 /** `GET /`: where everything is, as JSON, or as a page for a browser. */
 const index = (baseUrl: string): LocalRoute => ({
   method: 'GET',
@@ -122,6 +165,7 @@ const index = (baseUrl: string): LocalRoute => ({
 
 export interface LocalRoutesOptions {
   baseUrl: string;
+  staffTokens: LocalJwtIssuer;
   outbox: OutboxMailer;
   attachments: LocalAttachmentStorage;
   logger: ServerLogger;
@@ -130,6 +174,7 @@ export interface LocalRoutesOptions {
 /** The routes that exist only in the local stack, never in the deployed API. */
 export const localRoutes = (options: LocalRoutesOptions): LocalRoute[] => [
   index(options.baseUrl),
+  login(options.staffTokens),
   outboxJson(options.outbox),
   outboxPage(options.outbox),
   upload(options.attachments, options.logger),

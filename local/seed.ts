@@ -1,8 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AgentProfile } from '../functions/domain/agent.js';
 import { hashApiKey } from '../functions/domain/api-key.js';
+import { ANY_CATEGORY } from '../functions/domain/assignment.js';
+import { CASE_TYPES, LOCALES } from '../functions/domain/case.js';
+import { StateConflictError } from '../functions/domain/errors.js';
 import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
 import type { Store } from '../functions/domain/store.js';
+import type { AgentDirectory } from '../functions/ports/agent-directory.js';
+import { SEEDED_STAFF_USERS, type StaffAccount } from './staff-users.js';
 
 /** The demo stores' storefront keys. Local only: the deployed API's keys come from `scripts/create-store.ts`. */
 export const DEMO_API_KEYS = { storeA: 'local-store-a-key', storeB: 'local-store-b-key' } as const;
@@ -37,7 +43,7 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
       name: 'Demo Store B',
       timezone: 'Asia/Shanghai',
       defaultLocale: 'en',
-      supervisorEmails: ['supervisor@store-b.example'],
+      supervisorEmails: ['supervisor3@store-b.example'],
       caseNumberPrefix: 'BS',
       reviewReminderAfter,
     },
@@ -97,6 +103,48 @@ export const seedDemoStores = async (
     // The profile last: its presence is what marks the store as seeded.
     await putIfAbsent(client, storesTable, { pk, sk: 'PROFILE', ...store });
     created.push(store.storeId);
+  }
+  return created;
+};
+
+export const DEMO_AGENT_CAPACITY = 10;
+
+/** Every seeded agent takes every case type, category and language, so any approved demo case finds someone. */
+const demoAgentProfile = (user: StaffAccount & { agentId: string }): AgentProfile => {
+  const supervisor = SEEDED_STAFF_USERS.find(
+    (candidate) => candidate.storeId === user.storeId && candidate.groups.includes('supervisor'),
+  );
+  return {
+    agentId: user.agentId,
+    name: user.name,
+    email: user.email,
+    skills: { types: [...CASE_TYPES], categories: [ANY_CATEGORY], locales: [...LOCALES] },
+    maxOpenCases: DEMO_AGENT_CAPACITY,
+    available: true,
+    ...(supervisor ? { supervisorId: supervisor.userId } : {}),
+  };
+};
+
+const isAgent = (user: StaffAccount): user is StaffAccount & { agentId: string } => user.agentId !== undefined;
+
+/**
+ * Seeds the agent directory of each demo store with its seeded agents (the staff users with an agentId) while the
+ * store has no agent at all: an admin's later changes, additions included, are never overwritten. Idempotent;
+ * returns the agentIds it created.
+ */
+export const seedDemoAgents = async (agents: AgentDirectory, now: Date): Promise<string[]> => {
+  const created: string[] = [];
+  const storeIds = [...new Set(SEEDED_STAFF_USERS.map((user) => user.storeId))];
+  for (const storeId of storeIds) {
+    if ((await agents.list(storeId)).length > 0) continue;
+    for (const user of SEEDED_STAFF_USERS.filter(isAgent).filter((candidate) => candidate.storeId === storeId)) {
+      try {
+        await agents.create(storeId, demoAgentProfile(user), now);
+        created.push(user.agentId);
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+      }
+    }
   }
   return created;
 };

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { RouteDeclaration } from '../functions/wiring/routes.js';
-import { fromProxyResult, lambdaContext, toProxyEvent, type HttpResponse } from './api-gateway-event.js';
+import {
+  authorizerClaims,
+  fromProxyResult,
+  lambdaContext,
+  toProxyEvent,
+  type HttpResponse,
+} from './api-gateway-event.js';
 import { Router } from './router.js';
 
 export type HttpHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -42,6 +48,16 @@ export interface LocalRoute {
 
 export type ServerLogger = Pick<Logger, 'info' | 'error'>;
 
+/** The local user pool's check of a bearer token: the token's payload when it is valid, else undefined. */
+export type StaffTokenVerifier = (token: string) => Promise<Record<string, unknown> | undefined>;
+
+export interface MountedRoutes {
+  api: readonly ApiRoute[];
+  local: readonly LocalRoute[];
+  /** Checks the tokens of `staff` routes as the Cognito authorizer does; without it every staff call is refused. */
+  verifyStaffToken?: StaffTokenVerifier;
+}
+
 export interface LocalServerOptions {
   host: string;
   port: number;
@@ -52,7 +68,7 @@ export interface LocalServer {
   /** `http://<host>:<port>` */
   url: string;
   /** Routes are mounted after `listen` (handlers need the URL); requests that arrive earlier wait for them. */
-  mount(routes: { api: readonly ApiRoute[]; local: readonly LocalRoute[] }): void;
+  mount(routes: MountedRoutes): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +88,8 @@ const CLOSE_GRACE_MS = 5_000;
 /** Bodies of API Gateway's own rejections in the deployed API (infra/constructs/api.ts, GATEWAY_ERRORS). */
 export const GATEWAY_MESSAGES = {
   unauthenticated: 'Missing or invalid API key.',
+  /** The Cognito authorizer's refusal (UNAUTHORIZED) of a missing, malformed, foreign or expired token. */
+  unauthorized: 'Missing or invalid staff token.',
   payloadTooLarge: 'Request body too large.',
   internal: 'Internal error.',
 } as const;
@@ -118,6 +136,20 @@ const write = (response: ServerResponse, result: HttpResponse, requestId: string
   response.end(result.body);
 };
 
+/** The Cognito authorizer takes the `Authorization` header's token, with or without the `Bearer` scheme. */
+const bearerToken = (header: string | undefined): string | undefined =>
+  /^(?:bearer\s+)?(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+
+/** The authorizer's claims for a call of a staff route, or undefined when API Gateway would answer 401. */
+const authorizeStaff = async (
+  header: string | undefined,
+  verify: StaffTokenVerifier,
+): Promise<Record<string, string> | undefined> => {
+  const token = bearerToken(header);
+  const payload = token === undefined ? undefined : await verify(token);
+  return payload && authorizerClaims(payload);
+};
+
 const fromLocalResponse = (local: LocalResponse, requestId: string): HttpResponse => ({
   statusCode: local.statusCode,
   headers: [['x-request-id', requestId], ...Object.entries(local.headers ?? {})],
@@ -134,13 +166,19 @@ const listen = (server: ReturnType<typeof createServer>, host: string, port: num
 
 /**
  * The local API Gateway: serves `ROUTES` through their handler modules with the proxy integration's event and
- * response shapes, the API key presence check of `apiKeyRequired` methods, and the same error bodies as the deployed
- * gateway responses; plus the local-only routes. No handler failure reaches the server.
+ * response shapes, the API key presence check of `apiKeyRequired` methods, the Cognito authorizer of `staff` routes
+ * (token checked, claims in `requestContext.authorizer.claims`), and the same error bodies as the deployed gateway
+ * responses; plus the local-only routes. No handler failure reaches the server.
  */
 export const startLocalServer = async (options: LocalServerOptions): Promise<LocalServer> => {
   const { logger } = options;
-  let mounted: (routes: { api: Router<ApiRoute>; local: Router<LocalRoute> }) => void = () => undefined;
-  const routing = new Promise<{ api: Router<ApiRoute>; local: Router<LocalRoute> }>((done) => {
+  interface Routing {
+    api: Router<ApiRoute>;
+    local: Router<LocalRoute>;
+    verifyStaffToken: StaffTokenVerifier;
+  }
+  let mounted: (routes: Routing) => void = () => undefined;
+  const routing = new Promise<Routing>((done) => {
     mounted = done;
   });
 
@@ -150,7 +188,7 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     requestId: string,
     receivedAt: Date,
   ): Promise<HttpResponse> => {
-    const { api } = await routing;
+    const { api, verifyStaffToken } = await routing;
     const method = request.method ?? 'GET';
     const match = api.match(method, url.pathname);
     const { body, truncated } = await readBody(request, MAX_API_BODY_BYTES);
@@ -169,15 +207,25 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     if (route.auth === 'apiKey' && !request.headers['x-api-key']) {
       return errorResponse(401, 'unauthenticated', GATEWAY_MESSAGES.unauthenticated, { 'x-request-id': requestId });
     }
-    const event = toProxyEvent(route, params, {
-      method,
-      url,
-      rawHeaders: request.rawHeaders,
-      body,
-      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-      requestId,
-      receivedAt,
-    });
+    const claims =
+      route.auth === 'staff' ? await authorizeStaff(request.headers.authorization, verifyStaffToken) : undefined;
+    if (route.auth === 'staff' && !claims) {
+      return errorResponse(401, 'unauthenticated', GATEWAY_MESSAGES.unauthorized, { 'x-request-id': requestId });
+    }
+    const event = toProxyEvent(
+      route,
+      params,
+      {
+        method,
+        url,
+        rawHeaders: request.rawHeaders,
+        body,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        requestId,
+        receivedAt,
+      },
+      claims,
+    );
     try {
       const result = fromProxyResult(await route.invoke(event, lambdaContext(route)));
       if (result) return result;
@@ -248,7 +296,8 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
-    mount: ({ api, local }) => mounted({ api: new Router(api), local: new Router(local) }),
+    mount: ({ api, local, verifyStaffToken = async () => undefined }) =>
+      mounted({ api: new Router(api), local: new Router(local), verifyStaffToken }),
     close: () =>
       (closing ??= new Promise<void>((done) => {
         // Requests in progress may finish; idle keep-alive connections close now, the rest after a grace period.

@@ -20,6 +20,9 @@ const router: Dependencies = {
   get cases() {
     return active().cases;
   },
+  get agents() {
+    return active().agents;
+  },
   get stores() {
     return active().stores;
   },

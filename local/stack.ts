@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedStoreDirectory } from '../functions/adapters/cached-store-directory.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { DynamoAgentDirectory } from '../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
@@ -20,9 +21,10 @@ import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb
 import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
+import { LocalJwtIssuer } from './local-jwt.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
-import { DEMO_API_KEYS, seedDemoStores } from './seed.js';
+import { DEMO_API_KEYS, seedDemoAgents, seedDemoStores } from './seed.js';
 import { startLocalServer, type LocalServer } from './server.js';
 import { registerStackDependencies, withStackDependencies } from './stack-context.js';
 import { LocalWorkflowEngine, type EngineLogger } from './workflow-engine.js';
@@ -49,6 +51,8 @@ export interface LocalStack {
   engine: LocalWorkflowEngine;
   outbox: OutboxMailer;
   attachments: LocalAttachmentStorage;
+  /** The local user pool's token signer: `POST /_local/login` issues with it, staff routes verify with it. */
+  staffTokens: LocalJwtIssuer;
   /** This stack's adapters: what its handlers and workflow tasks use. */
   dependencies: Dependencies;
   dynamoDb: { endpoint: string; pid: number };
@@ -195,6 +199,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     };
     const dependencies: Dependencies = {
       cases: new DynamoCaseStore(documentClient, tables),
+      agents: new DynamoAgentDirectory(documentClient, tables.agents),
       stores: new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tables.stores), STORE_CACHE_TTL_MS),
       mailer: outbox,
       workflow,
@@ -202,6 +207,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       clock: systemClock,
     };
     unregister = registerStackDependencies(dependencies);
+    await seedDemoAgents(dependencies.agents, systemClock.now());
+    const staffTokens = await LocalJwtIssuer.open(dataDir);
 
     const [taskHandlers, apiRoutes, definition] = await Promise.all([
       loadTaskHandlers(),
@@ -221,7 +228,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
     server.mount({
       api: apiRoutes.map((route) => ({ ...route, invoke: inThisStack(route.invoke) })),
-      local: localRoutes({ baseUrl: server.url, outbox, attachments, logger: log }),
+      local: localRoutes({ baseUrl: server.url, outbox, attachments, staffTokens, logger: log }),
+      verifyStaffToken: (token) => staffTokens.verify(token),
     });
     await engine.resumeInFlight();
 
@@ -231,6 +239,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       engine,
       outbox,
       attachments,
+      staffTokens,
       dependencies,
       dynamoDb: { endpoint: dynamoDb.endpoint, pid: dynamoDb.pid },
       tables,

@@ -10,6 +10,7 @@ import { JavaNotFoundError, DynamoDbLocalStartError } from './dynamodb-local.js'
 import { DataFolderInUseError, killTree } from './process-tree.js';
 import { PortInUseError } from './server.js';
 import { startLocalStack, type LocalStack } from './stack.js';
+import { SEEDED_STAFF_USERS } from './staff-users.js';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.local/', import.meta.url));
 const STOP_TIMEOUT_MS = 15_000;
@@ -28,6 +29,18 @@ const portFromEnv = (value: string | undefined): number => {
   return port;
 };
 
+/** `store-a: agent1, agent2 (agent), supervisor1 (supervisor), admin1 (admin)`, one line per store. */
+const staffUserLines = (): string[] => {
+  const storeIds = [...new Set(SEEDED_STAFF_USERS.map((user) => user.storeId))];
+  return storeIds.map(
+    (storeId) =>
+      `${storeId}: ` +
+      SEEDED_STAFF_USERS.filter((user) => user.storeId === storeId)
+        .map((user) => `${user.username} (${user.groups.join(', ')})`)
+        .join(', '),
+  );
+};
+
 const banner = (stack: LocalStack, dataDir: string): string => `
 After-sales service running locally
 
@@ -39,6 +52,11 @@ After-sales service running locally
 
   Demo API keys    Demo Store A: ${stack.apiKeys.storeA}
                    Demo Store B: ${stack.apiKeys.storeB}
+
+  Staff users      ${staffUserLines().join('\n                   ')}
+  Staff token      (valid 12 h; signing key kept in the data folder, so tokens survive a restart)
+    TOKEN=$(curl -s -X POST ${stack.url}/_local/login -H 'content-type: application/json' -d '{"username":"agent1"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')
+    curl -s ${stack.url}/v1/staff/cases -H "authorization: Bearer $TOKEN"
 
   Try it:
     curl -s ${stack.url}/v1/cases -H 'x-api-key: ${stack.apiKeys.storeA}' -H 'content-type: application/json' \\

@@ -28,6 +28,16 @@ export class CachedStoreDirectory implements StoreDirectory {
     return this.cached(`policy:${storeId}`, () => this.inner.getPolicy(storeId));
   }
 
+  /** Saved through this instance, the new policy shows here at once; other warm functions see it within `ttlMs`. */
+  async savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
+    try {
+      return await this.inner.savePolicy(storeId, policy);
+    } finally {
+      // Also after a conflict: the cached policy is then known to be stale.
+      this.entries.delete(`policy:${storeId}`);
+    }
+  }
+
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > this.now()) return hit.value as Promise<T>;

@@ -4,6 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { S3AttachmentStorage } from '../adapters/attachments/s3-attachment-storage.js';
 import { CachedStoreDirectory } from '../adapters/cached-store-directory.js';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { DynamoAgentDirectory } from '../adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../adapters/dynamodb/dynamo-store-directory.js';
 import { SesMailer } from '../adapters/mail/ses-mailer.js';
@@ -36,8 +37,10 @@ export const createAwsDependencies = (): Dependencies => {
         cases: tableNameFromEnv('cases'),
         stores: tableNameFromEnv('stores'),
         idempotency: optionalTableNameFromEnv('idempotency'),
+        agents: optionalTableNameFromEnv('agents'),
       }),
   );
+  const agents = once(() => new DynamoAgentDirectory(documentClient(), tableNameFromEnv('agents')));
   const stores = once(
     () => new CachedStoreDirectory(new DynamoStoreDirectory(documentClient(), tableNameFromEnv('stores'))),
   );
@@ -51,6 +54,9 @@ export const createAwsDependencies = (): Dependencies => {
   return {
     get cases() {
       return cases();
+    },
+    get agents() {
+      return agents();
     },
     get stores() {
       return stores();

@@ -1,4 +1,6 @@
 import type { Case, CaseStatus, WaitSignal } from './case.js';
+import { durationToSeconds } from './duration.js';
+import { DEFAULT_SIGNAL_RECHECK_AFTER, type Store } from './store.js';
 
 /**
  * Where a case stands, as the workflow sees it. Every callback wait ends with one of these as its `outcome`, and the
@@ -51,3 +53,22 @@ export const waitOutcome = (
   const progress = progressOf(value);
   return progress && WAIT_RULES[signal].endsOn.includes(progress) ? { outcome: progress } : undefined;
 };
+
+/**
+ * What every workflow step that can precede a wait returns, and what completes each wait: where the case stands, and how
+ * long the next wait may park before it re-reads the case (`States.Timeout` -> CheckProgress). The SLA issue replaces
+ * the fixed recheck with the time left to the next deadline.
+ */
+export interface WorkflowStep {
+  /** `pending` while nothing the workflow routes on has happened (a case still in review). */
+  outcome: Progress | 'pending';
+  waitSeconds: number;
+}
+
+export const workflowStep = (
+  value: Pick<Case, 'status' | 'firstRespondedAt' | 'decision'>,
+  store: Pick<Store, 'signalRecheckAfter'>,
+): WorkflowStep => ({
+  outcome: progressOf(value) ?? 'pending',
+  waitSeconds: Math.max(1, Math.round(durationToSeconds(store.signalRecheckAfter ?? DEFAULT_SIGNAL_RECHECK_AFTER))),
+});

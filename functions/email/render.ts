@@ -7,7 +7,9 @@ import type { Locale } from '../domain/case.js';
 export type EmailBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'facts'; rows: { label: string; value: string }[] };
+  | { kind: 'facts'; rows: { label: string; value: string }[] }
+  /** Someone's own words (a reply, a reason), kept as written, line breaks included. */
+  | { kind: 'quote'; text: string };
 
 export interface EmailContent {
   subject: string;
@@ -54,6 +56,11 @@ const blockToText = (block: EmailBlock, locale: Locale): string => {
       return block.items.map((item) => `- ${item}`).join('\n');
     case 'facts':
       return block.rows.map((row) => `${row.label}${factSeparator(locale)}${row.value}`).join('\n');
+    case 'quote':
+      return block.text
+        .split(/\r?\n/)
+        .map((line) => `> ${line}`.trimEnd())
+        .join('\n');
   }
 };
 
@@ -68,8 +75,11 @@ const STYLE = {
   facts: 'border-collapse:collapse;margin:0 0 16px 0;',
   factLabel: 'padding:4px 16px 4px 0;color:#52606d;vertical-align:top;white-space:nowrap;',
   factValue: 'padding:4px 0;font-weight:600;',
+  quote: 'margin:0 0 16px 0;padding:8px 16px;border-left:3px solid #cbd2d9;background:#f5f7fa;color:#323f4b;',
   footer: 'margin:24px 0 0 0;padding-top:12px;border-top:1px solid #e4e7eb;color:#7b8794;font-size:12px;',
 } as const;
+
+const multiline = (value: string): string => value.split(/\r?\n/).map(escapeHtml).join('<br>');
 
 const blockToHtml = (block: EmailBlock): string => {
   switch (block.kind) {
@@ -87,15 +97,22 @@ const blockToHtml = (block: EmailBlock): string => {
             `<td style="${STYLE.factValue}">${escapeHtml(row.value)}</td></tr>`,
         )
         .join('')}</table>`;
+    case 'quote':
+      return `<blockquote style="${STYLE.quote}">${multiline(block.text)}</blockquote>`;
   }
 };
 
-const multiline = (value: string): string => value.split('\n').map(escapeHtml).join('<br>');
+/** An amount as the customer's locale writes it, e.g. `¥199.00` (zh-CN) or `CN¥199.00` (en) for 199 CNY. */
+export const formatMoney = (amount: number, currency: string, locale: Locale): string =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
 
-/** Renders content to the three parts of an email. Empty lists are dropped from both parts alike. */
+/** Renders content to the three parts of an email. Empty lists, facts and quotes are dropped from both parts alike. */
 export const renderContent = (content: EmailContent, locale: Locale): RenderedEmail => {
   const blocks = content.blocks.filter(
-    (block) => (block.kind !== 'list' || block.items.length > 0) && (block.kind !== 'facts' || block.rows.length > 0),
+    (block) =>
+      (block.kind !== 'list' || block.items.length > 0) &&
+      (block.kind !== 'facts' || block.rows.length > 0) &&
+      (block.kind !== 'quote' || block.text.trim() !== ''),
   );
   const subject = oneLine(content.subject);
 

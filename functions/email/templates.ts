@@ -1,4 +1,4 @@
-import type { CaseType, Locale } from '../domain/case.js';
+import type { CaseType, Locale, Priority, ResolutionType } from '../domain/case.js';
 import { en } from './en.js';
 import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
 import { zhCN } from './zh-cn.js';
@@ -29,6 +29,40 @@ export type EmailTemplate =
       orderId: string;
       reasons: { code: string; message: string }[];
       reminder: boolean;
+    }
+  /** To the customer: who handles the case (the agent's display name only). */
+  | { kind: 'case_assigned'; caseNumber: string; customerName: string; storeName: string; agentName: string }
+  /** To the customer: a public reply by staff, and how to answer it (the sender address takes no replies). */
+  | {
+      kind: 'reply_posted';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      authorName: string;
+      body: string;
+    }
+  /** To the customer: staff need information from them; `latestReply` is the last public reply, when there is one. */
+  | { kind: 'awaiting_customer'; caseNumber: string; customerName: string; storeName: string; latestReply?: string }
+  /** To the customer: the outcome (with the amount when money is involved) and its summary. */
+  | {
+      kind: 'case_resolved';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      resolutionType: ResolutionType;
+      amount?: { value: number; currency: string };
+      summary: string;
+    }
+  /** To the customer: the cancellation is confirmed, with the reason they gave. */
+  | { kind: 'case_cancelled'; caseNumber: string; customerName: string; storeName: string; reason?: string }
+  /** To the store's supervisors (internal): an approved case waits in the unassigned queue, no eligible agent free. */
+  | {
+      kind: 'case_unassigned';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      caseType: CaseType;
+      priority?: Priority;
     };
 
 export type EmailKind = EmailTemplate['kind'];
@@ -39,6 +73,7 @@ export type Renderers = { [K in EmailKind]: (template: TemplateOf<K>) => EmailCo
 
 export interface LocaleTemplates {
   caseTypeLabels: Record<CaseType, string>;
+  resolutionTypeLabels: Record<ResolutionType, string>;
   renderers: Renderers;
 }
 
@@ -47,6 +82,10 @@ const TEMPLATES: Record<Locale, LocaleTemplates> = { 'zh-CN': zhCN, en };
 
 /** The request type as a customer reads it, e.g. `return` -> `退货` / `Return`. */
 export const caseTypeLabel = (type: CaseType, locale: Locale): string => TEMPLATES[locale].caseTypeLabels[type];
+
+/** The outcome as a customer reads it, e.g. `replacement` -> `补发新品` / `Replacement sent`. */
+export const resolutionTypeLabel = (type: ResolutionType, locale: Locale): string =>
+  TEMPLATES[locale].resolutionTypeLabels[type];
 
 /** Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped. */
 export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEmail => {

@@ -1,5 +1,6 @@
 /** Simplified Chinese (zh-CN) emails. */
-import type { CaseType } from '../domain/case.js';
+import type { CaseType, ResolutionType } from '../domain/case.js';
+import { formatMoney } from './render.js';
 import type { LocaleTemplates, Renderers } from './templates.js';
 
 const CASE_TYPE_LABELS: Record<CaseType, string> = {
@@ -14,8 +15,22 @@ const CASE_TYPE_LABELS: Record<CaseType, string> = {
   logistics: '物流问题',
 };
 
+const RESOLUTION_TYPE_LABELS: Record<ResolutionType, string> = {
+  refund: '退款',
+  exchange: '换货',
+  repair: '维修',
+  replacement: '补发新品',
+  compensation: '补偿',
+  guidance: '使用指导',
+  no_action: '无需处理',
+};
+
 const FOOTER = '此邮件由系统自动发送，请勿直接回复。';
 const INTERNAL_FOOTER = '此邮件为内部通知，仅发送给店铺主管。';
+
+/** 发件地址不接收回复：客户在提交申请的渠道回复。 */
+const howToAnswer = (storeName: string): string =>
+  `如需回复，请通过${storeName}网站或 App 的售后服务页面操作；直接回复本邮件将无法送达。`;
 
 const renderers: Renderers = {
   case_acknowledged: (t) => ({
@@ -96,6 +111,116 @@ const renderers: Renderers = {
     signoff: '售后服务系统',
     footer: INTERNAL_FOOTER,
   }),
+  case_assigned: (t) => ({
+    subject: `【${t.storeName}】客服 ${t.agentName} 将为您处理售后申请（服务单号 ${t.caseNumber}）`,
+    greeting: `${t.customerName}，您好：`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `您的售后申请（服务单号 ${t.caseNumber}）已分配给客服 ${t.agentName}，接下来将由其为您全程跟进处理。`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          { label: '服务单号', value: t.caseNumber },
+          { label: '负责客服', value: t.agentName },
+        ],
+      },
+      { kind: 'paragraph', text: '处理过程中如有进展，我们会第一时间通过邮件通知您。' },
+      { kind: 'paragraph', text: `如需补充信息，请通过${t.storeName}网站或 App 的售后服务页面提交，并注明服务单号。` },
+    ],
+    signoff: `${t.storeName}售后服务团队`,
+    footer: FOOTER,
+  }),
+  reply_posted: (t) => ({
+    subject: `【${t.storeName}】您的售后申请有新回复（服务单号 ${t.caseNumber}）`,
+    greeting: `${t.customerName}，您好：`,
+    blocks: [
+      { kind: 'paragraph', text: `客服 ${t.authorName} 回复了您的售后申请（服务单号 ${t.caseNumber}）：` },
+      { kind: 'quote', text: t.body },
+      { kind: 'paragraph', text: howToAnswer(t.storeName) },
+    ],
+    signoff: `${t.storeName}售后服务团队`,
+    footer: FOOTER,
+  }),
+  awaiting_customer: (t) => ({
+    subject: `【${t.storeName}】需要您补充信息（服务单号 ${t.caseNumber}）`,
+    greeting: `${t.customerName}，您好：`,
+    blocks: [
+      { kind: 'paragraph', text: `为继续处理您的售后申请（服务单号 ${t.caseNumber}），我们需要您补充一些信息。` },
+      ...(t.latestReply ? [{ kind: 'paragraph' as const, text: '我们最近的留言：' }] : []),
+      { kind: 'quote', text: t.latestReply ?? '' },
+      { kind: 'paragraph', text: howToAnswer(t.storeName) },
+      { kind: 'paragraph', text: '收到您的回复后，我们会立即继续处理。' },
+    ],
+    signoff: `${t.storeName}售后服务团队`,
+    footer: FOOTER,
+  }),
+  case_resolved: (t) => ({
+    subject: `【${t.storeName}】您的售后申请已处理完成（服务单号 ${t.caseNumber}）`,
+    greeting: `${t.customerName}，您好：`,
+    blocks: [
+      { kind: 'paragraph', text: `您的售后申请（服务单号 ${t.caseNumber}）已处理完成。` },
+      {
+        kind: 'facts',
+        rows: [
+          { label: '服务单号', value: t.caseNumber },
+          { label: '处理结果', value: RESOLUTION_TYPE_LABELS[t.resolutionType] },
+          ...(t.amount ? [{ label: '金额', value: formatMoney(t.amount.value, t.amount.currency, 'zh-CN') }] : []),
+        ],
+      },
+      { kind: 'paragraph', text: '处理说明：' },
+      { kind: 'quote', text: t.summary },
+      { kind: 'paragraph', text: `如处理结果与上述不符，请联系${t.storeName}客服并提供服务单号。` },
+      { kind: 'paragraph', text: '感谢您的耐心与支持。' },
+    ],
+    signoff: `${t.storeName}售后服务团队`,
+    footer: FOOTER,
+  }),
+  case_cancelled: (t) => ({
+    subject: `【${t.storeName}】您的售后申请已取消（服务单号 ${t.caseNumber}）`,
+    greeting: `${t.customerName}，您好：`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `根据您的要求，您的售后申请（服务单号 ${t.caseNumber}）已取消，我们将不再继续处理。`,
+      },
+      ...(t.reason ? [{ kind: 'paragraph' as const, text: '您填写的取消原因：' }] : []),
+      { kind: 'quote', text: t.reason ?? '' },
+      { kind: 'paragraph', text: `如属误操作，或问题再次出现，欢迎通过${t.storeName}网站或 App 重新提交售后申请。` },
+    ],
+    signoff: `${t.storeName}售后服务团队`,
+    footer: FOOTER,
+  }),
+  case_unassigned: (t) => ({
+    subject: `[待分配] 服务单 ${t.caseNumber} 暂无客服可接手（${t.storeName}）`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `服务单 ${t.caseNumber} 已通过审核，但目前没有符合条件的客服可以接手（均不可用、已满负荷或技能不匹配），已进入待分配队列。`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          { label: '服务单号', value: t.caseNumber },
+          { label: '服务单 ID', value: t.caseId },
+          ...(t.priority ? [{ label: '优先级', value: t.priority }] : []),
+          { label: '申请类型', value: CASE_TYPE_LABELS[t.caseType] },
+          { label: '店铺', value: t.storeName },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: '一旦有客服空闲，系统会自动分配。如需立即处理，请在客服工作台的待分配队列中手动分配。',
+      },
+    ],
+    signoff: '售后服务系统',
+    footer: INTERNAL_FOOTER,
+  }),
 };
 
-export const zhCN: LocaleTemplates = { caseTypeLabels: CASE_TYPE_LABELS, renderers };
+export const zhCN: LocaleTemplates = {
+  caseTypeLabels: CASE_TYPE_LABELS,
+  resolutionTypeLabels: RESOLUTION_TYPE_LABELS,
+  renderers,
+};

@@ -49,13 +49,49 @@ const parameters = (route: RouteDeclaration) => {
   return list;
 };
 
+const SECURITY_SCHEMES = {
+  storeApiKey: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-api-key',
+    description: "The storefront's key; it decides the store.",
+  },
+  staffBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "A staff user's ID token from the Cognito user pool: `sub`, `email`, `custom:storeId`, `custom:agentId` for " +
+      'agents, `cognito:groups` with agent, supervisor or admin.',
+  },
+};
+
+const security = (route: RouteDeclaration) => {
+  if (route.auth === 'apiKey') return { security: [{ storeApiKey: [] }] };
+  if (route.auth === 'staff') {
+    return { security: [{ staffBearer: [] }], description: `Roles: ${(route.roles ?? []).join(', ')}.` };
+  }
+  return { security: [] };
+};
+
+const errorStatuses = (route: RouteDeclaration): string[] => [
+  '400',
+  '401',
+  ...(route.auth === 'staff' ? ['403'] : []),
+  '404',
+  '409',
+  '413',
+  '415',
+  '429',
+];
+
 /** The OpenAPI 3.1 document of the given routes, generated from the same zod schemas that validate requests. */
 export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], serverUrl?: string) => {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const { body } = schemasOf(route);
     const errors = Object.fromEntries(
-      ['400', '401', '404', '409', '413', '415', '429'].map((status) => [
+      errorStatuses(route).map((status) => [
         status,
         { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       ]),
@@ -63,7 +99,7 @@ export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], server
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.name,
       summary: route.summary,
-      ...(route.auth === 'apiKey' ? { security: [{ storeApiKey: [] }] } : { security: [] }),
+      ...security(route),
       parameters: parameters(route),
       ...(body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } }
@@ -81,11 +117,12 @@ export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], server
       title: 'After-sales service API',
       version: '1.0.0',
       description:
-        'Storefront API: file after-sales requests, check eligibility, follow cases. See API.md for the contract.',
+        'Storefront API: file after-sales requests, check eligibility, follow cases. Staff API: work queues, replies, ' +
+        'resolution, assignment, the agent directory and the policy. See API.md for the contract.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      securitySchemes: { storeApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+      securitySchemes: SECURITY_SCHEMES,
       schemas: { Error: errorSchema },
     },
     paths,

@@ -1,14 +1,16 @@
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { logger } from '../commons/logger.js';
-import type { StaffUser } from '../domain/staff.js';
+import type { StaffRole, StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
 import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
+import { ROUTES } from '../wiring/routes.js';
 import { errorResponses } from './middlewares/error-responses.js';
 import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
+import { staffAuth, type SignedInStaff } from './middlewares/staff-auth.js';
 import { responseHeaders } from './middlewares/response-headers.js';
 import { storeAuth, type StoreContext } from './middlewares/store-auth.js';
 import { validate } from './validation.js';
@@ -50,11 +52,15 @@ const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends 
   dependencies: await getDependencies(),
 });
 
-const base = (maxBodyBytes?: number) =>
+type Middleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
+
+/** Who may call comes before what they sent: an unauthenticated caller learns nothing about body rules. */
+const base = (maxBodyBytes?: number, auth: Middleware[] = []) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
     .use(responseHeaders())
     .use(errorResponses())
+    .use(auth)
     .use(jsonBody({ maxBytes: maxBodyBytes }));
 
 /**
@@ -65,24 +71,26 @@ export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P exte
   schemas: RouteSchemas<B, Q, P>,
   handle: (request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
 ): Handler =>
-  base(schemas.maxBodyBytes)
-    .use(storeAuth(getDependencies))
-    .handler(async (event, context) => {
-      const request = await buildRequest(schemas, event, context);
-      const { store } = context as StoreContext;
-      logger.resetKeys();
-      logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
-      return handle({ ...request, store });
-    }) as Handler;
+  base(schemas.maxBodyBytes, [storeAuth(getDependencies)]).handler(async (event, context) => {
+    const request = await buildRequest(schemas, event, context);
+    const { store } = context as StoreContext;
+    logger.resetKeys();
+    logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
+    return handle({ ...request, store });
+  }) as Handler;
 
 /** A route anyone may call (published documents). */
 export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   schemas: RouteSchemas<B, Q, P>,
   handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
 ): Handler =>
-  base(schemas.maxBodyBytes).handler(async (event, context) =>
-    handle(await buildRequest(schemas, event, context)),
-  ) as Handler;
+  base(schemas.maxBodyBytes).handler(async (event, context) => {
+    const request = await buildRequest(schemas, event, context);
+    // The logger is shared by every route in the local stack: drop the keys of the previous caller.
+    logger.resetKeys();
+    logger.appendKeys({ requestId: request.requestId });
+    return handle(request);
+  }) as Handler;
 
 export interface StaffRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
   /** The signed-in staff user (from the authorizer's claims); the route's roles are already checked. */
@@ -91,20 +99,38 @@ export interface StaffRequest<Body, Query, Path> extends RouteRequest<Body, Quer
 
 type RouteName = keyof typeof ROUTE_SCHEMAS;
 type SchemasOf<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];
-type BodyOf<N extends RouteName> = SchemasOf<N> extends { body: z.ZodType } ? z.output<SchemasOf<N>['body']> : undefined;
-type QueryOf<N extends RouteName> = SchemasOf<N> extends { query: z.ZodType }
-  ? z.output<SchemasOf<N>['query']>
-  : undefined;
-type PathOf<N extends RouteName> = SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
+type BodyOf<N extends RouteName> =
+  SchemasOf<N> extends { body: z.ZodType } ? z.output<SchemasOf<N>['body']> : undefined;
+type QueryOf<N extends RouteName> =
+  SchemasOf<N> extends { query: z.ZodType } ? z.output<SchemasOf<N>['query']> : undefined;
+type PathOf<N extends RouteName> =
+  SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
+
+const staffRolesOf = (name: string): readonly StaffRole[] => {
+  const route = ROUTES.find((candidate) => candidate.name === name);
+  if (route?.auth !== 'staff' || !route.roles?.length) {
+    // A wiring mistake: fail at cold start rather than serve a route nobody (or everybody) may call.
+    throw new Error(`${name} is not a staff route with roles in ROUTES`);
+  }
+  return route.roles;
+};
 
 /**
- * CONTRACT (owned by the auth helper): a staff route by its name in `ROUTES`: the bearer token's claims (API Gateway's
- * Cognito authorizer in AWS, the local gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles`
- * (403 otherwise), then `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
+ * A staff route by its name in `ROUTES`: the bearer token's claims (API Gateway's Cognito authorizer in AWS, the local
+ * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then
+ * `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
  */
 export const staffRoute = <N extends RouteName>(
-  _name: N,
-  _handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>) => Promise<APIGatewayProxyResult>,
+  name: N,
+  handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>) => Promise<APIGatewayProxyResult>,
 ): Handler => {
-  throw new Error('staffRoute: not implemented yet');
+  const schemas: RouteSchemas<z.ZodType, z.ZodType, z.ZodType> = ROUTE_SCHEMAS[name];
+  return base(undefined, [staffAuth(staffRolesOf(name))]).handler(async (event, context) => {
+    const request = await buildRequest(schemas, event, context);
+    const user = (event as SignedInStaff).staffUser;
+    if (!user) throw new Error('staffAuth did not run'); // unreachable: the middleware throws first
+    logger.resetKeys();
+    logger.appendKeys({ storeId: user.storeId, userId: user.userId, requestId: request.requestId });
+    return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>);
+  }) as Handler;
 };

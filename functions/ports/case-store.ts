@@ -21,8 +21,6 @@ export interface IdempotencyRecord {
   expiresAt: number;
 }
 
-export type CaseRef = Pick<Case, 'caseId' | 'storeId'>;
-
 export interface AgentRef {
   storeId: string;
   agentId: string;
@@ -40,7 +38,9 @@ export interface CaseChange {
   remove?: ReadonlyArray<'workflowWait' | 'workflowFailure' | 'assignee'>;
   /**
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
-   * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one.
+   * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and
+   * is skipped (logged) when the agent is gone or already at zero, so it never blocks resolving or cancelling a case.
+   * `take` and `release` name different agents.
    */
   agentLoad?: { take?: AgentRef; release?: AgentRef; at: string };
   /** Written in the same transaction as the change: nothing about a case changes without one. */
@@ -68,11 +68,15 @@ export interface CaseStore {
    * Applies a change, its timeline events and its agent load changes atomically. `current` is the case as the caller
    * read it; index keys derived from several fields (status, queue) are computed from it merged with `change.set`,
    * so a change touching them must carry a condition (`ifStatusIn`, `ifAssignee`) that makes `current` still true.
+   * The queue keys are rewritten only when the change sets or removes one of `QUEUE_SOURCE_FIELDS`.
+   * Throws `NotFoundError` (no such case), `StateConflictError` (a condition failed), `AgentUnavailableError` (the
+   * take failed) and `TransientError` (a concurrent transaction on the same items: read again and retry).
    */
   update(current: Case, change: CaseChange): Promise<void>;
   /**
    * A work queue, most urgent first (see `domain/queue.ts`): an agent's cases or the unassigned ones, active
-   * (not resolved, closed, cancelled or rejected) or done.
+   * (not resolved, closed, cancelled or rejected) or done. A page may hold fewer than `limit` cases and still have
+   * a `nextToken` when a status filter skipped many.
    */
   listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>>;
   /** A store's cases in one status, newest first. */
@@ -83,7 +87,7 @@ export interface QueueRef {
   /** An agentId, or `null` for the unassigned queue. */
   agentId: string | null;
   state: 'active' | 'done';
-  /** Only cases in these statuses (a filter within the queue). */
+  /** Only cases in these statuses (a filter within the queue); absent or empty: every case in the queue. */
   statuses?: readonly CaseStatus[];
 }
 

@@ -6,4 +6,9 @@ export interface StoreDirectory {
   findStoreByApiKey(apiKey: string): Promise<Store | undefined>;
   getStore(storeId: string): Promise<Store | undefined>;
   getPolicy(storeId: string): Promise<StorePolicy>;
+  /**
+   * Replaces the store's policy; the saved one (returned) has the stored version + 1, whatever `policy.version` says.
+   * Throws `StateConflictError` when another save landed between the read of the version and this write.
+   */
+  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy>;
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
-// CONTRACT (owned by the customer/admin-API helper): request schemas of the storefront's case actions. Placeholders until then.
-export const customerMessageBodySchema = z.object({ body: z.string() });
-export const cancelCaseBodySchema = z.object({ reason: z.string() });
+/** Request schemas of the storefront's case actions (API.md "Storefront"). */
+
+/** The id is checked against the case-id pattern by the use case: a malformed id is a 404, like an unknown one. */
+export const customerCasePathSchema = z.strictObject({ caseId: z.string() });
+
+export const customerMessageBodySchema = z.strictObject({ body: z.string().trim().min(1).max(5_000) });
+
+export const cancelCaseBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });

@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import {
-  agentPathSchema,
-  createAgentBodySchema,
-  policyBodySchema,
-  updateAgentBodySchema,
-} from './admin-requests.js';
+import { agentPathSchema, createAgentBodySchema, policyBodySchema, updateAgentBodySchema } from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
-import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
+import { cancelCaseBodySchema, customerCasePathSchema, customerMessageBodySchema } from './customer-requests.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -29,8 +24,8 @@ export const ROUTE_SCHEMAS = {
   getCase: { path: z.object({ caseId: z.string() }) },
   checkEligibility: { body: caseRequestSchema },
   createAttachment: { body: attachmentRequestSchema },
-  postCustomerMessage: { path: z.object({ caseId: z.string() }), body: customerMessageBodySchema },
-  cancelCase: { path: z.object({ caseId: z.string() }), body: cancelCaseBodySchema },
+  postCustomerMessage: { path: customerCasePathSchema, body: customerMessageBodySchema },
+  cancelCase: { path: customerCasePathSchema, body: cancelCaseBodySchema },
   listStaffCases: { query: staffQueueQuerySchema },
   getStaffCase: { path: staffCasePathSchema },
   replyToCase: { path: staffCasePathSchema, body: replyBodySchema },

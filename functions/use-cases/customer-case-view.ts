@@ -1,12 +1,44 @@
 import type { Case } from '../domain/case.js';
-import type { TimelineEvent } from '../domain/timeline.js';
+import type { TimelineEvent, TimelineEventType } from '../domain/timeline.js';
 
-/** What a storefront may show its customer: no internal events, no staff notes, no workflow internals. */
+/** Public events whose from/to are statuses or decision outcomes; other events' from/to (e.g. agent ids) stay internal. */
+const STATE_EVENTS: readonly TimelineEventType[] = ['status_changed', 'decision_made', 'resolved', 'cancelled'];
+
+const textOf = (event: TimelineEvent, field: string): string | undefined => {
+  const value = event.details?.[field];
+  return typeof value === 'string' ? value : undefined;
+};
+
+export interface CustomerMessageView {
+  at: string;
+  from: 'agent' | 'customer';
+  /** The replying agent's display name. */
+  authorName?: string;
+  body: string;
+}
+
+/** The conversation as the customer sees it: staff's public replies and their own messages, oldest first. */
+const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =>
+  timeline
+    .filter((event) => event.visibility === 'public')
+    .flatMap((event): CustomerMessageView[] => {
+      const body = textOf(event, 'body') ?? '';
+      if (event.type === 'customer_message') return [{ at: event.at, from: 'customer', body }];
+      if (event.type !== 'reply_sent') return [];
+      const authorName = textOf(event, 'authorName');
+      return [{ at: event.at, from: 'agent', ...(authorName ? { authorName } : {}), body }];
+    });
+
+/**
+ * What a storefront may show its customer: public events and public messages only; of the staff, the handling agent's
+ * display name only. No internal notes or events, no workflow internals, no root cause (an internal analysis).
+ */
 export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[] = []) => ({
   caseId: value.caseId,
   caseNumber: value.caseNumber,
   status: value.status,
   type: value.type,
+  priority: value.classification?.priority ?? null,
   orderId: value.orderId,
   items: value.items,
   currency: value.currency,
@@ -16,14 +48,31 @@ export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[]
   createdAt: value.createdAt,
   updatedAt: value.updatedAt,
   decision: value.decision ? { outcome: value.decision.outcome, reasons: value.decision.reasons } : null,
-  messages: [],
+  assignee: value.assignee ? { name: value.assignee.name } : null,
+  // Due times come with the SLA engine.
+  sla: null,
+  resolution: value.resolution
+    ? {
+        type: value.resolution.type,
+        ...(value.resolution.amount !== undefined
+          ? { amount: value.resolution.amount, currency: value.resolution.currency }
+          : {}),
+        ...(value.resolution.reference !== undefined ? { reference: value.resolution.reference } : {}),
+        summary: value.resolution.summary,
+        resolvedAt: value.resolution.resolvedAt,
+      }
+    : null,
+  cancellation: value.cancellation
+    ? { reason: value.cancellation.reason, cancelledAt: value.cancellation.cancelledAt }
+    : null,
+  messages: messagesOf(timeline),
   timeline: timeline
     .filter((event) => event.visibility === 'public')
     .map((event) => ({
       at: event.at,
       type: event.type,
-      ...(event.from !== undefined ? { from: event.from } : {}),
-      ...(event.to !== undefined ? { to: event.to } : {}),
+      ...(STATE_EVENTS.includes(event.type) && event.from !== undefined ? { from: event.from } : {}),
+      ...(STATE_EVENTS.includes(event.type) && event.to !== undefined ? { to: event.to } : {}),
     })),
 });
 

@@ -1,8 +1,9 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import type { Decision } from '../domain/case.js';
-import { NotFoundError } from '../domain/errors.js';
+import { NotFoundError, StateConflictError } from '../domain/errors.js';
 import type { Actor } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
+import { signalWorkflow } from './workflow/signal-workflow.js';
 
 export interface ManualReviewDecision {
   caseId: string;
@@ -15,17 +16,22 @@ export interface ManualReviewDecision {
 
 /**
  * A supervisor decides a case in `pending_review` (the staff endpoint calls this):
- * 1. records the decision and moves the case to `open` or `rejected`, only while it is still pending (409 otherwise);
- * 2. reads the case again and completes the workflow's parked review wait with the outcome.
- * Step 2 reads after the write, so a token stored just before the write is seen; a token stored after it is never
- * stored (the await step's condition fails) and that step completes itself. Either way the signal arrives once.
+ * 1. records the decision and moves the case to `open` or `rejected`, only while it is still pending (409 otherwise,
+ *    also when a concurrent decision won: the write is conditional);
+ * 2. signals the workflow (`signalWorkflow`: reads the case after the write and completes the parked review wait).
+ * A token stored after the write is never stored (the await step's condition fails) and that step completes itself.
+ * Either way the signal arrives once; the workflow then opens, classifies and assigns, or rejects and emails.
  */
 export const decideManualReview = async (
-  { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   input: ManualReviewDecision,
 ): Promise<Decision> => {
+  const { cases, clock } = dependencies;
   const current = await cases.get(input.caseId);
   if (!current || current.storeId !== input.storeId) throw new NotFoundError('No such case');
+  if (current.status !== 'pending_review') {
+    throw new StateConflictError(`Only a case in pending_review can be reviewed; this one is ${current.status}`);
+  }
   const now = clock.now();
   const outcome = input.approve ? 'approved' : 'rejected';
   const decision: Decision = {
@@ -50,8 +56,6 @@ export const decideManualReview = async (
       timelineEvent(current.caseId, now, 'status_changed', input.reviewer, { from: 'pending_review', to: status }),
     ],
   });
-  const latest = await cases.get(input.caseId);
-  if (latest?.workflowWait?.signal === 'review')
-    await workflow.completeWait(latest.workflowWait.taskToken, { outcome });
+  await signalWorkflow(dependencies, input.caseId);
   return decision;
 };

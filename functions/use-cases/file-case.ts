@@ -4,6 +4,7 @@ import { caseNumberDay, formatCaseNumber } from '../domain/case-number.js';
 import { IdempotencyConflictError, TransientError } from '../domain/errors.js';
 import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../domain/idempotency.js';
 import type { Store } from '../domain/store.js';
+import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { IdempotencyKeyTakenError } from '../ports/case-store.js';
 
@@ -21,6 +22,36 @@ export interface FiledCase {
 
 const TRANSACTION_ATTEMPTS = 5;
 
+/** A newly filed case and its first timeline event, as intake writes them. */
+export const submittedCase = (
+  store: Pick<Store, 'storeId' | 'caseNumberPrefix' | 'timezone'>,
+  request: CaseRequest,
+  sequence: number,
+  now: Date,
+): { filed: Case; submitted: TimelineEvent } => {
+  const caseId = newCaseId(now);
+  const filed: Case = {
+    ...request,
+    caseId,
+    caseNumber: formatCaseNumber(store.caseNumberPrefix, caseNumberDay(now, store.timezone), sequence),
+    storeId: store.storeId,
+    status: 'submitted',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const submitted = timelineEvent(
+    caseId,
+    now,
+    'case_submitted',
+    { kind: 'storefront', id: store.storeId },
+    {
+      to: 'submitted',
+      details: { channel: request.channel },
+    },
+  );
+  return { filed, submitted };
+};
+
 /**
  * Files a storefront's request:
  * 1. takes the next number of the store's daily case-number sequence;
@@ -37,26 +68,8 @@ export const fileCase = async (
   const hash = requestHash(request);
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
-  const caseId = newCaseId(now);
-  const filed: Case = {
-    ...request,
-    caseId,
-    caseNumber: formatCaseNumber(store.caseNumberPrefix, day, sequence),
-    storeId: store.storeId,
-    status: 'submitted',
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  const submitted = timelineEvent(
-    caseId,
-    now,
-    'case_submitted',
-    { kind: 'storefront', id: store.storeId },
-    {
-      to: 'submitted',
-      details: { channel: request.channel },
-    },
-  );
+  const { filed, submitted } = submittedCase(store, request, sequence, now);
+  const caseId = filed.caseId;
   const idempotency = idempotencyKey
     ? {
         storeId: store.storeId,

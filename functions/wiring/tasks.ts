@@ -59,6 +59,12 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
+    name: 'checkProgress',
+    handler: 'check-progress',
+    arnPlaceholder: 'CheckProgressFunctionArn',
+    capabilities: { tables: { cases: 'read', stores: 'read' } },
+  },
+  {
     name: 'recordWorkflowFailure',
     handler: 'record-workflow-failure',
     arnPlaceholder: 'RecordWorkflowFailureFunctionArn',

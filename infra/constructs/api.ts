@@ -4,7 +4,9 @@ import {
   AccessLogFormat,
   ApiKeySourceType,
   AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   EndpointType,
+  IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
@@ -13,8 +15,10 @@ import {
   ResponseType,
   RestApi,
   type Method,
+  type MethodOptions,
   type UsagePlan,
 } from 'aws-cdk-lib/aws-apigateway';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
@@ -23,6 +27,8 @@ import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityRe
 export interface ApiProps {
   stage: string;
   resources: CapabilityResources;
+  /** The staff user pool whose ID tokens the `staff` routes accept. */
+  staffUserPool: IUserPool;
 }
 
 /** Whole-stage limits (all stores together) and the per-store-key limits of the storefront usage plan. */
@@ -45,6 +51,8 @@ const quoted = (text: string): string => JSON.stringify(text);
 /** API Gateway's own rejections, in the API's error shape `{"error":{"code","message"}}` (codes as in functions/domain/errors.ts). */
 export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
   { type: ResponseType.INVALID_API_KEY, statusCode: '401', code: 'unauthenticated', message: quoted('Missing or invalid API key.') },
+  // The Cognito authorizer of the staff routes: no token, an expired one, or one another user pool signed.
+  { type: ResponseType.UNAUTHORIZED, statusCode: '401', code: 'unauthenticated', message: quoted('Missing or invalid staff token.') },
   {
     type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
     statusCode: '401',
@@ -94,7 +102,7 @@ export interface DeployedRoute {
 
 /**
  * The REST API built from `ROUTES`: one function and one Lambda proxy method per route, API keys required on storefront
- * routes, the storefront usage plan (stores' keys are added by `scripts/create-store.ts`), JSON access logs, tracing,
+ * routes, the staff user pool's authorizer on staff routes, the storefront usage plan (stores' keys are added by `scripts/create-store.ts`), JSON access logs, tracing,
  * throttling, metrics, and API Gateway's own errors in the API's error shape.
  */
 export class Api extends Construct {
@@ -113,7 +121,7 @@ export class Api extends Construct {
 
     this.restApi = new RestApi(this, 'RestApi', {
       restApiName: `${Stack.of(this).stackName}-api`,
-      description: 'After-sales service API for storefront backends',
+      description: 'After-sales service API for storefront backends and the staff console',
       endpointTypes: [EndpointType.REGIONAL],
       apiKeySourceType: ApiKeySourceType.HEADER,
       // Access and execution logging need the account-level API Gateway CloudWatch role; kept on stack deletion
@@ -139,6 +147,24 @@ export class Api extends Construct {
       validateRequestParameters: true,
     });
 
+    // Staff send their ID token (it carries cognito:groups and the custom store/agent attributes the handlers check);
+    // API Gateway verifies its signature, issuer and expiry and passes the claims in requestContext.authorizer.claims.
+    const staffAuthorizer = new CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
+      authorizerName: 'staff-user-pool',
+      cognitoUserPools: [props.staffUserPool],
+      identitySource: IdentitySource.header('Authorization'),
+    });
+    const authorization = (route: RouteDeclaration): MethodOptions => {
+      switch (route.auth) {
+        case 'staff':
+          return { authorizationType: AuthorizationType.COGNITO, authorizer: staffAuthorizer, apiKeyRequired: false };
+        case 'apiKey':
+          return { authorizationType: AuthorizationType.NONE, apiKeyRequired: true };
+        case 'public':
+          return { authorizationType: AuthorizationType.NONE, apiKeyRequired: false };
+      }
+    };
+
     const routes: DeployedRoute[] = [];
     for (const route of ROUTES) {
       const fn = new ServiceFunction(this, `${route.name[0]?.toUpperCase()}${route.name.slice(1)}Route`, {
@@ -152,8 +178,7 @@ export class Api extends Construct {
         new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
         {
           operationName: route.name,
-          authorizationType: AuthorizationType.NONE,
-          apiKeyRequired: route.auth === 'apiKey',
+          ...authorization(route),
           requestValidator: validator,
           requestParameters: Object.fromEntries(pathParameters(route.path).map((name) => [`method.request.path.${name}`, true])),
         },

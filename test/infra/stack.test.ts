@@ -381,7 +381,7 @@ describe('Stack: workflow', () => {
 });
 
 describe('Stack: API', () => {
-  it('has one method per route, with an API key exactly on storefront routes, proxied to its own function', () => {
+  it('has one method per route, with an API key exactly on storefront routes and Cognito on staff routes, proxied to its own function', () => {
     const paths = apiResourcePaths();
     const methods = ofType('AWS::ApiGateway::Method');
     expect(methods).toHaveLength(ROUTES.length);
@@ -400,7 +400,7 @@ describe('Stack: API', () => {
         Integration: { Type: string; Uri: unknown };
       };
       expect(props.ApiKeyRequired, route.name).toBe(route.auth === 'apiKey');
-      expect(props.AuthorizationType).toBe('NONE');
+      expect(props.AuthorizationType, route.name).toBe(route.auth === 'staff' ? 'COGNITO_USER_POOLS' : 'NONE');
       expect(props.OperationName).toBe(route.name);
       expect(props.RequestValidatorId).toBeDefined();
       expect(props.Integration.Type).toBe('AWS_PROXY');
@@ -527,12 +527,14 @@ describe('Stack: email and outputs', () => {
     });
   });
 
-  it('outputs the API URL, usage plan, tables, state machine and bucket', () => {
+  it('outputs the API URL, usage plan, staff user pool and client, tables, state machine and bucket', () => {
     const outputs = Object.keys(template.toJSON().Outputs as Record<string, unknown>);
     expect(outputs).toEqual(
       expect.arrayContaining([
         'ApiUrl',
         'UsagePlanId',
+        'UserPoolId',
+        'UserPoolClientId',
         'StateMachineArn',
         'AttachmentsBucketName',
         ...TABLES.map((table) => `${table.name[0]!.toUpperCase()}${table.name.slice(1)}TableName`),

@@ -1,4 +1,5 @@
 import type { Case } from '../../domain/case.js';
+import { queueOf } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 
 /** How cases and timeline events are laid out in the cases table (see functions/wiring/tables.ts). */
@@ -16,6 +17,8 @@ const KEY_ATTRIBUTES = [
   'storeCustomerKey',
   'storeOrderKey',
   'createdKey',
+  'queueKey',
+  'queueSortKey',
 ] as const;
 
 export const toCaseItem = (value: Case): Record<string, unknown> => ({
@@ -25,6 +28,8 @@ export const toCaseItem = (value: Case): Record<string, unknown> => ({
   storeCustomerKey: storeCustomerKey(value.storeId, value.customer.id),
   storeOrderKey: storeOrderKey(value.storeId, value.orderId),
   createdKey: `${value.createdAt}#${value.caseId}`,
+  // Sparse: only a case in a work queue carries the byQueue keys.
+  ...queueOf(value),
   ...value,
 });
 

@@ -5,18 +5,22 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { isOpenCase, type Case } from '../../domain/case.js';
+import { logger } from '../../commons/logger.js';
+import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
+  AgentUnavailableError,
   IdempotencyKeyTakenError,
   type CaseChange,
-  type CaseRef,
   type CaseStore,
   type IdempotencyRecord,
   type Page,
   type PageRequest,
+  type QueueRef,
 } from '../../ports/case-store.js';
+import { caseChangeTransaction } from './case-change-items.js';
 import {
   caseKey,
   fromCaseItem,
@@ -27,7 +31,7 @@ import {
   toCaseItem,
   toEventItem,
 } from './case-items.js';
-import { asTransientIfRetryable, cancellationReasons } from './dynamo-errors.js';
+import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 
 export interface DynamoCaseStoreTables {
@@ -35,6 +39,8 @@ export interface DynamoCaseStoreTables {
   stores: string;
   /** Only intake writes idempotency records. */
   idempotency?: string;
+  /** Only functions that assign or release cases move agent load. */
+  agents?: string;
 }
 
 export class DynamoCaseStore implements CaseStore {
@@ -140,21 +146,10 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async listByCustomer(storeId: string, customerId: string, page: PageRequest): Promise<Page<Case>> {
-    const partition = storeCustomerKey(storeId, customerId);
-    const result = await guarded(
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tables.cases,
-          IndexName: 'byCustomer',
-          KeyConditionExpression: 'storeCustomerKey = :partition',
-          ExpressionAttributeValues: { ':partition': partition },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: decodePageToken(page.nextToken, { attribute: 'storeCustomerKey', value: partition }),
-        }),
-      ),
+    return this.queryCases(
+      { indexName: 'byCustomer', attribute: 'storeCustomerKey', partition: storeCustomerKey(storeId, customerId) },
+      page,
     );
-    return { items: (result.Items ?? []).map(fromCaseItem), nextToken: encodePageToken(result.LastEvaluatedKey) };
   }
 
   async listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]> {
@@ -178,82 +173,125 @@ export class DynamoCaseStore implements CaseStore {
     return cases;
   }
 
-  async update({ caseId, storeId }: CaseRef, change: CaseChange): Promise<void> {
-    const names: Record<string, string> = { '#pk': 'pk' };
-    const values: Record<string, unknown> = {};
-    const assignments: string[] = [];
-    const set: Record<string, unknown> = { ...change.set };
-    if (change.set?.status) set.storeStatusKey = storeStatusKey(storeId, change.set.status);
-    Object.entries(set).forEach(([attribute, value], index) => {
-      names[`#s${index}`] = attribute;
-      values[`:s${index}`] = value;
-      assignments.push(`#s${index} = :s${index}`);
-    });
-    const removals = (change.remove ?? []).map((attribute, index) => {
-      names[`#r${index}`] = attribute;
-      return `#r${index}`;
-    });
-    let condition = 'attribute_exists(#pk)';
-    if (change.ifStatusIn?.length) {
-      names['#status'] = 'status';
-      const placeholders = change.ifStatusIn.map((status, index) => {
-        values[`:c${index}`] = status;
-        return `:c${index}`;
-      });
-      condition += ` AND #status IN (${placeholders.join(', ')})`;
-    }
-    const expression = [
-      assignments.length ? `SET ${assignments.join(', ')}` : '',
-      removals.length ? `REMOVE ${removals.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+  async listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>> {
+    return this.queryCases(
+      {
+        indexName: 'byQueue',
+        attribute: 'queueKey',
+        partition: queuePartition(storeId, queue.agentId, queue.state),
+        ascending: true,
+        statuses: queue.statuses,
+      },
+      page,
+    );
+  }
+
+  async listByStatus(storeId: string, status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
+    return this.queryCases(
+      { indexName: 'byStoreStatus', attribute: 'storeStatusKey', partition: storeStatusKey(storeId, status) },
+      page,
+    );
+  }
+
+  /**
+   * Applies the change in one transaction (see `caseChangeTransaction`). A release that finds its agent missing or at
+   * zero is dropped (logged) and the change applied without it: there is nothing to release, and a deleted agent or a
+   * counter repaired by hand must never keep a case from being resolved or cancelled.
+   */
+  async update(current: Case, change: CaseChange): Promise<void> {
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // Events alone (nothing on the case changes) still require the case to exist and be in the right status.
-            expression
-              ? {
-                  Update: {
-                    TableName: this.tables.cases,
-                    Key: caseKey(caseId),
-                    UpdateExpression: expression,
-                    ConditionExpression: condition,
-                    ExpressionAttributeNames: names,
-                    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-                  },
-                }
-              : {
-                  ConditionCheck: {
-                    TableName: this.tables.cases,
-                    Key: caseKey(caseId),
-                    ConditionExpression: condition,
-                    ExpressionAttributeNames: names,
-                    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-                  },
-                },
-            ...change.events.map((event) => ({ Put: { TableName: this.tables.cases, Item: toEventItem(event) } })),
-          ],
-        }),
-      );
+      await this.applyChange(current, change, true);
     } catch (error) {
-      const reason = cancellationReasons(error)[0];
-      if (reason?.Code === 'ConditionalCheckFailed') {
-        if (!reason.Item) throw new NotFoundError(`Case ${caseId} not found`);
-        throw new StateConflictError(`Case ${caseId} is not in a status that allows this change`);
+      if (!(error instanceof ReleaseSkippedError)) throw error;
+      logger.warn('Agent load not released: the agent is missing or has no open case', {
+        caseId: current.caseId,
+        storeId: current.storeId,
+        agentId: error.agentId,
+      });
+      await this.applyChange(current, change, false);
+    }
+  }
+
+  private async applyChange(current: Case, change: CaseChange, withRelease: boolean): Promise<void> {
+    const transaction = caseChangeTransaction(this.tables, current, change, { withRelease });
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: transaction.items }));
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      const failed = (index: number | undefined) =>
+        index !== undefined && reasons[index]?.Code === 'ConditionalCheckFailed';
+      // The case first: when it has moved on, which agent could take it no longer matters.
+      if (failed(transaction.caseIndex)) {
+        if (!reasons[transaction.caseIndex]?.Item) throw new NotFoundError(`Case ${current.caseId} not found`);
+        throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
       }
+      const load = change.agentLoad;
+      if (failed(transaction.takeIndex) && load?.take) throw new AgentUnavailableError(load.take.agentId);
+      if (failed(transaction.releaseIndex) && load?.release) throw new ReleaseSkippedError(load.release.agentId);
       throw asTransientIfRetryable(error);
     }
   }
+
+  /**
+   * One page of an index partition. A status filter is applied after DynamoDB's `Limit`, so the query goes on (a few
+   * rounds at most) until the page is full; the token is then the last case returned.
+   */
+  private async queryCases(query: CaseQuery, page: PageRequest): Promise<Page<Case>> {
+    const names: Record<string, string> = { '#partition': query.attribute };
+    const values: Record<string, unknown> = { ':partition': query.partition };
+    let filter: string | undefined;
+    if (query.statuses?.length) {
+      names['#status'] = 'status';
+      filter = `#status IN (${query.statuses
+        .map((status, index) => {
+          values[`:status${index}`] = status;
+          return `:status${index}`;
+        })
+        .join(', ')})`;
+    }
+    const items: Case[] = [];
+    let startKey = decodePageToken(page.nextToken, { attribute: query.attribute, value: query.partition });
+    for (let round = 0; round < MAX_FILTER_ROUNDS; round += 1) {
+      const result = await guarded(
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tables.cases,
+            IndexName: query.indexName,
+            KeyConditionExpression: '#partition = :partition',
+            FilterExpression: filter,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ScanIndexForward: query.ascending ?? false,
+            Limit: page.limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      items.push(...(result.Items ?? []).map(fromCaseItem));
+      startKey = result.LastEvaluatedKey;
+      if (!startKey || items.length >= page.limit) break;
+    }
+    return { items, nextToken: encodePageToken(startKey) };
+  }
 }
 
-const guarded = async <T>(request: Promise<T>): Promise<T> => {
-  try {
-    return await request;
-  } catch (error) {
-    throw asTransientIfRetryable(error);
+interface CaseQuery {
+  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue';
+  /** The index's partition key attribute, which a page token must carry (see page-token.ts). */
+  attribute: string;
+  partition: string;
+  /** Newest (or least urgent) first unless true. */
+  ascending?: boolean;
+  statuses?: readonly CaseStatus[];
+}
+
+/** Rounds of a filtered query before a short page is returned with its token. */
+const MAX_FILTER_ROUNDS = 10;
+
+/** The release's condition failed; `update` applies the change without it. */
+class ReleaseSkippedError extends Error {
+  constructor(readonly agentId: string) {
+    super(`Agent ${agentId} has no open case to release`);
+    this.name = 'ReleaseSkippedError';
   }
-};
+}

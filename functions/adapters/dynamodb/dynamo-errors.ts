@@ -26,3 +26,12 @@ export const asTransientIfRetryable = (error: unknown): unknown => {
   }
   return error;
 };
+
+/** Awaits a single request, turning retryable failures into `TransientError`. */
+export const guarded = async <T>(request: Promise<T>): Promise<T> => {
+  try {
+    return await request;
+  } catch (error) {
+    throw asTransientIfRetryable(error);
+  }
+};

@@ -1,5 +1,7 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { hashApiKey } from '../../domain/api-key.js';
+import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
 import type { Store } from '../../domain/store.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
@@ -31,9 +33,44 @@ export class DynamoStoreDirectory implements StoreDirectory {
     return { ...DEFAULT_POLICY, ...(policy as Partial<StorePolicy>) };
   }
 
-  private async getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
+  async savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
+    const pk = `STORE#${storeId}`;
+    const stored = await this.getItem(pk, 'POLICY', { consistent: true });
+    const previousVersion = typeof stored?.version === 'number' ? stored.version : undefined;
+    // A store without a policy item runs on the default, so the first save follows the default's version.
+    const saved: StorePolicy = { ...policy, version: (previousVersion ?? DEFAULT_POLICY.version) + 1 };
     try {
-      const result = await this.client.send(new GetCommand({ TableName: this.storesTable, Key: { pk, sk } }));
+      await this.client.send(
+        new PutCommand({
+          TableName: this.storesTable,
+          Item: { pk, sk: 'POLICY', ...saved },
+          ...(previousVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: '#version = :previous',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':previous': previousVersion },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new StateConflictError(`The policy of store ${storeId} was changed meanwhile`);
+      }
+      throw asTransientIfRetryable(error);
+    }
+    return saved;
+  }
+
+  private async getItem(
+    pk: string,
+    sk: string,
+    { consistent = false }: { consistent?: boolean } = {},
+  ): Promise<Record<string, unknown> | undefined> {
+    try {
+      const result = await this.client.send(
+        new GetCommand({ TableName: this.storesTable, Key: { pk, sk }, ConsistentRead: consistent }),
+      );
       return result.Item;
     } catch (error) {
       throw asTransientIfRetryable(error);

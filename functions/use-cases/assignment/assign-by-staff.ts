@@ -1,6 +1,9 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Case } from '../../domain/case.js';
-import type { StaffUser } from '../../domain/staff.js';
+import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
+import { ForbiddenError, NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { isSupervising, type StaffUser } from '../../domain/staff.js';
+import { assignmentChange } from './assignment-change.js';
+import { backOff, retryableOrThrow } from './contention.js';
 
 export interface StaffAssignment {
   caseId: string;
@@ -8,15 +11,45 @@ export interface StaffAssignment {
   by: StaffUser;
 }
 
+/** Before approval a case is not anyone's work yet. */
+const NOT_ASSIGNABLE: readonly CaseStatus[] = ['submitted', 'pending_review'];
+
 /**
- * CONTRACT (owned by the assignment helper): a supervisor or admin assigns (`open`) or reassigns (any active status)
- * a case of their store to an agent of their store: one transaction moves the case, takes the new agent's load
- * (`AgentUnavailableError` -> 409 when unavailable or full) and releases the previous agent's. Returns the updated
- * case. Sends no email and signals nothing: callers do. `NotFoundError` for another store's case or agent.
+ * CONTRACT: a supervisor or admin assigns (`open`) or reassigns (any active status) a case of their store to an agent
+ * of their store: one transaction moves the case, takes the new agent's load (`AgentUnavailableError` -> 409 when
+ * unavailable or full) and releases the previous agent's. Returns the updated case. Sends no email and signals
+ * nothing: callers do. `NotFoundError` for another store's case or agent; `StateConflictError` when the case is not
+ * active, is already the agent's, or was assigned by someone else since it was read. The agent's skills are not
+ * checked: a supervisor may hand a case to anyone with room.
  */
 export const assignByStaff = async (
-  _dependencies: Pick<Dependencies, 'cases' | 'agents' | 'clock'>,
-  _assignment: StaffAssignment,
+  dependencies: Pick<Dependencies, 'cases' | 'agents' | 'clock'>,
+  { caseId, agentId, by }: StaffAssignment,
 ): Promise<Case> => {
-  throw new Error('assignByStaff: not implemented yet');
+  if (!isSupervising(by)) throw new ForbiddenError('Only supervisors and admins assign cases');
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await dependencies.cases.get(caseId);
+    if (!current || current.storeId !== by.storeId) throw new NotFoundError(`Case ${caseId} not found`);
+    const agent = await dependencies.agents.get(by.storeId, agentId);
+    if (!agent) throw new NotFoundError(`Agent ${agentId} not found`);
+    if (!isOpenCase(current.status) || NOT_ASSIGNABLE.includes(current.status)) {
+      throw new StateConflictError(`Case ${caseId} cannot be assigned while ${current.status}`);
+    }
+    if (current.assignee?.agentId === agentId) {
+      throw new StateConflictError(`Case ${caseId} is already assigned to ${agentId}`);
+    }
+    const { change, assigned } = assignmentChange(
+      current,
+      agent,
+      { actor: { kind: 'staff', id: by.userId, name: by.name }, assignedBy: by.userId },
+      dependencies.clock.now(),
+    );
+    try {
+      await dependencies.cases.update(current, change);
+      return assigned;
+    } catch (error) {
+      retryableOrThrow(error, attempt);
+      await backOff(attempt);
+    }
+  }
 };

@@ -1,11 +1,69 @@
 import type { Dependencies } from '../../commons/dependencies.js';
+import { logger } from '../../commons/logger.js';
+import { anyAgentHasRoom } from '../../domain/assignment.js';
+import { notifyAssigned } from '../notifications/customer-notices.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { autoAssign } from './auto-assign.js';
+
+/** Cases tried per call: a sweep after one case frees one slot rarely needs more; the rest wait for the next one. */
+const MAX_CASES_TRIED = 50;
+
+const roomLeft = async ({ agents }: Pick<Dependencies, 'agents'>, storeId: string): Promise<boolean> =>
+  anyAgentHasRoom(await agents.list(storeId));
+
+/** The customer's email, then the workflow's signal: the workflow parked on AwaitAssignment must hear of it anyway. */
+const announceAssignment = async (dependencies: Dependencies, caseId: string): Promise<void> => {
+  try {
+    const latest = await dependencies.cases.get(caseId);
+    if (latest) await notifyAssigned(dependencies, latest);
+  } catch (error) {
+    logger.warn('Could not email the assignment', { caseId, errorName: (error as Error).name });
+  }
+  await signalWorkflow(dependencies, caseId);
+};
+
+/** Assigns the waiting cases in turn, yielding each one assigned, until none waits or no agent has room. */
+async function* assignInTurn(dependencies: Dependencies, storeId: string): AsyncGenerator<string> {
+  if (!(await roomLeft(dependencies, storeId))) return;
+  const waiting = await dependencies.cases.listQueue(
+    storeId,
+    { agentId: null, state: 'active', statuses: ['open'] },
+    { limit: MAX_CASES_TRIED },
+  );
+  for (const { caseId } of waiting.items) {
+    let outcome: string;
+    try {
+      outcome = (await autoAssign(dependencies, caseId)).outcome;
+    } catch (error) {
+      logger.warn('Could not assign a waiting case; it stays in the unassigned queue', {
+        caseId,
+        storeId,
+        errorName: (error as Error).name,
+      });
+      continue;
+    }
+    if (outcome === 'assigned') {
+      await announceAssignment(dependencies, caseId);
+      yield caseId;
+    } else if (outcome === 'unassigned' && !(await roomLeft(dependencies, storeId))) {
+      return;
+    }
+  }
+}
 
 /**
- * CONTRACT (owned by the assignment helper): after capacity frees up in a store (a case resolved or cancelled, an
- * agent made available or given more capacity), assigns the store's unassigned active cases, most urgent first,
- * until no eligible agent has capacity; for each case assigned, emails the customer (`notifyAssigned`) and signals
- * its workflow (`signalWorkflow`). Returns the ids of the cases assigned.
+ * CONTRACT: after capacity frees up in a store (a case resolved or cancelled, an agent made available or given more
+ * capacity), assigns the store's unassigned active cases, most urgent first, until no available agent has capacity;
+ * for each case assigned, emails the customer (`notifyAssigned`) and signals its workflow (`signalWorkflow`).
+ * Returns the ids of the cases assigned. Never throws: the action that triggered the sweep is done whatever happens
+ * here, and a case left over stays in the unassigned queue for the next sweep or a supervisor (failures are logged).
  */
-export const assignWaitingCases = async (_dependencies: Dependencies, _storeId: string): Promise<string[]> => {
-  throw new Error('assignWaitingCases: not implemented yet');
+export const assignWaitingCases = async (dependencies: Dependencies, storeId: string): Promise<string[]> => {
+  const assigned: string[] = [];
+  try {
+    for await (const caseId of assignInTurn(dependencies, storeId)) assigned.push(caseId);
+  } catch (error) {
+    logger.warn('Could not assign the waiting cases', { storeId, errorName: (error as Error).name });
+  }
+  return assigned;
 };

@@ -1,5 +1,13 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import type { Agent } from '../../domain/agent.js';
+import { rankCandidates } from '../../domain/assignment.js';
+import type { Case } from '../../domain/case.js';
+import { StateConflictError, TransientError } from '../../domain/errors.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { AgentUnavailableError } from '../../ports/case-store.js';
+import { loadCase } from '../workflow/load-case.js';
+import { ASSIGNMENT_ACTOR, assignmentChange } from './assignment-change.js';
+import { backOff, retryableOrThrow } from './contention.js';
 
 export type AutoAssignResult =
   | { outcome: 'assigned'; agent: Agent }
@@ -8,14 +16,66 @@ export type AutoAssignResult =
   /** The case is no longer `open` and unassigned (assigned meanwhile, cancelled, ...): nothing was done. */
   | { outcome: 'not_waiting' };
 
+type AutoAssignDependencies = Pick<Dependencies, 'cases' | 'agents' | 'clock'>;
+
+/** Re-reads of the directory after the chosen agent was taken meanwhile; each one sees that agent's new load. */
+const MAX_CANDIDATE_ROUNDS = 20;
+
+const isWaitingForAgent = (value: Case): boolean => value.status === 'open' && value.assignee === undefined;
+
 /**
- * CONTRACT (owned by the assignment helper): picks the best eligible agent (`domain/assignment.ts`) for an `open`,
- * unassigned case and assigns it in one transaction with the agent's load; tries the next candidate when one is
- * taken meanwhile; retries transaction conflicts. Sends no email and signals nothing: callers do.
+ * CONTRACT: picks the best eligible agent (`domain/assignment.ts`) for an `open`, unassigned case and assigns it in
+ * one transaction with the agent's load; tries the next candidate when one is taken meanwhile; retries transaction
+ * conflicts with backoff (then `TransientError`). Sends no email and signals nothing: callers do.
+ * Without a candidate the case stays `open` and, the first time, gets an internal `queued_unassigned` event.
  */
-export const autoAssign = async (
-  _dependencies: Pick<Dependencies, 'cases' | 'agents' | 'stores' | 'clock'>,
-  _caseId: string,
-): Promise<AutoAssignResult> => {
-  throw new Error('autoAssign: not implemented yet');
+export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: string): Promise<AutoAssignResult> => {
+  let conflicts = 0;
+  for (let round = 1; round <= MAX_CANDIDATE_ROUNDS; round += 1) {
+    const current = await loadCase(dependencies, caseId);
+    if (!isWaitingForAgent(current)) return { outcome: 'not_waiting' };
+    // Consistent read: a load taken by a concurrent assignment is seen, so a full agent is not tried twice.
+    const [best] = rankCandidates(await dependencies.agents.list(current.storeId), current);
+    if (!best) {
+      await recordQueuedOnce(dependencies, caseId);
+      return { outcome: 'unassigned' };
+    }
+    const now = dependencies.clock.now();
+    const { change } = assignmentChange(current, best, { actor: ASSIGNMENT_ACTOR, assignedBy: 'assignment' }, now);
+    try {
+      await dependencies.cases.update(current, change);
+      return {
+        outcome: 'assigned',
+        agent: { ...best, openCases: best.openCases + 1, lastAssignedAt: now.toISOString() },
+      };
+    } catch (error) {
+      if (error instanceof StateConflictError) return { outcome: 'not_waiting' };
+      if (error instanceof AgentUnavailableError) continue;
+      conflicts += 1;
+      retryableOrThrow(error, conflicts);
+      await backOff(conflicts);
+    }
+  }
+  throw new TransientError(`Case ${caseId}: every chosen agent was taken meanwhile`);
+};
+
+/** The internal `queued_unassigned` event, once per case (it is not repeated when a later try still finds nobody). */
+const recordQueuedOnce = async (dependencies: AutoAssignDependencies, caseId: string): Promise<void> => {
+  const found = await dependencies.cases.getWithTimeline(caseId);
+  if (!found || !isWaitingForAgent(found.case)) return;
+  if (found.timeline.some((event) => event.type === 'queued_unassigned')) return;
+  try {
+    await dependencies.cases.update(found.case, {
+      ifStatusIn: ['open'],
+      ifAssignee: null,
+      events: [
+        timelineEvent(caseId, dependencies.clock.now(), 'queued_unassigned', ASSIGNMENT_ACTOR, {
+          visibility: 'internal',
+        }),
+      ],
+    });
+  } catch (error) {
+    // Assigned or cancelled meanwhile: it is no longer queued.
+    if (!(error instanceof StateConflictError)) throw error;
+  }
 };

@@ -1,47 +1,236 @@
 import type { Dependencies } from '../../commons/dependencies.js';
+import { logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
+import type { Store } from '../../domain/store.js';
+import { SYSTEM } from '../../domain/timeline.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { renderEmail, type EmailTemplate } from '../../email/templates.js';
+import { recordNotification, sendNotification, wasNotified, type Notification } from '../workflow/notify-once.js';
 
 /**
- * CONTRACT (owned by the workflow helper): the customer's and supervisors' emails for the work stage, each localized
- * (zh-CN, en; HTML and text) from `functions/email/`, sent once per event and recorded on the timeline. A failed send
- * is logged and recorded as an internal `notification_failed` event, never thrown: the action it follows is done.
+ * The customer's and supervisors' emails for the work stage, each localized (zh-CN, en; HTML and text) from
+ * `functions/email/`, sent once per event and recorded on the timeline. A failed send is logged and recorded as an
+ * internal `notification_failed` event, never thrown: the action it follows is done.
  */
 export type MailDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>;
 
+/** What a notice says and to whom; the store is loaded for it (its name is in every email). */
+type NoticeOf = (store: Store) => { audience: Notification['audience']; template: EmailTemplate };
+
+/** Only the error's name is logged or stored: messages of mail and database errors can carry addresses. */
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
+
+class NoRecipientsError extends Error {
+  constructor() {
+    super('Nobody to send the notification to');
+    this.name = 'NoRecipientsError';
+  }
+}
+
+class StoreMissingError extends Error {
+  constructor() {
+    super('The case’s store has no profile');
+    this.name = 'StoreMissingError';
+  }
+}
+
+const recordFailure = async (
+  dependencies: MailDependencies,
+  value: Case,
+  notification: string,
+  error: unknown,
+): Promise<void> => {
+  const ids = { caseId: value.caseId, storeId: value.storeId, notification, error: errorName(error) };
+  logger.error('Notification failed', ids);
+  try {
+    await dependencies.cases.update(value, {
+      events: [
+        timelineEvent(value.caseId, dependencies.clock.now(), 'notification_failed', SYSTEM, {
+          visibility: 'internal',
+          details: { notification, error: errorName(error) },
+        }),
+      ],
+    });
+  } catch (recordError) {
+    logger.error('Notification failure not recorded', { ...ids, recordError: errorName(recordError) });
+  }
+};
+
+/**
+ * Sends one notice unless the case has had it (`key`), then records it. Never throws: a failure to build or send it
+ * is logged and recorded as `notification_failed`; a failure to record a sent one is logged (the email went out).
+ */
+const sendNotice = async (
+  dependencies: MailDependencies,
+  value: Case,
+  key: string,
+  noticeOf: NoticeOf,
+): Promise<void> => {
+  if (wasNotified(value, key)) return;
+  let notification: Notification;
+  try {
+    const store = await dependencies.stores.getStore(value.storeId);
+    if (!store) throw new StoreMissingError();
+    const { audience, template } = noticeOf(store);
+    const customer = audience === 'customer';
+    const to = customer ? [value.customer.email] : store.supervisorEmails;
+    if (to.length === 0) throw new NoRecipientsError();
+    const email = renderEmail(template, customer ? value.customer.locale : store.defaultLocale);
+    // Tagged by kind, not key: keys carry ids, and delivery reports group by kind.
+    notification = { key, audience, email: { to, ...email, tags: { notification: template.kind } } };
+    await sendNotification(dependencies.mailer, notification);
+  } catch (error) {
+    await recordFailure(dependencies, value, key, error);
+    return;
+  }
+  try {
+    await recordNotification(dependencies, value, notification);
+  } catch (error) {
+    logger.error('Notification sent but not recorded', {
+      caseId: value.caseId,
+      storeId: value.storeId,
+      notification: key,
+      error: errorName(error),
+    });
+  }
+};
+
+const toCustomer =
+  (template: (store: Store) => EmailTemplate): NoticeOf =>
+  (store) => ({ audience: 'customer', template: template(store) });
+
 /** To the customer: who is handling the case (the agent's display name). Once per assignment. */
-export const notifyAssigned = async (_dependencies: MailDependencies, _value: Case): Promise<void> => {
-  throw new Error('not implemented yet');
+export const notifyAssigned = async (dependencies: MailDependencies, value: Case): Promise<void> => {
+  const assignee = value.assignee;
+  if (!assignee) {
+    logger.warn('No assignee to announce', { caseId: value.caseId });
+    return;
+  }
+  await sendNotice(
+    dependencies,
+    value,
+    `case_assigned_${assignee.agentId}_${assignee.assignedAt}`,
+    toCustomer((store) => ({
+      kind: 'case_assigned',
+      caseNumber: value.caseNumber,
+      customerName: value.customer.name,
+      storeName: store.name,
+      agentName: assignee.name,
+    })),
+  );
 };
 
 /** To the customer: a public reply's text. `replyEventId` makes it once per reply. */
 export const notifyReply = async (
-  _dependencies: MailDependencies,
-  _value: Case,
-  _reply: { replyEventId: string; body: string; authorName: string },
-): Promise<void> => {
-  throw new Error('not implemented yet');
+  dependencies: MailDependencies,
+  value: Case,
+  reply: { replyEventId: string; body: string; authorName: string },
+): Promise<void> =>
+  sendNotice(
+    dependencies,
+    value,
+    `reply_${reply.replyEventId}`,
+    toCustomer((store) => ({
+      kind: 'reply_posted',
+      caseNumber: value.caseNumber,
+      customerName: value.customer.name,
+      storeName: store.name,
+      authorName: reply.authorName,
+      body: reply.body,
+    })),
+  );
+
+/**
+ * The case as stored now and the text of its latest public reply. When the read fails the email still goes out,
+ * without the quote, from the case the caller had.
+ */
+const withLatestReply = async (
+  { cases }: Pick<MailDependencies, 'cases'>,
+  value: Case,
+): Promise<{ current: Case; latestReply?: string }> => {
+  try {
+    const stored = await cases.getWithTimeline(value.caseId);
+    if (!stored) return { current: value };
+    const reply = stored.timeline.findLast((event) => event.type === 'reply_sent' && event.visibility === 'public');
+    const body = reply?.details?.body;
+    return { current: stored.case, ...(typeof body === 'string' ? { latestReply: body } : {}) };
+  } catch (error) {
+    logger.warn('Latest reply not read', { caseId: value.caseId, error: errorName(error) });
+    return { current: value };
+  }
 };
 
 /** To the customer: we need your answer (status `awaiting_customer`). `eventId` makes it once per change. */
 export const notifyAwaitingCustomer = async (
-  _dependencies: MailDependencies,
-  _value: Case,
-  _eventId: string,
+  dependencies: MailDependencies,
+  value: Case,
+  eventId: string,
 ): Promise<void> => {
-  throw new Error('not implemented yet');
+  const { current, latestReply } = await withLatestReply(dependencies, value);
+  await sendNotice(
+    dependencies,
+    current,
+    `awaiting_customer_${eventId}`,
+    toCustomer((store) => ({
+      kind: 'awaiting_customer',
+      caseNumber: current.caseNumber,
+      customerName: current.customer.name,
+      storeName: store.name,
+      ...(latestReply !== undefined ? { latestReply } : {}),
+    })),
+  );
 };
 
 /** To the customer: resolved, with the outcome. Once. */
-export const notifyResolved = async (_dependencies: MailDependencies, _value: Case): Promise<void> => {
-  throw new Error('not implemented yet');
+export const notifyResolved = async (dependencies: MailDependencies, value: Case): Promise<void> => {
+  const resolution = value.resolution;
+  if (!resolution) {
+    logger.warn('No resolution to announce', { caseId: value.caseId });
+    return;
+  }
+  await sendNotice(
+    dependencies,
+    value,
+    'case_resolved',
+    toCustomer((store) => ({
+      kind: 'case_resolved',
+      caseNumber: value.caseNumber,
+      customerName: value.customer.name,
+      storeName: store.name,
+      resolutionType: resolution.type,
+      ...(resolution.amount !== undefined
+        ? { amount: { value: resolution.amount, currency: resolution.currency ?? value.currency } }
+        : {}),
+      summary: resolution.summary,
+    })),
+  );
 };
 
 /** To the customer: cancelled. Once. */
-export const notifyCancelled = async (_dependencies: MailDependencies, _value: Case): Promise<void> => {
-  throw new Error('not implemented yet');
-};
+export const notifyCancelled = async (dependencies: MailDependencies, value: Case): Promise<void> =>
+  sendNotice(
+    dependencies,
+    value,
+    'case_cancelled',
+    toCustomer((store) => ({
+      kind: 'case_cancelled',
+      caseNumber: value.caseNumber,
+      customerName: value.customer.name,
+      storeName: store.name,
+      ...(value.cancellation ? { reason: value.cancellation.reason } : {}),
+    })),
+  );
 
 /** To the store's supervisors: an approved case waits with no eligible agent. Once per case. */
-export const notifyUnassigned = async (_dependencies: MailDependencies, _value: Case): Promise<void> => {
-  throw new Error('not implemented yet');
-};
+export const notifyUnassigned = async (dependencies: MailDependencies, value: Case): Promise<void> =>
+  sendNotice(dependencies, value, 'case_unassigned', (store) => ({
+    audience: 'supervisors',
+    template: {
+      kind: 'case_unassigned',
+      caseNumber: value.caseNumber,
+      caseId: value.caseId,
+      storeName: store.name,
+      caseType: value.type,
+      ...(value.classification ? { priority: value.classification.priority } : {}),
+    },
+  }));

@@ -1,10 +1,18 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Case } from '../../domain/case.js';
+import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyIfStill, loadCase, loadStore } from './load-case.js';
 import { notifyOnce, type Notification } from './notify-once.js';
+
+const UNDECIDED: readonly CaseStatus[] = ['submitted', 'pending_review'];
+
+/** An approved case staff or the assignment already moved on from `open` was still opened: it gets its acknowledgement. */
+const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
+  target === 'open'
+    ? value.decision?.outcome === 'approved' && isOpenCase(value.status) && !UNDECIDED.includes(value.status)
+    : value.status === target;
 
 /**
  * Carries out a decision (the policy's or a supervisor's): moves a submitted or pending case to `target` and sends the
@@ -25,7 +33,7 @@ export const settleDecision = async (
     events: [timelineEvent(caseId, now, 'status_changed', SYSTEM, { from: current.status, to: target })],
   });
   const latest = moved ? { ...current, status: target } : await loadCase(dependencies, caseId);
-  if (latest.status !== target) return { status: latest.status };
+  if (!isSettledAs(latest, target)) return { status: latest.status };
   await notifyOnce(dependencies, latest, notification(latest, await loadStore(dependencies, latest.storeId)));
   return { status: target };
 };

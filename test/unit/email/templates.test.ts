@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_TYPES, LOCALES, type Locale } from '../../../functions/domain/case.js';
+import { CASE_TYPES, LOCALES, RESOLUTION_TYPES, type Locale } from '../../../functions/domain/case.js';
 import { escapeHtml } from '../../../functions/email/render.js';
-import { caseTypeLabel, renderEmail, type EmailKind, type EmailTemplate } from '../../../functions/email/templates.js';
+import {
+  caseTypeLabel,
+  renderEmail,
+  resolutionTypeLabel,
+  type EmailKind,
+  type EmailTemplate,
+} from '../../../functions/email/templates.js';
 
 const CASE_NUMBER = 'AS-20261122-0001';
 
@@ -18,8 +24,19 @@ const samples: { [K in EmailKind]: Extract<EmailTemplate, { kind: K }> } = {
     storeName: 'Kettle Shop',
     caseType: 'return',
   },
-  case_rejected: { kind: 'case_rejected', caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop', reasons },
-  case_under_review: { kind: 'case_under_review', caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' },
+  case_rejected: {
+    kind: 'case_rejected',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    reasons,
+  },
+  case_under_review: {
+    kind: 'case_under_review',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+  },
   review_requested: {
     kind: 'review_requested',
     caseNumber: CASE_NUMBER,
@@ -28,6 +45,52 @@ const samples: { [K in EmailKind]: Extract<EmailTemplate, { kind: K }> } = {
     orderId: 'SO-1001',
     reasons,
     reminder: false,
+  },
+  case_assigned: {
+    kind: 'case_assigned',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    agentName: 'Wang Fang',
+  },
+  reply_posted: {
+    kind: 'reply_posted',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    authorName: 'Wang Fang',
+    body: 'Please send a photo of the base.\nThank you!',
+  },
+  awaiting_customer: {
+    kind: 'awaiting_customer',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    latestReply: 'Please send a photo of the base.',
+  },
+  case_resolved: {
+    kind: 'case_resolved',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    resolutionType: 'refund',
+    amount: { value: 199, currency: 'CNY' },
+    summary: 'The refund was sent to your original payment method.',
+  },
+  case_cancelled: {
+    kind: 'case_cancelled',
+    caseNumber: CASE_NUMBER,
+    customerName: 'Li Lei',
+    storeName: 'Kettle Shop',
+    reason: 'Found a solution myself',
+  },
+  case_unassigned: {
+    kind: 'case_unassigned',
+    caseNumber: CASE_NUMBER,
+    caseId: 'case_01JABC',
+    storeName: 'Kettle Shop',
+    caseType: 'product_fault',
+    priority: 'P2',
   },
 };
 
@@ -71,7 +134,7 @@ describe('Function: renderEmail', () => {
     const plain = htmlToPlain(email.html);
     const lines = email.text
       .split('\n')
-      .map((line) => line.replace(/^- /, '').trim())
+      .map((line) => line.replace(/^(- |>\s?)/, '').trim())
       .filter((line) => line !== '' && line !== '--');
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) {
@@ -115,6 +178,39 @@ describe('Function: renderEmail', () => {
         orderId: `"><img src=x onerror=alert(1)>`,
         reasons: [{ code: hostile, message: hostile }],
         reminder: true,
+      },
+      { kind: 'case_assigned', caseNumber: CASE_NUMBER, customerName: hostile, storeName: hostile, agentName: hostile },
+      {
+        kind: 'reply_posted',
+        caseNumber: CASE_NUMBER,
+        customerName: hostile,
+        storeName: hostile,
+        authorName: hostile,
+        body: `${hostile}\n"><img src=x onerror=alert(1)>`,
+      },
+      {
+        kind: 'awaiting_customer',
+        caseNumber: CASE_NUMBER,
+        customerName: hostile,
+        storeName: hostile,
+        latestReply: hostile,
+      },
+      {
+        kind: 'case_resolved',
+        caseNumber: CASE_NUMBER,
+        customerName: hostile,
+        storeName: hostile,
+        resolutionType: 'compensation',
+        amount: { value: 20, currency: 'USD' },
+        summary: hostile,
+      },
+      { kind: 'case_cancelled', caseNumber: CASE_NUMBER, customerName: hostile, storeName: hostile, reason: hostile },
+      {
+        kind: 'case_unassigned',
+        caseNumber: CASE_NUMBER,
+        caseId: `"><img src=x onerror=alert(1)>`,
+        storeName: hostile,
+        caseType: 'return',
       },
     ];
 
@@ -191,6 +287,103 @@ describe('Function: renderEmail', () => {
     // Assess
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).toContain('Kettle Bcc: x@example.com');
+  });
+});
+
+describe('Function: renderEmail (work stage)', () => {
+  it.each(LOCALES)('names the agent who handles the case when it is assigned (%s)', (locale) => {
+    // Act
+    const email = renderEmail(samples.case_assigned, locale);
+
+    // Assess
+    expect(email.text).toContain(locale === 'zh-CN' ? '负责客服：Wang Fang' : 'Handled by: Wang Fang');
+    expect(email.subject).toContain('Wang Fang');
+  });
+
+  it('quotes a reply line by line and tells the customer where to answer it', () => {
+    // Act
+    const english = renderEmail(samples.reply_posted, 'en');
+    const zh = renderEmail(samples.reply_posted, 'zh-CN');
+
+    // Assess
+    expect(english.text).toContain('Wang Fang has replied');
+    expect(english.text).toContain('> Please send a photo of the base.\n> Thank you!');
+    expect(english.html).toContain('Please send a photo of the base.<br>Thank you!</blockquote>');
+    expect(english.text).toContain('website or app; replies to this email are not read');
+    expect(zh.text).toContain('> Please send a photo of the base.');
+    expect(zh.text).toContain('直接回复本邮件将无法送达');
+  });
+
+  it('quotes the latest reply when awaiting the customer, and leaves it out when there is none', () => {
+    // Act
+    const withReply = renderEmail(samples.awaiting_customer, 'en');
+    const withoutReply = renderEmail({ ...samples.awaiting_customer, latestReply: undefined }, 'zh-CN');
+
+    // Assess
+    expect(withReply.text).toContain('Our latest message:\n\n> Please send a photo of the base.');
+    expect(withoutReply.text).not.toContain('我们最近的留言');
+    expect(withoutReply.text).not.toMatch(/^>/m);
+    expect(withoutReply.html).not.toContain('<blockquote');
+  });
+
+  it.each([
+    { locale: 'zh-CN', outcome: '处理结果：退款', amount: '金额：¥199.00' },
+    { locale: 'en', outcome: 'Outcome: Refund', amount: 'Amount: CN¥199.00' },
+  ] as const)('gives the outcome and the amount in $locale when a case is resolved', ({ locale, outcome, amount }) => {
+    // Act
+    const email = renderEmail(samples.case_resolved, locale);
+
+    // Assess
+    expect(email.text).toContain(outcome);
+    expect(email.text).toContain(amount);
+    expect(email.text).toContain('> The refund was sent to your original payment method.');
+  });
+
+  it('leaves the amount out when the resolution involves no money', () => {
+    // Act
+    const email = renderEmail({ ...samples.case_resolved, resolutionType: 'guidance', amount: undefined }, 'en');
+
+    // Assess
+    expect(email.text).toContain('Outcome: Advice on use');
+    expect(email.text).not.toContain('Amount');
+  });
+
+  it.each(LOCALES)('confirms a cancellation with the customer’s reason, or without one (%s)', (locale) => {
+    // Act
+    const withReason = renderEmail(samples.case_cancelled, locale);
+    const withoutReason = renderEmail({ ...samples.case_cancelled, reason: undefined }, locale);
+
+    // Assess
+    expect(withReason.text).toContain('> Found a solution myself');
+    expect(withoutReason.text).not.toMatch(/^>/m);
+    expect(withoutReason.text).not.toContain(locale === 'zh-CN' ? '取消原因' : 'reason you gave');
+  });
+
+  it('tells the supervisors which case waits, its priority and type, without a customer greeting', () => {
+    // Act
+    const english = renderEmail(samples.case_unassigned, 'en');
+    const zh = renderEmail({ ...samples.case_unassigned, priority: undefined }, 'zh-CN');
+
+    // Assess
+    expect(english.subject).toContain('[Unassigned]');
+    expect(english.text).toContain('Case ID: case_01JABC');
+    expect(english.text).toContain('Priority: P2');
+    expect(english.text).toContain('Request type: Product fault');
+    expect(english.text).not.toContain('Dear');
+    expect(zh.text).toContain('申请类型：产品故障');
+    expect(zh.text).not.toContain('优先级');
+  });
+});
+
+describe('Function: resolutionTypeLabel', () => {
+  it.each(LOCALES)('labels all seven resolution types distinctly in %s', (locale: Locale) => {
+    // Act
+    const labels = RESOLUTION_TYPES.map((type) => resolutionTypeLabel(type, locale));
+
+    // Assess
+    expect(new Set(labels).size).toBe(RESOLUTION_TYPES.length);
+    for (const label of labels) expect(label.trim()).not.toBe('');
+    if (locale === 'zh-CN') for (const label of labels) expect(label).toMatch(HAN);
   });
 });
 

@@ -1,0 +1,49 @@
+import type { BundleFigure } from './bundles.js';
+import type { CostModel } from './cost.js';
+import type { LatencySummary } from './intake.js';
+import type { PathFigures, PathName } from './lifecycle.js';
+import type { OperationFigures } from './round-trips.js';
+
+/** One concurrency level of the intake comparison. */
+export interface IntakeLevel {
+  concurrency: number;
+  api: LatencySummary;
+  floor: LatencySummary;
+  /** API rps / floor rps. */
+  ratio: number;
+  /** API p99 / floor p99. */
+  p99Ratio: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** What `npm run bench` writes to bench/results.json and prints (bench/README.md explains each figure). */
+export interface BenchResults {
+  generatedAt: string;
+  mode: 'quick' | 'full';
+  machine: { cpus: number; cpuModel: string; node: string };
+  settings: Record<string, unknown> & { cases: number };
+  intake: {
+    concurrency: number;
+    api: LatencySummary;
+    floor: LatencySummary;
+    ratio: number;
+    p99Ratio: number;
+    byConcurrency: IntakeLevel[];
+    dynamoRoundTripsPerIntake: { api: number; floor: number; apiByOperation: Record<string, number> };
+    workflowStartsHeldBack: number;
+  };
+  roundTrips: Record<string, OperationFigures>;
+  bundles: Array<Omit<BundleFigure, 'kind'>>;
+  bundleFloor?: Pick<BundleFigure, 'name' | 'kb' | 'importMs' | 'importSamplesMs'>;
+  bundleBuild: { nodeVersion: string; buildMs: number; importPhaseMs: number; samples: number };
+  transitions: Record<PathName, number>;
+  paths: Record<PathName, PathFigures>;
+  costPer1000Cases: CostModel;
+  targets: Record<string, TargetCheck>;
+  elapsedMs: number;
+}

@@ -1,0 +1,152 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Case } from '../../domain/case.js';
+import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
+import type { AgentRef, CaseChange } from '../../ports/case-store.js';
+import { agentKey } from './agent-items.js';
+import { caseKey, storeStatusKey, toEventItem } from './case-items.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface CaseChangeTransaction {
+  items: TransactItem[];
+  /** Positions in `items`, to tell from the cancellation reasons which condition failed. */
+  caseIndex: 0;
+  takeIndex?: number;
+  releaseIndex?: number;
+}
+
+const touchesQueue = (change: CaseChange): boolean =>
+  QUEUE_SOURCE_FIELDS.some(
+    (field) =>
+      (change.set !== undefined && field in change.set) || (change.remove ?? []).some((name) => name === field),
+  );
+
+/** The case as it will be after the change, from which the derived index keys are computed. */
+const changedCase = (current: Case, change: CaseChange): Case => {
+  const next: Case = { ...current, ...change.set };
+  for (const field of change.remove ?? []) delete next[field];
+  return next;
+};
+
+/** Attributes to set and remove on the case item, the derived index keys included. */
+const caseAttributes = (current: Case, change: CaseChange): { set: Record<string, unknown>; remove: string[] } => {
+  // An undefined value would leave its placeholder without a value; "not set" is what it means.
+  const set: Record<string, unknown> = Object.fromEntries(
+    Object.entries(change.set ?? {}).filter(([, value]) => value !== undefined),
+  );
+  const remove: string[] = [...(change.remove ?? [])];
+  if (change.set?.status) set.storeStatusKey = storeStatusKey(current.storeId, change.set.status);
+  // Only when a source field changes: a change that leaves them alone must not rewrite the keys from a stale `current`.
+  if (touchesQueue(change)) {
+    const placement = queueOf(changedCase(current, change));
+    if (placement) Object.assign(set, placement);
+    else remove.push('queueKey', 'queueSortKey');
+  }
+  return { set, remove };
+};
+
+const caseItem = (table: string, current: Case, change: CaseChange): TransactItem => {
+  const names: Record<string, string> = { '#pk': 'pk' };
+  const values: Record<string, unknown> = {};
+  const { set, remove } = caseAttributes(current, change);
+  const assignments = Object.entries(set).map(([attribute, value], index) => {
+    names[`#s${index}`] = attribute;
+    values[`:s${index}`] = value;
+    return `#s${index} = :s${index}`;
+  });
+  const removals = remove.map((attribute, index) => {
+    names[`#r${index}`] = attribute;
+    return `#r${index}`;
+  });
+  const conditions = ['attribute_exists(#pk)'];
+  if (change.ifStatusIn?.length) {
+    names['#status'] = 'status';
+    const placeholders = change.ifStatusIn.map((status, index) => {
+      values[`:c${index}`] = status;
+      return `:c${index}`;
+    });
+    conditions.push(`#status IN (${placeholders.join(', ')})`);
+  }
+  if (change.ifAssignee !== undefined) {
+    names['#assignee'] = 'assignee';
+    if (change.ifAssignee === null) {
+      conditions.push('attribute_not_exists(#assignee)');
+    } else {
+      names['#agentId'] = 'agentId';
+      values[':assignee'] = change.ifAssignee;
+      conditions.push('#assignee.#agentId = :assignee');
+    }
+  }
+  const expression = [
+    assignments.length ? `SET ${assignments.join(', ')}` : '',
+    removals.length ? `REMOVE ${removals.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    TableName: table,
+    Key: caseKey(current.caseId),
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+    // The old item tells a failed condition (it exists) from a missing case (it does not).
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  // Events alone (nothing on the case changes) still require the case to exist and meet the conditions.
+  return expression ? { Update: { ...common, UpdateExpression: expression } } : { ConditionCheck: common };
+};
+
+/** One more open case for the agent, only while available and below capacity. */
+const takeItem = (table: string, agent: AgentRef, at: string): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: agentKey(agent.storeId, agent.agentId),
+    UpdateExpression: 'ADD #open :one SET #last = :at',
+    ConditionExpression: '#available = :true AND #open < #max',
+    ExpressionAttributeNames: {
+      '#open': 'openCases',
+      '#last': 'lastAssignedAt',
+      '#available': 'available',
+      '#max': 'maxOpenCases',
+    },
+    ExpressionAttributeValues: { ':one': 1, ':at': at, ':true': true },
+  },
+});
+
+/** One open case fewer; never below zero, never on a missing agent (the condition keeps Update from creating it). */
+const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: agentKey(agent.storeId, agent.agentId),
+    UpdateExpression: 'ADD #open :minusOne',
+    ConditionExpression: '#open > :zero',
+    ExpressionAttributeNames: { '#open': 'openCases' },
+    ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+  },
+});
+
+/**
+ * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, then the
+ * timeline events. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ */
+export const caseChangeTransaction = (
+  tables: { cases: string; agents?: string },
+  current: Case,
+  change: CaseChange,
+  { withRelease = true }: { withRelease?: boolean } = {},
+): CaseChangeTransaction => {
+  const items: TransactItem[] = [caseItem(tables.cases, current, change)];
+  const transaction: CaseChangeTransaction = { items, caseIndex: 0 };
+  const load = change.agentLoad;
+  const release = withRelease ? load?.release : undefined;
+  if (load?.take || release) {
+    if (!tables.agents) throw new Error('This function has no agents table');
+    if (load?.take && release && load.take.agentId === release.agentId && load.take.storeId === release.storeId) {
+      throw new Error('An agent cannot take and release the same case');
+    }
+    if (load?.take) transaction.takeIndex = items.push(takeItem(tables.agents, load.take, load.at)) - 1;
+    if (release) transaction.releaseIndex = items.push(releaseItem(tables.agents, release)) - 1;
+  }
+  items.push(...change.events.map((event) => ({ Put: { TableName: tables.cases, Item: toEventItem(event) } })));
+  return transaction;
+};

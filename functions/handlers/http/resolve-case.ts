@@ -1,0 +1,10 @@
+import { staffRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { resolveCase } from '../../use-cases/staff/resolve-case.js';
+import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
+
+/** POST /v1/staff/cases/{caseId}/resolve: 200 with the case's summary and the recorded resolution. */
+export const handler = staffRoute('resolveCase', async ({ path, body, user, dependencies }) => {
+  const resolved = await resolveCase(dependencies, { ...body, user, caseId: path.caseId });
+  return jsonResponse(200, { ...staffCaseSummary(resolved), resolution: resolved.resolution ?? null });
+});

@@ -1,0 +1,9 @@
+import { staffRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { reviewCase } from '../../use-cases/staff/review-case.js';
+
+/** POST /v1/staff/cases/{caseId}/review (supervisor, admin): 200 with the decision; the workflow carries it out. */
+export const handler = staffRoute('reviewCase', async ({ path, body, user, dependencies }) => {
+  const decision = await reviewCase(dependencies, { ...body, user, caseId: path.caseId });
+  return jsonResponse(200, { caseId: path.caseId, decision });
+});

@@ -1,0 +1,72 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case, CaseStatus } from '../../domain/case.js';
+import { NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { applyCaseAction } from '../apply-case-action.js';
+import { notifyCancelled } from '../notifications/customer-notices.js';
+import { offerFreedCapacity } from '../offer-freed-capacity.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
+
+/** Before resolution: a finished case (rejected, resolved, closed, cancelled) cannot be cancelled. */
+export const CANCELLABLE_STATUSES: readonly CaseStatus[] = [
+  'submitted',
+  'pending_review',
+  'open',
+  'assigned',
+  'in_progress',
+  'awaiting_customer',
+];
+
+export interface CustomerCancellation {
+  storeId: string;
+  caseId: string;
+  reason: string;
+}
+
+/**
+ * The customer withdraws the case (`POST /v1/cases/{caseId}/cancel`):
+ * - 404 for another store's case; 409 once finished;
+ * - status `cancelled` with the reason, when and by whom (`customer`); the assignee's load is released in the same
+ *   write; a public `cancelled` event;
+ * - then the customer gets the confirmation, the workflow is signalled (every wait ends on a cancellation), and the
+ *   freed capacity goes to waiting cases. Returns the cancelled case.
+ */
+export const cancelCase = async (dependencies: Dependencies, request: CustomerCancellation): Promise<Case> => {
+  const { before, after } = await applyCaseAction(dependencies, request.caseId, (current) => {
+    if (current.storeId !== request.storeId) throw new NotFoundError('No such case');
+    if (!CANCELLABLE_STATUSES.includes(current.status)) {
+      throw new StateConflictError(`A ${current.status} case cannot be cancelled`);
+    }
+    const now = dependencies.clock.now();
+    return {
+      event: timelineEvent(
+        current.caseId,
+        now,
+        'cancelled',
+        { kind: 'customer', id: current.customer.id },
+        {
+          from: current.status,
+          to: 'cancelled',
+          details: { reason: request.reason },
+        },
+      ),
+      set: {
+        status: 'cancelled',
+        cancellation: { reason: request.reason, cancelledAt: now.toISOString(), cancelledBy: 'customer' },
+        updatedAt: now.toISOString(),
+      },
+      ...(current.assignee
+        ? {
+            agentLoad: {
+              release: { storeId: current.storeId, agentId: current.assignee.agentId },
+              at: now.toISOString(),
+            },
+          }
+        : {}),
+    };
+  });
+  await notifyCancelled(dependencies, after);
+  await signalWorkflow(dependencies, after.caseId);
+  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+  return after;
+};

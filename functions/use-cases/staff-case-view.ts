@@ -1,0 +1,44 @@
+import type { Case } from '../domain/case.js';
+import { waitOutcome } from '../domain/case-progress.js';
+import type { TimelineEvent } from '../domain/timeline.js';
+
+/**
+ * What staff see of a case: everything, the full timeline with internal notes included, except the workflow's task
+ * token (a credential that completes the workflow's wait: only the API's own signal may use it).
+ */
+export const staffCaseView = (value: Case, timeline: readonly TimelineEvent[]) => {
+  const { workflowWait, ...fields } = value;
+  return {
+    ...fields,
+    priority: value.classification?.priority ?? null,
+    classification: value.classification ?? null,
+    assignee: value.assignee ?? null,
+    decision: value.decision ?? null,
+    resolution: value.resolution ?? null,
+    cancellation: value.cancellation ?? null,
+    // What the workflow is still parked on: a wait whose event already happened is over (or being completed).
+    workflowWait:
+      workflowWait && !waitOutcome(workflowWait.signal, value)
+        ? { signal: workflowWait.signal, since: workflowWait.since }
+        : null,
+    workflowFailure: value.workflowFailure ?? null,
+    // Due times, escalation and breaches come with the SLA engine; what exists already is here.
+    sla: { firstRespondedAt: value.firstRespondedAt ?? null },
+    timeline: [...timeline],
+  };
+};
+export type StaffCaseView = ReturnType<typeof staffCaseView>;
+
+/** One line of a work queue. */
+export const staffCaseSummary = (value: Case) => ({
+  caseId: value.caseId,
+  caseNumber: value.caseNumber,
+  status: value.status,
+  type: value.type,
+  priority: value.classification?.priority ?? null,
+  assignee: value.assignee ? { agentId: value.assignee.agentId, name: value.assignee.name } : null,
+  createdAt: value.createdAt,
+  updatedAt: value.updatedAt,
+  firstRespondedAt: value.firstRespondedAt ?? null,
+});
+export type StaffCaseSummary = ReturnType<typeof staffCaseSummary>;

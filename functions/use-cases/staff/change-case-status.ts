@@ -1,0 +1,53 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case, CaseStatus } from '../../domain/case.js';
+import { assertCaseAccess } from '../../domain/case-access.js';
+import { StateConflictError } from '../../domain/errors.js';
+import type { StaffUser } from '../../domain/staff.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { applyCaseAction } from '../apply-case-action.js';
+import { notifyAwaitingCustomer } from '../notifications/customer-notices.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { staffActor } from './staff-actor.js';
+
+export type WorkingStatus = 'awaiting_customer' | 'in_progress';
+
+/** The one status each working status may be entered from: staff toggle between them once the work has begun. */
+const ENTERED_FROM: Record<WorkingStatus, CaseStatus> = {
+  awaiting_customer: 'in_progress',
+  in_progress: 'awaiting_customer',
+};
+
+export interface StatusChange {
+  user: StaffUser;
+  caseId: string;
+  status: WorkingStatus;
+}
+
+/**
+ * Staff wait for the customer, or take the case back (`POST /v1/staff/cases/{caseId}/status`):
+ * `awaiting_customer` only from `in_progress` (so not before the first reply, which is what starts the work), and
+ * `in_progress` only from `awaiting_customer`; anything else is a 409. A public `status_changed` event; waiting for
+ * the customer emails them; then the workflow is signalled. Returns the changed case.
+ */
+export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
+  const { after, event } = await applyCaseAction(dependencies, request.caseId, (current) => {
+    assertCaseAccess(request.user, current);
+    const required = ENTERED_FROM[request.status];
+    if (current.status !== required) {
+      throw new StateConflictError(
+        `Only a case ${required} can become ${request.status}; this one is ${current.status}`,
+      );
+    }
+    const now = dependencies.clock.now();
+    return {
+      event: timelineEvent(current.caseId, now, 'status_changed', staffActor(request.user), {
+        from: current.status,
+        to: request.status,
+      }),
+      set: { status: request.status, updatedAt: now.toISOString() },
+    };
+  });
+  if (after.status === 'awaiting_customer') await notifyAwaitingCustomer(dependencies, after, event.eventId);
+  await signalWorkflow(dependencies, after.caseId);
+  return after;
+};

@@ -1,0 +1,28 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { TERMINAL_STATUSES, type Case } from '../../domain/case.js';
+import { queueAgentFor } from '../../domain/case-access.js';
+import { isSupervising, type StaffUser } from '../../domain/staff.js';
+import type { Page } from '../../ports/case-store.js';
+import type { StaffQueueQuery } from '../../schemas/staff-requests.js';
+
+/**
+ * A work queue (`GET /v1/staff/cases`), most urgent first:
+ * - `assignee`: `me`, `unassigned` or an agentId; agents may read only their own queue (403 otherwise) and get it by
+ *   default, supervisors and admins get the unassigned queue by default;
+ * - `status`: one status; a finished one (resolved, closed, cancelled, rejected) reads the queue's done part, others its
+ *   active part filtered to that status; a supervisor's `status` without `assignee` lists the whole store's cases in that
+ *   status (newest first), which also reaches cases in no queue (submitted, pending_review).
+ */
+export const listStaffQueue = async (
+  { cases }: Pick<Dependencies, 'cases'>,
+  user: StaffUser,
+  query: StaffQueueQuery,
+): Promise<Page<Case>> => {
+  const page = { limit: query.limit, nextToken: query.nextToken };
+  if (query.status && query.assignee === undefined && isSupervising(user)) {
+    return cases.listByStatus(user.storeId, query.status, page);
+  }
+  const agentId = queueAgentFor(user, query.assignee);
+  const state = query.status && TERMINAL_STATUSES.includes(query.status) ? 'done' : 'active';
+  return cases.listQueue(user.storeId, { agentId, state, ...(query.status ? { statuses: [query.status] } : {}) }, page);
+};

@@ -1,0 +1,59 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case, CaseStatus, Severity, Urgency } from '../../domain/case.js';
+import { assertCaseAccess } from '../../domain/case-access.js';
+import { overrideClassification } from '../../domain/classification.js';
+import { StateConflictError } from '../../domain/errors.js';
+import type { StaffUser } from '../../domain/staff.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { applyCaseAction } from '../apply-case-action.js';
+import { staffActor } from './staff-actor.js';
+
+/** Approved cases still being worked on: before approval the workflow has not classified them yet. */
+export const RECLASSIFIABLE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'in_progress', 'awaiting_customer'];
+
+export interface Reclassification {
+  user: StaffUser;
+  caseId: string;
+  severity?: Severity;
+  urgency?: Urgency;
+  reason: string;
+}
+
+/**
+ * Staff override the severity and/or urgency (`POST /v1/staff/cases/{caseId}/classification`), and so the priority
+ * under the store's matrix: only while the case is approved and active (else 409). What changed is recorded as
+ * `staff_override` with the reason; an internal `priority_overridden` event has the priority from/to. The queue order
+ * follows the new priority. Returns the reclassified case.
+ */
+export const reclassifyCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'clock'>,
+  request: Reclassification,
+): Promise<Case> => {
+  const { user, caseId, severity, urgency, reason } = request;
+  // The user's store is the case's, or the access check below answers 404 before anything is written.
+  const { priorityMatrix } = await dependencies.stores.getPolicy(user.storeId);
+  const { after } = await applyCaseAction(dependencies, caseId, (current) => {
+    assertCaseAccess(user, current);
+    if (!RECLASSIFIABLE_STATUSES.includes(current.status)) {
+      throw new StateConflictError(`A ${current.status} case cannot be reclassified`);
+    }
+    const now = dependencies.clock.now();
+    const classification = overrideClassification(
+      current.classification,
+      { severity, urgency, reason },
+      priorityMatrix,
+      user.userId,
+      now,
+    );
+    return {
+      event: timelineEvent(current.caseId, now, 'priority_overridden', staffActor(user), {
+        visibility: 'internal',
+        from: current.classification?.priority,
+        to: classification.priority,
+        details: { severity: classification.severity, urgency: classification.urgency, reason },
+      }),
+      set: { classification, updatedAt: now.toISOString() },
+    };
+  });
+  return after;
+};

@@ -1,0 +1,64 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { CaseStatus } from '../../domain/case.js';
+import { assertCaseAccess } from '../../domain/case-access.js';
+import { StateConflictError } from '../../domain/errors.js';
+import type { StaffUser } from '../../domain/staff.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { applyCaseAction } from '../apply-case-action.js';
+import { notifyReply } from '../notifications/customer-notices.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { staffActor } from './staff-actor.js';
+
+/** Statuses in which staff talk to the customer: someone handles the case and it is not finished. */
+export const REPLYABLE_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_customer'];
+
+export interface StaffMessage {
+  user: StaffUser;
+  caseId: string;
+  body: string;
+}
+
+/**
+ * A public reply by staff (`POST /v1/staff/cases/{caseId}/replies`):
+ * - only on an assigned case (`assigned`, `in_progress`, `awaiting_customer`); an unassigned `open` case is a 409
+ *   (assign it first), a finished one too;
+ * - a public `reply_sent` event with the text and the author's display name; the first reply is the first response
+ *   (`firstRespondedAt`) and moves `assigned` to `in_progress`; a reply while awaiting the customer keeps that status;
+ * - then the customer is emailed the reply and the workflow's first-response wait is signalled.
+ * Returns the reply's event.
+ */
+export const replyToCase = async (dependencies: Dependencies, reply: StaffMessage): Promise<TimelineEvent> => {
+  const actor = staffActor(reply.user);
+  const { after, event } = await applyCaseAction(dependencies, reply.caseId, (current) => {
+    assertCaseAccess(reply.user, current);
+    if (current.status === 'open' && !current.assignee) {
+      throw new StateConflictError('The case is not assigned yet: assign it first');
+    }
+    if (!REPLYABLE_STATUSES.includes(current.status)) {
+      throw new StateConflictError(`A ${current.status} case takes no replies`);
+    }
+    const now = dependencies.clock.now();
+    const starts = current.status === 'assigned';
+    return {
+      event: timelineEvent(current.caseId, now, 'reply_sent', actor, {
+        details: { body: reply.body, authorName: reply.user.name },
+      }),
+      followUps: starts
+        ? [timelineEvent(current.caseId, now, 'status_changed', actor, { from: 'assigned', to: 'in_progress' })]
+        : [],
+      set: {
+        updatedAt: now.toISOString(),
+        ...(current.firstRespondedAt ? {} : { firstRespondedAt: now.toISOString() }),
+        ...(starts ? { status: 'in_progress' as const } : {}),
+      },
+    };
+  });
+  await notifyReply(dependencies, after, {
+    replyEventId: event.eventId,
+    body: reply.body,
+    authorName: reply.user.name,
+  });
+  await signalWorkflow(dependencies, after.caseId);
+  return event;
+};

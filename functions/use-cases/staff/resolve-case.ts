@@ -1,0 +1,73 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case, CaseStatus, Resolution } from '../../domain/case.js';
+import { assertCaseAccess } from '../../domain/case-access.js';
+import { StateConflictError } from '../../domain/errors.js';
+import { isSupervising, type StaffUser } from '../../domain/staff.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import type { ResolveBody } from '../../schemas/staff-requests.js';
+import { applyCaseAction } from '../apply-case-action.js';
+import { notifyResolved } from '../notifications/customer-notices.js';
+import { offerFreedCapacity } from '../offer-freed-capacity.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { staffActor } from './staff-actor.js';
+
+/** Statuses a case is resolved from: someone works on it. */
+export const RESOLVABLE_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_customer'];
+
+export interface CaseResolution extends ResolveBody {
+  user: StaffUser;
+  caseId: string;
+}
+
+const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
+  RESOLVABLE_STATUSES.includes(status) || (status === 'open' && isSupervising(user));
+
+/**
+ * Resolves a case (`POST /v1/staff/cases/{caseId}/resolve`):
+ * - from `assigned`, `in_progress` or `awaiting_customer`; supervisors and admins may also resolve an unassigned `open`
+ *   case (e.g. answered by phone); anything else is a 409;
+ * - records the resolution (an amount without a currency is in the case's currency), its root cause and summary, who
+ *   resolved it and when; status `resolved`; the assignee keeps the case (their done queue) and their load is released
+ *   in the same write; a public `resolved` event;
+ * - then the customer is emailed the outcome, the workflow is signalled, and the freed capacity goes to waiting cases.
+ * Returns the resolved case.
+ */
+export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
+  const { after, before } = await applyCaseAction(dependencies, request.caseId, (current) => {
+    assertCaseAccess(request.user, current);
+    if (!resolvableBy(request.user, current.status)) {
+      throw new StateConflictError(`A ${current.status} case cannot be resolved`);
+    }
+    const now = dependencies.clock.now();
+    const { type, amount, currency, reference } = request.resolution;
+    const resolution: Resolution = {
+      type,
+      ...(amount !== undefined ? { amount, currency: currency ?? current.currency } : {}),
+      ...(reference !== undefined ? { reference } : {}),
+      rootCause: request.rootCause,
+      summary: request.summary,
+      resolvedAt: now.toISOString(),
+      resolvedBy: request.user.userId,
+    };
+    return {
+      event: timelineEvent(current.caseId, now, 'resolved', staffActor(request.user), {
+        from: current.status,
+        to: 'resolved',
+        details: { type, rootCause: request.rootCause },
+      }),
+      set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
+      ...(current.assignee
+        ? {
+            agentLoad: {
+              release: { storeId: current.storeId, agentId: current.assignee.agentId },
+              at: now.toISOString(),
+            },
+          }
+        : {}),
+    };
+  });
+  await notifyResolved(dependencies, after);
+  await signalWorkflow(dependencies, after.caseId);
+  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+  return after;
+};

@@ -1,0 +1,107 @@
+import { expect } from 'vitest';
+import { returnRequest } from '../../support/case-requests.js';
+import { api, waitFor, type TestStack } from '../../support/local-stack.js';
+import { staffApi, type StaffApi } from '../../support/staff-api.js';
+
+/** The seeded staff of both demo stores, signed in (see local/staff-users.ts). */
+export const USERNAMES = ['agent1', 'agent2', 'supervisor1', 'admin1', 'agent3', 'supervisor3', 'admin3'] as const;
+export type Username = (typeof USERNAMES)[number];
+export type Staff = Record<Username, StaffApi>;
+
+export const signInAll = async (stack: TestStack): Promise<Staff> => {
+  const signedIn = await Promise.all(USERNAMES.map((username) => staffApi(stack, username)));
+  return Object.fromEntries(USERNAMES.map((username, index) => [username, signedIn[index]])) as Staff;
+};
+
+let customers = 0;
+
+/** A fresh customer, so each test reads only its own emails. */
+export const newCustomer = (locale: 'zh-CN' | 'en' = 'en') => {
+  customers += 1;
+  const id = `c-staff-${Date.now()}-${customers}`;
+  return { id, email: `${id}@example.com`, name: 'Li Lei', locale };
+};
+
+/** Files a case through store A's storefront; returns its id. */
+export const fileCase = async (
+  stack: TestStack,
+  overrides: Parameters<typeof returnRequest>[0] = {},
+): Promise<string> => {
+  const created = await api(stack).post('/v1/cases', returnRequest({ customer: newCustomer(), ...overrides }), {
+    apiKey: stack.apiKeys.storeA,
+  });
+  expect(created.status).toBe(201);
+  return created.json.caseId as string;
+};
+
+/** The staff view of a case, read by store A's supervisor (who may read every case of the store). */
+export const staffView = async (staff: Staff, caseId: string) =>
+  (await staff.supervisor1.get(`/v1/staff/cases/${caseId}`)).json;
+
+export const waitForStatus = (staff: Staff, caseId: string, statuses: readonly string[]) =>
+  waitFor(async () => {
+    const view = await staffView(staff, caseId);
+    return statuses.includes(view.status) ? view : undefined;
+  });
+
+/**
+ * A new case of store A assigned to `agentId`: filed, approved and auto-assigned by the workflow, then reassigned by
+ * supervisor1 when the workflow picked someone else (a 409 from a concurrent auto-assignment is retried).
+ */
+export const caseAssignedTo = async (
+  stack: TestStack,
+  staff: Staff,
+  agentId: string,
+  overrides: Parameters<typeof returnRequest>[0] = {},
+): Promise<string> => {
+  const caseId = await fileCase(stack, overrides);
+  await waitFor(async () => {
+    const view = await waitForStatus(staff, caseId, ['open', 'assigned']);
+    if (view.assignee?.agentId === agentId) return true;
+    const assigned = await staff.supervisor1.post(`/v1/staff/cases/${caseId}/assign`, { agentId });
+    if (assigned.status !== 200 && assigned.status !== 409) throw new Error(`assign answered ${assigned.status}`);
+    return assigned.status === 200;
+  });
+  return caseId;
+};
+
+/** A case of store A that agent1 has answered once (status `in_progress`). */
+export const caseInProgress = async (stack: TestStack, staff: Staff): Promise<string> => {
+  const caseId = await caseAssignedTo(stack, staff, 'agent1');
+  expect((await staff.agent1.post(`/v1/staff/cases/${caseId}/replies`, { body: 'We are on it.' })).status).toBe(201);
+  return caseId;
+};
+
+/** A case of store A waiting in manual review (an order line over the auto-approve limit). */
+export const caseInReview = async (stack: TestStack, staff: Staff): Promise<string> => {
+  const caseId = await fileCase(stack, {
+    items: [{ sku: 'TV-1', name: 'Television', category: 'electronics', quantity: 1, unitPrice: 4999 }],
+  });
+  await waitForStatus(staff, caseId, ['pending_review']);
+  return caseId;
+};
+
+/** Emails sent to one address, newest first. */
+export const emailsTo = async (stack: TestStack, address: string) =>
+  (await stack.outbox.list()).filter((email) => email.to.includes(address));
+
+/** Gives store A's agents room for every case the tests file, so auto-assignment never runs out of capacity. */
+export const raiseCapacity = async (staff: Staff, agentIds: readonly string[], maxOpenCases = 200): Promise<void> => {
+  const { items } = (await staff.admin1.get('/v1/admin/agents')).json as {
+    items: Array<Record<string, unknown> & { agentId: string }>;
+  };
+  for (const agentId of agentIds) {
+    const current = items.find((agent) => agent.agentId === agentId);
+    if (!current) throw new Error(`${agentId} is not seeded`);
+    const { name, email, skills, available, supervisorId } = current;
+    const updated = await staff.admin1.put(`/v1/admin/agents/${agentId}`, {
+      name,
+      email,
+      skills,
+      available,
+      maxOpenCases,
+      ...(typeof supervisorId === 'string' ? { supervisorId } : {}),
+    });
+    expect(updated.status).toBe(200);
+  }
+};
