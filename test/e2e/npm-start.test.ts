@@ -8,7 +8,12 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb/document
 import { findFreePort } from '../../local/free-port.js';
 import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
+import { staffApi } from '../support/staff-api.js';
 import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+
+/** The agent a case is assigned to, as a supervisor sees it. */
+const assigneeOf = async (url: string, caseId: string): Promise<string> =>
+  (await (await staffApi({ url }, 'supervisor1')).get(`/v1/staff/cases/${caseId}`)).json.assignee.agentId as string;
 
 /** The local stack started as a user starts it, in a child process, and stopped as a user stops it. */
 describe('npm start', () => {
@@ -79,7 +84,7 @@ describe('npm start', () => {
   }, 90_000);
 
   it('keeps cases and emails across a restart on the same DATA_DIR, without seeding twice', async () => {
-    // Prepare: a case filed and opened in a first run, stopped with SIGTERM (the stack's own clean stop).
+    // Prepare: a case filed and assigned (its workflow parked on the first response) in a first run, stopped with SIGTERM (the stack's own clean stop).
     const first = start({ command: 'tsx', port: await findFreePort() });
     const firstUrls = await ready(first);
     const created = await api({ url: firstUrls.url }).post('/v1/cases', returnRequest(), {
@@ -89,7 +94,7 @@ describe('npm start', () => {
     await waitFor(
       async () =>
         (await api({ url: firstUrls.url }).get(`/v1/cases/${created.json.caseId}`, { apiKey: 'local-store-a-key' }))
-          .json.status === 'open',
+          .json.status === 'assigned',
       { timeoutMs: 20_000 },
     );
     first.child.kill('SIGTERM');
@@ -108,7 +113,7 @@ describe('npm start', () => {
 
     // Assess
     expect(read.status).toBe(200);
-    expect(read.json).toMatchObject({ caseId: created.json.caseId, status: 'open' });
+    expect(read.json).toMatchObject({ caseId: created.json.caseId, status: 'assigned' });
     expect(outbox.json.map((email: { subject: string }) => email.subject).join('\n')).toContain(
       created.json.caseNumber,
     );
@@ -116,6 +121,14 @@ describe('npm start', () => {
     expect(seeded).toHaveLength(6);
     expect(another.status).toBe(201);
     expect(another.json.caseNumber).toMatch(/^BS-/);
+    // The resumed workflow parks on the first response again, so the assignee's reply moves it on to the resolution.
+    const agent = await staffApi({ url }, await assigneeOf(url, created.json.caseId));
+    expect((await agent.post(`/v1/staff/cases/${created.json.caseId}/replies`, { body: 'Back online.' })).status).toBe(201);
+    await waitFor(
+      async () =>
+        (await agent.get(`/v1/staff/cases/${created.json.caseId}`)).json.workflowWait?.signal === 'resolution',
+      { timeoutMs: 20_000 },
+    );
   }, 120_000);
 
   describe('when it cannot start', () => {

@@ -27,9 +27,16 @@ export const assignByStaff = async (
   { caseId, agentId, by }: StaffAssignment,
 ): Promise<Case> => {
   if (!isSupervising(by)) throw new ForbiddenError('Only supervisors and admins assign cases');
+  let seenAssignee: string | null | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const current = await dependencies.cases.get(caseId);
     if (!current || current.storeId !== by.storeId) throw new NotFoundError(`Case ${caseId} not found`);
+    // A retry after a conflict must not reassign on top of someone else's assignment the supervisor never saw.
+    const assigneeNow = current.assignee?.agentId ?? null;
+    if (seenAssignee !== undefined && assigneeNow !== seenAssignee) {
+      throw new StateConflictError(`Case ${caseId} was assigned by someone else meanwhile`);
+    }
+    seenAssignee = assigneeNow;
     const agent = await dependencies.agents.get(by.storeId, agentId);
     if (!agent) throw new NotFoundError(`Agent ${agentId} not found`);
     if (!isOpenCase(current.status) || NOT_ASSIGNABLE.includes(current.status)) {

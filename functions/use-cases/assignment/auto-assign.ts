@@ -18,8 +18,11 @@ export type AutoAssignResult =
 
 type AutoAssignDependencies = Pick<Dependencies, 'cases' | 'agents' | 'clock'>;
 
-/** Re-reads of the directory after the chosen agent was taken meanwhile; each one sees that agent's new load. */
-const MAX_CANDIDATE_ROUNDS = 20;
+/**
+ * Re-reads of the directory after the chosen agent's load changed meanwhile; each one sees the new loads. Under a burst
+ * each round assigns at least one case per agent, so a round count a little above the store's free capacity suffices.
+ */
+const MAX_CANDIDATE_ROUNDS = 40;
 
 const isWaitingForAgent = (value: Case): boolean => value.status === 'open' && value.assignee === undefined;
 
@@ -43,7 +46,15 @@ export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: s
     const now = dependencies.clock.now();
     const { change } = assignmentChange(current, best, { actor: ASSIGNMENT_ACTOR, assignedBy: 'assignment' }, now);
     try {
-      await dependencies.cases.update(current, change);
+      // Only at the load it was ranked on: a concurrent assignment to this agent sends us back to rank again.
+      await dependencies.cases.update(current, {
+        ...change,
+        agentLoad: {
+          ...change.agentLoad,
+          at: now.toISOString(),
+          take: { storeId: best.storeId, agentId: best.agentId, ifOpenCases: best.openCases },
+        },
+      });
       return {
         outcome: 'assigned',
         agent: { ...best, openCases: best.openCases + 1, lastAssignedAt: now.toISOString() },
