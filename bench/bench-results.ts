@@ -43,6 +43,8 @@ export interface BenchResults {
   bundleBuild: { nodeVersion: string; buildMs: number; importPhaseMs: number; samples: number };
   transitions: Record<PathName, number>;
   paths: Record<PathName, PathFigures>;
+  /** Every execution of the run by status (all SUCCEEDED when the product behaved). */
+  workflowExecutions: Record<string, number>;
   costPer1000Cases: CostModel;
   targets: Record<string, TargetCheck>;
   elapsedMs: number;

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { STATE_MACHINE_FILE } from '../functions/wiring/tasks.js';
-import type { LocalStack } from '../local/stack.js';
 import type { ExecutionRecord } from '../local/execution-record-store.js';
+import type { LocalStack } from '../local/stack.js';
 import type { Actors } from './actors.js';
 import { fileCase, type BenchApi } from './api-client.js';
 import type { CaseProbe } from './case-probe.js';
+import { CANCELLATION, lateReturnBody, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from './case-requests.js';
 import type { DynamoMeter } from './dynamo-meter.js';
 import { intakeBody } from './intake.js';
 import { round } from './stats.js';
@@ -62,26 +64,23 @@ const taskStates = async (repoRoot: string) => {
   return { tasks, callbacks };
 };
 
-const OVER_LIMIT_ITEMS = [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }];
-const RESOLUTION = {
-  resolution: { type: 'refund', amount: 199 },
-  rootCause: 'production_quality',
-  summary: 'Refunded once the kettle came back.',
-};
-
 interface PathDriver {
   actors: Actors;
   probe: CaseProbe;
 }
 
+const queueSchema = z.object({ items: z.array(z.object({ caseId: z.string() })) });
+
 /** An agent's work on an assigned case: their queue, the case, the first reply, then the resolution. */
 const agentWorksTheCase = async ({ actors, probe }: PathDriver, caseId: string): Promise<void> => {
   const assigned = await probe.parkedOn(caseId, 'firstResponse');
   const agent = actors.assigneeOf(assigned);
-  const queue = await agent.get('/v1/staff/cases?assignee=me');
-  if (!JSON.stringify(queue).includes(caseId)) throw new Error(`Case ${caseId} is not in its assignee's queue`);
+  const queue = queueSchema.parse(await agent.get('/v1/staff/cases?assignee=me'));
+  if (!queue.items.some((item) => item.caseId === caseId)) {
+    throw new Error(`Case ${caseId} is not in its assignee's queue`);
+  }
   await agent.get(`/v1/staff/cases/${caseId}`);
-  await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'A courier will collect the kettle tomorrow.' });
+  await agent.post(`/v1/staff/cases/${caseId}/replies`, REPLY);
   await probe.parkedOn(caseId, 'resolution');
   await agent.post(`/v1/staff/cases/${caseId}/resolve`, RESOLUTION);
 };
@@ -93,27 +92,20 @@ const PATHS: Record<PathName, (driver: PathDriver) => Promise<string>> = {
     await agentWorksTheCase(driver, caseId);
     return caseId;
   },
-  rejected: async ({ actors }) => {
-    const late = new Date(Date.now() - 35 * 86_400_000);
-    return fileCase(actors.storefront, {
-      ...intakeBody(),
-      deliveredAt: late.toISOString(),
-      orderedAt: new Date(late.getTime() - 2 * 86_400_000).toISOString(),
-    });
-  },
+  rejected: ({ actors }) => fileCase(actors.storefront, lateReturnBody()),
   manualReview: async (driver) => {
     const { actors, probe } = driver;
-    const caseId = await fileCase(actors.storefront, { ...intakeBody(), items: OVER_LIMIT_ITEMS });
+    const caseId = await fileCase(actors.storefront, overLimitBody());
     await probe.parkedOn(caseId, 'review');
     await actors.supervisor.get(`/v1/staff/cases/${caseId}`);
-    await actors.supervisor.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'Receipt checked' });
+    await actors.supervisor.post(`/v1/staff/cases/${caseId}/review`, REVIEW_APPROVAL);
     await agentWorksTheCase(driver, caseId);
     return caseId;
   },
   cancelled: async ({ actors, probe }) => {
     const caseId = await fileCase(actors.storefront, intakeBody());
     await probe.parkedOn(caseId, 'firstResponse');
-    await actors.storefront.post(`/v1/cases/${caseId}/cancel`, { reason: 'Bought a new one in a shop.' });
+    await actors.storefront.post(`/v1/cases/${caseId}/cancel`, CANCELLATION);
     return caseId;
   },
 };

@@ -2,8 +2,10 @@ import type { Case } from '../functions/domain/case.js';
 import { setAvailable, STORE_A_AGENTS, type Actors } from './actors.js';
 import { fileCase, type Caller } from './api-client.js';
 import type { CaseProbe } from './case-probe.js';
+import { CANCELLATION, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from './case-requests.js';
 import type { DynamoMeter, MeterSnapshot } from './dynamo-meter.js';
 import { intakeBody } from './intake.js';
+import { MINIMUMS } from './minimum-round-trips.js';
 import { median, round } from './stats.js';
 import type { WorkflowGate } from './workflow-gate.js';
 
@@ -25,75 +27,11 @@ export interface OperationFigures {
   perSample: number[];
   /** Parked workflow waits the call completed (delivered after the count). */
   signals: number;
+  /** Median client-side latency of the counted calls, ms (includes the local HTTP hop). */
+  medianMs: number;
 }
 
-/** Stated, not measured: the fewest DynamoDB round trips each operation needs, with the store configuration cached. */
-export const MINIMUMS: Record<string, { minimum: number; why: string }> = {
-  createCase: {
-    minimum: 1,
-    why: 'one TransactWriteItems (case, first event, idempotency record); the case number off the hot path',
-  },
-  getCase: { minimum: 1, why: 'one Query pk=CASE#<id> (case and timeline)' },
-  listCases: { minimum: 1, why: 'one Query on byCustomer' },
-  checkEligibility: { minimum: 1, why: 'one Query on byOrder (duplicate check), policy cached' },
-  createAttachment: { minimum: 0, why: 'store cached; the upload URL is signed locally' },
-  staffQueue: { minimum: 1, why: "one Query of the agent's queue partition; who asks comes from the token" },
-  staffCase: { minimum: 1, why: 'one Query pk=CASE#<id> (case and full timeline, notes included)' },
-  reply: {
-    minimum: 3,
-    why: 'one read of the case (access, status), one TransactWriteItems (case + reply event + status event + the notice key), the post-write read that finds the token',
-  },
-  note: {
-    minimum: 2,
-    why: 'one read of the case (access), one TransactWriteItems (case + note event); nothing to email or signal',
-  },
-  statusAwaitingCustomer: {
-    minimum: 2,
-    why: 'one read (access, status, address for the email), one TransactWriteItems (case + event + notice key); no wait ends on it, so no token read',
-  },
-  statusInProgress: {
-    minimum: 2,
-    why: 'one read (access, status), one TransactWriteItems (case + event); no email, no wait ends on it',
-  },
-  resolve: {
-    minimum: 4,
-    why: "one read, one TransactWriteItems (case + event + the assignee's load + notice key), the post-write token read, one Query of the unassigned queue for the freed slot",
-  },
-  assign: {
-    minimum: 4,
-    why: "one read of the case, one GetItem of the agent, one TransactWriteItems (case + event + the agent's load + notice key), the post-write token read",
-  },
-  review: {
-    minimum: 3,
-    why: 'one read (store, status), one TransactWriteItems (decision + event), the post-write token read',
-  },
-  customerMessage: {
-    minimum: 2,
-    why: 'one read (store, status: a case awaiting the customer resumes), one TransactWriteItems (case + message event); no wait ends on it',
-  },
-  cancel: {
-    minimum: 4,
-    why: "one read, one TransactWriteItems (case + event + the assignee's load + notice key), the post-write token read, one Query of the unassigned queue for the freed slot",
-  },
-  listAgents: { minimum: 1, why: "one Query of the store's agent partition" },
-};
-
 const SAMPLES = 5;
-const OVER_LIMIT_ITEMS = [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }];
-const RESOLUTION = {
-  resolution: { type: 'refund', amount: 199 },
-  rootCause: 'production_quality',
-  summary: 'Refunded once the kettle came back.',
-};
-/** An agent no approved return is eligible for (skills: suggestions only), so cases wait for a supervisor. */
-const STANDBY_AGENT = {
-  agentId: 'bench-standby',
-  name: 'Bench Standby',
-  email: 'bench-standby@store-a.example',
-  skills: { types: ['suggestion'], categories: ['*'], locales: ['en'] },
-  maxOpenCases: 10,
-  available: true,
-};
 
 /** One counted call: prepared before the count, settled after it (both outside the count). */
 interface Sample {
@@ -120,21 +58,25 @@ const measure = async (
 ): Promise<void> => {
   const samples: MeterSnapshot[] = [];
   const signals: number[] = [];
+  const latencies: number[] = [];
   for (let index = 0; index <= SAMPLES; index += 1) {
     const { call, settle } = await prepare(index);
     gate.recording = true;
     const before = meter.snapshot();
+    const started = performance.now();
     try {
       await call();
     } finally {
       gate.recording = false;
     }
+    const ms = performance.now() - started;
     const used = meter.since(before);
     const delivered = await gate.release();
     await settle?.();
     if (index === 0) continue; // the warm-up
     samples.push(used);
     signals.push(delivered);
+    latencies.push(ms);
   }
   const middle = median(samples.map((sample) => sample.roundTrips));
   const typical = samples.find((sample) => sample.roundTrips === middle) as MeterSnapshot;
@@ -150,6 +92,7 @@ const measure = async (
     samples: samples.length,
     perSample: samples.map((sample) => sample.roundTrips),
     signals: median(signals),
+    medianMs: round(median(latencies)),
   };
 };
 
@@ -172,21 +115,18 @@ const at = (caseIds: readonly string[], index: number): string => {
   return caseId;
 };
 
-/**
- * Work per request of every API operation: the storefront's (workflow starts held back, as in the intake
- * comparison), then the staff and customer actions on cases the workflow has parked in the right state.
- */
-export const measureRoundTrips = async (
-  context: { meter: DynamoMeter; gate: WorkflowGate; probe: CaseProbe; actors: Actors },
-): Promise<Record<string, OperationFigures>> => {
-  const { gate, probe, actors } = context;
-  const results: Record<string, OperationFigures> = {};
-  const counted = { meter: context.meter, gate, results };
-  const { storefront, supervisor, admin } = actors;
-  const plain = (call: () => Promise<unknown>) => async (): Promise<Sample> => ({ call });
+const plain = (call: () => Promise<unknown>) => async (): Promise<Sample> => ({ call });
 
-  // 1. Storefront operations. The cases they file stay `submitted` (their executions are not started).
-  gate.holdStarts();
+interface Phase {
+  counted: MeasureContext;
+  actors: Actors;
+  probe: CaseProbe;
+}
+
+/** The storefront's operations; the cases they file stay `submitted` (their executions are not started). */
+const storefrontOperations = async ({ counted, actors }: Phase): Promise<void> => {
+  const { storefront } = actors;
+  counted.gate.holdStarts();
   try {
     const seeded = intakeBody();
     const seededCase = await fileCase(storefront, seeded);
@@ -194,31 +134,48 @@ export const measureRoundTrips = async (
     await measure(counted, 'createCase', 'storefront POST /v1/cases (Idempotency-Key)', async () => ({
       call: () => fileCase(storefront, intakeBody(), `rt-${process.pid}-${(key += 1)}`),
     }));
-    await measure(counted, 'getCase', 'storefront GET /v1/cases/{id}', plain(() => storefront.get(`/v1/cases/${seededCase}`)));
+    await measure(
+      counted,
+      'getCase',
+      'storefront GET /v1/cases/{id}',
+      plain(() => storefront.get(`/v1/cases/${seededCase}`)),
+    );
     await measure(
       counted,
       'listCases',
       'storefront GET /v1/cases?customerId=',
       plain(() => storefront.get(`/v1/cases?customerId=${encodeURIComponent(seeded.customer.id)}`)),
     );
-    await measure(counted, 'checkEligibility', 'storefront POST /v1/eligibility', plain(() => storefront.post('/v1/eligibility', intakeBody())));
+    await measure(
+      counted,
+      'checkEligibility',
+      'storefront POST /v1/eligibility',
+      plain(() => storefront.post('/v1/eligibility', intakeBody())),
+    );
     await measure(
       counted,
       'createAttachment',
       'storefront POST /v1/attachments',
-      plain(() => storefront.post('/v1/attachments', { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 123_456 })),
+      plain(() =>
+        storefront.post('/v1/attachments', { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 123_456 }),
+      ),
     );
   } finally {
-    gate.holdStarts(false);
+    counted.gate.holdStarts(false);
   }
+};
 
-  // 2. A supervisor's review of cases parked in pending_review; once approved they are assigned and parked on the
-  // first response, and the same cases serve the agent's actions until they are resolved.
-  const reviewed = await preparePool(actors, probe, () => ({ ...intakeBody(), items: OVER_LIMIT_ITEMS }), 'review');
+/**
+ * A supervisor's review of cases parked in `pending_review`; once approved they are assigned and parked on the first
+ * response, and the same cases serve their agent's actions and the customer's message until they are resolved.
+ */
+const caseWorkOperations = async ({ counted, actors, probe }: Phase): Promise<void> => {
+  const { storefront, supervisor } = actors;
+  const reviewed = await preparePool(actors, probe, overLimitBody, 'review');
   await measure(counted, 'review', 'supervisor POST /v1/staff/cases/{id}/review', async (index) => {
     const caseId = at(reviewed, index);
     return {
-      call: () => supervisor.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'Receipt checked' }),
+      call: () => supervisor.post(`/v1/staff/cases/${caseId}/review`, REVIEW_APPROVAL),
       settle: async () => void (await probe.parkedOn(caseId, 'firstResponse')),
     };
   });
@@ -227,47 +184,64 @@ export const measureRoundTrips = async (
   const assigneeOf = (caseId: string): Caller => actors.assigneeOf(assigned.get(caseId) ?? { caseId });
   const first = at(reviewed, 0);
 
-  await measure(counted, 'staffQueue', 'agent GET /v1/staff/cases?assignee=me', plain(() => assigneeOf(first).get('/v1/staff/cases?assignee=me')));
-  await measure(counted, 'staffCase', 'agent GET /v1/staff/cases/{id}', plain(() => assigneeOf(first).get(`/v1/staff/cases/${first}`)));
-  await measure(counted, 'listAgents', 'supervisor GET /v1/admin/agents', plain(() => supervisor.get('/v1/admin/agents')));
+  await measure(
+    counted,
+    'staffQueue',
+    'agent GET /v1/staff/cases?assignee=me',
+    plain(() => assigneeOf(first).get('/v1/staff/cases?assignee=me')),
+  );
+  await measure(
+    counted,
+    'staffCase',
+    'agent GET /v1/staff/cases/{id}',
+    plain(() => assigneeOf(first).get(`/v1/staff/cases/${first}`)),
+  );
+  await measure(
+    counted,
+    'listAgents',
+    'supervisor GET /v1/admin/agents',
+    plain(() => supervisor.get('/v1/admin/agents')),
+  );
 
+  /** The action on each reviewed case by its assignee, then the workflow parked (or ended) where `settle` expects. */
   const onEach =
     (action: (agent: Caller, caseId: string) => Promise<unknown>, settle: (caseId: string) => Promise<unknown>) =>
     async (index: number): Promise<Sample> => {
       const caseId = at(reviewed, index);
       return { call: () => action(assigneeOf(caseId), caseId), settle: async () => void (await settle(caseId)) };
     };
-  const stillAwaitingResolution = (caseId: string) => probe.parkedOn(caseId, 'resolution');
+  const awaitingResolution = (caseId: string) => probe.parkedOn(caseId, 'resolution');
+  const setStatus = (status: string) => (agent: Caller, caseId: string) =>
+    agent.post(`/v1/staff/cases/${caseId}/status`, { status });
+
   await measure(
     counted,
     'reply',
     'agent POST /v1/staff/cases/{id}/replies (the first reply)',
-    onEach(
-      (agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'A courier will collect the kettle.' }),
-      stillAwaitingResolution,
-    ),
+    onEach((agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/replies`, REPLY), awaitingResolution),
   );
   await measure(
     counted,
     'note',
     'agent POST /v1/staff/cases/{id}/notes',
-    onEach((agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/notes`, { body: 'Courier booked.' }), stillAwaitingResolution),
+    onEach(
+      (agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/notes`, { body: 'Courier booked.' }),
+      awaitingResolution,
+    ),
   );
-  const setStatus = (status: string) => (agent: Caller, caseId: string) =>
-    agent.post(`/v1/staff/cases/${caseId}/status`, { status });
   await measure(
     counted,
     'statusAwaitingCustomer',
     'agent POST /v1/staff/cases/{id}/status awaiting_customer',
-    onEach(setStatus('awaiting_customer'), stillAwaitingResolution),
+    onEach(setStatus('awaiting_customer'), awaitingResolution),
   );
   await measure(
     counted,
     'statusInProgress',
     'agent POST /v1/staff/cases/{id}/status in_progress',
-    onEach(setStatus('in_progress'), stillAwaitingResolution),
+    onEach(setStatus('in_progress'), awaitingResolution),
   );
-  // The customer answers a case that awaits them (which resumes it).
+  // The customer answers a case that awaits them, which resumes it.
   for (const caseId of reviewed) await setStatus('awaiting_customer')(assigneeOf(caseId), caseId);
   await measure(
     counted,
@@ -275,19 +249,38 @@ export const measureRoundTrips = async (
     'storefront POST /v1/cases/{id}/messages (resumes the case)',
     onEach(
       (_agent, caseId) => storefront.post(`/v1/cases/${caseId}/messages`, { body: 'Tomorrow morning suits me.' }),
-      stillAwaitingResolution,
+      awaitingResolution,
     ),
   );
   await measure(
     counted,
     'resolve',
     'agent POST /v1/staff/cases/{id}/resolve',
-    onEach((agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/resolve`, RESOLUTION), (caseId) => probe.ended(caseId)),
+    onEach(
+      (agent, caseId) => agent.post(`/v1/staff/cases/${caseId}/resolve`, RESOLUTION),
+      (caseId) => probe.ended(caseId),
+    ),
   );
+};
 
-  // 3. A supervisor assigns a case nobody was eligible for: the store's agents are made unavailable and a standby
-  // agent without the skill for returns stands in. Each case is filed and parked unassigned just before its count,
-  // so the sweep after the assignment finds no other waiting case. The customer then cancels them.
+/** An agent no approved return is eligible for (skills: suggestions only), so cases wait for a supervisor. */
+const STANDBY_AGENT = {
+  agentId: 'bench-standby',
+  name: 'Bench Standby',
+  email: 'bench-standby@store-a.example',
+  skills: { types: ['suggestion'], categories: ['*'], locales: ['en'] },
+  maxOpenCases: 10,
+  available: true,
+};
+
+/**
+ * A supervisor assigns a case nobody was eligible for: the store's agents are made unavailable and a standby agent
+ * without the skill for returns takes the cases. Each case is filed and parked unassigned just before its count, so
+ * the sweep after the assignment finds no other waiting case. The customer then cancels them. The directory is put
+ * back as it was (the standby agent stays, unavailable).
+ */
+const assignmentOperations = async ({ counted, actors, probe }: Phase): Promise<void> => {
+  const { storefront, supervisor, admin } = actors;
   await admin.post('/v1/admin/agents', STANDBY_AGENT);
   for (const agentId of STORE_A_AGENTS) await setAvailable(admin, agentId, false);
   const waiting: string[] = [];
@@ -304,10 +297,31 @@ export const measureRoundTrips = async (
   await measure(counted, 'cancel', 'storefront POST /v1/cases/{id}/cancel', async (index) => {
     const caseId = at(waiting, index);
     return {
-      call: () => storefront.post(`/v1/cases/${caseId}/cancel`, { reason: 'Bought a new one in a shop.' }),
+      call: () => storefront.post(`/v1/cases/${caseId}/cancel`, CANCELLATION),
       settle: async () => void (await probe.ended(caseId)),
     };
   });
   await setAvailable(admin, STANDBY_AGENT.agentId, false);
+};
+
+/**
+ * Work per request of every API operation: the storefront's (workflow starts held back, as in the intake
+ * comparison), then the staff and customer actions on cases the workflow has parked in the right state.
+ */
+export const measureRoundTrips = async (context: {
+  meter: DynamoMeter;
+  gate: WorkflowGate;
+  probe: CaseProbe;
+  actors: Actors;
+}): Promise<Record<string, OperationFigures>> => {
+  const results: Record<string, OperationFigures> = {};
+  const phase: Phase = {
+    counted: { meter: context.meter, gate: context.gate, results },
+    actors: context.actors,
+    probe: context.probe,
+  };
+  await storefrontOperations(phase);
+  await caseWorkOperations(phase);
+  await assignmentOperations(phase);
   return results;
 };

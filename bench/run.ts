@@ -150,8 +150,19 @@ const main = async () => {
     log('lifecycle paths');
     const paths = await measurePaths({ stack, meter, api, actors, probe }, REPO_ROOT);
 
+    // Every execution the bench started must have ended well: a failed one is a product fault to report.
+    const executionsByStatus: Record<string, number> = {};
+    for (const execution of await stack.engine.listExecutions()) {
+      executionsByStatus[execution.status] = (executionsByStatus[execution.status] ?? 0) + 1;
+      if (execution.status !== 'SUCCEEDED') {
+        log(`execution ${execution.name} is ${execution.status}: ${execution.error ?? ''} ${execution.cause ?? ''}`);
+      }
+    }
+
     // 5. Cost.
-    const cost = modelCost(paths, prices);
+    const reply = roundTrips.reply;
+    if (!reply) throw new Error('The reply was not measured');
+    const cost = modelCost(paths, reply, prices);
 
     const emptyHandler = bundles.bundles.find((bundle) => bundle.kind === 'floor');
     const handlers = bundles.bundles.filter((bundle) => bundle.kind !== 'floor');
@@ -205,6 +216,7 @@ const main = async () => {
         Object.entries(paths).map(([name, figures]) => [name, figures.transitions]),
       ) as BenchResults['transitions'],
       paths,
+      workflowExecutions: executionsByStatus,
       costPer1000Cases: cost,
       targets: {
         throughputRatioAtC8: { target: '>= 0.5', measured: String(headline.ratio), met: headline.ratio >= 0.5 },

@@ -63,7 +63,7 @@ export const renderTable = (results: BenchResults): string => {
   out.push(
     table(
       '2. Work per request (warm: store configuration cached; median of samples; minimums are stated, see results.json minimumWhy)',
-      ['operation', 'round trips', 'minimum', 'RCU', 'WCU', 'signals', 'calls'],
+      ['operation', 'round trips', 'minimum', 'RCU', 'WCU', 'signals', 'ms', 'calls'],
       Object.entries(results.roundTrips).map(([name, figures]) => [
         name,
         figures.roundTrips,
@@ -71,6 +71,7 @@ export const renderTable = (results: BenchResults): string => {
         figures.readCapacityUnits,
         figures.writeCapacityUnits,
         figures.signals,
+        figures.medianMs,
         Object.entries(figures.byOperation)
           .map(([op, n]) => `${op}x${n}`)
           .join(' ') || '-',
@@ -125,7 +126,10 @@ export const renderTable = (results: BenchResults): string => {
   out.push(
     Object.entries(results.paths)
       .map(([name, path]) => `   ${name} API calls: ${path.apiCalls.join(', ')}`)
-      .join('\n') + '\n',
+      .join('\n') +
+      `\n   workflow executions of the whole run: ${Object.entries(results.workflowExecutions)
+        .map(([status, count]) => `${count} ${status}`)
+        .join(', ')}\n`,
   );
 
   const cost = results.costPer1000Cases;
@@ -145,6 +149,13 @@ export const renderTable = (results: BenchResults): string => {
         ['mix', ...services.map((s) => cost.breakdown[s] ?? '-'), cost.total],
       ],
     ),
+  );
+  out.push(
+    `   one more staff reply per case adds $${cost.perExtraReply.usdPer1000} per 1,000 cases (` +
+      `${Object.entries(cost.perExtraReply.breakdown)
+        .filter(([, usd]) => usd > 0)
+        .map(([service, usd]) => `${service} ${usd}`)
+        .join(', ')})`,
   );
   out.push(
     `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)

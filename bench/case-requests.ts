@@ -1,0 +1,31 @@
+import { intakeBody } from './intake.js';
+
+/** The request bodies the bench sends besides the plain in-window return (`intakeBody`). */
+
+/** A return whose order line is above the default auto-approve limit (2000): it waits for a supervisor. */
+export const overLimitBody = () => ({
+  ...intakeBody(),
+  items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
+});
+
+/** A return delivered 35 days ago, past the 7-day window: rejected by policy. */
+export const lateReturnBody = () => {
+  const deliveredAt = new Date(Date.now() - 35 * 86_400_000);
+  return {
+    ...intakeBody(),
+    deliveredAt: deliveredAt.toISOString(),
+    orderedAt: new Date(deliveredAt.getTime() - 2 * 86_400_000).toISOString(),
+  };
+};
+
+export const REPLY = { body: 'A courier will collect the kettle tomorrow.' };
+
+export const RESOLUTION = {
+  resolution: { type: 'refund', amount: 199 },
+  rootCause: 'production_quality',
+  summary: 'Refunded once the kettle came back.',
+};
+
+export const REVIEW_APPROVAL = { decision: 'approve', reason: 'Receipt checked' };
+
+export const CANCELLATION = { reason: 'Bought a new one in a shop.' };
