@@ -41,6 +41,10 @@ const staffUserLines = (): string[] => {
   );
 };
 
+/** The demo request's dates are relative to today, so the printed return is always inside the 7-day window. */
+const daysAgo = (days: number): string =>
+  new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 const banner = (stack: LocalStack, dataDir: string): string => `
 After-sales service running locally
 
@@ -60,7 +64,7 @@ After-sales service running locally
 
   Try it:
     curl -s ${stack.url}/v1/cases -H 'x-api-key: ${stack.apiKeys.storeA}' -H 'content-type: application/json' \\
-      -d '{"orderId":"SO-1001","orderedAt":"2026-11-01T10:00:00Z","deliveredAt":"2026-11-03T10:00:00Z","customer":{"id":"c-42","email":"li.lei@example.com","name":"Li Lei","locale":"zh-CN"},"type":"return","items":[{"sku":"KT-100","name":"Kettle","category":"appliances","quantity":1,"unitPrice":199}],"currency":"CNY","description":"The kettle leaks from the base."}'
+      -d '{"orderId":"SO-1001","orderedAt":"${daysAgo(4)}","deliveredAt":"${daysAgo(2)}","customer":{"id":"c-42","email":"li.lei@example.com","name":"Li Lei","locale":"zh-CN"},"type":"return","items":[{"sku":"KT-100","name":"Kettle","category":"appliances","quantity":1,"unitPrice":199}],"currency":"CNY","description":"The kettle leaks from the base."}'
 
 Press Ctrl-C to stop.
 `;
