@@ -66,7 +66,8 @@ export class AfterSalesStack extends Stack {
     });
     new CfnOutput(this, 'UserPoolId', {
       value: this.staffIdentity.userPool.userPoolId,
-      description: 'Staff user pool: create staff users here (aws cognito-idp admin-create-user), see README "Staff users"',
+      description:
+        'Staff user pool: create staff users here (aws cognito-idp admin-create-user), see README "Staff users"',
     });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.staffIdentity.consoleClient.userPoolClientId,
@@ -78,8 +79,14 @@ export class AfterSalesStack extends Stack {
         description: `DynamoDB table "${declaration.name}" (functions read it from ${declaration.envVar})`,
       });
     }
-    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn, description: 'Case lifecycle state machine' });
-    new CfnOutput(this, 'AttachmentsBucketName', { value: this.data.attachmentsBucket.bucketName, description: 'Attachments bucket' });
+    new CfnOutput(this, 'StateMachineArn', {
+      value: this.workflow.stateMachine.stateMachineArn,
+      description: 'Case lifecycle state machine',
+    });
+    new CfnOutput(this, 'AttachmentsBucketName', {
+      value: this.data.attachmentsBucket.bucketName,
+      description: 'Attachments bucket',
+    });
     new CfnOutput(this, 'SesConfigurationSetName', {
       value: this.email.configurationSet.configurationSetName,
       description: 'SES configuration set used for every email',

@@ -59,12 +59,15 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   }
   const senderDomain = mailFrom.split('@')[1] ?? '';
   if (mailIdentity !== mailFrom && mailIdentity.toLowerCase() !== senderDomain.toLowerCase()) {
-    throw new Error(`Context "mailIdentity" (${mailIdentity}) must be the mailFrom address or its domain (${senderDomain})`);
+    throw new Error(
+      `Context "mailIdentity" (${mailIdentity}) must be the mailFrom address or its domain (${senderDomain})`,
+    );
   }
 
   const allowedOrigins = listContext(node, 'allowedOrigins');
   for (const origin of allowedOrigins) {
-    if (!ORIGIN_PATTERN.test(origin)) throw new Error(`Context "allowedOrigins": "${origin}" is not an origin like https://shop.example`);
+    if (!ORIGIN_PATTERN.test(origin))
+      throw new Error(`Context "allowedOrigins": "${origin}" is not an origin like https://shop.example`);
   }
 
   return { stage, mailFrom, mailIdentity, allowedOrigins };

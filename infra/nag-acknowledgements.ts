@@ -39,7 +39,7 @@ const ATTACHMENT_OBJECTS =
 const API_GATEWAY_CLOUDWATCH_ROLE =
   'The account-level API Gateway CloudWatch Logs role (AWS::ApiGateway::Account) that stage access and execution logging ' +
   'require. AWS documents the AmazonAPIGatewayPushToCloudWatchLogs managed policy for it; the role serves every REST API ' +
-  'of the account and region, so it cannot be narrowed to this stack\'s log groups.';
+  "of the account and region, so it cannot be narrowed to this stack's log groups.";
 
 const NO_WAF =
   'No WAF web ACL on this stage: storefront routes are called server to server with per-store API keys, throttled and ' +
@@ -60,17 +60,23 @@ const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
 };
 
 export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
-  const functions = stack.node.findAll().filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
+  const functions = stack.node
+    .findAll()
+    .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
   for (const fn of functions) {
     acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
     acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
   }
 
-  const bucketLogicalId: unknown = Stack.of(stack).resolve((stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId);
+  const bucketLogicalId: unknown = Stack.of(stack).resolve(
+    (stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId,
+  );
   const attachmentObjects = `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/${ATTACHMENTS_PREFIX}*]`;
   const attachmentUsers = [
     ...stack.api.routes.filter(({ route }) => route.capabilities.attachments).map(({ fn }) => fn),
-    ...WORKFLOW_TASKS.filter((task) => task.capabilities.attachments).map((task) => stack.workflow.functions.get(task.name)),
+    ...WORKFLOW_TASKS.filter((task) => task.capabilities.attachments).map((task) =>
+      stack.workflow.functions.get(task.name),
+    ),
   ];
   for (const fn of attachmentUsers) {
     if (fn) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);

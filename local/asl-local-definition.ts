@@ -61,7 +61,8 @@ const substitute = (value: unknown, found: Set<string>): unknown => {
     });
   }
   if (Array.isArray(value)) return value.map((item) => substitute(item, found));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, found)]));
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, found)]));
   return value;
 };
 

@@ -7,7 +7,11 @@ type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenera
 export const EVENT_LOG_LIMIT = 100;
 
 const asText = (value: unknown): string =>
-  typeof value === 'string' ? value : value instanceof Error ? `${value.name}: ${value.message}` : JSON.stringify(value);
+  typeof value === 'string'
+    ? value
+    : value instanceof Error
+      ? `${value.name}: ${value.message}`
+      : JSON.stringify(value);
 
 /** One library event without the state's input and output. */
 const summarize = (event: EventLog): ExecutionEvent => ({
@@ -38,5 +42,7 @@ export const failureOf = (error: unknown): { error: string; cause: string } => {
     return { error: 'States.Timeout', cause: 'The execution exceeded its TimeoutSeconds' };
   }
   const reason = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
-  return reason instanceof Error ? { error: reason.name, cause: reason.message } : { error: 'Error', cause: asText(reason) };
+  return reason instanceof Error
+    ? { error: reason.name, cause: reason.message }
+    : { error: 'Error', cause: asText(reason) };
 };

@@ -87,7 +87,9 @@ export class LocalAttachmentStorage implements AttachmentStorage {
       });
     }
     if (!Number.isSafeInteger(size) || size < 0) {
-      throw new ValidationError('Invalid size', { details: [{ path: 'size', message: 'Must be a whole number of bytes' }] });
+      throw new ValidationError('Invalid size', {
+        details: [{ path: 'size', message: 'Must be a whole number of bytes' }],
+      });
     }
     const now = this.clock();
     const expires = Math.floor(now.getTime() / 1000) + this.expiresInSeconds;
@@ -169,9 +171,19 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     }
   }
 
-  private sign(record: Pick<UploadRecord, 'storeId' | 'attachmentId' | 'contentType' | 'size'>, expires: number): string {
+  private sign(
+    record: Pick<UploadRecord, 'storeId' | 'attachmentId' | 'contentType' | 'size'>,
+    expires: number,
+  ): string {
     // A JSON array keeps the fields apart: no value can shift into its neighbour.
-    const payload = JSON.stringify(['upload', record.storeId, record.attachmentId, record.contentType, record.size, expires]);
+    const payload = JSON.stringify([
+      'upload',
+      record.storeId,
+      record.attachmentId,
+      record.contentType,
+      record.size,
+      expires,
+    ]);
     return createHmac('sha256', this.secret).update(payload, 'utf8').digest('hex');
   }
 

@@ -61,7 +61,8 @@ const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value ??
 const withToken = (value: unknown, token: string): unknown => {
   if (typeof value === 'string') return value.replaceAll(TASK_TOKEN_MARKER, token);
   if (Array.isArray(value)) return value.map((item) => withToken(item, token));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withToken(item, token)]));
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withToken(item, token)]));
   return value;
 };
 
@@ -138,7 +139,8 @@ export const buildTaskResourceHandlers = (context: DispatchContext): LocalHandle
       return { Payload: await invoke(parameters.FunctionName, parameters.Payload), StatusCode: 200 };
     }
     if (task.resource === LAMBDA_INVOKE_WAIT_FOR_TASK_TOKEN) {
-      const seconds = typeof pathTimeout === 'number' ? pathTimeout : (task.timeoutSeconds ?? LIBRARY_DEFAULT_TIMEOUT_SECONDS);
+      const seconds =
+        typeof pathTimeout === 'number' ? pathTimeout : (task.timeoutSeconds ?? LIBRARY_DEFAULT_TIMEOUT_SECONDS);
       return waitForToken(parameters, Math.min(seconds, MAX_LOCAL_TIMEOUT_SECONDS));
     }
     return invoke(task.resource, isObject(input) ? parameters : input);

@@ -4,7 +4,11 @@ import { logger as defaultLogger } from '../functions/commons/logger.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../functions/ports/case-workflow.js';
 import { toLocalDefinition, type LocalDefinition } from './asl-local-definition.js';
 import { collectEvents, failureOf } from './execution-events.js';
-import { type ExecutionRecord, type ExecutionRecordStore, InMemoryExecutionRecordStore } from './execution-record-store.js';
+import {
+  type ExecutionRecord,
+  type ExecutionRecordStore,
+  InMemoryExecutionRecordStore,
+} from './execution-record-store.js';
 import {
   assertDispatchable,
   buildTaskResourceHandlers,
@@ -37,7 +41,8 @@ interface RunningExecution {
 
 const EXECUTION_ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:CaseLifecycle:';
 
-const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The case lifecycle on `aws-local-stepfunctions`: the same ASL and task handlers as in AWS, one execution per case.
@@ -119,7 +124,9 @@ export class LocalWorkflowEngine implements CaseWorkflow {
 
   async listExecutions(): Promise<ExecutionRecord[]> {
     const stored = await this.store.list();
-    return stored.map((record) => this.running.get(record.name)?.record ?? record).map((record) => structuredClone(record));
+    return stored
+      .map((record) => this.running.get(record.name)?.record ?? record)
+      .map((record) => structuredClone(record));
   }
 
   /** Re-runs, from the start and with its original input, every persisted execution that is RUNNING but not running here. */
@@ -196,7 +203,9 @@ export class LocalWorkflowEngine implements CaseWorkflow {
             tokens: this.tokens,
             isStopped: () => execution.stopped,
           }),
-          ...(this.retryIntervalMs === undefined ? {} : { retryIntervalOverrides: this.retryOverrides(this.retryIntervalMs) }),
+          ...(this.retryIntervalMs === undefined
+            ? {}
+            : { retryIntervalOverrides: this.retryOverrides(this.retryIntervalMs) }),
         },
         context: {
           Execution: { Id: `${EXECUTION_ARN_PREFIX}${record.name}`, Name: record.name },
@@ -220,7 +229,11 @@ export class LocalWorkflowEngine implements CaseWorkflow {
     }
     Object.assign(record, outcome, { stoppedAt: new Date().toISOString() });
     await this.store.save(record);
-    this.logger.info('Workflow execution ended', { execution: record.name, status: record.status, error: record.error });
+    this.logger.info('Workflow execution ended', {
+      execution: record.name,
+      status: record.status,
+      error: record.error,
+    });
   }
 
   private retryOverrides(ms: number): Record<string, number> {

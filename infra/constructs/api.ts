@@ -50,9 +50,19 @@ const quoted = (text: string): string => JSON.stringify(text);
 
 /** API Gateway's own rejections, in the API's error shape `{"error":{"code","message"}}` (codes as in functions/domain/errors.ts). */
 export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
-  { type: ResponseType.INVALID_API_KEY, statusCode: '401', code: 'unauthenticated', message: quoted('Missing or invalid API key.') },
+  {
+    type: ResponseType.INVALID_API_KEY,
+    statusCode: '401',
+    code: 'unauthenticated',
+    message: quoted('Missing or invalid API key.'),
+  },
   // The Cognito authorizer of the staff routes: no token, an expired one, or one another user pool signed.
-  { type: ResponseType.UNAUTHORIZED, statusCode: '401', code: 'unauthenticated', message: quoted('Missing or invalid staff token.') },
+  {
+    type: ResponseType.UNAUTHORIZED,
+    statusCode: '401',
+    code: 'unauthenticated',
+    message: quoted('Missing or invalid staff token.'),
+  },
   {
     type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
     statusCode: '401',
@@ -60,12 +70,42 @@ export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
     message: quoted('Missing credentials, or no such route.'),
   },
   { type: ResponseType.ACCESS_DENIED, statusCode: '403', code: 'forbidden', message: quoted('Access denied.') },
-  { type: ResponseType.BAD_REQUEST_BODY, statusCode: '400', code: 'validation_failed', message: '$context.error.messageString' },
-  { type: ResponseType.BAD_REQUEST_PARAMETERS, statusCode: '400', code: 'validation_failed', message: '$context.error.messageString' },
-  { type: ResponseType.REQUEST_TOO_LARGE, statusCode: '413', code: 'payload_too_large', message: quoted('Request body too large.') },
-  { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, statusCode: '415', code: 'unsupported_media_type', message: quoted('Unsupported media type.') },
-  { type: ResponseType.THROTTLED, statusCode: '429', code: 'throttled', message: quoted('Too many requests; retry later.') },
-  { type: ResponseType.QUOTA_EXCEEDED, statusCode: '429', code: 'quota_exceeded', message: quoted('Daily request quota exceeded.') },
+  {
+    type: ResponseType.BAD_REQUEST_BODY,
+    statusCode: '400',
+    code: 'validation_failed',
+    message: '$context.error.messageString',
+  },
+  {
+    type: ResponseType.BAD_REQUEST_PARAMETERS,
+    statusCode: '400',
+    code: 'validation_failed',
+    message: '$context.error.messageString',
+  },
+  {
+    type: ResponseType.REQUEST_TOO_LARGE,
+    statusCode: '413',
+    code: 'payload_too_large',
+    message: quoted('Request body too large.'),
+  },
+  {
+    type: ResponseType.UNSUPPORTED_MEDIA_TYPE,
+    statusCode: '415',
+    code: 'unsupported_media_type',
+    message: quoted('Unsupported media type.'),
+  },
+  {
+    type: ResponseType.THROTTLED,
+    statusCode: '429',
+    code: 'throttled',
+    message: quoted('Too many requests; retry later.'),
+  },
+  {
+    type: ResponseType.QUOTA_EXCEEDED,
+    statusCode: '429',
+    code: 'quota_exceeded',
+    message: quoted('Daily request quota exceeded.'),
+  },
   { type: ResponseType.DEFAULT_4XX, code: 'bad_request', message: '$context.error.messageString' },
   { type: ResponseType.DEFAULT_5XX, code: 'internal_error', message: quoted('Internal error.') },
 ];
@@ -92,7 +132,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-const pathParameters = (path: string): string[] => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1] ?? '');
+const pathParameters = (path: string): string[] =>
+  [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1] ?? '');
 
 export interface DeployedRoute {
   route: RouteDeclaration;
@@ -173,16 +214,16 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}: ${route.summary}`,
       });
       bindCapabilities(fn, route.capabilities, props.resources);
-      const method = this.restApi.root.resourceForPath(route.path).addMethod(
-        route.method,
-        new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
-        {
+      const method = this.restApi.root
+        .resourceForPath(route.path)
+        .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
           operationName: route.name,
           ...authorization(route),
           requestValidator: validator,
-          requestParameters: Object.fromEntries(pathParameters(route.path).map((name) => [`method.request.path.${name}`, true])),
-        },
-      );
+          requestParameters: Object.fromEntries(
+            pathParameters(route.path).map((name) => [`method.request.path.${name}`, true]),
+          ),
+        });
       routes.push({ route, fn, method });
     }
     this.routes = routes;

@@ -16,7 +16,9 @@ export interface WorkflowProps {
 export const STATE_MACHINE_PATH = join(REPO_ROOT, STATE_MACHINE_FILE);
 
 /** The `${Name}` placeholders of an ASL document, in order of first appearance. */
-export const aslPlaceholders = (asl: string): string[] => [...new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] ?? ''))];
+export const aslPlaceholders = (asl: string): string[] => [
+  ...new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] ?? '')),
+];
 
 const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
 
@@ -87,7 +89,10 @@ export class Workflow extends Construct {
 
     // The Task states call the unqualified function ARNs: invoke on exactly those, no `:*` version wildcard.
     this.stateMachine.addToRolePolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...functions.values()].map((fn) => fn.functionArn) }),
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [...functions.values()].map((fn) => fn.functionArn),
+      }),
     );
   }
 }

@@ -59,7 +59,9 @@ describe('npm start: agents at work', () => {
     const caseIds: string[] = [];
     for (let index = 0; index < 6; index += 1) {
       caseIds.push(
-        await fileCase({ customer: { id: `c-e2e-${index}`, email: `e2e-${index}@example.com`, name: 'Li', locale: 'en' } }),
+        await fileCase({
+          customer: { id: `c-e2e-${index}`, email: `e2e-${index}@example.com`, name: 'Li', locale: 'en' },
+        }),
       );
     }
     const views = await waitFor(
@@ -69,8 +71,12 @@ describe('npm start: agents at work', () => {
       },
       { timeoutMs: 30_000 },
     );
-    const queue1 = (await agent1.get('/v1/staff/cases?assignee=me')).json.items.map((item: { caseId: string }) => item.caseId);
-    const queue2 = (await agent2.get('/v1/staff/cases?assignee=me')).json.items.map((item: { caseId: string }) => item.caseId);
+    const queue1 = (await agent1.get('/v1/staff/cases?assignee=me')).json.items.map(
+      (item: { caseId: string }) => item.caseId,
+    );
+    const queue2 = (await agent2.get('/v1/staff/cases?assignee=me')).json.items.map(
+      (item: { caseId: string }) => item.caseId,
+    );
     const mine1 = caseIds.filter((caseId) => queue1.includes(caseId));
     const mine2 = caseIds.filter((caseId) => queue2.includes(caseId));
 
@@ -83,13 +89,17 @@ describe('npm start: agents at work', () => {
     expect((await agent2.get(`/v1/staff/cases/${theirs}`)).status).toBe(403);
     expect((await agent2.post(`/v1/staff/cases/${theirs}/replies`, { body: 'Not mine' })).status).toBe(403);
 
-    const reply = await agent1.post(`/v1/staff/cases/${theirs}/replies`, { body: 'Please send us a photo of the base.' });
+    const reply = await agent1.post(`/v1/staff/cases/${theirs}/replies`, {
+      body: 'Please send us a photo of the base.',
+    });
     const note = await agent1.post(`/v1/staff/cases/${theirs}/notes`, { body: 'INTERNAL: probably a seal defect.' });
     expect(reply.status).toBe(201);
     expect(note.status).toBe(201);
     const index = caseIds.indexOf(theirs);
     const customerEmail = `e2e-${index}@example.com`;
-    await waitFor(async () => (await outboxTo(customerEmail)).some((email) => email.text.includes('photo of the base')));
+    await waitFor(async () =>
+      (await outboxTo(customerEmail)).some((email) => email.text.includes('photo of the base')),
+    );
     const afterReply = await customerView(theirs);
     expect(afterReply.status).toBe('in_progress');
     expect(JSON.stringify(afterReply)).toContain('photo of the base');
@@ -104,7 +114,9 @@ describe('npm start: agents at work', () => {
     expect(resolved.status).toBe(200);
     const finalView = await customerView(theirs);
     expect(finalView).toMatchObject({ status: 'resolved', resolution: { type: 'replacement' } });
-    await waitFor(async () => (await outboxTo(customerEmail)).some((email) => email.text.includes('A new kettle was sent')));
+    await waitFor(async () =>
+      (await outboxTo(customerEmail)).some((email) => email.text.includes('A new kettle was sent')),
+    );
 
     const staffView = (await agent1.get(`/v1/staff/cases/${theirs}`)).json;
     const steps = staffView.timeline.map((event: { type: string }) => event.type);
@@ -128,7 +140,9 @@ describe('npm start: agents at work', () => {
       items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
     });
     await waitFor(async () => (await customerView(caseId)).status === 'pending_review', { timeoutMs: 15_000 });
-    expect((await agent1.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'x' })).status).toBe(403);
+    expect((await agent1.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'x' })).status).toBe(
+      403,
+    );
 
     const approved = await supervisor.post(`/v1/staff/cases/${caseId}/review`, {
       decision: 'approve',

@@ -123,7 +123,9 @@ describe('npm start', () => {
     expect(another.json.caseNumber).toMatch(/^BS-/);
     // The resumed workflow parks on the first response again, so the assignee's reply moves it on to the resolution.
     const agent = await staffApi({ url }, await assigneeOf(url, created.json.caseId));
-    expect((await agent.post(`/v1/staff/cases/${created.json.caseId}/replies`, { body: 'Back online.' })).status).toBe(201);
+    expect((await agent.post(`/v1/staff/cases/${created.json.caseId}/replies`, { body: 'Back online.' })).status).toBe(
+      201,
+    );
     await waitFor(
       async () =>
         (await agent.get(`/v1/staff/cases/${created.json.caseId}`)).json.workflowWait?.signal === 'resolution',

@@ -14,7 +14,11 @@ interface ValidationReport {
   pluginReports: Array<{
     pluginName: string;
     conclusion?: string;
-    violations?: Array<{ ruleName: string; severity?: string; violatingConstructs?: Array<{ constructPath?: string }> }>;
+    violations?: Array<{
+      ruleName: string;
+      severity?: string;
+      violatingConstructs?: Array<{ constructPath?: string }>;
+    }>;
   }>;
 }
 
@@ -24,10 +28,13 @@ const readReport = (outdir: string): ValidationReport =>
 const unacknowledged = (report: ValidationReport): string[] =>
   report.pluginReports.flatMap((plugin) =>
     (plugin.violations ?? [])
-      .filter((violation) => violation.severity === undefined || ['error', 'warning', 'fatal'].includes(violation.severity))
+      .filter(
+        (violation) => violation.severity === undefined || ['error', 'warning', 'fatal'].includes(violation.severity),
+      )
       .flatMap((violation) =>
         (violation.violatingConstructs ?? [{}]).map(
-          (construct) => `${plugin.pluginName} ${violation.severity ?? '?'} ${violation.ruleName} at ${construct.constructPath ?? '?'}`,
+          (construct) =>
+            `${plugin.pluginName} ${violation.severity ?? '?'} ${violation.ruleName} at ${construct.constructPath ?? '?'}`,
         ),
       ),
   );
@@ -54,7 +61,11 @@ const acknowledgements = (root: IConstruct): Acknowledgement[] =>
 
 const infraSources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? infraSources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? infraSources(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 
 describe('cdk-nag: how findings are reported', () => {
@@ -69,7 +80,9 @@ describe('cdk-nag: how findings are reported', () => {
       // Act + Assess
       expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
       expect(unacknowledged(readReport(outdir))).toEqual(
-        expect.arrayContaining([expect.stringContaining('AwsSolutions error AwsSolutions-S10 at Control/Bucket/Resource')]),
+        expect.arrayContaining([
+          expect.stringContaining('AwsSolutions error AwsSolutions-S10 at Control/Bucket/Resource'),
+        ]),
       );
     } finally {
       rmSync(outdir, { recursive: true, force: true });
@@ -129,9 +142,14 @@ describe('cdk-nag: AwsSolutions on the after-sales stack', () => {
     const bare = buildApp({ skipBundling: true, nagAcknowledgements: false });
     try {
       // Act
-      const findings = new AwsSolutionsChecks().validateScope(bare.app).violations.flatMap((violation) =>
-        violation.violatingResources.map((resource) => ({ id: violation.ruleName, path: resource.constructPath ?? '' })),
-      );
+      const findings = new AwsSolutionsChecks()
+        .validateScope(bare.app)
+        .violations.flatMap((violation) =>
+          violation.violatingResources.map((resource) => ({
+            id: violation.ruleName,
+            path: resource.constructPath ?? '',
+          })),
+        );
       const acks = acknowledgements(synth().app);
 
       // Assess

@@ -53,7 +53,8 @@ let synth: Synthesized;
 let template: Template;
 let resources: Record<string, CfnResource>;
 
-const ofType = (type: string): Array<[string, CfnResource]> => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const ofType = (type: string): Array<[string, CfnResource]> =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
 const resource = (logicalId: string): CfnResource => {
   const found = resources[logicalId];
   if (!found) throw new Error(`No resource ${logicalId} in the template`);
@@ -78,7 +79,9 @@ const apiResourcePaths = (): Map<string, string> => {
 /** The Lambda function a proxy integration URI points at. */
 const integratedFunction = (uri: unknown): string => {
   const parts = (uri as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
-  const target = parts.find((part) => typeof part === 'object' && part !== null && 'Fn::GetAtt' in part) as { 'Fn::GetAtt': [string, string] };
+  const target = parts.find((part) => typeof part === 'object' && part !== null && 'Fn::GetAtt' in part) as {
+    'Fn::GetAtt': [string, string];
+  };
   return target['Fn::GetAtt'][0];
 };
 
@@ -95,12 +98,15 @@ const identityStatements = (): Array<{ policy: string; statement: Statement }> =
   const found: Array<{ policy: string; statement: Statement }> = [];
   for (const [logicalId, res] of Object.entries(resources)) {
     const documents: unknown[] = [];
-    if (res.Type === 'AWS::IAM::Policy' || res.Type === 'AWS::IAM::ManagedPolicy') documents.push(res.Properties.PolicyDocument);
+    if (res.Type === 'AWS::IAM::Policy' || res.Type === 'AWS::IAM::ManagedPolicy')
+      documents.push(res.Properties.PolicyDocument);
     if (res.Type === 'AWS::IAM::Role') {
-      for (const policy of (res.Properties.Policies as Array<{ PolicyDocument: unknown }> | undefined) ?? []) documents.push(policy.PolicyDocument);
+      for (const policy of (res.Properties.Policies as Array<{ PolicyDocument: unknown }> | undefined) ?? [])
+        documents.push(policy.PolicyDocument);
     }
     for (const document of documents) {
-      for (const statement of (document as { Statement: Statement[] }).Statement) found.push({ policy: logicalId, statement });
+      for (const statement of (document as { Statement: Statement[] }).Statement)
+        found.push({ policy: logicalId, statement });
     }
   }
   return found;
@@ -108,7 +114,9 @@ const identityStatements = (): Array<{ policy: string; statement: Statement }> =
 
 beforeAll(() => {
   synth = synthesize({ context: { allowedOrigins: ALLOWED_ORIGIN, mailFrom: MAIL_FROM, stage: 'test' } });
-  template = Template.fromJSON(synth.assembly.getStackArtifact(synth.stack.artifactId).template as Record<string, unknown>);
+  template = Template.fromJSON(
+    synth.assembly.getStackArtifact(synth.stack.artifactId).template as Record<string, unknown>,
+  );
   resources = template.toJSON().Resources as Record<string, CfnResource>;
 });
 
@@ -130,7 +138,7 @@ describe('Stack: functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
         Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'after-sales' } },
       });
-      const logGroup = resource(((fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup).Ref);
+      const logGroup = resource((fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
     }
   });
@@ -147,9 +155,14 @@ describe('Stack: functions', () => {
 
   it('gives each route function a 10 s timeout and exactly the environment its capabilities declare', () => {
     for (const { route, fn } of synth.stack.api.routes) {
-      const props = resource(logicalIdOf(fn)).Properties as { Timeout: number; Environment: { Variables: Record<string, unknown> } };
+      const props = resource(logicalIdOf(fn)).Properties as {
+        Timeout: number;
+        Environment: { Variables: Record<string, unknown> };
+      };
       expect(props.Timeout, route.name).toBe(10);
-      expect(Object.keys(props.Environment.Variables).sort(), route.name).toEqual(expectedEnvironment(route.capabilities));
+      expect(Object.keys(props.Environment.Variables).sort(), route.name).toEqual(
+        expectedEnvironment(route.capabilities),
+      );
     }
   });
 
@@ -157,17 +170,25 @@ describe('Stack: functions', () => {
     for (const task of WORKFLOW_TASKS) {
       const fn = synth.stack.workflow.functions.get(task.name);
       expect(fn, task.name).toBeDefined();
-      const props = resource(logicalIdOf(fn!)).Properties as { Timeout: number; Environment: { Variables: Record<string, unknown> } };
+      const props = resource(logicalIdOf(fn!)).Properties as {
+        Timeout: number;
+        Environment: { Variables: Record<string, unknown> };
+      };
       expect(props.Timeout, task.name).toBe(30);
-      expect(Object.keys(props.Environment.Variables).sort(), task.name).toEqual(expectedEnvironment(task.capabilities));
+      expect(Object.keys(props.Environment.Variables).sort(), task.name).toEqual(
+        expectedEnvironment(task.capabilities),
+      );
     }
   });
 
   it('passes each table name to the functions by its declared environment variable', () => {
     for (const { route, fn } of synth.stack.api.routes) {
-      const variables = (resource(logicalIdOf(fn)).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const variables = (resource(logicalIdOf(fn)).Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
       for (const table of Object.keys(route.capabilities.tables ?? {}) as TableName[]) {
-        expect(variables[tableByName(table).envVar], `${route.name} ${table}`).toEqual({ Ref: logicalIdOf(synth.stack.data.tables[table]) });
+        expect(variables[tableByName(table).envVar], `${route.name} ${table}`).toEqual({
+          Ref: logicalIdOf(synth.stack.data.tables[table]),
+        });
       }
     }
   });
@@ -193,7 +214,10 @@ describe('Stack: tables', () => {
         ],
       });
       if (declaration.ttlAttribute) {
-        expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: declaration.ttlAttribute, Enabled: true });
+        expect(table.Properties.TimeToLiveSpecification).toEqual({
+          AttributeName: declaration.ttlAttribute,
+          Enabled: true,
+        });
       } else {
         expect(table.Properties.TimeToLiveSpecification).toBeUndefined();
       }
@@ -231,7 +255,8 @@ describe('Stack: IAM', () => {
   it('uses Resource "*" only for actions that support no resource-level permissions', () => {
     for (const { policy, statement } of identityStatements()) {
       if (!asList(statement.Resource).includes('*')) continue;
-      for (const action of asList(statement.Action)) expect(RESOURCE_STAR_ACTIONS.has(action), `${policy}: ${action}`).toBe(true);
+      for (const action of asList(statement.Action))
+        expect(RESOURCE_STAR_ACTIONS.has(action), `${policy}: ${action}`).toBe(true);
     }
   });
 
@@ -246,7 +271,10 @@ describe('Stack: IAM', () => {
       if (!dataIds.some((id) => text.includes(id))) continue;
       // The only wildcard on data: the attachments object prefix.
       expect(text.replaceAll('/attachments/*', ''), policy).not.toContain('*');
-      expect(asList(statement.Action).every((action) => /^(dynamodb|kms|s3):[A-Za-z]+$/.test(action)), policy).toBe(true);
+      expect(
+        asList(statement.Action).every((action) => /^(dynamodb|kms|s3):[A-Za-z]+$/.test(action)),
+        policy,
+      ).toBe(true);
     }
   });
 
@@ -260,12 +288,15 @@ describe('Stack: IAM', () => {
   it('lets a task function signal the workflow only if it declares it, on the state machine only', () => {
     const stateMachineName = synth.stack.workflow.stateMachineName;
     for (const task of WORKFLOW_TASKS) {
-      const rolePolicy = logicalIdOf(synth.stack.workflow.functions.get(task.name)!.serviceRole.node.findChild('DefaultPolicy'));
+      const rolePolicy = logicalIdOf(
+        synth.stack.workflow.functions.get(task.name)!.serviceRole.node.findChild('DefaultPolicy'),
+      );
       const statements = identityStatements().filter(
         ({ statement, policy }) => policy === rolePolicy && asList(statement.Action).includes('states:SendTaskSuccess'),
       );
       expect(statements.length > 0, task.name).toBe(task.capabilities.workflow?.includes('signal') ?? false);
-      for (const { statement } of statements) expect(JSON.stringify(statement.Resource)).toContain(`:stateMachine:${stateMachineName}`);
+      for (const { statement } of statements)
+        expect(JSON.stringify(statement.Resource)).toContain(`:stateMachine:${stateMachineName}`);
     }
   });
 
@@ -273,13 +304,24 @@ describe('Stack: IAM', () => {
     const bucketId = logicalIdOf(synth.stack.data.attachmentsBucket);
     const declared = [
       ...synth.stack.api.routes.map(({ route, fn }) => ({ name: route.name, capabilities: route.capabilities, fn })),
-      ...WORKFLOW_TASKS.map((task) => ({ name: task.name, capabilities: task.capabilities, fn: synth.stack.workflow.functions.get(task.name)! })),
+      ...WORKFLOW_TASKS.map((task) => ({
+        name: task.name,
+        capabilities: task.capabilities,
+        fn: synth.stack.workflow.functions.get(task.name)!,
+      })),
     ];
     for (const { name, capabilities, fn } of declared) {
       const rolePolicy = logicalIdOf(fn.serviceRole.node.findChild('DefaultPolicy'));
       const s3Actions = identityStatements()
-        .filter(({ policy, statement }) => policy === rolePolicy && JSON.stringify(statement.Resource).includes(bucketId))
-        .flatMap(({ statement }) => asList(statement.Action).map((action) => `${action} ${JSON.stringify(statement.Resource).includes('/attachments/*') ? 'objects' : 'bucket'}`))
+        .filter(
+          ({ policy, statement }) => policy === rolePolicy && JSON.stringify(statement.Resource).includes(bucketId),
+        )
+        .flatMap(({ statement }) =>
+          asList(statement.Action).map(
+            (action) =>
+              `${action} ${JSON.stringify(statement.Resource).includes('/attachments/*') ? 'objects' : 'bucket'}`,
+          ),
+        )
         .sort();
       const expected = {
         read: ['s3:GetObject objects', 's3:ListBucket bucket'],
@@ -292,7 +334,9 @@ describe('Stack: IAM', () => {
 
   it('scopes ses:SendEmail to the sender identity and the configuration set', () => {
     const senders = identityStatements().filter(({ statement }) => asList(statement.Action).includes('ses:SendEmail'));
-    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS].filter((declaration) => declaration.capabilities.sendsEmail);
+    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS].filter(
+      (declaration) => declaration.capabilities.sendsEmail,
+    );
     expect(senders).toHaveLength(emailingFunctions.length);
     for (const { statement } of senders) {
       const text = JSON.stringify(statement.Resource);
@@ -331,18 +375,28 @@ describe('Stack: workflow', () => {
     const substitutions = stateMachine().Properties.DefinitionSubstitutions as Record<string, unknown>;
     expect(Object.keys(substitutions).sort()).toEqual(aslPlaceholders(asl).sort());
     for (const task of WORKFLOW_TASKS) {
-      expect(substitutions[task.arnPlaceholder], task.name).toEqual(getAtt(logicalIdOf(synth.stack.workflow.functions.get(task.name)!)));
+      expect(substitutions[task.arnPlaceholder], task.name).toEqual(
+        getAtt(logicalIdOf(synth.stack.workflow.functions.get(task.name)!)),
+      );
     }
   });
 
   it('makes every Task state invoke a function of this stack, after substitution', () => {
-    const substitutions = stateMachine().Properties.DefinitionSubstitutions as Record<string, { 'Fn::GetAtt': [string, string] }>;
-    const asl = readFileSync(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8').replace(/\$\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
-      const target = substitutions[name];
-      if (!target) throw new Error(`No substitution for \${${name}}`);
-      return `GetAtt:${target['Fn::GetAtt'][0]}`;
-    });
-    const states = (JSON.parse(asl) as { States: Record<string, { Type: string; Parameters?: { FunctionName?: string } }> }).States;
+    const substitutions = stateMachine().Properties.DefinitionSubstitutions as Record<
+      string,
+      { 'Fn::GetAtt': [string, string] }
+    >;
+    const asl = readFileSync(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8').replace(
+      /\$\{([A-Za-z0-9_]+)\}/g,
+      (_match, name: string) => {
+        const target = substitutions[name];
+        if (!target) throw new Error(`No substitution for \${${name}}`);
+        return `GetAtt:${target['Fn::GetAtt'][0]}`;
+      },
+    );
+    const states = (
+      JSON.parse(asl) as { States: Record<string, { Type: string; Parameters?: { FunctionName?: string } }> }
+    ).States;
     const tasks = Object.entries(states).filter(([, state]) => state.Type === 'Task');
     expect(tasks.length).toBeGreaterThan(0);
     for (const [name, state] of tasks) {
@@ -354,14 +408,16 @@ describe('Stack: workflow', () => {
 
   it('lets the state machine invoke exactly its task functions', () => {
     const roleArn = stateMachine().Properties.RoleArn as { 'Fn::GetAtt': [string, string] };
-    const invokes = identityStatements().filter(
-      ({ statement }) => asList(statement.Action).includes('lambda:InvokeFunction'),
+    const invokes = identityStatements().filter(({ statement }) =>
+      asList(statement.Action).includes('lambda:InvokeFunction'),
     );
     expect(invokes).toHaveLength(1);
     const policy = resource(invokes[0]!.policy).Properties as { Roles: Array<{ Ref: string }> };
     expect(policy.Roles).toEqual([{ Ref: roleArn['Fn::GetAtt'][0] }]);
     expect(asList(invokes[0]!.statement.Resource)).toEqual(
-      expect.arrayContaining(WORKFLOW_TASKS.map((task) => getAtt(logicalIdOf(synth.stack.workflow.functions.get(task.name)!)))),
+      expect.arrayContaining(
+        WORKFLOW_TASKS.map((task) => getAtt(logicalIdOf(synth.stack.workflow.functions.get(task.name)!))),
+      ),
     );
     expect(asList(invokes[0]!.statement.Resource)).toHaveLength(WORKFLOW_TASKS.length);
   });
@@ -423,8 +479,13 @@ describe('Stack: API', () => {
     };
     expect(stage.StageName).toBe('test');
     expect(stage.TracingEnabled).toBe(true);
-    expect(JSON.stringify(stage.AccessLogSetting.DestinationArn)).toContain(`{"Ref":"${logicalIdOf(synth.stack.api.accessLogGroup)}"}`);
-    expect(JSON.parse(stage.AccessLogSetting.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(JSON.stringify(stage.AccessLogSetting.DestinationArn)).toContain(
+      `{"Ref":"${logicalIdOf(synth.stack.api.accessLogGroup)}"}`,
+    );
+    expect(JSON.parse(stage.AccessLogSetting.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+    });
     expect(stage.MethodSettings).toContainEqual(
       expect.objectContaining({
         HttpMethod: '*',
@@ -439,7 +500,10 @@ describe('Stack: API', () => {
   });
 
   it('validates requests', () => {
-    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
   });
 
   it('has a storefront usage plan with throttle and quota on the stage, and outputs its id', () => {
@@ -453,16 +517,26 @@ describe('Stack: API', () => {
 
   it("answers API Gateway's own errors in the API's error shape, with the request id header", () => {
     for (const error of GATEWAY_ERRORS) {
-      const found = ofType('AWS::ApiGateway::GatewayResponse').find(([, response]) => response.Properties.ResponseType === error.type.responseType);
+      const found = ofType('AWS::ApiGateway::GatewayResponse').find(
+        ([, response]) => response.Properties.ResponseType === error.type.responseType,
+      );
       expect(found, error.type.responseType).toBeDefined();
-      const props = found![1].Properties as { StatusCode?: string; ResponseParameters: Record<string, string>; ResponseTemplates: Record<string, string> };
+      const props = found![1].Properties as {
+        StatusCode?: string;
+        ResponseParameters: Record<string, string>;
+        ResponseTemplates: Record<string, string>;
+      };
       expect(props.StatusCode).toBe(error.statusCode);
       expect(props.ResponseParameters['gatewayresponse.header.x-request-id']).toBe('context.requestId');
-      const body = (props.ResponseTemplates['application/json'] ?? '').replace('$context.error.messageString', '"A message"');
+      const body = (props.ResponseTemplates['application/json'] ?? '').replace(
+        '$context.error.messageString',
+        '"A message"',
+      );
       expect(JSON.parse(body)).toEqual({ error: { code: error.code, message: expect.any(String) } });
     }
     const byType = (type: string): { StatusCode?: string; ResponseTemplates: Record<string, string> } =>
-      ofType('AWS::ApiGateway::GatewayResponse').find(([, response]) => response.Properties.ResponseType === type)![1].Properties as never;
+      ofType('AWS::ApiGateway::GatewayResponse').find(([, response]) => response.Properties.ResponseType === type)![1]
+        .Properties as never;
     expect(byType('INVALID_API_KEY').StatusCode).toBe('401');
     expect(byType('MISSING_AUTHENTICATION_TOKEN').StatusCode).toBe('401');
     expect(byType('REQUEST_TOO_LARGE').StatusCode).toBe('413');
@@ -477,11 +551,22 @@ describe('Stack: attachments bucket', () => {
   it('blocks public access, is versioned, KMS-encrypted, logged and retained', () => {
     expect(bucket().DeletionPolicy).toBe('Retain');
     expect(bucket().Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: getAtt(logicalIdOf(synth.stack.data.key)) } },
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: getAtt(logicalIdOf(synth.stack.data.key)),
+            },
+          },
         ],
       },
       LoggingConfiguration: { DestinationBucketName: { Ref: logicalIdOf(synth.stack.data.accessLogsBucket) } },
@@ -494,7 +579,11 @@ describe('Stack: attachments bucket', () => {
         Bucket: { Ref: logicalIdOf(target) },
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
           ]),
         },
       });
@@ -506,11 +595,15 @@ describe('Stack: attachments bucket', () => {
       LifecycleConfiguration: { Rules: Array<Record<string, unknown>> };
       CorsConfiguration: { CorsRules: Array<Record<string, unknown>> };
     };
-    expect(props.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ ExpirationInDays: 400, Status: 'Enabled' }));
+    expect(props.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ ExpirationInDays: 400, Status: 'Enabled' }),
+    );
     expect(props.LifecycleConfiguration.Rules).toContainEqual(
       expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
     );
-    expect(props.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: [ALLOWED_ORIGIN] })]);
+    expect(props.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: [ALLOWED_ORIGIN] }),
+    ]);
   });
 });
 

@@ -54,13 +54,21 @@ describe('Function: formatCaseNumber', () => {
 
 describe('Constant: CASE_NUMBER_PATTERN', () => {
   it('exposes prefix, day and sequence as named groups', () => {
-    expect(CASE_NUMBER_PATTERN.exec('AS-20261122-0001')?.groups).toEqual({ prefix: 'AS', day: '20261122', sequence: '0001' });
+    expect(CASE_NUMBER_PATTERN.exec('AS-20261122-0001')?.groups).toEqual({
+      prefix: 'AS',
+      day: '20261122',
+      sequence: '0001',
+    });
   });
 
-  it.each(['AS-20261122-001', 'as-20261122-0001', 'AS-2026112-0001', 'AS20261122-0001', ' AS-20261122-0001', 'AS-20261122-0001x'])(
-    'does not match %j',
-    (value) => {
-      expect(value).not.toMatch(CASE_NUMBER_PATTERN);
-    },
-  );
+  it.each([
+    'AS-20261122-001',
+    'as-20261122-0001',
+    'AS-2026112-0001',
+    'AS20261122-0001',
+    ' AS-20261122-0001',
+    'AS-20261122-0001x',
+  ])('does not match %j', (value) => {
+    expect(value).not.toMatch(CASE_NUMBER_PATTERN);
+  });
 });

@@ -112,7 +112,10 @@ describe('Workflow: case lifecycle', () => {
 
     expect(decided.status).toBe(200);
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
-    expect(assigned).toMatchObject({ status: 'assigned', decision: { outcome: 'approved', decidedBy: expect.any(String) } });
+    expect(assigned).toMatchObject({
+      status: 'assigned',
+      decision: { outcome: 'approved', decidedBy: expect.any(String) },
+    });
     expect(assigned.notificationsSent).toEqual(expect.arrayContaining(['case_acknowledged']));
   });
 
@@ -187,8 +190,15 @@ describe('Workflow: case lifecycle', () => {
   it('queues a case nobody can take, tells the supervisors, and assigns it once an agent is available again', async () => {
     const admin = await staffApi(stack, 'admin3');
     const agents = await admin.get('/v1/admin/agents');
-    const { agentId: _id, storeId: _storeId, openCases: _load, lastAssignedAt: _last, createdAt: _c, updatedAt: _u, ...agent3 } =
-      agents.json.items.find((agent: { agentId: string }) => agent.agentId === 'agent3');
+    const {
+      agentId: _id,
+      storeId: _storeId,
+      openCases: _load,
+      lastAssignedAt: _last,
+      createdAt: _c,
+      updatedAt: _u,
+      ...agent3
+    } = agents.json.items.find((agent: { agentId: string }) => agent.agentId === 'agent3');
     expect((await admin.put('/v1/admin/agents/agent3', { ...agent3, available: false })).status).toBe(200);
 
     const caseId = await fileCase(stack, {}, { apiKey: stack.apiKeys.storeB });
@@ -244,7 +254,10 @@ describe('Signal races: an action and the token that waits for it', () => {
     const workflow = recordingWorkflow();
 
     // A late await step (e.g. the wait re-entered after a timeout) finds the case already answered.
-    await awaitSignal({ ...stack.dependencies, workflow }, { caseId, signal: 'firstResponse', taskToken: 'late-token' });
+    await awaitSignal(
+      { ...stack.dependencies, workflow },
+      { caseId, signal: 'firstResponse', taskToken: 'late-token' },
+    );
 
     expect(workflow.completeWait).toHaveBeenCalledWith('late-token', {
       outcome: 'responded',
@@ -278,7 +291,10 @@ describe('Signal races: an action and the token that waits for it', () => {
     await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'On it.' });
     await parkedOn(stack, caseId, 'resolution');
 
-    await stack.engine.completeWait(assigned.workflowWait?.taskToken as string, { outcome: 'resolved', waitSeconds: 1 });
+    await stack.engine.completeWait(assigned.workflowWait?.taskToken as string, {
+      outcome: 'resolved',
+      waitSeconds: 1,
+    });
     await signalWorkflow(stack.dependencies, caseId);
 
     expect((await stack.engine.getExecution(caseId))?.status).toBe('RUNNING');
@@ -340,8 +356,16 @@ describe('Signal races: a completion that fails', () => {
     const assigned = await parkedOn(quick, caseId, 'firstResponse');
     expect(assigned).toMatchObject({ status: 'assigned', decision: { outcome: 'approved', decidedBy: 'supervisor1' } });
     expect(assigned.notificationsSent).toEqual(
-      expect.arrayContaining(['case_under_review', 'review_requested', 'review_reminder_1', 'review_reminder_2', 'case_acknowledged']),
+      expect.arrayContaining([
+        'case_under_review',
+        'review_requested',
+        'review_reminder_1',
+        'review_reminder_2',
+        'case_acknowledged',
+      ]),
     );
-    expect((await eventTypes(quick, caseId)).filter((type) => type === 'review_reminder_sent').length).toBeGreaterThanOrEqual(2);
+    expect(
+      (await eventTypes(quick, caseId)).filter((type) => type === 'review_reminder_sent').length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

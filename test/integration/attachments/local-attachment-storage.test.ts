@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_ID_PATTERN, newAttachmentId } from '../../../functions/domain/attachment-rules.js';
-import {
-  ForbiddenError,
-  GoneError,
-  PayloadTooLargeError,
-  ValidationError,
-} from '../../../functions/domain/errors.js';
+import { ForbiddenError, GoneError, PayloadTooLargeError, ValidationError } from '../../../functions/domain/errors.js';
 import { LocalAttachmentStorage, type LocalUpload } from '../../../local/local-attachment-storage.js';
 
 const START = new Date('2026-11-22T08:00:00.000Z');
@@ -136,7 +131,11 @@ describe('Class: LocalAttachmentStorage', () => {
 
   it('throws PayloadTooLargeError when the body is larger than the signed size', async () => {
     // Prepare
-    const upload = uploadFrom((await createUpload()).uploadUrl, 'application/pdf', Buffer.concat([BODY, Buffer.from('x')]));
+    const upload = uploadFrom(
+      (await createUpload()).uploadUrl,
+      'application/pdf',
+      Buffer.concat([BODY, Buffer.from('x')]),
+    );
 
     // Act & Assess
     await expect(storage.acceptUpload(upload)).rejects.toBeInstanceOf(PayloadTooLargeError);
@@ -177,7 +176,12 @@ describe('Class: LocalAttachmentStorage', () => {
       storage.createUpload({ storeId: '../etc', attachmentId, contentType: 'application/pdf', size: 1 }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(
-      storage.createUpload({ storeId: 'store-1', attachmentId: 'att_../../x', contentType: 'application/pdf', size: 1 }),
+      storage.createUpload({
+        storeId: 'store-1',
+        attachmentId: 'att_../../x',
+        contentType: 'application/pdf',
+        size: 1,
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect(await storage.exists('..', attachmentId)).toBe(false);
   });

@@ -87,7 +87,9 @@ describe('Class: S3AttachmentStorage', () => {
     const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
 
     // Act & Assess
-    await expect(storage.createUpload({ ...upload, attachmentId: '../store-2/x' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(storage.createUpload({ ...upload, attachmentId: '../store-2/x' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(storage.createUpload({ ...upload, storeId: 'a/b' })).rejects.toBeInstanceOf(ValidationError);
   });
 

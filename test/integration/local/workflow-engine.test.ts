@@ -23,7 +23,11 @@ const invokeDefinition = {
       Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Failed' }],
       Next: 'Route',
     },
-    Route: { Type: 'Choice', Choices: [{ Variable: '$.greet.status', NumericEquals: 200, Next: 'Done' }], Default: 'Failed' },
+    Route: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.greet.status', NumericEquals: 200, Next: 'Done' }],
+      Default: 'Failed',
+    },
     Done: { Type: 'Succeed' },
     Failed: { Type: 'Pass', End: true },
   },
@@ -108,7 +112,10 @@ describe('Class: LocalWorkflowEngine', () => {
 
   it('counts one transition per state entered and every event of the log for a known path', async () => {
     // Prepare
-    const engine = newEngine({ definition: invokeDefinition, taskHandlers: { GreetFunctionArn: async () => ({ greeting: 'hi' }) } });
+    const engine = newEngine({
+      definition: invokeDefinition,
+      taskHandlers: { GreetFunctionArn: async () => ({ greeting: 'hi' }) },
+    });
 
     // Act
     await engine.start({ caseId: 'case-1', storeId: 'store-1' });
@@ -168,7 +175,10 @@ describe('Class: LocalWorkflowEngine', () => {
     expect(greet).toHaveBeenCalledTimes(3); // first attempt + MaxAttempts 2
     expect(record.status).toBe('SUCCEEDED');
     expect(record.output).toMatchObject({
-      failure: { Error: 'TransientError', Cause: JSON.stringify({ errorType: 'TransientError', errorMessage: 'still throttled' }) },
+      failure: {
+        Error: 'TransientError',
+        Cause: JSON.stringify({ errorType: 'TransientError', errorMessage: 'still throttled' }),
+      },
     });
   });
 
@@ -199,7 +209,10 @@ describe('Class: LocalWorkflowEngine', () => {
 
     // Assess
     expect(record).toMatchObject({ status: 'FAILED', error: 'CaseWorkflowFailed', cause: 'A step failed' });
-    expect(record.events?.find((event) => event.type === 'StateFailed')).toMatchObject({ state: 'Await', error: 'ValidationError' });
+    expect(record.events?.find((event) => event.type === 'StateFailed')).toMatchObject({
+      state: 'Await',
+      error: 'ValidationError',
+    });
   });
 
   it('ends a callback task with the output given to completeWait, unwrapped, at its ResultPath', async () => {
@@ -222,7 +235,11 @@ describe('Class: LocalWorkflowEngine', () => {
     const record = await engine.waitForExecution('case-1', WAIT);
 
     // Assess
-    expect(event).toEqual({ caseId: 'case-1', taskToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), execution: 'case-1' });
+    expect(event).toEqual({
+      caseId: 'case-1',
+      taskToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      execution: 'case-1',
+    });
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: { decision: { outcome: 'approved' } } });
   });
 
@@ -289,7 +306,10 @@ describe('Class: LocalWorkflowEngine', () => {
     expect(elapsed).toBeLessThan(3_000);
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: { timedOut: true } });
     expect(record.output).not.toHaveProperty('decision');
-    expect(record.events?.find((event) => event.type === 'StateFailed')).toMatchObject({ state: 'Await', error: 'States.Timeout' });
+    expect(record.events?.find((event) => event.type === 'StateFailed')).toMatchObject({
+      state: 'Await',
+      error: 'States.Timeout',
+    });
     expect(log.warn).toHaveBeenCalledWith('Ignored a completion for an unknown, used or timed-out task token');
   });
 
@@ -322,7 +342,10 @@ describe('Class: LocalWorkflowEngine', () => {
     const engine = newEngine({ definition: invokeDefinition, taskHandlers: { GreetFunctionArn: greet } });
 
     // Act
-    await Promise.all([engine.start({ caseId: 'case-1', storeId: 'store-1' }), engine.start({ caseId: 'case-1', storeId: 'store-1' })]);
+    await Promise.all([
+      engine.start({ caseId: 'case-1', storeId: 'store-1' }),
+      engine.start({ caseId: 'case-1', storeId: 'store-1' }),
+    ]);
     await engine.waitForExecution('case-1', WAIT);
     await engine.start({ caseId: 'case-1', storeId: 'store-1' });
     await engine.waitForExecution('case-1', WAIT);
@@ -337,7 +360,11 @@ describe('Class: LocalWorkflowEngine', () => {
     const executions = new InMemoryExecutionRecordStore();
     const parked = deferred<void>();
     const awaitSignal = vi.fn<TaskHandler>(async () => parked.resolve());
-    const engine = newEngine({ definition: patientCallbackDefinition, executions, taskHandlers: { AwaitFunctionArn: awaitSignal } });
+    const engine = newEngine({
+      definition: patientCallbackDefinition,
+      executions,
+      taskHandlers: { AwaitFunctionArn: awaitSignal },
+    });
     await engine.start({ caseId: 'case-1', storeId: 'store-1' });
     await parked.promise;
 
@@ -406,7 +433,14 @@ describe('Class: InMemoryExecutionRecordStore', () => {
 
   it('returns copies, so a caller cannot change a stored record', async () => {
     // Prepare
-    await store.save({ name: 'case-1', input: {}, status: 'RUNNING', startedAt: '2026-11-01T00:00:00.000Z', transitionCount: 0, historyEventCount: 0 });
+    await store.save({
+      name: 'case-1',
+      input: {},
+      status: 'RUNNING',
+      startedAt: '2026-11-01T00:00:00.000Z',
+      transitionCount: 0,
+      historyEventCount: 0,
+    });
 
     // Act
     const record = await store.get('case-1');

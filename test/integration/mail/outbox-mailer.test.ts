@@ -142,7 +142,7 @@ describe('Function: renderOutboxPage', () => {
         'srcdoc="&lt;p onclick=&quot;alert(1)&quot;&gt;Hi &amp;amp; bye&lt;/p&gt;&lt;script&gt;alert(&quot;html&quot;)&lt;/script&gt;"',
     );
     expect(page).toContain('<time datetime="2026-11-22T08:00:00.000Z">');
-    expect(page).toContain("Content-Security-Policy");
+    expect(page).toContain('Content-Security-Policy');
   });
 
   it('keeps the given order and shows a count when there are several emails', () => {

@@ -104,7 +104,10 @@ describe('Class: SesMailer', () => {
 
   it('throws a TransientError keeping the cause when SES throttles', async () => {
     // Prepare
-    const throttled = new TooManyRequestsException({ message: 'Too many requests', $metadata: { httpStatusCode: 429 } });
+    const throttled = new TooManyRequestsException({
+      message: 'Too many requests',
+      $metadata: { httpStatusCode: 429 },
+    });
     sesMock.on(SendEmailCommand).rejects(throttled);
     const mailer = new SesMailer({ client, from: 'service@shop.example' });
 

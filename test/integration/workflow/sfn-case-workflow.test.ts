@@ -27,7 +27,12 @@ const newWorkflow = () => {
 };
 
 const serviceError = (name: string, httpStatusCode: number) =>
-  new SFNServiceException({ name, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { httpStatusCode }, message: name });
+  new SFNServiceException({
+    name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode },
+    message: name,
+  });
 
 describe('Class: SfnCaseWorkflow', () => {
   afterEach(() => {
@@ -37,7 +42,9 @@ describe('Class: SfnCaseWorkflow', () => {
   describe('Method: start', () => {
     it('starts an execution named by the case id with the case and store ids as JSON input', async () => {
       // Prepare
-      sfnMock.on(StartExecutionCommand).resolves({ executionArn: `${STATE_MACHINE_ARN}:case-1`, startDate: new Date() });
+      sfnMock
+        .on(StartExecutionCommand)
+        .resolves({ executionArn: `${STATE_MACHINE_ARN}:case-1`, startDate: new Date() });
       const { workflow } = newWorkflow();
 
       // Act
@@ -59,7 +66,9 @@ describe('Class: SfnCaseWorkflow', () => {
 
     it('does nothing when the execution already exists', async () => {
       // Prepare
-      sfnMock.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} }));
+      sfnMock
+        .on(StartExecutionCommand)
+        .rejects(new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} }));
       const { workflow, logger } = newWorkflow();
 
       // Act

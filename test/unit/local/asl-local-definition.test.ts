@@ -19,7 +19,8 @@ const aslValidator = require('asl-validator') as (
 ) => { isValid: boolean; errorsText: (separator?: string) => string };
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
-const readLifecycle = (): Record<string, unknown> => JSON.parse(readFileSync(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8'));
+const readLifecycle = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8'));
 
 const callbackTask = (extra: Record<string, unknown>) => ({
   StartAt: 'Await',
@@ -119,7 +120,14 @@ describe('Class: LocalWorkflowEngine', () => {
       // Prepare
       const inner = (name: string) => ({
         StartAt: name,
-        States: { [name]: { Type: 'Task', Resource: '${InnerFunctionArn}', Retry: [{ ErrorEquals: ['States.ALL'] }], End: true } },
+        States: {
+          [name]: {
+            Type: 'Task',
+            Resource: '${InnerFunctionArn}',
+            Retry: [{ ErrorEquals: ['States.ALL'] }],
+            End: true,
+          },
+        },
       });
       const definition = {
         StartAt: 'Fan',

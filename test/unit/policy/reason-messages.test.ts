@@ -9,7 +9,11 @@ const window = { startedAt: '2026-11-03T10:00:00.000Z', endedAt: '2026-11-10T10:
 const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<Locale, string[]> }>> = {
   duplicate_open_claim: [
     {
-      finding: { code: 'duplicate_open_claim', effect: 'reject', params: { sku: 'KT-100', caseNumber: 'AS-20261104-0007', caseId: 'c-7' } },
+      finding: {
+        code: 'duplicate_open_claim',
+        effect: 'reject',
+        params: { sku: 'KT-100', caseNumber: 'AS-20261104-0007', caseId: 'c-7' },
+      },
       shows: { 'zh-CN': ['KT-100', 'AS-20261104-0007'], en: ['KT-100', 'AS-20261104-0007'] },
     },
   ],
@@ -21,29 +25,51 @@ const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<
   ],
   return_window_expired: [
     {
-      finding: { code: 'return_window_expired', effect: 'reject', params: { days: 7, countedFrom: 'delivery', ...window } },
+      finding: {
+        code: 'return_window_expired',
+        effect: 'reject',
+        params: { days: 7, countedFrom: 'delivery', ...window },
+      },
       shows: { 'zh-CN': ['7 天', '2026-11-03', '2026-11-10'], en: ['7 days', '2026-11-03', '2026-11-10'] },
     },
   ],
   exchange_window_expired: [
     {
-      finding: { code: 'exchange_window_expired', effect: 'reject', params: { days: 1, countedFrom: 'delivery', ...window } },
+      finding: {
+        code: 'exchange_window_expired',
+        effect: 'reject',
+        params: { days: 1, countedFrom: 'delivery', ...window },
+      },
       shows: { 'zh-CN': ['1 天', '2026-11-03', '2026-11-10'], en: ['1 day of', '2026-11-03', '2026-11-10'] },
     },
   ],
   warranty_expired: [
     {
-      finding: { code: 'warranty_expired', effect: 'reject', params: { days: 365, countedFrom: 'delivery', ...window } },
-      shows: { 'zh-CN': ['365 天', '签收', '2026-11-03', '2026-11-10'], en: ['365 days', 'delivered', '2026-11-03', '2026-11-10'] },
+      finding: {
+        code: 'warranty_expired',
+        effect: 'reject',
+        params: { days: 365, countedFrom: 'delivery', ...window },
+      },
+      shows: {
+        'zh-CN': ['365 天', '签收', '2026-11-03', '2026-11-10'],
+        en: ['365 days', 'delivered', '2026-11-03', '2026-11-10'],
+      },
     },
     {
       finding: { code: 'warranty_expired', effect: 'reject', params: { days: 365, countedFrom: 'order', ...window } },
-      shows: { 'zh-CN': ['365 天', '下单', '2026-11-03', '2026-11-10'], en: ['365 days', 'placed', '2026-11-03', '2026-11-10'] },
+      shows: {
+        'zh-CN': ['365 天', '下单', '2026-11-03', '2026-11-10'],
+        en: ['365 days', 'placed', '2026-11-03', '2026-11-10'],
+      },
     },
   ],
   non_returnable_category: [
     {
-      finding: { code: 'non_returnable_category', effect: 'reject', params: { sku: 'MILK-1', category: 'perishables' } },
+      finding: {
+        code: 'non_returnable_category',
+        effect: 'reject',
+        params: { sku: 'MILK-1', category: 'perishables' },
+      },
       shows: { 'zh-CN': ['MILK-1', 'perishables'], en: ['MILK-1', 'perishables'] },
     },
   ],
@@ -55,7 +81,11 @@ const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<
   ],
   value_above_auto_approve_limit: [
     {
-      finding: { code: 'value_above_auto_approve_limit', effect: 'manual_review', params: { value: 2500.5, limit: 2000, currency: 'CNY' } },
+      finding: {
+        code: 'value_above_auto_approve_limit',
+        effect: 'manual_review',
+        params: { value: 2500.5, limit: 2000, currency: 'CNY' },
+      },
       shows: { 'zh-CN': ['2,500.50', '2,000.00'], en: ['2,500.50', '2,000.00'] },
     },
   ],
@@ -63,7 +93,13 @@ const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<
 
 const CASES = (Object.keys(SAMPLES) as ReasonCode[]).flatMap((code) =>
   SAMPLES[code].flatMap(({ finding, shows }) =>
-    LOCALES.map((locale) => ({ code, locale, finding, expected: shows[locale], variant: JSON.stringify(finding.params) })),
+    LOCALES.map((locale) => ({
+      code,
+      locale,
+      finding,
+      expected: shows[locale],
+      variant: JSON.stringify(finding.params),
+    })),
   ),
 );
 
@@ -74,17 +110,22 @@ describe('Function: describeFinding', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...REASON_CODES].sort());
   });
 
-  it.each(CASES)('describes $code in $locale with its params interpolated ($variant)', ({ finding, locale, expected }) => {
-    const message = describeFinding(finding, locale);
+  it.each(CASES)(
+    'describes $code in $locale with its params interpolated ($variant)',
+    ({ finding, locale, expected }) => {
+      const message = describeFinding(finding, locale);
 
-    expect(message.trim().length).toBeGreaterThan(10);
-    expect(message).not.toMatch(/[{}]|undefined|NaN|\[object/);
-    for (const text of expected) expect(message).toContain(text);
-    expect(CJK.test(message)).toBe(locale === 'zh-CN');
-  });
+      expect(message.trim().length).toBeGreaterThan(10);
+      expect(message).not.toMatch(/[{}]|undefined|NaN|\[object/);
+      for (const text of expected) expect(message).toContain(text);
+      expect(CJK.test(message)).toBe(locale === 'zh-CN');
+    },
+  );
 
   it.each([...LOCALES])('gives different messages per code in %s', (locale) => {
-    const messages = CASES.filter((sample) => sample.locale === locale).map(({ finding }) => describeFinding(finding, locale));
+    const messages = CASES.filter((sample) => sample.locale === locale).map(({ finding }) =>
+      describeFinding(finding, locale),
+    );
 
     expect(new Set(messages).size).toBe(messages.length);
   });

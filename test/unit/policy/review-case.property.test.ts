@@ -85,7 +85,11 @@ describe('Function: reviewCase (properties)', () => {
     fc.assert(
       fc.property(caseRequest, storePolicy, reviewContext, (req, pol, ctx) => {
         const review = reviewCase(req, pol, at(req, ctx));
-        const reversed = reviewCase(req, pol, at(req, { ...ctx, openCasesForOrder: [...ctx.openCasesForOrder].reverse() }));
+        const reversed = reviewCase(
+          req,
+          pol,
+          at(req, { ...ctx, openCasesForOrder: [...ctx.openCasesForOrder].reverse() }),
+        );
 
         expect(review.policyVersion).toBe(pol.version);
         expect(reversed).toEqual(review);
@@ -106,14 +110,20 @@ describe('Function: reviewCase (properties)', () => {
 
   it('never drops a window finding as time passes', () => {
     fc.assert(
-      fc.property(caseRequest, storePolicy, reviewContext, fc.integer({ min: 0, max: 400 * DAY_MS }), (req, pol, ctx, later) => {
-        const windowCodes = (extra: number) =>
-          reviewCase(req, pol, at(req, ctx, extra))
-            .findings.map((finding) => finding.code)
-            .filter((code) => WINDOW_CODES.has(code));
+      fc.property(
+        caseRequest,
+        storePolicy,
+        reviewContext,
+        fc.integer({ min: 0, max: 400 * DAY_MS }),
+        (req, pol, ctx, later) => {
+          const windowCodes = (extra: number) =>
+            reviewCase(req, pol, at(req, ctx, extra))
+              .findings.map((finding) => finding.code)
+              .filter((code) => WINDOW_CODES.has(code));
 
-        for (const code of windowCodes(0)) expect(windowCodes(later)).toContain(code);
-      }),
+          for (const code of windowCodes(0)) expect(windowCodes(later)).toContain(code);
+        },
+      ),
     );
   });
 

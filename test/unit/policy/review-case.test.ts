@@ -63,18 +63,26 @@ describe('Function: reviewCase', () => {
     const warrantyFromOrder: PolicyFinding = {
       code: 'warranty_expired',
       effect: 'reject',
-      params: { days: 365, countedFrom: 'order', startedAt: ORDERED_AT, endedAt: orderedPlus(365 * DAY_MS).toISOString() },
+      params: {
+        days: 365,
+        countedFrom: 'order',
+        startedAt: ORDERED_AT,
+        endedAt: orderedPlus(365 * DAY_MS).toISOString(),
+      },
     };
     it.each([
       ['repair', 'at', 365 * DAY_MS, []],
       ['repair', '1 ms after', 365 * DAY_MS + 1, [warrantyFromOrder]],
       ['product_fault', 'at', 365 * DAY_MS, []],
       ['product_fault', '1 ms after', 365 * DAY_MS + 1, [warrantyFromOrder]],
-    ] as const)('counts the warranty of an undelivered %s from the order date (%s the limit)', (type, _label, elapsed, findings) => {
-      const review = reviewCase(undelivered({ type }), policy(), context({ now: orderedPlus(elapsed) }));
+    ] as const)(
+      'counts the warranty of an undelivered %s from the order date (%s the limit)',
+      (type, _label, elapsed, findings) => {
+        const review = reviewCase(undelivered({ type }), policy(), context({ now: orderedPlus(elapsed) }));
 
-      expect(review.findings).toEqual(findings);
-    });
+        expect(review.findings).toEqual(findings);
+      },
+    );
 
     it.each([
       ['return', { returnWindowDays: 30 }, 30],
@@ -84,7 +92,11 @@ describe('Function: reviewCase', () => {
       ['return', { returnWindowDays: 0 }, 0],
     ] as const)('uses the store policy for the %s window (%o)', (type, overrides, days) => {
       const at = reviewCase(request({ type }), policy(overrides), context({ now: deliveredPlus(days * DAY_MS) }));
-      const after = reviewCase(request({ type }), policy(overrides), context({ now: deliveredPlus(days * DAY_MS + 1) }));
+      const after = reviewCase(
+        request({ type }),
+        policy(overrides),
+        context({ now: deliveredPlus(days * DAY_MS + 1) }),
+      );
 
       expect(at.outcome).toBe('approved');
       expect(after.outcome).toBe('rejected');
@@ -123,7 +135,11 @@ describe('Function: reviewCase', () => {
     });
 
     it('approves a refund of an order that was never delivered, however late', () => {
-      const review = reviewCase(undelivered({ type: 'refund' }), policy(), context({ now: orderedPlus(1000 * DAY_MS) }));
+      const review = reviewCase(
+        undelivered({ type: 'refund' }),
+        policy(),
+        context({ now: orderedPlus(1000 * DAY_MS) }),
+      );
 
       expect(review.outcome).toBe('approved');
     });
@@ -136,20 +152,26 @@ describe('Function: reviewCase', () => {
   describe('non-returnable categories', () => {
     const perishable = line({ sku: 'MILK-1', category: 'perishables', unitPrice: 12 });
 
-    it.each(['return', 'exchange', 'refund'] as CaseType[])('rejects the %s of a non-returnable item, naming the SKU', (type) => {
-      const review = reviewCase(request({ type, items: [perishable] }), policy(), context());
+    it.each(['return', 'exchange', 'refund'] as CaseType[])(
+      'rejects the %s of a non-returnable item, naming the SKU',
+      (type) => {
+        const review = reviewCase(request({ type, items: [perishable] }), policy(), context());
 
-      expect(review.outcome).toBe('rejected');
-      expect(review.findings).toEqual([
-        { code: 'non_returnable_category', effect: 'reject', params: { sku: 'MILK-1', category: 'perishables' } },
-      ]);
-    });
+        expect(review.outcome).toBe('rejected');
+        expect(review.findings).toEqual([
+          { code: 'non_returnable_category', effect: 'reject', params: { sku: 'MILK-1', category: 'perishables' } },
+        ]);
+      },
+    );
 
-    it.each(['repair', 'product_fault'] as CaseType[])('approves the %s of a non-returnable item inside the warranty', (type) => {
-      const review = reviewCase(request({ type, items: [perishable] }), policy(), context());
+    it.each(['repair', 'product_fault'] as CaseType[])(
+      'approves the %s of a non-returnable item inside the warranty',
+      (type) => {
+        const review = reviewCase(request({ type, items: [perishable] }), policy(), context());
 
-      expect(review.outcome).toBe('approved');
-    });
+        expect(review.outcome).toBe('approved');
+      },
+    );
 
     it('rejects a product fault of a non-returnable item for the warranty only', () => {
       const review = reviewCase(
@@ -219,26 +241,34 @@ describe('Function: reviewCase', () => {
     it.each(['return', 'exchange', 'refund', 'repair', ...NON_MONETARY] as CaseType[])(
       'needs no evidence for the %s by default',
       (type) => {
-        expect(reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 })).outcome).toBe('approved');
+        expect(reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 })).outcome).toBe(
+          'approved',
+        );
       },
     );
 
     it('follows the store list, including a non-monetary type the store chose', () => {
       const storePolicy = policy({ evidenceRequiredTypes: ['complaint'] });
 
-      expect(reviewCase(request({ type: 'product_fault' }), storePolicy, context({ uploadedAttachmentCount: 0 })).outcome).toBe(
-        'approved',
-      );
-      expect(codes(reviewCase(request({ type: 'complaint' }), storePolicy, context({ uploadedAttachmentCount: 0 })).findings)).toEqual([
-        'evidence_required',
-      ]);
+      expect(
+        reviewCase(request({ type: 'product_fault' }), storePolicy, context({ uploadedAttachmentCount: 0 })).outcome,
+      ).toBe('approved');
+      expect(
+        codes(
+          reviewCase(request({ type: 'complaint' }), storePolicy, context({ uploadedAttachmentCount: 0 })).findings,
+        ),
+      ).toEqual(['evidence_required']);
     });
   });
 
   describe('value limit', () => {
     it.each([
       ['exactly at the limit', [line({ unitPrice: 2000 })], 'approved'],
-      ['at the limit over several lines', [line({ quantity: 2, unitPrice: 600 }), line({ sku: 'B', unitPrice: 800 })], 'approved'],
+      [
+        'at the limit over several lines',
+        [line({ quantity: 2, unitPrice: 600 }), line({ sku: 'B', unitPrice: 800 })],
+        'approved',
+      ],
       ['1 cent above the limit', [line({ unitPrice: 2000.01 })], 'manual_review'],
       ['above the limit by quantity', [line({ quantity: 3, unitPrice: 700 })], 'manual_review'],
     ] as const)('reviews a return %s as %s', (_label, items, outcome) => {
@@ -251,7 +281,11 @@ describe('Function: reviewCase', () => {
       const review = reviewCase(request({ items: [line({ quantity: 3, unitPrice: 700 })] }), policy(), context());
 
       expect(review.findings).toEqual([
-        { code: 'value_above_auto_approve_limit', effect: 'manual_review', params: { value: 2100, limit: 2000, currency: 'CNY' } },
+        {
+          code: 'value_above_auto_approve_limit',
+          effect: 'manual_review',
+          params: { value: 2100, limit: 2000, currency: 'CNY' },
+        },
       ]);
     });
 
@@ -263,11 +297,17 @@ describe('Function: reviewCase', () => {
     });
 
     it.each(NON_MONETARY)('approves the %s whatever the order value', (type) => {
-      expect(reviewCase(request({ type, items: [line({ unitPrice: 99_999 })] }), policy(), context()).outcome).toBe('approved');
+      expect(reviewCase(request({ type, items: [line({ unitPrice: 99_999 })] }), policy(), context()).outcome).toBe(
+        'approved',
+      );
     });
 
     it('uses the store limit', () => {
-      const review = reviewCase(request({ items: [line({ unitPrice: 150 })] }), policy({ autoApproveValueLimit: 100 }), context());
+      const review = reviewCase(
+        request({ items: [line({ unitPrice: 150 })] }),
+        policy({ autoApproveValueLimit: 100 }),
+        context(),
+      );
 
       expect(review.findings[0]?.params).toEqual({ value: 150, limit: 100, currency: 'CNY' });
     });
@@ -290,20 +330,32 @@ describe('Function: reviewCase', () => {
       expect(review).toEqual({
         outcome: 'rejected',
         findings: [
-          { code: 'duplicate_open_claim', effect: 'reject', params: { sku: 'KT-100', caseNumber: 'AS-20261104-0007', caseId: 'case-7' } },
+          {
+            code: 'duplicate_open_claim',
+            effect: 'reject',
+            params: { sku: 'KT-100', caseNumber: 'AS-20261104-0007', caseId: 'case-7' },
+          },
         ],
         policyVersion: 1,
       });
     });
 
     it.each(NON_MONETARY)('accepts the %s about a SKU already in an open case', (type) => {
-      const review = reviewCase(request({ type }), policy(), context({ openCasesForOrder: [openCase('AS-20261104-0007', ['KT-100'])] }));
+      const review = reviewCase(
+        request({ type }),
+        policy(),
+        context({ openCasesForOrder: [openCase('AS-20261104-0007', ['KT-100'])] }),
+      );
 
       expect(review.outcome).toBe('approved');
     });
 
     it('approves when the open case claims other SKUs of the order', () => {
-      const review = reviewCase(request(), policy(), context({ openCasesForOrder: [openCase('AS-20261104-0007', ['TV-1'])] }));
+      const review = reviewCase(
+        request(),
+        policy(),
+        context({ openCasesForOrder: [openCase('AS-20261104-0007', ['TV-1'])] }),
+      );
 
       expect(review.outcome).toBe('approved');
     });
@@ -312,7 +364,10 @@ describe('Function: reviewCase', () => {
       const review = reviewCase(
         request(),
         policy(),
-        context({ currentCaseId: 'case-self', openCasesForOrder: [openCase('AS-20261104-0007', ['KT-100'], 'case-self')] }),
+        context({
+          currentCaseId: 'case-self',
+          openCasesForOrder: [openCase('AS-20261104-0007', ['KT-100'], 'case-self')],
+        }),
       );
 
       expect(review.outcome).toBe('approved');

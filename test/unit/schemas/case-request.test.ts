@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../functions/domain/errors.js';
 import { validate } from '../../../functions/http/validation.js';
-import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from '../../../functions/schemas/case-request.js';
+import {
+  attachmentRequestSchema,
+  caseRequestSchema,
+  listCasesQuerySchema,
+} from '../../../functions/schemas/case-request.js';
 import { returnRequest } from '../../support/case-requests.js';
 
 const detailsOf = (schema: Parameters<typeof validate>[0], value: unknown): string[] => {
@@ -77,7 +81,13 @@ describe('Schema: attachmentRequestSchema', () => {
   });
 
   it('accepts a 10 MB PDF', () => {
-    expect(validate(attachmentRequestSchema, { fileName: 'a.pdf', contentType: 'application/pdf', size: 10 * 1024 * 1024 }, 'body')).toBeTruthy();
+    expect(
+      validate(
+        attachmentRequestSchema,
+        { fileName: 'a.pdf', contentType: 'application/pdf', size: 10 * 1024 * 1024 },
+        'body',
+      ),
+    ).toBeTruthy();
   });
 });
 

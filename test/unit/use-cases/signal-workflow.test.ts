@@ -31,7 +31,10 @@ describe('Function: signalWorkflow', () => {
 
     await signalWorkflow(dependencies, 'cs_1');
 
-    expect(dependencies.workflow.completeWait).toHaveBeenCalledWith('token-1', { outcome: 'responded', waitSeconds: 60 });
+    expect(dependencies.workflow.completeWait).toHaveBeenCalledWith('token-1', {
+      outcome: 'responded',
+      waitSeconds: 60,
+    });
   });
 
   it('leaves a wait alone that the case progress does not end', async () => {
