@@ -1,30 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import type { Capabilities } from '../functions/wiring/capabilities.js';
+import { ROUTES } from '../functions/wiring/routes.js';
 import { TABLES } from '../functions/wiring/tables.js';
+import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import { functionBuildOptions } from '../infra/function-bundling.js';
 import { median, round } from './stats.js';
 
 const run = promisify(execFile);
-
-/** The bundling options of infra/constructs/service-function.ts (NodejsFunction `bundling`), as esbuild options. */
-const CDK_LIKE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);" },
-  minify: true,
-  keepNames: true,
-  sourcemap: true,
-  sourcesContent: false,
-  external: [],
-  logLevel: 'warning',
-} as const;
 
 export interface BundleFigure {
   name: string;
@@ -68,9 +56,28 @@ const importOnce = async (nodeBinary: string, file: string): Promise<number> => 
   return value;
 };
 
+/** The deployed functions: one per route and per workflow task, each with the capabilities it declares. */
+const declaredFunctions = (
+  repoRoot: string,
+): Array<{ name: string; kind: 'http' | 'task'; entry: string; capabilities: Capabilities }> => [
+  ...ROUTES.map((route) => ({
+    name: `http/${route.handler}`,
+    kind: 'http' as const,
+    entry: join(repoRoot, 'functions', 'handlers', 'http', `${route.handler}.ts`),
+    capabilities: route.capabilities,
+  })),
+  ...WORKFLOW_TASKS.map((task) => ({
+    name: `task/${task.handler}`,
+    kind: 'task' as const,
+    entry: join(repoRoot, 'functions', 'handlers', 'tasks', `${task.handler}.ts`),
+    capabilities: task.capabilities,
+  })),
+];
+
 /**
- * Bundles every handler (functions/handlers/http and functions/handlers/tasks) as CDK would, plus an empty handler as
- * the floor, and times a fresh-process import of each: median of `samples`.
+ * Bundles every function of the stack (each route and workflow task) with the options CDK builds it with
+ * (infra/function-bundling.ts, its own capability flags included), plus an empty handler as the floor, and times a
+ * fresh-process import of each: median of `samples`.
  */
 export const measureBundles = async ({
   repoRoot,
@@ -84,27 +91,30 @@ export const measureBundles = async ({
   const startedAt = performance.now();
   const outDir = await mkdtemp(join(tmpdir(), 'after-sales-bench-bundles-'));
   try {
-    const entries: Array<{ name: string; kind: BundleFigure['kind']; entry: string }> = [];
-    for (const kind of ['http', 'task'] as const) {
-      const folder = join(repoRoot, 'functions', 'handlers', kind === 'http' ? 'http' : 'tasks');
-      for (const file of (await readdir(folder)).filter((name) => name.endsWith('.ts')).sort()) {
-        entries.push({ name: `${kind}/${basename(file, '.ts')}`, kind, entry: join(folder, file) });
-      }
-    }
     const emptyEntry = join(outDir, 'empty-handler.ts');
     await writeFile(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
-    entries.unshift({ name: 'floor/empty-handler', kind: 'floor', entry: emptyEntry });
+    const entries: Array<{ name: string; kind: BundleFigure['kind']; entry: string; capabilities: Capabilities }> = [
+      { name: 'floor/empty-handler', kind: 'floor', entry: emptyEntry, capabilities: {} },
+      ...declaredFunctions(repoRoot).sort((a, b) => a.name.localeCompare(b.name)),
+    ];
 
-    // One esbuild call for all entries: each is still its own self-contained bundle (no code splitting), but the
-    // shared modules are parsed once.
+    // One esbuild call per set of build options (functions with the same capability flags): each entry is still its
+    // own self-contained bundle (no code splitting), but the shared modules are parsed once per call.
     const outName = (name: string) => name.replace('/', '__');
-    await build({
-      ...CDK_LIKE_OPTIONS,
-      entryPoints: Object.fromEntries(entries.map((entry) => [join(outName(entry.name), 'index'), entry.entry])),
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      absWorkingDir: repoRoot,
-    } as never);
+    const groups = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const key = JSON.stringify(functionBuildOptions(entry.capabilities).define);
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    for (const group of groups.values()) {
+      await build({
+        ...functionBuildOptions(group[0]?.capabilities ?? {}),
+        entryPoints: Object.fromEntries(group.map((entry) => [join(outName(entry.name), 'index'), entry.entry])),
+        outdir: outDir,
+        outExtension: { '.js': '.mjs' },
+        absWorkingDir: repoRoot,
+      });
+    }
     const built = await Promise.all(
       entries.map(async (entry) => {
         const outfile = join(outDir, outName(entry.name), 'index.mjs');

@@ -16,7 +16,9 @@ import { isIsoDuration } from '../functions/domain/duration.js';
 import type { CaseWorkflow } from '../functions/ports/case-workflow.js';
 import { systemClock } from '../functions/ports/clock.js';
 import { TABLES, type TableName } from '../functions/wiring/tables.js';
-import { STATE_MACHINE_FILE } from '../functions/wiring/tasks.js';
+import type { Capabilities } from '../functions/wiring/capabilities.js';
+import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import { localDependenciesFor } from './declared-local-dependencies.js';
 import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
@@ -215,19 +217,28 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       loadApiRoutes(),
       readDefinition(),
     ]);
-    const inThisStack = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
-      withStackDependencies(dependencies, handler);
+    // Each handler runs with what its declaration grants, as its bundle does in AWS.
+    const asDeclared = <A extends unknown[], R>(capabilities: Capabilities, handler: (...args: A) => Promise<R>) =>
+      withStackDependencies(
+        localDependenciesFor(capabilities, dependencies, documentClient as DynamoDBDocumentClient, tables),
+        handler,
+      );
+    const taskCapabilities = (arnPlaceholder: string): Capabilities =>
+      WORKFLOW_TASKS.find((task) => task.arnPlaceholder === arnPlaceholder)?.capabilities ?? {};
     engine = new LocalWorkflowEngine({
       definition,
       taskHandlers: Object.fromEntries(
-        Object.entries(taskHandlers).map(([arn, handler]) => [arn, tracked(inThisStack(handler))]),
+        Object.entries(taskHandlers).map(([arn, handler]) => [
+          arn,
+          tracked(asDeclared(taskCapabilities(arn), handler)),
+        ]),
       ),
       executions: dataDir ? new FileExecutionRecordStore(join(dataDir, 'executions')) : undefined,
       retryIntervalMs: options.retryIntervalMs,
       logger: log,
     });
     server.mount({
-      api: apiRoutes.map((route) => ({ ...route, invoke: inThisStack(route.invoke) })),
+      api: apiRoutes.map((route) => ({ ...route, invoke: asDeclared(route.capabilities, route.invoke) })),
       local: localRoutes({ baseUrl: server.url, outbox, attachments, staffTokens, logger: log }),
       verifyStaffToken: (token) => staffTokens.verify(token),
     });

@@ -1,75 +1,46 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { S3AttachmentStorage } from '../adapters/attachments/s3-attachment-storage.js';
-import { CachedStoreDirectory } from '../adapters/cached-store-directory.js';
-import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
-import { DynamoAgentDirectory } from '../adapters/dynamodb/dynamo-agent-directory.js';
-import { DynamoCaseStore } from '../adapters/dynamodb/dynamo-case-store.js';
-import { DynamoStoreDirectory } from '../adapters/dynamodb/dynamo-store-directory.js';
-import { SesMailer } from '../adapters/mail/ses-mailer.js';
-import { SfnCaseWorkflow } from '../adapters/workflow/sfn-case-workflow.js';
 import { systemClock } from '../ports/clock.js';
-import {
-  attachmentsBucketFromEnv,
-  dynamoEndpointFromEnv,
-  mailConfigFromEnv,
-  stateMachineArnFromEnv,
-  optionalTableNameFromEnv,
-  tableNameFromEnv,
-} from './config.js';
+import { declaredDependencies } from './declared-dependencies.js';
 import type { Dependencies } from './dependencies.js';
 
-const once = <T>(make: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
-};
+// Compile-time constants, `true` or `false` in each function's bundle (`capabilityDefines`, from its declaration in
+// functions/wiring/). Each is written out at its import, never read through a variable: esbuild folds
+// `false ? import(...) : undefined` and never bundles that module, so an undeclared service's client is not shipped.
+declare const __DECLARES_CASES__: boolean;
+declare const __DECLARES_STORES__: boolean;
+declare const __DECLARES_AGENTS__: boolean;
+declare const __DECLARES_MAILER__: boolean;
+declare const __DECLARES_WORKFLOW__: boolean;
+declare const __DECLARES_ATTACHMENTS__: boolean;
 
 /**
- * The AWS adapters. Each is built on first use, so a function reads only the configuration its capabilities gave it
- * (a route without email has no MAIL_FROM) and still fails fast, naming the variable, when it is missing.
+ * The AWS adapters of this function, made once per process (on its first call; one client per service): exactly the
+ * ports its declaration grants, each reading its configuration now, so a missing variable fails the first call by
+ * name. Every other port throws `UndeclaredCapabilityError`.
  */
-export const createAwsDependencies = (): Dependencies => {
-  const documentClient = once(() => createDocumentClient({ endpoint: dynamoEndpointFromEnv() }));
-  const cases = once(
-    () =>
-      new DynamoCaseStore(documentClient(), {
-        cases: tableNameFromEnv('cases'),
-        stores: tableNameFromEnv('stores'),
-        idempotency: optionalTableNameFromEnv('idempotency'),
-        agents: optionalTableNameFromEnv('agents'),
-      }),
+export const createAwsDependencies = async (): Promise<Dependencies> => {
+  if (typeof __DECLARES_CASES__ === 'undefined') {
+    throw new Error('AWS dependencies need the capability flags of a function bundle (infra/function-bundling.ts)');
+  }
+  const [tables, mailer, workflow, attachments] = await Promise.all([
+    __DECLARES_CASES__ || __DECLARES_STORES__ || __DECLARES_AGENTS__
+      ? import('./aws-adapters/dynamodb.js').then((module) =>
+          module.createTablePorts({
+            cases: __DECLARES_CASES__,
+            stores: __DECLARES_STORES__,
+            agents: __DECLARES_AGENTS__,
+          }),
+        )
+      : undefined,
+    __DECLARES_MAILER__ ? import('./aws-adapters/ses.js').then((module) => module.createMailer()) : undefined,
+    __DECLARES_WORKFLOW__
+      ? import('./aws-adapters/step-functions.js').then((module) => module.createWorkflow())
+      : undefined,
+    __DECLARES_ATTACHMENTS__
+      ? import('./aws-adapters/s3.js').then((module) => module.createAttachmentStorage())
+      : undefined,
+  ]);
+  return declaredDependencies(
+    { cases: tables?.cases, stores: tables?.stores, agents: tables?.agents, mailer, workflow, attachments },
+    systemClock,
   );
-  const agents = once(() => new DynamoAgentDirectory(documentClient(), tableNameFromEnv('agents')));
-  const stores = once(
-    () => new CachedStoreDirectory(new DynamoStoreDirectory(documentClient(), tableNameFromEnv('stores'))),
-  );
-  const mailer = once(() => new SesMailer({ client: new SESv2Client({}), ...mailConfigFromEnv() }));
-  const workflow = once(
-    () => new SfnCaseWorkflow({ client: new SFNClient({}), stateMachineArn: stateMachineArnFromEnv() }),
-  );
-  const attachments = once(
-    () => new S3AttachmentStorage({ client: new S3Client({}), bucket: attachmentsBucketFromEnv() }),
-  );
-  return {
-    get cases() {
-      return cases();
-    },
-    get agents() {
-      return agents();
-    },
-    get stores() {
-      return stores();
-    },
-    get mailer() {
-      return mailer();
-    },
-    get workflow() {
-      return workflow();
-    },
-    get attachments() {
-      return attachments();
-    },
-    clock: systemClock,
-  };
 };

@@ -93,3 +93,14 @@ export class MissingConfigError extends Error {
     this.name = 'MissingConfigError';
   }
 }
+
+/**
+ * A function used an adapter its declaration (`functions/wiring/routes.ts`, `tasks.ts`) does not grant: its bundle does
+ * not contain the adapter and its role may not call the service. A wiring mistake, so it names the capability to add.
+ */
+export class UndeclaredCapabilityError extends Error {
+  constructor(readonly capability: string) {
+    super(`This function does not declare the capability ${capability}; add it to its route or task declaration`);
+    this.name = 'UndeclaredCapabilityError';
+  }
+}

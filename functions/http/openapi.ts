@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
 import type { RouteDeclaration } from '../wiring/routes.js';
 

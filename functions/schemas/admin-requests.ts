@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgentProfile } from '../domain/agent.js';
 import { CASE_TYPES, LOCALES, PRIORITIES } from '../domain/case.js';
 import type { StorePolicy } from '../domain/policy/store-policy.js';

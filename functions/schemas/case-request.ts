@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_TYPES, CHANNELS, DEFAULT_LOCALE, LOCALES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_ID_PATTERN, MAX_ATTACHMENT_BYTES } from '../domain/attachment-rules.js';
 import { CASE_ID_PATTERN } from '../domain/case.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentPathSchema, createAgentBodySchema, policyBodySchema, updateAgentBodySchema } from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
 import { cancelCaseBodySchema, customerCasePathSchema, customerMessageBodySchema } from './customer-requests.js';

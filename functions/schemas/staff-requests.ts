@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
 

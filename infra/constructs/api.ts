@@ -212,8 +212,9 @@ export class Api extends Construct {
         kind: 'http',
         handler: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,
+        capabilities: route.capabilities,
       });
-      bindCapabilities(fn, route.capabilities, props.resources);
+      bindCapabilities(fn, props.resources);
       const method = this.restApi.root
         .resourceForPath(route.path)
         .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {

@@ -9,8 +9,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { capabilityDefines } from '../../functions/wiring/capability-flags.js';
 import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
+import { FUNCTION_BUNDLING } from '../function-bundling.js';
 
 /** `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`. */
 export type FunctionKind = 'http' | 'task';
@@ -32,15 +34,18 @@ export interface ServiceFunctionProps {
   /** Handler module, without extension, under the kind's folder; it exports `handler`. */
   handler: string;
   description: string;
+  /** The route's or task's declaration: the adapters its bundle contains and, through `bindCapabilities`, may use. */
+  capabilities: Capabilities;
 }
 
 /**
- * A Lambda function of this service with its defaults carried once: Node 22 on arm64, an ESM bundle (AWS SDK included,
- * minified, source maps), active tracing, JSON logs into its own log group with a retention, and a role that may write
- * to that log group and nothing else until `bindCapabilities` grants more.
+ * A Lambda function of this service with its defaults carried once: Node 22 on arm64, an ESM bundle (`FUNCTION_BUNDLING`:
+ * AWS SDK included, but only the clients its capabilities use), active tracing, JSON logs into its own log group with a
+ * retention, and a role that may write to that log group and nothing else until `bindCapabilities` grants more.
  */
 export class ServiceFunction extends NodejsFunction {
   readonly kind: FunctionKind;
+  readonly capabilities: Capabilities;
   readonly logGroupOwned: LogGroup;
   readonly serviceRole: Role;
 
@@ -80,21 +85,21 @@ export class ServiceFunction extends NodejsFunction {
       projectRoot: REPO_ROOT,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Bundled CommonJS dependencies may call `require`; an ES module has none unless we provide it.
-        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-        minify: true,
-        // Error class names are part of the contract with the state machine (Retry/Catch ErrorEquals) and the logs.
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the AWS SDK: the versions we test are the versions we run, and cold starts skip resolving the runtime's copy.
-        externalModules: [],
+        target: FUNCTION_BUNDLING.target,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        banner: FUNCTION_BUNDLING.banner,
+        minify: FUNCTION_BUNDLING.minify,
+        keepNames: FUNCTION_BUNDLING.keepNames,
+        sourceMap: FUNCTION_BUNDLING.sourcemap,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
+        externalModules: [...FUNCTION_BUNDLING.external],
         logLevel: LogLevel.WARNING,
+        // Only the AWS clients of the declared capabilities end up in the bundle.
+        define: capabilityDefines(props.capabilities),
       },
     });
     this.kind = props.kind;
+    this.capabilities = props.capabilities;
     this.logGroupOwned = logGroup;
     this.serviceRole = role;
   }
@@ -125,7 +130,8 @@ const viaService = (service: 'dynamodb' | 's3'): Record<string, Record<string, s
  * named actions only (no `*`), on the named table and its declared indexes, the state machine, the object prefix,
  * the SES identity and configuration set; the data key only through the service that uses it.
  */
-export const bindCapabilities = (fn: ServiceFunction, capabilities: Capabilities, resources: CapabilityResources): void => {
+export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResources): void => {
+  const { capabilities } = fn;
   const dynamoKeyActions = new Set<string>();
   for (const [name, access] of Object.entries(capabilities.tables ?? {}) as Array<[TableName, 'read' | 'readWrite' | undefined]>) {
     if (access === undefined) continue;

@@ -66,8 +66,9 @@ export class Workflow extends Construct {
         kind: 'task',
         handler: task.handler,
         description: `Case workflow task ${task.name} (${task.handler})`,
+        capabilities: task.capabilities,
       });
-      bindCapabilities(fn, task.capabilities, { ...props.resources, stateMachineArn: this.stateMachineArn });
+      bindCapabilities(fn, { ...props.resources, stateMachineArn: this.stateMachineArn });
       functions.set(task.name, fn);
       substitutions[task.arnPlaceholder] = fn.functionArn;
     }

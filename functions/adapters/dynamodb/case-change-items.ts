@@ -1,5 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../../domain/case.js';
+import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
@@ -145,7 +146,7 @@ export const caseChangeTransaction = (
   const load = change.agentLoad;
   const release = withRelease ? load?.release : undefined;
   if (load?.take || release) {
-    if (!tables.agents) throw new Error('This function has no agents table');
+    if (!tables.agents) throw new UndeclaredCapabilityError('tables.agents');
     if (load?.take && release && load.take.agentId === release.agentId && load.take.storeId === release.storeId) {
       throw new Error('An agent cannot take and release the same case');
     }

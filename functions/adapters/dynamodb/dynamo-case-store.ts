@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
 import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
-import { NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { NotFoundError, StateConflictError, UndeclaredCapabilityError } from '../../domain/errors.js';
 import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
@@ -36,7 +36,8 @@ import { decodePageToken, encodePageToken } from './page-token.js';
 
 export interface DynamoCaseStoreTables {
   cases: string;
-  stores: string;
+  /** Only intake takes case numbers (the per-day counter lives in the stores table). */
+  stores?: string;
   /** Only intake writes idempotency records. */
   idempotency?: string;
   /** Only functions that assign or release cases move agent load. */
@@ -50,6 +51,7 @@ export class DynamoCaseStore implements CaseStore {
   ) {}
 
   async nextCaseSequence(storeId: string, day: string): Promise<number> {
+    if (!this.tables.stores) throw new UndeclaredCapabilityError('tables.stores');
     const result = await guarded(
       this.client.send(
         new UpdateCommand({
@@ -66,7 +68,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
-    if (idempotency && !this.tables.idempotency) throw new Error('This function has no idempotency table');
+    if (idempotency && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     const items = [
       ...(idempotency
         ? [

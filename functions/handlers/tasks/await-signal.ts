@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
 import { WAIT_SIGNALS } from '../../domain/case.js';
 import { awaitSignal } from '../../use-cases/workflow/await-signal.js';

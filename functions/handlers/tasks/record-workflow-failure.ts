@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
 import { recordWorkflowFailure } from '../../use-cases/workflow/record-workflow-failure.js';
 

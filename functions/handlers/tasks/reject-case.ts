@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
 import { rejectCase } from '../../use-cases/workflow/reject-case.js';
 

@@ -1,0 +1,40 @@
+import type { BuildOptions } from 'esbuild';
+import type { Capabilities } from '../functions/wiring/capabilities.js';
+import { capabilityDefines } from '../functions/wiring/capability-flags.js';
+
+/**
+ * How every function is bundled, in esbuild's terms. `ServiceFunction` (CDK's NodejsFunction runs the esbuild CLI with
+ * these) and the benchmark (esbuild's API) both take them from here, so the benchmark measures the deployed bundles.
+ */
+export const FUNCTION_BUNDLING = {
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies may call `require`; an ES module has none unless we provide it.
+  banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+  minify: true,
+  // Error class names are part of the contract with the state machine (Retry/Catch ErrorEquals) and the logs.
+  keepNames: true,
+  sourcemap: true,
+  sourcesContent: false,
+  // Bundle the AWS SDK: the versions we test are the versions we run, and cold starts skip resolving the runtime's copy.
+  external: [],
+  logLevel: 'warning',
+} as const;
+
+/** The esbuild options of one function's bundle: the shared ones plus its capability flags. */
+export const functionBuildOptions = (capabilities: Capabilities): BuildOptions => ({
+  bundle: true,
+  platform: 'node',
+  format: FUNCTION_BUNDLING.format,
+  target: FUNCTION_BUNDLING.target,
+  mainFields: [...FUNCTION_BUNDLING.mainFields],
+  banner: { js: FUNCTION_BUNDLING.banner },
+  minify: FUNCTION_BUNDLING.minify,
+  keepNames: FUNCTION_BUNDLING.keepNames,
+  sourcemap: FUNCTION_BUNDLING.sourcemap,
+  sourcesContent: FUNCTION_BUNDLING.sourcesContent,
+  external: [...FUNCTION_BUNDLING.external],
+  logLevel: FUNCTION_BUNDLING.logLevel,
+  define: capabilityDefines(capabilities),
+});

@@ -1,0 +1,40 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
+import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
+import type { Dependencies } from '../functions/commons/dependencies.js';
+import type { Capabilities } from '../functions/wiring/capabilities.js';
+import { PORT_GRANTS, PORT_NAMES, type PortName } from '../functions/wiring/capability-flags.js';
+import type { TableName } from '../functions/wiring/tables.js';
+
+/**
+ * What one function sees locally: only the ports its declaration grants (`UndeclaredCapabilityError` for the others, as
+ * in its AWS bundle), and a case store that knows only the declared tables. So a function whose declaration lacks
+ * something fails every local test, instead of only once it runs in AWS. Read versus write is not enforced here (IAM
+ * does it in AWS). The other ports are the stack's own, read at each use, so a test or the benchmark may swap one.
+ */
+export const localDependenciesFor = (
+  capabilities: Capabilities,
+  stack: Dependencies,
+  client: DynamoDBDocumentClient,
+  tables: Record<TableName, string>,
+): Dependencies => {
+  const declared = (table: TableName): string | undefined =>
+    capabilities.tables?.[table] === undefined ? undefined : tables[table];
+  const cases = new DynamoCaseStore(client, {
+    cases: tables.cases,
+    stores: declared('stores'),
+    idempotency: declared('idempotency'),
+    agents: declared('agents'),
+  });
+  const granted = (port: PortName): boolean => PORT_GRANTS[port].isGranted(capabilities);
+  const ports = Object.defineProperties(
+    {},
+    Object.fromEntries(
+      PORT_NAMES.map((port) => [
+        port,
+        { enumerable: true, get: () => (!granted(port) ? undefined : port === 'cases' ? cases : stack[port]) },
+      ]),
+    ),
+  ) as DeclaredPorts;
+  return declaredDependencies(ports, stack.clock);
+};

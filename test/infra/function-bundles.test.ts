@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { ROUTES } from '../../functions/wiring/routes.js';
+import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
+import { REPO_ROOT } from '../../infra/config.js';
+import { handlerEntry, ServiceFunction, type FunctionKind } from '../../infra/constructs/service-function.js';
+import { functionBuildOptions } from '../../infra/function-bundling.js';
+import { logicalIdOf } from './synth.js';
+
+interface DeclaredFunction {
+  name: string;
+  kind: FunctionKind;
+  handler: string;
+  capabilities: Capabilities;
+}
+
+const FUNCTIONS: DeclaredFunction[] = [
+  ...ROUTES.map((route) => ({
+    name: route.name,
+    kind: 'http' as const,
+    handler: route.handler,
+    capabilities: route.capabilities,
+  })),
+  ...WORKFLOW_TASKS.map((task) => ({
+    name: task.name,
+    kind: 'task' as const,
+    handler: task.handler,
+    capabilities: task.capabilities,
+  })),
+];
+
+/** The AWS SDK clients a declaration needs, written out here independently of the code that decides it. */
+const expectedClients = ({ tables = {}, workflow = [], sendsEmail, attachments }: Capabilities): string[] =>
+  [
+    ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
+    ...(attachments ? ['@aws-sdk/client-s3'] : []),
+    ...(sendsEmail ? ['@aws-sdk/client-sesv2'] : []),
+    ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
+  ].sort();
+
+/** The packages whose code is in the output (a module only imported and then shaken away contributes 0 bytes). */
+const bundledPackages = (output: Metafile['outputs'][string]): Set<string> =>
+  new Set(
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1])
+      .filter((name): name is string => name !== undefined),
+  );
+
+const bundledFiles = (output: Metafile['outputs'][string]): string[] =>
+  Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
+
+let outputs: Map<string, Metafile['outputs'][string]>;
+
+beforeAll(async () => {
+  // Every function bundled with the options CDK uses (metafile only, nothing written); functions with the same
+  // capability flags share one esbuild call, each entry still its own bundle.
+  const groups = new Map<string, DeclaredFunction[]>();
+  for (const fn of FUNCTIONS) {
+    const flags = JSON.stringify(functionBuildOptions(fn.capabilities).define);
+    groups.set(flags, [...(groups.get(flags) ?? []), fn]);
+  }
+  outputs = new Map();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const result = await build({
+        ...functionBuildOptions(group[0]?.capabilities ?? {}),
+        entryPoints: Object.fromEntries(group.map((fn) => [fn.name, handlerEntry(fn.kind, fn.handler)])),
+        outdir: join(tmpdir(), 'function-bundles-test'),
+        outExtension: { '.js': '.mjs' },
+        absWorkingDir: REPO_ROOT,
+        sourcemap: false,
+        write: false,
+        metafile: true,
+      });
+      for (const [path, output] of Object.entries(result.metafile.outputs)) {
+        const fn = group.find((candidate) => path.endsWith(`/${candidate.name}.mjs`));
+        if (fn) outputs.set(fn.name, output);
+      }
+    }),
+  );
+});
+
+const outputOf = (name: string): Metafile['outputs'][string] => {
+  const output = outputs.get(name);
+  if (!output) throw new Error(`No bundle for ${name}`);
+  return output;
+};
+
+describe('Function bundles', () => {
+  it('contain exactly the AWS clients of their declared capabilities', () => {
+    for (const fn of FUNCTIONS) {
+      const clients = [...bundledPackages(outputOf(fn.name))].filter((name) => name.startsWith('@aws-sdk/client-'));
+      expect(clients.sort(), fn.name).toEqual(expectedClients(fn.capabilities));
+    }
+  });
+
+  it('bundle no AWS SDK at all for a function without capabilities', () => {
+    const packages = [...bundledPackages(outputOf('getOpenApi'))];
+    expect(packages.filter((name) => name.startsWith('@aws-sdk/') || name.startsWith('@smithy/'))).toEqual([]);
+  });
+
+  it("carry zod's English messages only, not its other locales (zod is imported as a namespace)", () => {
+    // `import { z } from 'zod'` keeps every export of the namespace, ~370 KB of locales and JSON Schema code per bundle.
+    for (const fn of FUNCTIONS) {
+      const locales = bundledFiles(outputOf(fn.name)).filter((path) => /zod\/v4\/locales\/(?!en\.js$)/.test(path));
+      expect(locales, fn.name).toEqual([]);
+    }
+  });
+});
+
+const sha256 = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+describe('ServiceFunction bundling', () => {
+  let outdir: string;
+
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), 'function-bundles-cdk-'));
+  });
+
+  afterAll(async () => {
+    await rm(outdir, { recursive: true, force: true });
+  });
+
+  it('builds byte for byte the bundle of functionBuildOptions (what the benchmark measures)', async () => {
+    // Prepare: the function with the most clients and one with none
+    const samples = FUNCTIONS.filter((fn) => ['replyToCase', 'getOpenApi'].includes(fn.name));
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'BundlingCheck');
+    const deployed = samples.map((fn) => ({
+      fn,
+      construct: new ServiceFunction(stack, fn.name, {
+        kind: fn.kind,
+        handler: fn.handler,
+        description: fn.name,
+        capabilities: fn.capabilities,
+      }),
+    }));
+
+    // Act
+    const template = app.synth().getStackByName('BundlingCheck').template as {
+      Resources: Record<string, { Properties: { Code?: { S3Key: string } } }>;
+    };
+
+    // Assess
+    for (const { fn, construct } of deployed) {
+      const code = template.Resources[logicalIdOf(construct)]?.Properties.Code;
+      expect(code, fn.name).toBeDefined();
+      const assetDir = join(outdir, `asset.${code?.S3Key.replace(/\.zip$/, '')}`);
+      const result = await build({
+        ...functionBuildOptions(fn.capabilities),
+        entryPoints: [handlerEntry(fn.kind, fn.handler)],
+        outfile: join(outdir, 'benchmark', fn.name, 'index.mjs'),
+        absWorkingDir: REPO_ROOT,
+        write: false,
+      });
+      const measured = result.outputFiles.find((file) => file.path.endsWith('index.mjs'));
+      expect(sha256(await readFile(join(assetDir, 'index.mjs'))), fn.name).toBe(
+        sha256(measured?.contents ?? new Uint8Array()),
+      );
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Capabilities } from '../../../functions/wiring/capabilities.js';
+import { capabilityDefines } from '../../../functions/wiring/capability-flags.js';
+import { ROUTES } from '../../../functions/wiring/routes.js';
+import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
+
+const NONE = {
+  __DECLARES_CASES__: 'false',
+  __DECLARES_STORES__: 'false',
+  __DECLARES_AGENTS__: 'false',
+  __DECLARES_MAILER__: 'false',
+  __DECLARES_WORKFLOW__: 'false',
+  __DECLARES_ATTACHMENTS__: 'false',
+};
+
+describe('Function: capabilityDefines', () => {
+  it.each<[string, Capabilities, Partial<typeof NONE>]>([
+    ['nothing', {}, {}],
+    ['a read table', { tables: { cases: 'read' } }, { __DECLARES_CASES__: 'true' }],
+    [
+      'every table but idempotency, which is no port of its own',
+      { tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite', idempotency: 'readWrite' } },
+      { __DECLARES_CASES__: 'true', __DECLARES_STORES__: 'true', __DECLARES_AGENTS__: 'true' },
+    ],
+    ['only idempotency', { tables: { idempotency: 'readWrite' } }, {}],
+    ['email', { sendsEmail: true }, { __DECLARES_MAILER__: 'true' }],
+    ['no email, said explicitly', { sendsEmail: false }, {}],
+    ['starting the workflow', { workflow: ['start'] }, { __DECLARES_WORKFLOW__: 'true' }],
+    ['signalling the workflow', { workflow: ['signal'] }, { __DECLARES_WORKFLOW__: 'true' }],
+    ['an empty workflow list', { workflow: [] }, {}],
+    ['reading attachments', { attachments: 'read' }, { __DECLARES_ATTACHMENTS__: 'true' }],
+    ['presigning uploads', { attachments: 'presign' }, { __DECLARES_ATTACHMENTS__: 'true' }],
+  ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
+    // Act
+    const defines = capabilityDefines(capabilities);
+
+    // Assess
+    expect(defines).toEqual({ ...NONE, ...granted });
+  });
+
+  it('returns the same six flags for every declared route and task', () => {
+    // Prepare
+    const declarations = [...ROUTES, ...WORKFLOW_TASKS];
+
+    // Act
+    const flagNames = declarations.map((declaration) =>
+      Object.keys(capabilityDefines(declaration.capabilities)).sort(),
+    );
+
+    // Assess
+    for (const names of flagNames) expect(names).toEqual(Object.keys(NONE).sort());
+  });
+});
