@@ -1,6 +1,6 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toCaseItem, toEventItem } from '../functions/adapters/dynamodb/case-items.js';
-import { caseNumberDay } from '../functions/domain/case-number.js';
+import { caseNumberDay, formatCaseNumber } from '../functions/domain/case-number.js';
 import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../functions/domain/idempotency.js';
 import { submittedCase } from '../functions/use-cases/file-case.js';
 import type { CaseRequestBody } from '../functions/schemas/case-request.js';
@@ -124,7 +124,12 @@ export const floorIntake =
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    const { filed, submitted: event } = submittedCase(store, request as never, Number(counter.Attributes?.last), now);
+    const { filed, submitted: event } = submittedCase(
+      store,
+      request as never,
+      formatCaseNumber(store.caseNumberPrefix, day, Number(counter.Attributes?.last)),
+      now,
+    );
     const caseId = filed.caseId;
     await client.send(
       new TransactWriteCommand({

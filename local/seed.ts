@@ -10,6 +10,12 @@ import type { Store } from '../functions/domain/store.js';
 import type { AgentDirectory } from '../functions/ports/agent-directory.js';
 import { SEEDED_STAFF_USERS, type StaffAccount } from './staff-users.js';
 
+/** A demo store's supervisors are its seeded staff users in the supervisor group: one list, not two. */
+const supervisorEmailsOf = (storeId: string): string[] =>
+  SEEDED_STAFF_USERS.filter((user) => user.storeId === storeId && user.groups.includes('supervisor')).map(
+    (user) => user.email,
+  );
+
 /** The demo stores' storefront keys. Local only: the deployed API's keys come from `scripts/create-store.ts`. */
 export const DEMO_API_KEYS = { storeA: 'local-store-a-key', storeB: 'local-store-b-key' } as const;
 
@@ -31,7 +37,7 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
       name: 'Demo Store A',
       timezone: 'Asia/Shanghai',
       defaultLocale: 'zh-CN',
-      supervisorEmails: ['supervisor1@store-a.example'],
+      supervisorEmails: supervisorEmailsOf('store-a'),
       caseNumberPrefix: 'AS',
       reviewReminderAfter,
     },
@@ -43,7 +49,7 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
       name: 'Demo Store B',
       timezone: 'Asia/Shanghai',
       defaultLocale: 'en',
-      supervisorEmails: ['supervisor3@store-b.example'],
+      supervisorEmails: supervisorEmailsOf('store-b'),
       caseNumberPrefix: 'BS',
       reviewReminderAfter,
     },

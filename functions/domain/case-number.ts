@@ -1,3 +1,5 @@
+import { isoDateOfDay, localTimeOf } from './zoned-time.js';
+
 /**
  * Human-readable case numbers, `<PREFIX>-<yyyymmdd>-<sequence>`, e.g. `AS-20261122-0001`. The day is the store's local
  * day (what its staff and customers call "today"); the sequence restarts each day and comes from the store's counter.
@@ -9,32 +11,12 @@ export const CASE_NUMBER_PATTERN = /^(?<prefix>[A-Z][A-Z0-9]{0,9})-(?<day>\d{8})
 const PREFIX_PATTERN = /^[A-Z][A-Z0-9]{0,9}$/;
 const DAY_PATTERN = /^\d{8}$/;
 
-// One formatter per timezone: building Intl formatters is the expensive part, and a warm Lambda serves few stores.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError on an unknown timezone: a misconfigured store must fail loudly, not number in UTC.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-/** The calendar day of `instant` in the IANA `timeZone`, as yyyymmdd. */
-export const caseNumberDay = (instant: Date, timeZone: string): string => {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}${part('month')}${part('day')}`;
-};
+/**
+ * The calendar day of `instant` in the IANA `timeZone`, as yyyymmdd. An unknown timezone throws RangeError: a
+ * misconfigured store must fail loudly, not number in UTC.
+ */
+export const caseNumberDay = (instant: Date, timeZone: string): string =>
+  isoDateOfDay(localTimeOf(instant.getTime(), timeZone).day).replaceAll('-', '');
 
 export const formatCaseNumber = (prefix: string, day: string, sequence: number): string => {
   if (!PREFIX_PATTERN.test(prefix)) throw new RangeError(`Invalid case-number prefix: ${prefix}`);

@@ -197,5 +197,15 @@ export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.in
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
 
+/** The case as a change leaves it: `set` fields replaced, `remove` fields gone. */
+export const caseWithChange = (
+  current: Case,
+  { set, remove = [] }: { set?: Partial<Case>; remove?: readonly (keyof Case)[] },
+): Case => {
+  const next: Case = { ...current, ...set };
+  for (const field of remove) delete next[field];
+  return next;
+};
+
 export const newCaseId = (now: Date): string => newSortableId('cs', now);
 export const CASE_ID_PATTERN = new RegExp(`^cs_${SORTABLE_ID_BODY}$`);

@@ -53,6 +53,16 @@ export class StateConflictError extends DomainError {
   readonly code = 'state_conflict';
 }
 
+/** The agent cannot take the case: unavailable, at capacity, or gone. Nothing was written. */
+export class AgentUnavailableError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'agent_unavailable';
+
+  constructor(readonly agentId: string) {
+    super(`${agentId} is unavailable or has no room for another case`);
+  }
+}
+
 export class IdempotencyConflictError extends DomainError {
   readonly statusCode = 409;
   readonly code = 'idempotency_conflict';

@@ -92,14 +92,6 @@ export interface QueueRef {
   statuses?: readonly CaseStatus[];
 }
 
-/** The agent cannot take the case: unavailable, at capacity, or gone. Nothing was written. */
-export class AgentUnavailableError extends Error {
-  constructor(readonly agentId: string) {
-    super(`Agent ${agentId} cannot take another case`);
-    this.name = 'AgentUnavailableError';
-  }
-}
-
 /** The intake's idempotency record exists already (another request with the same key won). */
 export class IdempotencyKeyTakenError extends Error {
   constructor() {

@@ -1,5 +1,5 @@
 import type { Dependencies } from '../commons/dependencies.js';
-import { CASE_ID_PATTERN, type Case } from '../domain/case.js';
+import { CASE_ID_PATTERN, caseWithChange, type Case } from '../domain/case.js';
 import { NotFoundError, StateConflictError, TransientError } from '../domain/errors.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseChange } from '../ports/case-store.js';
@@ -23,13 +23,6 @@ export interface AppliedAction {
 
 /** Another action won the race this many times in a row: report the conflict rather than loop. */
 const ATTEMPTS = 5;
-
-/** The case as it is after `change`, without reading it again. */
-export const applied = (current: Case, change: Pick<CaseChange, 'set' | 'remove'>): Case => {
-  const after: Case = { ...current, ...change.set };
-  for (const field of change.remove ?? []) delete after[field];
-  return after;
-};
 
 /** Reads a case by an id from a URL: a malformed id is as unknown as a missing case. */
 export const findCase = async ({ cases }: Pick<Dependencies, 'cases'>, caseId: string): Promise<Case> => {
@@ -60,7 +53,7 @@ export const applyCaseAction = async (
         ifAssignee: before.assignee?.agentId ?? null,
         events: [event, ...followUps],
       });
-      return { before, after: applied(before, change), event };
+      return { before, after: caseWithChange(before, change), event };
     } catch (error) {
       const contended = error instanceof StateConflictError || error instanceof TransientError;
       if (!contended || attempt >= ATTEMPTS) throw error;

@@ -24,16 +24,16 @@ const TRANSACTION_ATTEMPTS = 5;
 
 /** A newly filed case and its first timeline event, as intake writes them. */
 export const submittedCase = (
-  store: Pick<Store, 'storeId' | 'caseNumberPrefix' | 'timezone'>,
+  store: Pick<Store, 'storeId'>,
   request: CaseRequest,
-  sequence: number,
+  caseNumber: string,
   now: Date,
 ): { filed: Case; submitted: TimelineEvent } => {
   const caseId = newCaseId(now);
   const filed: Case = {
     ...request,
     caseId,
-    caseNumber: formatCaseNumber(store.caseNumberPrefix, caseNumberDay(now, store.timezone), sequence),
+    caseNumber,
     storeId: store.storeId,
     status: 'submitted',
     createdAt: now.toISOString(),
@@ -68,7 +68,8 @@ export const fileCase = async (
   const hash = requestHash(request);
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
-  const { filed, submitted } = submittedCase(store, request, sequence, now);
+  const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
+  const { filed, submitted } = submittedCase(store, request, caseNumber, now);
   const caseId = filed.caseId;
   const idempotency = idempotencyKey
     ? {

@@ -1,5 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Case } from '../../domain/case.js';
+import { caseWithChange, type Case } from '../../domain/case.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
@@ -22,13 +22,6 @@ const touchesQueue = (change: CaseChange): boolean =>
       (change.set !== undefined && field in change.set) || (change.remove ?? []).some((name) => name === field),
   );
 
-/** The case as it will be after the change, from which the derived index keys are computed. */
-const changedCase = (current: Case, change: CaseChange): Case => {
-  const next: Case = { ...current, ...change.set };
-  for (const field of change.remove ?? []) delete next[field];
-  return next;
-};
-
 /** Attributes to set and remove on the case item, the derived index keys included. */
 const caseAttributes = (current: Case, change: CaseChange): { set: Record<string, unknown>; remove: string[] } => {
   // An undefined value would leave its placeholder without a value; "not set" is what it means.
@@ -39,7 +32,7 @@ const caseAttributes = (current: Case, change: CaseChange): { set: Record<string
   if (change.set?.status) set.storeStatusKey = storeStatusKey(current.storeId, change.set.status);
   // Only when a source field changes: a change that leaves them alone must not rewrite the keys from a stale `current`.
   if (touchesQueue(change)) {
-    const placement = queueOf(changedCase(current, change));
+    const placement = queueOf(caseWithChange(current, change));
     if (placement) Object.assign(set, placement);
     else remove.push('queueKey', 'queueSortKey');
   }

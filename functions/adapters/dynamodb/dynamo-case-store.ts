@@ -7,11 +7,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
 import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
-import { NotFoundError, StateConflictError, UndeclaredCapabilityError } from '../../domain/errors.js';
+import {
+  AgentUnavailableError,
+  NotFoundError,
+  StateConflictError,
+  UndeclaredCapabilityError,
+} from '../../domain/errors.js';
 import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
-  AgentUnavailableError,
   IdempotencyKeyTakenError,
   type CaseChange,
   type CaseStore,

@@ -1,4 +1,4 @@
-import { isoWeekdayIndexOf } from './zoned-time.js';
+import { isoWeekdayIndexOf } from '../zoned-time.js';
 
 /**
  * A store's business calendar: when its team works, so SLA clocks count only working time. The shape is the

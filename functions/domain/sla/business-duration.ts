@@ -2,7 +2,7 @@ import { durationParts, isIsoDuration } from '../duration.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { addBusinessSeconds, businessSecondsBetween } from './business-time.js';
 import { openIntervalsFrom, openIntervalsOn, type OpenInterval } from './opening-hours.js';
-import { DAY_MS, instantOf, localTimeOf } from './zoned-time.js';
+import { DAY_MS, instantOf, localTimeOf } from '../zoned-time.js';
 
 /**
  * ISO 8601 durations in business time, as SLA targets are written (`PT4H`, `P2D`, `P1DT4H`).

@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '../errors.js';
 import { WEEKDAYS, weekdayOf, weeklyHoursOf, type BusinessCalendar, type WorkingHours } from './business-calendar.js';
 import { clockTimeMs } from './opening-hours.js';
-import { DAY_MS, dayOfIsoDate, isKnownTimezone } from './zoned-time.js';
+import { DAY_MS, dayOfIsoDate, isKnownTimezone } from '../zoned-time.js';
 
 /**
  * Every problem with a calendar, each with its path (`weekly.monday.1.end`), for the API layer to report at once.

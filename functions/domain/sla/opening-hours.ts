@@ -5,7 +5,7 @@ import {
   type BusinessCalendar,
   type WorkingHours,
 } from './business-calendar.js';
-import { DAY_MS, dayOfIsoDate, instantOf, isoWeekdayIndexOf, localTimeOf } from './zoned-time.js';
+import { DAY_MS, dayOfIsoDate, instantOf, isoWeekdayIndexOf, localTimeOf } from '../zoned-time.js';
 
 /** A stretch of working time as instants (epoch ms), on the store-local `day` it belongs to. */
 export interface OpenInterval {

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { AGENT_ID_PATTERN, type Agent, type AgentProfile } from '../../domain/agent.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { offerFreedCapacity } from '../offer-freed-capacity.js';
+import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
 
 /** The store's agents (`GET /v1/admin/agents`, supervisors and admins), ordered by agentId. */
 export const listAgents = async ({ agents }: Pick<Dependencies, 'agents'>, storeId: string): Promise<Agent[]> =>
@@ -17,7 +17,7 @@ export const createAgent = async (
   profile: AgentProfile,
 ): Promise<Agent> => {
   const created = await dependencies.agents.create(storeId, profile, dependencies.clock.now());
-  await offerFreedCapacity(dependencies, storeId);
+  await assignWaitingCases(dependencies, storeId);
   return created;
 };
 
@@ -33,6 +33,6 @@ export const updateAgent = async (
 ): Promise<Agent> => {
   if (!AGENT_ID_PATTERN.test(profile.agentId)) throw new NotFoundError('No such agent');
   const updated = await dependencies.agents.update(storeId, profile, dependencies.clock.now());
-  await offerFreedCapacity(dependencies, storeId);
+  await assignWaitingCases(dependencies, storeId);
   return updated;
 };

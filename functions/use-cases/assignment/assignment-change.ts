@@ -51,3 +51,9 @@ export const assignmentChange = (
   };
   return { change, assigned: { ...current, status, assignee, updatedAt: at } };
 };
+
+/** The load move that frees the case's assignee, for a change that ends the case (resolve, cancel); none when unassigned. */
+export const releaseAssignee = (current: Case, at: string): Pick<CaseChange, 'agentLoad'> =>
+  current.assignee
+    ? { agentLoad: { release: { storeId: current.storeId, agentId: current.assignee.agentId }, at } }
+    : {};

@@ -4,7 +4,8 @@ import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyCaseAction } from '../apply-case-action.js';
 import { notifyCancelled } from '../notifications/customer-notices.js';
-import { offerFreedCapacity } from '../offer-freed-capacity.js';
+import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
 /** Before resolution: a finished case (rejected, resolved, closed, cancelled) cannot be cancelled. */
@@ -55,18 +56,11 @@ export const cancelCase = async (dependencies: Dependencies, request: CustomerCa
         cancellation: { reason: request.reason, cancelledAt: now.toISOString(), cancelledBy: 'customer' },
         updatedAt: now.toISOString(),
       },
-      ...(current.assignee
-        ? {
-            agentLoad: {
-              release: { storeId: current.storeId, agentId: current.assignee.agentId },
-              at: now.toISOString(),
-            },
-          }
-        : {}),
+      ...releaseAssignee(current, now.toISOString()),
     };
   });
   await notifyCancelled(dependencies, after);
   await signalWorkflow(dependencies, after.caseId);
-  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+  if (before.assignee) await assignWaitingCases(dependencies, after.storeId);
   return after;
 };

@@ -7,7 +7,8 @@ import { timelineEvent } from '../../domain/timeline-events.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
 import { applyCaseAction } from '../apply-case-action.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
-import { offerFreedCapacity } from '../offer-freed-capacity.js';
+import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
@@ -56,18 +57,11 @@ export const resolveCase = async (dependencies: Dependencies, request: CaseResol
         details: { type, rootCause: request.rootCause },
       }),
       set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
-      ...(current.assignee
-        ? {
-            agentLoad: {
-              release: { storeId: current.storeId, agentId: current.assignee.agentId },
-              at: now.toISOString(),
-            },
-          }
-        : {}),
+      ...releaseAssignee(current, now.toISOString()),
     };
   });
   await notifyResolved(dependencies, after);
   await signalWorkflow(dependencies, after.caseId);
-  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+  if (before.assignee) await assignWaitingCases(dependencies, after.storeId);
   return after;
 };

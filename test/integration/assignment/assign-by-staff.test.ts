@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../../functions/domain/case.js';
-import { ForbiddenError, NotFoundError, StateConflictError } from '../../../functions/domain/errors.js';
+import {
+  AgentUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  StateConflictError,
+} from '../../../functions/domain/errors.js';
 import type { StaffUser } from '../../../functions/domain/staff.js';
 import { systemClock } from '../../../functions/ports/clock.js';
-import { AgentUnavailableError } from '../../../functions/ports/case-store.js';
 import { assignByStaff } from '../../../functions/use-cases/assignment/assign-by-staff.js';
 import {
   freshStoreId,

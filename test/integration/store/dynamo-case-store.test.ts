@@ -1,10 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseStatus, Priority } from '../../../functions/domain/case.js';
-import { NotFoundError, StateConflictError, ValidationError } from '../../../functions/domain/errors.js';
+import {
+  AgentUnavailableError,
+  NotFoundError,
+  StateConflictError,
+  ValidationError,
+} from '../../../functions/domain/errors.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
-import { AgentUnavailableError, type CaseChange } from '../../../functions/ports/case-store.js';
+import type { CaseChange } from '../../../functions/ports/case-store.js';
 import {
   freshStoreId,
   openCase,

@@ -7,7 +7,7 @@ import {
   isoDateOfDay,
   isoWeekdayIndexOf,
   localTimeOf,
-} from '../../../../functions/domain/sla/zoned-time.js';
+} from '../../../functions/domain/zoned-time.js';
 
 const HOUR_MS = 3_600_000;
 const day = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
