@@ -3,7 +3,14 @@ import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime, Tracing, ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+  ApplicationLogLevel,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -116,8 +123,18 @@ export interface CapabilityResources {
   mail: { from: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
 }
 
-const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
@@ -133,7 +150,9 @@ const viaService = (service: 'dynamodb' | 's3'): Record<string, Record<string, s
 export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResources): void => {
   const { capabilities } = fn;
   const dynamoKeyActions = new Set<string>();
-  for (const [name, access] of Object.entries(capabilities.tables ?? {}) as Array<[TableName, 'read' | 'readWrite' | undefined]>) {
+  for (const [name, access] of Object.entries(capabilities.tables ?? {}) as Array<
+    [TableName, 'read' | 'readWrite' | undefined]
+  >) {
     if (access === undefined) continue;
     const declaration = tableByName(name);
     const table = resources.tables[name];
@@ -153,22 +172,32 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
         }),
       );
     }
-    for (const action of writes ? [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS] : KEY_READ_ACTIONS) dynamoKeyActions.add(action);
+    for (const action of writes ? [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS] : KEY_READ_ACTIONS)
+      dynamoKeyActions.add(action);
   }
   if (dynamoKeyActions.size > 0) {
     fn.addToRolePolicy(
-      new PolicyStatement({ actions: [...dynamoKeyActions], resources: [resources.dataKey.keyArn], conditions: viaService('dynamodb') }),
+      new PolicyStatement({
+        actions: [...dynamoKeyActions],
+        resources: [resources.dataKey.keyArn],
+        conditions: viaService('dynamodb'),
+      }),
     );
   }
 
   const workflow = capabilities.workflow ?? [];
   if (workflow.length > 0) fn.addEnvironment('STATE_MACHINE_ARN', resources.stateMachineArn);
   if (workflow.includes('start')) {
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [resources.stateMachineArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [resources.stateMachineArn] }),
+    );
   }
   if (workflow.includes('signal')) {
     fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [resources.stateMachineArn] }),
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [resources.stateMachineArn],
+      }),
     );
   }
 
@@ -176,7 +205,10 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
     fn.addEnvironment('MAIL_FROM', resources.mail.from);
     fn.addEnvironment('SES_CONFIGURATION_SET', resources.mail.configurationSetName);
     fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [resources.mail.identityArn, resources.mail.configurationSetArn] }),
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [resources.mail.identityArn, resources.mail.configurationSetArn],
+      }),
     );
   }
 

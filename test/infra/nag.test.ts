@@ -142,14 +142,12 @@ describe('cdk-nag: AwsSolutions on the after-sales stack', () => {
     const bare = buildApp({ skipBundling: true, nagAcknowledgements: false });
     try {
       // Act
-      const findings = new AwsSolutionsChecks()
-        .validateScope(bare.app)
-        .violations.flatMap((violation) =>
-          violation.violatingResources.map((resource) => ({
-            id: violation.ruleName,
-            path: resource.constructPath ?? '',
-          })),
-        );
+      const findings = new AwsSolutionsChecks().validateScope(bare.app).violations.flatMap((violation) =>
+        violation.violatingResources.map((resource) => ({
+          id: violation.ruleName,
+          path: resource.constructPath ?? '',
+        })),
+      );
       const acks = acknowledgements(synth().app);
 
       // Assess
