@@ -6,13 +6,14 @@ import { ANY_CATEGORY } from '../functions/domain/assignment.js';
 import { CASE_TYPES, LOCALES } from '../functions/domain/case.js';
 import { StateConflictError } from '../functions/domain/errors.js';
 import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
+import type { StaffRole } from '../functions/domain/staff.js';
 import type { Store } from '../functions/domain/store.js';
 import type { AgentDirectory } from '../functions/ports/agent-directory.js';
 import { SEEDED_STAFF_USERS, type StaffAccount } from './staff-users.js';
 
-/** A demo store's supervisors are its seeded staff users in the supervisor group: one list, not two. */
-const supervisorEmailsOf = (storeId: string): string[] =>
-  SEEDED_STAFF_USERS.filter((user) => user.storeId === storeId && user.groups.includes('supervisor')).map(
+/** A demo store's supervisors and admins are its seeded staff users in that group: one list, not two. */
+const staffEmailsOf = (storeId: string, group: StaffRole): string[] =>
+  SEEDED_STAFF_USERS.filter((user) => user.storeId === storeId && user.groups.includes(group)).map(
     (user) => user.email,
   );
 
@@ -37,7 +38,8 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
       name: 'Demo Store A',
       timezone: 'Asia/Shanghai',
       defaultLocale: 'zh-CN',
-      supervisorEmails: supervisorEmailsOf('store-a'),
+      supervisorEmails: staffEmailsOf('store-a', 'supervisor'),
+      adminEmails: staffEmailsOf('store-a', 'admin'),
       caseNumberPrefix: 'AS',
       reviewReminderAfter,
     },
@@ -49,7 +51,8 @@ const demoStores = (reviewReminderAfter: string): Array<{ store: Store; apiKey: 
       name: 'Demo Store B',
       timezone: 'Asia/Shanghai',
       defaultLocale: 'en',
-      supervisorEmails: supervisorEmailsOf('store-b'),
+      supervisorEmails: staffEmailsOf('store-b', 'supervisor'),
+      adminEmails: staffEmailsOf('store-b', 'admin'),
       caseNumberPrefix: 'BS',
       reviewReminderAfter,
     },
@@ -71,6 +74,24 @@ const putIfAbsent = async (
   }
 };
 
+const setProfileField = async <K extends keyof Store>(
+  client: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  field: K,
+  value: Store[K],
+): Promise<void> => {
+  await client.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: { pk, sk: 'PROFILE' },
+      UpdateExpression: 'SET #field = :value',
+      ExpressionAttributeNames: { '#field': field },
+      ExpressionAttributeValues: { ':value': value },
+    }),
+  );
+};
+
 /**
  * Seeds the two demo stores (profile, default policy, hashed API key) when the store's profile is missing.
  * Idempotent; returns the ids of the stores it created.
@@ -89,14 +110,11 @@ export const seedDemoStores = async (
         options.reviewReminderAfter !== undefined &&
         profile.Item.reviewReminderAfter !== options.reviewReminderAfter
       ) {
-        await client.send(
-          new UpdateCommand({
-            TableName: storesTable,
-            Key: { pk, sk: 'PROFILE' },
-            UpdateExpression: 'SET reviewReminderAfter = :value',
-            ExpressionAttributeValues: { ':value': options.reviewReminderAfter },
-          }),
-        );
+        await setProfileField(client, storesTable, pk, 'reviewReminderAfter', options.reviewReminderAfter);
+      }
+      // A store seeded before the profile had admins' emails gets them once; a list already there is kept.
+      if (profile.Item.adminEmails === undefined) {
+        await setProfileField(client, storesTable, pk, 'adminEmails', store.adminEmails ?? []);
       }
       continue;
     }

@@ -14,7 +14,7 @@ import type { Dependencies } from '../functions/commons/dependencies.js';
 import { logger } from '../functions/commons/logger.js';
 import { isIsoDuration } from '../functions/domain/duration.js';
 import type { CaseWorkflow } from '../functions/ports/case-workflow.js';
-import { systemClock } from '../functions/ports/clock.js';
+import { systemClock, type Clock } from '../functions/ports/clock.js';
 import { TABLES, type TableName } from '../functions/wiring/tables.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
@@ -44,6 +44,11 @@ export interface LocalStackOptions {
   retryIntervalMs?: number;
   /** Only errors are logged. */
   quiet?: boolean;
+  /**
+   * The service's clock (the system clock by default). Tests pass one shifted to a chosen wall time, e.g. a Friday just
+   * before closing, so business-hours rules run at real speed; the workflow engine's timers stay real.
+   */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -206,10 +211,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       mailer: outbox,
       workflow,
       attachments,
-      clock: systemClock,
+      clock: options.clock ?? systemClock,
     };
     unregister = registerStackDependencies(dependencies);
-    await seedDemoAgents(dependencies.agents, systemClock.now());
+    await seedDemoAgents(dependencies.agents, dependencies.clock.now());
     const staffTokens = await LocalJwtIssuer.open(dataDir);
 
     const [taskHandlers, apiRoutes, definition] = await Promise.all([

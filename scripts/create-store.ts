@@ -1,18 +1,25 @@
 /**
  * Operator tool: onboard a store on a deployed stack. Creates the store's API Gateway API key, adds it to the
  * storefront usage plan, writes the store profile, its default policy and the key-hash lookup item to the stores
- * table, and prints the key once (only its SHA-256 hash is stored).
+ * table, and prints the key once (only its SHA-256 hash is stored). The store runs on the default SLA policy, its
+ * calendar in `--timezone`, until an admin saves one (`PUT /v1/admin/sla`).
  *
  *   npx cdk deploy --outputs-file cdk-outputs.json
  *   npx tsx scripts/create-store.ts --store-id A --name "Store A" --supervisor-email lead@shop.example \
- *     --stack-outputs cdk-outputs.json [--stack after-sales-dev] [--timezone Asia/Shanghai] [--locale zh-CN]
+ *     --admin-email owner@shop.example --stack-outputs cdk-outputs.json [--stack after-sales-dev] \
+ *     [--timezone Asia/Shanghai] [--locale zh-CN]
  *
  * Credentials and region come from the usual AWS SDK chain (AWS_PROFILE, AWS_REGION, ...), or `--region`.
  * Instead of `--stack-outputs`, pass `--usage-plan-id` and `--stores-table` directly.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { APIGatewayClient, CreateApiKeyCommand, CreateUsagePlanKeyCommand, DeleteApiKeyCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  CreateApiKeyCommand,
+  CreateUsagePlanKeyCommand,
+  DeleteApiKeyCommand,
+} from '@aws-sdk/client-api-gateway';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { hashApiKey } from '../functions/domain/api-key.js';
@@ -20,7 +27,9 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../functions/domain/case.j
 import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
 import type { Store } from '../functions/domain/store.js';
 
-const USAGE = 'Usage: create-store --store-id <id> --name <name> --supervisor-email <email> [--supervisor-email ...] ' +
+const USAGE =
+  'Usage: create-store --store-id <id> --name <name> --supervisor-email <email> [--supervisor-email ...] ' +
+  '--admin-email <email> [--admin-email ...] ' +
   '(--stack-outputs <cdk-outputs.json> [--stack <name>] | --usage-plan-id <id> --stores-table <table>) ' +
   '[--timezone Asia/Shanghai] [--locale zh-CN|en] [--region <region>]';
 
@@ -34,8 +43,23 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-const readTarget = (values: { 'stack-outputs'?: string; stack?: string; 'usage-plan-id'?: string; 'stores-table'?: string }): Target => {
-  if (values['usage-plan-id'] && values['stores-table']) return { usagePlanId: values['usage-plan-id'], storesTable: values['stores-table'] };
+/** Every address of a repeatable, comma-separable option: at least one, each valid, else the usage. */
+const emailsOf = (given: string[] | undefined, option: 'supervisor-email' | 'admin-email'): string[] => {
+  const emails = (given ?? []).flatMap((email) => email.split(',')).map((email) => email.trim());
+  if (emails.length === 0 || emails.some((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
+    fail(`--${option}: at least one valid address.`);
+  }
+  return emails;
+};
+
+const readTarget = (values: {
+  'stack-outputs'?: string;
+  stack?: string;
+  'usage-plan-id'?: string;
+  'stores-table'?: string;
+}): Target => {
+  if (values['usage-plan-id'] && values['stores-table'])
+    return { usagePlanId: values['usage-plan-id'], storesTable: values['stores-table'] };
   if (!values['stack-outputs']) return fail('Pass --stack-outputs, or both --usage-plan-id and --stores-table.');
   const file = JSON.parse(readFileSync(values['stack-outputs'], 'utf8')) as Record<string, Record<string, string>>;
   const stacks = Object.keys(file);
@@ -53,6 +77,7 @@ const main = async (): Promise<void> => {
       'store-id': { type: 'string' },
       name: { type: 'string' },
       'supervisor-email': { type: 'string', multiple: true },
+      'admin-email': { type: 'string', multiple: true },
       timezone: { type: 'string', default: 'Asia/Shanghai' },
       locale: { type: 'string', default: DEFAULT_LOCALE },
       'stack-outputs': { type: 'string' },
@@ -66,10 +91,9 @@ const main = async (): Promise<void> => {
   const storeId = values['store-id'] ?? fail('--store-id is required.');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeId)) fail('--store-id: letters, digits, "_" and "-" only (at most 64).');
   const name = values.name?.trim() || fail('--name is required.');
-  const supervisorEmails = (values['supervisor-email'] ?? []).flatMap((email) => email.split(',')).map((email) => email.trim());
-  if (supervisorEmails.length === 0 || supervisorEmails.some((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
-    fail('--supervisor-email: at least one valid address.');
-  }
+  // Supervisors get manual reviews, unassigned cases and SLA escalations of level 2; admins those of level 3.
+  const supervisorEmails = emailsOf(values['supervisor-email'], 'supervisor-email');
+  const adminEmails = emailsOf(values['admin-email'], 'admin-email');
   try {
     new Intl.DateTimeFormat('en', { timeZone: values.timezone });
   } catch {
@@ -83,18 +107,26 @@ const main = async (): Promise<void> => {
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }));
 
   const key = await apiGateway.send(
-    new CreateApiKeyCommand({ name: `store-${storeId}`, description: `Storefront key of store ${storeId} (${name})`, enabled: true, tags: { storeId } }),
+    new CreateApiKeyCommand({
+      name: `store-${storeId}`,
+      description: `Storefront key of store ${storeId} (${name})`,
+      enabled: true,
+      tags: { storeId },
+    }),
   );
   if (!key.id || !key.value) throw new Error('API Gateway returned no key id or value');
 
   try {
-    await apiGateway.send(new CreateUsagePlanKeyCommand({ usagePlanId: target.usagePlanId, keyId: key.id, keyType: 'API_KEY' }));
+    await apiGateway.send(
+      new CreateUsagePlanKeyCommand({ usagePlanId: target.usagePlanId, keyId: key.id, keyType: 'API_KEY' }),
+    );
     const store: Store = {
       storeId,
       name,
       timezone: values.timezone,
       defaultLocale: locale,
       supervisorEmails,
+      adminEmails,
       caseNumberPrefix: 'AS',
       reviewReminderAfter: 'P1D',
     };
@@ -105,14 +137,23 @@ const main = async (): Promise<void> => {
         TransactItems: [
           { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'PROFILE', ...store }, ...isNew } },
           { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'POLICY', ...DEFAULT_POLICY }, ...isNew } },
-          { Put: { TableName: target.storesTable, Item: { pk: `APIKEY#${hashApiKey(key.value)}`, sk: 'APIKEY', storeId }, ...isNew } },
+          {
+            Put: {
+              TableName: target.storesTable,
+              Item: { pk: `APIKEY#${hashApiKey(key.value)}`, sk: 'APIKEY', storeId },
+              ...isNew,
+            },
+          },
         ],
       }),
     );
   } catch (error) {
     // Nothing usable is left behind: deleting the key also removes it from the usage plan.
     await apiGateway.send(new DeleteApiKeyCommand({ apiKey: key.id })).catch(() => undefined);
-    const reason = error instanceof Error && error.name === 'TransactionCanceledException' ? ` (store ${storeId} probably exists already)` : '';
+    const reason =
+      error instanceof Error && error.name === 'TransactionCanceledException'
+        ? ` (store ${storeId} probably exists already)`
+        : '';
     throw new Error(`Store ${storeId} was not created${reason}: ${String(error)}`, { cause: error });
   }
 

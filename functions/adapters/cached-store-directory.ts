@@ -1,10 +1,11 @@
 import type { StorePolicy } from '../domain/policy/store-policy.js';
+import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
 import type { Store } from '../domain/store.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
 
 /**
  * Keeps store configuration in memory for a short time, so the intake hot path does not read it on every request.
- * A policy change takes effect within `ttlMs` on every warm function.
+ * A policy (or SLA policy) change takes effect within `ttlMs` on every warm function.
  */
 export class CachedStoreDirectory implements StoreDirectory {
   private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
@@ -29,12 +30,25 @@ export class CachedStoreDirectory implements StoreDirectory {
   }
 
   /** Saved through this instance, the new policy shows here at once; other warm functions see it within `ttlMs`. */
-  async savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
+  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
+    return this.forgettingAfter(`policy:${storeId}`, () => this.inner.savePolicy(storeId, policy));
+  }
+
+  getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
+    return this.cached(`sla:${storeId}`, () => this.inner.getSlaPolicy(storeId));
+  }
+
+  /** Like `savePolicy`: at once here, within `ttlMs` on other warm functions. */
+  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy): Promise<StoreSlaPolicy> {
+    return this.forgettingAfter(`sla:${storeId}`, () => this.inner.saveSlaPolicy(storeId, policy));
+  }
+
+  private async forgettingAfter<T>(key: string, save: () => Promise<T>): Promise<T> {
     try {
-      return await this.inner.savePolicy(storeId, policy);
+      return await save();
     } finally {
-      // Also after a conflict: the cached policy is then known to be stale.
-      this.entries.delete(`policy:${storeId}`);
+      // Also after a conflict: the cached value is then known to be stale.
+      this.entries.delete(key);
     }
   }
 

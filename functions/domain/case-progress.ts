@@ -56,8 +56,8 @@ export const waitOutcome = (
 
 /**
  * What every workflow step that can precede a wait returns, and what completes each wait: where the case stands, and how
- * long the next wait may park before it re-reads the case (`States.Timeout` -> CheckProgress). The SLA issue replaces
- * the fixed recheck with the time left to the next deadline.
+ * long the next wait may park before it times out into the escalation step: until the next SLA step falls due
+ * (`wakeAt`), and never longer than the store's recheck period, the safety net should an API action's signal be lost.
  */
 export interface WorkflowStep {
   /** `pending` while nothing the workflow routes on has happened (a case still in review). */
@@ -65,10 +65,17 @@ export interface WorkflowStep {
   waitSeconds: number;
 }
 
+export const recheckSecondsOf = (store: Pick<Store, 'signalRecheckAfter'>): number =>
+  Math.max(1, Math.round(durationToSeconds(store.signalRecheckAfter ?? DEFAULT_SIGNAL_RECHECK_AFTER)));
+
 export const workflowStep = (
   value: Pick<Case, 'status' | 'firstRespondedAt' | 'decision'>,
-  store: Pick<Store, 'signalRecheckAfter'>,
-): WorkflowStep => ({
-  outcome: progressOf(value) ?? 'pending',
-  waitSeconds: Math.max(1, Math.round(durationToSeconds(store.signalRecheckAfter ?? DEFAULT_SIGNAL_RECHECK_AFTER))),
-});
+  { store, now, wakeAt }: { store: Pick<Store, 'signalRecheckAfter'>; now: Date; wakeAt?: Date },
+): WorkflowStep => {
+  const recheckSeconds = recheckSecondsOf(store);
+  const untilWake = wakeAt ? Math.ceil((wakeAt.getTime() - now.getTime()) / 1000) : recheckSeconds;
+  return {
+    outcome: progressOf(value) ?? 'pending',
+    waitSeconds: Math.min(recheckSeconds, Math.max(1, untilWake)),
+  };
+};

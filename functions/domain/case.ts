@@ -1,4 +1,5 @@
 import { newSortableId, SORTABLE_ID_BODY } from './ids.js';
+import type { SlaMilestone } from './sla/sla-policy.js';
 
 /** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
 
@@ -165,6 +166,40 @@ export interface WorkflowWait {
   signal: WaitSignal;
   taskToken: string;
   since: string;
+  /** When the wait times out into the escalation step: an SLA change that needs it earlier re-times the wait. */
+  wakeAt?: string;
+}
+
+/** A missed SLA target: the milestone, when it was due, and when the workflow recorded the miss. */
+export interface SlaBreach {
+  milestone: SlaMilestone;
+  dueAt: string;
+  recordedAt: string;
+}
+
+/** How far one milestone's escalation ladder has climbed: the last level taken (0: none) and the warning. */
+export interface LadderProgress {
+  level: number;
+  warned: boolean;
+}
+
+/** The SLA escalations taken on a case; written only by the workflow's escalation step. */
+export interface CaseEscalation {
+  /** The highest level reached over both milestones (0: none). */
+  level: number;
+  ladders: Partial<Record<SlaMilestone, LadderProgress>>;
+  breaches: SlaBreach[];
+}
+
+/**
+ * The SLA due times under the store's policy when last computed (after each change that moves them, and after a policy
+ * change). Views compute due times afresh from the events; this copy is what the work queue is ordered by.
+ */
+export interface CaseDeadlines {
+  firstResponseDueAt?: string;
+  resolutionDueAt?: string;
+  /** The nearest due time of a milestone still running; absent when none is (met, or the clock is paused). */
+  nextDueAt?: string;
 }
 
 export interface Case extends CaseRequest {
@@ -187,6 +222,8 @@ export interface Case extends CaseRequest {
   firstRespondedAt?: string;
   resolution?: Resolution;
   cancellation?: Cancellation;
+  escalation?: CaseEscalation;
+  deadlines?: CaseDeadlines;
 }
 
 /** Statuses after which a case no longer counts as an open claim on its order lines. */

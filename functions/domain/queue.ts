@@ -4,8 +4,9 @@ import { isOpenCase, type Case, type CaseStatus } from './case.js';
  * Work queues: each approved case sits in exactly one, its assignee's or the store's unassigned queue, `active` until
  * it is resolved or cancelled, then `done`. Cases never approved (submitted, in review, rejected) are in none; nor is a
  * case whose status has not yet left `submitted`/`pending_review`, whatever its decision says.
- * Within a queue the most urgent comes first: by priority, then oldest first. (The SLA issue moves this to the due
- * time of the next deadline.)
+ * Within a queue the most urgent comes first: by the nearest SLA due time of a milestone still running
+ * (`Case.deadlines.nextDueAt`), then by priority, then oldest first; cases with no running clock (paused while the
+ * customer answers, or not yet classified) come after those with one.
  */
 export const UNASSIGNED = '~unassigned';
 
@@ -17,8 +18,11 @@ const NOT_YET_OPEN: readonly CaseStatus[] = ['submitted', 'pending_review'];
 
 type QueueFields = Pick<
   Case,
-  'storeId' | 'caseId' | 'status' | 'decision' | 'assignee' | 'classification' | 'createdAt'
+  'storeId' | 'caseId' | 'status' | 'decision' | 'assignee' | 'classification' | 'createdAt' | 'deadlines'
 >;
+
+/** Sorts after every ISO instant: a case with no running deadline. */
+const NO_DEADLINE = '~';
 
 /** The queue a case is in, or undefined when it is in none. */
 export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: string } | undefined => {
@@ -26,9 +30,14 @@ export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: s
   const state = isOpenCase(value.status) ? 'active' : 'done';
   return {
     queueKey: queuePartition(value.storeId, value.assignee?.agentId ?? null, state),
-    queueSortKey: `${value.classification?.priority ?? 'P9'}#${value.createdAt}#${value.caseId}`,
+    queueSortKey: [
+      value.deadlines?.nextDueAt ?? NO_DEADLINE,
+      value.classification?.priority ?? 'P9',
+      value.createdAt,
+      value.caseId,
+    ].join('#'),
   };
 };
 
 /** The case fields a queue placement is derived from: a change to any of them moves the case between queues. */
-export const QUEUE_SOURCE_FIELDS = ['status', 'decision', 'assignee', 'classification'] as const;
+export const QUEUE_SOURCE_FIELDS = ['status', 'decision', 'assignee', 'classification', 'deadlines'] as const;

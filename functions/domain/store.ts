@@ -1,14 +1,20 @@
 import type { Locale } from './case.js';
+import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from './sla/sla-policy.js';
 
 /** A store (tenant): its storefront key decides which store a request belongs to. */
 export interface Store {
   storeId: string;
   name: string;
-  /** IANA timezone used for case-number dates (and the SLA calendar later). */
+  /**
+   * IANA timezone of the store: case-number dates, and the SLA calendar's timezone until an admin saves an SLA policy;
+   * from then on the saved `calendar.timezone` is what SLA deadlines are counted in (see `defaultSlaPolicyOf`).
+   */
   timezone: string;
   defaultLocale: Locale;
-  /** Who is emailed when a case needs a manual review. */
+  /** Who is emailed when a case needs a manual review or waits unassigned, and at SLA escalation level 2. */
   supervisorEmails: string[];
+  /** Who is emailed at SLA escalation level 3. Absent on stores created before it existed: nobody then. */
+  adminEmails?: string[];
   /** Prefix of human-readable case numbers, e.g. `AS` -> `AS-20261122-0001`. */
   caseNumberPrefix: string;
   /** How long a supervisor has to decide a manual review before reminders go out, ISO 8601 duration. */
@@ -21,3 +27,10 @@ export interface Store {
 }
 
 export const DEFAULT_SIGNAL_RECHECK_AFTER = 'PT6H';
+
+/** The SLA policy of a store that never saved one: the default, on a calendar in the store's own timezone. */
+export const defaultSlaPolicyOf = (store: Pick<Store, 'timezone'> | undefined): StoreSlaPolicy => ({
+  ...DEFAULT_SLA_POLICY,
+  calendar: { ...DEFAULT_SLA_POLICY.calendar, timezone: store?.timezone ?? DEFAULT_SLA_POLICY.calendar.timezone },
+  version: 0,
+});

@@ -31,7 +31,13 @@ export type TimelineEventType =
   | 'note_added'
   | 'resolved'
   | 'cancelled'
-  | 'notification_failed';
+  | 'notification_failed'
+  /** An SLA target was missed: `details.milestone`, `details.dueAt`. */
+  | 'sla_breached'
+  /** The optional warning before a breach: `details.milestone`, `details.dueAt`, `details.notified`. */
+  | 'sla_warning'
+  /** An escalation level was reached: `details.milestone`, `details.level`, `details.notified`, `details.reassignedTo`. */
+  | 'escalated';
 
 export interface TimelineEvent {
   caseId: string;

@@ -1,7 +1,10 @@
 /** English (en) emails. */
 import type { CaseType, ResolutionType } from '../domain/case.js';
+import type { SlaMilestone } from '../domain/sla/sla-policy.js';
+import { escalationAudienceOf } from './escalation-audience.js';
+import { formatLocalDueTime } from './local-due-time.js';
 import { formatMoney } from './render.js';
-import type { LocaleTemplates, Renderers } from './templates.js';
+import type { LocaleTemplates, Renderers, TemplateOf } from './templates.js';
 
 const CASE_TYPE_LABELS: Record<CaseType, string> = {
   return: 'Return',
@@ -25,12 +28,62 @@ const RESOLUTION_TYPE_LABELS: Record<ResolutionType, string> = {
   no_action: 'No action needed',
 };
 
+/** Mid-sentence, as in "the first response target". */
+const SLA_MILESTONE_LABELS: Record<SlaMilestone, string> = {
+  firstResponse: 'first response',
+  resolution: 'resolution',
+};
+
 const FOOTER = 'This is an automated message; please do not reply to it.';
 const INTERNAL_FOOTER = 'Internal notice, sent to the store’s supervisors only.';
+const STAFF_FOOTER = 'Internal notice, sent to the store’s staff only.';
 
 /** The sender address takes no replies: customers answer where they filed the request. */
 const howToAnswer = (storeName: string): string =>
   `To answer, please use the after-sales section of the ${storeName} website or app; replies to this email are not read.`;
+
+type SlaEscalation = TemplateOf<'sla_escalated'>;
+
+/** The breach, and to whom it now goes, by escalation level. */
+const escalationOpening = (t: SlaEscalation): string => {
+  const breach = `The ${SLA_MILESTONE_LABELS[t.milestone]} target for case ${t.caseNumber} was missed: it was due at ${formatLocalDueTime(t.dueAt, t.timezone)}.`;
+  switch (escalationAudienceOf(t.level, t.assigneeName)) {
+    case 'agent':
+    case 'unassignedQueue':
+      return breach;
+    case 'supervisors':
+      return `${breach} The case is now escalated to you as the store’s supervisors.`;
+    case 'management':
+      return `${breach} The case is now escalated to store management.`;
+  }
+};
+
+/** What the addressee should do now. */
+const escalationRequest = (t: SlaEscalation): string => {
+  const firstResponse = t.milestone === 'firstResponse';
+  switch (escalationAudienceOf(t.level, t.assigneeName)) {
+    case 'agent':
+      return firstResponse ? 'Please respond to the customer now.' : 'Please resolve the case now.';
+    case 'unassignedQueue':
+      return `No agent is assigned to the case. Please assign it now so that ${firstResponse ? 'the customer gets a first response' : 'it can be resolved'}.`;
+    case 'supervisors':
+      return t.assigneeName
+        ? `Please check with ${t.assigneeName}, who handles it, and make sure it is dealt with now.`
+        : 'No agent is assigned to it yet: please assign it now.';
+    case 'management':
+      return 'Earlier reminders have not brought it back on track. Please make sure it is dealt with now.';
+  }
+};
+
+const reassignmentNote = (t: SlaEscalation): string => {
+  const done = t.reassignedTo ? `It has been reassigned automatically to ${t.reassignedTo}.` : '';
+  const possible = !t.reassignmentAllowed
+    ? ''
+    : t.reassignedTo
+      ? 'If needed, you can reassign it again in the staff console.'
+      : 'You can reassign it to another agent in the staff console.';
+  return [done, possible].filter((sentence) => sentence !== '').join(' ');
+};
 
 const renderers: Renderers = {
   case_acknowledged: (t) => ({
@@ -235,10 +288,96 @@ const renderers: Renderers = {
     signoff: 'After-sales service',
     footer: INTERNAL_FOOTER,
   }),
+  sla_warning: (t) => {
+    const milestone = SLA_MILESTONE_LABELS[t.milestone];
+    const due = formatLocalDueTime(t.dueAt, t.timezone);
+    return {
+      subject: `[${t.caseNumber}] SLA warning: ${milestone} due soon (${t.storeName})`,
+      blocks: [
+        { kind: 'paragraph', text: `The ${milestone} target for case ${t.caseNumber} is due soon, at ${due}.` },
+        {
+          kind: 'paragraph',
+          text:
+            t.milestone === 'firstResponse'
+              ? 'Please make sure the customer gets a first response before then.'
+              : 'Please make sure the case is resolved before then. If you need information from the customer, set the case to “awaiting customer”: the SLA clock pauses while it waits.',
+        },
+        {
+          kind: 'facts',
+          rows: [
+            { label: 'Case number', value: t.caseNumber },
+            { label: 'Case ID', value: t.caseId },
+            { label: 'Priority', value: t.priority },
+            { label: 'SLA target', value: milestone },
+            { label: 'Due', value: due },
+            { label: 'Store', value: t.storeName },
+          ],
+        },
+        { kind: 'paragraph', text: 'Open the case in the staff console to act on it.' },
+      ],
+      signoff: 'After-sales service',
+      footer: STAFF_FOOTER,
+    };
+  },
+  sla_escalated: (t) => {
+    const reassignment = reassignmentNote(t);
+    return {
+      subject: `[${t.caseNumber}] SLA breached: ${SLA_MILESTONE_LABELS[t.milestone]}, level ${t.level} (${t.storeName})`,
+      blocks: [
+        { kind: 'paragraph', text: escalationOpening(t) },
+        { kind: 'paragraph', text: escalationRequest(t) },
+        ...(reassignment ? [{ kind: 'paragraph' as const, text: reassignment }] : []),
+        {
+          kind: 'facts',
+          rows: [
+            { label: 'Case number', value: t.caseNumber },
+            { label: 'Case ID', value: t.caseId },
+            { label: 'Priority', value: t.priority },
+            { label: 'Missed target', value: SLA_MILESTONE_LABELS[t.milestone] },
+            { label: 'Was due', value: formatLocalDueTime(t.dueAt, t.timezone) },
+            { label: 'Escalation level', value: String(t.level) },
+            { label: 'Handled by', value: t.assigneeName || 'Not assigned' },
+            ...(t.reassignedTo ? [{ label: 'Reassigned to', value: t.reassignedTo }] : []),
+            { label: 'Store', value: t.storeName },
+          ],
+        },
+        { kind: 'paragraph', text: 'Open the case in the staff console to act on it.' },
+      ],
+      signoff: 'After-sales service',
+      footer: STAFF_FOOTER,
+    };
+  },
+  p1_case_assigned: (t) => ({
+    subject: `[${t.caseNumber}] P1 case assigned to ${t.agentName} (${t.storeName})`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Case ${t.caseNumber} has priority P1 (critical and urgent) and has just been assigned to ${t.agentName}. You are receiving this so that you can follow it from the start.`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          { label: 'Case number', value: t.caseNumber },
+          { label: 'Case ID', value: t.caseId },
+          { label: 'Priority', value: 'P1' },
+          { label: 'Request type', value: CASE_TYPE_LABELS[t.caseType] },
+          { label: 'Handled by', value: t.agentName },
+          ...(t.firstResponseDueAt
+            ? [{ label: 'First response due', value: formatLocalDueTime(t.firstResponseDueAt, t.timezone) }]
+            : []),
+          { label: 'Store', value: t.storeName },
+        ],
+      },
+      { kind: 'paragraph', text: 'Open the case in the staff console to follow its progress.' },
+    ],
+    signoff: 'After-sales service',
+    footer: INTERNAL_FOOTER,
+  }),
 };
 
 export const en: LocaleTemplates = {
   caseTypeLabels: CASE_TYPE_LABELS,
   resolutionTypeLabels: RESOLUTION_TYPE_LABELS,
+  slaMilestoneLabels: SLA_MILESTONE_LABELS,
   renderers,
 };

@@ -1,4 +1,5 @@
 import type { CaseType, Locale, Priority, ResolutionType } from '../domain/case.js';
+import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import { en } from './en.js';
 import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
 import { zhCN } from './zh-cn.js';
@@ -63,6 +64,47 @@ export type EmailTemplate =
       storeName: string;
       caseType: CaseType;
       priority?: Priority;
+    }
+  /** To the assigned agent (or the supervisors while unassigned): a milestone's due time is near (the optional warning). */
+  | {
+      kind: 'sla_warning';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      priority: Priority;
+      milestone: SlaMilestone;
+      /** ISO instant. */
+      dueAt: string;
+      /** IANA timezone of the store calendar: due times are shown on its wall clock. */
+      timezone: string;
+    }
+  /** An escalation step: level 1 the assigned agent (supervisors while unassigned), 2 the supervisors, 3 the store's admins. */
+  | {
+      kind: 'sla_escalated';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      priority: Priority;
+      milestone: SlaMilestone;
+      level: number;
+      dueAt: string;
+      timezone: string;
+      /** The handling agent's display name; absent while unassigned. */
+      assigneeName?: string;
+      /** Level 2+: supervisors may reassign the case; `reassignedTo` when an automatic reassignment already happened. */
+      reassignmentAllowed: boolean;
+      reassignedTo?: string;
+    }
+  /** To the supervisors: a P1 (critical and urgent) case was just assigned, so they can watch it from the start. */
+  | {
+      kind: 'p1_case_assigned';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      caseType: CaseType;
+      agentName: string;
+      firstResponseDueAt?: string;
+      timezone: string;
     };
 
 export type EmailKind = EmailTemplate['kind'];
@@ -74,6 +116,7 @@ export type Renderers = { [K in EmailKind]: (template: TemplateOf<K>) => EmailCo
 export interface LocaleTemplates {
   caseTypeLabels: Record<CaseType, string>;
   resolutionTypeLabels: Record<ResolutionType, string>;
+  slaMilestoneLabels: Record<SlaMilestone, string>;
   renderers: Renderers;
 }
 
@@ -86,6 +129,10 @@ export const caseTypeLabel = (type: CaseType, locale: Locale): string => TEMPLAT
 /** The outcome as a customer reads it, e.g. `replacement` -> `补发新品` / `Replacement sent`. */
 export const resolutionTypeLabel = (type: ResolutionType, locale: Locale): string =>
   TEMPLATES[locale].resolutionTypeLabels[type];
+
+/** The SLA milestone as staff read it mid-sentence, e.g. `firstResponse` -> `首次响应` / `first response`. */
+export const slaMilestoneLabel = (milestone: SlaMilestone, locale: Locale): string =>
+  TEMPLATES[locale].slaMilestoneLabels[milestone];
 
 /** Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped. */
 export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEmail => {

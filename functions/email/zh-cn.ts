@@ -1,7 +1,10 @@
 /** Simplified Chinese (zh-CN) emails. */
 import type { CaseType, ResolutionType } from '../domain/case.js';
+import type { SlaMilestone } from '../domain/sla/sla-policy.js';
+import { escalationAudienceOf } from './escalation-audience.js';
+import { formatLocalDueTime } from './local-due-time.js';
 import { formatMoney } from './render.js';
-import type { LocaleTemplates, Renderers } from './templates.js';
+import type { LocaleTemplates, Renderers, TemplateOf } from './templates.js';
 
 const CASE_TYPE_LABELS: Record<CaseType, string> = {
   return: '退货',
@@ -25,12 +28,61 @@ const RESOLUTION_TYPE_LABELS: Record<ResolutionType, string> = {
   no_action: '无需处理',
 };
 
+const SLA_MILESTONE_LABELS: Record<SlaMilestone, string> = {
+  firstResponse: '首次响应',
+  resolution: '解决',
+};
+
 const FOOTER = '此邮件由系统自动发送，请勿直接回复。';
 const INTERNAL_FOOTER = '此邮件为内部通知，仅发送给店铺主管。';
+const STAFF_FOOTER = '此邮件为内部通知，仅发送给店铺工作人员。';
 
 /** 发件地址不接收回复：客户在提交申请的渠道回复。 */
 const howToAnswer = (storeName: string): string =>
   `如需回复，请通过${storeName}网站或 App 的售后服务页面操作；直接回复本邮件将无法送达。`;
+
+type SlaEscalation = TemplateOf<'sla_escalated'>;
+
+/** 超时情况，以及按升级级别现在由谁处理。 */
+const escalationOpening = (t: SlaEscalation): string => {
+  const breach = `服务单 ${t.caseNumber} 的${SLA_MILESTONE_LABELS[t.milestone]}时限已过，截止时间为 ${formatLocalDueTime(t.dueAt, t.timezone)}。`;
+  switch (escalationAudienceOf(t.level, t.assigneeName)) {
+    case 'agent':
+    case 'unassignedQueue':
+      return breach;
+    case 'supervisors':
+      return `${breach}该服务单现已升级至店铺主管处理。`;
+    case 'management':
+      return `${breach}该服务单现已升级至店铺管理层。`;
+  }
+};
+
+/** 收件人现在需要做什么。 */
+const escalationRequest = (t: SlaEscalation): string => {
+  const firstResponse = t.milestone === 'firstResponse';
+  switch (escalationAudienceOf(t.level, t.assigneeName)) {
+    case 'agent':
+      return firstResponse ? '请立即回复客户。' : '请立即处理，尽快解决该服务单。';
+    case 'unassignedQueue':
+      return `该服务单目前尚未分配客服，请立即分配，以便${firstResponse ? '尽快回复客户' : '尽快解决'}。`;
+    case 'supervisors':
+      return t.assigneeName
+        ? `请与负责客服 ${t.assigneeName} 确认情况，确保立即处理。`
+        : '该服务单尚未分配客服，请立即分配。';
+    case 'management':
+      return '经多次提醒仍未按时处理，请督促相关人员立即跟进。';
+  }
+};
+
+const reassignmentNote = (t: SlaEscalation): string => {
+  const done = t.reassignedTo ? `系统已自动将其改派给客服 ${t.reassignedTo}。` : '';
+  const possible = !t.reassignmentAllowed
+    ? ''
+    : t.reassignedTo
+      ? '如有需要，您仍可在客服工作台中再次改派。'
+      : '您可以在客服工作台中将其改派给其他客服。';
+  return `${done}${possible}`;
+};
 
 const renderers: Renderers = {
   case_acknowledged: (t) => ({
@@ -217,10 +269,96 @@ const renderers: Renderers = {
     signoff: '售后服务系统',
     footer: INTERNAL_FOOTER,
   }),
+  sla_warning: (t) => {
+    const milestone = SLA_MILESTONE_LABELS[t.milestone];
+    const due = formatLocalDueTime(t.dueAt, t.timezone);
+    return {
+      subject: `[${t.caseNumber}] SLA 预警：${milestone}时限即将到期（${t.storeName}）`,
+      blocks: [
+        { kind: 'paragraph', text: `服务单 ${t.caseNumber} 的${milestone}时限即将到期，截止时间为 ${due}。` },
+        {
+          kind: 'paragraph',
+          text:
+            t.milestone === 'firstResponse'
+              ? '请确保在此之前回复客户。'
+              : '请确保在此之前解决该服务单。如需客户补充信息，可将服务单设为“等待客户回复”，等待期间 SLA 暂停计时。',
+        },
+        {
+          kind: 'facts',
+          rows: [
+            { label: '服务单号', value: t.caseNumber },
+            { label: '服务单 ID', value: t.caseId },
+            { label: '优先级', value: t.priority },
+            { label: 'SLA 目标', value: milestone },
+            { label: '截止时间', value: due },
+            { label: '店铺', value: t.storeName },
+          ],
+        },
+        { kind: 'paragraph', text: '请在客服工作台中打开该服务单进行处理。' },
+      ],
+      signoff: '售后服务系统',
+      footer: STAFF_FOOTER,
+    };
+  },
+  sla_escalated: (t) => {
+    const reassignment = reassignmentNote(t);
+    return {
+      subject: `[${t.caseNumber}] SLA ${SLA_MILESTONE_LABELS[t.milestone]}超时，第 ${t.level} 级升级（${t.storeName}）`,
+      blocks: [
+        { kind: 'paragraph', text: escalationOpening(t) },
+        { kind: 'paragraph', text: escalationRequest(t) },
+        ...(reassignment ? [{ kind: 'paragraph' as const, text: reassignment }] : []),
+        {
+          kind: 'facts',
+          rows: [
+            { label: '服务单号', value: t.caseNumber },
+            { label: '服务单 ID', value: t.caseId },
+            { label: '优先级', value: t.priority },
+            { label: '超时目标', value: SLA_MILESTONE_LABELS[t.milestone] },
+            { label: '截止时间', value: formatLocalDueTime(t.dueAt, t.timezone) },
+            { label: '升级级别', value: `第 ${t.level} 级` },
+            { label: '负责客服', value: t.assigneeName || '未分配' },
+            ...(t.reassignedTo ? [{ label: '改派给', value: t.reassignedTo }] : []),
+            { label: '店铺', value: t.storeName },
+          ],
+        },
+        { kind: 'paragraph', text: '请在客服工作台中打开该服务单进行处理。' },
+      ],
+      signoff: '售后服务系统',
+      footer: STAFF_FOOTER,
+    };
+  },
+  p1_case_assigned: (t) => ({
+    subject: `[${t.caseNumber}] P1 服务单已分配给客服 ${t.agentName}（${t.storeName}）`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `服务单 ${t.caseNumber} 为 P1 级（严重且紧急）服务单，现已分配给客服 ${t.agentName}。特此通知，便于您从一开始就关注其处理进展。`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          { label: '服务单号', value: t.caseNumber },
+          { label: '服务单 ID', value: t.caseId },
+          { label: '优先级', value: 'P1' },
+          { label: '申请类型', value: CASE_TYPE_LABELS[t.caseType] },
+          { label: '负责客服', value: t.agentName },
+          ...(t.firstResponseDueAt
+            ? [{ label: '首次响应截止时间', value: formatLocalDueTime(t.firstResponseDueAt, t.timezone) }]
+            : []),
+          { label: '店铺', value: t.storeName },
+        ],
+      },
+      { kind: 'paragraph', text: '请在客服工作台中打开该服务单，跟进处理进展。' },
+    ],
+    signoff: '售后服务系统',
+    footer: INTERNAL_FOOTER,
+  }),
 };
 
 export const zhCN: LocaleTemplates = {
   caseTypeLabels: CASE_TYPE_LABELS,
   resolutionTypeLabels: RESOLUTION_TYPE_LABELS,
+  slaMilestoneLabels: SLA_MILESTONE_LABELS,
   renderers,
 };

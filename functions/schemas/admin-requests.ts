@@ -3,6 +3,8 @@ import type { AgentProfile } from '../domain/agent.js';
 import { CASE_TYPES, LOCALES, PRIORITIES } from '../domain/case.js';
 import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { PriorityMatrix } from '../domain/priority.js';
+import { WEEKDAYS } from '../domain/sla/business-calendar.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../domain/sla/sla-policy.js';
 import { agentIdSchema } from './staff-requests.js';
 
 /** Request schemas of the /v1/admin routes (API.md "Admin"). */
@@ -79,3 +81,53 @@ export const policyBodySchema = z.strictObject({
   repeatCaseThreshold: z.int().min(1).max(100),
 }) satisfies z.ZodType<Omit<StorePolicy, 'version'> & { version?: number }>;
 export type PolicyBody = z.output<typeof policyBodySchema>;
+
+/*
+ * `PUT /v1/admin/sla`. The schema checks the shape only (types, lengths, no unknown fields); what the values mean (real
+ * timezones and dates, ordered hours, durations valid for their kind, levels 1 to 3) is `slaPolicyProblems`'s, so an
+ * admin gets every such problem in one answer. The descriptions publish those rules in the OpenAPI document.
+ */
+const businessDuration = z.string().max(40).describe('ISO 8601 duration in business time (working days, no weeks)');
+const elapsedDuration = z.string().max(40).describe('ISO 8601 duration in elapsed time');
+const localDate = z.string().max(10).describe('A store-local date, YYYY-MM-DD');
+const clockTime = z.string().max(5).describe('Store-local HH:MM, 00:00 to 24:00');
+const workingHoursSchema = z.strictObject({ start: clockTime, end: clockTime });
+
+const calendarSchema = z.strictObject({
+  timezone: z.string().min(1).max(64).describe('IANA timezone the hours and dates are read in'),
+  alwaysOpen: z.boolean().optional().describe('24x7: business time is elapsed time; no weekly, holidays, makeUpDays'),
+  weekly: z
+    .partialRecord(z.enum(WEEKDAYS), z.array(workingHoursSchema).max(12))
+    .optional()
+    .describe('Working hours per weekday; a weekday not listed is closed. Absent: Monday to Friday 09:00-18:00'),
+  holidays: z.array(localDate).max(1_000).optional(),
+  makeUpDays: z
+    .array(localDate)
+    .max(1_000)
+    .optional()
+    .describe("Closed days worked instead, with the hours of the week's first working day"),
+});
+
+const slaTargetSchema = z.strictObject({ firstResponse: businessDuration, resolution: businessDuration });
+
+/**
+ * `PUT /v1/admin/sla`: the whole SLA policy. Calendar, targets (every priority) and escalation are required; the
+ * survey and revisit durations default to the default policy's when absent. `escalation.warnAt` absent means no
+ * warning, as `GET` shows it, so a policy read and sent back unchanged saves the same policy. `version` works as in
+ * `PUT /v1/admin/policy` (0 is the default of a store that never saved one).
+ */
+export const slaPolicyBodySchema = z.strictObject({
+  version: z.int().min(0).optional(),
+  calendar: calendarSchema,
+  targets: z.strictObject({ P1: slaTargetSchema, P2: slaTargetSchema, P3: slaTargetSchema, P4: slaTargetSchema }),
+  escalation: z.strictObject({
+    repeatEvery: businessDuration,
+    maxLevel: z.int().describe('The last escalation level, 1 to 3'),
+    warnAt: z.number().optional().describe('Warn at this share of the target, 0 < warnAt < 1; absent: no warning'),
+  }),
+  surveyDelay: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyDelay),
+  surveyReminderAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyReminderAfter),
+  surveyExpiresAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyExpiresAfter),
+  revisitAfter: businessDuration.default(DEFAULT_SLA_POLICY.revisitAfter),
+}) satisfies z.ZodType<SlaPolicy & { version?: number }>;
+export type SlaPolicyBody = z.output<typeof slaPolicyBodySchema>;

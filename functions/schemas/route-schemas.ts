@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { agentPathSchema, createAgentBodySchema, policyBodySchema, updateAgentBodySchema } from './admin-requests.js';
+import {
+  agentPathSchema,
+  createAgentBodySchema,
+  policyBodySchema,
+  slaPolicyBodySchema,
+  updateAgentBodySchema,
+} from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
 import { cancelCaseBodySchema, customerCasePathSchema, customerMessageBodySchema } from './customer-requests.js';
 import {
@@ -40,5 +46,7 @@ export const ROUTE_SCHEMAS = {
   updateAgent: { path: agentPathSchema, body: updateAgentBodySchema },
   getPolicy: {},
   putPolicy: { body: policyBodySchema },
+  getSlaPolicy: {},
+  putSlaPolicy: { body: slaPolicyBodySchema },
   getOpenApi: {},
 } satisfies Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>;

@@ -1,5 +1,7 @@
 import type { Case } from '../domain/case.js';
+import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent, TimelineEventType } from '../domain/timeline.js';
+import { customerSlaView } from './sla/sla-views.js';
 
 /** Public events whose from/to are statuses or decision outcomes; other events' from/to (e.g. agent ids) stay internal. */
 const STATE_EVENTS: readonly TimelineEventType[] = ['status_changed', 'decision_made', 'resolved', 'cancelled'];
@@ -33,7 +35,7 @@ const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =
  * What a storefront may show its customer: public events and public messages only; of the staff, the handling agent's
  * display name only. No internal notes or events, no workflow internals, no root cause (an internal analysis).
  */
-export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[] = []) => ({
+export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[] = [], sla?: CaseSla) => ({
   caseId: value.caseId,
   caseNumber: value.caseNumber,
   status: value.status,
@@ -49,8 +51,7 @@ export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[]
   updatedAt: value.updatedAt,
   decision: value.decision ? { outcome: value.decision.outcome, reasons: value.decision.reasons } : null,
   assignee: value.assignee ? { name: value.assignee.name } : null,
-  // Due times come with the SLA engine.
-  sla: null,
+  sla: customerSlaView(sla),
   resolution: value.resolution
     ? {
         type: value.resolution.type,

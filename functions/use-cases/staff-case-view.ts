@@ -1,13 +1,19 @@
 import type { Case } from '../domain/case.js';
 import { waitOutcome } from '../domain/case-progress.js';
+import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
+import { staffSlaView } from './sla/sla-views.js';
 
 /**
  * What staff see of a case: everything, the full timeline with internal notes included, except the workflow's task
  * token (a credential that completes the workflow's wait: only the API's own signal may use it).
  */
-export const staffCaseView = (value: Case, timeline: readonly TimelineEvent[]) => {
-  const { workflowWait, ...fields } = value;
+export const staffCaseView = (
+  value: Case,
+  timeline: readonly TimelineEvent[],
+  { sla, timezone }: { sla?: CaseSla; timezone: string },
+) => {
+  const { workflowWait, deadlines: _deadlines, escalation: _escalation, ...fields } = value;
   return {
     ...fields,
     priority: value.classification?.priority ?? null,
@@ -22,8 +28,7 @@ export const staffCaseView = (value: Case, timeline: readonly TimelineEvent[]) =
         ? { signal: workflowWait.signal, since: workflowWait.since }
         : null,
     workflowFailure: value.workflowFailure ?? null,
-    // Due times, escalation and breaches come with the SLA engine; what exists already is here.
-    sla: { firstRespondedAt: value.firstRespondedAt ?? null },
+    sla: staffSlaView(value, sla, timezone),
     timeline: [...timeline],
   };
 };
@@ -40,5 +45,8 @@ export const staffCaseSummary = (value: Case) => ({
   createdAt: value.createdAt,
   updatedAt: value.updatedAt,
   firstRespondedAt: value.firstRespondedAt ?? null,
+  /** The nearest due time still running, as the queue is ordered; null when no clock runs (paused, met). */
+  nextDueAt: value.deadlines?.nextDueAt ?? null,
+  escalationLevel: value.escalation?.level ?? 0,
 });
 export type StaffCaseSummary = ReturnType<typeof staffCaseSummary>;

@@ -129,7 +129,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'get-staff-case',
     summary: 'Everything about a case: full timeline, internal notes, classification, assignment, SLA fields.',
-    capabilities: { tables: { cases: 'read' } },
+    capabilities: { tables: { cases: 'read', stores: 'read' } },
   },
   {
     name: 'replyToCase',
@@ -179,7 +179,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'reclassify-case',
     summary: 'Override severity and urgency (and so the priority), with a reason.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
     name: 'assignCase',
@@ -250,6 +250,27 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'put-policy',
     summary: 'Replace the policy; the version goes up by one and new decisions record it.',
     capabilities: { tables: { stores: 'readWrite' } },
+  },
+  {
+    name: 'getSlaPolicy',
+    method: 'GET',
+    path: '/v1/admin/sla',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'get-sla-policy',
+    summary: "The store's SLA policy: business calendar, targets per priority, escalation, survey and revisit delays.",
+    capabilities: { tables: { stores: 'read' } },
+  },
+  {
+    name: 'putSlaPolicy',
+    method: 'PUT',
+    path: '/v1/admin/sla',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'put-sla-policy',
+    summary: "Replace the SLA policy; the version goes up by one and open cases' deadlines follow it from now on.",
+    // Open cases are re-timed at once: their deadlines change and their waiting workflows are signalled.
+    capabilities: { tables: { stores: 'readWrite', cases: 'readWrite', agents: 'read' }, workflow: ['signal'] },
   },
   {
     name: 'getOpenApi',

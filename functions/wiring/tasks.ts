@@ -59,10 +59,13 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
-    name: 'checkProgress',
-    handler: 'check-progress',
-    arnPlaceholder: 'CheckProgressFunctionArn',
-    capabilities: { tables: { cases: 'read', stores: 'read' } },
+    name: 'escalateOverdue',
+    handler: 'escalate-overdue',
+    arnPlaceholder: 'EscalateOverdueFunctionArn',
+    capabilities: {
+      tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
+      sendsEmail: true,
+    },
   },
   {
     name: 'recordWorkflowFailure',

@@ -335,7 +335,7 @@ describe('Signal races: a completion that fails', () => {
     expect(failing.completeWait).toHaveBeenCalled();
 
     await parkedOn(quick, caseId, 'resolution');
-    expect(await statesEntered(quick, caseId)).toContain('CheckProgress');
+    expect(await statesEntered(quick, caseId)).toContain('EscalateOverdue');
   });
 
   it('reminds the supervisors each time the review wait times out, and opens the case on approval', async () => {

@@ -3,11 +3,12 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { hashApiKey } from '../../domain/api-key.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
-import type { Store } from '../../domain/store.js';
+import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
+import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
 import { asTransientIfRetryable } from './dynamo-errors.js';
 
-/** Reads store configuration from the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
+/** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
 export class DynamoStoreDirectory implements StoreDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -33,17 +34,43 @@ export class DynamoStoreDirectory implements StoreDirectory {
     return { ...DEFAULT_POLICY, ...(policy as Partial<StorePolicy>) };
   }
 
-  async savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
-    const pk = `STORE#${storeId}`;
-    const stored = await this.getItem(pk, 'POLICY', { consistent: true });
-    const previousVersion = typeof stored?.version === 'number' ? stored.version : undefined;
+  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
     // A store without a policy item runs on the default, so the first save follows the default's version.
-    const saved: StorePolicy = { ...policy, version: (previousVersion ?? DEFAULT_POLICY.version) + 1 };
+    return this.saveVersioned(storeId, 'POLICY', policy, DEFAULT_POLICY.version, 'policy');
+  }
+
+  async getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
+    const item = await this.getItem(`STORE#${storeId}`, 'SLA');
+    if (!item) return defaultSlaPolicyOf(await this.getStore(storeId));
+    const { pk: _pk, sk: _sk, ...policy } = item;
+    return { ...DEFAULT_SLA_POLICY, version: 0, ...(policy as Partial<StoreSlaPolicy>) };
+  }
+
+  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy): Promise<StoreSlaPolicy> {
+    // A store without an SLA item runs on the default, version 0.
+    return this.saveVersioned(storeId, 'SLA', policy, 0, 'SLA policy');
+  }
+
+  /**
+   * Puts the document under `sk` with the stored version + 1 (`versionOfDefault` + 1 over no item), conditional on
+   * the version it read still being the stored one, so two concurrent saves cannot both land.
+   */
+  private async saveVersioned<T extends { version: number }>(
+    storeId: string,
+    sk: string,
+    document: T,
+    versionOfDefault: number,
+    label: string,
+  ): Promise<T> {
+    const pk = `STORE#${storeId}`;
+    const stored = await this.getItem(pk, sk, { consistent: true });
+    const previousVersion = typeof stored?.version === 'number' ? stored.version : undefined;
+    const saved: T = { ...document, version: (previousVersion ?? versionOfDefault) + 1 };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.storesTable,
-          Item: { pk, sk: 'POLICY', ...saved },
+          Item: { pk, sk, ...saved },
           ...(previousVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
@@ -55,7 +82,7 @@ export class DynamoStoreDirectory implements StoreDirectory {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw new StateConflictError(`The policy of store ${storeId} was changed meanwhile`);
+        throw new StateConflictError(`The ${label} of store ${storeId} was changed meanwhile`);
       }
       throw asTransientIfRetryable(error);
     }

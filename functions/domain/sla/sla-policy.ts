@@ -40,6 +40,9 @@ export interface SlaPolicy {
   revisitAfter: string;
 }
 
+/** A store's SLA policy as stored: `version` 0 is the default of a store that never saved one, each save adds 1. */
+export type StoreSlaPolicy = SlaPolicy & { version: number };
+
 /**
  * The seeds' promise (first response within 4 working hours, a solution within 2 working days) for P2 and P3; P1
  * (critical and urgent, e.g. a safety hazard) gets an answer within the hour and a solution the next working day;

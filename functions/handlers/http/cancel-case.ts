@@ -2,7 +2,7 @@ import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { cancelCase } from '../../use-cases/customer/cancel-case.js';
-import { customerCaseView } from '../../use-cases/customer-case-view.js';
+import { getCustomerCase } from '../../use-cases/customer/get-customer-case.js';
 
 /** POST /v1/cases/{caseId}/cancel: 200 with the customer's view of the cancelled case; 409 once resolved. */
 export const handler = storefrontRoute(ROUTE_SCHEMAS.cancelCase, async ({ path, body, store, dependencies }) => {
@@ -11,6 +11,5 @@ export const handler = storefrontRoute(ROUTE_SCHEMAS.cancelCase, async ({ path, 
     caseId: path.caseId,
     reason: body.reason,
   });
-  const found = await dependencies.cases.getWithTimeline(cancelled.caseId);
-  return jsonResponse(200, customerCaseView(found?.case ?? cancelled, found?.timeline ?? []));
+  return jsonResponse(200, await getCustomerCase(dependencies, { storeId: store.storeId, caseId: cancelled.caseId }));
 });

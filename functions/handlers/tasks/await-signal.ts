@@ -5,6 +5,11 @@ import { awaitSignal } from '../../use-cases/workflow/await-signal.js';
 
 export const handler = taskHandler(
   'awaitSignal',
-  z.object({ caseId: z.string(), signal: z.enum(WAIT_SIGNALS), taskToken: z.string().min(1) }),
+  z.object({
+    caseId: z.string(),
+    signal: z.enum(WAIT_SIGNALS),
+    taskToken: z.string().min(1),
+    waitSeconds: z.number().int().positive().optional(),
+  }),
   awaitSignal,
 );

@@ -234,3 +234,26 @@ export const notifyUnassigned = async (dependencies: MailDependencies, value: Ca
       ...(value.classification ? { priority: value.classification.priority } : {}),
     },
   }));
+
+/** To the store’s supervisors: a P1 case was assigned, with its first response’s due time. Once per assignment. */
+export const notifyP1Assigned = async (
+  dependencies: MailDependencies,
+  value: Case,
+  { timezone, firstResponseDueAt }: { timezone: string; firstResponseDueAt?: Date | undefined },
+): Promise<void> => {
+  const assignee = value.assignee;
+  if (!assignee) return;
+  await sendNotice(dependencies, value, `p1_assigned_${assignee.agentId}_${assignee.assignedAt}`, (store) => ({
+    audience: 'supervisors',
+    template: {
+      kind: 'p1_case_assigned',
+      caseNumber: value.caseNumber,
+      caseId: value.caseId,
+      storeName: store.name,
+      caseType: value.type,
+      agentName: assignee.name,
+      timezone,
+      ...(firstResponseDueAt ? { firstResponseDueAt: firstResponseDueAt.toISOString() } : {}),
+    },
+  }));
+};

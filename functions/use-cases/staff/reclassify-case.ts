@@ -6,6 +6,7 @@ import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyCaseAction } from '../apply-case-action.js';
+import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
 /** Approved cases still being worked on: before approval the workflow has not classified them yet. */
@@ -22,11 +23,12 @@ export interface Reclassification {
 /**
  * Staff override the severity and/or urgency (`POST /v1/staff/cases/{caseId}/classification`), and so the priority
  * under the store's matrix: only while the case is approved and active (else 409). What changed is recorded as
- * `staff_override` with the reason; an internal `priority_overridden` event has the priority from/to. The queue order
- * follows the new priority. Returns the reclassified case.
+ * `staff_override` with the reason; an internal `priority_overridden` event has the priority from/to. The SLA targets
+ * follow the new priority: the due times and the queue order move, and the workflow's wait is re-timed when the next
+ * step is now sooner. Returns the reclassified case.
  */
 export const reclassifyCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   request: Reclassification,
 ): Promise<Case> => {
   const { user, caseId, severity, urgency, reason } = request;
@@ -55,5 +57,6 @@ export const reclassifyCase = async (
       set: { classification, updatedAt: now.toISOString() },
     };
   });
+  await signalWorkflow(dependencies, caseId);
   return after;
 };

@@ -1,32 +1,44 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
-import { waitOutcome, workflowStep } from '../../domain/case-progress.js';
+import { waitOutcome } from '../../domain/case-progress.js';
+import type { WorkflowWait } from '../../domain/case.js';
 import { TransientError } from '../../domain/errors.js';
-import { loadStore } from './load-case.js';
+import { loadSlaContext, stepOf } from '../sla/sla-context.js';
+import { syncDeadlines } from '../sla/sync-deadlines.js';
 
 const COMPLETION_ATTEMPTS = 3;
 const BACKOFF_MS = 100;
+/** A wait re-timed for less than this would only trade one early wake-up for another. */
+const RETIME_MARGIN_MS = 2_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** Whether the parked wait must wake before it would: its timeout is later than the next SLA step now is. */
+const wakesTooLate = (wait: WorkflowWait, now: Date, waitSeconds: number): boolean =>
+  wait.wakeAt !== undefined && now.getTime() + waitSeconds * 1000 < Date.parse(wait.wakeAt) - RETIME_MARGIN_MS;
+
 /**
- * Called by every API action after its write:
- * 1. reads the case (after the write, so a token stored just before it is seen);
- * 2. when the workflow is parked on a wait (`workflowWait`) that the case's progress now ends, completes its token with
- *    the workflow's next step, retrying transient failures with backoff.
+ * Called after every write to a case (API actions, a policy change, the workflow's own wait):
+ * 1. reads the case and its timeline (after the write, so a token stored just before it is seen) and syncs its due
+ *    times (the work queue's order);
+ * 2. when the workflow is parked on a wait (`workflowWait`) that the case's progress now ends, or whose timeout is now
+ *    later than the next SLA step (a resumed clock, a higher priority, a shorter target), completes its token with the
+ *    workflow's next step (the same wait again, re-timed, in the second case), retrying transient failures.
  * A token stored after the write is never stored (the await step's condition fails) and that step completes itself.
- * A completion that still fails is logged, not thrown: the action is done, and the wait's recheck timeout reads the
- * case again. A duplicate or late completion is ignored by the engine.
+ * A failure is logged, not thrown: the action is done, and the wait's timeout reads the case again. A duplicate or
+ * late completion is ignored by the engine.
  */
 export const signalWorkflow = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   caseId: string,
 ): Promise<void> => {
   try {
-    const current = await dependencies.cases.get(caseId);
-    const wait = current?.workflowWait;
-    if (!current || !wait || !waitOutcome(wait.signal, current)) return;
-    const step = workflowStep(current, await loadStore(dependencies, current.storeId));
+    const context = await loadSlaContext(dependencies, caseId);
+    await syncDeadlines(dependencies, context);
+    const wait = context.current.workflowWait;
+    if (!wait) return;
+    const step = stepOf(context);
+    if (!waitOutcome(wait.signal, context.current) && !wakesTooLate(wait, context.now, step.waitSeconds)) return;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await dependencies.workflow.completeWait(wait.taskToken, { ...step });
@@ -37,7 +49,7 @@ export const signalWorkflow = async (
       }
     }
   } catch (error) {
-    logger.warn('Could not signal the case workflow; its recheck will pick the change up', {
+    logger.warn('Could not signal the case workflow; its timeout will pick the change up', {
       caseId,
       errorName: (error as Error).name,
     });

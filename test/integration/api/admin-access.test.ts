@@ -42,9 +42,9 @@ const agent2Profile = async () => {
   return { name, email, skills, maxOpenCases, available, ...(supervisorId ? { supervisorId } : {}) };
 };
 
-/** The store's policy as it is, without the version: a permitted save keeps the rules. */
-const currentPolicyOf = async (caller: 'admin1' | 'admin3') => {
-  const { version: _version, ...policy } = (await staff[caller].get('/v1/admin/policy')).json;
+/** The store's policy (or SLA policy) as it is, without the version: a permitted save keeps the rules. */
+const currentPolicyOf = async (caller: 'admin1' | 'admin3', path = '/v1/admin/policy') => {
+  const { version: _version, ...policy } = (await staff[caller].get(path)).json;
   return policy;
 };
 
@@ -100,6 +100,19 @@ const ROUTES: AdminRoute[] = [
     method: 'PUT',
     path: '/v1/admin/policy',
     body: (caller) => currentPolicyOf(caller === 'admin3' ? 'admin3' : 'admin1'),
+    expected: onlyAdmins(200, 200),
+  },
+  {
+    name: 'GET /v1/admin/sla',
+    method: 'GET',
+    path: '/v1/admin/sla',
+    expected: onlyAdmins(200, 200),
+  },
+  {
+    name: 'PUT /v1/admin/sla',
+    method: 'PUT',
+    path: '/v1/admin/sla',
+    body: (caller) => currentPolicyOf(caller === 'admin3' ? 'admin3' : 'admin1', '/v1/admin/sla'),
     expected: onlyAdmins(200, 200),
   },
 ];

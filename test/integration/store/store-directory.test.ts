@@ -1,8 +1,11 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedStoreDirectory } from '../../../functions/adapters/cached-store-directory.js';
 import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import { StateConflictError } from '../../../functions/domain/errors.js';
 import { DEFAULT_POLICY } from '../../../functions/domain/policy/store-policy.js';
+import { DEFAULT_SLA_POLICY } from '../../../functions/domain/sla/sla-policy.js';
+import type { Store } from '../../../functions/domain/store.js';
 import { freshStoreId, startDynamoFixture, type DynamoFixture } from './dynamodb-fixture.js';
 
 let fixture: DynamoFixture;
@@ -64,5 +67,115 @@ describe('Function: CachedStoreDirectory.savePolicy', () => {
     // Assess
     expect(before.returnWindowDays).toBe(DEFAULT_POLICY.returnWindowDays);
     expect(await cached.getPolicy(storeId)).toMatchObject({ version: 2, returnWindowDays: 30 });
+  });
+});
+
+/** Writes a store profile as the seed and the operator script do (the port has no write for it). */
+const putStoreProfile = async (storeId: string, timezone: string): Promise<void> => {
+  const store: Store = {
+    storeId,
+    name: 'Store',
+    timezone,
+    defaultLocale: 'en',
+    supervisorEmails: ['lead@store.example'],
+    adminEmails: ['owner@store.example'],
+    caseNumberPrefix: 'AS',
+    reviewReminderAfter: 'P1D',
+  };
+  await fixture.client.send(
+    new PutCommand({ TableName: fixture.tables.stores, Item: { pk: `STORE#${storeId}`, sk: 'PROFILE', ...store } }),
+  );
+};
+
+describe('Function: DynamoStoreDirectory.getSlaPolicy', () => {
+  it.each([
+    ["the store profile's timezone", 'Europe/Berlin', 'Europe/Berlin'],
+    ['the default timezone without a store profile', undefined, DEFAULT_SLA_POLICY.calendar.timezone],
+  ])('returns the default policy, version 0, on %s when none was saved', async (_label, storeTimezone, expected) => {
+    // Prepare
+    const storeId = freshStoreId();
+    if (storeTimezone) await putStoreProfile(storeId, storeTimezone);
+
+    // Act
+    const policy = await directory.getSlaPolicy(storeId);
+
+    // Assess
+    expect(policy).toEqual({
+      ...DEFAULT_SLA_POLICY,
+      calendar: { ...DEFAULT_SLA_POLICY.calendar, timezone: expected },
+      version: 0,
+    });
+  });
+
+  it("returns the saved calendar's timezone, not the store profile's, once a policy was saved", async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    await putStoreProfile(storeId, 'Europe/Berlin');
+    const calendar = { timezone: 'America/New_York', alwaysOpen: true };
+
+    // Act
+    await directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, calendar, version: 0 });
+
+    // Assess
+    expect((await directory.getSlaPolicy(storeId)).calendar).toEqual(calendar);
+  });
+});
+
+describe('Function: DynamoStoreDirectory.saveSlaPolicy', () => {
+  it('saves version 1 over the default, then 2, whatever version the caller sent', async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    const { warnAt: _warnAt, ...noWarning } = DEFAULT_SLA_POLICY.escalation;
+
+    // Act
+    const first = await directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, revisitAfter: 'P3D', version: 99 });
+    const second = await directory.saveSlaPolicy(storeId, { ...first, escalation: noWarning });
+
+    // Assess
+    expect(first).toMatchObject({ version: 1, revisitAfter: 'P3D' });
+    expect(second).toEqual({ ...DEFAULT_SLA_POLICY, revisitAfter: 'P3D', escalation: noWarning, version: 2 });
+    expect(await directory.getSlaPolicy(storeId)).toEqual(second);
+  });
+
+  it('never loses an update: concurrent saves each get their own version or a StateConflictError', async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    await directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, version: 0 });
+
+    // Act
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, revisitAfter: `P${index + 1}D`, version: 1 }),
+      ),
+    );
+
+    // Assess
+    const saved = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(failures.every((failure) => failure instanceof StateConflictError)).toBe(true);
+    const versions = saved.map((policy) => policy.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: saved.length }, (_, index) => 2 + index));
+    const stored = await directory.getSlaPolicy(storeId);
+    expect(stored.version).toBe(1 + saved.length);
+    expect(saved).toContainEqual(stored);
+  });
+});
+
+describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => {
+  it("keeps the policy it read, although another function saved a newer one, until this one's own save", async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    const cached = new CachedStoreDirectory(directory, 60_000);
+    const before = await cached.getSlaPolicy(storeId);
+    await directory.saveSlaPolicy(storeId, { ...before, surveyDelay: 'PT1H' });
+
+    // Act
+    const whileCached = await cached.getSlaPolicy(storeId);
+    await cached.saveSlaPolicy(storeId, { ...whileCached, revisitAfter: 'P2D' });
+    const afterSave = await cached.getSlaPolicy(storeId);
+
+    // Assess
+    expect(whileCached).toEqual(before);
+    expect(afterSave).toEqual({ ...DEFAULT_SLA_POLICY, revisitAfter: 'P2D', version: 2 });
   });
 });

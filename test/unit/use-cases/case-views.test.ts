@@ -110,11 +110,11 @@ describe('Function: staffCaseView', () => {
   it('returns everything, internal notes included, except the task token', () => {
     const value = workedCase();
 
-    const view = staffCaseView(value, timeline(value.caseId));
+    const view = staffCaseView(value, timeline(value.caseId), { timezone: 'Asia/Shanghai' });
 
     expect(view.timeline).toHaveLength(5);
     expect(view.resolution?.rootCause).toBe('misuse');
-    expect(view.sla).toEqual({ firstRespondedAt: at.toISOString() });
+    expect(view.sla).toMatchObject({ firstRespondedAt: at.toISOString(), escalationLevel: 0, breaches: [] });
     expect(JSON.stringify(view)).not.toContain('secret-token');
   });
 
@@ -124,6 +124,6 @@ describe('Function: staffCaseView', () => {
   ] as const)('returns the workflow wait of a case that %s', (_label, status, expected) => {
     const value = { ...workedCase(), status };
 
-    expect(staffCaseView(value, []).workflowWait).toEqual(expected);
+    expect(staffCaseView(value, [], { timezone: 'Asia/Shanghai' }).workflowWait).toEqual(expected);
   });
 });

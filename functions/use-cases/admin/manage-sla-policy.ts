@@ -1,0 +1,34 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { StateConflictError, ValidationError } from '../../domain/errors.js';
+import type { StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
+import { slaPolicyProblems } from '../../domain/sla/sla-policy-problems.js';
+import type { SlaPolicyBody } from '../../schemas/admin-requests.js';
+import { retimeOpenCases } from '../sla/retime-open-cases.js';
+
+/** The store's SLA policy (`GET /v1/admin/sla`): the default on the store's timezone until an admin saves one. */
+export const getSlaPolicy = ({ stores }: Pick<Dependencies, 'stores'>, storeId: string): Promise<StoreSlaPolicy> =>
+  stores.getSlaPolicy(storeId);
+
+/**
+ * Replaces the store's SLA policy (`PUT /v1/admin/sla`). Every problem with its values is reported at once (400) and
+ * nothing is written then. Versions work as in `putPolicy`: a `version` sent back must be the one it replaces (409
+ * otherwise), and the store's write is itself conditional on it. A change applies to open cases from this moment, so
+ * their deadlines are re-timed after the save. Returns the saved policy.
+ */
+export const putSlaPolicy = async (
+  dependencies: Dependencies,
+  storeId: string,
+  { version: readVersion, ...policy }: SlaPolicyBody,
+): Promise<StoreSlaPolicy> => {
+  const problems = slaPolicyProblems(policy);
+  if (problems.length > 0) throw new ValidationError('Invalid SLA policy', { details: problems });
+  const current = await dependencies.stores.getSlaPolicy(storeId);
+  if (readVersion !== undefined && readVersion !== current.version) {
+    throw new StateConflictError(
+      `The SLA policy changed meanwhile: it is at version ${current.version}, not ${readVersion}`,
+    );
+  }
+  const saved = await dependencies.stores.saveSlaPolicy(storeId, { ...policy, version: current.version });
+  await retimeOpenCases(dependencies, storeId);
+  return saved;
+};

@@ -1,0 +1,102 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { progressOf, type WorkflowStep } from '../../domain/case-progress.js';
+import type { Case } from '../../domain/case.js';
+import type { SlaAction } from '../../domain/sla/escalation-plan.js';
+import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
+import { timelineEvent } from '../../domain/timeline-events.js';
+import { notifyAssigned } from '../notifications/customer-notices.js';
+import { assignForWork } from '../workflow/assign-for-work.js';
+import { sendLadderNotice } from './escalation-notices.js';
+import { reassignOverdue } from './reassign-overdue.js';
+import { loadSlaContext, stepOf, type SlaContext } from './sla-context.js';
+import { syncDeadlines } from './sync-deadlines.js';
+
+/**
+ * The workflow's escalation step, run when a milestone wait times out (`States.Timeout`): the wait's timeout is the
+ * time left to the next SLA step, so this is when something falls due. In order:
+ * 1. a case still unassigned gets another try at an agent (capacity may have freed without a signal);
+ * 2. every SLA action due now (see `planEscalation`): each breach is recorded, each ladder step emailed (level 2
+ *    first moves a case away from an agent no longer available);
+ * 3. the steps taken are written on the case with their timeline events in one write, and its due times synced;
+ * 4. returns where the case stands and how long to wait for the next step, which sends the workflow back into the
+ *    right wait (or on, when a lost signal had left it waiting for something that already happened).
+ * Run twice (a retried task), it finds the steps taken and does nothing more; a crash between an email and the write
+ * can repeat that email, never lose it.
+ */
+export const escalateOverdue = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
+  let context = await loadSlaContext(dependencies, caseId);
+  if (progressOf(context.current) === 'approved') {
+    await assignForWork(dependencies, caseId);
+    context = await loadSlaContext(dependencies, caseId);
+  }
+  if (context.plan.due.length > 0) {
+    await takeDueActions(dependencies, context);
+    context = await loadSlaContext(dependencies, caseId);
+  }
+  await syncDeadlines(dependencies, context);
+  return stepOf(context);
+};
+
+const takeDueActions = async (dependencies: Dependencies, context: SlaContext): Promise<void> => {
+  let current = context.current;
+  const reachesLevelTwo = context.plan.due.some(
+    (action) => action.kind === 'ladder' && action.step.kind === 'escalation' && action.step.reassignmentAllowed,
+  );
+  const reassignedTo = reachesLevelTwo ? await reassignOverdue(dependencies, current) : undefined;
+  if (reassignedTo) {
+    current = (await dependencies.cases.get(current.caseId)) ?? current;
+    await notifyAssigned(dependencies, current);
+  }
+  const handledBy = context.current.assignee?.name;
+  const events: TimelineEvent[] = [];
+  for (const action of context.plan.due) {
+    events.push(
+      await takeAction(dependencies, { ...context, current }, action, { handledBy, reassignedTo: reassignedTo?.name }),
+    );
+  }
+  const now = context.now;
+  await dependencies.cases.update(current, {
+    set: { escalation: context.plan.escalation, updatedAt: now.toISOString() },
+    events,
+  });
+};
+
+const takeAction = async (
+  dependencies: Dependencies,
+  { current, store, policy, now }: SlaContext & { current: Case },
+  action: SlaAction,
+  { handledBy, reassignedTo }: { handledBy?: string | undefined; reassignedTo?: string | undefined },
+): Promise<TimelineEvent> => {
+  if (action.kind === 'breach') {
+    return timelineEvent(current.caseId, now, 'sla_breached', SYSTEM, {
+      visibility: 'internal',
+      details: { milestone: action.milestone, dueAt: action.dueAt.toISOString() },
+    });
+  }
+  const { step, milestone } = action;
+  const reassigned = step.kind === 'escalation' && step.reassignmentAllowed ? reassignedTo : undefined;
+  const notice = await sendLadderNotice(dependencies, {
+    current,
+    store,
+    timezone: policy.calendar.timezone,
+    milestone,
+    step,
+    ...(handledBy ? { assigneeName: handledBy } : {}),
+    ...(reassigned ? { reassignedTo: reassigned } : {}),
+  });
+  const details = {
+    milestone,
+    dueAt: step.dueAt.toISOString(),
+    notified: step.notify,
+    emailed: notice.sent,
+    ...(notice.error ? { emailError: notice.error } : {}),
+  };
+  if (step.kind === 'warning') {
+    return timelineEvent(current.caseId, now, 'sla_warning', SYSTEM, { visibility: 'internal', details });
+  }
+  return timelineEvent(current.caseId, now, 'escalated', SYSTEM, {
+    visibility: 'internal',
+    to: String(step.level),
+    details: { ...details, level: step.level, ...(reassigned ? { reassignedTo: reassigned } : {}) },
+  });
+};

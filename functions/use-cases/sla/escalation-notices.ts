@@ -1,0 +1,90 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { logger } from '../../commons/logger.js';
+import type { Case } from '../../domain/case.js';
+import type { LadderRecipients, LadderStep } from '../../domain/sla/escalation-ladder.js';
+import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
+import type { Store } from '../../domain/store.js';
+import { renderEmail, type EmailTemplate } from '../../email/templates.js';
+
+/**
+ * Who hears of a ladder step: the assigned agent (the store's supervisors while unassigned or when the agent has no
+ * address); the agent's own supervisor when the directory knows them, else the store's supervisors; the store's
+ * admins, else its supervisors, so a level never goes unheard.
+ */
+export const recipientsOf = async (
+  { agents }: Pick<Dependencies, 'agents'>,
+  current: Case,
+  store: Store,
+  notify: LadderRecipients,
+): Promise<string[]> => {
+  const agent = current.assignee ? await agents.get(current.storeId, current.assignee.agentId) : undefined;
+  if (notify === 'assigned_agent') return agent?.email ? [agent.email] : store.supervisorEmails;
+  if (notify === 'supervisors') {
+    const supervisor = agent?.supervisorId ? await agents.get(current.storeId, agent.supervisorId) : undefined;
+    return supervisor?.email ? [supervisor.email] : store.supervisorEmails;
+  }
+  const admins = store.adminEmails ?? [];
+  return admins.length > 0 ? admins : store.supervisorEmails;
+};
+
+export interface LadderNotice {
+  current: Case;
+  store: Store;
+  timezone: string;
+  milestone: SlaMilestone;
+  step: LadderStep;
+  /** Who handled the case when the step fell due (before any reassignment it made). */
+  assigneeName?: string;
+  reassignedTo?: string;
+}
+
+const templateOf = ({
+  current,
+  store,
+  timezone,
+  milestone,
+  step,
+  assigneeName,
+  reassignedTo,
+}: LadderNotice): EmailTemplate => {
+  const common = {
+    caseNumber: current.caseNumber,
+    caseId: current.caseId,
+    storeName: store.name,
+    priority: current.classification?.priority ?? 'P4',
+    milestone,
+    dueAt: step.dueAt.toISOString(),
+    timezone,
+  };
+  if (step.kind === 'warning') return { kind: 'sla_warning', ...common };
+  return {
+    kind: 'sla_escalated',
+    ...common,
+    level: step.level,
+    ...(assigneeName ? { assigneeName } : {}),
+    reassignmentAllowed: step.reassignmentAllowed,
+    ...(reassignedTo ? { reassignedTo } : {}),
+  };
+};
+
+/**
+ * Emails one ladder step in the store's language. Returns whether it went out: a failure is logged by name only
+ * (addresses stay out of logs) and reported, never thrown, so the escalation is still recorded.
+ */
+export const sendLadderNotice = async (
+  dependencies: Pick<Dependencies, 'agents' | 'mailer'>,
+  notice: LadderNotice,
+): Promise<{ sent: boolean; recipients: number; error?: string }> => {
+  const to = await recipientsOf(dependencies, notice.current, notice.store, notice.step.notify);
+  if (to.length === 0) return { sent: false, recipients: 0, error: 'NoRecipients' };
+  const template = templateOf(notice);
+  try {
+    const email = renderEmail(template, notice.store.defaultLocale);
+    await dependencies.mailer.send({ to, ...email, tags: { notification: template.kind } });
+    return { sent: true, recipients: to.length };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'UnknownError';
+    logger.error('SLA notice failed', { caseId: notice.current.caseId, notification: template.kind, error: name });
+    return { sent: false, recipients: to.length, error: name };
+  }
+};

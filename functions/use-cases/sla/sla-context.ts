@@ -1,0 +1,61 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { workflowStep, type WorkflowStep } from '../../domain/case-progress.js';
+import type { Case } from '../../domain/case.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { caseSla, type CaseSla } from '../../domain/sla/case-sla.js';
+import { planEscalation, type EscalationPlan } from '../../domain/sla/escalation-plan.js';
+import type { StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
+import type { Store } from '../../domain/store.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
+import { loadStore } from '../workflow/load-case.js';
+
+/** A case with everything its SLA is computed from, read once: the case and its timeline, its store, the SLA policy. */
+export interface SlaContext {
+  current: Case;
+  timeline: TimelineEvent[];
+  store: Store;
+  policy: StoreSlaPolicy;
+  now: Date;
+  sla?: CaseSla;
+  plan: EscalationPlan;
+}
+
+export type SlaDependencies = Pick<Dependencies, 'cases' | 'stores' | 'clock'>;
+
+export const loadSlaContext = async (dependencies: SlaDependencies, caseId: string): Promise<SlaContext> => {
+  const found = await dependencies.cases.getWithTimeline(caseId);
+  if (!found) throw new NotFoundError(`Case ${caseId} not found`);
+  const { case: current, timeline } = found;
+  const [store, policy] = await Promise.all([
+    loadStore(dependencies, current.storeId),
+    dependencies.stores.getSlaPolicy(current.storeId),
+  ]);
+  const now = dependencies.clock.now();
+  const sla = caseSla({ current, timeline, policy, now });
+  const plan = planEscalation({
+    sla,
+    escalation: current.escalation,
+    policy,
+    assigned: current.assignee !== undefined,
+    now,
+  });
+  return { current, timeline, store, policy, now, ...(sla ? { sla } : {}), plan };
+};
+
+/** Where the case stands for the workflow, and how long its next wait may park: until the next SLA step is due. */
+export const stepOf = ({ current, store, now, plan }: SlaContext): WorkflowStep =>
+  workflowStep(current, { store, now, ...(plan.wakeAt ? { wakeAt: plan.wakeAt } : {}) });
+
+export const currentWorkflowStep = async (dependencies: SlaDependencies, caseId: string): Promise<WorkflowStep> =>
+  stepOf(await loadSlaContext(dependencies, caseId));
+
+/** The SLA of a case already read with its timeline (the views): the store's policy is read, through its cache. */
+export const slaOfCase = async (
+  { stores, clock }: Pick<Dependencies, 'stores' | 'clock'>,
+  current: Case,
+  timeline: readonly TimelineEvent[],
+): Promise<{ sla?: CaseSla; timezone: string }> => {
+  const policy = await stores.getSlaPolicy(current.storeId);
+  const sla = caseSla({ current, timeline, policy, now: clock.now() });
+  return { ...(sla ? { sla } : {}), timezone: policy.calendar.timezone };
+};

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../functions/domain/case.js';
+import type { SlaMilestone } from '../../functions/domain/sla/sla-policy.js';
+import type { TimelineEvent } from '../../functions/domain/timeline.js';
+import { returnRequest } from '../support/case-requests.js';
+import { api, startTestStack, waitFor, type TestStack } from '../support/local-stack.js';
+import { staffApi, type StaffApi } from '../support/staff-api.js';
+
+/**
+ * The SLA ladder on the real ASL file, the real task handlers and DynamoDB Local, with compressed durations set through
+ * the admin API: a 24x7 calendar and targets of seconds, so a breach and every level happen within a test.
+ */
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+
+const slaPolicy = ({
+  firstResponse,
+  resolution,
+  repeatEvery,
+  calendar = { timezone: 'Asia/Shanghai', alwaysOpen: true },
+}: {
+  firstResponse: string;
+  resolution: string;
+  repeatEvery: string;
+  calendar?: Record<string, unknown>;
+}) => ({
+  calendar,
+  targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse, resolution }])),
+  escalation: { repeatEvery, maxLevel: 3 },
+  surveyDelay: 'PT0S',
+  surveyReminderAfter: 'P3D',
+  surveyExpiresAfter: 'P14D',
+  revisitAfter: 'P7D',
+});
+
+const putSla = async (admin: StaffApi, policy: ReturnType<typeof slaPolicy>) => {
+  const saved = await admin.put('/v1/admin/sla', policy);
+  expect(saved.status, saved.text).toBe(200);
+};
+
+const fileCase = async (on: TestStack, overrides: Parameters<typeof returnRequest>[0] = {}): Promise<string> => {
+  const response = await api(on).post('/v1/cases', returnRequest(overrides), { apiKey: on.apiKeys.storeA });
+  expect(response.status, response.text).toBe(201);
+  return response.json.caseId as string;
+};
+
+const caseOf = async (on: TestStack, caseId: string): Promise<Case> => {
+  const found = await on.dependencies.cases.get(caseId);
+  if (!found) throw new Error(`No case ${caseId}`);
+  return found;
+};
+
+const timelineOf = async (on: TestStack, caseId: string): Promise<TimelineEvent[]> =>
+  (await on.dependencies.cases.getWithTimeline(caseId))?.timeline ?? [];
+
+const parkedOn = (on: TestStack, caseId: string, signal: string) =>
+  waitFor(async () => {
+    const current = await caseOf(on, caseId);
+    return current.workflowWait?.signal === signal ? current : undefined;
+  });
+
+const levelOf = (current: Case, milestone: SlaMilestone): number => current.escalation?.ladders[milestone]?.level ?? 0;
+
+const reachesLevel = (on: TestStack, caseId: string, milestone: SlaMilestone, level: number) =>
+  waitFor(
+    async () => {
+      const current = await caseOf(on, caseId);
+      return levelOf(current, milestone) >= level ? current : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 200 },
+  );
+
+const escalationsOf = (timeline: TimelineEvent[], milestone: SlaMilestone) =>
+  timeline.filter((event) => event.type === 'escalated' && event.details?.milestone === milestone);
+
+const emailsAbout = async (on: TestStack, caseNumber: string) =>
+  (await on.outbox.list()).filter((email) => email.subject.includes(caseNumber));
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+const resolution = {
+  resolution: { type: 'refund', amount: 199, currency: 'CNY', reference: 'RF-1' },
+  rootCause: 'production_quality',
+  summary: 'Refunded in full.',
+};
+
+describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
+  let stack: TestStack;
+  let admin: StaffApi;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    admin = await staffApi(stack, 'admin1');
+    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'PT1M', repeatEvery: 'PT3S' }));
+  });
+  afterAll(async () => stack?.stop());
+
+  it('meets the first response: the reply ends the wait before its due time, nothing is escalated', async () => {
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    const agent = await staffApi(stack, assigned.assignee?.agentId as string);
+
+    expect((await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Looking into it.' })).status).toBe(201);
+    await parkedOn(stack, caseId, 'resolution');
+    await sleep(3_500);
+
+    const view = (await agent.get(`/v1/staff/cases/${caseId}`)).json;
+    expect(view.sla.milestones.firstResponse).toMatchObject({ status: 'met', breached: false });
+    expect(view.sla).toMatchObject({ escalationLevel: 0, breaches: [] });
+    expect((await timelineOf(stack, caseId)).map((event) => event.type)).not.toContain('sla_breached');
+  });
+
+  it('climbs levels 1, 2 and 3 for an unanswered case: agent, supervisor, admin emailed, each step recorded', async () => {
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    const agentId = assigned.assignee?.agentId as string;
+
+    const escalated = await reachesLevel(stack, caseId, 'firstResponse', 3);
+
+    const timeline = await timelineOf(stack, caseId);
+    expect(escalationsOf(timeline, 'firstResponse').map((event) => event.details?.level)).toEqual([1, 2, 3]);
+    expect(escalationsOf(timeline, 'firstResponse').map((event) => event.details?.notified)).toEqual([
+      'assigned_agent',
+      'supervisors',
+      'admins',
+    ]);
+    expect(escalated.escalation?.breaches).toEqual([
+      expect.objectContaining({ milestone: 'firstResponse', dueAt: expect.any(String) }),
+    ]);
+    const emails = await emailsAbout(stack, escalated.caseNumber);
+    expect(emails.filter((email) => email.tags?.notification === 'sla_escalated').map((email) => email.to)).toEqual(
+      expect.arrayContaining([
+        [`${agentId}@store-a.example`],
+        ['supervisor1@store-a.example'],
+        ['admin1@store-a.example'],
+      ]),
+    );
+    const view = (await (await staffApi(stack, 'supervisor1')).get(`/v1/staff/cases/${caseId}`)).json;
+    expect(view.sla).toMatchObject({
+      escalationLevel: 3,
+      breaches: [expect.objectContaining({ milestone: 'firstResponse', metAt: null })],
+    });
+    expect(view.sla.milestones.firstResponse.remainingBusinessSeconds).toBeLessThan(0);
+  });
+
+  it('stops the first-response ladder when the agent replies after level 2', async () => {
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    await reachesLevel(stack, caseId, 'firstResponse', 2);
+    const agent = await staffApi(stack, assigned.assignee?.agentId as string);
+
+    expect((await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Sorry for the wait.' })).status).toBe(201);
+    await parkedOn(stack, caseId, 'resolution');
+    await sleep(4_000);
+
+    const current = await caseOf(stack, caseId);
+    expect(levelOf(current, 'firstResponse')).toBe(2);
+    expect(escalationsOf(await timelineOf(stack, caseId), 'firstResponse')).toHaveLength(2);
+    const view = (await agent.get(`/v1/staff/cases/${caseId}`)).json;
+    expect(view.sla.breaches).toEqual([
+      expect.objectContaining({ milestone: 'firstResponse', metAt: current.firstRespondedAt }),
+    ]);
+  });
+
+  it('ends the ladder when the customer cancels during it', async () => {
+    const caseId = await fileCase(stack);
+    await parkedOn(stack, caseId, 'firstResponse');
+    await reachesLevel(stack, caseId, 'firstResponse', 1);
+
+    const cancelled = await api(stack).post(
+      `/v1/cases/${caseId}/cancel`,
+      { reason: 'Too slow' },
+      {
+        apiKey: stack.apiKeys.storeA,
+      },
+    );
+    expect(cancelled.status).toBe(200);
+    expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
+    await sleep(3_500);
+
+    expect(levelOf(await caseOf(stack, caseId), 'firstResponse')).toBe(1);
+    expect(cancelled.json.sla).toMatchObject({ firstResponseDueAt: expect.any(String) });
+  });
+});
+
+describe('Workflow: SLA pause, resolution breach and policy change (24x7, seconds)', () => {
+  let stack: TestStack;
+  let admin: StaffApi;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    admin = await staffApi(stack, 'admin1');
+    await putSla(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT4S', repeatEvery: 'PT1M' }));
+  });
+  afterAll(async () => stack?.stop());
+
+  it('breaches the resolution and reminds the agent, once the case was answered but not resolved', async () => {
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    const agentId = assigned.assignee?.agentId as string;
+    const agent = await staffApi(stack, agentId);
+    await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'We will refund you.' });
+
+    const escalated = await reachesLevel(stack, caseId, 'resolution', 1);
+
+    expect(escalated.escalation?.breaches.map((breach) => breach.milestone)).toEqual(['resolution']);
+    const emails = await emailsAbout(stack, escalated.caseNumber);
+    expect(emails.filter((email) => email.tags?.notification === 'sla_escalated').map((email) => email.to)).toEqual([
+      [`${agentId}@store-a.example`],
+    ]);
+    expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, resolution)).status).toBe(200);
+    expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
+  });
+
+  it('moves the resolution due time by the time spent awaiting the customer, and resumes on their message', async () => {
+    await putSla(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT1M', repeatEvery: 'PT1M' }));
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    const agent = await staffApi(stack, assigned.assignee?.agentId as string);
+    await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Which colour was it?' });
+    await parkedOn(stack, caseId, 'resolution');
+    const dueBefore = (await agent.get(`/v1/staff/cases/${caseId}`)).json.sla.resolutionDueAt as string;
+
+    expect((await agent.post(`/v1/staff/cases/${caseId}/status`, { status: 'awaiting_customer' })).status).toBe(200);
+    const paused = (await agent.get(`/v1/staff/cases/${caseId}`)).json.sla;
+    await sleep(2_000);
+    const message = await api(stack).post(
+      `/v1/cases/${caseId}/messages`,
+      { body: 'It was red.' },
+      {
+        apiKey: stack.apiKeys.storeA,
+      },
+    );
+    expect(message.status).toBe(201);
+
+    const resumed = (await agent.get(`/v1/staff/cases/${caseId}`)).json.sla;
+    const statusEvents = (await timelineOf(stack, caseId)).filter((event) => event.type === 'status_changed');
+    const pausedAt = Date.parse(statusEvents.find((event) => event.to === 'awaiting_customer')?.at as string);
+    const resumedAt = Date.parse(statusEvents.find((event) => event.from === 'awaiting_customer')?.at as string);
+    expect(paused).toMatchObject({ resolutionDueAt: null, milestones: { resolution: { status: 'paused' } } });
+    expect(Date.parse(resumed.resolutionDueAt) - Date.parse(dueBefore)).toBe(resumedAt - pausedAt);
+    expect(resumed.milestones.resolution.status).toBe('running');
+    const customerView = (await api(stack).get(`/v1/cases/${caseId}`, { apiKey: stack.apiKeys.storeA })).json;
+    expect(customerView.sla).toEqual({
+      firstResponseDueAt: expect.any(String),
+      resolutionDueAt: resumed.resolutionDueAt,
+      resolutionPaused: false,
+    });
+    // The queue's order follows: the stored due times moved too.
+    await waitFor(async () => (await caseOf(stack, caseId)).deadlines?.resolutionDueAt === resumed.resolutionDueAt);
+  });
+
+  it('applies a policy change to a waiting case at once: a shorter target re-times its wait', async () => {
+    await putSla(admin, slaPolicy({ firstResponse: 'PT1H', resolution: 'P1D', repeatEvery: 'PT1H' }));
+    const caseId = await fileCase(stack);
+    const parked = await parkedOn(stack, caseId, 'firstResponse');
+    expect(Date.parse(parked.workflowWait?.wakeAt as string) - Date.now()).toBeGreaterThan(30 * 60_000);
+
+    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
+
+    const escalated = await reachesLevel(stack, caseId, 'firstResponse', 1);
+    const breach = escalated.escalation?.breaches[0];
+    expect(Date.parse(breach?.dueAt as string) - Date.parse(escalated.createdAt)).toBe(3_000);
+  });
+});
