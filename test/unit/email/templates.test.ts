@@ -92,6 +92,40 @@ const samples: { [K in EmailKind]: Extract<EmailTemplate, { kind: K }> } = {
     caseType: 'product_fault',
     priority: 'P2',
   },
+  sla_warning: {
+    kind: 'sla_warning',
+    caseNumber: CASE_NUMBER,
+    caseId: 'case_01JABC',
+    storeName: 'Kettle Shop',
+    priority: 'P2',
+    milestone: 'firstResponse',
+    dueAt: '2026-11-30T04:00:00Z',
+    timezone: 'Asia/Shanghai',
+  },
+  sla_escalated: {
+    kind: 'sla_escalated',
+    caseNumber: CASE_NUMBER,
+    caseId: 'case_01JABC',
+    storeName: 'Kettle Shop',
+    priority: 'P2',
+    milestone: 'resolution',
+    level: 2,
+    dueAt: '2026-11-30T04:00:00Z',
+    timezone: 'Asia/Shanghai',
+    assigneeName: 'Wang Fang',
+    reassignmentAllowed: true,
+    reassignedTo: 'Zhao Min',
+  },
+  p1_case_assigned: {
+    kind: 'p1_case_assigned',
+    caseNumber: CASE_NUMBER,
+    caseId: 'case_01JABC',
+    storeName: 'Kettle Shop',
+    caseType: 'product_fault',
+    agentName: 'Wang Fang',
+    firstResponseDueAt: '2026-11-30T04:00:00Z',
+    timezone: 'Asia/Shanghai',
+  },
 };
 
 const cases = LOCALES.flatMap((locale) =>
@@ -212,6 +246,9 @@ describe('Function: renderEmail', () => {
         storeName: hostile,
         caseType: 'return',
       },
+      { ...samples.sla_warning, caseId: hostile, storeName: hostile },
+      { ...samples.sla_escalated, storeName: hostile, assigneeName: hostile, reassignedTo: hostile },
+      { ...samples.p1_case_assigned, caseId: hostile, storeName: hostile, agentName: hostile },
     ];
 
     for (const template of templates) {
