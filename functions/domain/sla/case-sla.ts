@@ -12,8 +12,8 @@ import { SLA_MILESTONES, slaTargetOf, type SlaMilestone, type SlaPolicy } from '
  * - First response: met by the first public reply by staff (`firstRespondedAt`; an internal note is not one), or by
  *   the resolution, which the customer is told of.
  * - Resolution: met by resolving the case; its clock stands still while the case awaits the customer.
- * - A cancelled or rejected case's pending milestones are void: nothing is owed any more.
- * - A case has no SLA before it is classified (no priority, so no target).
+ * - A cancelled case's pending milestones are void: nothing is owed any more.
+ * - A case has no SLA before it is classified (no priority, so no target), nor unless it was approved.
  */
 
 export type MilestoneStatus = 'running' | 'paused' | 'met' | 'void';

@@ -39,10 +39,10 @@ export const escalateOverdue = async (dependencies: Dependencies, caseId: string
 
 const takeDueActions = async (dependencies: Dependencies, context: SlaContext): Promise<void> => {
   let current = context.current;
-  const reachesLevelTwo = context.plan.due.some(
+  const allowsReassignment = context.plan.due.some(
     (action) => action.kind === 'ladder' && action.step.kind === 'escalation' && action.step.reassignmentAllowed,
   );
-  const reassignedTo = reachesLevelTwo ? await reassignOverdue(dependencies, current) : undefined;
+  const reassignedTo = allowsReassignment ? await reassignOverdue(dependencies, current) : undefined;
   if (reassignedTo) {
     current = (await dependencies.cases.get(current.caseId)) ?? current;
     await notifyAssigned(dependencies, current);

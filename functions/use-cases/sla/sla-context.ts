@@ -42,9 +42,14 @@ export const loadSlaContext = async (dependencies: SlaDependencies, caseId: stri
   return { current, timeline, store, policy, now, ...(sla ? { sla } : {}), plan };
 };
 
-/** Where the case stands for the workflow, and how long its next wait may park: until the next SLA step is due. */
-export const stepOf = ({ current, store, now, plan }: SlaContext): WorkflowStep =>
-  workflowStep(current, { store, now, ...(plan.wakeAt ? { wakeAt: plan.wakeAt } : {}) });
+/**
+ * Where the case stands for the workflow, and how long its next wait may park: until the next SLA step is due, or a
+ * second when one is due already (a policy change, a late approval), so the escalation step takes it at once.
+ */
+export const stepOf = ({ current, store, now, plan }: SlaContext): WorkflowStep => {
+  const wakeAt = plan.due.length > 0 ? now : plan.wakeAt;
+  return workflowStep(current, { store, now, ...(wakeAt ? { wakeAt } : {}) });
+};
 
 export const currentWorkflowStep = async (dependencies: SlaDependencies, caseId: string): Promise<WorkflowStep> =>
   stepOf(await loadSlaContext(dependencies, caseId));

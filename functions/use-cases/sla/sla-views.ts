@@ -1,5 +1,6 @@
 import type { Case } from '../../domain/case.js';
 import type { CaseSla, MilestoneSla } from '../../domain/sla/case-sla.js';
+import { SLA_MILESTONES } from '../../domain/sla/sla-policy.js';
 
 const isoOrNull = (value: Date | undefined): string | null => value?.toISOString() ?? null;
 
@@ -28,6 +29,22 @@ const milestoneView = (milestone: MilestoneSla) => ({
   breached: milestone.breached,
 });
 
+/**
+ * Every missed target: those the escalation step recorded, and those missed in a way it never saw (met late in the
+ * same second its timer fired, or a due time a policy change moved into the past), with `recordedAt` null.
+ */
+const breachesOf = (current: Case, sla: CaseSla | undefined) => {
+  const recorded = current.escalation?.breaches ?? [];
+  const unrecorded = SLA_MILESTONES.map((milestone) => sla?.milestones[milestone])
+    .filter((milestone): milestone is MilestoneSla => milestone?.breached === true && milestone.dueAt !== undefined)
+    .filter(({ milestone }) => !recorded.some((breach) => breach.milestone === milestone))
+    .map(({ milestone, dueAt }) => ({ milestone, dueAt: isoOrNull(dueAt), recordedAt: null }));
+  return [...recorded, ...unrecorded].map((breach) => ({
+    ...breach,
+    metAt: isoOrNull(sla?.milestones[breach.milestone].metAt),
+  }));
+};
+
 /** Staff's SLA view: due times, time left and paused (business time), the escalation level and every breach. */
 export const staffSlaView = (current: Case, sla: CaseSla | undefined, timezone: string) => ({
   timezone,
@@ -35,10 +52,7 @@ export const staffSlaView = (current: Case, sla: CaseSla | undefined, timezone: 
   firstResponseDueAt: isoOrNull(sla?.milestones.firstResponse.dueAt),
   resolutionDueAt: isoOrNull(sla?.milestones.resolution.dueAt),
   escalationLevel: current.escalation?.level ?? 0,
-  breaches: (current.escalation?.breaches ?? []).map((breach) => ({
-    ...breach,
-    metAt: isoOrNull(sla?.milestones[breach.milestone].metAt),
-  })),
+  breaches: breachesOf(current, sla),
   milestones: sla
     ? {
         firstResponse: milestoneView(sla.milestones.firstResponse),

@@ -13,9 +13,15 @@ const RETIME_MARGIN_MS = 2_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** Whether the parked wait must wake before it would: its timeout is later than the next SLA step now is. */
-const wakesTooLate = (wait: WorkflowWait, now: Date, waitSeconds: number): boolean =>
-  wait.wakeAt !== undefined && now.getTime() + waitSeconds * 1000 < Date.parse(wait.wakeAt) - RETIME_MARGIN_MS;
+/**
+ * Whether the parked wait must be woken: its timeout is later than the next SLA step now is, or already past (its
+ * timer is late; waking it twice is harmless, the engine ignores the second).
+ */
+const wakesTooLate = (wait: WorkflowWait, now: Date, waitSeconds: number): boolean => {
+  if (wait.wakeAt === undefined) return false;
+  const wakeAt = Date.parse(wait.wakeAt);
+  return now.getTime() + waitSeconds * 1000 < wakeAt - RETIME_MARGIN_MS || now.getTime() > wakeAt + RETIME_MARGIN_MS;
+};
 
 /**
  * Called after every write to a case (API actions, a policy change, the workflow's own wait):

@@ -237,7 +237,8 @@ describe('API: GET /v1/cases/{caseId} while agents work', () => {
       status: 'assigned',
       priority: expect.stringMatching(/^P[1-4]$/),
       assignee: { name: 'Emily Carter' },
-      sla: null,
+      // The due times promised: P4 under the default SLA policy (a working day, five working days).
+      sla: { firstResponseDueAt: expect.any(String), resolutionDueAt: expect.any(String), resolutionPaused: false },
       resolution: null,
       cancellation: null,
       messages: [],

@@ -412,6 +412,9 @@ describe('API: GET /v1/staff/cases and GET /v1/staff/cases/{caseId}', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       firstRespondedAt: expect.any(String),
+      // Resolved: no clock runs any more, and nothing was escalated.
+      nextDueAt: null,
+      escalationLevel: 0,
     });
     expect(active.json.items.map((candidate: { caseId: string }) => candidate.caseId)).not.toContain(caseId);
   });

@@ -59,21 +59,48 @@ describe('Function: waitOutcome', () => {
 });
 
 describe('Function: workflowStep', () => {
-  it('returns the progress and the store recheck interval in seconds', () => {
-    expect(workflowStep(shape('assigned'), { signalRecheckAfter: 'PT90S' })).toEqual({
-      outcome: 'assigned',
-      waitSeconds: 90,
-    });
+  const now = new Date('2026-11-24T08:00:00.000Z');
+  const inSeconds = (seconds: number): Date => new Date(now.getTime() + seconds * 1000);
+
+  it.each<[string, { signalRecheckAfter?: string }, Date | undefined, number]>([
+    ['the store recheck period when nothing falls due', { signalRecheckAfter: 'PT90S' }, undefined, 90],
+    ['the 6-hour default recheck when the store sets none and nothing falls due', {}, undefined, 6 * 3600],
+    ['the seconds until the next SLA step when it comes before the recheck', {}, inSeconds(30), 30],
+    ['whole seconds rounded up, so the wait never ends before the step', {}, inSeconds(30.2), 31],
+    ['the recheck period when the next SLA step is further away', { signalRecheckAfter: 'PT90S' }, inSeconds(600), 90],
+    [
+      'the recheck period when the next SLA step falls due exactly then',
+      { signalRecheckAfter: 'PT90S' },
+      inSeconds(90),
+      90,
+    ],
+    ['one second when the next SLA step is due now', {}, now, 1],
+    ['one second when the next SLA step is already overdue', {}, inSeconds(-3600), 1],
+    ['one second when the store recheck period is zero', { signalRecheckAfter: 'PT0S' }, undefined, 1],
+    [
+      'one second when the store recheck period is zero and a step is further away',
+      { signalRecheckAfter: 'PT0S' },
+      inSeconds(30),
+      1,
+    ],
+  ])('returns a wait of %s', (_name, store, wakeAt, waitSeconds) => {
+    // Act
+    const step = workflowStep(shape('assigned'), { store, now, ...(wakeAt ? { wakeAt } : {}) });
+
+    // Assess
+    expect(step).toEqual({ outcome: 'assigned', waitSeconds });
   });
 
-  it('returns the 6-hour default recheck and `pending` for a case still in review', () => {
-    expect(workflowStep(shape('pending_review', { decision: undefined }), {})).toEqual({
-      outcome: 'pending',
-      waitSeconds: 6 * 3600,
-    });
-  });
+  it.each<[string, Shape, string]>([
+    ['`pending` for a case still in review', shape('pending_review', { decision: undefined }), 'pending'],
+    ['`approved` for an unassigned case', shape('open'), 'approved'],
+    ['`responded` for a case awaiting the customer', shape('awaiting_customer', { firstRespondedAt: at }), 'responded'],
+    ['`resolved` for a resolved case', shape('resolved'), 'resolved'],
+  ])('returns the outcome %s', (_name, value, outcome) => {
+    // Act
+    const step = workflowStep(value, { store: {}, now, wakeAt: inSeconds(30) });
 
-  it('never returns a wait shorter than one second', () => {
-    expect(workflowStep(shape('open'), { signalRecheckAfter: 'PT0S' }).waitSeconds).toBe(1);
+    // Assess
+    expect(step.outcome).toBe(outcome);
   });
 });

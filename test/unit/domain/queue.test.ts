@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, CaseStatus, Decision } from '../../../functions/domain/case.js';
+import type { Case, CaseStatus, Decision, Priority } from '../../../functions/domain/case.js';
 import { queueOf } from '../../../functions/domain/queue.js';
 
 const decision = (outcome: Decision['outcome']): Decision => ({
@@ -53,7 +53,7 @@ describe('Function: queueOf', () => {
 
   it.each<[string, Partial<Case>, string]>([
     [
-      'a classified case by priority, then created time and id',
+      'a classified case without a deadline after those with one, by priority, then created time and id',
       {
         classification: {
           severity: 'critical',
@@ -65,9 +65,19 @@ describe('Function: queueOf', () => {
           classifiedBy: 'rules',
         },
       },
-      'P1#2026-11-20T08:00:00.000Z#cs_1',
+      '~#P1#2026-11-20T08:00:00.000Z#cs_1',
     ],
-    ['an unclassified case after every priority', {}, 'P9#2026-11-20T08:00:00.000Z#cs_1'],
+    ['an unclassified case after every priority', {}, '~#P9#2026-11-20T08:00:00.000Z#cs_1'],
+    [
+      'a case with a running deadline by its next due time first',
+      { deadlines: { firstResponseDueAt: '2026-11-20T12:00:00.000Z', nextDueAt: '2026-11-20T12:00:00.000Z' } },
+      '2026-11-20T12:00:00.000Z#P9#2026-11-20T08:00:00.000Z#cs_1',
+    ],
+    [
+      'a case whose clocks are paused or met (due times but no next one) with the cases without a deadline',
+      { deadlines: { firstResponseDueAt: '2026-11-20T12:00:00.000Z' } },
+      '~#P9#2026-11-20T08:00:00.000Z#cs_1',
+    ],
   ])('sorts %s', (_label, overrides, queueSortKey) => {
     // Act
     const placement = queueOf(approvedCase(overrides));
@@ -106,5 +116,42 @@ describe('Function: queueOf', () => {
 
     // Assess
     expect(sorted).toEqual([keys[2], keys[3], keys[1], keys[0]]);
+  });
+
+  it('sorts by the next due time first, then priority, then oldest first, and cases without one last', () => {
+    // Prepare
+    const sortKey = (nextDueAt: string | undefined, priority: Priority, createdAt: string, caseId: string): string =>
+      queueOf(
+        approvedCase({
+          caseId,
+          createdAt,
+          classification: {
+            severity: 'major',
+            urgency: 'high',
+            priority,
+            severityRule: 'type_default',
+            urgencyRule: 'type_default',
+            classifiedAt: createdAt,
+            classifiedBy: 'rules',
+          },
+          ...(nextDueAt ? { deadlines: { nextDueAt } } : {}),
+        }),
+      )?.queueSortKey ?? '';
+    const expectedOrder = [
+      sortKey('2026-11-20T09:00:00.000Z', 'P4', '2026-11-20T08:00:00.000Z', 'cs_due_first_p4'),
+      sortKey('2026-11-20T10:00:00.000Z', 'P1', '2026-11-20T08:30:00.000Z', 'cs_due_same_p1'),
+      sortKey('2026-11-20T10:00:00.000Z', 'P2', '2026-11-20T07:00:00.000Z', 'cs_due_same_p2_older'),
+      sortKey('2026-11-20T10:00:00.000Z', 'P2', '2026-11-20T08:00:00.000Z', 'cs_due_same_p2_newer'),
+      sortKey('2026-11-21T10:00:00.000Z', 'P1', '2026-11-19T08:00:00.000Z', 'cs_due_later'),
+      sortKey(undefined, 'P1', '2026-11-20T08:00:00.000Z', 'cs_no_deadline_p1'),
+      sortKey(undefined, 'P3', '2026-11-18T08:00:00.000Z', 'cs_no_deadline_p3'),
+    ];
+    const shuffled = [4, 6, 1, 0, 5, 3, 2].map((index) => expectedOrder[index] ?? '');
+
+    // Act
+    const sorted = [...shuffled].sort();
+
+    // Assess
+    expect(sorted).toEqual(expectedOrder);
   });
 });

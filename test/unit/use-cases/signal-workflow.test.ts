@@ -22,7 +22,11 @@ const answered = (extra: Partial<Case> = {}) =>
 
 const now = new Date('2026-11-24T08:00:00.000Z');
 /** 24x7, so due times are plain arithmetic: P2 first response 4 hours after receipt. */
-const slaPolicy: StoreSlaPolicy = { ...DEFAULT_SLA_POLICY, calendar: { timezone: 'UTC', alwaysOpen: true }, version: 1 };
+const slaPolicy: StoreSlaPolicy = {
+  ...DEFAULT_SLA_POLICY,
+  calendar: { timezone: 'UTC', alwaysOpen: true },
+  version: 1,
+};
 
 const ports = (value: Case | undefined, completeWait: (token: string, output: object) => Promise<void>) => ({
   cases: {
