@@ -406,6 +406,39 @@ describe('Stack: workflow', () => {
     }
   });
 
+  it('gives every callback task a timeout, and a Catch on States.Timeout that leads to a state of the machine', () => {
+    interface AslTask {
+      Type: string;
+      Resource?: string;
+      TimeoutSeconds?: number;
+      TimeoutSecondsPath?: string;
+      Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
+    }
+    const states = (
+      JSON.parse(readFileSync(join(REPO_ROOT, STATE_MACHINE_FILE), 'utf8')) as { States: Record<string, AslTask> }
+    ).States;
+    const callbacks = Object.entries(states).filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'));
+    expect(callbacks.map(([name]) => name).sort()).toEqual([
+      'AwaitAssignment',
+      'AwaitFirstResponse',
+      'AwaitResolution',
+      'AwaitReviewDecision',
+    ]);
+    for (const [name, state] of callbacks) {
+      // Without one, a lost signal would park the execution for a year (the Standard workflow's limit).
+      expect(state.TimeoutSeconds !== undefined || state.TimeoutSecondsPath !== undefined, name).toBe(true);
+      const onTimeout = state.Catch?.find((handler) => handler.ErrorEquals.includes('States.Timeout'));
+      expect(onTimeout, name).toBeDefined();
+      expect(states[onTimeout!.Next], name).toBeDefined();
+    }
+    // The milestone waits escalate when they time out: their timeout is the time left to the next SLA step.
+    for (const name of ['AwaitAssignment', 'AwaitFirstResponse', 'AwaitResolution']) {
+      expect(states[name]!.Catch?.find((handler) => handler.ErrorEquals.includes('States.Timeout'))?.Next).toBe(
+        'EscalateOverdue',
+      );
+    }
+  });
+
   it('lets the state machine invoke exactly its task functions', () => {
     const roleArn = stateMachine().Properties.RoleArn as { 'Fn::GetAtt': [string, string] };
     const invokes = identityStatements().filter(({ statement }) =>

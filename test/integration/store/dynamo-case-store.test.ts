@@ -365,6 +365,36 @@ describe('Function: DynamoCaseStore.listQueue', () => {
     expect(pages[0]).toHaveLength(2);
   });
 
+  it('lists the nearest SLA due time first, and moves a case when its due times change', async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    const put = (priority: Priority, nextDueAt: string | undefined, createdDay: number) =>
+      putCase(
+        fixture,
+        openCase(storeId, {
+          createdAt: day(createdDay),
+          classification: classification(priority),
+          ...(nextDueAt ? { deadlines: { nextDueAt } } : {}),
+        }),
+      );
+    const p4DueSoon = await put('P4', day(10), 1);
+    const p1DueLater = await put('P1', day(12), 2);
+    const paused = await put('P1', undefined, 3);
+    const p2DueSoonest = await put('P2', day(9), 4);
+    const list = async () =>
+      (await fixture.cases.listQueue(storeId, { agentId: null, state: 'active' }, { limit: 10 })).items.map(
+        (item) => item.caseId,
+      );
+    const before = await list();
+
+    // Act: the P1's clock runs again, due before everything else.
+    await fixture.cases.update(paused, { ifStatusIn: ['open'], set: { deadlines: { nextDueAt: day(8) } }, events: [] });
+
+    // Assess
+    expect(before).toEqual([p2DueSoonest, p4DueSoon, p1DueLater, paused].map((item) => item.caseId));
+    expect(await list()).toEqual([paused, p2DueSoonest, p4DueSoon, p1DueLater].map((item) => item.caseId));
+  });
+
   it('fills each page with the statuses asked for, skipping the others', async () => {
     // Prepare
     const storeId = freshStoreId();
