@@ -161,6 +161,19 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
     ]);
   });
 
+  it('tells the supervisors at assignment when the case is a P1, with its first-response due time', async () => {
+    const caseId = await fileCase(stack, { severity: 'critical', urgency: 'high' });
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+
+    const notice = await waitFor(async () =>
+      (await emailsAbout(stack, assigned.caseNumber)).find((email) => email.tags?.notification === 'p1_case_assigned'),
+    );
+
+    expect(assigned.classification?.priority).toBe('P1');
+    expect(notice.to).toEqual(['supervisor1@store-a.example']);
+    expect(notice.text).toContain(assigned.assignee?.name as string);
+  });
+
   it('ends the ladder when the customer cancels during it', async () => {
     const caseId = await fileCase(stack);
     await parkedOn(stack, caseId, 'firstResponse');

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
 import { anyAgentHasRoom } from '../../domain/assignment.js';
-import { notifyAssigned } from '../notifications/customer-notices.js';
+import { announceAssignment as announceToPeople } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { autoAssign } from './auto-assign.js';
 
@@ -11,11 +11,11 @@ const MAX_CASES_TRIED = 50;
 const roomLeft = async ({ agents }: Pick<Dependencies, 'agents'>, storeId: string): Promise<boolean> =>
   anyAgentHasRoom(await agents.list(storeId));
 
-/** The customer's email, then the workflow's signal: the workflow parked on AwaitAssignment must hear of it anyway. */
+/** The emails, then the workflow's signal: the workflow parked on AwaitAssignment must hear of it anyway. */
 const announceAssignment = async (dependencies: Dependencies, caseId: string): Promise<void> => {
   try {
     const latest = await dependencies.cases.get(caseId);
-    if (latest) await notifyAssigned(dependencies, latest);
+    if (latest) await announceToPeople(dependencies, latest);
   } catch (error) {
     logger.warn('Could not email the assignment', { caseId, errorName: (error as Error).name });
   }

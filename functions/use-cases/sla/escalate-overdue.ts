@@ -4,7 +4,7 @@ import type { Case } from '../../domain/case.js';
 import type { SlaAction } from '../../domain/sla/escalation-plan.js';
 import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { notifyAssigned } from '../notifications/customer-notices.js';
+import { announceAssignment } from '../notifications/announce-assignment.js';
 import { assignForWork } from '../workflow/assign-for-work.js';
 import { sendLadderNotice } from './escalation-notices.js';
 import { reassignOverdue } from './reassign-overdue.js';
@@ -45,7 +45,7 @@ const takeDueActions = async (dependencies: Dependencies, context: SlaContext): 
   const reassignedTo = allowsReassignment ? await reassignOverdue(dependencies, current) : undefined;
   if (reassignedTo) {
     current = (await dependencies.cases.get(current.caseId)) ?? current;
-    await notifyAssigned(dependencies, current);
+    await announceAssignment(dependencies, current);
   }
   const handledBy = context.current.assignee?.name;
   const events: TimelineEvent[] = [];

@@ -3,7 +3,7 @@ import type { Case } from '../../domain/case.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { assignByStaff } from '../assignment/assign-by-staff.js';
 import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
-import { notifyAssigned } from '../notifications/customer-notices.js';
+import { announceAssignment } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
 export interface CaseAssignment {
@@ -25,7 +25,7 @@ export const assignCase = async (dependencies: Dependencies, request: CaseAssign
     agentId: request.agentId,
     by: request.user,
   });
-  await notifyAssigned(dependencies, assigned);
+  await announceAssignment(dependencies, assigned);
   await signalWorkflow(dependencies, assigned.caseId);
   // Whether someone was released is known only inside the transaction (the case may have been auto-assigned since it
   // was read), so the store's waiting cases are always offered the capacity; with none freed, nothing happens.

@@ -1,7 +1,8 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import type { WorkflowStep } from '../../domain/case-progress.js';
 import { autoAssign } from '../assignment/auto-assign.js';
-import { notifyAssigned, notifyP1Assigned, notifyUnassigned } from '../notifications/customer-notices.js';
+import { announceAssignment } from '../notifications/announce-assignment.js';
+import { notifyUnassigned } from '../notifications/customer-notices.js';
 import { loadSlaContext, stepOf } from '../sla/sla-context.js';
 import { syncDeadlines } from '../sla/sync-deadlines.js';
 
@@ -16,15 +17,7 @@ export const assignForWork = async (dependencies: Dependencies, caseId: string):
   const result = await autoAssign(dependencies, caseId);
   const context = await loadSlaContext(dependencies, caseId);
   const latest = context.current;
-  if (result.outcome === 'assigned') {
-    await notifyAssigned(dependencies, latest);
-    if (context.sla?.priority === 'P1') {
-      await notifyP1Assigned(dependencies, latest, {
-        timezone: context.policy.calendar.timezone,
-        firstResponseDueAt: context.sla.milestones.firstResponse.dueAt,
-      });
-    }
-  }
+  if (result.outcome === 'assigned') await announceAssignment(dependencies, latest);
   if (result.outcome === 'unassigned') await notifyUnassigned(dependencies, latest);
   await syncDeadlines(dependencies, context);
   return stepOf(context);
