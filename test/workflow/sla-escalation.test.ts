@@ -262,6 +262,43 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
     await waitFor(async () => (await caseOf(stack, caseId)).deadlines?.resolutionDueAt === resumed.resolutionDueAt);
   });
 
+  it('breaches an unassigned case too, and tells the supervisors', async () => {
+    // Prepare: nobody available, a first response due in 3 s.
+    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
+    const agents = (await admin.get('/v1/admin/agents')).json.items as Array<Record<string, unknown>>;
+    const setAvailable = (available: boolean) =>
+      Promise.all(
+        agents.map(({ agentId, name, email, skills, maxOpenCases, supervisorId }) =>
+          admin.put(`/v1/admin/agents/${agentId as string}`, {
+            name,
+            email,
+            skills,
+            maxOpenCases,
+            available,
+            ...(supervisorId ? { supervisorId } : {}),
+          }),
+        ),
+      );
+    expect((await setAvailable(false)).map((response) => response.status)).toEqual(agents.map(() => 200));
+
+    try {
+      // Act
+      const caseId = await fileCase(stack);
+      await parkedOn(stack, caseId, 'assignment');
+      const escalated = await reachesLevel(stack, caseId, 'firstResponse', 1);
+
+      // Assess
+      expect(escalated.assignee).toBeUndefined();
+      expect(escalated.escalation?.breaches.map((breach) => breach.milestone)).toEqual(['firstResponse']);
+      const emails = await emailsAbout(stack, escalated.caseNumber);
+      expect(emails.filter((email) => email.tags?.notification === 'sla_escalated').map((email) => email.to)).toEqual([
+        ['supervisor1@store-a.example'],
+      ]);
+    } finally {
+      await setAvailable(true);
+    }
+  });
+
   it('applies a policy change to a waiting case at once: a shorter target re-times its wait', async () => {
     await putSla(admin, slaPolicy({ firstResponse: 'PT1H', resolution: 'P1D', repeatEvery: 'PT1H' }));
     const caseId = await fileCase(stack);
