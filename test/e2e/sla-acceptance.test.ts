@@ -1,0 +1,246 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../local/free-port.js';
+import { returnRequest } from '../support/case-requests.js';
+import { api, waitFor } from '../support/local-stack.js';
+import { staffApi, type StaffApi } from '../support/staff-api.js';
+import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+
+/**
+ * Issue 5's acceptance, as the staff, the storefront and the staff's mailboxes see it: the local stack started with
+ * `npm start` (real clock, real waits), driven over HTTP only. A 24x7 calendar and targets of seconds make a breach and
+ * every escalation level happen within the test; the three scenarios run at the same time to keep it short.
+ */
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+const REPEAT_EVERY_MS = 5_000;
+
+// First response in seconds so its ladder is what the scenarios watch; the resolution's minute outlasts them all
+// (its clock only matters to the pause, which moves it).
+const secondsPolicy = {
+  calendar: { timezone: 'Asia/Shanghai', alwaysOpen: true },
+  targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse: 'PT5S', resolution: 'PT1M' }])),
+  escalation: { repeatEvery: 'PT5S', maxLevel: 3 },
+};
+
+interface TimelineEntry {
+  type: string;
+  at: string;
+  from?: string;
+  to?: string;
+  details?: Record<string, unknown>;
+}
+
+interface StaffCaseView {
+  caseNumber: string;
+  status: string;
+  assignee?: { agentId: string; name: string };
+  sla: {
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    escalationLevel: number;
+    breaches: Array<{ milestone: string; dueAt: string; recordedAt: string | null }>;
+    milestones: Record<'firstResponse' | 'resolution', { status: string; dueAt: string | null; breached: boolean }>;
+  };
+  timeline: TimelineEntry[];
+}
+
+interface OutboxEmail {
+  to: string[];
+  subject: string;
+  sentAt: string;
+  tags?: Record<string, string>;
+}
+
+const firstResponseEscalations = (view: StaffCaseView): TimelineEntry[] =>
+  view.timeline.filter((event) => event.type === 'escalated' && event.details?.milestone === 'firstResponse');
+
+const later = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('npm start: SLA deadlines and escalation', () => {
+  let dataDir: string;
+  let child: LocalProcess;
+  let javaPid: number | undefined;
+  let url: string;
+  let storefront: ReturnType<typeof api>;
+  let supervisor: StaffApi;
+  const apiKey = 'local-store-a-key';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'after-sales-sla-'));
+    child = startLocalProcess({ command: 'npm start', port: await findFreePort(), dataDir });
+    const ready = await child.ready();
+    javaPid = ready.dynamoDbPid;
+    url = ready.url;
+    storefront = api({ url });
+    supervisor = await staffApi({ url }, 'supervisor1');
+    const admin = await staffApi({ url }, 'admin1');
+
+    const saved = await admin.put('/v1/admin/sla', secondsPolicy);
+
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json).toMatchObject({ ...secondsPolicy, version: 1 });
+  });
+
+  afterAll(async () => {
+    child?.interrupt();
+    await within(20_000, child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
+    if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const fileCase = async (customerId: string): Promise<string> => {
+    const created = await storefront.post(
+      '/v1/cases',
+      returnRequest({ customer: { id: customerId, email: `${customerId}@example.com`, name: 'Li', locale: 'en' } }),
+      { apiKey },
+    );
+    if (created.status !== 201) throw new Error(`Filing a case failed with ${created.status}: ${created.text}`);
+    return created.json.caseId as string;
+  };
+
+  const staffView = async (caseId: string): Promise<StaffCaseView> => {
+    const response = await supervisor.get(`/v1/staff/cases/${caseId}`);
+    if (response.status !== 200) throw new Error(`Staff view failed with ${response.status}: ${response.text}`);
+    return response.json;
+  };
+
+  const customerView = async (caseId: string) => (await storefront.get(`/v1/cases/${caseId}`, { apiKey })).json;
+
+  const untilView = (caseId: string, reached: (view: StaffCaseView) => boolean, timeoutMs = 30_000) =>
+    waitFor(
+      async () => {
+        const view = await staffView(caseId);
+        return reached(view) ? view : undefined;
+      },
+      { timeoutMs, intervalMs: 250 },
+    );
+
+  const assignedAgentOf = (view: StaffCaseView): Promise<StaffApi> => {
+    if (!view.assignee) throw new Error(`Case ${view.caseNumber} has no assignee`);
+    return staffApi({ url }, view.assignee.agentId);
+  };
+
+  const escalationEmailsOf = async (caseNumber: string): Promise<OutboxEmail[]> =>
+    ((await storefront.get('/_local/outbox')).json as OutboxEmail[])
+      .filter((email) => email.tags?.notification === 'sla_escalated' && email.subject.includes(caseNumber))
+      .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+
+  it.concurrent(
+    'climbs levels 1, 2 and 3 for a case nobody answers: agent, supervisor and admin emailed, each step on the timeline',
+    async ({ expect }) => {
+      const caseId = await fileCase('c-sla-ladder');
+
+      const view = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 3, 45_000);
+
+      const agentId = view.assignee?.agentId;
+      const dueAt = view.sla.firstResponseDueAt as string;
+      expect(agentId).toEqual(expect.any(String));
+      expect(view.sla.escalationLevel).toBe(3);
+      expect(view.timeline.filter((event) => event.type === 'sla_breached')).toEqual([
+        expect.objectContaining({ details: { milestone: 'firstResponse', dueAt } }),
+      ]);
+      expect(firstResponseEscalations(view).map(({ to, details }) => ({ to, ...details }))).toEqual(
+        [
+          { level: 1, notified: 'assigned_agent' },
+          { level: 2, notified: 'supervisors' },
+          { level: 3, notified: 'admins' },
+        ].map((step, index) =>
+          expect.objectContaining({
+            ...step,
+            to: String(step.level),
+            dueAt: later(dueAt, index * REPEAT_EVERY_MS),
+            emailed: true,
+          }),
+        ),
+      );
+      expect(view.sla.breaches).toEqual([
+        expect.objectContaining({ milestone: 'firstResponse', dueAt, recordedAt: expect.any(String) }),
+      ]);
+      expect(view.sla.milestones.firstResponse).toMatchObject({ status: 'running', breached: true });
+      // The first three by time: the resolution's own ladder starts only a minute after filing.
+      const emails = (await escalationEmailsOf(view.caseNumber)).slice(0, 3);
+      expect(emails.map((email) => email.to)).toEqual([
+        [`${agentId}@store-a.example`],
+        ['supervisor1@store-a.example'],
+        ['admin1@store-a.example'],
+      ]);
+    },
+    60_000,
+  );
+
+  it.concurrent(
+    'stops the ladder when the assigned agent replies: no higher level and no new step in the next 12 s',
+    async ({ expect }) => {
+      const caseId = await fileCase('c-sla-reply');
+      const escalated = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 1);
+      const agent = await assignedAgentOf(escalated);
+
+      const reply = await agent.post(`/v1/staff/cases/${caseId}/replies`, {
+        body: 'Sorry for the wait: a label is on its way.',
+      });
+      const afterReply = await staffView(caseId);
+      await sleep(12_000);
+      const afterWait = await staffView(caseId);
+
+      expect(reply.status, reply.text).toBe(201);
+      expect(afterReply.sla.milestones.firstResponse).toMatchObject({ status: 'met', breached: true });
+      expect(afterWait.sla.escalationLevel).toBe(afterReply.sla.escalationLevel);
+      expect(firstResponseEscalations(afterWait)).toEqual(firstResponseEscalations(afterReply));
+      expect(firstResponseEscalations(afterWait).length).toBeGreaterThanOrEqual(1);
+      expect(afterWait.sla.escalationLevel).toBeLessThan(3);
+      expect((await escalationEmailsOf(afterWait.caseNumber)).length).toBe(firstResponseEscalations(afterWait).length);
+    },
+    60_000,
+  );
+
+  it.concurrent(
+    "stops the resolution clock while the case awaits the customer and moves its due time by the pause on the customer's message",
+    async ({ expect }) => {
+      const caseId = await fileCase('c-sla-pause');
+      const assigned = await untilView(caseId, (view) => view.status === 'assigned');
+      const agent = await assignedAgentOf(assigned);
+      const reply = await agent.post(`/v1/staff/cases/${caseId}/replies`, {
+        body: 'Could you send a photo of the base?',
+      });
+      expect(reply.status, reply.text).toBe(201);
+      const working = await staffView(caseId);
+      expect(working.status).toBe('in_progress');
+      const dueBeforePause = working.sla.resolutionDueAt as string;
+
+      const awaiting = await agent.post(`/v1/staff/cases/${caseId}/status`, { status: 'awaiting_customer' });
+      const paused = await staffView(caseId);
+      const customerPaused = await customerView(caseId);
+      await sleep(20_000);
+      const message = await storefront.post(`/v1/cases/${caseId}/messages`, { body: 'Here is the photo.' }, { apiKey });
+      const resumed = await staffView(caseId);
+      const customerResumed = await customerView(caseId);
+
+      expect(awaiting.status, awaiting.text).toBe(200);
+      expect(paused.sla.resolutionDueAt).toBeNull();
+      expect(paused.sla.milestones.resolution).toMatchObject({ status: 'paused', dueAt: null });
+      expect(customerPaused.sla).toMatchObject({ resolutionDueAt: null, resolutionPaused: true });
+      expect(message.status, message.text).toBe(201);
+      expect(resumed.status).toBe('in_progress');
+      expect(resumed.sla.milestones.resolution).toMatchObject({
+        status: 'running',
+        dueAt: resumed.sla.resolutionDueAt,
+      });
+      const statusChanges = resumed.timeline.filter((event) => event.type === 'status_changed');
+      const pausedAt = statusChanges.find((event) => event.to === 'awaiting_customer')?.at as string;
+      const resumedAt = statusChanges.find((event) => event.from === 'awaiting_customer')?.at as string;
+      const moved = Date.parse(resumed.sla.resolutionDueAt as string) - Date.parse(dueBeforePause);
+      expect(moved).toBe(Date.parse(resumedAt) - Date.parse(pausedAt));
+      expect(moved).toBeGreaterThanOrEqual(20_000);
+      expect(moved).toBeLessThanOrEqual(22_000);
+      expect(customerResumed.sla).toMatchObject({
+        resolutionDueAt: resumed.sla.resolutionDueAt,
+        resolutionPaused: false,
+      });
+    },
+    60_000,
+  );
+});
