@@ -1,7 +1,9 @@
 import type { BundleFigure } from './bundles.js';
 import type { CostModel } from './cost.js';
+import type { EscalationFigures } from './escalation.js';
 import type { LatencySummary } from './intake.js';
 import type { PathFigures, PathName } from './lifecycle.js';
+import type { RecheckFigures } from './recheck.js';
 import type { OperationFigures } from './round-trips.js';
 
 /** One concurrency level of the intake comparison. */
@@ -43,6 +45,10 @@ export interface BenchResults {
   bundleBuild: { nodeVersion: string; buildMs: number; importPhaseMs: number; samples: number };
   transitions: Record<PathName, number>;
   paths: Record<PathName, PathFigures>;
+  /** The escalated path's ladder, step by step. */
+  escalation: EscalationFigures;
+  /** The recheck safety net: turns measured, and per case-day at the default period. */
+  recheck: RecheckFigures;
   /** Every execution of the run by status (all SUCCEEDED when the product behaved). */
   workflowExecutions: Record<string, number>;
   costPer1000Cases: CostModel;

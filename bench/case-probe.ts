@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import type { Case, WaitSignal } from '../functions/domain/case.js';
+import type { TimelineEvent } from '../functions/domain/timeline.js';
+import type { ExecutionRecord } from '../local/execution-record-store.js';
 import type { LocalStack } from '../local/stack.js';
 
 const POLL_MS = 10;
@@ -26,25 +28,50 @@ export class CaseProbe {
     return this.cases.get(caseId);
   }
 
+  /** The case and its whole timeline, internal events included. */
+  async timeline(caseId: string): Promise<TimelineEvent[]> {
+    return (await this.cases.getWithTimeline(caseId))?.timeline ?? [];
+  }
+
   /** The case once its workflow has stored the token of `signal`'s wait: the execution is parked, nothing runs. */
-  async parkedOn(caseId: string, signal: WaitSignal): Promise<Case> {
+  parkedOn(caseId: string, signal: WaitSignal): Promise<Case> {
+    return this.until(caseId, `park on ${signal}`, (current) => current.workflowWait?.signal === signal);
+  }
+
+  /** The case once `reached` holds; throws with the case's state if its execution ends first or time runs out. */
+  async until(caseId: string, goal: string, reached: (current: Case) => boolean): Promise<Case> {
     const deadline = Date.now() + TIMEOUT_MS;
     for (;;) {
       const current = await this.cases.get(caseId);
-      if (current?.workflowWait?.signal === signal) return current;
+      if (current && reached(current)) return current;
       const execution = await this.stack.engine.getExecution(caseId);
       if (execution && execution.status !== 'RUNNING') {
         throw new Error(
           `Case ${caseId}: execution ended ${execution.status} (${execution.error ?? ''} ${execution.cause ?? ''}) ` +
-            `instead of parking on ${signal}; case status ${current?.status}`,
+            `instead of reaching "${goal}"; case status ${current?.status}`,
         );
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `Case ${caseId} did not park on ${signal} within ${TIMEOUT_MS} ms: status ${current?.status}, ` +
-            `wait ${current?.workflowWait?.signal ?? 'none'}, failure ${JSON.stringify(current?.workflowFailure ?? null)}`,
+          `Case ${caseId} did not ${goal} within ${TIMEOUT_MS} ms: status ${current?.status}, ` +
+            `wait ${current?.workflowWait?.signal ?? 'none'}, escalation ${JSON.stringify(current?.escalation ?? null)}, ` +
+            `failure ${JSON.stringify(current?.workflowFailure ?? null)}`,
         );
       }
+      await sleep(POLL_MS);
+    }
+  }
+
+  /** The execution's record once `reached` holds for it (its events are collected as it runs). */
+  async untilExecution(caseId: string, goal: string, reached: (record: ExecutionRecord) => boolean) {
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const record = await this.stack.engine.getExecution(caseId);
+      if (record && reached(record)) return record;
+      if (record && record.status !== 'RUNNING') {
+        throw new Error(`Case ${caseId}: execution ended ${record.status} instead of reaching "${goal}"`);
+      }
+      if (Date.now() > deadline) throw new Error(`Case ${caseId}: execution did not ${goal} within ${TIMEOUT_MS} ms`);
       await sleep(POLL_MS);
     }
   }

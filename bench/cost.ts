@@ -1,6 +1,8 @@
-import type { PathFigures, PathName } from './lifecycle.js';
+import type { MixPathName, PathFigures, PathName } from './lifecycle.js';
+import type { RecheckFigures } from './recheck.js';
 import type { OperationFigures } from './round-trips.js';
 import { round } from './stats.js';
+import type { WorkflowCycleFigures } from './workflow-cycles.js';
 
 export interface Prices {
   date: string;
@@ -23,12 +25,23 @@ export interface Prices {
  * The stated mix of case paths the cost is modelled for (an assumption, not a measurement): most requests are approved
  * and handled to resolution, some are rejected by policy, a few go through a supervisor's review, some are withdrawn.
  */
-export const PATH_MIX: Record<PathName, number> = {
+export const PATH_MIX: Record<MixPathName, number> = {
   approvedResolved: 0.7,
   rejected: 0.15,
   manualReview: 0.05,
   cancelled: 0.1,
 };
+
+/**
+ * Stated, not measured: the share of cases whose first response is missed and whose ladder reaches each level. One case
+ * in ten breaches (level 1, its agent reminded); three in a hundred stay unanswered after that, up to the supervisor
+ * (level 2) and the admins (level 3).
+ */
+export const ESCALATION_SHARES: ReadonlyArray<{ level: number; share: number }> = [
+  { level: 1, share: 0.1 },
+  { level: 2, share: 0.03 },
+  { level: 3, share: 0.03 },
+];
 
 /** What one case (or one action) uses, as measured: the inputs of the price list. */
 export type Usage = Pick<
@@ -43,18 +56,40 @@ export type Usage = Pick<
   | 'emails'
 >;
 
+interface UsdPer1000 {
+  usdPer1000: number;
+  breakdown: Record<string, number>;
+}
+
 export interface CostModel {
-  mix: Record<PathName, number>;
+  mix: Record<MixPathName, number>;
   assumptions: string[];
-  perPath: Record<PathName, { usdPer1000: number; breakdown: Record<string, number> }>;
-  /** USD per 1,000 cases for the mix, by service and in total. */
+  /** Each path alone, as if every case took it (`escalated` is not in the mix: see `slaEscalation`). */
+  perPath: Record<PathName, UsdPer1000>;
+  /** USD per 1,000 cases for the mix alone, by service. */
+  mixBreakdown: Record<string, number>;
+  /**
+   * The SLA ladder for the stated shares of breached cases: each level's step as measured on the escalated path
+   * (EscalateOverdue, RouteProgress, the wait again; its DynamoDB work and its email), USD per 1,000 steps, and
+   * folded in: sum of share x step, USD per 1,000 cases.
+   */
+  slaEscalation: {
+    shares: ReadonlyArray<{ level: number; share: number }>;
+    perStep: Array<{ level: number } & UsdPer1000>;
+  } & UsdPer1000;
+  /** USD per 1,000 cases for the mix and the SLA ladder, by service and in total. */
   breakdown: Record<string, number>;
   total: number;
   /**
    * What one more staff reply per case adds, USD per 1,000 cases: the measured reply (its HTTP request, latency and
    * DynamoDB capacity) and its email. The paths have one reply each; real cases often have several.
    */
-  perExtraReply: { usdPer1000: number; breakdown: Record<string, number> };
+  perExtraReply: UsdPer1000;
+  /**
+   * Not in `total`: what the recheck safety net adds per day a case is parked (a wait wakes every
+   * `signalRecheckAfter`, 6 h by default, with nothing due), USD per 1,000 cases per day.
+   */
+  recheckPerCaseDay: UsdPer1000;
   helpdeskSeatPerMonth: Record<string, number>;
 }
 
@@ -77,24 +112,81 @@ const usageCost = (usage: Usage, prices: Prices): Record<string, number> => {
   };
 };
 
-const per1000 = (perCase: Record<string, number>) => ({
+const per1000 = (perCase: Record<string, number>): UsdPer1000 => ({
   usdPer1000: round(Object.values(perCase).reduce((a, b) => a + b, 0) * 1000, 5),
   breakdown: Object.fromEntries(Object.entries(perCase).map(([key, usd]) => [key, round(usd * 1000, 5)])),
 });
 
+/** A workflow turn without an HTTP request: its Lambdas, DynamoDB capacity, transitions and emails. */
+const workflowUsage = (
+  turn: Pick<
+    WorkflowCycleFigures,
+    'taskInvocations' | 'taskMs' | 'readCapacityUnits' | 'writeCapacityUnits' | 'transitions'
+  > & {
+    emails?: number;
+  },
+): Usage => ({
+  apiRequests: 0,
+  apiMs: 0,
+  taskInvocations: turn.taskInvocations,
+  taskMs: turn.taskMs,
+  readCapacityUnits: turn.readCapacityUnits,
+  writeCapacityUnits: turn.writeCapacityUnits,
+  transitions: turn.transitions,
+  emails: turn.emails ?? 0,
+});
+
+/** The ladder step that took `level`; a step that took several levels (a late workflow) is shared evenly. */
+const stepAt = (
+  steps: readonly WorkflowCycleFigures[],
+  level: number,
+): { step: WorkflowCycleFigures; part: number } => {
+  const step = steps.find((candidate) => candidate.levels.includes(level));
+  if (!step) throw new Error(`The escalated path took no step to level ${level}`);
+  return { step, part: 1 / step.levels.length };
+};
+
+const scaled = (perCase: Record<string, number>, factor: number): Record<string, number> =>
+  Object.fromEntries(Object.entries(perCase).map(([key, usd]) => [key, usd * factor]));
+
+const addInto = (sum: Record<string, number>, perCase: Record<string, number>, factor: number): void => {
+  for (const [key, usd] of Object.entries(perCase)) sum[key] = (sum[key] ?? 0) + usd * factor;
+};
+
+const rounded = (usd: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(usd).map(([key, value]) => [key, round(value, 5)]));
+
+export interface CostInputs {
+  paths: Record<PathName, PathFigures>;
+  reply: OperationFigures;
+  ladderSteps: readonly WorkflowCycleFigures[];
+  recheck: RecheckFigures;
+}
+
 /**
  * Cost per 1,000 cases from measured counts: API requests and their latency, Lambda invocations and task time,
- * DynamoDB capacity units, state transitions and emails per path, priced with bench/prices.json; and what one more
- * reply per case adds, from the measured reply.
+ * DynamoDB capacity units, state transitions and emails per path, priced with bench/prices.json; the SLA ladder for
+ * the stated shares of breached cases; what one more reply per case adds, from the measured reply; and, beside the
+ * total, what each day a case is parked adds through the recheck.
  */
-export const modelCost = (paths: Record<PathName, PathFigures>, reply: OperationFigures, prices: Prices): CostModel => {
-  const perPath = {} as CostModel['perPath'];
-  const breakdown: Record<string, number> = {};
-  for (const [name, share] of Object.entries(PATH_MIX) as Array<[PathName, number]>) {
-    const perCase = usageCost(paths[name], prices);
-    perPath[name] = per1000(perCase);
-    for (const [key, usd] of Object.entries(perCase)) breakdown[key] = (breakdown[key] ?? 0) + usd * 1000 * share;
+export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, prices: Prices): CostModel => {
+  const perPath = Object.fromEntries(
+    Object.entries(paths).map(([name, figures]) => [name, per1000(usageCost(figures, prices))]),
+  ) as CostModel['perPath'];
+  const mixUsd: Record<string, number> = {};
+  for (const [name, share] of Object.entries(PATH_MIX) as Array<[MixPathName, number]>) {
+    addInto(mixUsd, usageCost(paths[name], prices), 1000 * share);
   }
+  const escalationUsd: Record<string, number> = {};
+  const perStep = ESCALATION_SHARES.map(({ level, share }) => {
+    const { step, part } = stepAt(ladderSteps, level);
+    const perStepUsd = scaled(usageCost(workflowUsage(step), prices), part);
+    addInto(escalationUsd, perStepUsd, 1000 * share);
+    return { level, ...per1000(perStepUsd) };
+  });
+  const breakdown: Record<string, number> = {};
+  addInto(breakdown, mixUsd, 1);
+  addInto(breakdown, escalationUsd, 1);
   const extraReply = usageCost(
     {
       apiRequests: 1,
@@ -108,6 +200,7 @@ export const modelCost = (paths: Record<PathName, PathFigures>, reply: Operation
     },
     prices,
   );
+  const shares = ESCALATION_SHARES.map(({ level, share }) => `level ${level} ${Math.round(share * 100)} %`).join(', ');
   return {
     mix: PATH_MIX,
     assumptions: [
@@ -119,14 +212,19 @@ export const modelCost = (paths: Record<PathName, PathFigures>, reply: Operation
         .join(', ')}.`,
       'DynamoDB: capacity units as reported by DynamoDB Local (ReturnConsumedCapacity INDEXES: tables and global secondary indexes), priced as on-demand request units.',
       'Step Functions: billed transitions = StateEntered + StateRetried events of the execution on the local engine.',
+      `SLA ladder (stated shares of all cases reaching each level of the first response's ladder): ${shares}; each step priced as measured on the escalated path (store A, 24x7 calendar, targets and steps of 1 s). The default policy's warning at 75 % of the target and the resolution's own ladder are not included.`,
+      `Recheck (not in the total): a parked wait wakes every ${recheck.defaultPeriod} with nothing due, ${recheck.perCaseDay.rechecks} times a day, each turn as measured on store B (signalRecheckAfter ${recheck.measuredWith}).`,
     ],
     perPath,
-    breakdown: Object.fromEntries(Object.entries(breakdown).map(([key, usd]) => [key, round(usd, 5)])),
+    mixBreakdown: rounded(mixUsd),
+    slaEscalation: { shares: ESCALATION_SHARES, perStep, ...per1000(scaled(escalationUsd, 1 / 1000)) },
+    breakdown: rounded(breakdown),
     total: round(
       Object.values(breakdown).reduce((a, b) => a + b, 0),
       4,
     ),
     perExtraReply: per1000(extraReply),
+    recheckPerCaseDay: per1000(usageCost(workflowUsage(recheck.perCaseDay), prices)),
     helpdeskSeatPerMonth: Object.fromEntries(
       Object.entries(prices.helpdeskSeatPerMonth).map(([name, seat]) => [name, seat.usd]),
     ),

@@ -40,6 +40,17 @@ interface ConsumedCapacityLike extends CapacityLike {
   LocalSecondaryIndexes?: Record<string, CapacityLike>;
 }
 
+/** One command as the journal keeps it: when it was sent, its HTTP attempts and the capacity it reported. */
+interface JournalEntry {
+  /** Epoch ms when the command was sent (the clock the workflow engine stamps its events with). */
+  at: number;
+  operation: string;
+  roundTrips: number;
+  readCapacityUnits: number;
+  writeCapacityUnits: number;
+  unitsByTarget: Record<string, number>;
+}
+
 const emptySnapshot = (): MeterSnapshot => ({
   roundTrips: 0,
   byOperation: {},
@@ -49,19 +60,51 @@ const emptySnapshot = (): MeterSnapshot => ({
   unitsByTarget: {},
 });
 
+const addTarget = (into: Record<string, number>, target: string, units: number | undefined): void => {
+  if (units) into[target] = (into[target] ?? 0) + units;
+};
+
 const isWrite = (operation: string): boolean => /Put|Update|Delete|Write/.test(operation);
 
 /** The table name without the stack's prefix (`local-cases` -> `cases`). */
 const shortName = (tableName: string | undefined): string => (tableName ?? 'unknown').replace(/^local-/, '');
 
+/** Adds one ConsumedCapacity entry to a running sum, by table and index. */
+const addCapacity = (
+  into: Pick<MeterSnapshot, 'readCapacityUnits' | 'writeCapacityUnits' | 'unitsByTarget'>,
+  operation: string,
+  capacity: ConsumedCapacityLike,
+): void => {
+  const reads = capacity.ReadCapacityUnits ?? 0;
+  const writes = capacity.WriteCapacityUnits ?? 0;
+  if (reads === 0 && writes === 0) {
+    if (isWrite(operation)) into.writeCapacityUnits += capacity.CapacityUnits ?? 0;
+    else into.readCapacityUnits += capacity.CapacityUnits ?? 0;
+  } else {
+    into.readCapacityUnits += reads;
+    into.writeCapacityUnits += writes;
+  }
+  addTarget(into.unitsByTarget, shortName(capacity.TableName), capacity.Table?.CapacityUnits);
+  for (const [index, units] of Object.entries(capacity.GlobalSecondaryIndexes ?? {})) {
+    addTarget(into.unitsByTarget, `${shortName(capacity.TableName)}/${index}`, units.CapacityUnits);
+  }
+};
+
 /**
  * Counts the DynamoDB round trips and consumed capacity of one client by adding middleware to its stack (a document
  * client shares the stack of the client it wraps, so every command sent through either is seen). Each command asks
  * for `ReturnConsumedCapacity: 'INDEXES'` (the total, split by table and index); DynamoDB Local answers with the units
- * it would bill.
+ * it would bill. While `journaling`, every command is also kept with the time it was sent, so that work done in the
+ * background (a workflow step between two of its events) can be counted by time window afterwards (`between`).
  */
 export class DynamoMeter {
+  journaling = false;
   private totals = emptySnapshot();
+  private journal: JournalEntry[] = [];
+  /** HTTP attempts of the command in flight, by its middleware context (one context per command). */
+  private readonly attempts = new WeakMap<object, number>();
+  private inFlight = 0;
+  private lastSettledAt = 0;
 
   attach(client: Pick<DynamoDBDocumentClient, 'middlewareStack'>, name = 'bench'): void {
     client.middlewareStack.add(
@@ -71,27 +114,29 @@ export class DynamoMeter {
         if (CAPACITY_COMMANDS.has(String(context.commandName)) && input.ReturnConsumedCapacity === undefined) {
           input.ReturnConsumedCapacity = 'INDEXES';
         }
-        const result = await next(args);
-        const output = result.output as { ConsumedCapacity?: ConsumedCapacityLike | ConsumedCapacityLike[] };
-        const consumed = output.ConsumedCapacity;
-        const entries = consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed];
-        for (const entry of entries) {
-          this.totals.capacityReported += 1;
-          const reads = entry.ReadCapacityUnits ?? 0;
-          const writes = entry.WriteCapacityUnits ?? 0;
-          if (reads === 0 && writes === 0) {
-            if (isWrite(operation)) this.totals.writeCapacityUnits += entry.CapacityUnits ?? 0;
-            else this.totals.readCapacityUnits += entry.CapacityUnits ?? 0;
-          } else {
-            this.totals.readCapacityUnits += reads;
-            this.totals.writeCapacityUnits += writes;
+        const entry: JournalEntry | undefined = this.journaling
+          ? { at: Date.now(), operation, roundTrips: 0, readCapacityUnits: 0, writeCapacityUnits: 0, unitsByTarget: {} }
+          : undefined;
+        this.inFlight += 1;
+        try {
+          const result = await next(args);
+          const output = result.output as { ConsumedCapacity?: ConsumedCapacityLike | ConsumedCapacityLike[] };
+          const consumed = output.ConsumedCapacity;
+          const entries = consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed];
+          for (const capacity of entries) {
+            this.totals.capacityReported += 1;
+            addCapacity(this.totals, operation, capacity);
+            if (entry) addCapacity(entry, operation, capacity);
           }
-          this.addTarget(shortName(entry.TableName), entry.Table?.CapacityUnits);
-          for (const [index, units] of Object.entries(entry.GlobalSecondaryIndexes ?? {})) {
-            this.addTarget(`${shortName(entry.TableName)}/${index}`, units.CapacityUnits);
+          return result;
+        } finally {
+          this.inFlight -= 1;
+          this.lastSettledAt = Date.now();
+          if (entry) {
+            entry.roundTrips = this.attempts.get(context) ?? 0;
+            this.journal.push(entry);
           }
         }
-        return result;
       },
       { step: 'initialize', priority: 'high', name: `${name}ConsumedCapacity`, override: true },
     );
@@ -100,6 +145,7 @@ export class DynamoMeter {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         this.totals.roundTrips += 1;
         this.totals.byOperation[operation] = (this.totals.byOperation[operation] ?? 0) + 1;
+        this.attempts.set(context, (this.attempts.get(context) ?? 0) + 1);
         return next(args);
       },
       // After the retry middleware: one count per HTTP attempt.
@@ -107,9 +153,36 @@ export class DynamoMeter {
     );
   }
 
-  private addTarget(target: string, units: number | undefined): void {
-    if (!units) return;
-    this.totals.unitsByTarget[target] = (this.totals.unitsByTarget[target] ?? 0) + units;
+  /**
+   * The commands journaled with `from <= sent < to` (epoch ms), summed; `roundTrips` and `byOperation` count HTTP
+   * attempts as the totals do. Only commands sent while `journaling` are seen.
+   */
+  between(from: number, to: number): MeterSnapshot {
+    const sum = emptySnapshot();
+    for (const entry of this.journal) {
+      if (entry.at < from || entry.at >= to) continue;
+      sum.roundTrips += entry.roundTrips;
+      sum.byOperation[entry.operation] = (sum.byOperation[entry.operation] ?? 0) + entry.roundTrips;
+      sum.readCapacityUnits += entry.readCapacityUnits;
+      sum.writeCapacityUnits += entry.writeCapacityUnits;
+      for (const [target, units] of Object.entries(entry.unitsByTarget)) addTarget(sum.unitsByTarget, target, units);
+    }
+    sum.unitsByTarget = Object.fromEntries(
+      Object.entries(sum.unitsByTarget).map(([target, units]) => [target, Math.round(units * 100) / 100]),
+    );
+    return sum;
+  }
+
+  /**
+   * Resolves once no command has been in flight for `quietMs`: the background work of the last workflow step (a wait's
+   * token and its check) is over. Throws when the client is still busy after `timeoutMs`.
+   */
+  async quiet(quietMs = 100, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight > 0 || Date.now() - this.lastSettledAt < quietMs) {
+      if (Date.now() > deadline) throw new Error(`DynamoDB client still busy after ${timeoutMs} ms`);
+      await new Promise((done) => setTimeout(done, 10));
+    }
   }
 
   snapshot(): MeterSnapshot {

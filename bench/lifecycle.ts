@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { STATE_MACHINE_FILE } from '../functions/wiring/tasks.js';
-import type { ExecutionRecord } from '../local/execution-record-store.js';
+import type { ExecutionEvent, ExecutionRecord } from '../local/execution-record-store.js';
 import type { LocalStack } from '../local/stack.js';
 import type { Actors } from './actors.js';
 import { fileCase, type BenchApi } from './api-client.js';
@@ -12,8 +12,12 @@ import type { DynamoMeter } from './dynamo-meter.js';
 import { intakeBody } from './intake.js';
 import { round } from './stats.js';
 
+/** The paths of the stated mix (bench/cost.ts), run on store A with the default SLA policy: nothing breaches. */
 export const PATH_NAMES = ['approvedResolved', 'rejected', 'manualReview', 'cancelled'] as const;
-export type PathName = (typeof PATH_NAMES)[number];
+export type MixPathName = (typeof PATH_NAMES)[number];
+/** Beside the mix: a case nobody answers, up the SLA ladder (bench/escalation.ts). */
+export const ESCALATED_PATH = 'escalated';
+export type PathName = MixPathName | typeof ESCALATED_PATH;
 
 export interface PathFigures {
   status: string;
@@ -49,8 +53,13 @@ interface AslState {
   Resource?: string;
 }
 
+export interface TaskStates {
+  tasks: Set<string>;
+  callbacks: Set<string>;
+}
+
 /** Task states of the real definition, and which of them are callbacks (the Lambda returns at once; the wait is free). */
-const taskStates = async (repoRoot: string) => {
+export const readTaskStates = async (repoRoot: string): Promise<TaskStates> => {
   const definition = JSON.parse(await readFile(join(repoRoot, STATE_MACHINE_FILE), 'utf8')) as {
     States: Record<string, AslState>;
   };
@@ -64,7 +73,7 @@ const taskStates = async (repoRoot: string) => {
   return { tasks, callbacks };
 };
 
-interface PathDriver {
+export interface PathDriver {
   actors: Actors;
   probe: CaseProbe;
 }
@@ -72,7 +81,7 @@ interface PathDriver {
 const queueSchema = z.object({ items: z.array(z.object({ caseId: z.string() })) });
 
 /** An agent's work on an assigned case: their queue, the case, the first reply, then the resolution. */
-const agentWorksTheCase = async ({ actors, probe }: PathDriver, caseId: string): Promise<void> => {
+export const agentWorksTheCase = async ({ actors, probe }: PathDriver, caseId: string): Promise<void> => {
   const assigned = await probe.parkedOn(caseId, 'firstResponse');
   const agent = actors.assigneeOf(assigned);
   const queue = queueSchema.parse(await agent.get('/v1/staff/cases?assignee=me'));
@@ -86,7 +95,7 @@ const agentWorksTheCase = async ({ actors, probe }: PathDriver, caseId: string):
 };
 
 /** Each path as its people drive it over HTTP; every wait for the workflow goes through the unmetered probe. */
-const PATHS: Record<PathName, (driver: PathDriver) => Promise<string>> = {
+const PATHS: Record<MixPathName, (driver: PathDriver) => Promise<string>> = {
   approvedResolved: async (driver) => {
     const caseId = await fileCase(driver.actors.storefront, intakeBody());
     await agentWorksTheCase(driver, caseId);
@@ -110,14 +119,14 @@ const PATHS: Record<PathName, (driver: PathDriver) => Promise<string>> = {
   },
 };
 
-/** Task invocations and task time from the execution's event log. */
-const taskFigures = (record: ExecutionRecord, tasks: Set<string>, callbacks: Set<string>) => {
+/** Task invocations and task time from (part of) an execution's event log. */
+export const taskFigures = (events: readonly ExecutionEvent[], { tasks, callbacks }: TaskStates) => {
   let invocations = 0;
   let plainMs = 0;
   let plainTasks = 0;
   let callbackTasks = 0;
   const entered = new Map<string, number>();
-  for (const event of record.events ?? []) {
+  for (const event of events) {
     const state = event.state;
     if (!state || !tasks.has(state)) continue;
     if (event.type === 'StateEntered' || event.type === 'StateRetried') {
@@ -138,50 +147,63 @@ const taskFigures = (record: ExecutionRecord, tasks: Set<string>, callbacks: Set
 const endState = (record: ExecutionRecord): string =>
   [...(record.events ?? [])].reverse().find((event) => event.type === 'StateEntered')?.state ?? 'unknown';
 
+export interface PathContext extends PathDriver {
+  stack: LocalStack;
+  meter: DynamoMeter;
+  api: BenchApi;
+}
+
 /**
- * Drives one case down each lifecycle path over HTTP (storefront, agent, supervisor) and counts what the whole path
- * cost, intake included: transitions and task time from the engine's execution record, DynamoDB round trips and
- * capacity from the meter, the path's HTTP calls from the client, emails from the outbox. Paths run one at a time,
- * with nothing else running, so the meter sees only the path.
+ * Drives one case down a path (`drive` returns its id) and counts what the whole path cost, intake included:
+ * transitions and task time from the engine's execution record, DynamoDB round trips and capacity from the meter, the
+ * path's HTTP calls from the client, emails from the outbox. Nothing else may run meanwhile, so the meter sees only
+ * the path. Returns the execution record too, for a closer look at its steps.
  */
-export const measurePaths = async (
-  context: { stack: LocalStack; meter: DynamoMeter; api: BenchApi; actors: Actors; probe: CaseProbe },
-  repoRoot: string,
-): Promise<Record<PathName, PathFigures>> => {
+export const measurePath = async (
+  context: PathContext,
+  taskStates: TaskStates,
+  drive: (driver: PathDriver) => Promise<string>,
+): Promise<{ caseId: string; record: ExecutionRecord; figures: PathFigures }> => {
   const { stack, meter, api, probe } = context;
-  const { tasks, callbacks } = await taskStates(repoRoot);
   const customerEmail = intakeBody().customer.email;
-  const results = {} as Record<PathName, PathFigures>;
-  for (const name of PATH_NAMES) {
-    const emailsBefore = new Set((await stack.outbox.list()).map((email) => email.id));
-    const callsBefore = api.calls.length;
-    const before = meter.snapshot();
-    const caseId = await PATHS[name](context);
-    const record = await probe.ended(caseId);
-    const used = meter.since(before);
-    const calls = api.calls.slice(callsBefore).filter((call) => !call.path.startsWith('/_local/'));
-    const emails = (await stack.outbox.list()).filter((email) => !emailsBefore.has(email.id));
-    const { invocations, taskMs } = taskFigures(record, tasks, callbacks);
-    results[name] = {
-      status: record.status,
-      endState: endState(record),
-      transitions: record.transitionCount,
-      historyEvents: record.historyEventCount,
-      taskInvocations: invocations,
-      taskMs: round(taskMs, 1),
-      apiRequests: calls.length,
-      apiCalls: calls.map((call) => `${call.caller} ${call.method} ${call.path.replace(caseId, '{id}')}`),
-      apiMs: round(
-        calls.reduce((sum, call) => sum + call.ms, 0),
-        1,
-      ),
-      dynamoRoundTrips: used.roundTrips,
-      readCapacityUnits: round(used.readCapacityUnits, 2),
-      writeCapacityUnits: round(used.writeCapacityUnits, 2),
-      unitsByTarget: used.unitsByTarget,
-      emails: emails.length,
-      emailsToStaff: emails.filter((email) => !email.to.includes(customerEmail)).length,
-    };
-  }
+  const emailsBefore = new Set((await stack.outbox.list()).map((email) => email.id));
+  const callsBefore = api.calls.length;
+  const before = meter.snapshot();
+  const caseId = await drive(context);
+  const record = await probe.ended(caseId);
+  const used = meter.since(before);
+  const calls = api.calls.slice(callsBefore).filter((call) => !call.path.startsWith('/_local/'));
+  const emails = (await stack.outbox.list()).filter((email) => !emailsBefore.has(email.id));
+  const { invocations, taskMs } = taskFigures(record.events ?? [], taskStates);
+  const figures: PathFigures = {
+    status: record.status,
+    endState: endState(record),
+    transitions: record.transitionCount,
+    historyEvents: record.historyEventCount,
+    taskInvocations: invocations,
+    taskMs: round(taskMs, 1),
+    apiRequests: calls.length,
+    apiCalls: calls.map((call) => `${call.caller} ${call.method} ${call.path.replace(caseId, '{id}')}`),
+    apiMs: round(
+      calls.reduce((sum, call) => sum + call.ms, 0),
+      1,
+    ),
+    dynamoRoundTrips: used.roundTrips,
+    readCapacityUnits: round(used.readCapacityUnits, 2),
+    writeCapacityUnits: round(used.writeCapacityUnits, 2),
+    unitsByTarget: used.unitsByTarget,
+    emails: emails.length,
+    emailsToStaff: emails.filter((email) => !email.to.includes(customerEmail)).length,
+  };
+  return { caseId, record, figures };
+};
+
+/** Each path of the mix, one at a time, on store A with its default SLA policy. */
+export const measurePaths = async (
+  context: PathContext,
+  taskStates: TaskStates,
+): Promise<Record<MixPathName, PathFigures>> => {
+  const results = {} as Record<MixPathName, PathFigures>;
+  for (const name of PATH_NAMES) results[name] = (await measurePath(context, taskStates, PATHS[name])).figures;
   return results;
 };

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (`-- --quick` for the short run): intake against the database floor, work per request, bundle size
- * and import time, workflow transitions and the cost per 1,000 cases, measured in one run on this machine.
+ * and import time, workflow transitions (the SLA ladder and the recheck included) and the cost per 1,000 cases,
+ * measured in one run on this machine.
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -11,14 +12,16 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
 import { signInActors } from './actors.js';
-import { BenchApi } from './api-client.js';
+import { BenchApi, storefront } from './api-client.js';
 import type { BenchResults, IntakeLevel } from './bench-results.js';
 import { measureBundles } from './bundles.js';
 import { CaseProbe } from './case-probe.js';
 import { modelCost, type Prices } from './cost.js';
 import { DynamoMeter } from './dynamo-meter.js';
+import { measureEscalatedPath } from './escalation.js';
 import { apiIntake, floorIntake, runClosedLoop, summarize } from './intake.js';
-import { measurePaths } from './lifecycle.js';
+import { ESCALATED_PATH, measurePaths, readTaskStates } from './lifecycle.js';
+import { measureRecheck } from './recheck.js';
 import { measureRoundTrips } from './round-trips.js';
 import { round } from './stats.js';
 import { renderTable } from './table.js';
@@ -146,9 +149,17 @@ const main = async () => {
     const actors = await signInActors(api, stack);
     const roundTrips = await measureRoundTrips({ meter, gate, probe, actors });
 
-    // 4. Workflow paths.
+    // 4. Workflow paths: the mix on store A with its default SLA policy, then the SLA ladder (store A with a fast
+    // policy, put back after it), then the recheck safety net (store B, which nothing else touches).
     log('lifecycle paths');
-    const paths = await measurePaths({ stack, meter, api, actors, probe }, REPO_ROOT);
+    const pathContext = { stack, meter, api, actors, probe };
+    const taskStates = await readTaskStates(REPO_ROOT);
+    const mixPaths = await measurePaths(pathContext, taskStates);
+    log('escalated path: store A on a 24x7 SLA of seconds, up to level 3');
+    const escalated = await measureEscalatedPath(pathContext, taskStates, actors.admin);
+    const paths = { ...mixPaths, [ESCALATED_PATH]: escalated.path };
+    log('recheck turns: store B, signalRecheckAfter PT1S');
+    const recheck = await measureRecheck(pathContext, taskStates, storefront(api, stack.apiKeys.storeB));
 
     // Every execution the bench started must have ended well: a failed one is a product fault to report.
     const executionsByStatus: Record<string, number> = {};
@@ -162,7 +173,7 @@ const main = async () => {
     // 5. Cost.
     const reply = roundTrips.reply;
     if (!reply) throw new Error('The reply was not measured');
-    const cost = modelCost(paths, reply, prices);
+    const cost = modelCost({ paths, reply, ladderSteps: escalated.escalation.steps, recheck }, prices);
 
     const emptyHandler = bundles.bundles.find((bundle) => bundle.kind === 'floor');
     const handlers = bundles.bundles.filter((bundle) => bundle.kind !== 'floor');
@@ -216,6 +227,8 @@ const main = async () => {
         Object.entries(paths).map(([name, figures]) => [name, figures.transitions]),
       ) as BenchResults['transitions'],
       paths,
+      escalation: escalated.escalation,
+      recheck,
       workflowExecutions: executionsByStatus,
       costPer1000Cases: cost,
       targets: {

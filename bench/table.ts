@@ -1,5 +1,7 @@
 /* The printed report: the same figures as bench/results.json, as plain-text tables. */
 import type { BenchResults } from './bench-results.js';
+import { round } from './stats.js';
+import type { WorkflowCycleFigures } from './workflow-cycles.js';
 
 const table = (title: string, header: string[], rows: Array<Array<string | number>>): string => {
   const cells = [header, ...rows.map((row) => row.map((cell) => String(cell)))];
@@ -132,13 +134,65 @@ export const renderTable = (results: BenchResults): string => {
         .join(', ')}\n`,
   );
 
+  const cycleRow = (label: string, turn: WorkflowCycleFigures): Array<string | number> => [
+    label,
+    turn.levels.join('+') || '-',
+    turn.breaches.join('+') || '-',
+    turn.transitions,
+    turn.taskInvocations,
+    turn.taskMs,
+    turn.dynamoRoundTrips,
+    turn.readCapacityUnits,
+    turn.writeCapacityUnits,
+    turn.emails,
+    Object.entries(turn.byOperation)
+      .map(([op, n]) => `${op}x${n}`)
+      .join(' ') || '-',
+  ];
+  const cycleHeader = [
+    'turn',
+    'levels',
+    'breach',
+    'transitions',
+    'lambda tasks',
+    'task ms',
+    'DDB trips',
+    'RCU',
+    'WCU',
+    'emails',
+    'calls',
+  ];
+  const { escalation, recheck } = results;
+  out.push(
+    table(
+      `4b. SLA ladder of the escalated path, turn by turn (${escalation.store}, 24x7, first response ${escalation.policy.targets.P3?.firstResponse}, next level every ${escalation.policy.escalation.repeatEvery}; DynamoDB by time window)`,
+      cycleHeader,
+      escalation.steps.map((step, index) => cycleRow(`step ${index + 1}`, step)),
+    ),
+  );
+  out.push(
+    table(
+      `4c. Recheck turns, nothing due (${recheck.store}, default SLA policy, signalRecheckAfter ${recheck.measuredWith})`,
+      cycleHeader,
+      [...recheck.turns.map((turn, index) => cycleRow(`recheck ${index + 1}`, turn))],
+    ),
+  );
+  const day = recheck.perCaseDay;
+  out.push(
+    `   at the default ${recheck.defaultPeriod}, a case parked one day rechecks ${day.rechecks} times: ${day.transitions} transitions, ` +
+      `${day.taskInvocations} Lambda invocations, ${day.dynamoRoundTrips} DynamoDB round trips (${day.readCapacityUnits} RCU, ${day.writeCapacityUnits} WCU)\n`,
+  );
+
   const cost = results.costPer1000Cases;
   const services = Object.keys(cost.breakdown);
+  const escalationShares = cost.slaEscalation.shares
+    .map(({ level, share }) => `L${level} ${Math.round(share * 100)}%`)
+    .join(', ');
   out.push(
     table(
       `5. Cost per 1,000 cases, USD (mix ${Object.entries(cost.mix)
         .map(([name, share]) => `${name} ${Math.round(share * 100)}%`)
-        .join(', ')})`,
+        .join(', ')}; SLA ladder ${escalationShares} of cases)`,
       ['path', ...services, 'total'],
       [
         ...Object.entries(cost.perPath).map(([name, path]) => [
@@ -146,13 +200,33 @@ export const renderTable = (results: BenchResults): string => {
           ...services.map((s) => path.breakdown[s] ?? '-'),
           path.usdPer1000,
         ]),
-        ['mix', ...services.map((s) => cost.breakdown[s] ?? '-'), cost.total],
+        [
+          'mix',
+          ...services.map((s) => cost.mixBreakdown[s] ?? '-'),
+          round(
+            Object.values(cost.mixBreakdown).reduce((a, b) => a + b, 0),
+            4,
+          ),
+        ],
+        ['+ SLA ladder', ...services.map((s) => cost.slaEscalation.breakdown[s] ?? '-'), cost.slaEscalation.usdPer1000],
+        ['total', ...services.map((s) => cost.breakdown[s] ?? '-'), cost.total],
       ],
     ),
   );
   out.push(
+    `   escalated is priced alone (every case up the ladder), not in the mix; one ladder step per 1,000 steps: ` +
+      cost.slaEscalation.perStep.map((step) => `level ${step.level} $${step.usdPer1000}`).join(', '),
+  );
+  out.push(
     `   one more staff reply per case adds $${cost.perExtraReply.usdPer1000} per 1,000 cases (` +
       `${Object.entries(cost.perExtraReply.breakdown)
+        .filter(([, usd]) => usd > 0)
+        .map(([service, usd]) => `${service} ${usd}`)
+        .join(', ')})`,
+  );
+  out.push(
+    `   not in the total: each day a case is parked adds $${cost.recheckPerCaseDay.usdPer1000} per 1,000 cases through the recheck (` +
+      `${Object.entries(cost.recheckPerCaseDay.breakdown)
         .filter(([, usd]) => usd > 0)
         .map(([service, usd]) => `${service} ${usd}`)
         .join(', ')})`,

@@ -20,13 +20,15 @@ export interface Store {
   /** How long a supervisor has to decide a manual review before reminders go out, ISO 8601 duration. */
   reviewReminderAfter: string;
   /**
-   * How long a workflow waits on a callback before it re-reads the case, ISO 8601 duration (`PT6H` when absent): the
-   * safety net should an API action's completion of the wait fail after its retries. The SLA deadlines replace it.
+   * The longest a workflow waits on a callback before it re-reads the case, ISO 8601 duration (`P1D` when absent):
+   * the safety net should an API action's completion of the wait fail after its retries. Waits wake sooner at every
+   * SLA step (warning, breach, escalation), so a lost signal is picked up at the next one, or within this period when
+   * none is due (a case paused while the customer answers). Each wake costs 3 state transitions.
    */
   signalRecheckAfter?: string;
 }
 
-export const DEFAULT_SIGNAL_RECHECK_AFTER = 'PT6H';
+export const DEFAULT_SIGNAL_RECHECK_AFTER = 'P1D';
 
 /** The SLA policy of a store that never saved one: the default, on a calendar in the store's own timezone. */
 export const defaultSlaPolicyOf = (store: Pick<Store, 'timezone'> | undefined): StoreSlaPolicy => ({

@@ -306,7 +306,7 @@ describe('Signal races: a completion that fails', () => {
   let quick: TestStack;
   beforeAll(async () => {
     quick = await startTestStack({ reviewReminderAfter: 'PT1S' });
-    // The safety net: a parked wait re-reads the case every second instead of every 6 hours.
+    // The safety net: a parked wait re-reads the case every second instead of once a day.
     const client = createDocumentClient({ endpoint: quick.dynamoDb.endpoint });
     await client.send(
       new UpdateCommand({
