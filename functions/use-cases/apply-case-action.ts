@@ -1,8 +1,9 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import { CASE_ID_PATTERN, caseWithChange, type Case } from '../domain/case.js';
 import { NotFoundError, StateConflictError, TransientError } from '../domain/errors.js';
+import { caseDeadlines, caseSla, sameDeadlines } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
-import type { CaseChange } from '../ports/case-store.js';
+import type { CaseChange, CaseStore } from '../ports/case-store.js';
 import { backOff } from './assignment/contention.js';
 
 export interface PlannedChange extends Omit<CaseChange, 'ifStatusIn' | 'ifAssignee' | 'events'> {
@@ -31,6 +32,35 @@ export const findCase = async ({ cases }: Pick<Dependencies, 'cases'>, caseId: s
   return found;
 };
 
+/** How an action reads its case: the case as read, and what completes the planned change before it is written. */
+type ActionReader = (caseId: string) => Promise<{ before: Case; complete: (planned: PlannedChange) => PlannedChange }>;
+
+const plainReader =
+  (dependencies: Pick<Dependencies, 'cases'>): ActionReader =>
+  async (caseId) => ({ before: await findCase(dependencies, caseId), complete: (planned) => planned });
+
+/**
+ * For actions that move an SLA clock (a first reply, a pause or a resume, a new priority, the end of the case): the
+ * case is read with its timeline (one Query, as one GetItem would be) and the store's SLA policy (cached), and the
+ * case's due times, the work queue's order, go into the action's own write, computed from the case as changed and
+ * its timeline with the action's events. So the queue never lags the action, and no second write is needed.
+ */
+const timedReader =
+  ({ cases, stores, clock }: Pick<Dependencies, 'cases' | 'stores' | 'clock'>): ActionReader =>
+  async (caseId) => {
+    const found = CASE_ID_PATTERN.test(caseId) ? await cases.getWithTimeline(caseId) : undefined;
+    if (!found) throw new NotFoundError('No such case');
+    const { case: before, timeline } = found;
+    const policy = await stores.getSlaPolicy(before.storeId);
+    const complete = (planned: PlannedChange): PlannedChange => {
+      const after = caseWithChange(before, planned);
+      const events = [...timeline, planned.event, ...(planned.followUps ?? [])];
+      const deadlines = caseDeadlines(caseSla({ current: after, timeline: events, policy, now: clock.now() }));
+      return sameDeadlines(before.deadlines, deadlines) ? planned : { ...planned, set: { ...planned.set, deadlines } };
+    };
+    return { before, complete };
+  };
+
 /**
  * Every staff and customer action on a case: read it, let `plan` decide on what was read, write the change with its
  * timeline events in one conditional update. The write applies only while the case's status and assignee are still
@@ -38,16 +68,17 @@ export const findCase = async ({ cases }: Pick<Dependencies, 'cases'>, caseId: s
  * decided afresh (a second reply is simply added; a second resolve becomes a 409 from its plan). A transaction that
  * collided with another on the same items (`TransientError`) is retried the same way, after a jittered pause.
  */
-export const applyCaseAction = async (
-  dependencies: Pick<Dependencies, 'cases'>,
+const applyWith = async (
+  cases: CaseStore,
+  read: ActionReader,
   caseId: string,
   plan: CasePlan,
 ): Promise<AppliedAction> => {
   for (let attempt = 1; ; attempt += 1) {
-    const before = await findCase(dependencies, caseId);
-    const { event, followUps = [], ...change } = plan(before);
+    const { before, complete } = await read(caseId);
+    const { event, followUps = [], ...change } = complete(plan(before));
     try {
-      await dependencies.cases.update(before, {
+      await cases.update(before, {
         ...change,
         ifStatusIn: [before.status],
         ifAssignee: before.assignee?.agentId ?? null,
@@ -61,3 +92,16 @@ export const applyCaseAction = async (
     }
   }
 };
+
+export const applyCaseAction = (
+  dependencies: Pick<Dependencies, 'cases'>,
+  caseId: string,
+  plan: CasePlan,
+): Promise<AppliedAction> => applyWith(dependencies.cases, plainReader(dependencies), caseId, plan);
+
+/** `applyCaseAction` for actions that move an SLA clock: the due times are written with the action (`timedReader`). */
+export const applyTimedCaseAction = (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'clock'>,
+  caseId: string,
+  plan: CasePlan,
+): Promise<AppliedAction> => applyWith(dependencies.cases, timedReader(dependencies), caseId, plan);

@@ -2,7 +2,7 @@ import type { Dependencies } from '../../commons/dependencies.js';
 import type { Case, CaseStatus } from '../../domain/case.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyCancelled } from '../notifications/customer-notices.js';
 import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
@@ -33,7 +33,7 @@ export interface CustomerCancellation {
  *   freed capacity goes to waiting cases. Returns the cancelled case.
  */
 export const cancelCase = async (dependencies: Dependencies, request: CustomerCancellation): Promise<Case> => {
-  const { before, after } = await applyCaseAction(dependencies, request.caseId, (current) => {
+  const { before, after } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     if (current.storeId !== request.storeId) throw new NotFoundError('No such case');
     if (!CANCELLABLE_STATUSES.includes(current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be cancelled`);

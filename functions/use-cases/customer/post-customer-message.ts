@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../domain/case.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import type { Actor, TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
 /** A customer may write while the case is under review or being handled; a finished case takes a new case instead. */
@@ -32,7 +32,7 @@ export const postCustomerMessage = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   message: CustomerMessage,
 ): Promise<TimelineEvent> => {
-  const { after, event } = await applyCaseAction(dependencies, message.caseId, (current) => {
+  const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (current) => {
     if (current.storeId !== message.storeId) throw new NotFoundError('No such case');
     if (!MESSAGE_STATUSES.includes(current.status)) {
       throw new StateConflictError(`A ${current.status} case takes no messages`);

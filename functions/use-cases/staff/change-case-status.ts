@@ -4,7 +4,7 @@ import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyAwaitingCustomer } from '../notifications/customer-notices.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
@@ -30,7 +30,7 @@ export interface StatusChange {
  * the customer emails them; then the workflow is signalled. Returns the changed case.
  */
 export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
-  const { after, event } = await applyCaseAction(dependencies, request.caseId, (current) => {
+  const { after, event } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     const required = ENTERED_FROM[request.status];
     if (current.status !== required) {

@@ -5,7 +5,7 @@ import { overrideClassification } from '../../domain/classification.js';
 import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
@@ -34,7 +34,7 @@ export const reclassifyCase = async (
   const { user, caseId, severity, urgency, reason } = request;
   // The user's store is the case's, or the access check below answers 404 before anything is written.
   const { priorityMatrix } = await dependencies.stores.getPolicy(user.storeId);
-  const { after } = await applyCaseAction(dependencies, caseId, (current) => {
+  const { after } = await applyTimedCaseAction(dependencies, caseId, (current) => {
     assertCaseAccess(user, current);
     if (!RECLASSIFIABLE_STATUSES.includes(current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be reclassified`);

@@ -5,7 +5,7 @@ import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyReply } from '../notifications/customer-notices.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
@@ -30,7 +30,7 @@ export interface StaffMessage {
  */
 export const replyToCase = async (dependencies: Dependencies, reply: StaffMessage): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);
-  const { after, event } = await applyCaseAction(dependencies, reply.caseId, (current) => {
+  const { after, event } = await applyTimedCaseAction(dependencies, reply.caseId, (current) => {
     assertCaseAccess(reply.user, current);
     if (current.status === 'open' && !current.assignee) {
       throw new StateConflictError('The case is not assigned yet: assign it first');

@@ -5,7 +5,7 @@ import { StateConflictError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
-import { applyCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
 import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
@@ -34,7 +34,7 @@ const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
  * Returns the resolved case.
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
-  const { after, before } = await applyCaseAction(dependencies, request.caseId, (current) => {
+  const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     if (!resolvableBy(request.user, current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be resolved`);

@@ -64,7 +64,7 @@ describe('Function: workflowStep', () => {
 
   it.each<[string, { signalRecheckAfter?: string }, Date | undefined, number]>([
     ['the store recheck period when nothing falls due', { signalRecheckAfter: 'PT90S' }, undefined, 90],
-    ['the 6-hour default recheck when the store sets none and nothing falls due', {}, undefined, 6 * 3600],
+    ['the one-day default recheck when the store sets none and nothing falls due', {}, undefined, 86_400],
     ['the seconds until the next SLA step when it comes before the recheck', {}, inSeconds(30), 30],
     ['whole seconds rounded up, so the wait never ends before the step', {}, inSeconds(30.2), 31],
     ['the recheck period when the next SLA step is further away', { signalRecheckAfter: 'PT90S' }, inSeconds(600), 90],
