@@ -30,8 +30,8 @@ export class CachedStoreDirectory implements StoreDirectory {
   }
 
   /** Saved through this instance, the new policy shows here at once; other warm functions see it within `ttlMs`. */
-  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
-    return this.forgettingAfter(`policy:${storeId}`, () => this.inner.savePolicy(storeId, policy));
+  savePolicy(storeId: string, policy: StorePolicy, replacing?: number): Promise<StorePolicy> {
+    return this.forgettingAfter(`policy:${storeId}`, () => this.inner.savePolicy(storeId, policy, replacing));
   }
 
   getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
@@ -39,8 +39,8 @@ export class CachedStoreDirectory implements StoreDirectory {
   }
 
   /** Like `savePolicy`: at once here, within `ttlMs` on other warm functions. */
-  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy): Promise<StoreSlaPolicy> {
-    return this.forgettingAfter(`sla:${storeId}`, () => this.inner.saveSlaPolicy(storeId, policy));
+  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy, replacing?: number): Promise<StoreSlaPolicy> {
+    return this.forgettingAfter(`sla:${storeId}`, () => this.inner.saveSlaPolicy(storeId, policy, replacing));
   }
 
   private async forgettingAfter<T>(key: string, save: () => Promise<T>): Promise<T> {

@@ -8,15 +8,14 @@ export interface StoreDirectory {
   getStore(storeId: string): Promise<Store | undefined>;
   getPolicy(storeId: string): Promise<StorePolicy>;
   /**
-   * Replaces the store's policy; the saved one (returned) has the stored version + 1, whatever `policy.version` says.
-   * Throws `StateConflictError` when another save landed between the read of the version and this write.
+   * Replaces the store's policy; the saved one (returned) has the replaced version + 1, whatever `policy.version`
+   * says. With `replacing`, only while that is the stored version (an admin's edit of the version they read; checked
+   * by the write itself, so a cached read cannot hide a newer save); without, over whatever version is stored.
+   * Throws `StateConflictError` when the stored version is another one, or another save landed meanwhile.
    */
-  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy>;
+  savePolicy(storeId: string, policy: StorePolicy, replacing?: number): Promise<StorePolicy>;
   /** The store's SLA policy; a store that never saved one gets `defaultSlaPolicyOf(store)`, version 0. */
   getSlaPolicy(storeId: string): Promise<StoreSlaPolicy>;
-  /**
-   * Replaces the store's SLA policy; the saved one (returned) has the stored version + 1, whatever `policy.version`
-   * says. Throws `StateConflictError` when another save landed between the read of the version and this write.
-   */
-  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy): Promise<StoreSlaPolicy>;
+  /** Replaces the store's SLA policy, versioned exactly like `savePolicy`. */
+  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy, replacing?: number): Promise<StoreSlaPolicy>;
 }

@@ -34,9 +34,15 @@ export class DynamoStoreDirectory implements StoreDirectory {
     return { ...DEFAULT_POLICY, ...(policy as Partial<StorePolicy>) };
   }
 
-  savePolicy(storeId: string, policy: StorePolicy): Promise<StorePolicy> {
+  savePolicy(storeId: string, policy: StorePolicy, replacing?: number): Promise<StorePolicy> {
     // A store without a policy item runs on the default, so the first save follows the default's version.
-    return this.saveVersioned(storeId, 'POLICY', policy, DEFAULT_POLICY.version, 'policy');
+    return this.saveVersioned(
+      storeId,
+      'POLICY',
+      policy,
+      { versionOfDefault: DEFAULT_POLICY.version, replacing },
+      'policy',
+    );
   }
 
   async getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
@@ -46,35 +52,44 @@ export class DynamoStoreDirectory implements StoreDirectory {
     return { ...DEFAULT_SLA_POLICY, version: 0, ...(policy as Partial<StoreSlaPolicy>) };
   }
 
-  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy): Promise<StoreSlaPolicy> {
+  saveSlaPolicy(storeId: string, policy: StoreSlaPolicy, replacing?: number): Promise<StoreSlaPolicy> {
     // A store without an SLA item runs on the default, version 0.
-    return this.saveVersioned(storeId, 'SLA', policy, 0, 'SLA policy');
+    return this.saveVersioned(storeId, 'SLA', policy, { versionOfDefault: 0, replacing }, 'SLA policy');
   }
 
   /**
-   * Puts the document under `sk` with the stored version + 1 (`versionOfDefault` + 1 over no item), conditional on
-   * the version it read still being the stored one, so two concurrent saves cannot both land.
+   * Puts the document under `sk` with the replaced version + 1 (`versionOfDefault` + 1 over no item), conditional on
+   * the replaced version still being the stored one, so two concurrent saves cannot both land. The replaced version is
+   * `replacing` when the caller names one (no read then), else the stored one, read consistently.
    */
   private async saveVersioned<T extends { version: number }>(
     storeId: string,
     sk: string,
     document: T,
-    versionOfDefault: number,
+    { versionOfDefault, replacing }: { versionOfDefault: number; replacing?: number | undefined },
     label: string,
   ): Promise<T> {
     const pk = `STORE#${storeId}`;
-    const stored = await this.getItem(pk, sk, { consistent: true });
-    const previousVersion = typeof stored?.version === 'number' ? stored.version : undefined;
+    const stored = replacing === undefined ? await this.getItem(pk, sk, { consistent: true }) : undefined;
+    const storedVersion = typeof stored?.version === 'number' ? stored.version : undefined;
+    const previousVersion = replacing ?? storedVersion;
     const saved: T = { ...document, version: (previousVersion ?? versionOfDefault) + 1 };
+    // No item runs on the default: replacing the default's version is replacing no item, or a stored copy of it.
+    const condition =
+      previousVersion === undefined
+        ? 'attribute_not_exists(pk)'
+        : previousVersion === versionOfDefault
+          ? 'attribute_not_exists(pk) OR #version = :previous'
+          : '#version = :previous';
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.storesTable,
           Item: { pk, sk, ...saved },
+          ConditionExpression: condition,
           ...(previousVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            ? {}
             : {
-                ConditionExpression: '#version = :previous',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':previous': previousVersion },
               }),

@@ -1,5 +1,4 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { StateConflictError } from '../../domain/errors.js';
 import type { StorePolicy } from '../../domain/policy/store-policy.js';
 import type { PolicyBody } from '../../schemas/admin-requests.js';
 
@@ -10,20 +9,15 @@ export const getPolicy = ({ stores }: Pick<Dependencies, 'stores'>, storeId: str
 /**
  * Replaces the store's policy (`PUT /v1/admin/policy`): the whole policy, validated by the schema. The server owns the
  * version: the saved one is the stored version plus one, and new decisions record it (earlier decisions keep theirs).
- * A `version` sent back by the client must be the one it replaces (409 otherwise: someone saved meanwhile); it is
- * compared with the policy as this function reads it, and the store's write is itself conditional on the version it
- * replaces, so two concurrent saves cannot both pass. Returns the saved policy.
+ * A `version` sent back by the client must be the one it replaces (409 otherwise: someone saved meanwhile): the
+ * store's write is conditional on it, not on a (possibly cached) read. Without one, the write is conditional on the
+ * version it replaces, so two concurrent saves cannot both pass. Returns the saved policy.
  */
 export const putPolicy = async (
   { stores }: Pick<Dependencies, 'stores'>,
   storeId: string,
   { version: readVersion, ...policy }: PolicyBody,
 ): Promise<StorePolicy> => {
-  const current = await stores.getPolicy(storeId);
-  if (readVersion !== undefined && readVersion !== current.version) {
-    throw new StateConflictError(
-      `The policy changed meanwhile: it is at version ${current.version}, not ${readVersion}`,
-    );
-  }
-  return stores.savePolicy(storeId, { ...policy, version: current.version });
+  // The version sent back is checked by the write itself: a cached read here could be older than another save.
+  return stores.savePolicy(storeId, { ...policy, version: readVersion ?? 0 }, readVersion);
 };

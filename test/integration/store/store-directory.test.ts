@@ -178,4 +178,24 @@ describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => 
     expect(whileCached).toEqual(before);
     expect(afterSave).toEqual({ ...DEFAULT_SLA_POLICY, revisitAfter: 'P2D', version: 2 });
   });
+
+  it('refuses a save that replaces a version another function saved over, although its cache still shows it', async () => {
+    // Prepare: this function's cache holds version 0; another function saves version 1.
+    const storeId = freshStoreId();
+    const cached = new CachedStoreDirectory(directory, 60_000);
+    const read = await cached.getSlaPolicy(storeId);
+    const newer = await directory.saveSlaPolicy(storeId, { ...read, surveyDelay: 'PT1H' }, 0);
+
+    // Act: an admin edits the version they read (0).
+    const stale = cached.saveSlaPolicy(storeId, { ...read, revisitAfter: 'P2D' }, read.version);
+
+    // Assess
+    await expect(stale).rejects.toBeInstanceOf(StateConflictError);
+    expect(await directory.getSlaPolicy(storeId)).toEqual(newer);
+    expect(await directory.saveSlaPolicy(storeId, { ...newer, revisitAfter: 'P2D' }, newer.version)).toMatchObject({
+      version: 2,
+      surveyDelay: 'PT1H',
+      revisitAfter: 'P2D',
+    });
+  });
 });

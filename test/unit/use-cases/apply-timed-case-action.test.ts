@@ -79,7 +79,10 @@ describe('Function: applyTimedCaseAction', () => {
 
     await applyTimedCaseAction(dependencies, assigned.caseId, noteOnlyPlan);
 
-    expect(dependencies.cases.update.mock.calls[0]?.[1].set).toEqual({ updatedAt: now.toISOString() });
+    expect(dependencies.cases.update).toHaveBeenCalledWith(
+      assigned,
+      expect.objectContaining({ set: { updatedAt: now.toISOString() } }),
+    );
   });
 
   it('reads again and decides afresh when another action won the race', async () => {
