@@ -16,16 +16,18 @@ const slaPolicy = ({
   firstResponse,
   resolution,
   repeatEvery,
+  warnAt,
   calendar = { timezone: 'Asia/Shanghai', alwaysOpen: true },
 }: {
   firstResponse: string;
   resolution: string;
   repeatEvery: string;
+  warnAt?: number;
   calendar?: Record<string, unknown>;
 }) => ({
   calendar,
   targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse, resolution }])),
-  escalation: { repeatEvery, maxLevel: 3 },
+  escalation: { repeatEvery, maxLevel: 3, ...(warnAt ? { warnAt } : {}) },
   surveyDelay: 'PT0S',
   surveyReminderAfter: 'P3D',
   surveyExpiresAfter: 'P14D',
@@ -260,6 +262,31 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
     });
     // The queue's order follows: the stored due times moved too.
     await waitFor(async () => (await caseOf(stack, caseId)).deadlines?.resolutionDueAt === resumed.resolutionDueAt);
+  });
+
+  it('warns the agent once at the share of the target the policy sets, before the breach', async () => {
+    await putSla(admin, slaPolicy({ firstResponse: 'PT6S', resolution: 'P1D', repeatEvery: 'PT1H', warnAt: 0.5 }));
+    const caseId = await fileCase(stack);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+
+    const warned = await waitFor(async () => {
+      const current = await caseOf(stack, caseId);
+      return current.escalation?.ladders.firstResponse?.warned ? current : undefined;
+    });
+
+    expect(levelOf(warned, 'firstResponse')).toBe(0);
+    const warnings = (await timelineOf(stack, caseId)).filter((event) => event.type === 'sla_warning');
+    expect(warnings).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ milestone: 'firstResponse', emailed: true }) }),
+    ]);
+    // At half of the 6 s target, three seconds before the due time it names.
+    expect(Date.parse(warnings[0]?.at as string) - Date.parse(assigned.createdAt)).toBeGreaterThanOrEqual(3_000);
+    const emails = await emailsAbout(stack, warned.caseNumber);
+    expect(emails.filter((email) => email.tags?.notification === 'sla_warning').map((email) => email.to)).toEqual([
+      [`${assigned.assignee?.agentId}@store-a.example`],
+    ]);
+    const agent = await staffApi(stack, assigned.assignee?.agentId as string);
+    expect((await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Answering now.' })).status).toBe(201);
   });
 
   it('breaches an unassigned case too, and tells the supervisors', async () => {
