@@ -34,7 +34,9 @@ export class CachedStoreDirectory implements StoreDirectory {
     return this.forgettingAfter(`policy:${storeId}`, () => this.inner.savePolicy(storeId, policy, replacing));
   }
 
-  getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
+  /** `fresh` reads it again and keeps that: the escalation step must not act on a policy changed meanwhile. */
+  getSlaPolicy(storeId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<StoreSlaPolicy> {
+    if (fresh) this.entries.delete(`sla:${storeId}`);
     return this.cached(`sla:${storeId}`, () => this.inner.getSlaPolicy(storeId));
   }
 

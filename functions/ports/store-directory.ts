@@ -14,8 +14,11 @@ export interface StoreDirectory {
    * Throws `StateConflictError` when the stored version is another one, or another save landed meanwhile.
    */
   savePolicy(storeId: string, policy: StorePolicy, replacing?: number): Promise<StorePolicy>;
-  /** The store's SLA policy; a store that never saved one gets `defaultSlaPolicyOf(store)`, version 0. */
-  getSlaPolicy(storeId: string): Promise<StoreSlaPolicy>;
+  /**
+   * The store's SLA policy; a store that never saved one gets `defaultSlaPolicyOf(store)`, version 0. `fresh` skips
+   * any cache: the escalation step decides on the policy as saved, not as a warm function last read it.
+   */
+  getSlaPolicy(storeId: string, options?: { fresh?: boolean }): Promise<StoreSlaPolicy>;
   /** Replaces the store's SLA policy, versioned exactly like `savePolicy`. */
   saveSlaPolicy(storeId: string, policy: StoreSlaPolicy, replacing?: number): Promise<StoreSlaPolicy>;
 }

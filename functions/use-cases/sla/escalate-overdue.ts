@@ -24,7 +24,8 @@ import { syncDeadlines } from './sync-deadlines.js';
  * can repeat that email, never lose it.
  */
 export const escalateOverdue = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
-  let context = await loadSlaContext(dependencies, caseId);
+  // The policy as saved: a warm function's cached copy may predate a change that re-timed this very wait.
+  let context = await loadSlaContext(dependencies, caseId, { freshPolicy: true });
   if (progressOf(context.current) === 'approved') {
     await assignForWork(dependencies, caseId);
     context = await loadSlaContext(dependencies, caseId);

@@ -22,13 +22,17 @@ export interface SlaContext {
 
 export type SlaDependencies = Pick<Dependencies, 'cases' | 'stores' | 'clock'>;
 
-export const loadSlaContext = async (dependencies: SlaDependencies, caseId: string): Promise<SlaContext> => {
+export const loadSlaContext = async (
+  dependencies: SlaDependencies,
+  caseId: string,
+  { freshPolicy = false }: { freshPolicy?: boolean } = {},
+): Promise<SlaContext> => {
   const found = await dependencies.cases.getWithTimeline(caseId);
   if (!found) throw new NotFoundError(`Case ${caseId} not found`);
   const { case: current, timeline } = found;
   const [store, policy] = await Promise.all([
     loadStore(dependencies, current.storeId),
-    dependencies.stores.getSlaPolicy(current.storeId),
+    dependencies.stores.getSlaPolicy(current.storeId, { fresh: freshPolicy }),
   ]);
   const now = dependencies.clock.now();
   const sla = caseSla({ current, timeline, policy, now });

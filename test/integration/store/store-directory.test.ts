@@ -198,4 +198,22 @@ describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => 
       revisitAfter: 'P2D',
     });
   });
+
+  it('reads the saved policy again when asked for a fresh one, and keeps that', async () => {
+    // Prepare: this function's cache holds version 0; another function saves version 1.
+    const storeId = freshStoreId();
+    const cached = new CachedStoreDirectory(directory, 60_000);
+    await cached.getSlaPolicy(storeId);
+    const newer = await directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, revisitAfter: 'P2D', version: 0 });
+
+    // Act
+    const whileCached = await cached.getSlaPolicy(storeId);
+    const fresh = await cached.getSlaPolicy(storeId, { fresh: true });
+    const afterwards = await cached.getSlaPolicy(storeId);
+
+    // Assess
+    expect(whileCached.version).toBe(0);
+    expect(fresh).toEqual(newer);
+    expect(afterwards).toEqual(newer);
+  });
 });
