@@ -37,6 +37,11 @@ export interface CaseChange {
   set?: Partial<Omit<Case, 'caseId' | 'storeId' | 'createdAt'>>;
   remove?: ReadonlyArray<'workflowWait' | 'workflowFailure' | 'assignee'>;
   /**
+   * Keys appended to `notificationsSent` in the write itself (not the list as read, rewritten), so two notices recorded
+   * at once on one case never drop each other's key (which would send that email again on a retry).
+   */
+  addNotificationsSent?: readonly string[];
+  /**
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
    * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and
    * is skipped (logged) when the agent is gone or already at zero, so it never blocks resolving or cancelling a case.

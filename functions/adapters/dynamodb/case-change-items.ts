@@ -48,6 +48,12 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[`:s${index}`] = value;
     return `#s${index} = :s${index}`;
   });
+  if (change.addNotificationsSent?.length) {
+    names['#notified'] = 'notificationsSent';
+    values[':noneNotified'] = [];
+    values[':notified'] = [...change.addNotificationsSent];
+    assignments.push('#notified = list_append(if_not_exists(#notified, :noneNotified), :notified)');
+  }
   const removals = remove.map((attribute, index) => {
     names[`#r${index}`] = attribute;
     return `#r${index}`;

@@ -3,6 +3,7 @@ import type { Case } from '../../domain/case.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import type { Mailer, OutgoingEmail } from '../../ports/mailer.js';
+import { backOff, retryableOrThrow } from '../assignment/contention.js';
 
 export interface Notification {
   /** Unique per case, e.g. `case_acknowledged` or `review_reminder_2`: sent at most once. */
@@ -22,25 +23,37 @@ export const sendNotification = async (mailer: Mailer, notification: Notificatio
   });
 };
 
-/** Records a sent notification on the case (so it is not sent again) with a timeline event. */
+/**
+ * Records a sent notification on the case (so it is not sent again) with a timeline event. The key is appended in the
+ * write, so notices recorded at once keep each other's; a transaction that collided with another on the case is
+ * retried (appending twice is harmless: a key is looked up, never counted twice for the same notice).
+ */
 export const recordNotification = async (
   { cases, clock }: Pick<Dependencies, 'cases' | 'clock'>,
   current: Case,
   notification: Notification,
 ): Promise<void> => {
-  const sent = current.notificationsSent ?? [];
-  const now = clock.now();
   const customer = notification.audience === 'customer';
-  await cases.update(current, {
-    set: { notificationsSent: [...sent, notification.key], updatedAt: now.toISOString() },
-    events: [
-      timelineEvent(current.caseId, now, customer ? 'customer_notified' : 'supervisors_notified', SYSTEM, {
-        visibility: customer ? 'public' : 'internal',
-        details: { notification: notification.key },
-      }),
-    ],
-  });
-  current.notificationsSent = [...sent, notification.key];
+  for (let attempt = 1; ; attempt += 1) {
+    const now = clock.now();
+    try {
+      await cases.update(current, {
+        set: { updatedAt: now.toISOString() },
+        addNotificationsSent: [notification.key],
+        events: [
+          timelineEvent(current.caseId, now, customer ? 'customer_notified' : 'supervisors_notified', SYSTEM, {
+            visibility: customer ? 'public' : 'internal',
+            details: { notification: notification.key },
+          }),
+        ],
+      });
+      break;
+    } catch (error) {
+      retryableOrThrow(error, attempt);
+      await backOff(attempt);
+    }
+  }
+  current.notificationsSent = [...(current.notificationsSent ?? []), notification.key];
 };
 
 /**

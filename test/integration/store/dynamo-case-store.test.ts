@@ -285,6 +285,18 @@ describe('Function: DynamoCaseStore queue keys', () => {
     expect(await rawCaseItem(submitted.caseId)).toMatchObject({ storeStatusKey: `${storeId}#resolved` });
   });
 
+  it('keeps every notification key when notices are recorded on one case at once, from the same stale read', async () => {
+    // Prepare
+    const value = await putCase(fixture, openCase(freshStoreId()));
+    const keys = ['case_assigned_agent1', 'p1_assigned_agent1', 'reply_ev1', 'case_unassigned'];
+
+    // Act: each writer holds the case as read before any of them recorded.
+    await Promise.all(keys.map((key) => fixture.cases.update(value, { addNotificationsSent: [key], events: [] })));
+
+    // Assess
+    expect((await fixture.cases.get(value.caseId))?.notificationsSent?.sort()).toEqual([...keys].sort());
+  });
+
   it('leaves the queue keys alone when a change does not touch what they derive from', async () => {
     // Prepare
     const storeId = freshStoreId();
