@@ -65,7 +65,7 @@ export interface WorkflowStep {
   waitSeconds: number;
 }
 
-export const recheckSecondsOf = (store: Pick<Store, 'signalRecheckAfter'>): number =>
+const recheckSecondsOf = (store: Pick<Store, 'signalRecheckAfter'>): number =>
   Math.max(1, Math.round(durationToSeconds(store.signalRecheckAfter ?? DEFAULT_SIGNAL_RECHECK_AFTER)));
 
 export const workflowStep = (

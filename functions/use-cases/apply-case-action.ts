@@ -1,7 +1,7 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import { CASE_ID_PATTERN, caseWithChange, type Case } from '../domain/case.js';
 import { NotFoundError, StateConflictError, TransientError } from '../domain/errors.js';
-import { caseDeadlines, caseSla, sameDeadlines } from '../domain/sla/case-sla.js';
+import { caseSla, movedDeadlines } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseChange, CaseStore } from '../ports/case-store.js';
 import { backOff } from './assignment/contention.js';
@@ -55,8 +55,11 @@ const timedReader =
     const complete = (planned: PlannedChange): PlannedChange => {
       const after = caseWithChange(before, planned);
       const events = [...timeline, planned.event, ...(planned.followUps ?? [])];
-      const deadlines = caseDeadlines(caseSla({ current: after, timeline: events, policy, now: clock.now() }));
-      return sameDeadlines(before.deadlines, deadlines) ? planned : { ...planned, set: { ...planned.set, deadlines } };
+      const deadlines = movedDeadlines(
+        before.deadlines,
+        caseSla({ current: after, timeline: events, policy, now: clock.now() }),
+      );
+      return deadlines ? { ...planned, set: { ...planned.set, deadlines } } : planned;
     };
     return { before, complete };
   };

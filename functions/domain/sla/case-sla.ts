@@ -55,7 +55,8 @@ const endOf = (current: Case, milestone: SlaMilestone): { metAt?: Date; void: bo
   const resolvedAt = dateOf(current.resolution?.resolvedAt);
   const metAt = milestone === 'firstResponse' ? (dateOf(current.firstRespondedAt) ?? resolvedAt) : resolvedAt;
   if (metAt) return { metAt, void: false };
-  return { void: ['cancelled', 'rejected', 'closed'].includes(current.status) };
+  // Only an approved case has an SLA, and a closed one was resolved first: cancellation is the one way to owe nothing.
+  return { void: current.status === 'cancelled' };
 };
 
 const voidAt = (current: Case, now: Date): Date => dateOf(current.cancellation?.cancelledAt) ?? now;
@@ -117,3 +118,12 @@ export const sameDeadlines = (a: CaseDeadlines | undefined, b: CaseDeadlines): b
   (a?.firstResponseDueAt ?? null) === (b.firstResponseDueAt ?? null) &&
   (a?.resolutionDueAt ?? null) === (b.resolutionDueAt ?? null) &&
   (a?.nextDueAt ?? null) === (b.nextDueAt ?? null);
+
+/** The due times to write on the case, or undefined when its stored copy says so already. */
+export const movedDeadlines = (
+  stored: CaseDeadlines | undefined,
+  sla: CaseSla | undefined,
+): CaseDeadlines | undefined => {
+  const deadlines = caseDeadlines(sla);
+  return sameDeadlines(stored, deadlines) ? undefined : deadlines;
+};

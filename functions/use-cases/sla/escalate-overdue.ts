@@ -6,7 +6,8 @@ import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { announceAssignment } from '../notifications/announce-assignment.js';
 import { assignForWork } from '../workflow/assign-for-work.js';
-import { sendLadderNotice } from './escalation-notices.js';
+import { loadCase } from '../workflow/load-case.js';
+import { ladderAudiences, sendLadderNotice, type LadderAudiences } from './escalation-notices.js';
 import { reassignOverdue } from './reassign-overdue.js';
 import { loadSlaContext, stepOf, type SlaContext } from './sla-context.js';
 import { syncDeadlines } from './sync-deadlines.js';
@@ -18,6 +19,7 @@ import { syncDeadlines } from './sync-deadlines.js';
  * 2. every SLA action due now (see `planEscalation`): each breach is recorded, each ladder step emailed (level 2
  *    first moves a case away from an agent no longer available);
  * 3. the steps taken are written on the case with their timeline events in one write, and its due times synced;
+ *    the recipients are read once per run, the case is not read again after the write;
  * 4. returns where the case stands and how long to wait for the next step, which sends the workflow back into the
  *    right wait (or on, when a lost signal had left it waiting for something that already happened).
  * Run twice (a retried task), it finds the steps taken and does nothing more; a crash between an email and the write
@@ -31,52 +33,58 @@ export const escalateOverdue = async (dependencies: Dependencies, caseId: string
     context = await loadSlaContext(dependencies, caseId);
   }
   if (context.plan.due.length > 0) {
-    await takeDueActions(dependencies, context);
-    context = await loadSlaContext(dependencies, caseId);
+    // The plan already looks past the steps it takes (its wakeAt is the next one), so the case is not read again.
+    context = { ...context, current: await takeDueActions(dependencies, context), plan: { ...context.plan, due: [] } };
   }
   await syncDeadlines(dependencies, context);
   return stepOf(context);
 };
 
-const takeDueActions = async (dependencies: Dependencies, context: SlaContext): Promise<void> => {
-  let current = context.current;
-  const allowsReassignment = context.plan.due.some(
+/** Takes the due actions and writes them; returns the case as written. */
+const takeDueActions = async (dependencies: Dependencies, context: SlaContext): Promise<Case> => {
+  const { plan, now } = context;
+  const allowsReassignment = plan.due.some(
     (action) => action.kind === 'ladder' && action.step.kind === 'escalation' && action.step.reassignmentAllowed,
   );
-  const reassignedTo = allowsReassignment ? await reassignOverdue(dependencies, current) : undefined;
-  if (reassignedTo) {
-    current = (await dependencies.cases.get(current.caseId)) ?? current;
-    await announceAssignment(dependencies, current);
-  }
+  const reassignedTo = allowsReassignment ? await reassignOverdue(dependencies, context.current) : undefined;
+  const current = reassignedTo ? await loadCase(dependencies, context.current.caseId) : context.current;
+  if (reassignedTo) await announceAssignment(dependencies, current);
   const handledBy = context.current.assignee?.name;
+  // Read once, and only when a ladder step is due (a breach recorded after closing emails nobody).
+  let audiences: Promise<LadderAudiences> | undefined;
+  const audiencesOf = (): Promise<LadderAudiences> =>
+    (audiences ??= ladderAudiences(dependencies, current, context.store));
   const events: TimelineEvent[] = [];
-  for (const action of context.plan.due) {
+  for (const action of plan.due) {
     events.push(
-      await takeAction(dependencies, { ...context, current }, action, { handledBy, reassignedTo: reassignedTo?.name }),
+      action.kind === 'breach'
+        ? breachEvent(current, now, action)
+        : await ladderEvent(dependencies, await audiencesOf(), { ...context, current }, action, {
+            handledBy,
+            reassignedTo: reassignedTo?.name,
+          }),
     );
   }
-  const now = context.now;
-  await dependencies.cases.update(current, {
-    set: { escalation: context.plan.escalation, updatedAt: now.toISOString() },
-    events,
-  });
+  const set = { escalation: plan.escalation, updatedAt: now.toISOString() };
+  await dependencies.cases.update(current, { set, events });
+  return { ...current, ...set };
 };
 
-const takeAction = async (
+const breachEvent = (current: Case, now: Date, { milestone, dueAt }: Extract<SlaAction, { kind: 'breach' }>) =>
+  timelineEvent(current.caseId, now, 'sla_breached', SYSTEM, {
+    visibility: 'internal',
+    details: { milestone, dueAt: dueAt.toISOString() },
+  });
+
+const ladderEvent = async (
   dependencies: Dependencies,
-  { current, store, policy, now }: SlaContext & { current: Case },
-  action: SlaAction,
+  audiences: LadderAudiences,
+  { current, store, policy, now }: SlaContext,
+  { step, milestone }: Extract<SlaAction, { kind: 'ladder' }>,
   { handledBy, reassignedTo }: { handledBy?: string | undefined; reassignedTo?: string | undefined },
 ): Promise<TimelineEvent> => {
-  if (action.kind === 'breach') {
-    return timelineEvent(current.caseId, now, 'sla_breached', SYSTEM, {
-      visibility: 'internal',
-      details: { milestone: action.milestone, dueAt: action.dueAt.toISOString() },
-    });
-  }
-  const { step, milestone } = action;
   const reassigned = step.kind === 'escalation' && step.reassignmentAllowed ? reassignedTo : undefined;
-  const notice = await sendLadderNotice(dependencies, {
+  const notice = await sendLadderNotice(dependencies, audiences, {
     current,
     store,
     timezone: policy.calendar.timezone,

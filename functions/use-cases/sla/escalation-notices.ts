@@ -6,25 +6,26 @@ import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
 import type { Store } from '../../domain/store.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
 
+export type LadderAudiences = Record<LadderRecipients, string[]>;
+
 /**
- * Who hears of a ladder step: the assigned agent (the store's supervisors while unassigned or when the agent has no
- * address); the agent's own supervisor when the directory knows them, else the store's supervisors; the store's
- * admins, else its supervisors, so a level never goes unheard.
+ * Who hears of each ladder step, read once per escalation run: the assigned agent (the store's supervisors while
+ * unassigned or when the agent has no address); the agent's own supervisor when the directory knows them, else the
+ * store's supervisors; the store's admins, else its supervisors, so a level never goes unheard.
  */
-export const recipientsOf = async (
+export const ladderAudiences = async (
   { agents }: Pick<Dependencies, 'agents'>,
   current: Case,
   store: Store,
-  notify: LadderRecipients,
-): Promise<string[]> => {
+): Promise<LadderAudiences> => {
   const agent = current.assignee ? await agents.get(current.storeId, current.assignee.agentId) : undefined;
-  if (notify === 'assigned_agent') return agent?.email ? [agent.email] : store.supervisorEmails;
-  if (notify === 'supervisors') {
-    const supervisor = agent?.supervisorId ? await agents.get(current.storeId, agent.supervisorId) : undefined;
-    return supervisor?.email ? [supervisor.email] : store.supervisorEmails;
-  }
+  const supervisor = agent?.supervisorId ? await agents.get(current.storeId, agent.supervisorId) : undefined;
   const admins = store.adminEmails ?? [];
-  return admins.length > 0 ? admins : store.supervisorEmails;
+  return {
+    assigned_agent: agent?.email ? [agent.email] : store.supervisorEmails,
+    supervisors: supervisor?.email ? [supervisor.email] : store.supervisorEmails,
+    admins: admins.length > 0 ? admins : store.supervisorEmails,
+  };
 };
 
 export interface LadderNotice {
@@ -72,15 +73,16 @@ const templateOf = ({
  * (addresses stay out of logs) and reported, never thrown, so the escalation is still recorded.
  */
 export const sendLadderNotice = async (
-  dependencies: Pick<Dependencies, 'agents' | 'mailer'>,
+  { mailer }: Pick<Dependencies, 'mailer'>,
+  audiences: LadderAudiences,
   notice: LadderNotice,
 ): Promise<{ sent: boolean; recipients: number; error?: string }> => {
-  const to = await recipientsOf(dependencies, notice.current, notice.store, notice.step.notify);
+  const to = audiences[notice.step.notify];
   if (to.length === 0) return { sent: false, recipients: 0, error: 'NoRecipients' };
   const template = templateOf(notice);
   try {
     const email = renderEmail(template, notice.store.defaultLocale);
-    await dependencies.mailer.send({ to, ...email, tags: { notification: template.kind } });
+    await mailer.send({ to, ...email, tags: { notification: template.kind } });
     return { sent: true, recipients: to.length };
   } catch (error) {
     const name = error instanceof Error ? error.name : 'UnknownError';

@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { caseDeadlines, sameDeadlines } from '../../domain/sla/case-sla.js';
+import { movedDeadlines } from '../../domain/sla/case-sla.js';
 import { applyIfStill } from '../workflow/load-case.js';
 import type { SlaContext } from './sla-context.js';
 
@@ -12,8 +12,8 @@ export const syncDeadlines = async (
   dependencies: Pick<Dependencies, 'cases'>,
   { current, sla }: Pick<SlaContext, 'current' | 'sla'>,
 ): Promise<boolean> => {
-  const deadlines = caseDeadlines(sla);
-  if (sameDeadlines(current.deadlines, deadlines)) return false;
+  const deadlines = movedDeadlines(current.deadlines, sla);
+  if (!deadlines) return false;
   return applyIfStill(dependencies, current, {
     ifStatusIn: [current.status],
     ifAssignee: current.assignee?.agentId ?? null,
