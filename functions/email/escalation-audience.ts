@@ -1,13 +1,14 @@
-import { MAX_ESCALATION_LEVEL } from '../domain/sla/sla-policy.js';
+import type { LadderRecipients } from '../domain/sla/escalation-ladder.js';
 
 /**
- * Who an escalation email speaks to, which decides its wording: level 1 the assigned agent (the supervisors, asked to
- * assign, while nobody is), level 2 the supervisors, the last level the store's admins.
+ * Who an escalation email speaks to, which decides its wording. The ladder decides who is told (`notified`, see
+ * `domain/sla/escalation-ladder.ts`); the wording only tells the supervisors at level 1 (a case nobody handles: assign
+ * it now) from the supervisors at a higher level (it is escalated to you).
  */
 export type EscalationAudience = 'agent' | 'unassignedQueue' | 'supervisors' | 'management';
 
-export const escalationAudienceOf = (level: number, assigneeName?: string): EscalationAudience => {
-  if (level >= MAX_ESCALATION_LEVEL) return 'management';
-  if (level >= 2) return 'supervisors';
-  return assigneeName ? 'agent' : 'unassignedQueue';
+export const escalationAudienceOf = (level: number, notified: LadderRecipients): EscalationAudience => {
+  if (notified === 'admins') return 'management';
+  if (notified === 'assigned_agent') return 'agent';
+  return level <= 1 ? 'unassignedQueue' : 'supervisors';
 };

@@ -102,18 +102,22 @@ const blockToHtml = (block: EmailBlock): string => {
   }
 };
 
-/** An amount as the customer's locale writes it, e.g. `¥199.00` (zh-CN) or `CN¥199.00` (en) for 199 CNY. */
-export const formatMoney = (amount: number, currency: string, locale: Locale): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+/** A block with nothing to show (no text, items or rows): it is dropped from both parts alike. */
+export const isEmptyBlock = (block: EmailBlock): boolean => {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'quote':
+      return block.text.trim() === '';
+    case 'list':
+      return block.items.length === 0;
+    case 'facts':
+      return block.rows.length === 0;
+  }
+};
 
-/** Renders content to the three parts of an email. Empty lists, facts and quotes are dropped from both parts alike. */
+/** Renders content to the three parts of an email. */
 export const renderContent = (content: EmailContent, locale: Locale): RenderedEmail => {
-  const blocks = content.blocks.filter(
-    (block) =>
-      (block.kind !== 'list' || block.items.length > 0) &&
-      (block.kind !== 'facts' || block.rows.length > 0) &&
-      (block.kind !== 'quote' || block.text.trim() !== ''),
-  );
+  const blocks = content.blocks.filter((block) => !isEmptyBlock(block));
   const subject = oneLine(content.subject);
 
   const text = [

@@ -1,12 +1,16 @@
 import type { CaseType, Locale, Priority, ResolutionType } from '../domain/case.js';
+import type { LadderRecipients } from '../domain/sla/escalation-ladder.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import { en } from './en.js';
+import { emailRenderers } from './layouts.js';
 import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
+import type { EmailWording } from './wording.js';
 import { zhCN } from './zh-cn.js';
 
 /**
- * Every email the service sends. The wording lives in one file per locale (`zh-cn.ts`, `en.ts`), the layout and
- * escaping in `render.ts`. To add a kind: add it to `EmailTemplate`; the compiler then asks for it in every locale.
+ * Every email the service sends. The words live in one file per locale (`zh-cn.ts`, `en.ts`), which blocks each
+ * email has in `layouts.ts`, the rendering and escaping in `render.ts`. To add a kind: add it to `EmailTemplate`; the
+ * compiler then asks for its layout, and for its words in `wording.ts` and so in every locale.
  */
 export type EmailTemplate =
   /** To the customer: the request was filed, here is its number. */
@@ -87,6 +91,8 @@ export type EmailTemplate =
       priority: Priority;
       milestone: SlaMilestone;
       level: number;
+      /** Who this email is addressed to (the ladder's choice, or the supervisors standing in for an agent gone). */
+      notified: LadderRecipients;
       dueAt: string;
       timezone: string;
       /** The handling agent's display name; absent while unassigned. */
@@ -113,31 +119,29 @@ export type TemplateOf<K extends EmailKind> = Extract<EmailTemplate, { kind: K }
 /** One renderer per kind: a missing kind fails to compile. */
 export type Renderers = { [K in EmailKind]: (template: TemplateOf<K>) => EmailContent };
 
-export interface LocaleTemplates {
-  caseTypeLabels: Record<CaseType, string>;
-  resolutionTypeLabels: Record<ResolutionType, string>;
-  slaMilestoneLabels: Record<SlaMilestone, string>;
-  renderers: Renderers;
-}
-
 /** One entry per locale: a missing locale fails to compile. */
-const TEMPLATES: Record<Locale, LocaleTemplates> = { 'zh-CN': zhCN, en };
+const WORDING: Record<Locale, EmailWording> = { 'zh-CN': zhCN, en };
+
+const RENDERERS: Record<Locale, Renderers> = {
+  'zh-CN': emailRenderers(zhCN, 'zh-CN'),
+  en: emailRenderers(en, 'en'),
+};
 
 /** The request type as a customer reads it, e.g. `return` -> `退货` / `Return`. */
-export const caseTypeLabel = (type: CaseType, locale: Locale): string => TEMPLATES[locale].caseTypeLabels[type];
+export const caseTypeLabel = (type: CaseType, locale: Locale): string => WORDING[locale].caseTypes[type];
 
 /** The outcome as a customer reads it, e.g. `replacement` -> `补发新品` / `Replacement sent`. */
 export const resolutionTypeLabel = (type: ResolutionType, locale: Locale): string =>
-  TEMPLATES[locale].resolutionTypeLabels[type];
+  WORDING[locale].resolutionTypes[type];
 
 /** The SLA milestone as staff read it mid-sentence, e.g. `firstResponse` -> `首次响应` / `first response`. */
 export const slaMilestoneLabel = (milestone: SlaMilestone, locale: Locale): string =>
-  TEMPLATES[locale].slaMilestoneLabels[milestone];
+  WORDING[locale].slaMilestones[milestone];
 
 /** Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped. */
 export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEmail => {
   // The renderer picked by `template.kind` takes exactly that kind; TypeScript cannot correlate the two by itself.
-  const render = TEMPLATES[locale].renderers[template.kind] as (template: EmailTemplate) => EmailContent;
+  const render = RENDERERS[locale][template.kind] as (template: EmailTemplate) => EmailContent;
   return renderContent(render(template), locale);
 };
 

@@ -6,7 +6,8 @@ import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
 import type { Store } from '../../domain/store.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
 
-export type LadderAudiences = Record<LadderRecipients, string[]>;
+/** For each group the ladder may notify: who is addressed in fact (a stand-in when it has nobody) and their emails. */
+export type LadderAudiences = Record<LadderRecipients, { notified: LadderRecipients; to: string[] }>;
 
 /**
  * Who hears of each ladder step, read once per escalation run: the assigned agent (the store's supervisors while
@@ -21,10 +22,11 @@ export const ladderAudiences = async (
   const agent = current.assignee ? await agents.get(current.storeId, current.assignee.agentId) : undefined;
   const supervisor = agent?.supervisorId ? await agents.get(current.storeId, agent.supervisorId) : undefined;
   const admins = store.adminEmails ?? [];
+  const supervisors = { notified: 'supervisors' as const, to: store.supervisorEmails };
   return {
-    assigned_agent: agent?.email ? [agent.email] : store.supervisorEmails,
-    supervisors: supervisor?.email ? [supervisor.email] : store.supervisorEmails,
-    admins: admins.length > 0 ? admins : store.supervisorEmails,
+    assigned_agent: agent?.email ? { notified: 'assigned_agent', to: [agent.email] } : supervisors,
+    supervisors: supervisor?.email ? { notified: 'supervisors', to: [supervisor.email] } : supervisors,
+    admins: admins.length > 0 ? { notified: 'admins', to: admins } : supervisors,
   };
 };
 
@@ -39,15 +41,10 @@ export interface LadderNotice {
   reassignedTo?: string;
 }
 
-const templateOf = ({
-  current,
-  store,
-  timezone,
-  milestone,
-  step,
-  assigneeName,
-  reassignedTo,
-}: LadderNotice): EmailTemplate => {
+const templateOf = (
+  { current, store, timezone, milestone, step, assigneeName, reassignedTo }: LadderNotice,
+  notified: LadderRecipients,
+): EmailTemplate => {
   const common = {
     caseNumber: current.caseNumber,
     caseId: current.caseId,
@@ -62,6 +59,7 @@ const templateOf = ({
     kind: 'sla_escalated',
     ...common,
     level: step.level,
+    notified,
     ...(assigneeName ? { assigneeName } : {}),
     reassignmentAllowed: step.reassignmentAllowed,
     ...(reassignedTo ? { reassignedTo } : {}),
@@ -77,9 +75,9 @@ export const sendLadderNotice = async (
   audiences: LadderAudiences,
   notice: LadderNotice,
 ): Promise<{ sent: boolean; recipients: number; error?: string }> => {
-  const to = audiences[notice.step.notify];
+  const { notified, to } = audiences[notice.step.notify];
   if (to.length === 0) return { sent: false, recipients: 0, error: 'NoRecipients' };
-  const template = templateOf(notice);
+  const template = templateOf(notice, notified);
   try {
     const email = renderEmail(template, notice.store.defaultLocale);
     await mailer.send({ to, ...email, tags: { notification: template.kind } });

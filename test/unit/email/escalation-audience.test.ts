@@ -3,22 +3,17 @@ import { escalationAudienceOf } from '../../../functions/email/escalation-audien
 
 describe('Function: escalationAudienceOf', () => {
   it.each([
-    { level: 1, assigneeName: 'Wang Fang', audience: 'agent' },
-    { level: 1, assigneeName: undefined, audience: 'unassignedQueue' },
-    { level: 1, assigneeName: '', audience: 'unassignedQueue' },
-    { level: 2, assigneeName: 'Wang Fang', audience: 'supervisors' },
-    { level: 2, assigneeName: undefined, audience: 'supervisors' },
-    { level: 3, assigneeName: 'Wang Fang', audience: 'management' },
-    { level: 3, assigneeName: undefined, audience: 'management' },
-    { level: 4, assigneeName: 'Wang Fang', audience: 'management' },
-  ] as const)(
-    'returns $audience when level $level has assignee "$assigneeName"',
-    ({ level, assigneeName, audience }) => {
-      // Act
-      const addressed = escalationAudienceOf(level, assigneeName);
+    { level: 1, notified: 'assigned_agent', audience: 'agent' },
+    { level: 1, notified: 'supervisors', audience: 'unassignedQueue' },
+    { level: 2, notified: 'supervisors', audience: 'supervisors' },
+    { level: 3, notified: 'admins', audience: 'management' },
+    // Level 3 of a store without admins: its supervisors stand in.
+    { level: 3, notified: 'supervisors', audience: 'supervisors' },
+  ] as const)('returns $audience when level $level notifies $notified', ({ level, notified, audience }) => {
+    // Act
+    const addressed = escalationAudienceOf(level, notified);
 
-      // Assess
-      expect(addressed).toBe(audience);
-    },
-  );
+    // Assess
+    expect(addressed).toBe(audience);
+  });
 });

@@ -7,71 +7,26 @@ import {
   type EmailTemplate,
   type TemplateOf,
 } from '../../../functions/email/templates.js';
+import { CASE_NUMBER, HAN, p1Assigned, SHOWN_DUE, slaEscalation, slaWarning } from './email-samples.js';
 
-const CASE_NUMBER = 'AS-20261124-0001';
-// 2026-11-30T04:00:00Z is noon on the store's wall clock in Shanghai (UTC+8).
-const DUE_AT = '2026-11-30T04:00:00Z';
-const SHOWN_DUE = '2026-11-30 12:00 (Asia/Shanghai)';
-const HAN = /[\u4e00-\u9fff]/;
-
-const warning: TemplateOf<'sla_warning'> = {
-  kind: 'sla_warning',
-  caseNumber: CASE_NUMBER,
-  caseId: 'case_01JABC',
-  storeName: 'Kettle Shop',
-  priority: 'P2',
-  milestone: 'firstResponse',
-  dueAt: DUE_AT,
-  timezone: 'Asia/Shanghai',
-};
-
-const escalation: TemplateOf<'sla_escalated'> = {
-  kind: 'sla_escalated',
-  caseNumber: CASE_NUMBER,
-  caseId: 'case_01JABC',
-  storeName: 'Kettle Shop',
-  priority: 'P2',
-  milestone: 'firstResponse',
-  level: 1,
-  dueAt: DUE_AT,
-  timezone: 'Asia/Shanghai',
-  assigneeName: 'Wang Fang',
-  reassignmentAllowed: false,
-};
-
-const p1Assigned: TemplateOf<'p1_case_assigned'> = {
-  kind: 'p1_case_assigned',
-  caseNumber: CASE_NUMBER,
-  caseId: 'case_01JABC',
-  storeName: 'Kettle Shop',
-  caseType: 'product_fault',
-  agentName: 'Wang Fang',
-  firstResponseDueAt: DUE_AT,
-  timezone: 'Asia/Shanghai',
-};
+type Escalation = TemplateOf<'sla_escalated'>;
+const unassigned: Escalation = { ...slaEscalation, assigneeName: undefined, notified: 'supervisors' };
+const levelTwo: Escalation = { ...slaEscalation, level: 2, notified: 'supervisors', reassignmentAllowed: true };
+const reassigned: Escalation = { ...levelTwo, reassignedTo: 'Zhao Min' };
+const levelThree: Escalation = { ...slaEscalation, level: 3, notified: 'admins', reassignmentAllowed: true };
+/** Words a level-1 email to the agent must not use: nothing is escalated or reassigned yet. */
+const NO_ESCALATION_WORDS = ['escalated', 'reassign', '升级至', '改派'];
 
 /** Every shape the three kinds come in: each milestone and level, with and without the optional fields. */
 const variants: { name: string; template: EmailTemplate; showsDue: boolean }[] = [
-  { name: 'warning, first response', template: warning, showsDue: true },
-  { name: 'warning, resolution', template: { ...warning, milestone: 'resolution' }, showsDue: true },
-  { name: 'level 1, assigned', template: escalation, showsDue: true },
-  { name: 'level 1, unassigned', template: { ...escalation, assigneeName: undefined }, showsDue: true },
-  {
-    name: 'level 2, reassignable',
-    template: { ...escalation, milestone: 'resolution', level: 2, reassignmentAllowed: true },
-    showsDue: true,
-  },
-  {
-    name: 'level 2, reassigned automatically',
-    template: { ...escalation, level: 2, reassignmentAllowed: true, reassignedTo: 'Zhao Min' },
-    showsDue: true,
-  },
-  {
-    name: 'level 2, unassigned',
-    template: { ...escalation, level: 2, assigneeName: undefined, reassignmentAllowed: true },
-    showsDue: true,
-  },
-  { name: 'level 3', template: { ...escalation, level: 3, reassignmentAllowed: true }, showsDue: true },
+  { name: 'warning, first response', template: slaWarning, showsDue: true },
+  { name: 'warning, resolution', template: { ...slaWarning, milestone: 'resolution' }, showsDue: true },
+  { name: 'level 1, assigned', template: slaEscalation, showsDue: true },
+  { name: 'level 1, unassigned', template: unassigned, showsDue: true },
+  { name: 'level 2, reassignable', template: { ...levelTwo, milestone: 'resolution' }, showsDue: true },
+  { name: 'level 2, reassigned automatically', template: reassigned, showsDue: true },
+  { name: 'level 2, unassigned', template: { ...levelTwo, assigneeName: undefined }, showsDue: true },
+  { name: 'level 3', template: levelThree, showsDue: true },
   { name: 'P1 assigned, with due time', template: p1Assigned, showsDue: true },
   { name: 'P1 assigned, no due time', template: { ...p1Assigned, firstResponseDueAt: undefined }, showsDue: false },
 ];
@@ -136,7 +91,7 @@ describe('Function: renderEmail (SLA)', () => {
     { locale: 'zh-CN', level: 2, subject: `[${CASE_NUMBER}] SLA 首次响应超时，第 2 级升级` },
   ] as const)('puts the level $level in the escalation subject in $locale', ({ locale, level, subject }) => {
     // Act
-    const email = renderEmail({ ...escalation, level }, locale);
+    const email = renderEmail({ ...slaEscalation, level }, locale);
 
     // Assess
     expect(email.subject).toBe(`${subject}${locale === 'en' ? ' (Kettle Shop)' : '（Kettle Shop）'}`);
@@ -145,32 +100,28 @@ describe('Function: renderEmail (SLA)', () => {
   it.each([
     {
       name: 'level 1 to the agent, first response',
-      template: escalation,
-      en: [
-        'target for case AS-20261124-0001 was missed',
-        'Please respond to the customer now.',
-        'Handled by: Wang Fang',
-      ],
+      template: slaEscalation,
+      en: [`target for case ${CASE_NUMBER} was missed`, 'Please respond to the customer now.', 'Handled by: Wang Fang'],
       zh: ['首次响应时限已过', '请立即回复客户。', '负责客服：Wang Fang'],
-      absent: ['escalated', 'reassign', '升级至', '改派'],
+      absent: NO_ESCALATION_WORDS,
     },
     {
       name: 'level 1 to the agent, resolution',
-      template: { ...escalation, milestone: 'resolution' },
+      template: { ...slaEscalation, milestone: 'resolution' },
       en: ['The resolution target', 'Please resolve the case now.'],
       zh: ['解决时限已过', '尽快解决该服务单'],
-      absent: ['escalated', 'reassign', '升级至', '改派'],
+      absent: NO_ESCALATION_WORDS,
     },
     {
       name: 'level 1 to the supervisors while unassigned',
-      template: { ...escalation, assigneeName: undefined },
+      template: unassigned,
       en: ['No agent is assigned to the case. Please assign it now', 'Handled by: Not assigned'],
       zh: ['尚未分配客服，请立即分配', '负责客服：未分配'],
       absent: ['Please respond to the customer now.', '请立即回复客户。'],
     },
     {
       name: 'level 2 to the supervisors, reassignment allowed',
-      template: { ...escalation, level: 2, reassignmentAllowed: true },
+      template: levelTwo,
       en: [
         'escalated to you as the store’s supervisors',
         'check with Wang Fang',
@@ -181,21 +132,21 @@ describe('Function: renderEmail (SLA)', () => {
     },
     {
       name: 'level 2 after an automatic reassignment',
-      template: { ...escalation, level: 2, reassignmentAllowed: true, reassignedTo: 'Zhao Min' },
+      template: reassigned,
       en: ['It has been reassigned automatically to Zhao Min.', 'reassign it again', 'Reassigned to: Zhao Min'],
       zh: ['系统已自动将其改派给客服 Zhao Min。', '再次改派', '改派给：Zhao Min'],
       absent: ['You can reassign it to another agent'],
     },
     {
       name: 'level 2 without reassignment',
-      template: { ...escalation, level: 2, reassignmentAllowed: false },
+      template: { ...levelTwo, reassignmentAllowed: false },
       en: ['escalated to you as the store’s supervisors'],
       zh: ['现已升级至店铺主管处理'],
       absent: ['reassign', '改派'],
     },
     {
       name: 'level 3 to the admins',
-      template: { ...escalation, level: 3, reassignmentAllowed: true },
+      template: levelThree,
       en: ['The case is now escalated to store management.', 'Escalation level: 3'],
       zh: ['该服务单现已升级至店铺管理层。', '升级级别：第 3 级'],
       absent: ['store’s supervisors', '店铺主管处理'],
@@ -234,7 +185,7 @@ describe('Function: renderEmail (SLA)', () => {
     { locale: 'zh-CN', milestone: 'resolution', phrase: 'SLA 预警：解决时限即将到期', due: `截止时间：${SHOWN_DUE}` },
   ] as const)('warns of the $milestone due time in $locale', ({ locale, milestone, phrase, due }) => {
     // Act
-    const email = renderEmail({ ...warning, milestone }, locale);
+    const email = renderEmail({ ...slaWarning, milestone }, locale);
 
     // Assess
     expect(email.subject).toContain(phrase);
@@ -259,7 +210,7 @@ describe('Function: renderEmail (SLA)', () => {
 
   it.each(LOCALES)('refuses to render a due time that is not an instant (%s)', (locale: Locale) => {
     // Act
-    const render = () => renderEmail({ ...escalation, dueAt: 'soon' }, locale);
+    const render = () => renderEmail({ ...slaEscalation, dueAt: 'soon' }, locale);
 
     // Assess
     expect(render).toThrow(RangeError);

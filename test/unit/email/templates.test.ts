@@ -7,132 +7,87 @@ import {
   resolutionTypeLabel,
   type EmailKind,
   type EmailTemplate,
+  type TemplateOf,
 } from '../../../functions/email/templates.js';
-
-const CASE_NUMBER = 'AS-20261122-0001';
+import { CASE_NUMBER, HAN, p1Assigned, slaEscalation, slaWarning, staffCase } from './email-samples.js';
 
 const reasons = [
   { code: 'return_window_expired', message: 'The return window of 7 days has passed.' },
   { code: 'evidence_required', message: 'A photo of the fault is required.' },
 ];
 
-const samples: { [K in EmailKind]: Extract<EmailTemplate, { kind: K }> } = {
+const customerCase = { caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' };
+
+const samples: { [K in EmailKind]: TemplateOf<K> } = {
   case_acknowledged: {
     kind: 'case_acknowledged',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     caseType: 'return',
   },
   case_rejected: {
     kind: 'case_rejected',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     reasons,
   },
   case_under_review: {
     kind: 'case_under_review',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
   },
   review_requested: {
     kind: 'review_requested',
-    caseNumber: CASE_NUMBER,
-    caseId: 'case_01JABC',
-    storeName: 'Kettle Shop',
+    ...staffCase,
     orderId: 'SO-1001',
     reasons,
     reminder: false,
   },
   case_assigned: {
     kind: 'case_assigned',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     agentName: 'Wang Fang',
   },
   reply_posted: {
     kind: 'reply_posted',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     authorName: 'Wang Fang',
     body: 'Please send a photo of the base.\nThank you!',
   },
   awaiting_customer: {
     kind: 'awaiting_customer',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     latestReply: 'Please send a photo of the base.',
   },
   case_resolved: {
     kind: 'case_resolved',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     resolutionType: 'refund',
     amount: { value: 199, currency: 'CNY' },
     summary: 'The refund was sent to your original payment method.',
   },
   case_cancelled: {
     kind: 'case_cancelled',
-    caseNumber: CASE_NUMBER,
-    customerName: 'Li Lei',
-    storeName: 'Kettle Shop',
+    ...customerCase,
     reason: 'Found a solution myself',
   },
   case_unassigned: {
     kind: 'case_unassigned',
-    caseNumber: CASE_NUMBER,
-    caseId: 'case_01JABC',
-    storeName: 'Kettle Shop',
+    ...staffCase,
     caseType: 'product_fault',
     priority: 'P2',
   },
-  sla_warning: {
-    kind: 'sla_warning',
-    caseNumber: CASE_NUMBER,
-    caseId: 'case_01JABC',
-    storeName: 'Kettle Shop',
-    priority: 'P2',
-    milestone: 'firstResponse',
-    dueAt: '2026-11-30T04:00:00Z',
-    timezone: 'Asia/Shanghai',
-  },
+  sla_warning: slaWarning,
   sla_escalated: {
-    kind: 'sla_escalated',
-    caseNumber: CASE_NUMBER,
-    caseId: 'case_01JABC',
-    storeName: 'Kettle Shop',
-    priority: 'P2',
+    ...slaEscalation,
     milestone: 'resolution',
     level: 2,
-    dueAt: '2026-11-30T04:00:00Z',
-    timezone: 'Asia/Shanghai',
-    assigneeName: 'Wang Fang',
     reassignmentAllowed: true,
     reassignedTo: 'Zhao Min',
   },
-  p1_case_assigned: {
-    kind: 'p1_case_assigned',
-    caseNumber: CASE_NUMBER,
-    caseId: 'case_01JABC',
-    storeName: 'Kettle Shop',
-    caseType: 'product_fault',
-    agentName: 'Wang Fang',
-    firstResponseDueAt: '2026-11-30T04:00:00Z',
-    timezone: 'Asia/Shanghai',
-  },
+  p1_case_assigned: p1Assigned,
 };
 
 const cases = LOCALES.flatMap((locale) =>
   Object.values(samples).map((template) => ({ kind: template.kind, locale, template })),
 );
-
-const HAN = /[\u4e00-\u9fff]/;
 
 /** The visible text of the HTML part, entities decoded, whitespace collapsed. */
 const htmlToPlain = (html: string): string =>

@@ -1,0 +1,212 @@
+import type { Locale } from '../domain/case.js';
+import type { SlaMilestone } from '../domain/sla/sla-policy.js';
+import { escalationAudienceOf } from './escalation-audience.js';
+import { formatLocalDueTime } from './local-due-time.js';
+import { isEmptyBlock, type EmailBlock, type EmailContent } from './render.js';
+import type { Renderers } from './templates.js';
+import type { EmailWording, FactLabel, ShownDue } from './wording.js';
+import { formatMoney } from '../domain/money.js';
+
+const paragraph = (text: string): EmailBlock => ({ kind: 'paragraph', text });
+const list = (items: string[]): EmailBlock => ({ kind: 'list', items });
+const quote = (text: string | undefined): EmailBlock => ({ kind: 'quote', text: text ?? '' });
+
+/** A block under a line that introduces it; both are left out when the block has nothing in it. */
+const introduced = (intro: string, block: EmailBlock): EmailBlock[] =>
+  isEmptyBlock(block) ? [] : [paragraph(intro), block];
+
+/** An amount as the customer's locale writes it, e.g. `¥199.00` (zh-CN) or `CN¥199.00` (en) for 199 CNY. */
+/** Facts in the order given; a fact without a value is left out. */
+type Facts = Partial<Record<FactLabel, string | undefined>>;
+
+interface CustomerEmail {
+  caseNumber: string;
+  customerName: string;
+  storeName: string;
+}
+
+interface StaffEmail {
+  caseNumber: string;
+  caseId: string;
+  storeName: string;
+}
+
+/**
+ * The layout of every email, the same in every locale: which blocks, in which order, and when an optional part is
+ * left out. The locale supplies only the words (`wording.ts`).
+ */
+export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
+  const sentences = (...parts: (string | undefined)[]): string =>
+    parts.filter((part) => part !== undefined && part !== '').join(w.sentenceGap);
+
+  const facts = (values: Facts): EmailBlock => ({
+    kind: 'facts',
+    rows: Object.entries(values).flatMap(([label, value]) =>
+      value === undefined || value === '' ? [] : [{ label: w.labels[label as FactLabel], value }],
+    ),
+  });
+
+  /** Staff look a case up by number or id; the store comes last. */
+  const staffFacts = (t: StaffEmail, values: Facts): EmailBlock =>
+    facts({ caseNumber: t.caseNumber, caseId: t.caseId, ...values, store: t.storeName });
+
+  const customerEmail = (t: CustomerEmail, headline: string, blocks: EmailBlock[]): EmailContent => ({
+    subject: w.customer.subject(t.storeName, headline, t.caseNumber),
+    greeting: w.customer.greeting(t.customerName),
+    blocks,
+    signoff: w.customer.signoff(t.storeName),
+    footer: w.customer.footer,
+  });
+
+  const staffEmail = (t: StaffEmail, headline: string, footer: string, blocks: EmailBlock[]): EmailContent => ({
+    subject: w.staff.subject(headline, t.storeName),
+    blocks,
+    signoff: w.staff.signoff,
+    footer,
+  });
+
+  const shownDue = (milestone: SlaMilestone, dueAt: string, timezone: string): ShownDue => ({
+    milestone: w.slaMilestones[milestone],
+    due: formatLocalDueTime(dueAt, timezone),
+  });
+
+  return {
+    case_acknowledged: (t) => {
+      const words = w.case_acknowledged;
+      return customerEmail(t, words.headline, [
+        paragraph(words.thanks),
+        facts({ caseNumber: t.caseNumber, requestType: t.caseType && w.caseTypes[t.caseType] }),
+        paragraph(words.next),
+        paragraph(words.questions(t)),
+      ]);
+    },
+    case_rejected: (t) => {
+      const words = w.case_rejected;
+      return customerEmail(t, words.headline, [
+        paragraph(t.reasons.length > 0 ? words.openingBeforeReasons(t) : words.opening(t)),
+        list(t.reasons.map((reason) => reason.message)),
+        paragraph(words.reconsider(t)),
+      ]);
+    },
+    case_under_review: (t) => {
+      const words = w.case_under_review;
+      return customerEmail(t, words.headline, [paragraph(words.opening(t)), paragraph(words.meanwhile)]);
+    },
+    review_requested: (t) => {
+      const words = w.review_requested;
+      return staffEmail(t, t.reminder ? words.reminderHeadline(t) : words.headline(t), w.staff.supervisorsFooter, [
+        paragraph(t.reminder ? words.reminderOpening(t) : words.opening(t)),
+        staffFacts(t, { order: t.orderId }),
+        ...introduced(words.reasonsIntro, list(t.reasons.map(words.reason))),
+        paragraph(words.action),
+      ]);
+    },
+    case_assigned: (t) => {
+      const words = w.case_assigned;
+      return customerEmail(t, words.headline(t), [
+        paragraph(words.opening(t)),
+        facts({ caseNumber: t.caseNumber, handledBy: t.agentName }),
+        paragraph(words.updates),
+        paragraph(words.addInformation(t)),
+      ]);
+    },
+    reply_posted: (t) => {
+      const words = w.reply_posted;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        quote(t.body),
+        paragraph(w.customer.howToAnswer(t.storeName)),
+      ]);
+    },
+    awaiting_customer: (t) => {
+      const words = w.awaiting_customer;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        ...introduced(words.latestReplyIntro, quote(t.latestReply)),
+        paragraph(w.customer.howToAnswer(t.storeName)),
+        paragraph(words.closing),
+      ]);
+    },
+    case_resolved: (t) => {
+      const words = w.case_resolved;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        facts({
+          caseNumber: t.caseNumber,
+          outcome: w.resolutionTypes[t.resolutionType],
+          amount: t.amount && formatMoney(t.amount.value, t.amount.currency, locale),
+        }),
+        ...introduced(words.summaryIntro, quote(t.summary)),
+        paragraph(words.mismatch(t)),
+        paragraph(words.thanks),
+      ]);
+    },
+    case_cancelled: (t) => {
+      const words = w.case_cancelled;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        ...introduced(words.reasonIntro, quote(t.reason)),
+        paragraph(words.fileAgain(t)),
+      ]);
+    },
+    case_unassigned: (t) => {
+      const words = w.case_unassigned;
+      return staffEmail(t, words.headline(t), w.staff.supervisorsFooter, [
+        paragraph(words.opening(t)),
+        staffFacts(t, { priority: t.priority, requestType: w.caseTypes[t.caseType] }),
+        paragraph(words.action),
+      ]);
+    },
+    sla_warning: (t) => {
+      const words = w.sla_warning;
+      const shown = shownDue(t.milestone, t.dueAt, t.timezone);
+      return staffEmail(t, words.headline(t, shown), w.staff.staffFooter, [
+        paragraph(words.opening(t, shown)),
+        paragraph(words.request[t.milestone]),
+        staffFacts(t, { priority: t.priority, slaTarget: shown.milestone, due: shown.due }),
+        paragraph(w.staff.openToAct),
+      ]);
+    },
+    sla_escalated: (t) => {
+      const words = w.sla_escalated;
+      const shown = shownDue(t.milestone, t.dueAt, t.timezone);
+      const audience = escalationAudienceOf(t.level, t.notified);
+      const request = {
+        agent: words.request.agent[t.milestone],
+        unassignedQueue: words.request.unassignedQueue[t.milestone],
+        supervisors: t.assigneeName
+          ? words.request.supervisors(t.assigneeName)
+          : words.request.supervisorsWhileUnassigned,
+        management: words.request.management,
+      }[audience];
+      const reassignment = !t.reassignmentAllowed ? undefined : t.reassignedTo ? words.reassignAgain : words.reassign;
+      return staffEmail(t, words.headline(t, shown), w.staff.staffFooter, [
+        paragraph(sentences(words.breach(t, shown), words.escalatedTo[audience])),
+        paragraph(request),
+        paragraph(sentences(t.reassignedTo && words.reassignedAutomatically(t.reassignedTo), reassignment)),
+        staffFacts(t, {
+          priority: t.priority,
+          missedTarget: shown.milestone,
+          wasDue: shown.due,
+          escalationLevel: words.level(t.level),
+          handledBy: t.assigneeName || words.notAssigned,
+          reassignedTo: t.reassignedTo,
+        }),
+        paragraph(w.staff.openToAct),
+      ]);
+    },
+    p1_case_assigned: (t) => {
+      const words = w.p1_case_assigned;
+      return staffEmail(t, words.headline(t), w.staff.supervisorsFooter, [
+        paragraph(words.opening(t)),
+        staffFacts(t, {
+          priority: 'P1',
+          requestType: w.caseTypes[t.caseType],
+          handledBy: t.agentName,
+          firstResponseDue: t.firstResponseDueAt && formatLocalDueTime(t.firstResponseDueAt, t.timezone),
+        }),
+        paragraph(words.action),
+      ]);
+    },
+  };
+};
