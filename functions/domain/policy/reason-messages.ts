@@ -1,5 +1,6 @@
 import type { CaseType, DecisionReason, Locale } from '../case.js';
 import type { PolicyFinding, ReasonCode } from './review-case.js';
+import { formatMoney } from '../money.js';
 
 /** Customer-facing wording of policy findings, in the customer's language. Dates are UTC calendar days (YYYY-MM-DD). */
 
@@ -81,15 +82,6 @@ const MESSAGES: Record<ReasonCode, Record<Locale, Render>> = {
 const formatDate = (value: string | number | undefined): string => {
   const date = new Date(value ?? Number.NaN);
   return Number.isNaN(date.getTime()) ? String(value ?? '') : date.toISOString().slice(0, 10);
-};
-
-const formatMoney = (amount: number, currency: string | number | undefined, locale: Locale): string => {
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: String(currency) }).format(amount);
-  } catch {
-    // An unknown currency code must not lose the message: show the plain amount with whatever code we have.
-    return `${amount.toFixed(2)}${currency === undefined ? '' : ` ${currency}`}`;
-  }
 };
 
 const reader = (params: PolicyFinding['params'], locale: Locale): ParamReader => ({
