@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Case } from '../functions/domain/case.js';
+import { updateAgentBodySchema } from '../functions/schemas/admin-requests.js';
 import type { LocalStack } from '../local/stack.js';
 import { signIn, storefront, type BenchApi, type Caller } from './api-client.js';
 
@@ -30,16 +31,13 @@ export const signInActors = async (api: BenchApi, stack: LocalStack): Promise<Ac
   };
 };
 
-const agentViewSchema = z.object({
+/** An agent as `GET /v1/admin/agents` lists it: the profile `PUT` takes back (supervisorId null when none), its id. */
+const listedAgentSchema = z.object({
+  ...updateAgentBodySchema.shape,
   agentId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  skills: z.object({ types: z.array(z.string()), categories: z.array(z.string()), locales: z.array(z.string()) }),
-  maxOpenCases: z.number(),
-  available: z.boolean(),
   supervisorId: z.string().nullable(),
 });
-const agentListSchema = z.object({ items: z.array(agentViewSchema) });
+const agentListSchema = z.object({ items: z.array(listedAgentSchema) });
 
 /** Sets an agent's availability through the admin API, keeping the rest of the profile. */
 export const setAvailable = async (admin: Caller, agentId: string, available: boolean): Promise<void> => {

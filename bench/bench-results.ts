@@ -29,12 +29,8 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   machine: { cpus: number; cpuModel: string; node: string };
   settings: Record<string, unknown> & { cases: number };
-  intake: {
-    concurrency: number;
-    api: LatencySummary;
-    floor: LatencySummary;
-    ratio: number;
-    p99Ratio: number;
+  /** The headline level's figures, then every level's. */
+  intake: IntakeLevel & {
     byConcurrency: IntakeLevel[];
     dynamoRoundTripsPerIntake: { api: number; floor: number; apiByOperation: Record<string, number> };
     workflowStartsHeldBack: number;

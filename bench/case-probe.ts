@@ -11,6 +11,17 @@ const TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** Polls `attempt` until it returns a value; throws `timedOut()`'s message when TIMEOUT_MS have passed. */
+const poll = async <T>(attempt: () => Promise<T | undefined>, timedOut: () => string): Promise<T> => {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = await attempt();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(timedOut());
+    await sleep(POLL_MS);
+  }
+};
+
 /**
  * Watches cases from outside the product, on a document client of its own, so that waiting for the workflow to park
  * never shows on the meter of the stack's client. Polling is bounded; a case that never gets there is reported by id.
@@ -24,11 +35,7 @@ export class CaseProbe {
     this.cases = new DynamoCaseStore(this.client, stack.tables);
   }
 
-  read(caseId: string): Promise<Case | undefined> {
-    return this.cases.get(caseId);
-  }
-
-  /** The case and its whole timeline, internal events included. */
+  /** The case's whole timeline, internal events included. */
   async timeline(caseId: string): Promise<TimelineEvent[]> {
     return (await this.cases.getWithTimeline(caseId))?.timeline ?? [];
   }
@@ -40,40 +47,44 @@ export class CaseProbe {
 
   /** The case once `reached` holds; throws with the case's state if its execution ends first or time runs out. */
   async until(caseId: string, goal: string, reached: (current: Case) => boolean): Promise<Case> {
-    const deadline = Date.now() + TIMEOUT_MS;
-    for (;;) {
-      const current = await this.cases.get(caseId);
-      if (current && reached(current)) return current;
-      const execution = await this.stack.engine.getExecution(caseId);
-      if (execution && execution.status !== 'RUNNING') {
-        throw new Error(
-          `Case ${caseId}: execution ended ${execution.status} (${execution.error ?? ''} ${execution.cause ?? ''}) ` +
-            `instead of reaching "${goal}"; case status ${current?.status}`,
-        );
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Case ${caseId} did not ${goal} within ${TIMEOUT_MS} ms: status ${current?.status}, ` +
-            `wait ${current?.workflowWait?.signal ?? 'none'}, escalation ${JSON.stringify(current?.escalation ?? null)}, ` +
-            `failure ${JSON.stringify(current?.workflowFailure ?? null)}`,
-        );
-      }
-      await sleep(POLL_MS);
-    }
+    let current: Case | undefined;
+    return poll(
+      async () => {
+        current = await this.cases.get(caseId);
+        if (current && reached(current)) return current;
+        const execution = await this.stack.engine.getExecution(caseId);
+        if (execution && execution.status !== 'RUNNING') {
+          throw new Error(
+            `Case ${caseId}: execution ended ${execution.status} (${execution.error ?? ''} ${execution.cause ?? ''}) ` +
+              `instead of reaching "${goal}"; case status ${current?.status}`,
+          );
+        }
+        return undefined;
+      },
+      () =>
+        `Case ${caseId} did not ${goal} within ${TIMEOUT_MS} ms: status ${current?.status}, ` +
+        `wait ${current?.workflowWait?.signal ?? 'none'}, escalation ${JSON.stringify(current?.escalation ?? null)}, ` +
+        `failure ${JSON.stringify(current?.workflowFailure ?? null)}`,
+    );
   }
 
   /** The execution's record once `reached` holds for it (its events are collected as it runs). */
-  async untilExecution(caseId: string, goal: string, reached: (record: ExecutionRecord) => boolean) {
-    const deadline = Date.now() + TIMEOUT_MS;
-    for (;;) {
-      const record = await this.stack.engine.getExecution(caseId);
-      if (record && reached(record)) return record;
-      if (record && record.status !== 'RUNNING') {
-        throw new Error(`Case ${caseId}: execution ended ${record.status} instead of reaching "${goal}"`);
-      }
-      if (Date.now() > deadline) throw new Error(`Case ${caseId}: execution did not ${goal} within ${TIMEOUT_MS} ms`);
-      await sleep(POLL_MS);
-    }
+  untilExecution(
+    caseId: string,
+    goal: string,
+    reached: (record: ExecutionRecord) => boolean,
+  ): Promise<ExecutionRecord> {
+    return poll(
+      async () => {
+        const record = await this.stack.engine.getExecution(caseId);
+        if (record && reached(record)) return record;
+        if (record && record.status !== 'RUNNING') {
+          throw new Error(`Case ${caseId}: execution ended ${record.status} instead of reaching "${goal}"`);
+        }
+        return undefined;
+      },
+      () => `Case ${caseId}: execution did not ${goal} within ${TIMEOUT_MS} ms`,
+    );
   }
 
   /** The execution's record once it has ended; throws with the case id when it is still running after the timeout. */

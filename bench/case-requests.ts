@@ -3,20 +3,11 @@ import { intakeBody } from './intake.js';
 /** The request bodies the bench sends besides the plain in-window return (`intakeBody`). */
 
 /** A return whose order line is above the default auto-approve limit (2000): it waits for a supervisor. */
-export const overLimitBody = () => ({
-  ...intakeBody(),
-  items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
-});
+export const overLimitBody = () =>
+  intakeBody({ items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }] });
 
 /** A return delivered 35 days ago, past the 7-day window: rejected by policy. */
-export const lateReturnBody = () => {
-  const deliveredAt = new Date(Date.now() - 35 * 86_400_000);
-  return {
-    ...intakeBody(),
-    deliveredAt: deliveredAt.toISOString(),
-    orderedAt: new Date(deliveredAt.getTime() - 2 * 86_400_000).toISOString(),
-  };
-};
+export const lateReturnBody = () => intakeBody({}, 35);
 
 export const REPLY = { body: 'A courier will collect the kettle tomorrow.' };
 

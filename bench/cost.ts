@@ -87,7 +87,8 @@ export interface CostModel {
   perExtraReply: UsdPer1000;
   /**
    * Not in `total`: what the recheck safety net adds per day a case is parked (a wait wakes every
-   * `signalRecheckAfter`, 6 h by default, with nothing due), USD per 1,000 cases per day.
+   * `signalRecheckAfter`, `DEFAULT_SIGNAL_RECHECK_AFTER` unless the store sets it, with nothing due), USD per 1,000
+   * cases per day.
    */
   recheckPerCaseDay: UsdPer1000;
   helpdeskSeatPerMonth: Record<string, number>;

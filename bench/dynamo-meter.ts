@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { round } from './stats.js';
 
 /** Commands that accept `ReturnConsumedCapacity`. */
 const CAPACITY_COMMANDS = new Set([
@@ -168,7 +169,7 @@ export class DynamoMeter {
       for (const [target, units] of Object.entries(entry.unitsByTarget)) addTarget(sum.unitsByTarget, target, units);
     }
     sum.unitsByTarget = Object.fromEntries(
-      Object.entries(sum.unitsByTarget).map(([target, units]) => [target, Math.round(units * 100) / 100]),
+      Object.entries(sum.unitsByTarget).map(([target, units]) => [target, round(units)]),
     );
     return sum;
   }
@@ -200,7 +201,7 @@ export class DynamoMeter {
     const unitsByTarget: Record<string, number> = {};
     for (const [target, units] of Object.entries(now.unitsByTarget)) {
       const delta = units - (before.unitsByTarget[target] ?? 0);
-      if (delta > 0) unitsByTarget[target] = Math.round(delta * 100) / 100;
+      if (delta > 0) unitsByTarget[target] = round(delta);
     }
     return {
       roundTrips: now.roundTrips - before.roundTrips,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIORITIES } from '../functions/domain/case.js';
 import { MAX_ESCALATION_LEVEL } from '../functions/domain/sla/sla-policy.js';
 import type { Caller } from './api-client.js';
 import { fileCase } from './api-client.js';
@@ -12,8 +13,6 @@ import {
   type TaskStates,
 } from './lifecycle.js';
 import { cycleFigures, escalationStarts, type WorkflowCycleFigures } from './workflow-cycles.js';
-
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 
 /**
  * The SLA policy of the escalated path (`PUT /v1/admin/sla`): always open, so every second counts; the first response

@@ -2,8 +2,10 @@ import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from
 import { toCaseItem, toEventItem } from '../functions/adapters/dynamodb/case-items.js';
 import { caseNumberDay, formatCaseNumber } from '../functions/domain/case-number.js';
 import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../functions/domain/idempotency.js';
+import type { Store } from '../functions/domain/store.js';
 import { submittedCase } from '../functions/use-cases/file-case.js';
 import type { CaseRequestBody } from '../functions/schemas/case-request.js';
+import { returnRequest } from '../test/support/case-requests.js';
 import { percentile, round } from './stats.js';
 
 export interface LatencySummary {
@@ -28,23 +30,20 @@ export const summarize = (latencies: number[], errors: number, wallMs: number): 
 
 let sequence = 0;
 
-/** A valid in-window return with a unique order, like test/support/case-requests.ts builds. */
-export const intakeBody = (): CaseRequestBody => {
+/** The bench's customer; `intakeBody` spreads the cases over 50 customer ids. */
+export const BENCH_CUSTOMER = { email: 'bench@example.com', name: 'Bench Customer', locale: 'en' } as const;
+
+/** A valid in-window return (test/support's `returnRequest`) with a unique order; override what a path is about. */
+export const intakeBody = (overrides: Partial<CaseRequestBody> = {}, deliveredDaysAgo?: number): CaseRequestBody => {
   sequence += 1;
-  const deliveredAt = new Date(Date.now() - 2 * 86_400_000);
-  const orderedAt = new Date(deliveredAt.getTime() - 2 * 86_400_000);
-  return {
-    orderId: `SO-BENCH-${process.pid}-${sequence}`,
-    orderedAt: orderedAt.toISOString(),
-    deliveredAt: deliveredAt.toISOString(),
-    customer: { id: `c-bench-${sequence % 50}`, email: 'bench@example.com', name: 'Bench Customer', locale: 'en' },
-    type: 'return',
-    items: [{ sku: 'KT-100', name: 'Kettle', category: 'appliances', quantity: 1, unitPrice: 199 }],
-    currency: 'CNY',
-    description: 'The kettle leaks from the base.',
-    attachments: [],
-    channel: 'web',
-  } as CaseRequestBody;
+  return returnRequest(
+    {
+      orderId: `SO-BENCH-${process.pid}-${sequence}`,
+      customer: { id: `c-bench-${sequence % 50}`, ...BENCH_CUSTOMER },
+      ...overrides,
+    },
+    deliveredDaysAgo,
+  );
 };
 
 /**
@@ -95,11 +94,8 @@ export const apiIntake = (url: string, apiKey: string) => async (): Promise<bool
   return response.status === 201;
 };
 
-export interface FloorStore {
-  storeId: string;
-  timezone: string;
-  caseNumberPrefix: string;
-}
+/** What the floor needs of the store: the case number's day and prefix. */
+export type FloorStore = Pick<Store, 'storeId' | 'timezone' | 'caseNumberPrefix'>;
 
 /**
  * The database floor of one intake: the same writes `fileCase` makes (counter UpdateItem, then one TransactWriteItems
@@ -126,7 +122,7 @@ export const floorIntake =
     );
     const { filed, submitted: event } = submittedCase(
       store,
-      request as never,
+      request,
       formatCaseNumber(store.caseNumberPrefix, day, Number(counter.Attributes?.last)),
       now,
     );
@@ -141,7 +137,7 @@ export const floorIntake =
                 pk: `${store.storeId}#${idempotencyKey}`,
                 storeId: store.storeId,
                 idempotencyKey,
-                requestHash: requestHash(request as never),
+                requestHash: requestHash(request),
                 caseId,
                 expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
               },

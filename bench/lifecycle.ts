@@ -9,7 +9,7 @@ import { fileCase, type BenchApi } from './api-client.js';
 import type { CaseProbe } from './case-probe.js';
 import { CANCELLATION, lateReturnBody, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from './case-requests.js';
 import type { DynamoMeter } from './dynamo-meter.js';
-import { intakeBody } from './intake.js';
+import { BENCH_CUSTOMER, intakeBody } from './intake.js';
 import { round } from './stats.js';
 
 /** The paths of the stated mix (bench/cost.ts), run on store A with the default SLA policy: nothing breaches. */
@@ -165,7 +165,6 @@ export const measurePath = async (
   drive: (driver: PathDriver) => Promise<string>,
 ): Promise<{ caseId: string; record: ExecutionRecord; figures: PathFigures }> => {
   const { stack, meter, api, probe } = context;
-  const customerEmail = intakeBody().customer.email;
   const emailsBefore = new Set((await stack.outbox.list()).map((email) => email.id));
   const callsBefore = api.calls.length;
   const before = meter.snapshot();
@@ -193,7 +192,7 @@ export const measurePath = async (
     writeCapacityUnits: round(used.writeCapacityUnits, 2),
     unitsByTarget: used.unitsByTarget,
     emails: emails.length,
-    emailsToStaff: emails.filter((email) => !email.to.includes(customerEmail)).length,
+    emailsToStaff: emails.filter((email) => !email.to.includes(BENCH_CUSTOMER.email)).length,
   };
   return { caseId, record, figures };
 };

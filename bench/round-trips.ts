@@ -6,7 +6,7 @@ import { CANCELLATION, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from 
 import type { DynamoMeter, MeterSnapshot } from './dynamo-meter.js';
 import { intakeBody } from './intake.js';
 import { MINIMUMS } from './minimum-round-trips.js';
-import { median, round } from './stats.js';
+import { atMedian, median, round } from './stats.js';
 import type { WorkflowGate } from './workflow-gate.js';
 
 export interface OperationFigures {
@@ -78,11 +78,10 @@ const measure = async (
     signals.push(delivered);
     latencies.push(ms);
   }
-  const middle = median(samples.map((sample) => sample.roundTrips));
-  const typical = samples.find((sample) => sample.roundTrips === middle) as MeterSnapshot;
+  const typical = atMedian(samples, (sample) => sample.roundTrips);
   results[name] = {
     request,
-    roundTrips: middle,
+    roundTrips: typical.roundTrips,
     minimum: MINIMUMS[name]?.minimum ?? Number.NaN,
     minimumWhy: MINIMUMS[name]?.why ?? '',
     readCapacityUnits: round(median(samples.map((sample) => sample.readCapacityUnits))),

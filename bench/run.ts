@@ -87,15 +87,10 @@ const main = async () => {
     // do not compete with either side; the floor has no workflow either.
     gate.holdStarts();
     const apiSide = apiIntake(stack.url, stack.apiKeys.storeA);
-    const floor = floorIntake(
-      floorClient,
-      { cases: stack.tables.cases, stores: stack.tables.stores, idempotency: stack.tables.idempotency },
-      {
-        storeId: 'store-a',
-        timezone: 'Asia/Shanghai',
-        caseNumberPrefix: 'AS',
-      },
-    );
+    // The floor files as store A, numbering its cases as the seeded profile says.
+    const storeA = await stack.dependencies.stores.getStore('store-a');
+    if (!storeA) throw new Error('Store A is not seeded');
+    const floor = floorIntake(floorClient, stack.tables, storeA);
     log(`intake: ${SETTINGS.cases} cases per side per level, A/B batches, concurrency ${CONCURRENCY.join(', ')}`);
     const warm = Date.now() + 10_000;
     await runClosedLoop(SETTINGS.warmup, 4, warm, apiSide);
@@ -186,11 +181,7 @@ const main = async () => {
       machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
       settings: { ...SETTINGS, concurrency: CONCURRENCY, headlineConcurrency: HEADLINE_CONCURRENCY },
       intake: {
-        concurrency: HEADLINE_CONCURRENCY,
-        api: headline.api,
-        floor: headline.floor,
-        ratio: headline.ratio,
-        p99Ratio: headline.p99Ratio,
+        ...headline,
         byConcurrency: levels,
         dynamoRoundTripsPerIntake: {
           api: round(apiIntakeUse.roundTrips / Math.max(1, apiCalls)),

@@ -8,6 +8,14 @@ export const percentile = (values: readonly number[], p: number): number => {
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
+/** The (first) item whose `value` is the median: a typical sample, whole. Throws when there is none. */
+export const atMedian = <T>(items: readonly T[], value: (item: T) => number): T => {
+  const middle = median(items.map(value));
+  const typical = items.find((item) => value(item) === middle);
+  if (typical === undefined) throw new Error('No sample to take the median of');
+  return typical;
+};
+
 export const round = (value: number, digits = 2): number => {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** digits;

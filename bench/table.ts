@@ -16,6 +16,19 @@ const table = (title: string, header: string[], rows: Array<Array<string | numbe
   return `\n${title}\n${line(header)}\n${rule}\n${cells.slice(1).map(line).join('\n')}\n`;
 };
 
+/** DynamoDB calls by operation, e.g. `Queryx1 TransactWriteItemsx1`. */
+const callsCell = (byOperation: Record<string, number>): string =>
+  Object.entries(byOperation)
+    .map(([op, n]) => `${op}x${n}`)
+    .join(' ') || '-';
+
+/** The services a figure is made of, zero ones left out: `lambdaRequests 0.2, dynamoDb 0.01`. */
+const nonZeroServices = (breakdown: Record<string, number>): string =>
+  Object.entries(breakdown)
+    .filter(([, usd]) => usd > 0)
+    .map(([service, usd]) => `${service} ${usd}`)
+    .join(', ');
+
 export const renderTable = (results: BenchResults): string => {
   const out: string[] = [];
   out.push(
@@ -74,9 +87,7 @@ export const renderTable = (results: BenchResults): string => {
         figures.writeCapacityUnits,
         figures.signals,
         figures.medianMs,
-        Object.entries(figures.byOperation)
-          .map(([op, n]) => `${op}x${n}`)
-          .join(' ') || '-',
+        callsCell(figures.byOperation),
       ]),
     ),
   );
@@ -145,9 +156,7 @@ export const renderTable = (results: BenchResults): string => {
     turn.readCapacityUnits,
     turn.writeCapacityUnits,
     turn.emails,
-    Object.entries(turn.byOperation)
-      .map(([op, n]) => `${op}x${n}`)
-      .join(' ') || '-',
+    callsCell(turn.byOperation),
   ];
   const cycleHeader = [
     'turn',
@@ -174,7 +183,7 @@ export const renderTable = (results: BenchResults): string => {
     table(
       `4c. Recheck turns, nothing due (${recheck.store}, default SLA policy, signalRecheckAfter ${recheck.measuredWith})`,
       cycleHeader,
-      [...recheck.turns.map((turn, index) => cycleRow(`recheck ${index + 1}`, turn))],
+      recheck.turns.map((turn, index) => cycleRow(`recheck ${index + 1}`, turn)),
     ),
   );
   const day = recheck.perCaseDay;
@@ -219,17 +228,11 @@ export const renderTable = (results: BenchResults): string => {
   );
   out.push(
     `   one more staff reply per case adds $${cost.perExtraReply.usdPer1000} per 1,000 cases (` +
-      `${Object.entries(cost.perExtraReply.breakdown)
-        .filter(([, usd]) => usd > 0)
-        .map(([service, usd]) => `${service} ${usd}`)
-        .join(', ')})`,
+      `${nonZeroServices(cost.perExtraReply.breakdown)})`,
   );
   out.push(
     `   not in the total: each day a case is parked adds $${cost.recheckPerCaseDay.usdPer1000} per 1,000 cases through the recheck (` +
-      `${Object.entries(cost.recheckPerCaseDay.breakdown)
-        .filter(([, usd]) => usd > 0)
-        .map(([service, usd]) => `${service} ${usd}`)
-        .join(', ')})`,
+      `${nonZeroServices(cost.recheckPerCaseDay.breakdown)})`,
   );
   out.push(
     `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)
