@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLES } from '../functions/wiring/tables.js';
-import type { DeploymentConfig } from './config.js';
+import { pascal, type DeploymentConfig } from './config.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
@@ -18,8 +18,6 @@ export interface AfterSalesStackProps extends StackProps {
    */
   nagAcknowledgements?: boolean;
 }
-
-const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
 
 /**
  * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), the case workflow and

@@ -7,6 +7,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Service name in logs, traces and metrics (Powertools), and the prefix of the stack name. */
 export const SERVICE_NAME = 'after-sales';
 
+/** `staffIdentity` -> `StaffIdentity`: construct ids from the camelCase names of the declarations. */
+export const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
+
 /**
  * Deployment configuration, read once from CDK context (`cdk.json` or `-c key=value`). Documented in `infra/README.md`.
  * Nothing here needs AWS credentials or lookups: the stack stays environment-agnostic.

@@ -3,7 +3,7 @@ import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-stor
 import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
-import { PORT_GRANTS, PORT_NAMES, type PortName } from '../functions/wiring/capability-flags.js';
+import { PORT_GRANTS } from '../functions/wiring/capability-flags.js';
 import type { TableName } from '../functions/wiring/tables.js';
 
 /**
@@ -20,21 +20,16 @@ export const localDependenciesFor = (
 ): Dependencies => {
   const declared = (table: TableName): string | undefined =>
     capabilities.tables?.[table] === undefined ? undefined : tables[table];
-  const cases = new DynamoCaseStore(client, {
-    cases: tables.cases,
-    stores: declared('stores'),
-    idempotency: declared('idempotency'),
-    agents: declared('agents'),
-  });
-  const granted = (port: PortName): boolean => PORT_GRANTS[port].isGranted(capabilities);
-  const ports = Object.defineProperties(
-    {},
-    Object.fromEntries(
-      PORT_NAMES.map((port) => [
-        port,
-        { enumerable: true, get: () => (!granted(port) ? undefined : port === 'cases' ? cases : stack[port]) },
-      ]),
-    ),
-  ) as DeclaredPorts;
-  return declaredDependencies(ports, stack.clock);
+  const own: DeclaredPorts = {
+    cases: new DynamoCaseStore(client, {
+      cases: tables.cases,
+      stores: declared('stores'),
+      idempotency: declared('idempotency'),
+      agents: declared('agents'),
+    }),
+  };
+  return declaredDependencies(
+    (port) => (PORT_GRANTS[port].isGranted(capabilities) ? (own[port] ?? stack[port]) : undefined),
+    stack.clock,
+  );
 };

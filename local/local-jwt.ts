@@ -9,10 +9,10 @@ import { calculateJwkThumbprint, errors, exportJWK, jwtVerify, SignJWT, type JWT
  * The key is kept in the data folder (`staff-token-key.pem`), so tokens stay valid across restarts; a stack without a
  * data folder (tests) makes a new key, and tokens of another stack are refused.
  */
-export const LOCAL_TOKEN_ISSUER = 'urn:after-sales:local-user-pool';
+const LOCAL_TOKEN_ISSUER = 'urn:after-sales:local-user-pool';
 /** The app client the tokens are issued to (Cognito's `aud` for ID tokens). */
-export const LOCAL_TOKEN_AUDIENCE = 'after-sales-local-staff';
-export const STAFF_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+const LOCAL_TOKEN_AUDIENCE = 'after-sales-local-staff';
+const STAFF_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
 const KEY_FILE = 'staff-token-key.pem';
 const ALGORITHM = 'RS256';

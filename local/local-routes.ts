@@ -1,13 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeHtml } from '../functions/email/render.js';
 import { DomainError, MalformedJsonError, NotFoundError, PayloadTooLargeError } from '../functions/domain/errors.js';
 import { validate } from '../functions/http/validation.js';
+import { GATEWAY_MESSAGES } from '../functions/wiring/gateway-messages.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import type { LocalAttachmentStorage } from './local-attachment-storage.js';
 import type { LocalJwtIssuer } from './local-jwt.js';
 import type { OutboxMailer } from './outbox-mailer.js';
 import { renderOutboxPage } from './outbox-page.js';
-import { GATEWAY_MESSAGES, type LocalResponse, type LocalRoute, type ServerLogger } from './server.js';
+import type { LocalResponse, LocalRoute, ServerLogger } from './server.js';
 import { findStaffAccount, idTokenClaims } from './staff-users.js';
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({

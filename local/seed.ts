@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { apiKeyKey, storeDocumentKey } from '../functions/adapters/dynamodb/store-items.js';
 import type { AgentProfile } from '../functions/domain/agent.js';
-import { hashApiKey } from '../functions/domain/api-key.js';
 import { ANY_CATEGORY } from '../functions/domain/assignment.js';
 import { CASE_TYPES, LOCALES } from '../functions/domain/case.js';
 import { StateConflictError } from '../functions/domain/errors.js';
@@ -77,14 +77,14 @@ const putIfAbsent = async (
 const setProfileField = async <K extends keyof Store>(
   client: DynamoDBDocumentClient,
   table: string,
-  pk: string,
+  storeId: string,
   field: K,
   value: Store[K],
 ): Promise<void> => {
   await client.send(
     new UpdateCommand({
       TableName: table,
-      Key: { pk, sk: 'PROFILE' },
+      Key: storeDocumentKey(storeId, 'PROFILE'),
       UpdateExpression: 'SET #field = :value',
       ExpressionAttributeNames: { '#field': field },
       ExpressionAttributeValues: { ':value': value },
@@ -103,35 +103,33 @@ export const seedDemoStores = async (
 ): Promise<string[]> => {
   const created: string[] = [];
   for (const { store, apiKey } of demoStores(options.reviewReminderAfter ?? DEFAULT_REVIEW_REMINDER_AFTER)) {
-    const pk = `STORE#${store.storeId}`;
-    const profile = await client.send(new GetCommand({ TableName: storesTable, Key: { pk, sk: 'PROFILE' } }));
+    const { storeId } = store;
+    const profile = await client.send(
+      new GetCommand({ TableName: storesTable, Key: storeDocumentKey(storeId, 'PROFILE') }),
+    );
     if (profile.Item) {
       if (
         options.reviewReminderAfter !== undefined &&
         profile.Item.reviewReminderAfter !== options.reviewReminderAfter
       ) {
-        await setProfileField(client, storesTable, pk, 'reviewReminderAfter', options.reviewReminderAfter);
+        await setProfileField(client, storesTable, storeId, 'reviewReminderAfter', options.reviewReminderAfter);
       }
       // A store seeded before the profile had admins' emails gets them once; a list already there is kept.
       if (profile.Item.adminEmails === undefined) {
-        await setProfileField(client, storesTable, pk, 'adminEmails', store.adminEmails ?? []);
+        await setProfileField(client, storesTable, storeId, 'adminEmails', store.adminEmails ?? []);
       }
       continue;
     }
-    await putIfAbsent(client, storesTable, { pk, sk: 'POLICY', ...DEFAULT_POLICY });
-    await putIfAbsent(client, storesTable, {
-      pk: `APIKEY#${hashApiKey(apiKey)}`,
-      sk: 'APIKEY',
-      storeId: store.storeId,
-    });
+    await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'POLICY'), ...DEFAULT_POLICY });
+    await putIfAbsent(client, storesTable, { ...apiKeyKey(apiKey), storeId });
     // The profile last: its presence is what marks the store as seeded.
-    await putIfAbsent(client, storesTable, { pk, sk: 'PROFILE', ...store });
-    created.push(store.storeId);
+    await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'PROFILE'), ...store });
+    created.push(storeId);
   }
   return created;
 };
 
-export const DEMO_AGENT_CAPACITY = 10;
+const DEMO_AGENT_CAPACITY = 10;
 
 /** Every seeded agent takes every case type, category and language, so any approved demo case finds someone. */
 const demoAgentProfile = (user: StaffAccount & { agentId: string }): AgentProfile => {

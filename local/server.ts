@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { GATEWAY_MESSAGES } from '../functions/wiring/gateway-messages.js';
 import type { RouteDeclaration } from '../functions/wiring/routes.js';
 import {
   authorizerClaims,
@@ -85,25 +86,28 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 const CLOSE_GRACE_MS = 5_000;
 
-/** Bodies of API Gateway's own rejections in the deployed API (infra/constructs/api.ts, GATEWAY_ERRORS). */
-export const GATEWAY_MESSAGES = {
-  unauthenticated: 'Missing or invalid API key.',
-  /** The Cognito authorizer's refusal (UNAUTHORIZED) of a missing, malformed, foreign or expired token. */
-  unauthorized: 'Missing or invalid staff token.',
-  payloadTooLarge: 'Request body too large.',
-  internal: 'Internal error.',
-} as const;
+export { GATEWAY_MESSAGES };
 
 const errorResponse = (
+  requestId: string,
   statusCode: number,
   code: string,
   message: string,
   headers: Record<string, string> = {},
 ): HttpResponse => ({
   statusCode,
-  headers: [['content-type', 'application/json; charset=utf-8'], ...Object.entries(headers)],
+  headers: [
+    ['content-type', 'application/json; charset=utf-8'],
+    ['x-request-id', requestId],
+    ...Object.entries(headers),
+  ],
   body: Buffer.from(JSON.stringify({ error: { code, message } })),
 });
+
+const methodNotAllowed = (requestId: string, method: string, path: string, allowed: string[]): HttpResponse =>
+  errorResponse(requestId, 405, 'method_not_allowed', `${method} is not allowed on ${path}`, {
+    allow: allowed.join(', '),
+  });
 
 const readBody = (request: IncomingMessage, limit: number): Promise<{ body: Buffer; truncated: boolean }> =>
   new Promise((done, fail) => {
@@ -193,24 +197,18 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     const match = api.match(method, url.pathname);
     const { body, truncated } = await readBody(request, MAX_API_BODY_BYTES);
     if (match.kind === 'not_found') {
-      return errorResponse(404, 'not_found', `No route for ${method} ${url.pathname}`, { 'x-request-id': requestId });
+      return errorResponse(requestId, 404, 'not_found', `No route for ${method} ${url.pathname}`);
     }
-    if (match.kind === 'method_not_allowed') {
-      return errorResponse(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, {
-        'x-request-id': requestId,
-        allow: match.allowed.join(', '),
-      });
-    }
-    if (truncated)
-      return errorResponse(413, 'payload_too_large', GATEWAY_MESSAGES.payloadTooLarge, { 'x-request-id': requestId });
+    if (match.kind === 'method_not_allowed') return methodNotAllowed(requestId, method, url.pathname, match.allowed);
+    if (truncated) return errorResponse(requestId, 413, 'payload_too_large', GATEWAY_MESSAGES.payloadTooLarge);
     const { route, params } = match;
     if (route.auth === 'apiKey' && !request.headers['x-api-key']) {
-      return errorResponse(401, 'unauthenticated', GATEWAY_MESSAGES.unauthenticated, { 'x-request-id': requestId });
+      return errorResponse(requestId, 401, 'unauthenticated', GATEWAY_MESSAGES.unauthenticated);
     }
     const claims =
       route.auth === 'staff' ? await authorizeStaff(request.headers.authorization, verifyStaffToken) : undefined;
     if (route.auth === 'staff' && !claims) {
-      return errorResponse(401, 'unauthenticated', GATEWAY_MESSAGES.unauthorized, { 'x-request-id': requestId });
+      return errorResponse(requestId, 401, 'unauthenticated', GATEWAY_MESSAGES.unauthorized);
     }
     const event = toProxyEvent(
       route,
@@ -233,7 +231,7 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     } catch (error) {
       logger.error('Handler failed', { route: route.name, requestId, error });
     }
-    return errorResponse(500, 'internal_error', GATEWAY_MESSAGES.internal, { 'x-request-id': requestId });
+    return errorResponse(requestId, 500, 'internal_error', GATEWAY_MESSAGES.internal);
   };
 
   const serveLocal = async (
@@ -262,17 +260,14 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
         result = await serveLocal(match.route, request, url, match.params, requestId);
       } else if (match.kind === 'method_not_allowed') {
         await readBody(request, 0);
-        result = errorResponse(405, 'method_not_allowed', `${request.method} is not allowed on ${url.pathname}`, {
-          'x-request-id': requestId,
-          allow: match.allowed.join(', '),
-        });
+        result = methodNotAllowed(requestId, request.method ?? 'GET', url.pathname, match.allowed);
       } else {
         result = await serveApi(request, url, requestId, receivedAt);
       }
     } catch (error) {
       if (request.destroyed) return; // the client went away; nobody to answer
       logger.error('Local server error', { requestId, error });
-      result = errorResponse(500, 'internal_error', GATEWAY_MESSAGES.internal, { 'x-request-id': requestId });
+      result = errorResponse(requestId, 500, 'internal_error', GATEWAY_MESSAGES.internal);
     }
     write(response, result, requestId);
     logger.info('Request', {

@@ -22,10 +22,12 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { hashApiKey } from '../functions/domain/api-key.js';
+import * as z from 'zod';
+import { apiKeyKey, storeDocumentKey } from '../functions/adapters/dynamodb/store-items.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../functions/domain/case.js';
 import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
 import type { Store } from '../functions/domain/store.js';
+import { isKnownTimezone } from '../functions/domain/zoned-time.js';
 
 const USAGE =
   'Usage: create-store --store-id <id> --name <name> --supervisor-email <email> [--supervisor-email ...] ' +
@@ -46,7 +48,7 @@ const fail = (message: string): never => {
 /** Every address of a repeatable, comma-separable option: at least one, each valid, else the usage. */
 const emailsOf = (given: string[] | undefined, option: 'supervisor-email' | 'admin-email'): string[] => {
   const emails = (given ?? []).flatMap((email) => email.split(',')).map((email) => email.trim());
-  if (emails.length === 0 || emails.some((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
+  if (emails.length === 0 || emails.some((email) => !z.email().safeParse(email).success)) {
     fail(`--${option}: at least one valid address.`);
   }
   return emails;
@@ -94,11 +96,7 @@ const main = async (): Promise<void> => {
   // Supervisors get manual reviews, unassigned cases and SLA escalations of level 2; admins those of level 3.
   const supervisorEmails = emailsOf(values['supervisor-email'], 'supervisor-email');
   const adminEmails = emailsOf(values['admin-email'], 'admin-email');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: values.timezone });
-  } catch {
-    fail(`--timezone: unknown IANA timezone "${values.timezone}".`);
-  }
+  if (!isKnownTimezone(values.timezone)) fail(`--timezone: unknown IANA timezone "${values.timezone}".`);
   const locale = values.locale as Locale;
   if (!LOCALES.includes(locale)) fail(`--locale: one of ${LOCALES.join(', ')}.`);
   const target = readTarget(values);
@@ -130,21 +128,16 @@ const main = async (): Promise<void> => {
       caseNumberPrefix: 'AS',
       reviewReminderAfter: 'P1D',
     };
-    const storePk = `STORE#${storeId}`;
-    const isNew = { ConditionExpression: 'attribute_not_exists(pk)' };
+    const items = [
+      { ...storeDocumentKey(storeId, 'PROFILE'), ...store },
+      { ...storeDocumentKey(storeId, 'POLICY'), ...DEFAULT_POLICY },
+      { ...apiKeyKey(key.value), storeId },
+    ];
     await documents.send(
       new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'PROFILE', ...store }, ...isNew } },
-          { Put: { TableName: target.storesTable, Item: { pk: storePk, sk: 'POLICY', ...DEFAULT_POLICY }, ...isNew } },
-          {
-            Put: {
-              TableName: target.storesTable,
-              Item: { pk: `APIKEY#${hashApiKey(key.value)}`, sk: 'APIKEY', storeId },
-              ...isNew,
-            },
-          },
-        ],
+        TransactItems: items.map((item) => ({
+          Put: { TableName: target.storesTable, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+        })),
       }),
     );
   } catch (error) {

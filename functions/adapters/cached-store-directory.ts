@@ -1,7 +1,12 @@
 import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
-import type { Store } from '../domain/store.js';
+import { defaultSlaPolicyOf, type Store } from '../domain/store.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
+
+/** The directory the cache reads through; it also tells a saved SLA policy from none (see `getSlaPolicy`). */
+export interface StoreDirectorySource extends StoreDirectory {
+  findSavedSlaPolicy(storeId: string, options?: { consistent?: boolean }): Promise<StoreSlaPolicy | undefined>;
+}
 
 /**
  * Keeps store configuration in memory for a short time, so the intake hot path does not read it on every request.
@@ -11,7 +16,7 @@ export class CachedStoreDirectory implements StoreDirectory {
   private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
 
   constructor(
-    private readonly inner: StoreDirectory,
+    private readonly inner: StoreDirectorySource,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 1_000,
@@ -34,10 +39,18 @@ export class CachedStoreDirectory implements StoreDirectory {
     return this.forgettingAfter(`policy:${storeId}`, () => this.inner.savePolicy(storeId, policy, replacing));
   }
 
-  /** `fresh` reads it again and keeps that: the escalation step must not act on a policy changed meanwhile. */
+  /**
+   * `fresh` reads it again, consistently, and keeps that: the escalation step must not act on a policy changed
+   * meanwhile. A store on the default gets it built from the cached profile, not from a second read of the profile.
+   */
   getSlaPolicy(storeId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<StoreSlaPolicy> {
     if (fresh) this.entries.delete(`sla:${storeId}`);
-    return this.cached(`sla:${storeId}`, () => this.inner.getSlaPolicy(storeId));
+    return this.cached(
+      `sla:${storeId}`,
+      async () =>
+        (await this.inner.findSavedSlaPolicy(storeId, { consistent: fresh })) ??
+        defaultSlaPolicyOf(await this.getStore(storeId)),
+    );
   }
 
   /** Like `savePolicy`: at once here, within `ttlMs` on other warm functions. */

@@ -1,5 +1,5 @@
 import { systemClock } from '../ports/clock.js';
-import { declaredDependencies } from './declared-dependencies.js';
+import { declaredDependencies, type DeclaredPorts } from './declared-dependencies.js';
 import type { Dependencies } from './dependencies.js';
 
 // Compile-time constants, `true` or `false` in each function's bundle (`capabilityDefines`, from its declaration in
@@ -39,8 +39,6 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
       ? import('./aws-adapters/s3.js').then((module) => module.createAttachmentStorage())
       : undefined,
   ]);
-  return declaredDependencies(
-    { cases: tables?.cases, stores: tables?.stores, agents: tables?.agents, mailer, workflow, attachments },
-    systemClock,
-  );
+  const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments };
+  return declaredDependencies((name) => adapters[name], systemClock);
 };

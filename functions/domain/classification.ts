@@ -15,17 +15,9 @@ import { priorityOf, type PriorityMatrix } from './priority.js';
  * and the rule recorded so staff can see why (and override it with a reason).
  */
 
-export const SEVERITY_RULES = ['storefront_hint', 'safety_terms', 'type_default', 'staff_override'] as const;
-export type SeverityRule = (typeof SEVERITY_RULES)[number];
-export const URGENCY_RULES = [
-  'storefront_hint',
-  'safety_terms',
-  'repeat_customer',
-  'high_order_value',
-  'type_default',
-  'staff_override',
-] as const;
-export type UrgencyRule = (typeof URGENCY_RULES)[number];
+/** The rules the automatic classification records (`staff_override` is recorded by `overrideClassification`). */
+type SeverityRule = 'storefront_hint' | 'safety_terms' | 'type_default';
+type UrgencyRule = 'storefront_hint' | 'safety_terms' | 'repeat_customer' | 'high_order_value' | 'type_default';
 
 /**
  * Severity when nothing else applies: the customer cannot use what they paid for (fault, repair, lost or damaged
@@ -99,7 +91,7 @@ export const CHINESE_SAFETY_TERMS: readonly string[] = [
 ];
 
 /** Chinese phrases that contain a hazard term but name no hazard; removed before matching. */
-export const CHINESE_NON_HAZARD_PHRASES: readonly string[] = ['火花塞' /* spark plug */];
+const CHINESE_NON_HAZARD_PHRASES: readonly string[] = ['火花塞' /* spark plug */];
 
 /**
  * English hazard terms and phrases, matched case-insensitively as whole words (`fire` not in `fireplace`, `Firefox`,
@@ -157,7 +149,7 @@ export const ENGLISH_SAFETY_TERMS: readonly string[] = [
 ];
 
 /** English phrases that contain a hazard term but name no hazard; removed before matching. */
-export const ENGLISH_NON_HAZARD_PHRASES: readonly string[] = [
+const ENGLISH_NON_HAZARD_PHRASES: readonly string[] = [
   'no smoking',
   'non smoking',
   'smoke grey',

@@ -8,7 +8,7 @@ import { isOpenCase, type Case, type CaseStatus } from './case.js';
  * (`Case.deadlines.nextDueAt`), then by priority, then oldest first; cases with no running clock (paused while the
  * customer answers, or not yet classified) come after those with one.
  */
-export const UNASSIGNED = '~unassigned';
+const UNASSIGNED = '~unassigned';
 
 export const queuePartition = (storeId: string, agentId: string | null, state: 'active' | 'done'): string =>
   `${storeId}#${agentId ?? UNASSIGNED}#${state}`;

@@ -16,7 +16,8 @@ export interface StoreDirectory {
   savePolicy(storeId: string, policy: StorePolicy, replacing?: number): Promise<StorePolicy>;
   /**
    * The store's SLA policy; a store that never saved one gets `defaultSlaPolicyOf(store)`, version 0. `fresh` skips
-   * any cache: the escalation step decides on the policy as saved, not as a warm function last read it.
+   * any cache and reads consistently: the escalation step decides on the policy as saved, not as a warm function (or
+   * an eventually consistent read) last saw it.
    */
   getSlaPolicy(storeId: string, options?: { fresh?: boolean }): Promise<StoreSlaPolicy>;
   /** Replaces the store's SLA policy, versioned exactly like `savePolicy`. */

@@ -1,8 +1,9 @@
 import type { TableName } from './tables.js';
 
 /**
- * What a function may touch. The CDK stack turns this into environment variables and least-privilege grants;
- * the local stack ignores it (every local handler shares one process).
+ * What a function may touch. The CDK stack turns this into environment variables and least-privilege grants, and the
+ * bundle into the adapters it contains (`capability-flags.ts`); the local stack gives each handler only the ports its
+ * declaration grants (`local/declared-local-dependencies.ts`).
  */
 export interface Capabilities {
   tables?: Partial<Record<TableName, 'read' | 'readWrite'>>;

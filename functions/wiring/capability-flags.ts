@@ -1,7 +1,8 @@
+import type { Dependencies } from '../commons/dependencies.js';
 import type { Capabilities } from './capabilities.js';
 
 /** The adapters a function can be given (`Dependencies` without the clock), each granted by one capability. */
-export type PortName = 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'attachments';
+export type PortName = Exclude<keyof Dependencies, 'clock'>;
 
 interface PortGrant {
   /** The capability as written in a declaration; the error of a function that uses the port without it names it. */

@@ -54,6 +54,7 @@ export const TABLES: readonly TableDeclaration[] = [
     accessPatterns: [
       'store profile: GetItem pk=STORE#<storeId>, sk=PROFILE',
       'store policy (current version): GetItem pk=STORE#<storeId>, sk=POLICY',
+      'store SLA policy (current version; none while on the default): GetItem pk=STORE#<storeId>, sk=SLA',
       'store by API key: GetItem pk=APIKEY#<sha256 of key>, sk=APIKEY (the key itself is never stored)',
       'case-number counter per store and day: UpdateItem ADD pk=STORE#<storeId>, sk=CASENO#<yyyymmdd>',
     ],

@@ -21,7 +21,9 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { GATEWAY_MESSAGES } from '../../functions/wiring/gateway-messages.js';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
+import { pascal } from '../config.js';
 import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityResources } from './service-function.js';
 
 export interface ApiProps {
@@ -54,14 +56,14 @@ export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
     type: ResponseType.INVALID_API_KEY,
     statusCode: '401',
     code: 'unauthenticated',
-    message: quoted('Missing or invalid API key.'),
+    message: quoted(GATEWAY_MESSAGES.unauthenticated),
   },
   // The Cognito authorizer of the staff routes: no token, an expired one, or one another user pool signed.
   {
     type: ResponseType.UNAUTHORIZED,
     statusCode: '401',
     code: 'unauthenticated',
-    message: quoted('Missing or invalid staff token.'),
+    message: quoted(GATEWAY_MESSAGES.unauthorized),
   },
   {
     type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
@@ -86,7 +88,7 @@ export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
     type: ResponseType.REQUEST_TOO_LARGE,
     statusCode: '413',
     code: 'payload_too_large',
-    message: quoted('Request body too large.'),
+    message: quoted(GATEWAY_MESSAGES.payloadTooLarge),
   },
   {
     type: ResponseType.UNSUPPORTED_MEDIA_TYPE,
@@ -107,7 +109,7 @@ export const GATEWAY_ERRORS: readonly ErrorResponse[] = [
     message: quoted('Daily request quota exceeded.'),
   },
   { type: ResponseType.DEFAULT_4XX, code: 'bad_request', message: '$context.error.messageString' },
-  { type: ResponseType.DEFAULT_5XX, code: 'internal_error', message: quoted('Internal error.') },
+  { type: ResponseType.DEFAULT_5XX, code: 'internal_error', message: quoted(GATEWAY_MESSAGES.internal) },
 ];
 
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -208,7 +210,7 @@ export class Api extends Construct {
 
     const routes: DeployedRoute[] = [];
     for (const route of ROUTES) {
-      const fn = new ServiceFunction(this, `${route.name[0]?.toUpperCase()}${route.name.slice(1)}Route`, {
+      const fn = new ServiceFunction(this, `${pascal(route.name)}Route`, {
         kind: 'http',
         handler: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,

@@ -4,6 +4,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLES, type IndexDeclaration, type TableName } from '../../functions/wiring/tables.js';
+import { pascal } from '../config.js';
 import { ATTACHMENTS_PREFIX } from './service-function.js';
 
 export interface DataProps {
@@ -44,7 +45,7 @@ export class Data extends Construct {
     const tables = {} as Record<TableName, Table>;
     for (const declaration of TABLES) {
       // Every key attribute in the declarations is a string (prefixed ids, ISO dates): `CASE#<id>`, `<store>#<status>`.
-      const table = new Table(this, `${declaration.name[0]?.toUpperCase()}${declaration.name.slice(1)}Table`, {
+      const table = new Table(this, `${pascal(declaration.name)}Table`, {
         partitionKey: { name: declaration.partitionKey, type: AttributeType.STRING },
         sortKey: declaration.sortKey ? { name: declaration.sortKey, type: AttributeType.STRING } : undefined,
         billingMode: BillingMode.PAY_PER_REQUEST,

@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { STAFF_ROLES, type StaffRole } from '../../functions/domain/staff.js';
+import { pascal } from '../config.js';
 
 /**
  * The custom attributes that tie a staff user to a store and to their agent directory entry (claims `custom:storeId`,
@@ -25,7 +26,7 @@ export const STAFF_CUSTOM_ATTRIBUTES = ['storeId', 'agentId'] as const;
 const GROUP_PRECEDENCE: Readonly<Record<StaffRole, number>> = { admin: 1, supervisor: 2, agent: 3 };
 
 /** Token lifetimes of the staff console: an hour for the tokens the API accepts, a working day for the refresh token. */
-export const STAFF_TOKEN_VALIDITY = {
+const STAFF_TOKEN_VALIDITY = {
   idToken: Duration.hours(1),
   accessToken: Duration.hours(1),
   refreshToken: Duration.hours(12),
@@ -105,7 +106,7 @@ export class StaffIdentity extends Construct {
     for (const role of STAFF_ROLES) {
       groups.set(
         role,
-        this.userPool.addGroup(`${role[0]?.toUpperCase() ?? ''}${role.slice(1)}Group`, {
+        this.userPool.addGroup(`${pascal(role)}Group`, {
           groupName: role,
           description: `After-sales staff role "${role}" (claim cognito:groups)`,
           precedence: GROUP_PRECEDENCE[role],

@@ -6,7 +6,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
-import { REPO_ROOT } from '../config.js';
+import { pascal, REPO_ROOT } from '../config.js';
 import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityResources } from './service-function.js';
 
 export interface WorkflowProps {
@@ -19,8 +19,6 @@ export const STATE_MACHINE_PATH = join(REPO_ROOT, STATE_MACHINE_FILE);
 export const aslPlaceholders = (asl: string): string[] => [
   ...new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] ?? '')),
 ];
-
-const pascal = (name: string): string => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`;
 
 /**
  * The case lifecycle: one function per declared workflow task and the Standard state machine deployed from the ASL file

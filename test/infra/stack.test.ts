@@ -10,23 +10,18 @@ import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { TABLES, tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
-import { logicalIdOf, synthesize, type Synthesized } from './synth.js';
+import {
+  asList,
+  getAtt,
+  logicalIdOf,
+  synthesize,
+  type CfnResource,
+  type Statement,
+  type Synthesized,
+} from './synth.js';
 
 const require = createRequire(import.meta.url);
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
-
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, unknown>;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-interface Statement {
-  Effect: 'Allow' | 'Deny';
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
 
 const ALLOWED_ORIGIN = 'https://shop.example';
 const MAIL_FROM = 'care@shop.example';
@@ -45,9 +40,6 @@ const RESOURCE_STAR_ACTIONS = new Set([
   'logs:DescribeResourcePolicies',
   'logs:DescribeLogGroups',
 ]);
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-const getAtt = (logicalId: string): unknown => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 
 let synth: Synthesized;
 let template: Template;

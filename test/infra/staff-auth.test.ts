@@ -6,20 +6,15 @@ import { tableByName } from '../../functions/wiring/tables.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import { STAFF_CUSTOM_ATTRIBUTES } from '../../infra/constructs/staff-identity.js';
 import type { ServiceFunction } from '../../infra/constructs/service-function.js';
-import { logicalIdOf, synthesize, type Synthesized } from './synth.js';
-
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, unknown>;
-  DeletionPolicy?: string;
-}
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-const getAtt = (logicalId: string): unknown => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+import {
+  asList,
+  getAtt,
+  logicalIdOf,
+  synthesize,
+  type CfnResource,
+  type Statement,
+  type Synthesized,
+} from './synth.js';
 
 const TABLE_READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const TABLE_WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];

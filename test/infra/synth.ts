@@ -47,3 +47,21 @@ export const logicalIdOf = (construct: IConstruct): string => {
   const element = (construct.node.defaultChild ?? construct) as IConstruct & { logicalId: string };
   return String(Stack.of(construct).resolve(element.logicalId));
 };
+
+/** A resource of a synthesized template, and a statement of a policy document in it. */
+export interface CfnResource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+export interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** CloudFormation writes a single value where a list has one element. */
+export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+export const getAtt = (logicalId: string): unknown => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });

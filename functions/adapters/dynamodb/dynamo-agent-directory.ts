@@ -1,16 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Agent, AgentProfile } from '../../domain/agent.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import type { AgentDirectory } from '../../ports/agent-directory.js';
 import { AGENT_SORT_PREFIX, agentKey, agentPartition, fromAgentItem, toAgentItem } from './agent-items.js';
 import { asTransientIfRetryable, guarded } from './dynamo-errors.js';
+import { queryAll } from './query-all.js';
 
 /** The profile fields an admin replaces; `agentId` is the key and the load counters belong to `CaseStore`. */
 const EDITABLE_FIELDS = ['name', 'email', 'skills', 'maxOpenCases', 'available'] as const;
@@ -23,24 +18,13 @@ export class DynamoAgentDirectory implements AgentDirectory {
   ) {}
 
   async list(storeId: string): Promise<Agent[]> {
-    const agents: Agent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await guarded(
-        this.client.send(
-          new QueryCommand({
-            TableName: this.agentsTable,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': agentPartition(storeId), ':prefix': AGENT_SORT_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      agents.push(...(page.Items ?? []).map(fromAgentItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return agents;
+    const items = await queryAll(this.client, {
+      TableName: this.agentsTable,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': agentPartition(storeId), ':prefix': AGENT_SORT_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map(fromAgentItem);
   }
 
   async get(storeId: string, agentId: string): Promise<Agent | undefined> {

@@ -37,6 +37,8 @@ import {
 } from './case-items.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
+import { queryAll } from './query-all.js';
+import { caseNumberCounterKey } from './store-items.js';
 
 export interface DynamoCaseStoreTables {
   cases: string;
@@ -60,7 +62,7 @@ export class DynamoCaseStore implements CaseStore {
       this.client.send(
         new UpdateCommand({
           TableName: this.tables.stores,
-          Key: { pk: `STORE#${storeId}`, sk: `CASENO#${day}` },
+          Key: caseNumberCounterKey(storeId, day),
           UpdateExpression: 'ADD #last :one',
           ExpressionAttributeNames: { '#last': 'last' },
           ExpressionAttributeValues: { ':one': 1 },
@@ -127,28 +129,15 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async getWithTimeline(caseId: string): Promise<{ case: Case; timeline: TimelineEvent[] } | undefined> {
-    let found: Case | undefined;
-    const timeline: TimelineEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await guarded(
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tables.cases,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.entity === 'case') found = fromCaseItem(item);
-        else if (item.entity === 'event') timeline.push(fromEventItem(item));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return found ? { case: found, timeline } : undefined;
+    const items = await queryAll(this.client, {
+      TableName: this.tables.cases,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': caseKey(caseId).pk },
+      ConsistentRead: true,
+    });
+    const found = items.find((item) => item.entity === 'case');
+    if (!found) return undefined;
+    return { case: fromCaseItem(found), timeline: items.filter((item) => item.entity === 'event').map(fromEventItem) };
   }
 
   async listByCustomer(storeId: string, customerId: string, page: PageRequest): Promise<Page<Case>> {
@@ -159,24 +148,13 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]> {
-    const cases: Case[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await guarded(
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tables.cases,
-            IndexName: 'byOrder',
-            KeyConditionExpression: 'storeOrderKey = :partition',
-            ExpressionAttributeValues: { ':partition': storeOrderKey(storeId, orderId) },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      cases.push(...(page.Items ?? []).map(fromCaseItem).filter((candidate) => isOpenCase(candidate.status)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return cases;
+    const items = await queryAll(this.client, {
+      TableName: this.tables.cases,
+      IndexName: 'byOrder',
+      KeyConditionExpression: 'storeOrderKey = :partition',
+      ExpressionAttributeValues: { ':partition': storeOrderKey(storeId, orderId) },
+    });
+    return items.map(fromCaseItem).filter((candidate) => isOpenCase(candidate.status));
   }
 
   async listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>> {

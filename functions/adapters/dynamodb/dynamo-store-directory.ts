@@ -1,12 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { hashApiKey } from '../../domain/api-key.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
-import { asTransientIfRetryable } from './dynamo-errors.js';
+import { asTransientIfRetryable, guarded } from './dynamo-errors.js';
+import { apiKeyKey, storeDocumentKey, type StoreDocument } from './store-items.js';
 
 /** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
 export class DynamoStoreDirectory implements StoreDirectory {
@@ -16,19 +16,19 @@ export class DynamoStoreDirectory implements StoreDirectory {
   ) {}
 
   async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
-    const keyItem = await this.getItem(`APIKEY#${hashApiKey(apiKey)}`, 'APIKEY');
+    const keyItem = await this.getItem(apiKeyKey(apiKey));
     return typeof keyItem?.storeId === 'string' ? this.getStore(keyItem.storeId) : undefined;
   }
 
   async getStore(storeId: string): Promise<Store | undefined> {
-    const item = await this.getItem(`STORE#${storeId}`, 'PROFILE');
+    const item = await this.getItem(storeDocumentKey(storeId, 'PROFILE'));
     if (!item) return undefined;
     const { pk: _pk, sk: _sk, ...store } = item;
     return store as unknown as Store;
   }
 
   async getPolicy(storeId: string): Promise<StorePolicy> {
-    const item = await this.getItem(`STORE#${storeId}`, 'POLICY');
+    const item = await this.getItem(storeDocumentKey(storeId, 'POLICY'));
     if (!item) return DEFAULT_POLICY;
     const { pk: _pk, sk: _sk, ...policy } = item;
     return { ...DEFAULT_POLICY, ...(policy as Partial<StorePolicy>) };
@@ -45,9 +45,20 @@ export class DynamoStoreDirectory implements StoreDirectory {
     );
   }
 
-  async getSlaPolicy(storeId: string): Promise<StoreSlaPolicy> {
-    const item = await this.getItem(`STORE#${storeId}`, 'SLA');
-    if (!item) return defaultSlaPolicyOf(await this.getStore(storeId));
+  async getSlaPolicy(storeId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<StoreSlaPolicy> {
+    return (
+      (await this.findSavedSlaPolicy(storeId, { consistent: fresh })) ??
+      defaultSlaPolicyOf(await this.getStore(storeId))
+    );
+  }
+
+  /** The SLA policy the store saved, or undefined while it runs on the default (built from its profile). */
+  async findSavedSlaPolicy(
+    storeId: string,
+    { consistent = false }: { consistent?: boolean } = {},
+  ): Promise<StoreSlaPolicy | undefined> {
+    const item = await this.getItem(storeDocumentKey(storeId, 'SLA'), { consistent });
+    if (!item) return undefined;
     const { pk: _pk, sk: _sk, ...policy } = item;
     return { ...DEFAULT_SLA_POLICY, version: 0, ...(policy as Partial<StoreSlaPolicy>) };
   }
@@ -64,13 +75,13 @@ export class DynamoStoreDirectory implements StoreDirectory {
    */
   private async saveVersioned<T extends { version: number }>(
     storeId: string,
-    sk: string,
+    sk: StoreDocument,
     document: T,
     { versionOfDefault, replacing }: { versionOfDefault: number; replacing?: number | undefined },
     label: string,
   ): Promise<T> {
-    const pk = `STORE#${storeId}`;
-    const stored = replacing === undefined ? await this.getItem(pk, sk, { consistent: true }) : undefined;
+    const key = storeDocumentKey(storeId, sk);
+    const stored = replacing === undefined ? await this.getItem(key, { consistent: true }) : undefined;
     const storedVersion = typeof stored?.version === 'number' ? stored.version : undefined;
     const previousVersion = replacing ?? storedVersion;
     const saved: T = { ...document, version: (previousVersion ?? versionOfDefault) + 1 };
@@ -85,7 +96,7 @@ export class DynamoStoreDirectory implements StoreDirectory {
       await this.client.send(
         new PutCommand({
           TableName: this.storesTable,
-          Item: { pk, sk, ...saved },
+          Item: { ...key, ...saved },
           ConditionExpression: condition,
           ...(previousVersion === undefined
             ? {}
@@ -105,17 +116,12 @@ export class DynamoStoreDirectory implements StoreDirectory {
   }
 
   private async getItem(
-    pk: string,
-    sk: string,
+    key: { pk: string; sk: string },
     { consistent = false }: { consistent?: boolean } = {},
   ): Promise<Record<string, unknown> | undefined> {
-    try {
-      const result = await this.client.send(
-        new GetCommand({ TableName: this.storesTable, Key: { pk, sk }, ConsistentRead: consistent }),
-      );
-      return result.Item;
-    } catch (error) {
-      throw asTransientIfRetryable(error);
-    }
+    const result = await guarded(
+      this.client.send(new GetCommand({ TableName: this.storesTable, Key: key, ConsistentRead: consistent })),
+    );
+    return result.Item;
   }
 }

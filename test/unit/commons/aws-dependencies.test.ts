@@ -10,10 +10,9 @@ import type { Dependencies } from '../../../functions/commons/dependencies.js';
 import { UndeclaredCapabilityError } from '../../../functions/domain/errors.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import type { Capabilities } from '../../../functions/wiring/capabilities.js';
+import type { PortName } from '../../../functions/wiring/capability-flags.js';
 import { REPO_ROOT } from '../../../infra/config.js';
 import { functionBuildOptions } from '../../../infra/function-bundling.js';
-
-type PortName = Exclude<keyof Dependencies, 'clock'>;
 
 /** What `bindCapabilities` gives a function that declares everything (region and credentials as Lambda sets them). */
 const FULL_ENVIRONMENT = {
@@ -191,17 +190,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
 describe('Function: declaredDependencies', () => {
   it('throws only when an undeclared port is used, not when the dependencies are passed along', () => {
     // Prepare
-    const dependencies = declaredDependencies(
-      {
-        cases: undefined,
-        stores: undefined,
-        agents: undefined,
-        mailer: undefined,
-        workflow: undefined,
-        attachments: undefined,
-      },
-      systemClock,
-    );
+    const dependencies = declaredDependencies(() => undefined, systemClock);
     const passAlong = (received: Pick<Dependencies, 'mailer' | 'clock'>) => received.clock;
 
     // Act

@@ -20,8 +20,10 @@ const stackPorts = () =>
 
 describe('Function: localDependenciesFor', () => {
   it('throws UndeclaredCapabilityError naming each port the declaration does not grant', () => {
+    // Act
     const dependencies = localDependenciesFor({ tables: { cases: 'read' } }, stackPorts(), client, tables);
 
+    // Assess
     expect(() => dependencies.mailer).toThrow(UndeclaredCapabilityError);
     expect(() => dependencies.mailer).toThrow(/sendsEmail/);
     expect(() => dependencies.stores).toThrow(/tables\.stores/);
@@ -30,19 +32,27 @@ describe('Function: localDependenciesFor', () => {
   });
 
   it('returns the stack adapter of a granted port at each use, so a swapped adapter is seen', () => {
+    // Prepare
     const stack = stackPorts();
     const dependencies = localDependenciesFor({ workflow: ['signal'] }, stack, client, tables);
     const replacement = { start: vi.fn(), completeWait: vi.fn() };
 
+    // Act
     stack.workflow = replacement;
 
+    // Assess
     expect(dependencies.workflow).toBe(replacement);
   });
 
   it('gives the case store only the declared tables: taking a case number needs the stores table', async () => {
+    // Prepare
     const dependencies = localDependenciesFor({ tables: { cases: 'readWrite' } }, stackPorts(), client, tables);
 
-    await expect(dependencies.cases.nextCaseSequence('store-a', '20261124')).rejects.toThrow(/tables\.stores/);
+    // Act
+    const takeNumber = dependencies.cases.nextCaseSequence('store-a', '20261124');
+
+    // Assess
+    await expect(takeNumber).rejects.toThrow(/tables\.stores/);
     expect(client.send).not.toHaveBeenCalled();
   });
 });
