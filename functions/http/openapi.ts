@@ -23,9 +23,10 @@ const errorSchema = {
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
-const schemasOf = (route: RouteDeclaration): { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType } =>
-  (ROUTE_SCHEMAS as unknown as Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>)[route.name] ??
-  {};
+type RouteSchemas = { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType };
+const SCHEMAS_BY_NAME: Readonly<Record<string, RouteSchemas>> = ROUTE_SCHEMAS;
+
+const schemasOf = (route: RouteDeclaration): RouteSchemas => SCHEMAS_BY_NAME[route.name] ?? {};
 
 const parameters = (route: RouteDeclaration) => {
   const schemas = schemasOf(route);

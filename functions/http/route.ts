@@ -106,7 +106,7 @@ type QueryOf<N extends RouteName> =
 type PathOf<N extends RouteName> =
   SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
 
-const staffRolesOf = (name: string): readonly StaffRole[] => {
+const rolesOfRoute = (name: string): readonly StaffRole[] => {
   const route = ROUTES.find((candidate) => candidate.name === name);
   if (route?.auth !== 'staff' || !route.roles?.length) {
     // A wiring mistake: fail at cold start rather than serve a route nobody (or everybody) may call.
@@ -125,7 +125,7 @@ export const staffRoute = <N extends RouteName>(
   handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>) => Promise<APIGatewayProxyResult>,
 ): Handler => {
   const schemas: RouteSchemas<z.ZodType, z.ZodType, z.ZodType> = ROUTE_SCHEMAS[name];
-  return base(undefined, [staffAuth(staffRolesOf(name))]).handler(async (event, context) => {
+  return base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
     const request = await buildRequest(schemas, event, context);
     const user = (event as SignedInStaff).staffUser;
     if (!user) throw new Error('staffAuth did not run'); // unreachable: the middleware throws first

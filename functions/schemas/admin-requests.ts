@@ -5,6 +5,7 @@ import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { PriorityMatrix } from '../domain/priority.js';
 import { WEEKDAYS } from '../domain/sla/business-calendar.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../domain/sla/sla-policy.js';
+import { moneyAmount, trimmedText } from './shared-fields.js';
 import { agentIdSchema } from './staff-requests.js';
 
 /** Request schemas of the /v1/admin routes (API.md "Admin"). */
@@ -12,7 +13,7 @@ import { agentIdSchema } from './staff-requests.js';
 /** The id is checked by the use case: a malformed id is a 404, like an unknown agent. */
 export const agentPathSchema = z.strictObject({ agentId: z.string() });
 
-const category = z.string().trim().min(1).max(64);
+const category = trimmedText(64);
 
 /** Each listed value once: a repeated one is a typo worth reporting. */
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
@@ -28,12 +29,12 @@ const agentSkillsSchema = z.strictObject({
 });
 
 const agentProfileFields = {
-  name: z.string().trim().min(1).max(120),
+  name: trimmedText(120),
   email: z.email().max(254),
   skills: agentSkillsSchema,
   maxOpenCases: z.int().min(1).max(500),
   available: z.boolean(),
-  supervisorId: z.string().trim().min(1).max(128).optional(),
+  supervisorId: trimmedText(128).optional(),
 };
 
 /** Words the queue's `?assignee=` gives a meaning of its own: no agent may be called that. */
@@ -62,7 +63,6 @@ const priorityMatrixSchema = z.strictObject({
 }) satisfies z.ZodType<PriorityMatrix>;
 
 const days = (max: number) => z.int().min(0).max(max);
-const money = z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals');
 
 /**
  * `PUT /v1/admin/policy`: the whole policy. `version` is the server's (the saved policy gets the current one plus one);
@@ -75,9 +75,9 @@ export const policyBodySchema = z.strictObject({
   warrantyDays: days(3_650),
   nonReturnableCategories: distinct(category, 100),
   evidenceRequiredTypes: distinct(z.enum(CASE_TYPES), CASE_TYPES.length),
-  autoApproveValueLimit: money,
+  autoApproveValueLimit: moneyAmount,
   priorityMatrix: priorityMatrixSchema,
-  highValueThreshold: money,
+  highValueThreshold: moneyAmount,
   repeatCaseThreshold: z.int().min(1).max(100),
 }) satisfies z.ZodType<Omit<StorePolicy, 'version'> & { version?: number }>;
 export type PolicyBody = z.output<typeof policyBodySchema>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CASE_TYPES, CHANNELS, DEFAULT_LOCALE, LOCALES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_ID_PATTERN, MAX_ATTACHMENT_BYTES } from '../domain/attachment-rules.js';
-import { CASE_ID_PATTERN } from '../domain/case.js';
+import { currencyCode, moneyAmount, pageQueryFields, trimmedText } from './shared-fields.js';
 
 const identifier = z
   .string()
@@ -12,19 +12,19 @@ const identifier = z
 
 const instant = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time, e.g. 2026-11-01T10:00:00Z' });
 
-export const customerSchema = z.strictObject({
+const customerSchema = z.strictObject({
   id: identifier,
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(120),
+  name: trimmedText(120),
   locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
 });
 
-export const orderLineSchema = z.strictObject({
+const orderLineSchema = z.strictObject({
   sku: identifier,
-  name: z.string().trim().min(1).max(200),
-  category: z.string().trim().min(1).max(64),
+  name: trimmedText(200),
+  category: trimmedText(64),
   quantity: z.int().min(1).max(10_000),
-  unitPrice: z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals'),
+  unitPrice: moneyAmount,
 });
 
 /** The body of `POST /v1/cases` and `POST /v1/eligibility` (API.md). */
@@ -36,8 +36,8 @@ export const caseRequestSchema = z
     customer: customerSchema,
     type: z.enum(CASE_TYPES),
     items: z.array(orderLineSchema).min(1).max(50),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY'),
-    description: z.string().trim().min(1).max(5_000),
+    currency: currencyCode,
+    description: trimmedText(5_000),
     attachments: z
       .array(z.string().regex(ATTACHMENT_ID_PATTERN, 'An attachmentId from POST /v1/attachments'))
       .max(10)
@@ -60,16 +60,10 @@ export const caseRequestSchema = z
 
 export type CaseRequestBody = z.output<typeof caseRequestSchema>;
 
-export const caseIdSchema = z.string().regex(CASE_ID_PATTERN, 'Not a case id');
-
-export const listCasesQuerySchema = z.strictObject({
-  customerId: identifier,
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  nextToken: z.string().max(2048).optional(),
-});
+export const listCasesQuerySchema = z.strictObject({ customerId: identifier, ...pageQueryFields });
 
 export const attachmentRequestSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: trimmedText(200),
   contentType: z.enum(ALLOWED_ATTACHMENT_TYPES, 'Images (JPEG, PNG, WebP, HEIC) or PDF'),
   size: z.int().min(1).max(MAX_ATTACHMENT_BYTES, '10 MB at most'),
 });

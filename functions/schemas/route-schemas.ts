@@ -7,7 +7,8 @@ import {
   updateAgentBodySchema,
 } from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
-import { cancelCaseBodySchema, customerCasePathSchema, customerMessageBodySchema } from './customer-requests.js';
+import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
+import { casePathSchema } from './shared-fields.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -15,7 +16,6 @@ import {
   replyBodySchema,
   resolveBodySchema,
   reviewBodySchema,
-  staffCasePathSchema,
   staffQueueQuerySchema,
   statusBodySchema,
 } from './staff-requests.js';
@@ -27,20 +27,20 @@ import {
 export const ROUTE_SCHEMAS = {
   createCase: { body: caseRequestSchema },
   listCases: { query: listCasesQuerySchema },
-  getCase: { path: z.object({ caseId: z.string() }) },
+  getCase: { path: casePathSchema },
   checkEligibility: { body: caseRequestSchema },
   createAttachment: { body: attachmentRequestSchema },
-  postCustomerMessage: { path: customerCasePathSchema, body: customerMessageBodySchema },
-  cancelCase: { path: customerCasePathSchema, body: cancelCaseBodySchema },
+  postCustomerMessage: { path: casePathSchema, body: customerMessageBodySchema },
+  cancelCase: { path: casePathSchema, body: cancelCaseBodySchema },
   listStaffCases: { query: staffQueueQuerySchema },
-  getStaffCase: { path: staffCasePathSchema },
-  replyToCase: { path: staffCasePathSchema, body: replyBodySchema },
-  addCaseNote: { path: staffCasePathSchema, body: noteBodySchema },
-  changeCaseStatus: { path: staffCasePathSchema, body: statusBodySchema },
-  resolveCase: { path: staffCasePathSchema, body: resolveBodySchema },
-  reclassifyCase: { path: staffCasePathSchema, body: reclassifyBodySchema },
-  assignCase: { path: staffCasePathSchema, body: assignBodySchema },
-  reviewCase: { path: staffCasePathSchema, body: reviewBodySchema },
+  getStaffCase: { path: casePathSchema },
+  replyToCase: { path: casePathSchema, body: replyBodySchema },
+  addCaseNote: { path: casePathSchema, body: noteBodySchema },
+  changeCaseStatus: { path: casePathSchema, body: statusBodySchema },
+  resolveCase: { path: casePathSchema, body: resolveBodySchema },
+  reclassifyCase: { path: casePathSchema, body: reclassifyBodySchema },
+  assignCase: { path: casePathSchema, body: assignBodySchema },
+  reviewCase: { path: casePathSchema, body: reviewBodySchema },
   listAgents: {},
   createAgent: { body: createAgentBodySchema },
   updateAgent: { path: agentPathSchema, body: updateAgentBodySchema },

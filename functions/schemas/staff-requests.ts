@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
+import { currencyCode, moneyAmount, pageQueryFields, trimmedText } from './shared-fields.js';
 
-/** Request schemas of the /v1/staff routes (API.md "Staff"). */
-
-const messageBody = (max: number) => z.string().trim().min(1).max(max);
+/** Request schemas of the /v1/staff routes (API.md "Staff"); the case routes' path is `casePathSchema`. */
 
 /** An agentId as the agent directory stores it. */
 export const agentIdSchema = z.string().regex(AGENT_ID_PATTERN, 'Lower-case letters, digits and . _ - (1 to 64)');
@@ -12,32 +11,25 @@ export const agentIdSchema = z.string().regex(AGENT_ID_PATTERN, 'Lower-case lett
 export const staffQueueQuerySchema = z.strictObject({
   assignee: z.union([z.enum(['me', 'unassigned']), agentIdSchema]).optional(),
   status: z.enum(CASE_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  nextToken: z.string().max(2048).optional(),
+  ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
 
-/** The id is checked against the case-id pattern by the use case: a malformed id is a 404, like an unknown one. */
-export const staffCasePathSchema = z.strictObject({ caseId: z.string() });
-
-export const replyBodySchema = z.strictObject({ body: messageBody(5_000) });
-export const noteBodySchema = z.strictObject({ body: messageBody(5_000) });
+export const replyBodySchema = z.strictObject({ body: trimmedText(5_000) });
+export const noteBodySchema = z.strictObject({ body: trimmedText(5_000) });
 
 export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_customer', 'in_progress']) });
 
 /** Resolution types that pay the customer: they need an amount. */
-export const MONETARY_RESOLUTIONS = ['refund', 'compensation'] as const;
+const MONETARY_RESOLUTIONS = ['refund', 'compensation'] as const;
 
 export const resolveBodySchema = z.strictObject({
   resolution: z
     .strictObject({
       type: z.enum(RESOLUTION_TYPES),
-      amount: z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals').optional(),
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY')
-        .optional(),
-      reference: z.string().trim().min(1).max(200).optional(),
+      amount: moneyAmount.optional(),
+      currency: currencyCode.optional(),
+      reference: trimmedText(200).optional(),
     })
     .superRefine((resolution, context) => {
       const monetary = (MONETARY_RESOLUTIONS as readonly string[]).includes(resolution.type);
@@ -49,7 +41,7 @@ export const resolveBodySchema = z.strictObject({
       }
     }),
   rootCause: z.enum(ROOT_CAUSES),
-  summary: messageBody(2_000),
+  summary: trimmedText(2_000),
 });
 export type ResolveBody = z.output<typeof resolveBodySchema>;
 
@@ -57,7 +49,7 @@ export const reclassifyBodySchema = z
   .strictObject({
     severity: z.enum(SEVERITIES).optional(),
     urgency: z.enum(URGENCIES).optional(),
-    reason: messageBody(500),
+    reason: trimmedText(500),
   })
   .refine((body) => body.severity !== undefined || body.urgency !== undefined, {
     message: 'Give a severity, an urgency or both',
@@ -68,5 +60,5 @@ export const assignBodySchema = z.strictObject({ agentId: agentIdSchema });
 
 export const reviewBodySchema = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  reason: messageBody(1_000),
+  reason: trimmedText(1_000),
 });

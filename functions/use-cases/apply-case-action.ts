@@ -1,10 +1,11 @@
 import type { Dependencies } from '../commons/dependencies.js';
-import { CASE_ID_PATTERN, caseWithChange, type Case } from '../domain/case.js';
-import { NotFoundError, StateConflictError, TransientError } from '../domain/errors.js';
+import { caseWithChange, type Case } from '../domain/case.js';
+import { StateConflictError, TransientError } from '../domain/errors.js';
 import { caseSla, movedDeadlines } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseChange, CaseStore } from '../ports/case-store.js';
 import { backOff } from './assignment/contention.js';
+import { findCase, findCaseWithTimeline } from './find-case.js';
 
 export interface PlannedChange extends Omit<CaseChange, 'ifStatusIn' | 'ifAssignee' | 'events'> {
   /** The action's own timeline event (its id answers the request). */
@@ -20,20 +21,22 @@ export interface AppliedAction {
   before: Case;
   after: Case;
   event: TimelineEvent;
+  /** The timeline as read with the action's events appended: timed actions read it anyway (`timedReader`). */
+  timeline?: TimelineEvent[];
 }
 
 /** Another action won the race this many times in a row: report the conflict rather than loop. */
 const ATTEMPTS = 5;
 
-/** Reads a case by an id from a URL: a malformed id is as unknown as a missing case. */
-export const findCase = async ({ cases }: Pick<Dependencies, 'cases'>, caseId: string): Promise<Case> => {
-  const found = CASE_ID_PATTERN.test(caseId) ? await cases.get(caseId) : undefined;
-  if (!found) throw new NotFoundError('No such case');
-  return found;
-};
-
-/** How an action reads its case: the case as read, and what completes the planned change before it is written. */
-type ActionReader = (caseId: string) => Promise<{ before: Case; complete: (planned: PlannedChange) => PlannedChange }>;
+/**
+ * How an action reads its case: the case as read (with its timeline when the reader needs it), and what completes the
+ * planned change before it is written.
+ */
+type ActionReader = (caseId: string) => Promise<{
+  before: Case;
+  timeline?: readonly TimelineEvent[];
+  complete: (planned: PlannedChange) => PlannedChange;
+}>;
 
 const plainReader =
   (dependencies: Pick<Dependencies, 'cases'>): ActionReader =>
@@ -48,9 +51,7 @@ const plainReader =
 const timedReader =
   ({ cases, stores, clock }: Pick<Dependencies, 'cases' | 'stores' | 'clock'>): ActionReader =>
   async (caseId) => {
-    const found = CASE_ID_PATTERN.test(caseId) ? await cases.getWithTimeline(caseId) : undefined;
-    if (!found) throw new NotFoundError('No such case');
-    const { case: before, timeline } = found;
+    const { case: before, timeline } = await findCaseWithTimeline({ cases }, caseId);
     const policy = await stores.getSlaPolicy(before.storeId);
     const complete = (planned: PlannedChange): PlannedChange => {
       const after = caseWithChange(before, planned);
@@ -61,7 +62,7 @@ const timedReader =
       );
       return deadlines ? { ...planned, set: { ...planned.set, deadlines } } : planned;
     };
-    return { before, complete };
+    return { before, timeline, complete };
   };
 
 /**
@@ -78,16 +79,22 @@ const applyWith = async (
   plan: CasePlan,
 ): Promise<AppliedAction> => {
   for (let attempt = 1; ; attempt += 1) {
-    const { before, complete } = await read(caseId);
+    const { before, timeline, complete } = await read(caseId);
     const { event, followUps = [], ...change } = complete(plan(before));
+    const events = [event, ...followUps];
     try {
       await cases.update(before, {
         ...change,
         ifStatusIn: [before.status],
         ifAssignee: before.assignee?.agentId ?? null,
-        events: [event, ...followUps],
+        events,
       });
-      return { before, after: caseWithChange(before, change), event };
+      return {
+        before,
+        after: caseWithChange(before, change),
+        event,
+        ...(timeline ? { timeline: [...timeline, ...events] } : {}),
+      };
     } catch (error) {
       const contended = error instanceof StateConflictError || error instanceof TransientError;
       if (!contended || attempt >= ATTEMPTS) throw error;

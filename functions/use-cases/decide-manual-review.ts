@@ -3,6 +3,7 @@ import type { Decision } from '../domain/case.js';
 import { NotFoundError, StateConflictError } from '../domain/errors.js';
 import type { Actor } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
+import { findCase } from './find-case.js';
 import { signalWorkflow } from './workflow/signal-workflow.js';
 
 export interface ManualReviewDecision {
@@ -15,7 +16,8 @@ export interface ManualReviewDecision {
 }
 
 /**
- * A supervisor decides a case in `pending_review` (the staff endpoint calls this):
+ * A supervisor decides a case in `pending_review` (the staff endpoint calls this; a malformed id or another store's
+ * case is a 404):
  * 1. records the decision and moves the case to `open` or `rejected`, only while it is still pending (409 otherwise,
  *    also when a concurrent decision won: the write is conditional);
  * 2. signals the workflow (`signalWorkflow`: reads the case after the write and completes the parked review wait).
@@ -27,8 +29,8 @@ export const decideManualReview = async (
   input: ManualReviewDecision,
 ): Promise<Decision> => {
   const { cases, clock } = dependencies;
-  const current = await cases.get(input.caseId);
-  if (!current || current.storeId !== input.storeId) throw new NotFoundError('No such case');
+  const current = await findCase(dependencies, input.caseId);
+  if (current.storeId !== input.storeId) throw new NotFoundError('No such case');
   if (current.status !== 'pending_review') {
     throw new StateConflictError(`Only a case in pending_review can be reviewed; this one is ${current.status}`);
   }

@@ -1,26 +1,16 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
 import { anyAgentHasRoom } from '../../domain/assignment.js';
-import { announceAssignment as announceToPeople } from '../notifications/announce-assignment.js';
+import { errorName } from '../error-name.js';
+import { announceAssignment } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
-import { autoAssign } from './auto-assign.js';
+import { autoAssign, type AutoAssignResult } from './auto-assign.js';
 
 /** Cases tried per call: a sweep after one case frees one slot rarely needs more; the rest wait for the next one. */
 const MAX_CASES_TRIED = 50;
 
 const roomLeft = async ({ agents }: Pick<Dependencies, 'agents'>, storeId: string): Promise<boolean> =>
   anyAgentHasRoom(await agents.list(storeId));
-
-/** The emails, then the workflow's signal: the workflow parked on AwaitAssignment must hear of it anyway. */
-const announceAssignment = async (dependencies: Dependencies, caseId: string): Promise<void> => {
-  try {
-    const latest = await dependencies.cases.get(caseId);
-    if (latest) await announceToPeople(dependencies, latest);
-  } catch (error) {
-    logger.warn('Could not email the assignment', { caseId, errorName: (error as Error).name });
-  }
-  await signalWorkflow(dependencies, caseId);
-};
 
 /** Assigns the waiting cases in turn, yielding each one assigned, until none waits or no agent has room. */
 async function* assignInTurn(dependencies: Dependencies, storeId: string): AsyncGenerator<string> {
@@ -31,21 +21,23 @@ async function* assignInTurn(dependencies: Dependencies, storeId: string): Async
     { limit: MAX_CASES_TRIED },
   );
   for (const { caseId } of waiting.items) {
-    let outcome: string;
+    let result: AutoAssignResult;
     try {
-      outcome = (await autoAssign(dependencies, caseId)).outcome;
+      result = await autoAssign(dependencies, caseId);
     } catch (error) {
       logger.warn('Could not assign a waiting case; it stays in the unassigned queue', {
         caseId,
         storeId,
-        errorName: (error as Error).name,
+        errorName: errorName(error),
       });
       continue;
     }
-    if (outcome === 'assigned') {
-      await announceAssignment(dependencies, caseId);
+    if (result.outcome === 'assigned') {
+      // The emails (never thrown), then the signal: the workflow parked on AwaitAssignment must hear of it anyway.
+      await announceAssignment(dependencies, result.assigned);
+      await signalWorkflow(dependencies, caseId);
       yield caseId;
-    } else if (outcome === 'unassigned' && !(await roomLeft(dependencies, storeId))) {
+    } else if (result.outcome === 'unassigned' && !(await roomLeft(dependencies, storeId))) {
       return;
     }
   }
@@ -63,7 +55,7 @@ export const assignWaitingCases = async (dependencies: Dependencies, storeId: st
   try {
     for await (const caseId of assignInTurn(dependencies, storeId)) assigned.push(caseId);
   } catch (error) {
-    logger.warn('Could not assign the waiting cases', { storeId, errorName: (error as Error).name });
+    logger.warn('Could not assign the waiting cases', { storeId, errorName: errorName(error) });
   }
   return assigned;
 };

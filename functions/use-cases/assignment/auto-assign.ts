@@ -9,7 +9,8 @@ import { ASSIGNMENT_ACTOR, assignmentChange } from './assignment-change.js';
 import { backOff, retryableOrThrow } from './contention.js';
 
 export type AutoAssignResult =
-  | { outcome: 'assigned'; agent: Agent }
+  /** `assigned` is the case as the assignment left it. */
+  | { outcome: 'assigned'; agent: Agent; assigned: Case }
   /** No eligible agent has capacity: the case stays `open` in the unassigned queue. */
   | { outcome: 'unassigned' }
   /** The case is no longer `open` and unassigned (assigned meanwhile, cancelled, ...): nothing was done. */
@@ -43,7 +44,12 @@ export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: s
       return { outcome: 'unassigned' };
     }
     const now = dependencies.clock.now();
-    const { change } = assignmentChange(current, best, { actor: ASSIGNMENT_ACTOR, assignedBy: 'assignment' }, now);
+    const { change, assigned } = assignmentChange(
+      current,
+      best,
+      { actor: ASSIGNMENT_ACTOR, assignedBy: 'assignment' },
+      now,
+    );
     try {
       // Only at the load it was ranked on: a concurrent assignment to this agent sends us back to rank again.
       await dependencies.cases.update(current, {
@@ -57,6 +63,7 @@ export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: s
       return {
         outcome: 'assigned',
         agent: { ...best, openCases: best.openCases + 1, lastAssignedAt: now.toISOString() },
+        assigned,
       };
     } catch (error) {
       if (error instanceof StateConflictError) return { outcome: 'not_waiting' };

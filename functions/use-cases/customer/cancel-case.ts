@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Case, CaseStatus } from '../../domain/case.js';
+import { isOpenCase, type Case } from '../../domain/case.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
@@ -7,16 +7,6 @@ import { notifyCancelled } from '../notifications/customer-notices.js';
 import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
-
-/** Before resolution: a finished case (rejected, resolved, closed, cancelled) cannot be cancelled. */
-export const CANCELLABLE_STATUSES: readonly CaseStatus[] = [
-  'submitted',
-  'pending_review',
-  'open',
-  'assigned',
-  'in_progress',
-  'awaiting_customer',
-];
 
 export interface CustomerCancellation {
   storeId: string;
@@ -35,7 +25,8 @@ export interface CustomerCancellation {
 export const cancelCase = async (dependencies: Dependencies, request: CustomerCancellation): Promise<Case> => {
   const { before, after } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     if (current.storeId !== request.storeId) throw new NotFoundError('No such case');
-    if (!CANCELLABLE_STATUSES.includes(current.status)) {
+    // A finished case (rejected, resolved, closed, cancelled) cannot be cancelled.
+    if (!isOpenCase(current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be cancelled`);
     }
     const now = dependencies.clock.now();

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { CASE_ID_PATTERN } from '../../domain/case.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { customerCaseView } from '../customer-case-view.js';
+import { findCaseWithTimeline } from '../find-case.js';
 import { slaOfCase } from '../sla/sla-context.js';
 
 /**
@@ -12,8 +12,8 @@ export const getCustomerCase = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'clock'>,
   { storeId, caseId }: { storeId: string; caseId: string },
 ): Promise<ReturnType<typeof customerCaseView>> => {
-  const found = CASE_ID_PATTERN.test(caseId) ? await dependencies.cases.getWithTimeline(caseId) : undefined;
-  if (!found || found.case.storeId !== storeId) throw new NotFoundError('No such case');
-  const { sla } = await slaOfCase(dependencies, found.case, found.timeline);
-  return customerCaseView(found.case, found.timeline, sla);
+  const { case: current, timeline } = await findCaseWithTimeline(dependencies, caseId);
+  if (current.storeId !== storeId) throw new NotFoundError('No such case');
+  const { sla } = await slaOfCase(dependencies, current, timeline);
+  return customerCaseView(current, timeline, sla);
 };

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
+import { errorName } from '../error-name.js';
 import { slaOfCase } from '../sla/sla-context.js';
 import { notifyAssigned, notifyP1Assigned, type MailDependencies } from './customer-notices.js';
 
@@ -25,7 +26,7 @@ export const announceAssignment = async (
   } catch (error) {
     logger.warn('Could not tell the supervisors of a P1 assignment', {
       caseId: assigned.caseId,
-      errorName: error instanceof Error ? error.name : 'UnknownError',
+      errorName: errorName(error),
     });
   }
 };

@@ -2,9 +2,10 @@ import type { Dependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
-import { SYSTEM } from '../../domain/timeline.js';
+import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
+import { errorName } from '../error-name.js';
 import { recordNotification, sendNotification, wasNotified, type Notification } from '../workflow/notify-once.js';
 
 /**
@@ -16,9 +17,6 @@ export type MailDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' 
 
 /** What a notice says and to whom; the store is loaded for it (its name is in every email). */
 type NoticeOf = (store: Store) => { audience: Notification['audience']; template: EmailTemplate };
-
-/** Only the error's name is logged or stored: messages of mail and database errors can carry addresses. */
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
 
 class NoRecipientsError extends Error {
   constructor() {
@@ -95,9 +93,18 @@ const sendNotice = async (
   }
 };
 
+/** What heads every customer email: the case's number, the customer's name, the store's name. */
+type CustomerHeader = 'caseNumber' | 'customerName' | 'storeName';
+type WithoutHeader<T> = T extends unknown ? Omit<T, CustomerHeader> : never;
+/** A customer email's own fields; `toCustomer` adds the header from the case and its store. */
+type CustomerMessage = WithoutHeader<Extract<EmailTemplate, Record<CustomerHeader, string>>>;
+
 const toCustomer =
-  (template: (store: Store) => EmailTemplate): NoticeOf =>
-  (store) => ({ audience: 'customer', template: template(store) });
+  (value: Case, message: CustomerMessage): NoticeOf =>
+  (store) => ({
+    audience: 'customer',
+    template: { ...message, caseNumber: value.caseNumber, customerName: value.customer.name, storeName: store.name },
+  });
 
 /** To the customer: who is handling the case (the agent's display name). Once per assignment. */
 export const notifyAssigned = async (dependencies: MailDependencies, value: Case): Promise<void> => {
@@ -110,13 +117,10 @@ export const notifyAssigned = async (dependencies: MailDependencies, value: Case
     dependencies,
     value,
     `case_assigned_${assignee.agentId}_${assignee.assignedAt}`,
-    toCustomer((store) => ({
+    toCustomer(value, {
       kind: 'case_assigned',
-      caseNumber: value.caseNumber,
-      customerName: value.customer.name,
-      storeName: store.name,
       agentName: assignee.name,
-    })),
+    }),
   );
 };
 
@@ -130,15 +134,19 @@ export const notifyReply = async (
     dependencies,
     value,
     `reply_${reply.replyEventId}`,
-    toCustomer((store) => ({
+    toCustomer(value, {
       kind: 'reply_posted',
-      caseNumber: value.caseNumber,
-      customerName: value.customer.name,
-      storeName: store.name,
       authorName: reply.authorName,
       body: reply.body,
-    })),
+    }),
   );
+
+/** The text of the latest public reply by staff, if any. */
+const latestReplyIn = (timeline: readonly TimelineEvent[]): string | undefined => {
+  const body = timeline.findLast((event) => event.type === 'reply_sent' && event.visibility === 'public')?.details
+    ?.body;
+  return typeof body === 'string' ? body : undefined;
+};
 
 /**
  * The case as stored now and the text of its latest public reply. When the read fails the email still goes out,
@@ -147,37 +155,38 @@ export const notifyReply = async (
 const withLatestReply = async (
   { cases }: Pick<MailDependencies, 'cases'>,
   value: Case,
-): Promise<{ current: Case; latestReply?: string }> => {
+): Promise<{ current: Case; latestReply?: string | undefined }> => {
   try {
     const stored = await cases.getWithTimeline(value.caseId);
-    if (!stored) return { current: value };
-    const reply = stored.timeline.findLast((event) => event.type === 'reply_sent' && event.visibility === 'public');
-    const body = reply?.details?.body;
-    return { current: stored.case, ...(typeof body === 'string' ? { latestReply: body } : {}) };
+    return stored ? { current: stored.case, latestReply: latestReplyIn(stored.timeline) } : { current: value };
   } catch (error) {
     logger.warn('Latest reply not read', { caseId: value.caseId, error: errorName(error) });
     return { current: value };
   }
 };
 
-/** To the customer: we need your answer (status `awaiting_customer`). `eventId` makes it once per change. */
+/**
+ * To the customer: we need your answer (status `awaiting_customer`), quoting the latest public reply. `eventId` makes
+ * it once per change. `timeline` is the case's, when the caller has just read it (the status change has); otherwise
+ * the case is read again for it.
+ */
 export const notifyAwaitingCustomer = async (
   dependencies: MailDependencies,
   value: Case,
   eventId: string,
+  timeline?: readonly TimelineEvent[],
 ): Promise<void> => {
-  const { current, latestReply } = await withLatestReply(dependencies, value);
+  const { current, latestReply } = timeline
+    ? { current: value, latestReply: latestReplyIn(timeline) }
+    : await withLatestReply(dependencies, value);
   await sendNotice(
     dependencies,
     current,
     `awaiting_customer_${eventId}`,
-    toCustomer((store) => ({
+    toCustomer(current, {
       kind: 'awaiting_customer',
-      caseNumber: current.caseNumber,
-      customerName: current.customer.name,
-      storeName: store.name,
       ...(latestReply !== undefined ? { latestReply } : {}),
-    })),
+    }),
   );
 };
 
@@ -192,17 +201,14 @@ export const notifyResolved = async (dependencies: MailDependencies, value: Case
     dependencies,
     value,
     'case_resolved',
-    toCustomer((store) => ({
+    toCustomer(value, {
       kind: 'case_resolved',
-      caseNumber: value.caseNumber,
-      customerName: value.customer.name,
-      storeName: store.name,
       resolutionType: resolution.type,
       ...(resolution.amount !== undefined
         ? { amount: { value: resolution.amount, currency: resolution.currency ?? value.currency } }
         : {}),
       summary: resolution.summary,
-    })),
+    }),
   );
 };
 
@@ -212,13 +218,10 @@ export const notifyCancelled = async (dependencies: MailDependencies, value: Cas
     dependencies,
     value,
     'case_cancelled',
-    toCustomer((store) => ({
+    toCustomer(value, {
       kind: 'case_cancelled',
-      caseNumber: value.caseNumber,
-      customerName: value.customer.name,
-      storeName: store.name,
       ...(value.cancellation ? { reason: value.cancellation.reason } : {}),
-    })),
+    }),
   );
 
 /** To the store's supervisors: an approved case waits with no eligible agent. Once per case. */

@@ -30,7 +30,7 @@ export interface StatusChange {
  * the customer emails them; then the workflow is signalled. Returns the changed case.
  */
 export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
-  const { after, event } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+  const { after, event, timeline } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     const required = ENTERED_FROM[request.status];
     if (current.status !== required) {
@@ -47,7 +47,9 @@ export const changeCaseStatus = async (dependencies: Dependencies, request: Stat
       set: { status: request.status, updatedAt: now.toISOString() },
     };
   });
-  if (after.status === 'awaiting_customer') await notifyAwaitingCustomer(dependencies, after, event.eventId);
+  if (after.status === 'awaiting_customer') {
+    await notifyAwaitingCustomer(dependencies, after, event.eventId, timeline);
+  }
   await signalWorkflow(dependencies, after.caseId);
   return after;
 };

@@ -1,8 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { CASE_ID_PATTERN } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
-import { NotFoundError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
+import { findCaseWithTimeline } from '../find-case.js';
 import { slaOfCase } from '../sla/sla-context.js';
 import { staffCaseView, type StaffCaseView } from '../staff-case-view.js';
 
@@ -15,8 +14,7 @@ export const getStaffCase = async (
   user: StaffUser,
   caseId: string,
 ): Promise<StaffCaseView> => {
-  const found = CASE_ID_PATTERN.test(caseId) ? await dependencies.cases.getWithTimeline(caseId) : undefined;
-  if (!found) throw new NotFoundError('No such case');
-  assertCaseAccess(user, found.case);
-  return staffCaseView(found.case, found.timeline, await slaOfCase(dependencies, found.case, found.timeline));
+  const { case: current, timeline } = await findCaseWithTimeline(dependencies, caseId);
+  assertCaseAccess(user, current);
+  return staffCaseView(current, timeline, await slaOfCase(dependencies, current, timeline));
 };

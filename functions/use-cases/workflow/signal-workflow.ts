@@ -3,6 +3,7 @@ import { logger } from '../../commons/logger.js';
 import { waitOutcome } from '../../domain/case-progress.js';
 import type { WorkflowWait } from '../../domain/case.js';
 import { TransientError } from '../../domain/errors.js';
+import { errorName } from '../error-name.js';
 import { loadSlaContext, stepOf } from '../sla/sla-context.js';
 import { syncDeadlines } from '../sla/sync-deadlines.js';
 
@@ -57,7 +58,7 @@ export const signalWorkflow = async (
   } catch (error) {
     logger.warn('Could not signal the case workflow; its timeout will pick the change up', {
       caseId,
-      errorName: (error as Error).name,
+      errorName: errorName(error),
     });
   }
 };

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { provideDependencies, type Dependencies } from '../../../functions/commons/dependencies.js';
@@ -6,6 +6,7 @@ import { StateConflictError } from '../../../functions/domain/errors.js';
 import type { Store } from '../../../functions/domain/store.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { publicRoute, storefrontRoute } from '../../../functions/http/route.js';
+import { proxyEvent, routeContext as context } from './proxy-event.js';
 
 const store: Store = {
   storeId: 'store-a',
@@ -18,23 +19,11 @@ const store: Store = {
 };
 
 const event = (overrides: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent =>
-  ({
-    httpMethod: 'POST',
-    path: '/x',
-    resource: '/x',
+  proxyEvent({
     headers: { 'Content-Type': 'application/json', 'X-Api-Key': 'good-key' },
-    multiValueHeaders: {},
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
-    stageVariables: null,
     body: '{"name":"x"}',
-    isBase64Encoded: false,
-    requestContext: { requestId: 'req-1' },
     ...overrides,
-  }) as unknown as APIGatewayProxyEvent;
-
-const context = { awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+  });
 
 const echo = storefrontRoute({ body: z.strictObject({ name: z.string().min(1) }) }, async ({ body, store: current }) =>
   jsonResponse(200, { name: body.name, storeId: current.storeId }),

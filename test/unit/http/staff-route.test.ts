@@ -1,9 +1,10 @@
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provideDependencies, type Dependencies } from '../../../functions/commons/dependencies.js';
 import type { StaffUser } from '../../../functions/domain/staff.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { staffRoute } from '../../../functions/http/route.js';
+import { proxyEvent, routeContext as context } from './proxy-event.js';
 
 /** The claims API Gateway's Cognito authorizer passes for a REST API: every value a string. */
 const claimsOf = (groups: string, overrides: Record<string, string | undefined> = {}) => ({
@@ -22,23 +23,18 @@ const event = (
   claims: Record<string, string | undefined> | undefined,
   overrides: Partial<APIGatewayProxyEvent> = {},
 ): APIGatewayProxyEvent =>
-  ({
-    httpMethod: 'POST',
+  proxyEvent({
     path: '/v1/staff/cases/cs_1/assign',
     resource: '/v1/staff/cases/{caseId}/assign',
     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer x.y.z' },
-    multiValueHeaders: {},
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
     pathParameters: { caseId: 'cs_1' },
-    stageVariables: null,
     body: '{"agentId":"agent2"}',
-    isBase64Encoded: false,
-    requestContext: { requestId: 'req-1', ...(claims ? { authorizer: { claims } } : { authorizer: null }) },
+    requestContext: {
+      requestId: 'req-1',
+      authorizer: claims ? { claims } : null,
+    } as APIGatewayProxyEvent['requestContext'],
     ...overrides,
-  }) as unknown as APIGatewayProxyEvent;
-
-const context = { awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+  });
 
 let seen: Array<{ user: StaffUser; caseId: string; agentId: string }>;
 /** `assignCase` allows supervisors and admins only. */

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+
+/** Fields several request schemas share, so one rule (and one message) holds wherever the field appears. */
+
+/** Text a person typed: trimmed, not blank, at most `max` characters. */
+export const trimmedText = (max: number) => z.string().trim().min(1).max(max);
+
+/** An amount of money: not negative, cents at most. */
+export const moneyAmount = z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals');
+
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY');
+
+/** `?limit=&nextToken=` of every paginated listing. */
+export const pageQueryFields = {
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  nextToken: z.string().max(2048).optional(),
+};
+
+/** The id is checked against the case-id pattern by the use case: a malformed id is a 404, like an unknown one. */
+export const casePathSchema = z.strictObject({ caseId: z.string() });
