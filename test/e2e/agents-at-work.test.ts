@@ -1,57 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../local/free-port.js';
-import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
-import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+import { customerView, fileCase } from '../support/storefront.js';
+import { startNpmStack, type NpmStartedStack } from './support/local-process.js';
 
 /**
  * Issue 3's acceptance, as a storefront, two agents, a supervisor and a customer's mailbox see it: the local stack
  * started with `npm start`, driven over HTTP only.
  */
 describe('npm start: agents at work', () => {
-  let dataDir: string;
-  let child: LocalProcess;
-  let javaPid: number | undefined;
-  let url: string;
-  let storefront: ReturnType<typeof api>;
+  let stack: NpmStartedStack;
   let agent1: StaffApi;
   let agent2: StaffApi;
   let supervisor: StaffApi;
-  const apiKey = 'local-store-a-key';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'after-sales-agents-'));
-    child = startLocalProcess({ command: 'npm start', port: await findFreePort(), dataDir });
-    const ready = await child.ready();
-    javaPid = ready.dynamoDbPid;
-    url = ready.url;
-    storefront = api({ url });
-    agent1 = await staffApi({ url }, 'agent1');
-    agent2 = await staffApi({ url }, 'agent2');
-    supervisor = await staffApi({ url }, 'supervisor1');
+    stack = await startNpmStack('after-sales-agents-');
+    agent1 = await staffApi(stack, 'agent1');
+    agent2 = await staffApi(stack, 'agent2');
+    supervisor = await staffApi(stack, 'supervisor1');
   });
 
-  afterAll(async () => {
-    child?.interrupt();
-    await within(20_000, child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
-    if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const fileCase = async (overrides: Parameters<typeof returnRequest>[0] = {}) => {
-    const created = await storefront.post('/v1/cases', returnRequest(overrides), { apiKey });
-    expect(created.status).toBe(201);
-    return created.json.caseId as string;
-  };
-
-  const customerView = async (caseId: string) => (await storefront.get(`/v1/cases/${caseId}`, { apiKey })).json;
+  afterAll(async () => stack?.stop());
 
   const outboxTo = async (address: string) =>
-    ((await storefront.get('/_local/outbox')).json as Array<{ to: string[]; subject: string; text: string }>).filter(
+    ((await api(stack).get('/_local/outbox')).json as Array<{ to: string[]; subject: string; text: string }>).filter(
       (email) => email.to.includes(address),
     );
 
@@ -59,14 +32,14 @@ describe('npm start: agents at work', () => {
     const caseIds: string[] = [];
     for (let index = 0; index < 6; index += 1) {
       caseIds.push(
-        await fileCase({
+        await fileCase(stack, {
           customer: { id: `c-e2e-${index}`, email: `e2e-${index}@example.com`, name: 'Li', locale: 'en' },
         }),
       );
     }
     const views = await waitFor(
       async () => {
-        const all = await Promise.all(caseIds.map(customerView));
+        const all = await Promise.all(caseIds.map((caseId) => customerView(stack, caseId)));
         return all.every((view) => view.status === 'assigned') ? all : undefined;
       },
       { timeoutMs: 30_000 },
@@ -100,7 +73,7 @@ describe('npm start: agents at work', () => {
     await waitFor(async () =>
       (await outboxTo(customerEmail)).some((email) => email.text.includes('photo of the base')),
     );
-    const afterReply = await customerView(theirs);
+    const afterReply = await customerView(stack, theirs);
     expect(afterReply.status).toBe('in_progress');
     expect(JSON.stringify(afterReply)).toContain('photo of the base');
     expect(JSON.stringify(afterReply)).not.toContain('seal defect');
@@ -112,7 +85,7 @@ describe('npm start: agents at work', () => {
       summary: 'A new kettle was sent.',
     });
     expect(resolved.status).toBe(200);
-    const finalView = await customerView(theirs);
+    const finalView = await customerView(stack, theirs);
     expect(finalView).toMatchObject({ status: 'resolved', resolution: { type: 'replacement' } });
     await waitFor(async () =>
       (await outboxTo(customerEmail)).some((email) => email.text.includes('A new kettle was sent')),
@@ -136,10 +109,10 @@ describe('npm start: agents at work', () => {
   });
 
   it('holds a case over the auto-approve limit in pending_review until supervisor1 approves it, then assigns it', async () => {
-    const caseId = await fileCase({
+    const caseId = await fileCase(stack, {
       items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
     });
-    await waitFor(async () => (await customerView(caseId)).status === 'pending_review', { timeoutMs: 15_000 });
+    await waitFor(async () => (await customerView(stack, caseId)).status === 'pending_review', { timeoutMs: 15_000 });
     expect((await agent1.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'x' })).status).toBe(
       403,
     );
@@ -152,7 +125,7 @@ describe('npm start: agents at work', () => {
     expect(approved.status).toBe(200);
     const assigned = await waitFor(
       async () => {
-        const view = await customerView(caseId);
+        const view = await customerView(stack, caseId);
         return view.status === 'assigned' ? view : undefined;
       },
       { timeoutMs: 15_000 },

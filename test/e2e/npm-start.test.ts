@@ -84,7 +84,8 @@ describe('npm start', () => {
   }, 90_000);
 
   it('keeps cases and emails across a restart on the same DATA_DIR, without seeding twice', async () => {
-    // Prepare: a case filed and assigned (its workflow parked on the first response) in a first run, stopped with SIGTERM (the stack's own clean stop).
+    // Prepare: a case filed and assigned (its workflow parked on the first response) in a first run, stopped with
+    // SIGTERM (the stack's own clean stop).
     const first = start({ command: 'tsx', port: await findFreePort() });
     const firstUrls = await ready(first);
     const created = await api({ url: firstUrls.url }).post('/v1/cases', returnRequest(), {

@@ -1,28 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../local/free-port.js';
-import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
+import { putSlaPolicy, slaPolicy } from '../support/sla-policies.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
-import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+import { customerView, fileCase } from '../support/storefront.js';
+import { startNpmStack, type NpmStartedStack } from './support/local-process.js';
 
 /**
  * Issue 5's acceptance, as the staff, the storefront and the staff's mailboxes see it: the local stack started with
  * `npm start` (real clock, real waits), driven over HTTP only. A 24x7 calendar and targets of seconds make a breach and
  * every escalation level happen within the test; the three scenarios run at the same time to keep it short.
  */
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const REPEAT_EVERY_MS = 5_000;
 
 // First response in seconds so its ladder is what the scenarios watch; the resolution's minute outlasts them all
 // (its clock only matters to the pause, which moves it).
-const secondsPolicy = {
-  calendar: { timezone: 'Asia/Shanghai', alwaysOpen: true },
-  targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse: 'PT5S', resolution: 'PT1M' }])),
-  escalation: { repeatEvery: 'PT5S', maxLevel: 3 },
-};
+const secondsPolicy = slaPolicy({ firstResponse: 'PT5S', resolution: 'PT1M', repeatEvery: 'PT5S' });
 
 interface TimelineEntry {
   type: string;
@@ -61,54 +53,31 @@ const later = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('npm start: SLA deadlines and escalation', () => {
-  let dataDir: string;
-  let child: LocalProcess;
-  let javaPid: number | undefined;
-  let url: string;
+  let stack: NpmStartedStack;
   let storefront: ReturnType<typeof api>;
   let supervisor: StaffApi;
-  const apiKey = 'local-store-a-key';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'after-sales-sla-'));
-    child = startLocalProcess({ command: 'npm start', port: await findFreePort(), dataDir });
-    const ready = await child.ready();
-    javaPid = ready.dynamoDbPid;
-    url = ready.url;
-    storefront = api({ url });
-    supervisor = await staffApi({ url }, 'supervisor1');
-    const admin = await staffApi({ url }, 'admin1');
+    stack = await startNpmStack('after-sales-sla-');
+    storefront = api(stack);
+    supervisor = await staffApi(stack, 'supervisor1');
+    const admin = await staffApi(stack, 'admin1');
 
-    const saved = await admin.put('/v1/admin/sla', secondsPolicy);
+    const saved = await putSlaPolicy(admin, secondsPolicy);
 
-    expect(saved.status, saved.text).toBe(200);
     expect(saved.json).toMatchObject({ ...secondsPolicy, version: 1 });
   });
 
-  afterAll(async () => {
-    child?.interrupt();
-    await within(20_000, child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
-    if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => stack?.stop());
 
-  const fileCase = async (customerId: string): Promise<string> => {
-    const created = await storefront.post(
-      '/v1/cases',
-      returnRequest({ customer: { id: customerId, email: `${customerId}@example.com`, name: 'Li', locale: 'en' } }),
-      { apiKey },
-    );
-    if (created.status !== 201) throw new Error(`Filing a case failed with ${created.status}: ${created.text}`);
-    return created.json.caseId as string;
-  };
+  const fileCaseOf = (customerId: string): Promise<string> =>
+    fileCase(stack, { customer: { id: customerId, email: `${customerId}@example.com`, name: 'Li', locale: 'en' } });
 
   const staffView = async (caseId: string): Promise<StaffCaseView> => {
     const response = await supervisor.get(`/v1/staff/cases/${caseId}`);
     if (response.status !== 200) throw new Error(`Staff view failed with ${response.status}: ${response.text}`);
     return response.json;
   };
-
-  const customerView = async (caseId: string) => (await storefront.get(`/v1/cases/${caseId}`, { apiKey })).json;
 
   const untilView = (caseId: string, reached: (view: StaffCaseView) => boolean, timeoutMs = 30_000) =>
     waitFor(
@@ -121,7 +90,7 @@ describe('npm start: SLA deadlines and escalation', () => {
 
   const assignedAgentOf = (view: StaffCaseView): Promise<StaffApi> => {
     if (!view.assignee) throw new Error(`Case ${view.caseNumber} has no assignee`);
-    return staffApi({ url }, view.assignee.agentId);
+    return staffApi(stack, view.assignee.agentId);
   };
 
   const escalationEmailsOf = async (caseNumber: string): Promise<OutboxEmail[]> =>
@@ -132,7 +101,7 @@ describe('npm start: SLA deadlines and escalation', () => {
   it.concurrent(
     'climbs levels 1, 2 and 3 for a case nobody answers: agent, supervisor and admin emailed, each step on the timeline',
     async ({ expect }) => {
-      const caseId = await fileCase('c-sla-ladder');
+      const caseId = await fileCaseOf('c-sla-ladder');
 
       const view = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 3, 45_000);
 
@@ -175,7 +144,7 @@ describe('npm start: SLA deadlines and escalation', () => {
   it.concurrent(
     'stops the ladder when the assigned agent replies: no higher level and no new step in the next 12 s',
     async ({ expect }) => {
-      const caseId = await fileCase('c-sla-reply');
+      const caseId = await fileCaseOf('c-sla-reply');
       const escalated = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 1);
       const agent = await assignedAgentOf(escalated);
 
@@ -200,7 +169,7 @@ describe('npm start: SLA deadlines and escalation', () => {
   it.concurrent(
     "stops the resolution clock while the case awaits the customer and moves its due time by the pause on the customer's message",
     async ({ expect }) => {
-      const caseId = await fileCase('c-sla-pause');
+      const caseId = await fileCaseOf('c-sla-pause');
       const assigned = await untilView(caseId, (view) => view.status === 'assigned');
       const agent = await assignedAgentOf(assigned);
       const reply = await agent.post(`/v1/staff/cases/${caseId}/replies`, {
@@ -213,11 +182,15 @@ describe('npm start: SLA deadlines and escalation', () => {
 
       const awaiting = await agent.post(`/v1/staff/cases/${caseId}/status`, { status: 'awaiting_customer' });
       const paused = await staffView(caseId);
-      const customerPaused = await customerView(caseId);
+      const customerPaused = await customerView(stack, caseId);
       await sleep(20_000);
-      const message = await storefront.post(`/v1/cases/${caseId}/messages`, { body: 'Here is the photo.' }, { apiKey });
+      const message = await storefront.post(
+        `/v1/cases/${caseId}/messages`,
+        { body: 'Here is the photo.' },
+        { apiKey: stack.apiKeys.storeA },
+      );
       const resumed = await staffView(caseId);
-      const customerResumed = await customerView(caseId);
+      const customerResumed = await customerView(stack, caseId);
 
       expect(awaiting.status, awaiting.text).toBe(200);
       expect(paused.sla.resolutionDueAt).toBeNull();

@@ -18,3 +18,10 @@ export const returnRequest = (overrides: Partial<CaseRequestBody> = {}, delivere
     ...overrides,
   };
 };
+
+/** `POST /v1/staff/cases/{caseId}/resolve` as an agent sends it: refunded in full. */
+export const refundResolution = {
+  resolution: { type: 'refund', amount: 199, currency: 'CNY', reference: 'RF-1' },
+  rootCause: 'production_quality',
+  summary: 'Refunded in full.',
+};

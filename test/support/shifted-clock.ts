@@ -17,18 +17,18 @@ export const shiftedClock = (start: Date): Clock & { setTo(instant: Date): void 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** The next Friday after today (Asia/Shanghai, which keeps no daylight saving), at `HH:MM:SS` Shanghai time. */
-export const nextShanghaiFriday = (time: string, from = new Date()): Date => {
-  const localDay = Math.floor((from.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
-  const weekday = (localDay + 3) % 7; // 0 = Monday
-  const friday = localDay + ((4 - weekday + 7) % 7 || 7);
-  const [hours = 0, minutes = 0, seconds = 0] = time.split(':').map(Number);
-  return new Date(friday * DAY_MS - SHANGHAI_OFFSET_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000);
-};
+/** Days since the epoch in Asia/Shanghai, which keeps no daylight saving. */
+const shanghaiDayOf = (instant: Date): number => Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
 
 /** `days` after `instant`, at `HH:MM:SS` Shanghai time. */
 export const shanghaiTimeAfter = (instant: Date, days: number, time: string): Date => {
-  const localDay = Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) + days;
   const [hours = 0, minutes = 0, seconds = 0] = time.split(':').map(Number);
-  return new Date(localDay * DAY_MS - SHANGHAI_OFFSET_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+  const midnight = (shanghaiDayOf(instant) + days) * DAY_MS - SHANGHAI_OFFSET_MS;
+  return new Date(midnight + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+};
+
+/** The next Friday after today (Asia/Shanghai), at `HH:MM:SS` Shanghai time. */
+export const nextShanghaiFriday = (time: string, from = new Date()): Date => {
+  const weekday = (shanghaiDayOf(from) + 3) % 7; // 0 = Monday
+  return shanghaiTimeAfter(from, (4 - weekday + 7) % 7 || 7, time);
 };

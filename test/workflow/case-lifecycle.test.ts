@@ -1,15 +1,18 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client.js';
-import type { Case, WaitSignal } from '../../functions/domain/case.js';
+import type { Case } from '../../functions/domain/case.js';
 import { newCaseId } from '../../functions/domain/case.js';
 import { timelineEvent } from '../../functions/domain/timeline-events.js';
 import { awaitSignal } from '../../functions/use-cases/workflow/await-signal.js';
 import { decideManualReview } from '../../functions/use-cases/decide-manual-review.js';
 import { signalWorkflow } from '../../functions/use-cases/workflow/signal-workflow.js';
-import { returnRequest } from '../support/case-requests.js';
+import { updateAgents } from '../support/admin-agents.js';
+import { refundResolution, returnRequest } from '../support/case-requests.js';
 import { api, startTestStack, waitFor, type TestStack } from '../support/local-stack.js';
 import { staffApi } from '../support/staff-api.js';
+import { caseOf, timelineOf } from '../support/stored-cases.js';
+import { setSignalRecheckAfter } from '../support/store-profile.js';
+import { fileCase } from '../support/storefront.js';
+import { parkedOn } from '../support/workflow-waits.js';
 
 /** The real ASL file on the local engine, with the real task handlers, the real HTTP handlers and DynamoDB Local. */
 let stack: TestStack;
@@ -21,37 +24,6 @@ afterAll(async () => stack?.stop());
 
 const reviewer = { kind: 'staff' as const, id: 'supervisor1', name: 'Supervisor One' };
 const expensive = { items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }] };
-const resolution = {
-  resolution: { type: 'refund', amount: 199, currency: 'CNY', reference: 'RF-1' },
-  rootCause: 'production_quality',
-  summary: 'Refunded in full.',
-};
-
-const fileCase = async (
-  on: TestStack,
-  overrides: Parameters<typeof returnRequest>[0] = {},
-  { deliveredDaysAgo = 2, apiKey = on.apiKeys.storeA } = {},
-) => {
-  const response = await api(on).post('/v1/cases', returnRequest(overrides, deliveredDaysAgo), { apiKey });
-  expect(response.status).toBe(201);
-  return response.json.caseId as string;
-};
-
-const caseOf = async (on: TestStack, caseId: string): Promise<Case> => {
-  const found = await on.dependencies.cases.get(caseId);
-  if (!found) throw new Error(`No case ${caseId}`);
-  return found;
-};
-
-/** The execution parked on `signal` (its token stored with the case); returns the case then. */
-const parkedOn = (on: TestStack, caseId: string, signal: WaitSignal, timeoutMs = 15_000) =>
-  waitFor(
-    async () => {
-      const current = await caseOf(on, caseId);
-      return current.workflowWait?.signal === signal ? current : undefined;
-    },
-    { timeoutMs },
-  );
 
 const statesEntered = async (on: TestStack, caseId: string): Promise<string[]> =>
   ((await on.engine.getExecution(caseId))?.events ?? [])
@@ -59,7 +31,7 @@ const statesEntered = async (on: TestStack, caseId: string): Promise<string[]> =
     .map((event) => event.state ?? '');
 
 const eventTypes = async (on: TestStack, caseId: string) =>
-  (await on.dependencies.cases.getWithTimeline(caseId))!.timeline.map((event) => event.type);
+  (await timelineOf(on.dependencies, caseId)).map((event) => event.type);
 
 const openCasesOf = async (on: TestStack, storeId: string, agentId: string) =>
   (await on.dependencies.agents.get(storeId, agentId))?.openCases;
@@ -69,7 +41,7 @@ describe('Workflow: case lifecycle', () => {
     const caseId = await fileCase(stack, {}, { deliveredDaysAgo: 35 });
     const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
     expect(execution.status).toBe('SUCCEEDED');
-    const rejected = await caseOf(stack, caseId);
+    const rejected = await caseOf(stack.dependencies, caseId);
     expect(rejected.status).toBe('rejected');
     expect(rejected.notificationsSent).toEqual(['case_rejected']);
   });
@@ -87,7 +59,7 @@ describe('Workflow: case lifecycle', () => {
 
     expect((await agent.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Please stop using it.' })).status).toBe(201);
     await parkedOn(stack, caseId, 'resolution');
-    expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, resolution)).status).toBe(200);
+    expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, refundResolution)).status).toBe(200);
 
     const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
     expect(execution.status).toBe('SUCCEEDED');
@@ -133,7 +105,7 @@ describe('Workflow: case lifecycle', () => {
     });
 
     expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
-    expect((await caseOf(stack, caseId)).status).toBe('rejected');
+    expect((await caseOf(stack.dependencies, caseId)).status).toBe('rejected');
     const sent = (await stack.outbox.list()).find(
       (message) => message.to.includes(email) && message.text.includes('Serial number'),
     );
@@ -184,22 +156,13 @@ describe('Workflow: case lifecycle', () => {
     expect(cancelled.status).toBe(200);
     expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
     expect(await statesEntered(stack, caseId)).toContain('CaseCancelled');
-    expect((await caseOf(stack, caseId)).status).toBe('cancelled');
+    expect((await caseOf(stack.dependencies, caseId)).status).toBe('cancelled');
   });
 
   it('queues a case nobody can take, tells the supervisors, and assigns it once an agent is available again', async () => {
     const admin = await staffApi(stack, 'admin3');
-    const agents = await admin.get('/v1/admin/agents');
-    const {
-      agentId: _id,
-      storeId: _storeId,
-      openCases: _load,
-      lastAssignedAt: _last,
-      createdAt: _c,
-      updatedAt: _u,
-      ...agent3
-    } = agents.json.items.find((agent: { agentId: string }) => agent.agentId === 'agent3');
-    expect((await admin.put('/v1/admin/agents/agent3', { ...agent3, available: false })).status).toBe(200);
+    const [unavailable] = await updateAgents(admin, { available: false }, ['agent3']);
+    expect(unavailable?.status).toBe(200);
 
     const caseId = await fileCase(stack, {}, { apiKey: stack.apiKeys.storeB });
     const queued = await parkedOn(stack, caseId, 'assignment');
@@ -207,7 +170,8 @@ describe('Workflow: case lifecycle', () => {
     expect(queued.assignee).toBeUndefined();
     expect(queued.notificationsSent).toEqual(expect.arrayContaining(['case_unassigned']));
 
-    expect((await admin.put('/v1/admin/agents/agent3', { ...agent3, available: true })).status).toBe(200);
+    const [available] = await updateAgents(admin, { available: true }, ['agent3']);
+    expect(available?.status).toBe(200);
 
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
     expect(assigned.assignee?.agentId).toBe('agent3');
@@ -237,7 +201,7 @@ describe('Workflow: case lifecycle', () => {
     const execution = await stack.engine.waitForExecution(orphan.caseId, { timeoutMs: 15_000 });
 
     expect(execution.status).toBe('FAILED');
-    const failed = await caseOf(stack, orphan.caseId);
+    const failed = await caseOf(stack.dependencies, orphan.caseId);
     expect(failed.workflowFailure).toMatchObject({ error: 'NotFoundError' });
     expect(await eventTypes(stack, orphan.caseId)).toContain('workflow_failed');
   });
@@ -298,7 +262,7 @@ describe('Signal races: an action and the token that waits for it', () => {
     await signalWorkflow(stack.dependencies, caseId);
 
     expect((await stack.engine.getExecution(caseId))?.status).toBe('RUNNING');
-    expect((await caseOf(stack, caseId)).workflowWait?.signal).toBe('resolution');
+    expect((await caseOf(stack.dependencies, caseId)).workflowWait?.signal).toBe('resolution');
   });
 });
 
@@ -307,15 +271,7 @@ describe('Signal races: a completion that fails', () => {
   beforeAll(async () => {
     quick = await startTestStack({ reviewReminderAfter: 'PT1S' });
     // The safety net: a parked wait re-reads the case every second instead of once a day.
-    const client = createDocumentClient({ endpoint: quick.dynamoDb.endpoint });
-    await client.send(
-      new UpdateCommand({
-        TableName: quick.tables.stores,
-        Key: { pk: 'STORE#store-a', sk: 'PROFILE' },
-        UpdateExpression: 'SET signalRecheckAfter = :recheck',
-        ExpressionAttributeValues: { ':recheck': 'PT1S' },
-      }),
-    );
+    await setSignalRecheckAfter(quick, 'store-a', 'PT1S');
   });
   afterAll(async () => quick?.stop());
 
@@ -341,7 +297,8 @@ describe('Signal races: a completion that fails', () => {
   it('reminds the supervisors each time the review wait times out, and opens the case on approval', async () => {
     const caseId = await fileCase(quick, expensive);
     await waitFor(
-      async () => ((await caseOf(quick, caseId)).notificationsSent ?? []).includes('review_reminder_2') || undefined,
+      async () =>
+        ((await caseOf(quick.dependencies, caseId)).notificationsSent ?? []).includes('review_reminder_2') || undefined,
       { timeoutMs: 15_000 },
     );
 

@@ -1,89 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case } from '../../functions/domain/case.js';
 import type { SlaMilestone } from '../../functions/domain/sla/sla-policy.js';
 import type { TimelineEvent } from '../../functions/domain/timeline.js';
-import { returnRequest } from '../support/case-requests.js';
+import { updateAgents } from '../support/admin-agents.js';
+import { refundResolution } from '../support/case-requests.js';
 import { api, startTestStack, waitFor, type TestStack } from '../support/local-stack.js';
+import { emailsAbout } from '../support/outbox.js';
+import { putSlaPolicy, slaPolicy } from '../support/sla-policies.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
+import { caseOf, timelineOf } from '../support/stored-cases.js';
+import { customerView, fileCase } from '../support/storefront.js';
+import { levelOf, parkedOn, reachesLevel } from '../support/workflow-waits.js';
 
 /**
  * The SLA ladder on the real ASL file, the real task handlers and DynamoDB Local, with compressed durations set through
  * the admin API: a 24x7 calendar and targets of seconds, so a breach and every level happen within a test.
  */
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-
-const slaPolicy = ({
-  firstResponse,
-  resolution,
-  repeatEvery,
-  warnAt,
-  calendar = { timezone: 'Asia/Shanghai', alwaysOpen: true },
-}: {
-  firstResponse: string;
-  resolution: string;
-  repeatEvery: string;
-  warnAt?: number;
-  calendar?: Record<string, unknown>;
-}) => ({
-  calendar,
-  targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse, resolution }])),
-  escalation: { repeatEvery, maxLevel: 3, ...(warnAt ? { warnAt } : {}) },
-  surveyDelay: 'PT0S',
-  surveyReminderAfter: 'P3D',
-  surveyExpiresAfter: 'P14D',
-  revisitAfter: 'P7D',
-});
-
-const putSla = async (admin: StaffApi, policy: ReturnType<typeof slaPolicy>) => {
-  const saved = await admin.put('/v1/admin/sla', policy);
-  expect(saved.status, saved.text).toBe(200);
-};
-
-const fileCase = async (on: TestStack, overrides: Parameters<typeof returnRequest>[0] = {}): Promise<string> => {
-  const response = await api(on).post('/v1/cases', returnRequest(overrides), { apiKey: on.apiKeys.storeA });
-  expect(response.status, response.text).toBe(201);
-  return response.json.caseId as string;
-};
-
-const caseOf = async (on: TestStack, caseId: string): Promise<Case> => {
-  const found = await on.dependencies.cases.get(caseId);
-  if (!found) throw new Error(`No case ${caseId}`);
-  return found;
-};
-
-const timelineOf = async (on: TestStack, caseId: string): Promise<TimelineEvent[]> =>
-  (await on.dependencies.cases.getWithTimeline(caseId))?.timeline ?? [];
-
-const parkedOn = (on: TestStack, caseId: string, signal: string) =>
-  waitFor(async () => {
-    const current = await caseOf(on, caseId);
-    return current.workflowWait?.signal === signal ? current : undefined;
-  });
-
-const levelOf = (current: Case, milestone: SlaMilestone): number => current.escalation?.ladders[milestone]?.level ?? 0;
-
-const reachesLevel = (on: TestStack, caseId: string, milestone: SlaMilestone, level: number) =>
-  waitFor(
-    async () => {
-      const current = await caseOf(on, caseId);
-      return levelOf(current, milestone) >= level ? current : undefined;
-    },
-    { timeoutMs: 30_000, intervalMs: 200 },
-  );
-
 const escalationsOf = (timeline: TimelineEvent[], milestone: SlaMilestone) =>
   timeline.filter((event) => event.type === 'escalated' && event.details?.milestone === milestone);
 
-const emailsAbout = async (on: TestStack, caseNumber: string) =>
-  (await on.outbox.list()).filter((email) => email.subject.includes(caseNumber));
-
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-const resolution = {
-  resolution: { type: 'refund', amount: 199, currency: 'CNY', reference: 'RF-1' },
-  rootCause: 'production_quality',
-  summary: 'Refunded in full.',
-};
 
 describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
   let stack: TestStack;
@@ -92,7 +27,7 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     admin = await staffApi(stack, 'admin1');
-    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'PT1M', repeatEvery: 'PT3S' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'PT1M', repeatEvery: 'PT3S' }));
   });
   afterAll(async () => stack?.stop());
 
@@ -108,7 +43,7 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
     const view = (await agent.get(`/v1/staff/cases/${caseId}`)).json;
     expect(view.sla.milestones.firstResponse).toMatchObject({ status: 'met', breached: false });
     expect(view.sla).toMatchObject({ escalationLevel: 0, breaches: [] });
-    expect((await timelineOf(stack, caseId)).map((event) => event.type)).not.toContain('sla_breached');
+    expect((await timelineOf(stack.dependencies, caseId)).map((event) => event.type)).not.toContain('sla_breached');
   });
 
   it('climbs levels 1, 2 and 3 for an unanswered case: agent, supervisor, admin emailed, each step recorded', async () => {
@@ -118,7 +53,7 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
 
     const escalated = await reachesLevel(stack, caseId, 'firstResponse', 3);
 
-    const timeline = await timelineOf(stack, caseId);
+    const timeline = await timelineOf(stack.dependencies, caseId);
     expect(escalationsOf(timeline, 'firstResponse').map((event) => event.details?.level)).toEqual([1, 2, 3]);
     expect(escalationsOf(timeline, 'firstResponse').map((event) => event.details?.notified)).toEqual([
       'assigned_agent',
@@ -154,9 +89,9 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
     await parkedOn(stack, caseId, 'resolution');
     await sleep(4_000);
 
-    const current = await caseOf(stack, caseId);
+    const current = await caseOf(stack.dependencies, caseId);
     expect(levelOf(current, 'firstResponse')).toBe(2);
-    expect(escalationsOf(await timelineOf(stack, caseId), 'firstResponse')).toHaveLength(2);
+    expect(escalationsOf(await timelineOf(stack.dependencies, caseId), 'firstResponse')).toHaveLength(2);
     const view = (await agent.get(`/v1/staff/cases/${caseId}`)).json;
     expect(view.sla.breaches).toEqual([
       expect.objectContaining({ milestone: 'firstResponse', metAt: current.firstRespondedAt }),
@@ -192,7 +127,7 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
     expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
     await sleep(3_500);
 
-    expect(levelOf(await caseOf(stack, caseId), 'firstResponse')).toBe(1);
+    expect(levelOf(await caseOf(stack.dependencies, caseId), 'firstResponse')).toBe(1);
     expect(cancelled.json.sla).toMatchObject({ firstResponseDueAt: expect.any(String) });
   });
 });
@@ -204,7 +139,7 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
   beforeAll(async () => {
     stack = await startTestStack();
     admin = await staffApi(stack, 'admin1');
-    await putSla(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT4S', repeatEvery: 'PT1M' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT4S', repeatEvery: 'PT1M' }));
   });
   afterAll(async () => stack?.stop());
 
@@ -222,12 +157,12 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
     expect(emails.filter((email) => email.tags?.notification === 'sla_escalated').map((email) => email.to)).toEqual([
       [`${agentId}@store-a.example`],
     ]);
-    expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, resolution)).status).toBe(200);
+    expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, refundResolution)).status).toBe(200);
     expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
   });
 
   it('moves the resolution due time by the time spent awaiting the customer, and resumes on their message', async () => {
-    await putSla(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT1M', repeatEvery: 'PT1M' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT1M', resolution: 'PT1M', repeatEvery: 'PT1M' }));
     const caseId = await fileCase(stack);
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
     const agent = await staffApi(stack, assigned.assignee?.agentId as string);
@@ -248,34 +183,40 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
     expect(message.status).toBe(201);
 
     const resumed = (await agent.get(`/v1/staff/cases/${caseId}`)).json.sla;
-    const statusEvents = (await timelineOf(stack, caseId)).filter((event) => event.type === 'status_changed');
+    const statusEvents = (await timelineOf(stack.dependencies, caseId)).filter(
+      (event) => event.type === 'status_changed',
+    );
     const pausedAt = Date.parse(statusEvents.find((event) => event.to === 'awaiting_customer')?.at as string);
     const resumedAt = Date.parse(statusEvents.find((event) => event.from === 'awaiting_customer')?.at as string);
     expect(paused).toMatchObject({ resolutionDueAt: null, milestones: { resolution: { status: 'paused' } } });
     expect(Date.parse(resumed.resolutionDueAt) - Date.parse(dueBefore)).toBe(resumedAt - pausedAt);
     expect(resumed.milestones.resolution.status).toBe('running');
-    const customerView = (await api(stack).get(`/v1/cases/${caseId}`, { apiKey: stack.apiKeys.storeA })).json;
-    expect(customerView.sla).toEqual({
+    expect((await customerView(stack, caseId)).sla).toEqual({
       firstResponseDueAt: expect.any(String),
       resolutionDueAt: resumed.resolutionDueAt,
       resolutionPaused: false,
     });
     // The queue's order follows: the stored due times moved too.
-    await waitFor(async () => (await caseOf(stack, caseId)).deadlines?.resolutionDueAt === resumed.resolutionDueAt);
+    await waitFor(
+      async () => (await caseOf(stack.dependencies, caseId)).deadlines?.resolutionDueAt === resumed.resolutionDueAt,
+    );
   });
 
   it('warns the agent once at the share of the target the policy sets, before the breach', async () => {
-    await putSla(admin, slaPolicy({ firstResponse: 'PT6S', resolution: 'P1D', repeatEvery: 'PT1H', warnAt: 0.5 }));
+    await putSlaPolicy(
+      admin,
+      slaPolicy({ firstResponse: 'PT6S', resolution: 'P1D', repeatEvery: 'PT1H', warnAt: 0.5 }),
+    );
     const caseId = await fileCase(stack);
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
 
     const warned = await waitFor(async () => {
-      const current = await caseOf(stack, caseId);
+      const current = await caseOf(stack.dependencies, caseId);
       return current.escalation?.ladders.firstResponse?.warned ? current : undefined;
     });
 
     expect(levelOf(warned, 'firstResponse')).toBe(0);
-    const warnings = (await timelineOf(stack, caseId)).filter((event) => event.type === 'sla_warning');
+    const warnings = (await timelineOf(stack.dependencies, caseId)).filter((event) => event.type === 'sla_warning');
     expect(warnings).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ milestone: 'firstResponse', emailed: true }) }),
     ]);
@@ -291,22 +232,9 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
 
   it('breaches an unassigned case too, and tells the supervisors', async () => {
     // Prepare: nobody available, a first response due in 3 s.
-    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
-    const agents = (await admin.get('/v1/admin/agents')).json.items as Array<Record<string, unknown>>;
-    const setAvailable = (available: boolean) =>
-      Promise.all(
-        agents.map(({ agentId, name, email, skills, maxOpenCases, supervisorId }) =>
-          admin.put(`/v1/admin/agents/${agentId as string}`, {
-            name,
-            email,
-            skills,
-            maxOpenCases,
-            available,
-            ...(supervisorId ? { supervisorId } : {}),
-          }),
-        ),
-      );
-    expect((await setAvailable(false)).map((response) => response.status)).toEqual(agents.map(() => 200));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
+    const unavailable = await updateAgents(admin, { available: false });
+    expect(unavailable.map((response) => response.status)).toEqual(unavailable.map(() => 200));
 
     try {
       // Act
@@ -322,17 +250,17 @@ describe('Workflow: SLA pause, resolution breach and policy change (24x7, second
         ['supervisor1@store-a.example'],
       ]);
     } finally {
-      await setAvailable(true);
+      await updateAgents(admin, { available: true });
     }
   });
 
   it('applies a policy change to a waiting case at once: a shorter target re-times its wait', async () => {
-    await putSla(admin, slaPolicy({ firstResponse: 'PT1H', resolution: 'P1D', repeatEvery: 'PT1H' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT1H', resolution: 'P1D', repeatEvery: 'PT1H' }));
     const caseId = await fileCase(stack);
     const parked = await parkedOn(stack, caseId, 'firstResponse');
     expect(Date.parse(parked.workflowWait?.wakeAt as string) - Date.now()).toBeGreaterThan(30 * 60_000);
 
-    await putSla(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'P1D', repeatEvery: 'PT1H' }));
 
     const escalated = await reachesLevel(stack, caseId, 'firstResponse', 1);
     const breach = escalated.escalation?.breaches[0];

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../../../local/free-port.js';
+import { DEMO_API_KEYS } from '../../../local/seed.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
@@ -98,3 +102,36 @@ export const within = <T>(ms: number, promise: Promise<T>, what: string): Promis
       setTimeout(() => fail(new Error(`${what} did not happen within ${ms} ms`)), ms),
     ),
   ]);
+
+export interface NpmStartedStack {
+  url: string;
+  /** The seeded demo stores' storefront keys. */
+  apiKeys: typeof DEMO_API_KEYS;
+  /** Ctrl-C (SIGKILL after 20 s), then DynamoDB Local's Java killed if it outlived it, and the data folder removed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` on a free port and a new data folder, once its banner is out: what the acceptance tests drive. When it
+ * does not get ready, it is stopped before the error is thrown.
+ */
+export const startNpmStack = async (dataDirPrefix: string): Promise<NpmStartedStack> => {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
+  const child = startLocalProcess({ command: 'npm start', port, dataDir });
+  let javaPid: number | undefined;
+  const stop = async (): Promise<void> => {
+    child.interrupt();
+    await within(20_000, child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
+    if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const ready = await child.ready();
+    javaPid = ready.dynamoDbPid;
+    return { url: ready.url, apiKeys: DEMO_API_KEYS, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

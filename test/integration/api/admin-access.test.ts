@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestStack, type ApiResponse, type TestStack } from '../../support/local-stack.js';
-import { signInAll, type Staff, type Username } from './staff-fixtures.js';
+import { editableProfileOf } from '../../support/admin-agents.js';
+import { startTestStack, type ApiResponse, type TestStack } from '../../support/local-stack.js';
+import { sendAs, signInAll, type Caller, type Staff } from './staff-fixtures.js';
 
 let stack: TestStack;
 let staff: Staff;
@@ -11,14 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-type Caller = Username | 'anonymous';
 type Method = 'GET' | 'POST' | 'PUT';
 
-const send = (caller: Caller, method: Method, path: string, body?: unknown): Promise<ApiResponse> => {
-  const client = caller === 'anonymous' ? api(stack) : staff[caller];
-  if (method === 'GET') return client.get(path);
-  return method === 'POST' ? client.post(path, body) : client.put(path, body);
-};
+const send = (caller: Caller, method: Method, path: string, body?: unknown): Promise<ApiResponse> =>
+  sendAs(stack, staff, caller, method, path, body);
 
 let created = 0;
 const newAgent = () => {
@@ -34,13 +31,7 @@ const newAgent = () => {
 };
 
 /** Agent2's profile as seeded, so a permitted update changes nothing that other tests rely on. */
-const agent2Profile = async () => {
-  const { items } = (await staff.admin1.get('/v1/admin/agents')).json;
-  const { name, email, skills, maxOpenCases, available, supervisorId } = items.find(
-    (agent: { agentId: string }) => agent.agentId === 'agent2',
-  );
-  return { name, email, skills, maxOpenCases, available, ...(supervisorId ? { supervisorId } : {}) };
-};
+const agent2Profile = () => editableProfileOf(staff.admin1, 'agent2');
 
 /** The store's policy (or SLA policy) as it is, without the version: a permitted save keeps the rules. */
 const currentPolicyOf = async (caller: 'admin1' | 'admin3', path = '/v1/admin/policy') => {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestStack, type TestStack } from '../../support/local-stack.js';
+import { emailsTo } from '../../support/outbox.js';
+import { customerView } from '../../support/storefront.js';
 import {
   caseAssignedTo,
   caseInProgress,
   caseInReview,
-  emailsTo,
+  openCasesOf,
   raiseCapacity,
   signInAll,
   staffView,
@@ -26,14 +28,11 @@ afterAll(async () => stack?.stop());
 const A = () => stack.apiKeys.storeA;
 const B = () => stack.apiKeys.storeB;
 
-const customerView = async (caseId: string) => (await storefront.get(`/v1/cases/${caseId}`, { apiKey: A() })).json;
-
-const openCasesOf = async (agentId: string): Promise<number> => {
-  const { items } = (await staff.supervisor1.get('/v1/admin/agents')).json as {
-    items: Array<{ agentId: string; openCases: number }>;
-  };
-  return items.find((candidate) => candidate.agentId === agentId)?.openCases ?? Number.NaN;
-};
+/** Storefronts that may not act on store A's cases, and the status they get: another store's key, or none. */
+const OUTSIDERS: Array<[string, number, () => string | undefined]> = [
+  ["another store's key", 404, () => B()],
+  ['no key', 401, () => undefined],
+];
 
 const awaitingCustomer = async (): Promise<string> => {
   const caseId = await caseInProgress(stack, staff);
@@ -53,7 +52,7 @@ describe('API: POST /v1/cases/{caseId}/messages', () => {
     // Assess
     expect(posted.status).toBe(201);
     expect(posted.json.eventId).toMatch(/^ev_/);
-    const view = await customerView(caseId);
+    const view = await customerView(stack, caseId);
     expect(view.status).toBe('in_progress');
     expect(view.messages).toEqual([
       { at: expect.any(String), from: 'agent', authorName: 'Wang Fang', body: 'We are on it.' },
@@ -74,7 +73,7 @@ describe('API: POST /v1/cases/{caseId}/messages', () => {
     const posted = await storefront.post(`/v1/cases/${caseId}/messages`, { body: 'Any update?' }, { apiKey: A() });
 
     expect(posted.status).toBe(201);
-    expect((await customerView(caseId)).status).toBe('assigned');
+    expect((await customerView(stack, caseId)).status).toBe('assigned');
   });
 
   it('returns 409 once the case is resolved', async () => {
@@ -93,10 +92,7 @@ describe('API: POST /v1/cases/{caseId}/messages', () => {
     expect(posted.status).toBe(409);
   });
 
-  it.each([
-    ["another store's key", 404, () => B()],
-    ['no key', 401, () => undefined],
-  ])('answers %s with %i', async (_label, status, apiKey) => {
+  it.each(OUTSIDERS)('answers %s with %i', async (_label, status, apiKey) => {
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
 
     const posted = await storefront.post(`/v1/cases/${caseId}/messages`, { body: 'Hello' }, { apiKey: apiKey() });
@@ -124,7 +120,7 @@ describe('API: POST /v1/cases/{caseId}/cancel', () => {
   it('cancels an assigned case, releases the agent, emails the customer and ends the workflow', async () => {
     // Prepare
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
-    const loadBefore = await openCasesOf('agent1');
+    const loadBefore = await openCasesOf(staff, 'agent1');
     const customerEmail = (await staffView(staff, caseId)).customer.email;
 
     // Act
@@ -147,7 +143,7 @@ describe('API: POST /v1/cases/{caseId}/cancel', () => {
       from: 'assigned',
       to: 'cancelled',
     });
-    expect(await openCasesOf('agent1')).toBe(loadBefore - 1);
+    expect(await openCasesOf(staff, 'agent1')).toBe(loadBefore - 1);
     expect((await emailsTo(stack, customerEmail)).length).toBeGreaterThan(0);
     expect((await staffView(staff, caseId)).workflowWait).toBeNull();
     expect((await staff.agent1.get('/v1/staff/cases?status=cancelled&limit=100')).json.items).toContainEqual(
@@ -200,16 +196,13 @@ describe('API: POST /v1/cases/{caseId}/cancel', () => {
     expect(cancelled.json.error.code).toBe('state_conflict');
   });
 
-  it.each([
-    ["another store's key", 404, () => B()],
-    ['no key', 401, () => undefined],
-  ])('answers %s with %i and leaves the case as it was', async (_label, status, apiKey) => {
+  it.each(OUTSIDERS)('answers %s with %i and leaves the case as it was', async (_label, status, apiKey) => {
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
 
     const cancelled = await storefront.post(`/v1/cases/${caseId}/cancel`, { reason: 'x' }, { apiKey: apiKey() });
 
     expect(cancelled.status).toBe(status);
-    expect((await customerView(caseId)).status).toBe('assigned');
+    expect((await customerView(stack, caseId)).status).toBe('assigned');
   });
 
   it('returns 400 naming the reason when it is missing', async () => {
@@ -230,7 +223,7 @@ describe('API: GET /v1/cases/{caseId} while agents work', () => {
     await staff.supervisor1.post(`/v1/staff/cases/${caseId}/assign`, { agentId: 'agent2' });
 
     // Act
-    const view = await customerView(caseId);
+    const view = await customerView(stack, caseId);
 
     // Assess
     expect(view).toMatchObject({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnRequest } from '../../support/case-requests.js';
 import { api, startTestStack, waitFor, type TestStack } from '../../support/local-stack.js';
+import { emailsTo } from '../../support/outbox.js';
 
 let stack: TestStack;
 let storeA: ReturnType<typeof api>;
@@ -15,8 +16,6 @@ const A = () => stack.apiKeys.storeA;
 const B = () => stack.apiKeys.storeB;
 
 const caseStatus = async (caseId: string, apiKey = A()) => (await storeA.get(`/v1/cases/${caseId}`, { apiKey })).json;
-
-const emailsTo = async (address: string) => (await stack.outbox.list()).filter((email) => email.to.includes(address));
 
 describe('API: POST /v1/cases', () => {
   it('files an in-window return, approves it within seconds and emails the acknowledgement with the case number', async () => {
@@ -40,7 +39,7 @@ describe('API: POST /v1/cases', () => {
       expect.arrayContaining(['case_submitted', 'decision_made', 'status_changed']),
     );
     const [acknowledgement] = await waitFor(async () => {
-      const emails = await emailsTo(customerEmail);
+      const emails = await emailsTo(stack, customerEmail);
       return emails.length ? emails : undefined;
     });
     expect(acknowledgement?.subject).toContain(created.json.caseNumber);
@@ -63,7 +62,7 @@ describe('API: POST /v1/cases', () => {
     expect(rejected.decision.reasons).toEqual([expect.objectContaining({ code: 'return_window_expired' })]);
     expect(rejected.decision.reasons[0].message).toMatch(/7/);
     const [email] = await waitFor(async () => {
-      const emails = await emailsTo(customerEmail);
+      const emails = await emailsTo(stack, customerEmail);
       return emails.length ? emails : undefined;
     });
     expect(email?.text).toContain(rejected.decision.reasons[0].message);
@@ -82,7 +81,9 @@ describe('API: POST /v1/cases', () => {
     });
     expect(pending.decision.reasons).toEqual([expect.objectContaining({ code: 'value_above_auto_approve_limit' })]);
     await waitFor(async () =>
-      (await emailsTo('supervisor1@store-a.example')).find((email) => email.subject.includes(created.json.caseNumber)),
+      (await emailsTo(stack, 'supervisor1@store-a.example')).find((email) =>
+        email.subject.includes(created.json.caseNumber),
+      ),
     );
     const stored = await waitFor(async () => (await stack.dependencies.cases.get(created.json.caseId))?.workflowWait);
     expect(stored).toMatchObject({ signal: 'review', taskToken: expect.any(String) });

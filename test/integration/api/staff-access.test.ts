@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestStack, type ApiResponse, type TestStack } from '../../support/local-stack.js';
+import { startTestStack, type ApiResponse, type TestStack } from '../../support/local-stack.js';
 import {
   caseAssignedTo,
   caseInProgress,
   caseInReview,
   raiseCapacity,
+  sendAs,
   signInAll,
   staffView,
+  type Caller,
   type Staff,
-  type Username,
 } from './staff-fixtures.js';
 
 let stack: TestStack;
@@ -21,14 +22,10 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-type Caller = Username | 'anonymous';
 type Method = 'GET' | 'POST';
 
-/** A request as `caller`: a seeded user's bearer token, or none at all. */
-const send = (caller: Caller, method: Method, path: string, body?: unknown): Promise<ApiResponse> => {
-  if (caller === 'anonymous') return method === 'GET' ? api(stack).get(path) : api(stack).post(path, body);
-  return method === 'GET' ? staff[caller].get(path) : staff[caller].post(path, body);
-};
+const send = (caller: Caller, method: Method, path: string, body?: unknown): Promise<ApiResponse> =>
+  sendAs(stack, staff, caller, method, path, body);
 
 interface CaseRoute {
   name: string;

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestStack, waitFor, type TestStack } from '../../support/local-stack.js';
+import { updateAgents } from '../../support/admin-agents.js';
+import { startTestStack, waitFor, type TestStack } from '../../support/local-stack.js';
+import { emailsTo } from '../../support/outbox.js';
+import { customerView } from '../../support/storefront.js';
 import {
   caseAssignedTo,
   caseInProgress,
   caseInReview,
-  emailsTo,
   fileCase,
   newCustomer,
+  openCasesOf,
   raiseCapacity,
   signInAll,
   staffView,
@@ -24,19 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const customerView = async (caseId: string) =>
-  (await api(stack).get(`/v1/cases/${caseId}`, { apiKey: stack.apiKeys.storeA })).json;
-
 const customerEmailOf = async (caseId: string): Promise<string> => (await staffView(staff, caseId)).customer.email;
-
-const openCasesOf = async (agentId: string): Promise<number> => {
-  const { items } = (await staff.supervisor1.get('/v1/admin/agents')).json as {
-    items: Array<{ agentId: string; openCases: number }>;
-  };
-  const agent = items.find((candidate) => candidate.agentId === agentId);
-  if (!agent) throw new Error(`${agentId} is not listed`);
-  return agent.openCases;
-};
 
 describe('API: POST /v1/staff/cases/{caseId}/replies', () => {
   it('returns 201, starts the work, emails the reply and shows it to the customer with the author name', async () => {
@@ -61,7 +52,7 @@ describe('API: POST /v1/staff/cases/{caseId}/replies', () => {
     );
     const emails = await emailsTo(stack, await customerEmailOf(caseId));
     expect(emails.some((email) => email.text.includes('Please send a photo.'))).toBe(true);
-    expect((await customerView(caseId)).messages).toEqual([
+    expect((await customerView(stack, caseId)).messages).toEqual([
       { at: expect.any(String), from: 'agent', authorName: 'Wang Fang', body: 'Please send a photo.' },
     ]);
   });
@@ -121,7 +112,7 @@ describe('API: POST /v1/staff/cases/{caseId}/notes', () => {
     expect(view.timeline).toContainEqual(
       expect.objectContaining({ type: 'note_added', visibility: 'internal', details: { body: secret } }),
     );
-    expect(JSON.stringify(await customerView(caseId))).not.toContain(secret);
+    expect(JSON.stringify(await customerView(stack, caseId))).not.toContain(secret);
     const emails = await emailsTo(stack, view.customer.email);
     expect(emails.some((email) => email.text.includes('We are on it.'))).toBe(true);
     expect(emails.some((email) => email.text.includes(secret) || email.html.includes(secret))).toBe(false);
@@ -154,7 +145,7 @@ describe('API: POST /v1/staff/cases/{caseId}/status', () => {
     expect(again.status).toBe(409);
     expect(resumed.json.status).toBe('in_progress');
     expect((await emailsTo(stack, customerEmail)).length).toBe(emailsBefore + 1);
-    const transitions = (await customerView(caseId)).timeline.filter(
+    const transitions = (await customerView(stack, caseId)).timeline.filter(
       (event: { type: string }) => event.type === 'status_changed',
     );
     expect(transitions.slice(-2)).toEqual([
@@ -168,7 +159,7 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
   it('records the outcome in the case currency, releases the agent, emails the customer and hides the root cause', async () => {
     // Prepare
     const caseId = await caseInProgress(stack, staff);
-    const loadBefore = await openCasesOf('agent1');
+    const loadBefore = await openCasesOf(staff, 'agent1');
 
     // Act
     const resolved = await staff.agent1.post(`/v1/staff/cases/${caseId}/resolve`, {
@@ -189,8 +180,8 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
         resolvedBy: 'local-agent1',
       },
     });
-    expect(await openCasesOf('agent1')).toBe(loadBefore - 1);
-    const view = await customerView(caseId);
+    expect(await openCasesOf(staff, 'agent1')).toBe(loadBefore - 1);
+    const view = await customerView(stack, caseId);
     expect(view.resolution).toEqual({
       type: 'refund',
       amount: 199,
@@ -220,7 +211,7 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
   it('lets exactly one of two concurrent resolutions pass and releases the load once', async () => {
     // Prepare
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
-    const loadBefore = await openCasesOf('agent1');
+    const loadBefore = await openCasesOf(staff, 'agent1');
     const body = { resolution: { type: 'guidance' }, rootCause: 'other', summary: 'Done.' };
 
     // Act
@@ -231,7 +222,7 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
 
     // Assess
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
-    expect(await openCasesOf('agent1')).toBe(loadBefore - 1);
+    expect(await openCasesOf(staff, 'agent1')).toBe(loadBefore - 1);
     const resolvedEvents = (await staffView(staff, caseId)).timeline.filter(
       (event: { type: string }) => event.type === 'resolved',
     );
@@ -267,7 +258,7 @@ describe('API: POST /v1/staff/cases/{caseId}/classification', () => {
     expect(view.timeline).toContainEqual(
       expect.objectContaining({ type: 'priority_overridden', visibility: 'internal', from: before.priority, to: 'P1' }),
     );
-    const types = (await customerView(caseId)).timeline.map((event: { type: string }) => event.type);
+    const types = (await customerView(stack, caseId)).timeline.map((event: { type: string }) => event.type);
     expect(types).not.toContain('priority_overridden');
     const queue = (await staff.agent1.get('/v1/staff/cases?assignee=me&limit=100')).json.items;
     expect(queue[0]).toMatchObject({ caseId, priority: 'P1' });
@@ -286,7 +277,7 @@ describe('API: POST /v1/staff/cases/{caseId}/assign', () => {
     // Assess
     expect(assigned.status).toBe(200);
     expect(assigned.json.assignee).toEqual({ agentId: 'agent2', name: 'Emily Carter' });
-    expect((await customerView(caseId)).assignee).toEqual({ name: 'Emily Carter' });
+    expect((await customerView(stack, caseId)).assignee).toEqual({ name: 'Emily Carter' });
     const queue2 = (await staff.agent2.get('/v1/staff/cases?limit=100')).json.items;
     expect(queue2.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
     expect((await staff.agent1.get(`/v1/staff/cases/${caseId}`)).status).toBe(403);
@@ -309,18 +300,8 @@ describe('API: POST /v1/staff/cases/{caseId}/assign', () => {
 describe('API: unassigned cases', () => {
   it('returns 409 to a reply until the case is assigned, and assigns it when an agent becomes available', async () => {
     // Prepare: nobody can take a case.
-    const profiles = (await staff.admin1.get('/v1/admin/agents')).json.items as Array<Record<string, unknown>>;
     const setAvailable = async (available: boolean) => {
-      for (const agent of profiles.filter((candidate) => ['agent1', 'agent2'].includes(String(candidate.agentId)))) {
-        const { name, email, skills, maxOpenCases, supervisorId } = agent;
-        const updated = await staff.admin1.put(`/v1/admin/agents/${String(agent.agentId)}`, {
-          name,
-          email,
-          skills,
-          maxOpenCases,
-          available,
-          ...(typeof supervisorId === 'string' ? { supervisorId } : {}),
-        });
+      for (const updated of await updateAgents(staff.admin1, { available }, ['agent1', 'agent2'])) {
         expect(updated.status).toBe(200);
       }
     };

@@ -1,16 +1,35 @@
 import { expect } from 'vitest';
-import { returnRequest } from '../../support/case-requests.js';
-import { api, waitFor, type TestStack } from '../../support/local-stack.js';
+import { updateAgents } from '../../support/admin-agents.js';
+import type { returnRequest } from '../../support/case-requests.js';
+import { api, waitFor, type ApiResponse, type TestStack } from '../../support/local-stack.js';
 import { staffApi, type StaffApi } from '../../support/staff-api.js';
+import { fileCase as fileStorefrontCase } from '../../support/storefront.js';
 
 /** The seeded staff of both demo stores, signed in (see local/staff-users.ts). */
-export const USERNAMES = ['agent1', 'agent2', 'supervisor1', 'admin1', 'agent3', 'supervisor3', 'admin3'] as const;
-export type Username = (typeof USERNAMES)[number];
+const USERNAMES = ['agent1', 'agent2', 'supervisor1', 'admin1', 'agent3', 'supervisor3', 'admin3'] as const;
+type Username = (typeof USERNAMES)[number];
 export type Staff = Record<Username, StaffApi>;
 
 export const signInAll = async (stack: TestStack): Promise<Staff> => {
   const signedIn = await Promise.all(USERNAMES.map((username) => staffApi(stack, username)));
   return Object.fromEntries(USERNAMES.map((username, index) => [username, signedIn[index]])) as Staff;
+};
+
+/** Who calls a route in the access tables: a seeded user with their bearer token, or nobody signed in. */
+export type Caller = Username | 'anonymous';
+
+/** A request as `caller`. */
+export const sendAs = (
+  stack: TestStack,
+  staff: Staff,
+  caller: Caller,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<ApiResponse> => {
+  const client = caller === 'anonymous' ? api(stack) : staff[caller];
+  if (method === 'GET') return client.get(path);
+  return method === 'POST' ? client.post(path, body) : client.put(path, body);
 };
 
 let customers = 0;
@@ -22,17 +41,9 @@ export const newCustomer = (locale: 'zh-CN' | 'en' = 'en') => {
   return { id, email: `${id}@example.com`, name: 'Li Lei', locale };
 };
 
-/** Files a case through store A's storefront; returns its id. */
-export const fileCase = async (
-  stack: TestStack,
-  overrides: Parameters<typeof returnRequest>[0] = {},
-): Promise<string> => {
-  const created = await api(stack).post('/v1/cases', returnRequest({ customer: newCustomer(), ...overrides }), {
-    apiKey: stack.apiKeys.storeA,
-  });
-  expect(created.status).toBe(201);
-  return created.json.caseId as string;
-};
+/** Files a case of a fresh customer through store A's storefront; returns its id. */
+export const fileCase = (stack: TestStack, overrides: Parameters<typeof returnRequest>[0] = {}): Promise<string> =>
+  fileStorefrontCase(stack, { customer: newCustomer(), ...overrides });
 
 /** The staff view of a case, read by store A's supervisor (who may read every case of the store). */
 export const staffView = async (staff: Staff, caseId: string) =>
@@ -43,6 +54,16 @@ export const waitForStatus = (staff: Staff, caseId: string, statuses: readonly s
     const view = await staffView(staff, caseId);
     return statuses.includes(view.status) ? view : undefined;
   });
+
+/** The agent's load as store A's supervisor sees it in the agent list. */
+export const openCasesOf = async (staff: Staff, agentId: string): Promise<number> => {
+  const { items } = (await staff.supervisor1.get('/v1/admin/agents')).json as {
+    items: Array<{ agentId: string; openCases: number }>;
+  };
+  const agent = items.find((candidate) => candidate.agentId === agentId);
+  if (!agent) throw new Error(`${agentId} is not listed`);
+  return agent.openCases;
+};
 
 /**
  * A new case of store A assigned to `agentId`: filed, approved and auto-assigned by the workflow, then reassigned by
@@ -81,27 +102,9 @@ export const caseInReview = async (stack: TestStack, staff: Staff): Promise<stri
   return caseId;
 };
 
-/** Emails sent to one address, newest first. */
-export const emailsTo = async (stack: TestStack, address: string) =>
-  (await stack.outbox.list()).filter((email) => email.to.includes(address));
-
 /** Gives store A's agents room for every case the tests file, so auto-assignment never runs out of capacity. */
 export const raiseCapacity = async (staff: Staff, agentIds: readonly string[], maxOpenCases = 200): Promise<void> => {
-  const { items } = (await staff.admin1.get('/v1/admin/agents')).json as {
-    items: Array<Record<string, unknown> & { agentId: string }>;
-  };
-  for (const agentId of agentIds) {
-    const current = items.find((agent) => agent.agentId === agentId);
-    if (!current) throw new Error(`${agentId} is not seeded`);
-    const { name, email, skills, available, supervisorId } = current;
-    const updated = await staff.admin1.put(`/v1/admin/agents/${agentId}`, {
-      name,
-      email,
-      skills,
-      available,
-      maxOpenCases,
-      ...(typeof supervisorId === 'string' ? { supervisorId } : {}),
-    });
+  for (const updated of await updateAgents(staff.admin1, { maxOpenCases }, agentIds)) {
     expect(updated.status).toBe(200);
   }
 };

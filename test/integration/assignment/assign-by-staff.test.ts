@@ -6,15 +6,17 @@ import {
   NotFoundError,
   StateConflictError,
 } from '../../../functions/domain/errors.js';
-import type { StaffUser } from '../../../functions/domain/staff.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { assignByStaff } from '../../../functions/use-cases/assignment/assign-by-staff.js';
+import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
+  casesReadTogether,
   freshStoreId,
   openCase,
   putAgent,
   putCase,
   startDynamoFixture,
+  staffUser,
   type DynamoFixture,
 } from '../store/dynamodb-fixture.js';
 
@@ -27,18 +29,9 @@ beforeAll(async () => {
 });
 afterAll(async () => fixture?.stop());
 
-const staff = (storeId: string, overrides: Partial<StaffUser> = {}): StaffUser => ({
-  userId: 'supervisor1',
-  email: 'supervisor1@store.example',
-  name: 'Supervisor One',
-  roles: ['supervisor'],
-  storeId,
-  ...overrides,
-});
-
 const loadOf = async (storeId: string, agentId: string) => (await fixture.agents.get(storeId, agentId))?.openCases;
 const eventsOf = async (caseId: string, type: string) =>
-  ((await fixture.cases.getWithTimeline(caseId))?.timeline ?? []).filter((event) => event.type === type);
+  (await timelineOf(fixture, caseId)).filter((event) => event.type === type);
 
 /** A store with agents a1 and a2, and a case assigned to a1 in `status`. */
 const assignedToA1 = async (status: Case['status']) => {
@@ -46,9 +39,9 @@ const assignedToA1 = async (status: Case['status']) => {
   await putAgent(fixture, storeId, 'a1');
   await putAgent(fixture, storeId, 'a2');
   const value = await putCase(fixture, openCase(storeId));
-  await assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staff(storeId) });
+  await assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staffUser(storeId) });
   if (status !== 'assigned') {
-    const assigned = (await fixture.cases.get(value.caseId)) as Case;
+    const assigned = await caseOf(fixture, value.caseId);
     await fixture.cases.update(assigned, { ifStatusIn: ['assigned'], set: { status }, events: [] });
   }
   return { storeId, caseId: value.caseId };
@@ -62,7 +55,7 @@ describe('Function: assignByStaff', () => {
     const value = await putCase(fixture, openCase(storeId));
 
     // Act
-    const assigned = await assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staff(storeId) });
+    const assigned = await assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staffUser(storeId) });
 
     // Assess
     expect(assigned).toMatchObject({ status: 'assigned', assignee: { agentId: 'a1', assignedBy: 'supervisor1' } });
@@ -85,7 +78,7 @@ describe('Function: assignByStaff', () => {
       const { storeId, caseId } = await assignedToA1(status);
 
       // Act
-      const reassigned = await assignByStaff(dependencies, { caseId, agentId: 'a2', by: staff(storeId) });
+      const reassigned = await assignByStaff(dependencies, { caseId, agentId: 'a2', by: staffUser(storeId) });
 
       // Assess
       expect(reassigned).toMatchObject({ status, assignee: { agentId: 'a2' } });
@@ -102,7 +95,7 @@ describe('Function: assignByStaff', () => {
     const { storeId, caseId } = await assignedToA1('in_progress');
 
     // Act
-    const attempt = assignByStaff(dependencies, { caseId, agentId: 'a1', by: staff(storeId) });
+    const attempt = assignByStaff(dependencies, { caseId, agentId: 'a1', by: staffUser(storeId) });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(StateConflictError);
@@ -122,7 +115,7 @@ describe('Function: assignByStaff', () => {
     const value = await putCase(fixture, openCase(storeId, overrides));
 
     // Act
-    const attempt = assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staff(storeId) });
+    const attempt = assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staffUser(storeId) });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(StateConflictError);
@@ -138,7 +131,7 @@ describe('Function: assignByStaff', () => {
     await putAgent(fixture, storeId, 'a3', agent);
 
     // Act
-    const attempt = assignByStaff(dependencies, { caseId, agentId: 'a3', by: staff(storeId) });
+    const attempt = assignByStaff(dependencies, { caseId, agentId: 'a3', by: staffUser(storeId) });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(AgentUnavailableError);
@@ -157,7 +150,7 @@ describe('Function: assignByStaff', () => {
     const value = await putCase(fixture, openCase(foreign === 'case' ? otherStoreId : storeId));
 
     // Act
-    const attempt = assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staff(storeId) });
+    const attempt = assignByStaff(dependencies, { caseId: value.caseId, agentId: 'a1', by: staffUser(storeId) });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -174,7 +167,7 @@ describe('Function: assignByStaff', () => {
     const attempt = assignByStaff(dependencies, {
       caseId: value.caseId,
       agentId: 'a1',
-      by: staff(storeId, { userId: 'agent1', roles: ['agent'], agentId: 'a1' }),
+      by: staffUser(storeId, { userId: 'agent1', roles: ['agent'], agentId: 'a1' }),
     });
 
     // Assess
@@ -187,13 +180,15 @@ describe('Function: assignByStaff', () => {
     const { storeId, caseId } = await assignedToA1('in_progress');
     await putAgent(fixture, storeId, 'a3');
 
+    const racing = { ...dependencies, cases: casesReadTogether(fixture) };
+
     // Act
     const results = await Promise.allSettled([
-      assignByStaff(dependencies, { caseId, agentId: 'a2', by: staff(storeId) }),
-      assignByStaff(dependencies, {
+      assignByStaff(racing, { caseId, agentId: 'a2', by: staffUser(storeId) }),
+      assignByStaff(racing, {
         caseId,
         agentId: 'a3',
-        by: staff(storeId, { userId: 'admin1', roles: ['admin'] }),
+        by: staffUser(storeId, { userId: 'admin1', roles: ['admin'] }),
       }),
     ]);
 

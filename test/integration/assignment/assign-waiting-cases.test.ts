@@ -1,9 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Dependencies } from '../../../functions/commons/dependencies.js';
 import type { Case, Priority } from '../../../functions/domain/case.js';
 import type { CaseWorkflow } from '../../../functions/ports/case-workflow.js';
@@ -12,11 +10,14 @@ import { assignWaitingCases } from '../../../functions/use-cases/assignment/assi
 import { LocalAttachmentStorage } from '../../../local/local-attachment-storage.js';
 import { OutboxMailer } from '../../../local/outbox-mailer.js';
 import {
+  classifiedAs,
   freshStoreId,
   openCase,
   putAgent,
   putCase,
+  putStoreProfile,
   startDynamoFixture,
+  storeProfile,
   type DynamoFixture,
 } from '../store/dynamodb-fixture.js';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   dependencies = {
     cases: fixture.cases,
     agents: fixture.agents,
-    stores: new DynamoStoreDirectory(fixture.client, fixture.tables.stores),
+    stores: fixture.stores,
     mailer: new OutboxMailer({ directory: join(files, 'outbox') }),
     workflow,
     attachments: new LocalAttachmentStorage({
@@ -57,36 +58,11 @@ afterAll(async () => {
 /** A store profile, so the workflow signal can read the store's recheck time. */
 const newStore = async (): Promise<string> => {
   const storeId = freshStoreId();
-  await fixture.client.send(
-    new PutCommand({
-      TableName: fixture.tables.stores,
-      Item: {
-        pk: `STORE#${storeId}`,
-        sk: 'PROFILE',
-        storeId,
-        name: 'Test store',
-        timezone: 'Asia/Shanghai',
-        defaultLocale: 'en',
-        supervisorEmails: ['supervisor@store.example'],
-        caseNumberPrefix: 'TS',
-        reviewReminderAfter: 'P1D',
-      },
-    }),
-  );
+  await putStoreProfile(fixture, storeProfile(storeId));
   return storeId;
 };
 
-const classified = (priority: Priority): Partial<Case> => ({
-  classification: {
-    severity: 'major',
-    urgency: 'high',
-    priority,
-    severityRule: 'type_default',
-    urgencyRule: 'type_default',
-    classifiedAt: '2026-11-20T08:00:00.000Z',
-    classifiedBy: 'rules',
-  },
-});
+const classified = (priority: Priority): Partial<Case> => ({ classification: classifiedAs(priority) });
 
 const statusOf = async (caseId: string) => (await fixture.cases.get(caseId))?.status;
 

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../../functions/domain/case.js';
 import { StateConflictError } from '../../../functions/domain/errors.js';
-import type { StaffUser } from '../../../functions/domain/staff.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { assignByStaff } from '../../../functions/use-cases/assignment/assign-by-staff.js';
 import { autoAssign } from '../../../functions/use-cases/assignment/auto-assign.js';
+import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
+  casesReadTogether,
   freshStoreId,
   openCase,
   putAgent,
   putCase,
   startDynamoFixture,
+  staffUser,
   type DynamoFixture,
 } from '../store/dynamodb-fixture.js';
 
@@ -24,22 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => fixture?.stop());
 
-const timelineOf = async (caseId: string) => (await fixture.cases.getWithTimeline(caseId))?.timeline ?? [];
 const countOf = async (caseId: string, type: string) =>
-  (await timelineOf(caseId)).filter((event) => event.type === type).length;
-const reread = async (caseId: string): Promise<Case> => {
-  const found = await fixture.cases.get(caseId);
-  if (!found) throw new Error(`No case ${caseId}`);
-  return found;
-};
-
-const supervisor = (storeId: string): StaffUser => ({
-  userId: 'supervisor1',
-  email: 'supervisor1@store.example',
-  name: 'Supervisor One',
-  roles: ['supervisor'],
-  storeId,
-});
+  (await timelineOf(fixture, caseId)).filter((event) => event.type === type).length;
 
 describe('Function: autoAssign', () => {
   it('assigns the best eligible agent with its load, a public assigned event and the status change', async () => {
@@ -51,7 +39,7 @@ describe('Function: autoAssign', () => {
     });
     await putAgent(fixture, storeId, 'free', { maxOpenCases: 2 });
     const warmUp = await putCase(fixture, openCase(storeId));
-    await assignByStaff(dependencies, { caseId: warmUp.caseId, agentId: 'busy', by: supervisor(storeId) });
+    await assignByStaff(dependencies, { caseId: warmUp.caseId, agentId: 'busy', by: staffUser(storeId) });
     const value = await putCase(fixture, openCase(storeId));
 
     // Act
@@ -59,13 +47,13 @@ describe('Function: autoAssign', () => {
 
     // Assess
     expect(result).toMatchObject({ outcome: 'assigned', agent: { agentId: 'free', openCases: 1 } });
-    const assigned = await reread(value.caseId);
+    const assigned = await caseOf(fixture, value.caseId);
     expect(assigned).toMatchObject({
       status: 'assigned',
       assignee: { agentId: 'free', name: 'Agent free', assignedBy: 'assignment' },
     });
     expect((await fixture.agents.get(storeId, 'free'))?.openCases).toBe(1);
-    const assignedEvent = (await timelineOf(value.caseId)).find((event) => event.type === 'assigned');
+    const assignedEvent = (await timelineOf(fixture, value.caseId)).find((event) => event.type === 'assigned');
     expect(assignedEvent).toMatchObject({
       visibility: 'public',
       actor: { kind: 'system' },
@@ -87,9 +75,9 @@ describe('Function: autoAssign', () => {
 
     // Assess
     expect([first.outcome, second.outcome]).toEqual(['unassigned', 'unassigned']);
-    expect(await reread(value.caseId)).toEqual(value);
+    expect(await caseOf(fixture, value.caseId)).toEqual(value);
     expect(await countOf(value.caseId, 'queued_unassigned')).toBe(1);
-    const queued = (await timelineOf(value.caseId)).find((event) => event.type === 'queued_unassigned');
+    const queued = (await timelineOf(fixture, value.caseId)).find((event) => event.type === 'queued_unassigned');
     expect(queued?.visibility).toBe('internal');
   });
 
@@ -115,7 +103,7 @@ describe('Function: autoAssign', () => {
     // Assess
     expect(result).toEqual({ outcome: 'not_waiting' });
     expect((await fixture.agents.get(storeId, 'a1'))?.openCases).toBe(0);
-    expect(await timelineOf(value.caseId)).toHaveLength(1);
+    expect(await timelineOf(fixture, value.caseId)).toHaveLength(1);
   });
 
   it('keeps every agent within maxOpenCases and assigns each case at most once under 100 concurrent calls', async () => {
@@ -141,7 +129,7 @@ describe('Function: autoAssign', () => {
       ['a2', 5],
     ]);
 
-    const stored = await Promise.all(cases.map((value) => reread(value.caseId)));
+    const stored = await Promise.all(cases.map((value) => caseOf(fixture, value.caseId)));
     const assignedEvents = await Promise.all(cases.map((value) => countOf(value.caseId, 'assigned')));
     expect(assignedEvents.every((count) => count <= 1)).toBe(true);
     expect(assignedEvents.reduce((sum, count) => sum + count, 0)).toBe(10);
@@ -166,12 +154,14 @@ describe('Function: autoAssign', () => {
     await putAgent(fixture, storeId, 'a2');
     const cases = await Promise.all(Array.from({ length: 5 }, () => putCase(fixture, openCase(storeId))));
 
+    const racing = { ...dependencies, cases: casesReadTogether(fixture) };
+
     // Act
     const races = await Promise.all(
       cases.map(async ({ caseId }) => {
         const [auto, staff] = await Promise.allSettled([
-          autoAssign(dependencies, caseId),
-          assignByStaff(dependencies, { caseId, agentId: 'a2', by: supervisor(storeId) }),
+          autoAssign(racing, caseId),
+          assignByStaff(racing, { caseId, agentId: 'a2', by: staffUser(storeId) }),
         ]);
         return { caseId, auto, staff };
       }),
@@ -185,10 +175,10 @@ describe('Function: autoAssign', () => {
       expect(autoWon !== staffWon).toBe(true);
       if (!autoWon) expect(auto).toMatchObject({ status: 'fulfilled', value: { outcome: 'not_waiting' } });
       if (!staffWon) expect(staff).toMatchObject({ status: 'rejected', reason: expect.any(StateConflictError) });
-      const assignedBy = (await reread(caseId)).assignee?.assignedBy;
+      const assignedBy = (await caseOf(fixture, caseId)).assignee?.assignedBy;
       expect(assignedBy).toBe(staffWon ? 'supervisor1' : 'assignment');
     }
-    const stored = await Promise.all(cases.map((value) => reread(value.caseId)));
+    const stored = await Promise.all(cases.map((value) => caseOf(fixture, value.caseId)));
     const agents = await fixture.agents.list(storeId);
     for (const agent of agents) {
       expect(agent.openCases).toBe(stored.filter((value) => value.assignee?.agentId === agent.agentId).length);

@@ -1,16 +1,13 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Store } from '../../../functions/domain/store.js';
 import { seedDemoStores } from '../../../local/seed.js';
-import { startDynamoFixture, type DynamoFixture } from '../store/dynamodb-fixture.js';
+import { putStoreProfile, startDynamoFixture, storeProfile, type DynamoFixture } from '../store/dynamodb-fixture.js';
 
 let fixture: DynamoFixture;
-let stores: DynamoStoreDirectory;
 
 beforeAll(async () => {
   fixture = await startDynamoFixture();
-  stores = new DynamoStoreDirectory(fixture.client, fixture.tables.stores);
 });
 afterAll(async () => fixture?.stop());
 
@@ -25,25 +22,13 @@ beforeEach(async () => {
   }
 });
 
-const putProfile = async (profile: Store): Promise<void> => {
-  await fixture.client.send(
-    new PutCommand({
-      TableName: fixture.tables.stores,
-      Item: { pk: `STORE#${profile.storeId}`, sk: 'PROFILE', ...profile },
-    }),
-  );
-};
-
 /** A profile as a start before admins' emails were part of it wrote it. */
-const legacyProfile = (storeId: string): Store => ({
-  storeId,
-  name: `Demo ${storeId}`,
-  timezone: 'Asia/Shanghai',
-  defaultLocale: 'en',
-  supervisorEmails: [`supervisor@${storeId}.example`],
-  caseNumberPrefix: 'AS',
-  reviewReminderAfter: 'P1D',
-});
+const legacyProfile = (storeId: string): Store =>
+  storeProfile(storeId, {
+    name: `Demo ${storeId}`,
+    supervisorEmails: [`supervisor@${storeId}.example`],
+    caseNumberPrefix: 'AS',
+  });
 
 describe('Function: seedDemoStores', () => {
   it("seeds each demo store's supervisors and admins from its seeded staff users", async () => {
@@ -52,11 +37,11 @@ describe('Function: seedDemoStores', () => {
 
     // Assess
     expect(created).toEqual(DEMO_STORE_IDS);
-    expect(await stores.getStore('store-a')).toMatchObject({
+    expect(await fixture.stores.getStore('store-a')).toMatchObject({
       supervisorEmails: ['supervisor1@store-a.example'],
       adminEmails: ['admin1@store-a.example'],
     });
-    expect(await stores.getStore('store-b')).toMatchObject({
+    expect(await fixture.stores.getStore('store-b')).toMatchObject({
       supervisorEmails: ['supervisor3@store-b.example'],
       adminEmails: ['admin3@store-b.example'],
     });
@@ -64,18 +49,18 @@ describe('Function: seedDemoStores', () => {
 
   it("gives a store seeded before admins' emails existed its admins, and keeps a list already there", async () => {
     // Prepare
-    await putProfile(legacyProfile('store-a'));
-    await putProfile({ ...legacyProfile('store-b'), adminEmails: ['owner@store-b.example'] });
+    await putStoreProfile(fixture, legacyProfile('store-a'));
+    await putStoreProfile(fixture, { ...legacyProfile('store-b'), adminEmails: ['owner@store-b.example'] });
 
     // Act
     const created = await seedDemoStores(fixture.client, fixture.tables.stores);
 
     // Assess
     expect(created).toEqual([]);
-    expect(await stores.getStore('store-a')).toEqual({
+    expect(await fixture.stores.getStore('store-a')).toEqual({
       ...legacyProfile('store-a'),
       adminEmails: ['admin1@store-a.example'],
     });
-    expect((await stores.getStore('store-b'))?.adminEmails).toEqual(['owner@store-b.example']);
+    expect((await fixture.stores.getStore('store-b'))?.adminEmails).toEqual(['owner@store-b.example']);
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Locale } from '../../../functions/domain/case.js';
-import { SYSTEM, type TimelineEvent } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { Mailer } from '../../../functions/ports/mailer.js';
 import {
@@ -13,7 +12,9 @@ import {
   type MailDependencies,
 } from '../../../functions/use-cases/notifications/customer-notices.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
-import { openCase } from '../store/dynamodb-fixture.js';
+import { emailsTo } from '../../support/outbox.js';
+import { caseOf, timelineOf } from '../../support/stored-cases.js';
+import { openCase, putCase } from '../store/dynamodb-fixture.js';
 
 /** The work-stage notices on the real local stack: DynamoDB Local for the case and timeline, the outbox for email. */
 let stack: TestStack;
@@ -29,9 +30,7 @@ const ASSIGNED_AT = '2026-11-22T08:00:00.000Z';
 /** A stored case of a customer of its own (so the outbox can be read per test), with the fields a notice reads. */
 const storedCase = async (overrides: Partial<Case> = {}, locale: Locale = 'en'): Promise<Case> => {
   customers += 1;
-  const base = openCase('store-a');
-  const value: Case = {
-    ...base,
+  const value = openCase('store-a', {
     customer: {
       id: `c-notice-${customers}`,
       email: `notice-${customers}-${Date.now()}@example.com`,
@@ -50,24 +49,15 @@ const storedCase = async (overrides: Partial<Case> = {}, locale: Locale = 'en'):
       classifiedBy: 'rules',
     },
     ...overrides,
-  };
-  await stack.dependencies.cases.create(value, timelineEvent(value.caseId, new Date(), 'case_submitted', SYSTEM));
-  return value;
+  });
+  return putCase(stack.dependencies, value);
 };
-
-const stored = async (caseId: string): Promise<{ case: Case; timeline: TimelineEvent[] }> => {
-  const found = await stack.dependencies.cases.getWithTimeline(caseId);
-  if (!found) throw new Error(`No case ${caseId}`);
-  return found;
-};
-
-const emailsTo = async (address: string) => (await stack.outbox.list()).filter((email) => email.to.includes(address));
 
 /** The emails about this case: its customer's (one address per test), or the supervisors' naming its id. */
 const sentFor = async (value: Case, supervisors: boolean) =>
   supervisors
-    ? (await emailsTo('supervisor1@store-a.example')).filter((email) => email.text.includes(value.caseId))
-    : emailsTo(value.customer.email);
+    ? (await emailsTo(stack, 'supervisor1@store-a.example')).filter((email) => email.text.includes(value.caseId))
+    : emailsTo(stack, value.customer.email);
 
 const resolution = {
   type: 'refund' as const,
@@ -152,16 +142,15 @@ describe('Function: customer notices', () => {
 
     // Act
     await notice.send(stack.dependencies, value);
-    await notice.send(stack.dependencies, (await stored(value.caseId)).case);
+    await notice.send(stack.dependencies, await caseOf(stack.dependencies, value.caseId));
 
     // Assess
     const sent = await sentFor(value, notice.supervisors ?? false);
     expect(sent).toHaveLength(1);
     for (const phrase of notice.says) expect(sent[0]?.text).toContain(phrase);
     expect(sent[0]?.subject).toContain(value.caseNumber);
-    const after = await stored(value.caseId);
-    expect(after.case.notificationsSent).toEqual([notice.key(value)]);
-    expect(after.timeline).toContainEqual(
+    expect((await caseOf(stack.dependencies, value.caseId)).notificationsSent).toEqual([notice.key(value)]);
+    expect(await timelineOf(stack.dependencies, value.caseId)).toContainEqual(
       expect.objectContaining({
         type: notice.supervisors ? 'supervisors_notified' : 'customer_notified',
         visibility: notice.supervisors ? 'internal' : 'public',
@@ -191,7 +180,7 @@ describe('Function: customer notices', () => {
     await notifyAwaitingCustomer(stack.dependencies, value, 'ev_wait2');
 
     // Assess
-    const [email] = await emailsTo(value.customer.email);
+    const [email] = await emailsTo(stack, value.customer.email);
     expect(email?.text).toContain('我们最近的留言：\n\n> 请提供底座的照片。');
     expect(email?.text).not.toContain('Old question');
   });
@@ -201,7 +190,7 @@ describe('Function: customer notices', () => {
     const value = await storedCase();
     await notifyAssigned(stack.dependencies, value);
     const reassigned: Case = {
-      ...(await stored(value.caseId)).case,
+      ...(await caseOf(stack.dependencies, value.caseId)),
       assignee: {
         agentId: 'agent2',
         name: 'Zhao Min',
@@ -214,9 +203,9 @@ describe('Function: customer notices', () => {
     await notifyAssigned(stack.dependencies, reassigned);
 
     // Assess
-    const emails = await emailsTo(value.customer.email);
+    const emails = await emailsTo(stack, value.customer.email);
     expect(emails.map((email) => email.text.includes('Handled by: Zhao Min'))).toEqual([true, false]);
-    expect((await stored(value.caseId)).case.notificationsSent).toEqual([
+    expect((await caseOf(stack.dependencies, value.caseId)).notificationsSent).toEqual([
       `case_assigned_agent1_${ASSIGNED_AT}`,
       'case_assigned_agent2_2026-11-23T08:00:00.000Z',
     ]);
@@ -240,16 +229,16 @@ describe('Function: customer notices', () => {
 
       // Assess
       await expect(sending).resolves.toBeUndefined();
-      const after = await stored(value.caseId);
-      expect(after.case.notificationsSent).toBeUndefined();
-      const failed = after.timeline.filter((event) => event.type === 'notification_failed');
+      expect((await caseOf(stack.dependencies, value.caseId)).notificationsSent).toBeUndefined();
+      const timeline = await timelineOf(stack.dependencies, value.caseId);
+      const failed = timeline.filter((event) => event.type === 'notification_failed');
       expect(failed).toEqual([
         expect.objectContaining({
           visibility: 'internal',
           details: { notification: notice.key(value), error: 'MessageRejected' },
         }),
       ]);
-      expect(JSON.stringify(after.timeline)).not.toContain(value.customer.email);
+      expect(JSON.stringify(timeline)).not.toContain(value.customer.email);
     },
   );
 
@@ -261,11 +250,13 @@ describe('Function: customer notices', () => {
     await notifyAssigned(stack.dependencies, value);
 
     // Assess
-    const failed = (await stored(value.caseId)).timeline.find((event) => event.type === 'notification_failed');
+    const failed = (await timelineOf(stack.dependencies, value.caseId)).find(
+      (event) => event.type === 'notification_failed',
+    );
     expect(failed?.details).toEqual({
       notification: `case_assigned_agent1_${ASSIGNED_AT}`,
       error: 'StoreMissingError',
     });
-    expect(await emailsTo(value.customer.email)).toEqual([]);
+    expect(await emailsTo(stack, value.customer.email)).toEqual([]);
   });
 });

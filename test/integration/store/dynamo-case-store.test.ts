@@ -10,7 +10,9 @@ import {
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { CaseChange } from '../../../functions/ports/case-store.js';
+import { timelineOf } from '../../support/stored-cases.js';
 import {
+  classifiedAs,
   freshStoreId,
   openCase,
   putAgent,
@@ -37,8 +39,7 @@ const rawCaseItem = async (caseId: string) =>
     )
   ).Item;
 
-const eventsOf = async (caseId: string) =>
-  (await fixture.cases.getWithTimeline(caseId))?.timeline.map((event) => event.type) ?? [];
+const eventsOf = async (caseId: string) => (await timelineOf(fixture, caseId)).map((event) => event.type);
 
 const note = (caseId: string) => timelineEvent(caseId, new Date(), 'note_added', SYSTEM, { visibility: 'internal' });
 
@@ -53,16 +54,6 @@ const assignTo = (value: Case, agentId: string, extra: Partial<CaseChange> = {})
     ...extra,
   };
 };
-
-const classification = (priority: Priority) => ({
-  severity: 'major' as const,
-  urgency: 'high' as const,
-  priority,
-  severityRule: 'type_default',
-  urgencyRule: 'type_default',
-  classifiedAt: new Date().toISOString(),
-  classifiedBy: 'rules',
-});
 
 describe('Function: DynamoCaseStore.update', () => {
   it.each<[string, Partial<Case>, Pick<CaseChange, 'ifStatusIn' | 'ifAssignee'>, 'applied' | 'conflict']>([
@@ -350,7 +341,7 @@ describe('Function: DynamoCaseStore.listQueue', () => {
         openCase(storeId, {
           createdAt: day(createdDay),
           status,
-          ...(priority ? { classification: classification(priority) } : {}),
+          ...(priority ? { classification: classifiedAs(priority) } : {}),
           ...(status === 'open' ? {} : { assignee: assignee('a1') }),
         }),
       );
@@ -385,7 +376,7 @@ describe('Function: DynamoCaseStore.listQueue', () => {
         fixture,
         openCase(storeId, {
           createdAt: day(createdDay),
-          classification: classification(priority),
+          classification: classifiedAs(priority),
           ...(nextDueAt ? { deadlines: { nextDueAt } } : {}),
         }),
       );

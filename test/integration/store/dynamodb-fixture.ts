@@ -1,12 +1,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../../functions/adapters/dynamodb/dynamo-case-store.js';
+import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Agent, AgentProfile } from '../../../functions/domain/agent.js';
-import { newCaseId, type Case } from '../../../functions/domain/case.js';
+import { newCaseId, type Case, type Classification, type Priority } from '../../../functions/domain/case.js';
+import type { StaffUser } from '../../../functions/domain/staff.js';
+import type { Store } from '../../../functions/domain/store.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
+import type { CaseStore } from '../../../functions/ports/case-store.js';
 import type { TableName } from '../../../functions/wiring/tables.js';
 import { createTables, startDynamoDbLocal, type DynamoDbLocal } from '../../../local/dynamodb-local.js';
 import { returnRequest } from '../../support/case-requests.js';
@@ -17,6 +21,7 @@ export interface DynamoFixture {
   tables: Record<TableName, string>;
   cases: DynamoCaseStore;
   agents: DynamoAgentDirectory;
+  stores: DynamoStoreDirectory;
   stop(): Promise<void>;
 }
 
@@ -35,6 +40,7 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
       tables,
       cases: new DynamoCaseStore(client, tables),
       agents: new DynamoAgentDirectory(client, tables.agents),
+      stores: new DynamoStoreDirectory(client, tables.stores),
       stop: async () => {
         client.destroy();
         await dynamoDb.stop();
@@ -44,6 +50,34 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
     await dynamoDb.stop();
     throw error;
   }
+};
+
+/**
+ * The fixture's case store, except that the first `readers` reads of each case wait for one another: calls started
+ * together then all act on the state they raced for, however the machine schedules them (later reads pass).
+ */
+export const casesReadTogether = (fixture: Pick<DynamoFixture, 'client' | 'tables'>, readers = 2): DynamoCaseStore => {
+  const barriers = new Map<string, { pending: number; release: () => void; allRead: Promise<void> }>();
+  const barrierOf = (caseId: string) => {
+    let barrier = barriers.get(caseId);
+    if (!barrier) {
+      let release = (): void => undefined;
+      const allRead = new Promise<void>((done) => (release = done));
+      barrier = { pending: readers, release, allRead };
+      barriers.set(caseId, barrier);
+    }
+    return barrier;
+  };
+  return new (class extends DynamoCaseStore {
+    override async get(caseId: string): Promise<Case | undefined> {
+      const found = await super.get(caseId);
+      const barrier = barrierOf(caseId);
+      barrier.pending -= 1;
+      if (barrier.pending === 0) barrier.release();
+      await barrier.allRead;
+      return found;
+    }
+  })(fixture.client, fixture.tables);
 };
 
 let storeCount = 0;
@@ -69,8 +103,19 @@ export const openCase = (storeId: string, overrides: Partial<Case> = {}): Case =
   };
 };
 
-/** Writes the case with its first event, as intake does. */
-export const putCase = async (fixture: Pick<DynamoFixture, 'cases'>, value: Case): Promise<Case> => {
+/** Classified by the rules as `priority` (major severity, high urgency: the type's defaults). */
+export const classifiedAs = (priority: Priority): Classification => ({
+  severity: 'major',
+  urgency: 'high',
+  priority,
+  severityRule: 'type_default',
+  urgencyRule: 'type_default',
+  classifiedAt: '2026-11-20T08:00:00.000Z',
+  classifiedBy: 'rules',
+});
+
+/** Writes the case with its first event, as intake does; into a fixture or a test stack's `dependencies`. */
+export const putCase = async (fixture: { cases: Pick<CaseStore, 'create'> }, value: Case): Promise<Case> => {
   await fixture.cases.create(value, timelineEvent(value.caseId, new Date(), 'case_submitted', SYSTEM));
   return value;
 };
@@ -91,3 +136,38 @@ export const putAgent = (
   agentId: string,
   overrides: Partial<AgentProfile> = {},
 ): Promise<Agent> => fixture.agents.create(storeId, agentProfile(agentId, overrides), new Date());
+
+/** A staff user of `storeId` as the staff routes' authorizer hands them to a use case: supervisor1 unless overridden. */
+export const staffUser = (storeId: string, overrides: Partial<StaffUser> = {}): StaffUser => ({
+  userId: 'supervisor1',
+  email: 'supervisor1@store.example',
+  name: 'Supervisor One',
+  roles: ['supervisor'],
+  storeId,
+  ...overrides,
+});
+
+/** A store's profile without admins' emails (stores created before they existed have none). */
+export const storeProfile = (storeId: string, overrides: Partial<Store> = {}): Store => ({
+  storeId,
+  name: 'Test store',
+  timezone: 'Asia/Shanghai',
+  defaultLocale: 'en',
+  supervisorEmails: ['supervisor@store.example'],
+  caseNumberPrefix: 'TS',
+  reviewReminderAfter: 'P1D',
+  ...overrides,
+});
+
+/** Writes a store profile as the seed and `scripts/create-store.ts` do (the port has no write for it). */
+export const putStoreProfile = async (
+  fixture: Pick<DynamoFixture, 'client' | 'tables'>,
+  store: Store,
+): Promise<void> => {
+  await fixture.client.send(
+    new PutCommand({
+      TableName: fixture.tables.stores,
+      Item: { pk: `STORE#${store.storeId}`, sk: 'PROFILE', ...store },
+    }),
+  );
+};

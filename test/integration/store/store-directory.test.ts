@@ -1,19 +1,23 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedStoreDirectory } from '../../../functions/adapters/cached-store-directory.js';
 import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import { StateConflictError } from '../../../functions/domain/errors.js';
 import { DEFAULT_POLICY } from '../../../functions/domain/policy/store-policy.js';
 import { DEFAULT_SLA_POLICY } from '../../../functions/domain/sla/sla-policy.js';
-import type { Store } from '../../../functions/domain/store.js';
-import { freshStoreId, startDynamoFixture, type DynamoFixture } from './dynamodb-fixture.js';
+import {
+  freshStoreId,
+  putStoreProfile,
+  startDynamoFixture,
+  storeProfile,
+  type DynamoFixture,
+} from './dynamodb-fixture.js';
 
 let fixture: DynamoFixture;
 let directory: DynamoStoreDirectory;
 
 beforeAll(async () => {
   fixture = await startDynamoFixture();
-  directory = new DynamoStoreDirectory(fixture.client, fixture.tables.stores);
+  directory = fixture.stores;
 });
 afterAll(async () => fixture?.stop());
 
@@ -70,23 +74,6 @@ describe('Function: CachedStoreDirectory.savePolicy', () => {
   });
 });
 
-/** Writes a store profile as the seed and the operator script do (the port has no write for it). */
-const putStoreProfile = async (storeId: string, timezone: string): Promise<void> => {
-  const store: Store = {
-    storeId,
-    name: 'Store',
-    timezone,
-    defaultLocale: 'en',
-    supervisorEmails: ['lead@store.example'],
-    adminEmails: ['owner@store.example'],
-    caseNumberPrefix: 'AS',
-    reviewReminderAfter: 'P1D',
-  };
-  await fixture.client.send(
-    new PutCommand({ TableName: fixture.tables.stores, Item: { pk: `STORE#${storeId}`, sk: 'PROFILE', ...store } }),
-  );
-};
-
 describe('Function: DynamoStoreDirectory.getSlaPolicy', () => {
   it.each([
     ["the store profile's timezone", 'Europe/Berlin', 'Europe/Berlin'],
@@ -94,7 +81,7 @@ describe('Function: DynamoStoreDirectory.getSlaPolicy', () => {
   ])('returns the default policy, version 0, on %s when none was saved', async (_label, storeTimezone, expected) => {
     // Prepare
     const storeId = freshStoreId();
-    if (storeTimezone) await putStoreProfile(storeId, storeTimezone);
+    if (storeTimezone) await putStoreProfile(fixture, storeProfile(storeId, { timezone: storeTimezone }));
 
     // Act
     const policy = await directory.getSlaPolicy(storeId);
@@ -110,7 +97,7 @@ describe('Function: DynamoStoreDirectory.getSlaPolicy', () => {
   it("returns the saved calendar's timezone, not the store profile's, once a policy was saved", async () => {
     // Prepare
     const storeId = freshStoreId();
-    await putStoreProfile(storeId, 'Europe/Berlin');
+    await putStoreProfile(fixture, storeProfile(storeId, { timezone: 'Europe/Berlin' }));
     const calendar = { timezone: 'America/New_York', alwaysOpen: true };
 
     // Act
