@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from './dependencies.js';
-import { logger } from './logger.js';
+import { errorName, logger } from './logger.js';
 
 /**
  * A workflow task function: validates the state's payload, runs one use case, returns its result as the task's
@@ -19,7 +19,7 @@ export const taskHandler =
     try {
       return await run(await getDependencies(), input);
     } catch (error) {
-      logger.warn('Task failed', { errorName: (error as Error).name });
+      logger.warn('Task failed', { errorName: errorName(error) });
       throw error;
     }
   };

@@ -226,6 +226,12 @@ export interface Case extends CaseRequest {
   deadlines?: CaseDeadlines;
 }
 
+/** Before the review has decided: the case is nobody's work yet (in no queue, not assignable). */
+export const UNDECIDED_STATUSES: readonly CaseStatus[] = ['submitted', 'pending_review'];
+
+/** An agent has the case and works on it: what replies and resolutions by agents need. */
+export const HANDLED_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_customer'];
+
 /** Statuses after which a case no longer counts as an open claim on its order lines. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved', 'closed', 'cancelled'];
 

@@ -1,4 +1,4 @@
-import { isOpenCase, type Case, type CaseStatus } from './case.js';
+import { isOpenCase, UNDECIDED_STATUSES, type Case } from './case.js';
 
 /**
  * Work queues: each approved case sits in exactly one, its assignee's or the store's unassigned queue, `active` until
@@ -13,9 +13,6 @@ const UNASSIGNED = '~unassigned';
 export const queuePartition = (storeId: string, agentId: string | null, state: 'active' | 'done'): string =>
   `${storeId}#${agentId ?? UNASSIGNED}#${state}`;
 
-/** Statuses before the case is opened for work: the decision may be written before the status moves on. */
-const NOT_YET_OPEN: readonly CaseStatus[] = ['submitted', 'pending_review'];
-
 type QueueFields = Pick<
   Case,
   'storeId' | 'caseId' | 'status' | 'decision' | 'assignee' | 'classification' | 'createdAt' | 'deadlines'
@@ -26,7 +23,8 @@ const NO_DEADLINE = '~';
 
 /** The queue a case is in, or undefined when it is in none. */
 export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: string } | undefined => {
-  if (value.decision?.outcome !== 'approved' || NOT_YET_OPEN.includes(value.status)) return undefined;
+  // The decision may be written before the status moves on from review.
+  if (value.decision?.outcome !== 'approved' || UNDECIDED_STATUSES.includes(value.status)) return undefined;
   const state = isOpenCase(value.status) ? 'active' : 'done';
   return {
     queueKey: queuePartition(value.storeId, value.assignee?.agentId ?? null, state),

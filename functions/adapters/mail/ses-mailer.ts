@@ -2,6 +2,7 @@ import { SendEmailCommand, type MessageTag, type SESv2Client } from '@aws-sdk/cl
 import { TransientError } from '../../domain/errors.js';
 import { isTransientAwsError } from '../transient-errors.js';
 import type { Mailer, OutgoingEmail } from '../../ports/mailer.js';
+import { errorName } from '../../commons/logger.js';
 
 export interface SesMailerOptions {
   client: SESv2Client;
@@ -68,8 +69,7 @@ export class SesMailer implements Mailer {
       ({ MessageId: messageId } = await this.client.send(command));
     } catch (error) {
       if (isTransientAwsError(error)) {
-        const name = error instanceof Error ? error.name : 'UnknownError';
-        throw new TransientError(`SES SendEmail failed transiently (${name})`, { cause: error });
+        throw new TransientError(`SES SendEmail failed transiently (${errorName(error)})`, { cause: error });
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { logger as defaultLogger } from '../../commons/logger.js';
+import { errorName, logger as defaultLogger } from '../../commons/logger.js';
 import { TransientError } from '../../domain/errors.js';
 import { isTransientAwsError } from '../transient-errors.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../../ports/case-workflow.js';
@@ -14,11 +14,9 @@ export interface SfnCaseWorkflowOptions {
 /** The token's task is gone: it already completed, timed out, or its execution ended. A late signal is harmless. */
 const STALE_TOKEN_NAMES = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 
-const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
-
 const rethrow = (operation: string, error: unknown): never => {
   if (isTransientAwsError(error)) {
-    throw new TransientError(`Step Functions ${operation} failed transiently (${nameOf(error)})`, { cause: error });
+    throw new TransientError(`Step Functions ${operation} failed transiently (${errorName(error)})`, { cause: error });
   }
   throw error;
 };
@@ -49,7 +47,7 @@ export class SfnCaseWorkflow implements CaseWorkflow {
     try {
       await this.client.send(command);
     } catch (error) {
-      if (nameOf(error) === 'ExecutionAlreadyExists') {
+      if (errorName(error) === 'ExecutionAlreadyExists') {
         this.logger.info('Case workflow already started', { caseId });
         return;
       }
@@ -63,8 +61,8 @@ export class SfnCaseWorkflow implements CaseWorkflow {
     try {
       await this.client.send(command);
     } catch (error) {
-      if (STALE_TOKEN_NAMES.has(nameOf(error))) {
-        this.logger.info('Ignored a completion for a task that no longer waits', { reason: nameOf(error) });
+      if (STALE_TOKEN_NAMES.has(errorName(error))) {
+        this.logger.info('Ignored a completion for a task that no longer waits', { reason: errorName(error) });
         return;
       }
       rethrow('SendTaskSuccess', error);

@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
+import { isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { assignmentChange } from './assignment-change.js';
@@ -10,9 +10,6 @@ export interface StaffAssignment {
   agentId: string;
   by: StaffUser;
 }
-
-/** Before approval a case is not anyone's work yet. */
-const NOT_ASSIGNABLE: readonly CaseStatus[] = ['submitted', 'pending_review'];
 
 /**
  * CONTRACT: a supervisor or admin assigns (`open`) or reassigns (any active status) a case of their store to an agent
@@ -39,7 +36,7 @@ export const assignByStaff = async (
     seenAssignee = assigneeNow;
     const agent = await dependencies.agents.get(by.storeId, agentId);
     if (!agent) throw new NotFoundError(`Agent ${agentId} not found`);
-    if (!isOpenCase(current.status) || NOT_ASSIGNABLE.includes(current.status)) {
+    if (!isOpenCase(current.status) || UNDECIDED_STATUSES.includes(current.status)) {
       throw new StateConflictError(`Case ${caseId} cannot be assigned while ${current.status}`);
     }
     if (current.assignee?.agentId === agentId) {

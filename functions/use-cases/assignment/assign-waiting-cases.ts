@@ -1,7 +1,6 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { logger, errorName } from '../../commons/logger.js';
 import { anyAgentHasRoom } from '../../domain/assignment.js';
-import { errorName } from '../error-name.js';
 import { announceAssignment } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { autoAssign, type AutoAssignResult } from './auto-assign.js';

@@ -1,7 +1,6 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { logger, errorName } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
-import { errorName } from '../error-name.js';
 import { slaOfCase } from '../sla/sla-context.js';
 import { notifyAssigned, notifyP1Assigned, type MailDependencies } from './customer-notices.js';
 

@@ -1,11 +1,10 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { logger, errorName } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
 import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
-import { errorName } from '../error-name.js';
 import { recordNotification, sendNotification, wasNotified, type Notification } from '../workflow/notify-once.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { errorName, logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
 import type { LadderRecipients, LadderStep } from '../../domain/sla/escalation-ladder.js';
 import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
@@ -83,7 +83,7 @@ export const sendLadderNotice = async (
     await mailer.send({ to, ...email, tags: { notification: template.kind } });
     return { sent: true, recipients: to.length };
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'UnknownError';
+    const name = errorName(error);
     logger.error('SLA notice failed', { caseId: notice.current.caseId, notification: template.kind, error: name });
     return { sent: false, recipients: to.length, error: name };
   }

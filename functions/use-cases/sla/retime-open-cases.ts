@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { errorName, logger } from '../../commons/logger.js';
 import type { QueueRef } from '../../ports/case-store.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
@@ -40,7 +40,7 @@ export const retimeOpenCases = async (dependencies: Dependencies, storeId: strin
     logger.error('Open cases not all re-timed after an SLA policy change', {
       storeId,
       retimed,
-      errorName: error instanceof Error ? error.name : 'UnknownError',
+      errorName: errorName(error),
     });
   }
   return { retimed };

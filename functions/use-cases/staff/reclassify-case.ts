@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Case, CaseStatus, Severity, Urgency } from '../../domain/case.js';
+import { HANDLED_STATUSES, type Case, type CaseStatus, type Severity, type Urgency } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
 import { overrideClassification } from '../../domain/classification.js';
 import { StateConflictError } from '../../domain/errors.js';
@@ -10,7 +10,7 @@ import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
 /** Approved cases still being worked on: before approval the workflow has not classified them yet. */
-export const RECLASSIFIABLE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'in_progress', 'awaiting_customer'];
+const RECLASSIFIABLE_STATUSES: readonly CaseStatus[] = ['open', ...HANDLED_STATUSES];
 
 export interface Reclassification {
   user: StaffUser;

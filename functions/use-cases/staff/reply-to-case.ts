@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { CaseStatus } from '../../domain/case.js';
+import { HANDLED_STATUSES } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
@@ -9,9 +9,6 @@ import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyReply } from '../notifications/customer-notices.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
-
-/** Statuses in which staff talk to the customer: someone handles the case and it is not finished. */
-export const REPLYABLE_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_customer'];
 
 export interface StaffMessage {
   user: StaffUser;
@@ -35,7 +32,7 @@ export const replyToCase = async (dependencies: Dependencies, reply: StaffMessag
     if (current.status === 'open' && !current.assignee) {
       throw new StateConflictError('The case is not assigned yet: assign it first');
     }
-    if (!REPLYABLE_STATUSES.includes(current.status)) {
+    if (!HANDLED_STATUSES.includes(current.status)) {
       throw new StateConflictError(`A ${current.status} case takes no replies`);
     }
     const now = dependencies.clock.now();

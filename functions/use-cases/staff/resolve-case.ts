@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Case, CaseStatus, Resolution } from '../../domain/case.js';
+import { HANDLED_STATUSES, type Case, type CaseStatus, type Resolution } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
@@ -12,16 +12,13 @@ import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
-/** Statuses a case is resolved from: someone works on it. */
-export const RESOLVABLE_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_customer'];
-
 export interface CaseResolution extends ResolveBody {
   user: StaffUser;
   caseId: string;
 }
 
 const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
-  RESOLVABLE_STATUSES.includes(status) || (status === 'open' && isSupervising(user));
+  HANDLED_STATUSES.includes(status) || (status === 'open' && isSupervising(user));
 
 /**
  * Resolves a case (`POST /v1/staff/cases/{caseId}/resolve`):

@@ -1,17 +1,15 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
+import { isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyIfStill, loadCase, loadStore } from './load-case.js';
 import { notifyOnce, type Notification } from './notify-once.js';
 
-const UNDECIDED: readonly CaseStatus[] = ['submitted', 'pending_review'];
-
 /** An approved case staff or the assignment already moved on from `open` was still opened: it gets its acknowledgement. */
 const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
   target === 'open'
-    ? value.decision?.outcome === 'approved' && isOpenCase(value.status) && !UNDECIDED.includes(value.status)
+    ? value.decision?.outcome === 'approved' && isOpenCase(value.status) && !UNDECIDED_STATUSES.includes(value.status)
     : value.status === target;
 
 /**

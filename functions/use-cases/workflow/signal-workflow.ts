@@ -1,9 +1,8 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { logger } from '../../commons/logger.js';
+import { logger, errorName } from '../../commons/logger.js';
 import { waitOutcome } from '../../domain/case-progress.js';
 import type { WorkflowWait } from '../../domain/case.js';
 import { TransientError } from '../../domain/errors.js';
-import { errorName } from '../error-name.js';
 import { loadSlaContext, stepOf } from '../sla/sla-context.js';
 import { syncDeadlines } from '../sla/sync-deadlines.js';
 

@@ -1,5 +1,0 @@
-/**
- * What a log line or a timeline event says of a failure: the error's class name only, since messages of mail and
- * database errors can carry addresses. Anything thrown that is not an `Error` is `UnknownError`.
- */
-export const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
