@@ -35,6 +35,9 @@ const router: Dependencies = {
   get attachments() {
     return active().attachments;
   },
+  get surveyLinks() {
+    return active().surveyLinks;
+  },
   get clock() {
     return active().clock;
   },

@@ -24,6 +24,7 @@ import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
+import { openLocalSurveyLinks } from './local-survey-links.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import { DEMO_API_KEYS, seedDemoAgents, seedDemoStores } from './seed.js';
@@ -211,6 +212,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       mailer: outbox,
       workflow,
       attachments,
+      surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
       clock: options.clock ?? systemClock,
     };
     unregister = registerStackDependencies(dependencies);

@@ -5,6 +5,7 @@ import type { CaseWorkflow } from '../ports/case-workflow.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
+import type { SurveyLinks } from '../ports/survey-links.js';
 
 /** The ports a use case may need. Handlers get them from here; the local stack and tests provide their own. */
 export interface Dependencies {
@@ -14,6 +15,7 @@ export interface Dependencies {
   mailer: Mailer;
   workflow: CaseWorkflow;
   attachments: AttachmentStorage;
+  surveyLinks: SurveyLinks;
   clock: Clock;
 }
 

@@ -7,15 +7,16 @@ import { DEFAULT_SIGNAL_RECHECK_AFTER, type Store } from './store.js';
  * state machine routes on it, so a signal that arrives late or out of order still sends the execution to the right
  * place (a case resolved before its first response skips the response wait).
  */
-export type Progress = 'approved' | 'rejected' | 'assigned' | 'responded' | 'resolved' | 'cancelled';
+export type Progress = 'approved' | 'rejected' | 'assigned' | 'responded' | 'resolved' | 'closed' | 'cancelled';
 
 export const progressOf = (value: Pick<Case, 'status' | 'firstRespondedAt' | 'decision'>): Progress | undefined => {
   switch (value.status) {
     case 'cancelled':
       return 'cancelled';
     case 'resolved':
-    case 'closed':
       return 'resolved';
+    case 'closed':
+      return 'closed';
     case 'rejected':
       return 'rejected';
     case 'in_progress':
@@ -42,7 +43,11 @@ export const WAIT_RULES: Record<WaitSignal, WaitRule> = {
   review: { waitingIn: ['pending_review'], endsOn: ['approved', 'rejected', 'cancelled'] },
   assignment: { waitingIn: ['open'], endsOn: ['assigned', 'responded', 'resolved', 'cancelled'] },
   firstResponse: { waitingIn: ['assigned'], endsOn: ['responded', 'resolved', 'cancelled'] },
-  resolution: { waitingIn: ['in_progress', 'awaiting_customer'], endsOn: ['resolved', 'cancelled'] },
+  // `open`/`assigned` too: a reopened case whose agent could not take it back waits unassigned, first response met.
+  resolution: { waitingIn: ['open', 'assigned', 'in_progress', 'awaiting_customer'], endsOn: ['resolved', 'cancelled'] },
+  // After resolution: the survey, its reminder, the revisit. Ends early only when the case is reopened; every other
+  // change (an answer, the revisit's ok) re-times it to "now" through the API's signal (`wakesTooLate`).
+  aftercare: { waitingIn: ['resolved', 'closed'], endsOn: ['approved', 'assigned', 'responded'] },
 };
 
 /** The outcome that completes `signal`'s wait for this case, or undefined while the awaited event has not happened. */
@@ -60,8 +65,11 @@ export const waitOutcome = (
  * (`wakeAt`), and never longer than the store's recheck period, the safety net should an API action's signal be lost.
  */
 export interface WorkflowStep {
-  /** `pending` while nothing the workflow routes on has happened (a case still in review). */
-  outcome: Progress | 'pending';
+  /**
+   * `pending` while nothing the workflow routes on has happened (a case still in review). The follow-up step alone
+   * answers `aftercare` (park until its next step) or `finished` (closed, nothing left to send: the execution ends).
+   */
+  outcome: Progress | 'pending' | 'aftercare' | 'finished';
   waitSeconds: number;
 }
 

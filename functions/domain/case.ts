@@ -1,4 +1,6 @@
 import { newSortableId, SORTABLE_ID_BODY } from './ids.js';
+import type { CaseRevisit, RevisitOutcome } from './aftercare/revisit.js';
+import type { CaseSurvey } from './aftercare/survey.js';
 import type { SlaMilestone } from './sla/sla-policy.js';
 
 /** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
@@ -158,7 +160,7 @@ export interface Cancellation {
  * The callbacks the workflow parks on. Each is completed by the API action that makes it true (see
  * `domain/case-progress.ts`), or by the waiting step itself when the action came first.
  */
-export const WAIT_SIGNALS = ['review', 'assignment', 'firstResponse', 'resolution'] as const;
+export const WAIT_SIGNALS = ['review', 'assignment', 'firstResponse', 'resolution', 'aftercare'] as const;
 export type WaitSignal = (typeof WAIT_SIGNALS)[number];
 
 /** What the workflow waits for while a callback task is parked; the token completes it. */
@@ -202,6 +204,22 @@ export interface CaseDeadlines {
   nextDueAt?: string;
 }
 
+/** Why a resolved case was opened again. */
+export type ReopenReason = 'revisit_recurred' | 'customer_message';
+
+/**
+ * A finished round of a case: what its resolution, survey and revisit were, kept as history when the case is reopened
+ * (never overwritten), with who reopened it and why.
+ */
+export interface CaseRound {
+  round: number;
+  resolution: Resolution;
+  survey?: CaseSurvey;
+  revisit?: CaseRevisit & { outcome?: RevisitOutcome };
+  escalation?: CaseEscalation;
+  reopen: { at: string; by: string; reason: ReopenReason };
+}
+
 export interface Case extends CaseRequest {
   caseId: string;
   caseNumber: string;
@@ -224,7 +242,33 @@ export interface Case extends CaseRequest {
   cancellation?: Cancellation;
   escalation?: CaseEscalation;
   deadlines?: CaseDeadlines;
+  /** 1 until the case is first reopened; each reopening starts the next round (absent: 1). */
+  round?: number;
+  /** When the current round began by reopening the case: its resolution clock starts here. */
+  reopenedAt?: string;
+  /** The rounds before the current one, oldest first. */
+  rounds?: CaseRound[];
+  /** The current round's survey, once sent. */
+  survey?: CaseSurvey;
+  /** The current round's revisit, scheduled at resolution when the store's policy has revisits. */
+  revisit?: CaseRevisit;
+  closedAt?: string;
+  /** The earlier case this one follows up (a customer wrote on a case closed or past its reopen window). */
+  linkedCaseId?: string;
 }
+
+export const roundOf = (value: Pick<Case, 'round'>): number => value.round ?? 1;
+
+/**
+ * A notification key for the case's current round: round 1 keeps the plain key (cases written before rounds existed
+ * read the same), later rounds add `_r<n>`, so the second resolution email is not taken for the first.
+ */
+export const roundKey = (value: Pick<Case, 'round'>, key: string): string =>
+  roundOf(value) === 1 ? key : `${key}_r${roundOf(value)}`;
+
+/** When the case was first resolved: the first response is met by it even after a reopening removed the resolution. */
+export const firstResolvedAt = (value: Pick<Case, 'rounds' | 'resolution'>): string | undefined =>
+  value.rounds?.[0]?.resolution.resolvedAt ?? value.resolution?.resolvedAt;
 
 /** Before the review has decided: the case is nobody's work yet (in no queue, not assignable). */
 export const UNDECIDED_STATUSES: readonly CaseStatus[] = ['submitted', 'pending_review'];

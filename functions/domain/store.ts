@@ -26,7 +26,14 @@ export interface Store {
    * none is due (a case paused while the customer answers). Each wake costs 3 state transitions.
    */
   signalRecheckAfter?: string;
+  /**
+   * How long after a resolution the customer's message reopens the case (elapsed time, `P7D` when absent); a message
+   * after it, or on a closed case, files a new case linked to this one.
+   */
+  reopenWindow?: string;
 }
+
+export const DEFAULT_REOPEN_WINDOW = 'P7D';
 
 export const DEFAULT_SIGNAL_RECHECK_AFTER = 'P1D';
 

@@ -37,7 +37,29 @@ export type TimelineEventType =
   /** The optional warning before a breach: `details.milestone`, `details.dueAt`, `details.notified`. */
   | 'sla_warning'
   /** An escalation level was reached: `details.milestone`, `details.level`, `details.notified`, `details.reassignedTo`. */
-  | 'escalated';
+  | 'escalated'
+  /** The survey email went out: `details.round`, `details.expiresAt`, `details.attribution` (whose rating it will be). */
+  | 'survey_sent'
+  /** The one reminder of an unanswered survey: `details.round`. */
+  | 'survey_reminder_sent'
+  /** The customer's answer: `details.round`, `details.ratings`, `details.comment`, `details.attribution`. */
+  | 'survey_answered'
+  /** The survey window ended unanswered: `details.round`. */
+  | 'survey_expired'
+  /** A reopening voided the round's unanswered survey: `details.round`. */
+  | 'survey_voided'
+  /** The revisit task appeared in the agent's queue: `details.round`, `details.agentId`, `details.answerDueAt`. */
+  | 'revisit_due'
+  /** The revisit task went unanswered past its due time; the supervisors were told: `details.round`. */
+  | 'revisit_escalated'
+  /** The revisit was done: `details.round`, `details.outcome` (`ok` closes, `recurred` reopens), `details.note`. */
+  | 'revisit_completed'
+  /** The case was opened again, starting a new round: `details.round`, `details.reason`. */
+  | 'reopened'
+  /** The case is closed: `details.reason` (`revisit_ok`, `survey_window_ended`). */
+  | 'closed'
+  /** A message came after the reopen window (or on a closed case): `details.caseId` of the new, linked case. */
+  | 'follow_up_filed';
 
 export interface TimelineEvent {
   caseId: string;

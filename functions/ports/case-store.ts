@@ -34,8 +34,16 @@ export interface CaseChange {
    * `StateConflictError`. Guards assignment and reassignment against a concurrent one.
    */
   ifAssignee?: string | null;
+  /**
+   * The change applies only while the case's current survey is this token's (`tokenId`) and still `sent`; otherwise
+   * `StateConflictError`. Makes a survey link single use: of two answers at once, or an answer racing a reopening,
+   * exactly one write wins.
+   */
+  ifSurveyOpen?: { tokenId: string };
   set?: Partial<Omit<Case, 'caseId' | 'storeId' | 'createdAt'>>;
-  remove?: ReadonlyArray<'workflowWait' | 'workflowFailure' | 'assignee'>;
+  remove?: ReadonlyArray<
+    'workflowWait' | 'workflowFailure' | 'assignee' | 'resolution' | 'survey' | 'revisit' | 'escalation'
+  >;
   /**
    * Keys appended to `notificationsSent` in the write itself (not the list as read, rewritten), so two notices recorded
    * at once on one case never drop each other's key (which would send that email again on a retry).

@@ -11,4 +11,6 @@ export interface Capabilities {
   workflow?: ReadonlyArray<'start' | 'signal'>;
   sendsEmail?: boolean;
   attachments?: 'read' | 'presign';
+  /** Signs (workflow) or checks (survey page) survey links: the survey key secret and the public base URL. */
+  surveyLinks?: boolean;
 }

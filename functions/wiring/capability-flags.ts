@@ -43,6 +43,11 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
     flag: '__DECLARES_ATTACHMENTS__',
     isGranted: (capabilities) => capabilities.attachments !== undefined,
   },
+  surveyLinks: {
+    capability: 'surveyLinks',
+    flag: '__DECLARES_SURVEY_LINKS__',
+    isGranted: (capabilities) => capabilities.surveyLinks === true,
+  },
 };
 
 export const PORT_NAMES = Object.keys(PORT_GRANTS) as PortName[];

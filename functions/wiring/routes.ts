@@ -10,8 +10,14 @@ export type AuthKind =
   | 'apiKey'
   /** Signed-in staff: `Authorization: Bearer <JWT>` (Cognito user pool authorizer in AWS); `roles` says who. */
   | 'staff'
-  /** Anyone: published documents. */
+  /** Anyone: published documents, and the survey page (its signed token in the path is the credential). */
   | 'public';
+
+/**
+ * What a route answers with: `json` (the API: JSON bodies and JSON errors), or `page` (server-rendered HTML for people:
+ * form posts or JSON accepted, errors as localized HTML pages; see `functions/http/page-route.ts`).
+ */
+export type RouteKind = 'json' | 'page';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -28,6 +34,8 @@ export interface RouteDeclaration {
   handler: string;
   summary: string;
   capabilities: Capabilities;
+  /** `json` when absent. */
+  kind?: RouteKind;
 }
 
 const ALL_STAFF: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
@@ -100,7 +108,13 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'post-customer-message',
     summary: "The customer's reply; resumes a case that awaits the customer.",
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+    // A message on a resolved case reopens it (the agent's load taken again); after the reopen window, or on a closed
+    // case, it files a new case linked to the old one (case number, workflow start).
+    capabilities: {
+      tables: { cases: 'readWrite', stores: 'readWrite', agents: 'readWrite' },
+      workflow: ['start', 'signal'],
+      sendsEmail: true,
+    },
   },
   {
     name: 'cancelCase',
@@ -202,6 +216,16 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
+    name: 'completeRevisit',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/revisit',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'complete-revisit',
+    summary: 'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
     name: 'listAgents',
     method: 'GET',
     path: '/v1/admin/agents',
@@ -271,6 +295,30 @@ export const ROUTES: readonly RouteDeclaration[] = [
     summary: "Replace the SLA policy; the version goes up by one and open cases' deadlines follow it from now on.",
     // Open cases are re-timed at once: their deadlines change and their waiting workflows are signalled.
     capabilities: { tables: { stores: 'readWrite', cases: 'readWrite', agents: 'read' }, workflow: ['signal'] },
+  },
+  {
+    name: 'getSurvey',
+    method: 'GET',
+    path: '/survey/{token}',
+    auth: 'public',
+    kind: 'page',
+    handler: 'get-survey',
+    summary: 'The satisfaction survey page of a signed link; opening it records nothing (mail scanners open links).',
+    capabilities: { tables: { cases: 'read', stores: 'read' }, surveyLinks: true },
+  },
+  {
+    name: 'answerSurvey',
+    method: 'POST',
+    path: '/survey/{token}',
+    auth: 'public',
+    kind: 'page',
+    handler: 'answer-survey',
+    summary: 'Record the survey answer, once (a second post is 410); a form post or JSON.',
+    capabilities: {
+      tables: { cases: 'readWrite', stores: 'read' },
+      workflow: ['signal'],
+      surveyLinks: true,
+    },
   },
   {
     name: 'getOpenApi',

@@ -68,6 +68,18 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     },
   },
   {
+    name: 'followUpCase',
+    handler: 'follow-up-case',
+    arnPlaceholder: 'FollowUpCaseFunctionArn',
+    // Survey email (signed link), its reminder and expiry, the revisit task (the agent emailed, supervisors once it is
+    // overdue), and closing.
+    capabilities: {
+      tables: { cases: 'readWrite', stores: 'read', agents: 'read' },
+      sendsEmail: true,
+      surveyLinks: true,
+    },
+  },
+  {
     name: 'recordWorkflowFailure',
     handler: 'record-workflow-failure',
     arnPlaceholder: 'RecordWorkflowFailureFunctionArn',

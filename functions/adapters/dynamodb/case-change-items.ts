@@ -77,6 +77,12 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
       conditions.push('#assignee.#agentId = :assignee');
     }
   }
+  if (change.ifSurveyOpen) {
+    Object.assign(names, { '#survey': 'survey', '#tokenId': 'tokenId', '#surveyStatus': 'status' });
+    values[':surveyToken'] = change.ifSurveyOpen.tokenId;
+    values[':surveySent'] = 'sent';
+    conditions.push('#survey.#tokenId = :surveyToken AND #survey.#surveyStatus = :surveySent');
+  }
   const expression = [
     assignments.length ? `SET ${assignments.join(', ')}` : '',
     removals.length ? `REMOVE ${removals.join(', ')}` : '',

@@ -1,3 +1,4 @@
+import { openLocalSurveyLinks } from '../../../local/local-survey-links.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,7 @@ beforeAll(async () => {
       baseUrl: 'http://127.0.0.1:1',
       secret: 'test',
     }),
+    surveyLinks: await openLocalSurveyLinks(undefined, 'http://127.0.0.1:1'),
     clock: systemClock,
   };
 });
