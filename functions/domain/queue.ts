@@ -1,3 +1,4 @@
+import { isRevisitPending } from './aftercare/revisit.js';
 import { isOpenCase, UNDECIDED_STATUSES, type Case } from './case.js';
 
 /**
@@ -6,7 +7,8 @@ import { isOpenCase, UNDECIDED_STATUSES, type Case } from './case.js';
  * case whose status has not yet left `submitted`/`pending_review`, whatever its decision says.
  * Within a queue the most urgent comes first: by the nearest SLA due time of a milestone still running
  * (`Case.deadlines.nextDueAt`), then by priority, then oldest first; cases with no running clock (paused while the
- * customer answers, or not yet classified) come after those with one.
+ * customer answers, or not yet classified) come after those with one. A resolved case whose revisit task is due is
+ * back in its agent's active queue until the revisit is done, ordered by the revisit's own due time.
  */
 const UNASSIGNED = '~unassigned';
 
@@ -15,7 +17,7 @@ export const queuePartition = (storeId: string, agentId: string | null, state: '
 
 type QueueFields = Pick<
   Case,
-  'storeId' | 'caseId' | 'status' | 'decision' | 'assignee' | 'classification' | 'createdAt' | 'deadlines'
+  'storeId' | 'caseId' | 'status' | 'decision' | 'assignee' | 'classification' | 'createdAt' | 'deadlines' | 'revisit'
 >;
 
 /** Sorts after every ISO instant: a case with no running deadline. */
@@ -25,11 +27,12 @@ const NO_DEADLINE = '~';
 export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: string } | undefined => {
   // The decision may be written before the status moves on from review.
   if (value.decision?.outcome !== 'approved' || UNDECIDED_STATUSES.includes(value.status)) return undefined;
-  const state = isOpenCase(value.status) ? 'active' : 'done';
+  const revisitDue = value.status === 'resolved' && isRevisitPending(value.revisit);
+  const state = isOpenCase(value.status) || revisitDue ? 'active' : 'done';
   return {
     queueKey: queuePartition(value.storeId, value.assignee?.agentId ?? null, state),
     queueSortKey: [
-      value.deadlines?.nextDueAt ?? NO_DEADLINE,
+      (revisitDue ? value.revisit?.answerDueAt : value.deadlines?.nextDueAt) ?? NO_DEADLINE,
       value.classification?.priority ?? 'P9',
       value.createdAt,
       value.caseId,
@@ -38,4 +41,4 @@ export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: s
 };
 
 /** The case fields a queue placement is derived from: a change to any of them moves the case between queues. */
-export const QUEUE_SOURCE_FIELDS = ['status', 'decision', 'assignee', 'classification', 'deadlines'] as const;
+export const QUEUE_SOURCE_FIELDS = ['status', 'decision', 'assignee', 'classification', 'deadlines', 'revisit'] as const;

@@ -48,6 +48,8 @@ export type TimelineEventType =
   | 'survey_expired'
   /** A reopening voided the round's unanswered survey: `details.round`. */
   | 'survey_voided'
+  /** At resolution: when the revisit task will appear, `details.dueAt`, and when it is overdue, `details.answerDueAt`. */
+  | 'revisit_scheduled'
   /** The revisit task appeared in the agent's queue: `details.round`, `details.agentId`, `details.answerDueAt`. */
   | 'revisit_due'
   /** The revisit task went unanswered past its due time; the supervisors were told: `details.round`. */

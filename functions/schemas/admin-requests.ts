@@ -129,5 +129,6 @@ export const slaPolicyBodySchema = z.strictObject({
   surveyReminderAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyReminderAfter),
   surveyExpiresAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyExpiresAfter),
   revisitAfter: businessDuration.default(DEFAULT_SLA_POLICY.revisitAfter),
+  revisitAnswerWithin: businessDuration.default(DEFAULT_SLA_POLICY.revisitAnswerWithin),
 }) satisfies z.ZodType<SlaPolicy & { version?: number }>;
 export type SlaPolicyBody = z.output<typeof slaPolicyBodySchema>;

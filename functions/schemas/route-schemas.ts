@@ -16,6 +16,7 @@ import {
   replyBodySchema,
   resolveBodySchema,
   reviewBodySchema,
+  revisitBodySchema,
   staffQueueQuerySchema,
   statusBodySchema,
 } from './staff-requests.js';
@@ -41,6 +42,7 @@ export const ROUTE_SCHEMAS = {
   reclassifyCase: { path: casePathSchema, body: reclassifyBodySchema },
   assignCase: { path: casePathSchema, body: assignBodySchema },
   reviewCase: { path: casePathSchema, body: reviewBodySchema },
+  completeRevisit: { path: casePathSchema, body: revisitBodySchema },
   listAgents: {},
   createAgent: { body: createAgentBodySchema },
   updateAgent: { path: agentPathSchema, body: updateAgentBodySchema },

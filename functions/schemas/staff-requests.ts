@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AGENT_ID_PATTERN } from '../domain/agent.js';
+import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { currencyCode, moneyAmount, pageQueryFields, trimmedText } from './shared-fields.js';
 
@@ -11,6 +12,8 @@ export const agentIdSchema = z.string().regex(AGENT_ID_PATTERN, 'Lower-case lett
 export const staffQueueQuerySchema = z.strictObject({
   assignee: z.union([z.enum(['me', 'unassigned']), agentIdSchema]).optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  /** `revisit`: only the follow-up tasks waiting in the queue (resolved cases whose revisit is due). */
+  type: z.enum(['revisit']).optional(),
   ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
@@ -61,4 +64,9 @@ export const assignBodySchema = z.strictObject({ agentId: agentIdSchema });
 export const reviewBodySchema = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   reason: trimmedText(1_000),
+});
+
+export const revisitBodySchema = z.strictObject({
+  outcome: z.enum(REVISIT_OUTCOMES),
+  note: trimmedText(2_000).optional(),
 });

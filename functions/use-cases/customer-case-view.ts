@@ -1,10 +1,18 @@
 import type { Case } from '../domain/case.js';
 import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent, TimelineEventType } from '../domain/timeline.js';
+import { customerAftercareView } from './aftercare/aftercare-views.js';
 import { customerSlaView } from './sla/sla-views.js';
 
 /** Public events whose from/to are statuses or decision outcomes; other events' from/to (e.g. agent ids) stay internal. */
-const STATE_EVENTS: readonly TimelineEventType[] = ['status_changed', 'decision_made', 'resolved', 'cancelled'];
+const STATE_EVENTS: readonly TimelineEventType[] = [
+  'status_changed',
+  'decision_made',
+  'resolved',
+  'cancelled',
+  'reopened',
+  'closed',
+];
 
 const textOf = (event: TimelineEvent, field: string): string | undefined => {
   const value = event.details?.[field];
@@ -35,7 +43,12 @@ const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =
  * What a storefront may show its customer: public events and public messages only; of the staff, the handling agent's
  * display name only. No internal notes or events, no workflow internals, no root cause (an internal analysis).
  */
-export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[] = [], sla?: CaseSla) => ({
+export const customerCaseView = (
+  value: Case,
+  timeline: readonly TimelineEvent[] = [],
+  sla?: CaseSla,
+  now: Date = new Date(),
+) => ({
   caseId: value.caseId,
   caseNumber: value.caseNumber,
   status: value.status,
@@ -66,6 +79,7 @@ export const customerCaseView = (value: Case, timeline: readonly TimelineEvent[]
   cancellation: value.cancellation
     ? { reason: value.cancellation.reason, cancelledAt: value.cancellation.cancelledAt }
     : null,
+  ...customerAftercareView(value, now),
   messages: messagesOf(timeline),
   timeline: timeline
     .filter((event) => event.visibility === 'public')

@@ -12,6 +12,8 @@ export interface FileCaseInput {
   store: Store;
   request: CaseRequest;
   idempotencyKey?: string;
+  /** The earlier case this one follows up (a message after that case's reopen window). */
+  linkedCaseId?: string;
 }
 
 export interface FiledCase {
@@ -28,10 +30,12 @@ export const submittedCase = (
   request: CaseRequest,
   caseNumber: string,
   now: Date,
+  links: Pick<Case, 'linkedCaseId'> = {},
 ): { filed: Case; submitted: TimelineEvent } => {
   const caseId = newCaseId(now);
   const filed: Case = {
     ...request,
+    ...links,
     caseId,
     caseNumber,
     storeId: store.storeId,
@@ -46,7 +50,7 @@ export const submittedCase = (
     { kind: 'storefront', id: store.storeId },
     {
       to: 'submitted',
-      details: { channel: request.channel },
+      details: { channel: request.channel, ...links },
     },
   );
   return { filed, submitted };
@@ -62,14 +66,14 @@ export const submittedCase = (
  */
 export const fileCase = async (
   { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
-  { store, request, idempotencyKey }: FileCaseInput,
+  { store, request, idempotencyKey, linkedCaseId }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
   const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
-  const { filed, submitted } = submittedCase(store, request, caseNumber, now);
+  const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
   const caseId = filed.caseId;
   const idempotency = idempotencyKey
     ? {

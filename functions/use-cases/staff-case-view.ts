@@ -1,7 +1,9 @@
-import type { Case } from '../domain/case.js';
+import { isRevisitPending } from '../domain/aftercare/revisit.js';
+import { roundOf, type Case } from '../domain/case.js';
 import { waitOutcome } from '../domain/case-progress.js';
 import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
+import { staffAftercareView } from './aftercare/aftercare-views.js';
 import { staffSlaView } from './sla/sla-views.js';
 
 /**
@@ -11,11 +13,20 @@ import { staffSlaView } from './sla/sla-views.js';
 export const staffCaseView = (
   value: Case,
   timeline: readonly TimelineEvent[],
-  { sla, timezone }: { sla?: CaseSla; timezone: string },
+  { sla, timezone, now = new Date() }: { sla?: CaseSla; timezone: string; now?: Date },
 ) => {
-  const { workflowWait, deadlines: _deadlines, escalation: _escalation, ...fields } = value;
+  const {
+    workflowWait,
+    deadlines: _deadlines,
+    escalation: _escalation,
+    survey: _survey,
+    revisit: _revisit,
+    rounds: _rounds,
+    ...fields
+  } = value;
   return {
     ...fields,
+    ...staffAftercareView(value, now),
     priority: value.classification?.priority ?? null,
     classification: value.classification ?? null,
     assignee: value.assignee ?? null,
@@ -48,5 +59,8 @@ export const staffCaseSummary = (value: Case) => ({
   /** The nearest due time still running, as the queue is ordered; null when no clock runs (paused, met). */
   nextDueAt: value.deadlines?.nextDueAt ?? null,
   escalationLevel: value.escalation?.level ?? 0,
+  round: roundOf(value),
+  /** A follow-up task waits: when the revisit is due to be answered (null when none waits). */
+  revisitDueAt: isRevisitPending(value.revisit) ? (value.revisit?.answerDueAt ?? null) : null,
 });
 export type StaffCaseSummary = ReturnType<typeof staffCaseSummary>;

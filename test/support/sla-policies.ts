@@ -8,7 +8,7 @@ export const ALWAYS_OPEN = { timezone: 'Asia/Shanghai', alwaysOpen: true };
 
 /**
  * A `PUT /v1/admin/sla` body with the same targets for every priority and a three-level ladder; no warning unless
- * `warnAt` is given. The survey and revisit delays are left to their defaults.
+ * `warnAt` is given. The survey and revisit delays are the defaults unless `aftercare` gives them.
  */
 export const slaPolicy = ({
   firstResponse,
@@ -16,16 +16,22 @@ export const slaPolicy = ({
   repeatEvery,
   warnAt,
   calendar = ALWAYS_OPEN,
+  aftercare = {},
 }: {
   firstResponse: string;
   resolution: string;
   repeatEvery: string;
   warnAt?: number;
   calendar?: Record<string, unknown>;
+  /** `surveyDelay`, `surveyReminderAfter`, `surveyExpiresAfter`, `revisitAfter`: the defaults when absent. */
+  aftercare?: Partial<
+    Record<'surveyDelay' | 'surveyReminderAfter' | 'surveyExpiresAfter' | 'revisitAfter' | 'revisitAnswerWithin', string>
+  >;
 }) => ({
   calendar,
   targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse, resolution }])),
   escalation: { repeatEvery, maxLevel: 3, ...(warnAt ? { warnAt } : {}) },
+  ...aftercare,
 });
 
 /** Saves the policy as the store's admin; fails the test unless it is saved. */

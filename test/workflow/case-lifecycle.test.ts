@@ -46,7 +46,7 @@ describe('Workflow: case lifecycle', () => {
     expect(rejected.notificationsSent).toEqual(['case_rejected']);
   });
 
-  it('approves, classifies, assigns, waits for the reply, then for the resolution, and ends resolved', async () => {
+  it('approves, classifies, assigns, waits for the reply, then for the resolution, then follows up', async () => {
     const caseId = await fileCase(stack, { description: 'The kettle started to smoke when I switched it on.' });
 
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
@@ -61,10 +61,10 @@ describe('Workflow: case lifecycle', () => {
     await parkedOn(stack, caseId, 'resolution');
     expect((await agent.post(`/v1/staff/cases/${caseId}/resolve`, refundResolution)).status).toBe(200);
 
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
-    expect(execution.status).toBe('SUCCEEDED');
+    // The default policy surveys at once and revisits in 7 working days: the execution parks on the aftercare wait.
+    await parkedOn(stack, caseId, 'aftercare');
     expect(await statesEntered(stack, caseId)).toEqual(
-      expect.arrayContaining(['ClassifyCase', 'AssignAgent', 'AwaitFirstResponse', 'AwaitResolution', 'CaseResolved']),
+      expect.arrayContaining(['ClassifyCase', 'AssignAgent', 'AwaitFirstResponse', 'AwaitResolution', 'FollowUpCase']),
     );
     expect(await openCasesOf(stack, 'store-a', agentId)).toBe((loadWhileAssigned as number) - 1);
     expect(await eventTypes(stack, caseId)).toEqual(

@@ -25,7 +25,8 @@ export const newSurveyTokenId = (): string => randomBytes(TOKEN_ID_BYTES).toStri
 const signatureOf = (key: Uint8Array, body: string): Buffer => createHmac('sha256', key).update(body).digest();
 
 const assertKey = (key: Uint8Array): void => {
-  if (key.byteLength < MIN_SURVEY_KEY_BYTES) throw new Error(`A survey key needs ${MIN_SURVEY_KEY_BYTES} bytes or more`);
+  if (key.byteLength < MIN_SURVEY_KEY_BYTES)
+    throw new Error(`A survey key needs ${MIN_SURVEY_KEY_BYTES} bytes or more`);
 };
 
 const bodyOf = ({ caseId, round, expiresAt, tokenId }: SurveyTokenClaims): string =>

@@ -1,4 +1,4 @@
-import type { Case, CaseDeadlines, Priority } from '../case.js';
+import { firstResolvedAt, type Case, type CaseDeadlines, type Priority } from '../case.js';
 import type { TimelineEvent } from '../timeline.js';
 import { clockPausesFrom } from './clock-pauses.js';
 import { milestoneDeadline, type SlaClock } from './sla-clock.js';
@@ -14,6 +14,8 @@ import { SLA_MILESTONES, slaTargetOf, type SlaMilestone, type SlaPolicy } from '
  * - Resolution: met by resolving the case; its clock stands still while the case awaits the customer.
  * - A cancelled case's pending milestones are void: nothing is owed any more.
  * - A case has no SLA before it is classified (no priority, so no target), nor unless it was approved.
+ * - A reopened case starts a new round: its resolution clock starts again at the reopening (the targets apply anew);
+ *   the first response stays met by the first round's reply or resolution.
  */
 
 export type MilestoneStatus = 'running' | 'paused' | 'met' | 'void';
@@ -53,7 +55,10 @@ const dateOf = (value: string | undefined): Date | undefined => (value === undef
 /** When the milestone was met, or undefined; and whether the case ended without meeting it. */
 const endOf = (current: Case, milestone: SlaMilestone): { metAt?: Date; void: boolean } => {
   const resolvedAt = dateOf(current.resolution?.resolvedAt);
-  const metAt = milestone === 'firstResponse' ? (dateOf(current.firstRespondedAt) ?? resolvedAt) : resolvedAt;
+  const metAt =
+    milestone === 'firstResponse'
+      ? (dateOf(current.firstRespondedAt) ?? dateOf(firstResolvedAt(current)))
+      : resolvedAt;
   if (metAt) return { metAt, void: false };
   // Only an approved case has an SLA, and a closed one was resolved first: cancellation is the one way to owe nothing.
   return { void: current.status === 'cancelled' };
@@ -67,7 +72,7 @@ export const caseSla = ({ current, timeline, policy, now }: CaseSlaInput): CaseS
   const pauses = clockPausesFrom(timeline);
   const milestoneOf = (milestone: SlaMilestone): MilestoneSla => {
     const clock: SlaClock = {
-      startedAt: new Date(current.createdAt),
+      startedAt: new Date(milestone === 'resolution' ? (current.reopenedAt ?? current.createdAt) : current.createdAt),
       pauses: milestone === 'resolution' ? pauses : [],
     };
     const target = slaTargetOf(policy, priority, milestone);

@@ -44,12 +44,15 @@ export const slaPolicyProblems = (policy: SlaPolicy): ErrorDetail[] => {
         : 'must be a share of the target between 0 and 1 (e.g. 0.75)',
     ),
     ...problemAt('surveyDelay', durationProblem(policy.surveyDelay, 'elapsed', { zeroAllowed: true })),
-    ...problemAt('surveyReminderAfter', durationProblem(policy.surveyReminderAfter, 'elapsed')),
+    // Zero: no reminder.
+    ...problemAt('surveyReminderAfter', durationProblem(policy.surveyReminderAfter, 'elapsed', { zeroAllowed: true })),
     ...problemAt(
       'surveyExpiresAfter',
       durationProblem(policy.surveyExpiresAfter, 'elapsed') ?? surveyOrderProblem(policy),
     ),
-    ...problemAt('revisitAfter', durationProblem(policy.revisitAfter, 'business')),
+    // Zero turns revisits off (the case closes when the survey window ends).
+    ...problemAt('revisitAfter', durationProblem(policy.revisitAfter, 'business', { zeroAllowed: true })),
+    ...problemAt('revisitAnswerWithin', durationProblem(policy.revisitAnswerWithin, 'business')),
   ];
 };
 

@@ -36,8 +36,10 @@ export interface SlaPolicy {
   surveyReminderAfter: string;
   /** After the survey email, when its link stops working (elapsed time). */
   surveyExpiresAfter: string;
-  /** After resolution, when the follow-up task for the agent falls due (business time). */
+  /** After resolution, when the follow-up task for the agent falls due (business time); zero: no revisits. */
   revisitAfter: string;
+  /** How long the revisit task may wait for the agent before the supervisors are told, once (business time). */
+  revisitAnswerWithin: string;
 }
 
 /** A store's SLA policy as stored: `version` 0 is the default of a store that never saved one, each save adds 1. */
@@ -63,6 +65,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   surveyReminderAfter: 'P3D',
   surveyExpiresAfter: 'P14D',
   revisitAfter: 'P7D',
+  revisitAnswerWithin: 'P1D',
 };
 
 export const slaTargetOf = (policy: Pick<SlaPolicy, 'targets'>, priority: Priority, milestone: SlaMilestone): string =>

@@ -15,5 +15,5 @@ export const getCustomerCase = async (
   const { case: current, timeline } = await findCaseWithTimeline(dependencies, caseId);
   if (current.storeId !== storeId) throw new NotFoundError('No such case');
   const { sla } = await slaOfCase(dependencies, current, timeline);
-  return customerCaseView(current, timeline, sla);
+  return customerCaseView(current, timeline, sla, dependencies.clock.now());
 };

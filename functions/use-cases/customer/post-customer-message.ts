@@ -1,12 +1,17 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { CaseStatus } from '../../domain/case.js';
+import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
+import { durationToSeconds } from '../../domain/duration.js';
 import { NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { DEFAULT_REOPEN_WINDOW, type Store } from '../../domain/store.js';
 import type { Actor, TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
-import { applyTimedCaseAction } from '../apply-case-action.js';
+import { applyReopeningAction, reopenPlan } from '../aftercare/reopen-case.js';
+import { applyCaseAction, applyTimedCaseAction } from '../apply-case-action.js';
+import { fileCase } from '../file-case.js';
+import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
-/** A customer may write while the case is under review or being handled; a finished case takes a new case instead. */
+/** A customer may write while the case is under review or being handled (and on a finished one, see below). */
 export const MESSAGE_STATUSES: readonly CaseStatus[] = [
   'pending_review',
   'open',
@@ -16,38 +21,116 @@ export const MESSAGE_STATUSES: readonly CaseStatus[] = [
 ];
 
 export interface CustomerMessage {
-  storeId: string;
+  store: Store;
   caseId: string;
   body: string;
 }
 
+export type PostedMessage =
+  | { kind: 'posted'; event: TimelineEvent; reopened: boolean }
+  /** Past the reopen window or on a closed case: the message filed a new case, linked to the old one. */
+  | { kind: 'follow_up_filed'; event: TimelineEvent; followUp: Case };
+
+/** Whether a message now still reopens the resolved case rather than starting a new one. */
+const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
+  current.status === 'resolved' &&
+  current.resolution !== undefined &&
+  now.getTime() - Date.parse(current.resolution.resolvedAt) <
+    durationToSeconds(store.reopenWindow ?? DEFAULT_REOPEN_WINDOW) * 1000;
+
 /**
  * The customer's message, relayed by their store's storefront (`POST /v1/cases/{caseId}/messages`):
- * - 404 for another store's case; 409 before review (`submitted`, decided within seconds) and once finished;
+ * - 404 for another store's case; 409 before review (`submitted`, decided within seconds), and on a rejected or
+ *   cancelled case (nothing to follow up);
  * - a public `customer_message` event with the text, the customer as its actor;
- * - a case awaiting the customer resumes (`in_progress`, with a `status_changed` event), and the workflow is signalled.
- * Returns the message's event.
+ * - a case awaiting the customer resumes (`in_progress`, with a `status_changed` event), and the workflow is signalled;
+ * - a resolved case within the store's reopen window (`reopenWindow`, 7 days by default) is reopened: back to its
+ *   agent with a new resolution clock, its unanswered survey voided (see `reopenPlan`);
+ * - after that window, or on a closed case, the message files a new case (same order, items and type; the store's
+ *   policy reviews it like any other) linked to the old one, which records a public `follow_up_filed` event.
  */
 export const postCustomerMessage = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
+  dependencies: Dependencies,
   message: CustomerMessage,
-): Promise<TimelineEvent> => {
-  const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (current) => {
-    if (current.storeId !== message.storeId) throw new NotFoundError('No such case');
-    if (!MESSAGE_STATUSES.includes(current.status)) {
-      throw new StateConflictError(`A ${current.status} case takes no messages`);
-    }
-    const now = dependencies.clock.now();
-    const customer: Actor = { kind: 'customer', id: current.customer.id };
-    const resumes = current.status === 'awaiting_customer';
+): Promise<PostedMessage> => {
+  const current = await findCase(dependencies, message.caseId);
+  if (current.storeId !== message.store.storeId) throw new NotFoundError('No such case');
+  const now = dependencies.clock.now();
+  const customer: Actor = { kind: 'customer', id: current.customer.id };
+  const messageEvent = (on: Case) =>
+    timelineEvent(on.caseId, dependencies.clock.now(), 'customer_message', customer, {
+      details: { body: message.body },
+    });
+  if (current.status === 'resolved' && withinReopenWindow(current, message.store, now)) {
+    const { event, before, after } = await applyReopeningAction(dependencies, message.caseId, (latest, toAgent) => {
+      if (latest.status !== 'resolved') return plainMessage(latest, messageEvent(latest), customer);
+      return reopenPlan(
+        latest,
+        { reason: 'customer_message', actor: customer, event: messageEvent(latest), now: dependencies.clock.now() },
+        { toAgent },
+      );
+    });
+    return { kind: 'posted', event, reopened: after.round !== before.round };
+  }
+  if (current.status === 'resolved' || current.status === 'closed') {
+    return fileFollowUp(dependencies, message, current, customer);
+  }
+  const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
+    plainMessage(latest, messageEvent(latest), customer),
+  );
+  await signalWorkflow(dependencies, after.caseId);
+  return { kind: 'posted', event, reopened: false };
+};
+
+const plainMessage = (current: Case, event: TimelineEvent, customer: Actor) => {
+  if (!MESSAGE_STATUSES.includes(current.status)) {
+    throw new StateConflictError(`A ${current.status} case takes no messages`);
+  }
+  const resumes = current.status === 'awaiting_customer';
+  return {
+    event,
+    followUps: resumes
+      ? [
+          timelineEvent(current.caseId, new Date(event.at), 'status_changed', customer, {
+            from: current.status,
+            to: 'in_progress',
+          }),
+        ]
+      : [],
+    set: { updatedAt: event.at, ...(resumes ? { status: 'in_progress' as const } : {}) },
+  };
+};
+
+/** A new case for a message on a finished one: the old case's order, customer and type, the message as description. */
+const fileFollowUp = async (
+  dependencies: Dependencies,
+  message: CustomerMessage,
+  current: Case,
+  customer: Actor,
+): Promise<PostedMessage> => {
+  const { filed } = await fileCase(dependencies, {
+    store: message.store,
+    linkedCaseId: current.caseId,
+    request: {
+      orderId: current.orderId,
+      orderedAt: current.orderedAt,
+      ...(current.deliveredAt ? { deliveredAt: current.deliveredAt } : {}),
+      customer: current.customer,
+      type: current.type,
+      items: current.items,
+      currency: current.currency,
+      description: message.body,
+      attachments: [],
+      channel: current.channel,
+    },
+  });
+  const { event } = await applyCaseAction(dependencies, current.caseId, (latest) => {
+    if (isOpenCase(latest.status)) throw new StateConflictError('The case was reopened meanwhile');
     return {
-      event: timelineEvent(current.caseId, now, 'customer_message', customer, { details: { body: message.body } }),
-      followUps: resumes
-        ? [timelineEvent(current.caseId, now, 'status_changed', customer, { from: current.status, to: 'in_progress' })]
-        : [],
-      set: { updatedAt: now.toISOString(), ...(resumes ? { status: 'in_progress' as const } : {}) },
+      event: timelineEvent(latest.caseId, dependencies.clock.now(), 'follow_up_filed', customer, {
+        details: { caseId: filed.caseId, caseNumber: filed.caseNumber },
+      }),
     };
   });
-  await signalWorkflow(dependencies, after.caseId);
-  return event;
+  return { kind: 'follow_up_filed', event, followUp: filed };
 };

@@ -1,4 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
+import { planAftercare } from '../../domain/aftercare/aftercare-plan.js';
 import { workflowStep, type WorkflowStep } from '../../domain/case-progress.js';
 import type { Case } from '../../domain/case.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -46,12 +47,20 @@ export const loadSlaContext = async (
   return { current, timeline, store, policy, now, ...(sla ? { sla } : {}), plan };
 };
 
+const isFollowingUp = (current: Case): boolean => current.status === 'resolved' || current.status === 'closed';
+
+/** After resolution the follow-up plan times the wait: "now" when an action is due or the lifecycle is over. */
+const aftercareWakeAt = (current: Case, policy: StoreSlaPolicy, now: Date): Date | undefined => {
+  const aftercare = planAftercare(current, policy, now);
+  return aftercare.due.length > 0 || aftercare.finished ? now : aftercare.wakeAt;
+};
+
 /**
  * Where the case stands for the workflow, and how long its next wait may park: until the next SLA step is due, or a
  * second when one is due already (a policy change, a late approval), so the escalation step takes it at once.
  */
-export const stepOf = ({ current, store, now, plan }: SlaContext): WorkflowStep => {
-  const wakeAt = plan.due.length > 0 ? now : plan.wakeAt;
+export const stepOf = ({ current, store, now, plan, policy }: SlaContext): WorkflowStep => {
+  const wakeAt = isFollowingUp(current) ? aftercareWakeAt(current, policy, now) : plan.due.length > 0 ? now : plan.wakeAt;
   return workflowStep(current, { store, now, ...(wakeAt ? { wakeAt } : {}) });
 };
 

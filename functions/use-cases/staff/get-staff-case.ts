@@ -16,5 +16,8 @@ export const getStaffCase = async (
 ): Promise<StaffCaseView> => {
   const { case: current, timeline } = await findCaseWithTimeline(dependencies, caseId);
   assertCaseAccess(user, current);
-  return staffCaseView(current, timeline, await slaOfCase(dependencies, current, timeline));
+  return staffCaseView(current, timeline, {
+    ...(await slaOfCase(dependencies, current, timeline)),
+    now: dependencies.clock.now(),
+  });
 };

@@ -11,7 +11,8 @@ import type { StaffQueueQuery } from '../../schemas/staff-requests.js';
  *   default, supervisors and admins get the unassigned queue by default;
  * - `status`: one status; a finished one (resolved, closed, cancelled, rejected) reads the queue's done part, others its
  *   active part filtered to that status; a supervisor's `status` without `assignee` lists the whole store's cases in that
- *   status (newest first), which also reaches cases in no queue (submitted, pending_review).
+ *   status (newest first), which also reaches cases in no queue (submitted, pending_review);
+ * - `type=revisit`: the follow-up tasks in the queue (resolved cases whose revisit is due, by its due time).
  */
 export const listStaffQueue = async (
   { cases }: Pick<Dependencies, 'cases'>,
@@ -23,6 +24,9 @@ export const listStaffQueue = async (
     return cases.listByStatus(user.storeId, query.status, page);
   }
   const agentId = queueAgentFor(user, query.assignee);
+  if (query.type === 'revisit') {
+    return cases.listQueue(user.storeId, { agentId, state: 'active', statuses: ['resolved'] }, page);
+  }
   const state = query.status && TERMINAL_STATUSES.includes(query.status) ? 'done' : 'active';
   return cases.listQueue(user.storeId, { agentId, state, ...(query.status ? { statuses: [query.status] } : {}) }, page);
 };

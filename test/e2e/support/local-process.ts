@@ -107,6 +107,8 @@ export interface NpmStartedStack {
   url: string;
   /** The seeded demo stores' storefront keys. */
   apiKeys: typeof DEMO_API_KEYS;
+  /** Where the stack keeps its data (DATA_DIR): the executions' records are under `executions/`. */
+  dataDir: string;
   /** Ctrl-C (SIGKILL after 20 s), then DynamoDB Local's Java killed if it outlived it, and the data folder removed. */
   stop(): Promise<void>;
 }
@@ -129,7 +131,7 @@ export const startNpmStack = async (dataDirPrefix: string): Promise<NpmStartedSt
   try {
     const ready = await child.ready();
     javaPid = ready.dynamoDbPid;
-    return { url: ready.url, apiKeys: DEMO_API_KEYS, stop };
+    return { url: ready.url, apiKeys: DEMO_API_KEYS, dataDir, stop };
   } catch (error) {
     await stop();
     throw error;

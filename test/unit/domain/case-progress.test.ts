@@ -20,7 +20,7 @@ describe('Function: progressOf', () => {
     ['a case in progress', shape('in_progress', { firstRespondedAt: at }), 'responded'],
     ['a case awaiting the customer', shape('awaiting_customer', { firstRespondedAt: at }), 'responded'],
     ['a resolved case', shape('resolved'), 'resolved'],
-    ['a closed case', shape('closed'), 'resolved'],
+    ['a closed case (its follow-up may still be running)', shape('closed'), 'closed'],
     ['a cancelled case', shape('cancelled'), 'cancelled'],
   ])('returns the progress of %s', (_name, value, expected) => {
     expect(progressOf(value)).toBe(expected);
@@ -45,6 +45,10 @@ describe('Function: waitOutcome', () => {
     ['resolution', shape('awaiting_customer', { firstRespondedAt: at }), undefined],
     ['resolution', shape('resolved'), 'resolved'],
     ['resolution', shape('cancelled'), 'cancelled'],
+    ['aftercare', shape('resolved'), undefined],
+    ['aftercare', shape('closed'), undefined],
+    ['aftercare', shape('in_progress', { firstRespondedAt: at }), 'responded'],
+    ['aftercare', shape('open'), 'approved'],
   ])('ends the %s wait of a %o with %s', (signal, value, expected) => {
     expect(waitOutcome(signal, value)?.outcome).toBe(expected);
   });
