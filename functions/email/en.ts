@@ -23,6 +23,13 @@ export const en: EmailWording = {
     no_action: 'No action needed',
   },
   slaMilestones: { firstResponse: 'first response', resolution: 'resolution' },
+  surveyDimensions: {
+    overall: 'Overall satisfaction',
+    attitude: 'Our attitude',
+    professionalism: 'Professionalism',
+    problemSolving: 'Problem solving',
+    speed: 'Speed',
+  },
   sentenceGap: ' ',
   labels: {
     caseNumber: 'Case number',
@@ -41,6 +48,9 @@ export const en: EmailWording = {
     escalationLevel: 'Escalation level',
     reassignedTo: 'Reassigned to',
     firstResponseDue: 'First response due',
+    linkExpires: 'Link valid until',
+    resolvedAt: 'Resolved',
+    answerDue: 'Answer due',
   },
   customer: {
     subject: (storeName, headline, caseNumber) => `[${storeName}] ${headline} (case ${caseNumber})`,
@@ -49,6 +59,14 @@ export const en: EmailWording = {
     footer: 'This is an automated message; please do not reply to it.',
     howToAnswer: (storeName) =>
       `To answer, please use the after-sales section of the ${storeName} website or app; replies to this email are not read.`,
+    linkFallback: 'If the button does not work, copy this address into your browser:',
+  },
+  survey: {
+    rate: 'Rate our service',
+    quickIntro:
+      'Or pick your overall rating right here (1 = very dissatisfied, 5 = very satisfied): each number opens the form with that rating preselected. Nothing is recorded until you submit the form.',
+    quickTitle: (rating) => `Opens the form with ${rating} preselected`,
+    once: 'The link works once: after you have submitted your ratings it can no longer be used.',
   },
   staff: {
     subject: (headline, storeName) => `${headline} (${storeName})`,
@@ -56,6 +74,8 @@ export const en: EmailWording = {
     supervisorsFooter: 'Internal notice, sent to the store’s supervisors only.',
     staffFooter: 'Internal notice, sent to the store’s staff only.',
     openToAct: 'Open the case in the staff console to act on it.',
+    revisitAnswer: (caseId) =>
+      `Record the answer in the staff console: “ok” when the problem is solved (the case is closed), “recurred” when it has come back (the case is reopened). API: POST /v1/staff/cases/${caseId}/revisit.`,
   },
 
   case_acknowledged: {
@@ -163,6 +183,48 @@ export const en: EmailWording = {
     reassign: 'You can reassign it to another agent in the staff console.',
     level: (level) => String(level),
     notAssigned: 'Not assigned',
+  },
+  survey_invitation: {
+    headline: 'How did we do?',
+    opening: (t) =>
+      `Your request (case ${t.caseNumber}) has been resolved. We would like to know how we handled it; it takes about a minute.`,
+    ratingsIntro: 'You can rate:',
+  },
+  survey_reminder: {
+    headline: 'A reminder: how did we do?',
+    opening: (t) =>
+      `A few days ago we asked you to rate how we handled your request (case ${t.caseNumber}). If you have a minute, we would still be glad to hear from you.`,
+    onlyReminder: 'This is our only reminder; we will not write to you about the survey again.',
+  },
+  revisit_due: {
+    headline: (t) => `[${t.caseNumber}] Revisit due: check that the problem has not come back`,
+    opening: (t, shown) =>
+      `Case ${t.caseNumber} was resolved (${shown.outcome}) on ${shown.resolved}. Please contact the customer and make sure the problem has not come back.`,
+    deadline: (shown) => `Please record their answer by ${shown.answerDue}; after that the supervisors are told.`,
+  },
+  revisit_overdue: {
+    headline: (t) => `[${t.caseNumber}] Revisit overdue: no answer recorded`,
+    opening: (t, answerDue) =>
+      `The revisit of case ${t.caseNumber} was to be answered by ${answerDue}, and no answer has been recorded.`,
+    request: {
+      agent: (agentName) =>
+        `Please check with ${agentName}, who resolved it, that the customer is contacted and the answer recorded.`,
+      unassigned: 'No agent has the case: please contact the customer and record the answer yourselves.',
+    },
+    notAssigned: 'Not assigned',
+  },
+  case_reopened: {
+    headline: 'We are working on your request again',
+    opening: {
+      revisit_recurred: (t) =>
+        `When we followed up on your request (case ${t.caseNumber}), we learned that the problem has come back. We have reopened it and are working on it again.`,
+      customer_message: (t) =>
+        `Thank you for your message about your request (case ${t.caseNumber}). We have reopened it and are working on it again.`,
+    },
+    handledAgain: (agentName) => `${agentName}, who handled it before, is looking after it.`,
+    updates: 'We will email you whenever there is news.',
+    addInformation: (t) =>
+      `To add information, use the after-sales section of the ${t.storeName} website or app and quote your case number.`,
   },
   p1_case_assigned: {
     headline: (t) => `[${t.caseNumber}] P1 case assigned to ${t.agentName}`,

@@ -1,10 +1,11 @@
+import { RATING_MAX, RATING_MIN, SURVEY_DIMENSIONS } from '../domain/aftercare/survey.js';
 import type { Locale } from '../domain/case.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import { escalationAudienceOf } from './escalation-audience.js';
 import { formatLocalDueTime } from './local-due-time.js';
 import { isEmptyBlock, type EmailBlock, type EmailContent } from './render.js';
 import type { Renderers } from './templates.js';
-import type { EmailWording, FactLabel, ShownDue } from './wording.js';
+import type { EmailWording, FactLabel, ShownDue, ShownRevisit } from './wording.js';
 import { formatMoney } from '../domain/money.js';
 
 const paragraph = (text: string): EmailBlock => ({ kind: 'paragraph', text });
@@ -24,6 +25,19 @@ interface CustomerEmail {
   customerName: string;
   storeName: string;
 }
+
+interface SurveyLink {
+  caseNumber: string;
+  surveyUrl: string;
+  expiresAt: string;
+  timezone: string;
+}
+
+const QUICK_RATINGS = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => RATING_MIN + index);
+
+/** The form with an overall rating preselected: the page reads it, nothing is submitted by opening it. */
+const withOverallRating = (surveyUrl: string, rating: number): string =>
+  `${surveyUrl}${surveyUrl.includes('?') ? '&' : '?'}overall=${rating}`;
 
 interface StaffEmail {
   caseNumber: string;
@@ -64,6 +78,22 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
     signoff: w.staff.signoff,
     footer,
   });
+
+  /** The survey's link as a button, its quick ratings (HTML only), when it expires, and that it works once. */
+  const surveyLink = (t: SurveyLink): EmailBlock[] => [
+    { kind: 'action', label: w.survey.rate, url: t.surveyUrl, fallback: w.customer.linkFallback },
+    {
+      kind: 'shortcuts',
+      intro: w.survey.quickIntro,
+      links: QUICK_RATINGS.map((rating) => ({
+        label: String(rating),
+        title: w.survey.quickTitle(rating),
+        url: withOverallRating(t.surveyUrl, rating),
+      })),
+    },
+    facts({ caseNumber: t.caseNumber, linkExpires: formatLocalDueTime(t.expiresAt, t.timezone) }),
+    paragraph(w.survey.once),
+  ];
 
   const shownDue = (milestone: SlaMilestone, dueAt: string, timezone: string): ShownDue => ({
     milestone: w.slaMilestones[milestone],
@@ -193,6 +223,60 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
           reassignedTo: t.reassignedTo,
         }),
         paragraph(w.staff.openToAct),
+      ]);
+    },
+    survey_invitation: (t) => {
+      const words = w.survey_invitation;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        ...introduced(words.ratingsIntro, list(SURVEY_DIMENSIONS.map((dimension) => w.surveyDimensions[dimension]))),
+        ...surveyLink(t),
+      ]);
+    },
+    survey_reminder: (t) => {
+      const words = w.survey_reminder;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        ...surveyLink(t),
+        paragraph(words.onlyReminder),
+      ]);
+    },
+    revisit_due: (t) => {
+      const words = w.revisit_due;
+      const shown: ShownRevisit = {
+        resolved: formatLocalDueTime(t.resolvedAt, t.timezone),
+        outcome: w.resolutionTypes[t.resolutionType],
+        answerDue: formatLocalDueTime(t.answerDueAt, t.timezone),
+      };
+      return staffEmail(t, words.headline(t), w.staff.staffFooter, [
+        paragraph(words.opening(t, shown)),
+        paragraph(words.deadline(shown)),
+        staffFacts(t, {
+          outcome: shown.outcome,
+          resolvedAt: shown.resolved,
+          answerDue: shown.answerDue,
+          handledBy: t.agentName,
+        }),
+        paragraph(w.staff.revisitAnswer(t.caseId)),
+      ]);
+    },
+    revisit_overdue: (t) => {
+      const words = w.revisit_overdue;
+      const answerDue = formatLocalDueTime(t.answerDueAt, t.timezone);
+      return staffEmail(t, words.headline(t), w.staff.supervisorsFooter, [
+        paragraph(words.opening(t, answerDue)),
+        paragraph(t.agentName ? words.request.agent(t.agentName) : words.request.unassigned),
+        staffFacts(t, { answerDue, handledBy: t.agentName || words.notAssigned }),
+        paragraph(w.staff.revisitAnswer(t.caseId)),
+      ]);
+    },
+    case_reopened: (t) => {
+      const words = w.case_reopened;
+      return customerEmail(t, words.headline, [
+        paragraph(sentences(words.opening[t.reason](t), t.agentName && words.handledAgain(t.agentName))),
+        facts({ caseNumber: t.caseNumber, handledBy: t.agentName }),
+        paragraph(words.updates),
+        paragraph(words.addInformation(t)),
       ]);
     },
     p1_case_assigned: (t) => {

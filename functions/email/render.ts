@@ -9,7 +9,14 @@ export type EmailBlock =
   | { kind: 'list'; items: string[] }
   | { kind: 'facts'; rows: { label: string; value: string }[] }
   /** Someone's own words (a reply, a reason), kept as written, line breaks included. */
-  | { kind: 'quote'; text: string };
+  | { kind: 'quote'; text: string }
+  /** The email's one call to action: a button in HTML, its address under it for clients that block buttons. */
+  | { kind: 'action'; label: string; url: string; fallback: string }
+  /**
+   * Shortcuts into the action, each opening its page with a choice made (`title` says which), in the HTML part only:
+   * as text they would be a wall of addresses, and the action's address does the same.
+   */
+  | { kind: 'shortcuts'; intro: string; links: { label: string; title: string; url: string }[] };
 
 export interface EmailContent {
   subject: string;
@@ -48,7 +55,7 @@ const oneLine = (value: string): string =>
 
 const factSeparator = (locale: Locale): string => (locale === 'zh-CN' ? '：' : ': ');
 
-const blockToText = (block: EmailBlock, locale: Locale): string => {
+const blockToText = (block: EmailBlock, locale: Locale): string | undefined => {
   switch (block.kind) {
     case 'paragraph':
       return block.text;
@@ -61,6 +68,10 @@ const blockToText = (block: EmailBlock, locale: Locale): string => {
         .split(/\r?\n/)
         .map((line) => `> ${line}`.trimEnd())
         .join('\n');
+    case 'action':
+      return `${block.label}${factSeparator(locale)}${block.url}`;
+    case 'shortcuts':
+      return undefined;
   }
 };
 
@@ -76,10 +87,28 @@ const STYLE = {
   factLabel: 'padding:4px 16px 4px 0;color:#52606d;vertical-align:top;white-space:nowrap;',
   factValue: 'padding:4px 0;font-weight:600;',
   quote: 'margin:0 0 16px 0;padding:8px 16px;border-left:3px solid #cbd2d9;background:#f5f7fa;color:#323f4b;',
+  button:
+    'display:inline-block;padding:10px 24px;border-radius:6px;background:#1d4ed8;color:#ffffff;font-weight:600;' +
+    'text-decoration:none;',
+  fallback: 'margin:0 0 16px 0;color:#52606d;font-size:13px;word-break:break-all;',
+  fallbackLink: 'color:#1d4ed8;',
+  shortcut:
+    'display:inline-block;min-width:36px;margin:0 8px 8px 0;padding:6px 0;border:1px solid #1d4ed8;border-radius:6px;' +
+    'color:#1d4ed8;font-weight:600;text-align:center;text-decoration:none;',
   footer: 'margin:24px 0 0 0;padding-top:12px;border-top:1px solid #e4e7eb;color:#7b8794;font-size:12px;',
 } as const;
 
 const multiline = (value: string): string => value.split(/\r?\n/).map(escapeHtml).join('<br>');
+
+/** Escaping keeps markup out of an href but not a `javascript:` address: only web addresses are linked. */
+const webAddress = (url: string): string => {
+  if (!/^https?:\/\/\S+$/i.test(url)) throw new RangeError('Not a web address');
+  return escapeHtml(url);
+};
+
+const anchor = (url: string, style: string, label: string, title?: string): string =>
+  `<a href="${webAddress(url)}"${title === undefined ? '' : ` title="${escapeHtml(title)}"`} style="${style}">` +
+  `${escapeHtml(label)}</a>`;
 
 const blockToHtml = (block: EmailBlock): string => {
   switch (block.kind) {
@@ -99,6 +128,17 @@ const blockToHtml = (block: EmailBlock): string => {
         .join('')}</table>`;
     case 'quote':
       return `<blockquote style="${STYLE.quote}">${multiline(block.text)}</blockquote>`;
+    case 'action':
+      return (
+        `<p style="${STYLE.paragraph}">${anchor(block.url, STYLE.button, block.label)}</p>` +
+        `<p style="${STYLE.fallback}">${escapeHtml(block.fallback)} ${anchor(block.url, STYLE.fallbackLink, block.url)}</p>`
+      );
+    case 'shortcuts':
+      return (
+        `<p style="${STYLE.paragraph}">${escapeHtml(block.intro)}</p><p style="${STYLE.paragraph}">` +
+        block.links.map((link) => anchor(link.url, STYLE.shortcut, link.label, link.title)).join('') +
+        '</p>'
+      );
   }
 };
 
@@ -112,6 +152,10 @@ export const isEmptyBlock = (block: EmailBlock): boolean => {
       return block.items.length === 0;
     case 'facts':
       return block.rows.length === 0;
+    case 'action':
+      return block.url.trim() === '';
+    case 'shortcuts':
+      return block.links.length === 0;
   }
 };
 
@@ -122,7 +166,7 @@ export const renderContent = (content: EmailContent, locale: Locale): RenderedEm
 
   const text = [
     ...(content.greeting ? [content.greeting] : []),
-    ...blocks.map((block) => blockToText(block, locale)),
+    ...blocks.flatMap((block) => blockToText(block, locale) ?? []),
     content.signoff,
     `--\n${content.footer}`,
   ].join('\n\n');

@@ -1,4 +1,4 @@
-import type { CaseType, Locale, Priority, ResolutionType } from '../domain/case.js';
+import type { CaseType, Locale, Priority, ReopenReason, ResolutionType } from '../domain/case.js';
 import type { LadderRecipients } from '../domain/sla/escalation-ladder.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import { en } from './en.js';
@@ -6,6 +6,18 @@ import { emailRenderers } from './layouts.js';
 import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
 import type { EmailWording } from './wording.js';
 import { zhCN } from './zh-cn.js';
+
+/** What both survey emails carry. */
+interface SurveyEmail {
+  caseNumber: string;
+  customerName: string;
+  storeName: string;
+  /** The form, signed for this case and round. */
+  surveyUrl: string;
+  /** ISO instant, shown on the store's wall clock (`timezone`). */
+  expiresAt: string;
+  timezone: string;
+}
 
 /**
  * Every email the service sends. The words live in one file per locale (`zh-cn.ts`, `en.ts`), which blocks each
@@ -100,6 +112,47 @@ export type EmailTemplate =
       /** Level 2+: supervisors may reassign the case; `reassignedTo` when an automatic reassignment already happened. */
       reassignmentAllowed: boolean;
       reassignedTo?: string;
+    }
+  /**
+   * To the customer: rate how the case was handled. One link to the form, and in HTML quick links that open it with an
+   * overall rating preselected (they record nothing); the link works once, until `expiresAt`.
+   */
+  | ({ kind: 'survey_invitation' } & SurveyEmail)
+  /** To the customer: the survey's one reminder, same link. */
+  | ({ kind: 'survey_reminder' } & SurveyEmail)
+  /** To the resolving agent (the supervisors when the agent is gone): ask the customer whether the problem came back. */
+  | {
+      kind: 'revisit_due';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      agentName?: string;
+      /** ISO instants, shown on the store's wall clock (`timezone`). */
+      resolvedAt: string;
+      answerDueAt: string;
+      timezone: string;
+      resolutionType: ResolutionType;
+    }
+  /** To the store's supervisors: nobody recorded the revisit's answer by its due time. */
+  | {
+      kind: 'revisit_overdue';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      /** Who should have answered it; absent when nobody is assigned. */
+      agentName?: string;
+      answerDueAt: string;
+      timezone: string;
+    }
+  /** To the customer: the case is open again (their message, or the revisit found the problem back). */
+  | {
+      kind: 'case_reopened';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      reason: ReopenReason;
+      /** The agent who has it again; absent when it went back to the unassigned queue. */
+      agentName?: string;
     }
   /** To the supervisors: a P1 (critical and urgent) case was just assigned, so they can watch it from the start. */
   | {

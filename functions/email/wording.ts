@@ -1,4 +1,5 @@
-import type { CaseType, ResolutionType } from '../domain/case.js';
+import type { SurveyDimension } from '../domain/aftercare/survey.js';
+import type { CaseType, ReopenReason, ResolutionType } from '../domain/case.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import type { EscalationAudience } from './escalation-audience.js';
 import type { TemplateOf } from './templates.js';
@@ -20,12 +21,22 @@ export type FactLabel =
   | 'wasDue'
   | 'escalationLevel'
   | 'reassignedTo'
-  | 'firstResponseDue';
+  | 'firstResponseDue'
+  | 'linkExpires'
+  | 'resolvedAt'
+  | 'answerDue';
 
 /** An SLA milestone and its due time as the email shows them (label in the locale, due time on the store's clock). */
 export interface ShownDue {
   milestone: string;
   due: string;
+}
+
+/** A revisit's times on the store's clock, and the outcome as staff read it. */
+export interface ShownRevisit {
+  resolved: string;
+  outcome: string;
+  answerDue: string;
 }
 
 /**
@@ -112,6 +123,36 @@ interface WordingByKind {
     level: (level: number) => string;
     notAssigned: string;
   };
+  survey_invitation: {
+    headline: string;
+    opening: (t: TemplateOf<'survey_invitation'>) => string;
+    /** Introduces the list of what they can rate. */
+    ratingsIntro: string;
+  };
+  survey_reminder: {
+    headline: string;
+    opening: (t: TemplateOf<'survey_reminder'>) => string;
+    /** There is no other reminder. */
+    onlyReminder: string;
+  };
+  revisit_due: {
+    headline: (t: TemplateOf<'revisit_due'>) => string;
+    opening: (t: TemplateOf<'revisit_due'>, shown: ShownRevisit) => string;
+    deadline: (shown: ShownRevisit) => string;
+  };
+  revisit_overdue: {
+    headline: (t: TemplateOf<'revisit_overdue'>) => string;
+    opening: (t: TemplateOf<'revisit_overdue'>, answerDue: string) => string;
+    request: { agent: (agentName: string) => string; unassigned: string };
+    notAssigned: string;
+  };
+  case_reopened: {
+    headline: string;
+    opening: Record<ReopenReason, (t: TemplateOf<'case_reopened'>) => string>;
+    handledAgain: (agentName: string) => string;
+    updates: string;
+    addInformation: (t: TemplateOf<'case_reopened'>) => string;
+  };
   p1_case_assigned: {
     headline: (t: TemplateOf<'p1_case_assigned'>) => string;
     opening: (t: TemplateOf<'p1_case_assigned'>) => string;
@@ -124,6 +165,8 @@ export interface EmailWording extends WordingByKind {
   resolutionTypes: Record<ResolutionType, string>;
   /** Mid-sentence, as in "the first response target". */
   slaMilestones: Record<SlaMilestone, string>;
+  /** What a survey rates, as a list item. */
+  surveyDimensions: Record<SurveyDimension, string>;
   /** Between two sentences of one paragraph: a space in English, nothing in Chinese. */
   sentenceGap: string;
   labels: Record<FactLabel, string>;
@@ -134,6 +177,16 @@ export interface EmailWording extends WordingByKind {
     footer: string;
     /** The sender address takes no replies: customers answer where they filed the request. */
     howToAnswer: (storeName: string) => string;
+    /** Before a button's address, for mail clients that block the button. */
+    linkFallback: string;
+  };
+  /** What both survey emails say about the form and its link. */
+  survey: {
+    rate: string;
+    /** Before the quick ratings (HTML only): they open the form with that rating preselected, nothing is sent. */
+    quickIntro: string;
+    quickTitle: (rating: number) => string;
+    once: string;
   };
   staff: {
     subject: (headline: string, storeName: string) => string;
@@ -143,5 +196,7 @@ export interface EmailWording extends WordingByKind {
     /** Under the SLA notices, which reach agents, supervisors or admins. */
     staffFooter: string;
     openToAct: string;
+    /** How the revisit is answered, and what each answer does. */
+    revisitAnswer: (caseId: string) => string;
   };
 }

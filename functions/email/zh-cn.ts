@@ -23,6 +23,13 @@ export const zhCN: EmailWording = {
     no_action: '无需处理',
   },
   slaMilestones: { firstResponse: '首次响应', resolution: '解决' },
+  surveyDimensions: {
+    overall: '整体满意度',
+    attitude: '服务态度',
+    professionalism: '专业程度',
+    problemSolving: '问题解决',
+    speed: '处理速度',
+  },
   sentenceGap: '',
   labels: {
     caseNumber: '服务单号',
@@ -41,6 +48,9 @@ export const zhCN: EmailWording = {
     escalationLevel: '升级级别',
     reassignedTo: '改派给',
     firstResponseDue: '首次响应截止时间',
+    linkExpires: '链接有效期至',
+    resolvedAt: '解决时间',
+    answerDue: '回访截止时间',
   },
   customer: {
     subject: (storeName, headline, caseNumber) => `【${storeName}】${headline}（服务单号 ${caseNumber}）`,
@@ -48,6 +58,14 @@ export const zhCN: EmailWording = {
     signoff: (storeName) => `${storeName}售后服务团队`,
     footer: '此邮件由系统自动发送，请勿直接回复。',
     howToAnswer: (storeName) => `如需回复，请通过${storeName}网站或 App 的售后服务页面操作；直接回复本邮件将无法送达。`,
+    linkFallback: '如果按钮无法打开，请将以下链接复制到浏览器中打开：',
+  },
+  survey: {
+    rate: '立即评价',
+    quickIntro:
+      '您也可以直接点击下方数字选择整体评分（1 分为非常不满意，5 分为非常满意）：点击后将打开已预选该评分的问卷，提交问卷前不会记录任何内容。',
+    quickTitle: (rating) => `打开问卷并预选 ${rating} 分`,
+    once: '此链接仅可使用一次：提交评价后即失效。',
   },
   staff: {
     subject: (headline, storeName) => `${headline}（${storeName}）`,
@@ -55,6 +73,8 @@ export const zhCN: EmailWording = {
     supervisorsFooter: '此邮件为内部通知，仅发送给店铺主管。',
     staffFooter: '此邮件为内部通知，仅发送给店铺工作人员。',
     openToAct: '请在客服工作台中打开该服务单进行处理。',
+    revisitAnswer: (caseId) =>
+      `请在客服工作台中记录回访结果：问题已解决请选“ok”（服务单将关闭），问题再次出现请选“recurred”（服务单将重新打开）。接口：POST /v1/staff/cases/${caseId}/revisit。`,
   },
 
   case_acknowledged: {
@@ -151,6 +171,45 @@ export const zhCN: EmailWording = {
     reassign: '您可以在客服工作台中将其改派给其他客服。',
     level: (level) => `第 ${level} 级`,
     notAssigned: '未分配',
+  },
+  survey_invitation: {
+    headline: '邀请您评价本次售后服务',
+    opening: (t) =>
+      `您的售后申请（服务单号 ${t.caseNumber}）已处理完成。诚邀您花一分钟时间，对本次处理进行评价，帮助我们做得更好。`,
+    ratingsIntro: '您可以评价：',
+  },
+  survey_reminder: {
+    headline: '温馨提醒：邀请您评价本次售后服务',
+    opening: (t) =>
+      `前几天我们邀请您评价售后申请（服务单号 ${t.caseNumber}）的处理情况。如果您有一分钟时间，我们仍然非常期待您的反馈。`,
+    onlyReminder: '这是唯一一次提醒，之后我们不会再就此问卷打扰您。',
+  },
+  revisit_due: {
+    headline: (t) => `[${t.caseNumber}] 回访到期：请确认问题未再出现`,
+    opening: (t, shown) =>
+      `服务单 ${t.caseNumber} 已于 ${shown.resolved} 解决（${shown.outcome}）。请联系客户，确认问题没有再次出现。`,
+    deadline: (shown) => `请在 ${shown.answerDue} 之前记录回访结果，逾期将通知店铺主管。`,
+  },
+  revisit_overdue: {
+    headline: (t) => `[${t.caseNumber}] 回访逾期：尚未记录回访结果`,
+    opening: (t, answerDue) => `服务单 ${t.caseNumber} 的回访应在 ${answerDue} 之前完成，但至今尚未记录回访结果。`,
+    request: {
+      agent: (agentName) => `请与负责解决该服务单的客服 ${agentName} 确认，确保尽快联系客户并记录回访结果。`,
+      unassigned: '该服务单目前没有负责客服，请直接联系客户并记录回访结果。',
+    },
+    notAssigned: '未分配',
+  },
+  case_reopened: {
+    headline: '我们正在重新处理您的售后申请',
+    opening: {
+      revisit_recurred: (t) =>
+        `在对您的售后申请（服务单号 ${t.caseNumber}）进行回访时，我们了解到问题再次出现。我们已重新打开该服务单，正在再次为您处理。`,
+      customer_message: (t) =>
+        `感谢您就售后申请（服务单号 ${t.caseNumber}）给我们留言。我们已重新打开该服务单，正在再次为您处理。`,
+    },
+    handledAgain: (agentName) => `将继续由客服 ${agentName} 为您跟进。`,
+    updates: '处理过程中如有进展，我们会第一时间通过邮件通知您。',
+    addInformation: (t) => `如需补充信息，请通过${t.storeName}网站或 App 的售后服务页面提交，并注明服务单号。`,
   },
   p1_case_assigned: {
     headline: (t) => `[${t.caseNumber}] P1 服务单已分配给客服 ${t.agentName}`,

@@ -1,6 +1,6 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger, errorName } from '../../commons/logger.js';
-import type { Case } from '../../domain/case.js';
+import { roundKey, type Case, type ReopenReason } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
 import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
@@ -8,14 +8,23 @@ import { renderEmail, type EmailTemplate } from '../../email/templates.js';
 import { recordNotification, sendNotification, wasNotified, type Notification } from '../workflow/notify-once.js';
 
 /**
- * The customer's and supervisors' emails for the work stage, each localized (zh-CN, en; HTML and text) from
- * `functions/email/`, sent once per event and recorded on the timeline. A failed send is logged and recorded as an
- * internal `notification_failed` event, never thrown: the action it follows is done.
+ * The customer's and supervisors' emails for the work and aftercare stages, each localized (zh-CN, en; HTML and text)
+ * from `functions/email/`, sent once per event and recorded on the timeline. A failed send is logged and recorded as
+ * an internal `notification_failed` event, never thrown: the action it follows is done. `sendNotice` is shared with
+ * the staff notices of `aftercare-notices.ts`.
  */
 export type MailDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>;
 
-/** What a notice says and to whom; the store is loaded for it (its name is in every email). */
-type NoticeOf = (store: Store) => { audience: Notification['audience']; template: EmailTemplate };
+/**
+ * What a notice says and to whom; the store is loaded for it (its name is in every email). The customer's and the
+ * supervisors' addresses come from the case and the store; an agent's (`to`) from the directory, read here so that a
+ * failed read is recorded like a failed send.
+ */
+export type NoticeOf = (store: Store) => Notice | Promise<Notice>;
+
+type Notice =
+  | { audience: 'customer' | 'supervisors'; template: EmailTemplate }
+  | { audience: 'agent'; template: EmailTemplate; to: string[] };
 
 class NoRecipientsError extends Error {
   constructor() {
@@ -57,7 +66,7 @@ const recordFailure = async (
  * Sends one notice unless the case has had it (`key`), then records it. Never throws: a failure to build or send it
  * is logged and recorded as `notification_failed`; a failure to record a sent one is logged (the email went out).
  */
-const sendNotice = async (
+export const sendNotice = async (
   dependencies: MailDependencies,
   value: Case,
   key: string,
@@ -68,9 +77,10 @@ const sendNotice = async (
   try {
     const store = await dependencies.stores.getStore(value.storeId);
     if (!store) throw new StoreMissingError();
-    const { audience, template } = noticeOf(store);
+    const notice = await noticeOf(store);
+    const { audience, template } = notice;
     const customer = audience === 'customer';
-    const to = customer ? [value.customer.email] : store.supervisorEmails;
+    const to = notice.audience === 'agent' ? notice.to : customer ? [value.customer.email] : store.supervisorEmails;
     if (to.length === 0) throw new NoRecipientsError();
     const email = renderEmail(template, customer ? value.customer.locale : store.defaultLocale);
     // Tagged by kind, not key: keys carry ids, and delivery reports group by kind.
@@ -189,7 +199,7 @@ export const notifyAwaitingCustomer = async (
   );
 };
 
-/** To the customer: resolved, with the outcome. Once. */
+/** To the customer: resolved, with the outcome. Once per round. */
 export const notifyResolved = async (dependencies: MailDependencies, value: Case): Promise<void> => {
   const resolution = value.resolution;
   if (!resolution) {
@@ -199,7 +209,7 @@ export const notifyResolved = async (dependencies: MailDependencies, value: Case
   await sendNotice(
     dependencies,
     value,
-    'case_resolved',
+    roundKey(value, 'case_resolved'),
     toCustomer(value, {
       kind: 'case_resolved',
       resolutionType: resolution.type,
@@ -210,6 +220,57 @@ export const notifyResolved = async (dependencies: MailDependencies, value: Case
     }),
   );
 };
+
+/** The survey form's signed link, and when it expires, shown on the store calendar's clock (`timezone`). */
+export interface SurveyLink {
+  surveyUrl: string;
+  /** ISO instant. */
+  expiresAt: string;
+  timezone: string;
+}
+
+/** To the customer: rate how the case was handled. Once per round. */
+export const notifySurveyInvitation = async (
+  dependencies: MailDependencies,
+  value: Case,
+  { surveyUrl, expiresAt, timezone }: SurveyLink,
+): Promise<void> =>
+  sendNotice(
+    dependencies,
+    value,
+    roundKey(value, 'survey_invitation'),
+    toCustomer(value, { kind: 'survey_invitation', surveyUrl, expiresAt, timezone }),
+  );
+
+/** To the customer: the survey's one reminder. Once per round. */
+export const notifySurveyReminder = async (
+  dependencies: MailDependencies,
+  value: Case,
+  { surveyUrl, expiresAt, timezone }: SurveyLink,
+): Promise<void> =>
+  sendNotice(
+    dependencies,
+    value,
+    roundKey(value, 'survey_reminder'),
+    toCustomer(value, { kind: 'survey_reminder', surveyUrl, expiresAt, timezone }),
+  );
+
+/** To the customer: the case is open again, and who has it. Once per round (the round the reopening started). */
+export const notifyCaseReopened = async (
+  dependencies: MailDependencies,
+  value: Case,
+  reason: ReopenReason,
+): Promise<void> =>
+  sendNotice(
+    dependencies,
+    value,
+    roundKey(value, 'case_reopened'),
+    toCustomer(value, {
+      kind: 'case_reopened',
+      reason,
+      ...(value.assignee ? { agentName: value.assignee.name } : {}),
+    }),
+  );
 
 /** To the customer: cancelled. Once. */
 export const notifyCancelled = async (dependencies: MailDependencies, value: Case): Promise<void> =>

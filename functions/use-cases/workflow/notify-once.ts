@@ -8,7 +8,8 @@ import { backOff, retryableOrThrow } from '../assignment/contention.js';
 export interface Notification {
   /** Unique per case, e.g. `case_acknowledged` or `review_reminder_2`: sent at most once. */
   key: string;
-  audience: 'customer' | 'supervisors';
+  /** Staff audiences (the supervisors, one agent) are recorded alike, as internal `supervisors_notified` events. */
+  audience: 'customer' | 'supervisors' | 'agent';
   email: OutgoingEmail;
 }
 
@@ -43,7 +44,10 @@ export const recordNotification = async (
         events: [
           timelineEvent(current.caseId, now, customer ? 'customer_notified' : 'supervisors_notified', SYSTEM, {
             visibility: customer ? 'public' : 'internal',
-            details: { notification: notification.key },
+            details: {
+              notification: notification.key,
+              ...(notification.audience === 'agent' ? { audience: 'agent' } : {}),
+            },
           }),
         ],
       });

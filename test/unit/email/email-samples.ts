@@ -42,3 +42,47 @@ export const p1Assigned: TemplateOf<'p1_case_assigned'> = {
   firstResponseDueAt: DUE_AT,
   timezone: 'Asia/Shanghai',
 };
+
+export const SURVEY_URL = 'https://api.example/prod/survey/cs_01.1.1767225600.AAAAAAAAAAAAAAAAAAAAAA.sig';
+
+export const customerCase = { caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' };
+
+// The link expires at noon on the store's wall clock, like the due times.
+export const surveyInvitation: TemplateOf<'survey_invitation'> = {
+  kind: 'survey_invitation',
+  ...customerCase,
+  surveyUrl: SURVEY_URL,
+  expiresAt: DUE_AT,
+  timezone: 'Asia/Shanghai',
+};
+
+export const surveyReminder: TemplateOf<'survey_reminder'> = { ...surveyInvitation, kind: 'survey_reminder' };
+
+// Resolved at 2026-11-23 16:30 on the store's wall clock (08:30Z).
+export const RESOLVED_AT = '2026-11-23T08:30:00Z';
+export const SHOWN_RESOLVED = '2026-11-23 16:30 (Asia/Shanghai)';
+
+export const revisitDue: TemplateOf<'revisit_due'> = {
+  kind: 'revisit_due',
+  ...staffCase,
+  agentName: 'Wang Fang',
+  resolvedAt: RESOLVED_AT,
+  answerDueAt: DUE_AT,
+  timezone: 'Asia/Shanghai',
+  resolutionType: 'repair',
+};
+
+export const revisitOverdue: TemplateOf<'revisit_overdue'> = {
+  kind: 'revisit_overdue',
+  ...staffCase,
+  agentName: 'Wang Fang',
+  answerDueAt: DUE_AT,
+  timezone: 'Asia/Shanghai',
+};
+
+export const caseReopened: TemplateOf<'case_reopened'> = {
+  kind: 'case_reopened',
+  ...customerCase,
+  reason: 'revisit_recurred',
+  agentName: 'Wang Fang',
+};

@@ -9,14 +9,25 @@ import {
   type EmailTemplate,
   type TemplateOf,
 } from '../../../functions/email/templates.js';
-import { CASE_NUMBER, HAN, p1Assigned, slaEscalation, slaWarning, staffCase } from './email-samples.js';
+import {
+  CASE_NUMBER,
+  caseReopened,
+  customerCase,
+  HAN,
+  p1Assigned,
+  revisitDue,
+  revisitOverdue,
+  slaEscalation,
+  slaWarning,
+  staffCase,
+  surveyInvitation,
+  surveyReminder,
+} from './email-samples.js';
 
 const reasons = [
   { code: 'return_window_expired', message: 'The return window of 7 days has passed.' },
   { code: 'evidence_required', message: 'A photo of the fault is required.' },
 ];
-
-const customerCase = { caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' };
 
 const samples: { [K in EmailKind]: TemplateOf<K> } = {
   case_acknowledged: {
@@ -83,6 +94,11 @@ const samples: { [K in EmailKind]: TemplateOf<K> } = {
     reassignedTo: 'Zhao Min',
   },
   p1_case_assigned: p1Assigned,
+  survey_invitation: surveyInvitation,
+  survey_reminder: surveyReminder,
+  revisit_due: revisitDue,
+  revisit_overdue: revisitOverdue,
+  case_reopened: caseReopened,
 };
 
 const cases = LOCALES.flatMap((locale) =>
@@ -204,6 +220,11 @@ describe('Function: renderEmail', () => {
       { ...samples.sla_warning, caseId: hostile, storeName: hostile },
       { ...samples.sla_escalated, storeName: hostile, assigneeName: hostile, reassignedTo: hostile },
       { ...samples.p1_case_assigned, caseId: hostile, storeName: hostile, agentName: hostile },
+      { ...samples.survey_invitation, customerName: hostile, storeName: hostile },
+      { ...samples.survey_reminder, customerName: hostile, storeName: hostile },
+      { ...samples.revisit_due, caseId: hostile, storeName: hostile, agentName: hostile },
+      { ...samples.revisit_overdue, caseId: hostile, storeName: hostile, agentName: hostile },
+      { ...samples.case_reopened, customerName: hostile, storeName: hostile, agentName: hostile },
     ];
 
     for (const template of templates) {
