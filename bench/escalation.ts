@@ -19,10 +19,23 @@ import { cycleFigures, escalationStarts, type WorkflowCycleFigures } from './wor
  * due 1 s after filing and the next level every second after it, up to level 3, so the whole ladder runs in about 3 s;
  * the resolution (1 min) does not fall due within the path. No warning (`warnAt` absent).
  */
+/**
+ * The follow-up stage compressed so each resolved case's execution ends within seconds (the survey sent at once, no
+ * reminder, its link expiring after a second, no revisit: the case closes at the expiry). A path's figures then
+ * include the whole lifecycle: the survey email and the two follow-up turns.
+ */
+export const BENCH_FOLLOW_UP = {
+  surveyDelay: 'PT0S',
+  surveyReminderAfter: 'PT0S',
+  surveyExpiresAfter: 'PT1S',
+  revisitAfter: 'PT0S',
+} as const;
+
 export const FAST_SLA_POLICY = {
   calendar: { timezone: 'Asia/Shanghai', alwaysOpen: true },
   targets: Object.fromEntries(PRIORITIES.map((priority) => [priority, { firstResponse: 'PT1S', resolution: 'PT1M' }])),
   escalation: { repeatEvery: 'PT1S', maxLevel: MAX_ESCALATION_LEVEL },
+  ...BENCH_FOLLOW_UP,
 };
 
 export interface EscalationFigures {

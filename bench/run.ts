@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
-import { signInActors } from './actors.js';
+import { signInActors, type Actors } from './actors.js';
 import { BenchApi, storefront } from './api-client.js';
 import type { BenchResults, IntakeLevel } from './bench-results.js';
 import { measureBundles } from './bundles.js';
 import { CaseProbe } from './case-probe.js';
 import { modelCost, type Prices } from './cost.js';
 import { DynamoMeter } from './dynamo-meter.js';
-import { measureEscalatedPath } from './escalation.js';
+import { BENCH_FOLLOW_UP, measureEscalatedPath } from './escalation.js';
 import { apiIntake, floorIntake, runClosedLoop, summarize } from './intake.js';
 import { ESCALATED_PATH, measurePaths, readTaskStates } from './lifecycle.js';
 import { measureRecheck } from './recheck.js';
@@ -58,6 +58,12 @@ const stackDocumentClient = (stack: LocalStack): DynamoDBDocumentClient => {
     throw new Error('The stack adapters no longer share one DynamoDB client: meter each of them');
   }
   return client as DynamoDBDocumentClient;
+};
+
+/** Store A's default SLA policy with the follow-up stage compressed, so resolved cases' executions end. */
+const compressFollowUp = async (admin: Actors['admin']): Promise<void> => {
+  const current = (await admin.get('/v1/admin/sla')) as Record<string, unknown>;
+  await admin.put('/v1/admin/sla', { ...current, ...BENCH_FOLLOW_UP });
 };
 
 const main = async () => {
@@ -142,6 +148,7 @@ const main = async () => {
     // 3. Work per request: storefront, staff and customer actions.
     log('signing in the staff of store A; round trips per operation');
     const actors = await signInActors(api, stack);
+    await compressFollowUp(actors.admin);
     const roundTrips = await measureRoundTrips({ meter, gate, probe, actors });
 
     // 4. Workflow paths: the mix on store A with its default SLA policy, then the SLA ladder (store A with a fast
