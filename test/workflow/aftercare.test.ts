@@ -203,7 +203,7 @@ describe('Workflow: survey, revisit, reopen and close', () => {
     });
     expect((await stack.dependencies.agents.get('store-a', agentId))?.openCases).toBe(loadBefore + 1);
     const view = await agent.get(`/v1/staff/cases/${caseId}`);
-    expect(Date.parse(view.json.sla.resolution.dueAt)).toBe(Date.parse(reopened.reopenedAt as string) + 86_400_000);
+    expect(Date.parse(view.json.sla.resolutionDueAt)).toBe(Date.parse(reopened.reopenedAt as string) + 86_400_000);
     expect((await postSurveyForm(firstLink as string)).status).toBe(410);
 
     await resolve(agent, caseId);

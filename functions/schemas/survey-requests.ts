@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { RATING_MAX, RATING_MIN, SURVEY_COMMENT_MAX_LENGTH, SURVEY_DIMENSIONS } from '../domain/aftercare/survey.js';
+
+/** The survey link's token (its shape is checked by the signature; this only bounds its size). */
+export const surveyPathSchema = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** `?overall=N` from the email's quick links: only preselects; anything else is ignored rather than refused. */
+export const surveyPageQuerySchema = z.looseObject({
+  overall: z.coerce.number().int().min(RATING_MIN).max(RATING_MAX).optional().catch(undefined),
+});
+
+/** A rating as a form sends it ("4") or as JSON may (4); an empty form value is no answer. */
+const rating = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value),
+  z.number().int().min(RATING_MIN).max(RATING_MAX).optional(),
+);
+
+/** The answer, from a form post or JSON: overall required, the other dimensions optional, the comment trimmed. */
+export const surveyAnswerSchema = z.strictObject({
+  ...Object.fromEntries(SURVEY_DIMENSIONS.map((dimension) => [dimension, rating])),
+  overall: rating.refine((value) => value !== undefined, { message: 'Required' }),
+  comment: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+    z.string().max(SURVEY_COMMENT_MAX_LENGTH).optional(),
+  ),
+}) as z.ZodType<{
+  overall: number;
+  attitude?: number;
+  professionalism?: number;
+  problemSolving?: number;
+  speed?: number;
+  comment?: string;
+}>;
