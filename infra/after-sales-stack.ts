@@ -7,6 +7,7 @@ import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import type { CapabilityResources } from './constructs/service-function.js';
 import { StaffIdentity } from './constructs/staff-identity.js';
+import { Survey } from './constructs/survey.js';
 import { Workflow } from './constructs/workflow.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 
@@ -20,14 +21,15 @@ export interface AfterSalesStackProps extends StackProps {
 }
 
 /**
- * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), the case workflow and
- * the REST API, all driven by the declarations in `functions/wiring/`. Environment-agnostic: no lookups, no account or
- * region baked in.
+ * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), survey links (key
+ * secret, base URL parameter), the case workflow and the REST API, all driven by the declarations in
+ * `functions/wiring/`. Environment-agnostic: no lookups, no account or region baked in.
  */
 export class AfterSalesStack extends Stack {
   readonly data: Data;
   readonly email: Email;
   readonly staffIdentity: StaffIdentity;
+  readonly survey: Survey;
   readonly workflow: Workflow;
   readonly api: Api;
 
@@ -38,6 +40,7 @@ export class AfterSalesStack extends Stack {
     this.data = new Data(this, 'Data', { allowedOrigins: config.allowedOrigins });
     this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
     this.staffIdentity = new StaffIdentity(this, 'StaffIdentity');
+    this.survey = new Survey(this, 'Survey', { key: this.data.key, publicBaseUrl: config.publicBaseUrl });
 
     const resources: Omit<CapabilityResources, 'stateMachineArn'> = {
       tables: this.data.tables,
@@ -49,6 +52,7 @@ export class AfterSalesStack extends Stack {
         configurationSetName: this.email.configurationSet.configurationSetName,
         configurationSetArn: this.email.configurationSetArn,
       },
+      surveyLinks: this.survey.resources,
     };
     this.workflow = new Workflow(this, 'Workflow', { resources });
     this.api = new Api(this, 'Api', {
@@ -56,6 +60,8 @@ export class AfterSalesStack extends Stack {
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
       staffUserPool: this.staffIdentity.userPool,
     });
+    // After the API: the parameter holds its URL, and functions know the parameter by name only.
+    this.survey.publishApiUrl(this.api.restApi);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UsagePlanId', {
@@ -85,6 +91,16 @@ export class AfterSalesStack extends Stack {
       value: this.data.attachmentsBucket.bucketName,
       description: 'Attachments bucket',
     });
+    new CfnOutput(this, 'SurveyKeySecretArn', {
+      value: this.survey.keySecret.secretArn,
+      description: 'Secret holding the survey link signing key (generated; see infra/README.md before changing it)',
+    });
+    if (this.survey.baseUrlParameter) {
+      new CfnOutput(this, 'SurveyBaseUrlParameterName', {
+        value: this.survey.baseUrlParameter.parameterName,
+        description: 'SSM parameter holding the base URL of survey links (the API stage URL)',
+      });
+    }
     new CfnOutput(this, 'SesConfigurationSetName', {
       value: this.email.configurationSet.configurationSetName,
       description: 'SES configuration set used for every email',

@@ -26,12 +26,19 @@ export interface DeploymentConfig {
   mailIdentity: string;
   /** `-c allowedOrigins=https://shop.example,https://www.shop.example`: storefront origins allowed to PUT attachments. */
   allowedOrigins: string[];
+  /**
+   * `-c publicBaseUrl=https://care.shop.example`: the public address the API is served under (a custom domain), put in
+   * survey links. Absent: the API's own stage URL, which the functions read from an SSM parameter.
+   */
+  publicBaseUrl?: string;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const ORIGIN_PATTERN = /^https?:\/\/[^/\s*]+$/;
+/** https, a host, an optional path; no query, fragment or trailing slash (links append `/survey/<token>`). */
+const PUBLIC_BASE_URL_PATTERN = /^https:\/\/[^/\s?#*]+(\/[^\s?#]*[^/\s?#])?$/;
 
 export const DEFAULT_MAIL_FROM = 'no-reply@example.com';
 
@@ -73,5 +80,12 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
       throw new Error(`Context "allowedOrigins": "${origin}" is not an origin like https://shop.example`);
   }
 
-  return { stage, mailFrom, mailIdentity, allowedOrigins };
+  const publicBaseUrl = stringContext(node, 'publicBaseUrl')?.replace(/\/+$/, '');
+  if (publicBaseUrl !== undefined && !PUBLIC_BASE_URL_PATTERN.test(publicBaseUrl)) {
+    throw new Error(
+      `Context "publicBaseUrl" must be an https URL like https://care.shop.example (no query), got "${publicBaseUrl}"`,
+    );
+  }
+
+  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl };
 };

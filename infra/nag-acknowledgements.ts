@@ -48,6 +48,15 @@ const NO_WAF =
   'rejects oversized bodies and every body is schema-validated (zod) before use. A web ACL (about USD 5/month plus ' +
   'per-request fees) can be associated with the stage later without changing the API.';
 
+const SURVEY_KEY_NOT_ROTATED =
+  'Deliberately not rotated automatically: the secret is the HMAC key of survey links, and every link emailed stays ' +
+  'valid for its survey window (surveyExpiresAfter, 14 days by default). A scheduled rotation would void every open ' +
+  'link at once; rotating safely needs a key id in the token and two live keys, which this design does not have. ' +
+  'It is rotated by hand when needed (suspected exposure): put a new random value of 64 letters and digits ' +
+  '(aws secretsmanager put-secret-value), then make the survey functions cold-start (a configuration change of ' +
+  'each; steps in infra/README.md, "Survey links"); links sent before then stop working. The value is encrypted with the stack ' +
+  'key, readable only by the functions that declare surveyLinks, and never leaves them.';
+
 /** Staff routes have the Cognito user-pool authorizer (APIG4 and COG4 pass); the others are acknowledged here. */
 const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
   apiKey:
@@ -81,6 +90,8 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   for (const fn of attachmentUsers) {
     if (fn) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
   }
+
+  acknowledge(stack.survey.keySecret, 'AwsSolutions-SMG4', SURVEY_KEY_NOT_ROTATED);
 
   const stateMachineRole = stack.workflow.stateMachine.role;
   acknowledge(stateMachineRole, 'AwsSolutions-IAM5[Resource::*]', STATE_MACHINE_ROLE);

@@ -11,6 +11,7 @@ declare const __DECLARES_AGENTS__: boolean;
 declare const __DECLARES_MAILER__: boolean;
 declare const __DECLARES_WORKFLOW__: boolean;
 declare const __DECLARES_ATTACHMENTS__: boolean;
+declare const __DECLARES_SURVEY_LINKS__: boolean;
 
 /**
  * The AWS adapters of this function, made once per process (on its first call; one client per service): exactly the
@@ -21,7 +22,7 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
   if (typeof __DECLARES_CASES__ === 'undefined') {
     throw new Error('AWS dependencies need the capability flags of a function bundle (infra/function-bundling.ts)');
   }
-  const [tables, mailer, workflow, attachments] = await Promise.all([
+  const [tables, mailer, workflow, attachments, surveyLinks] = await Promise.all([
     __DECLARES_CASES__ || __DECLARES_STORES__ || __DECLARES_AGENTS__
       ? import('./aws-adapters/dynamodb.js').then((module) =>
           module.createTablePorts({
@@ -38,7 +39,10 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
     __DECLARES_ATTACHMENTS__
       ? import('./aws-adapters/s3.js').then((module) => module.createAttachmentStorage())
       : undefined,
+    __DECLARES_SURVEY_LINKS__
+      ? import('./aws-adapters/survey-links.js').then((module) => module.createSurveyLinks())
+      : undefined,
   ]);
-  const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments };
+  const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments, surveyLinks };
   return declaredDependencies((name) => adapters[name], systemClock);
 };

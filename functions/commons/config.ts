@@ -38,3 +38,25 @@ export const mailConfigFromEnv = (): MailConfig => ({
 
 /** Only set locally (DynamoDB Local); in AWS the SDK's regional endpoint is used. */
 export const dynamoEndpointFromEnv = (): string | undefined => optional('DYNAMODB_ENDPOINT');
+
+/** Where a survey link's public base URL comes from: given at deploy time, or the SSM parameter holding the API's URL. */
+export type SurveyBaseUrlSource = { url: string } | { parameterName: string };
+
+export interface SurveyLinksConfig {
+  /** The Secrets Manager secret (ARN) whose value is the survey signing key. */
+  keySecretArn: string;
+  baseUrl: SurveyBaseUrlSource;
+}
+
+/**
+ * `SURVEY_KEY_SECRET_ARN`, and `SURVEY_BASE_URL` when the deployment names a public base URL (`-c publicBaseUrl=`),
+ * else `SURVEY_BASE_URL_PARAMETER` (the API's own URL, which a task function cannot reference without a cycle).
+ */
+export const surveyLinksConfigFromEnv = (): SurveyLinksConfig => {
+  const keySecretArn = required('SURVEY_KEY_SECRET_ARN');
+  const url = optional('SURVEY_BASE_URL');
+  return {
+    keySecretArn,
+    baseUrl: url !== undefined ? { url } : { parameterName: required('SURVEY_BASE_URL_PARAMETER') },
+  };
+};

@@ -23,7 +23,8 @@ const projectionOf = (index: IndexDeclaration): { projectionType: ProjectionType
 };
 
 /**
- * The data at rest: one customer-managed key (rotated yearly) for every table and the attachments bucket, the tables
+ * The data at rest: one customer-managed key (rotated yearly) for every table, the attachments bucket and the survey
+ * key secret (`Survey`), the tables
  * declared in `functions/wiring/tables.ts`, and the attachments bucket with its access-log bucket. Everything holding
  * customer data is retained when the stack is deleted.
  */
@@ -37,7 +38,7 @@ export class Data extends Construct {
     super(scope, id);
 
     this.key = new Key(this, 'DataKey', {
-      description: 'After-sales service data: DynamoDB tables and attachment objects',
+      description: 'After-sales service data: DynamoDB tables, attachment objects and the survey key secret',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

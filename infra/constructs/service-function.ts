@@ -20,6 +20,7 @@ import { capabilityDefines } from '../../functions/wiring/capability-flags.js';
 import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
+import type { SurveyLinkResources } from './survey.js';
 
 /** `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`. */
 export type FunctionKind = 'http' | 'task';
@@ -121,6 +122,8 @@ export interface CapabilityResources {
   stateMachineArn: string;
   attachmentsBucket: IBucket;
   mail: { from: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
+  /** The survey key secret and where links point (`Survey`). */
+  surveyLinks: SurveyLinkResources;
 }
 
 const TABLE_READ_ACTIONS = [
@@ -138,14 +141,15 @@ const TABLE_WRITE_ACTIONS = [
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
-const viaService = (service: 'dynamodb' | 's3'): Record<string, Record<string, string>> => ({
+const viaService = (service: 'dynamodb' | 's3' | 'secretsmanager'): Record<string, Record<string, string>> => ({
   StringEquals: { 'kms:ViaService': `${service}.${Aws.REGION}.amazonaws.com` },
 });
 
 /**
  * Turns a route's or task's declared capabilities into environment variables and least-privilege IAM statements:
  * named actions only (no `*`), on the named table and its declared indexes, the state machine, the object prefix,
- * the SES identity and configuration set; the data key only through the service that uses it.
+ * the SES identity and configuration set, the survey key secret and the base-URL parameter (by name); the data key
+ * only through the service that uses it.
  */
 export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResources): void => {
   const { capabilities } = fn;
@@ -234,5 +238,32 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
         conditions: viaService('s3'),
       }),
     );
+  }
+
+  if (capabilities.surveyLinks) {
+    const survey = resources.surveyLinks;
+    fn.addEnvironment('SURVEY_KEY_SECRET_ARN', survey.keySecret.secretArn);
+    // What `secret.grantRead` grants, narrowed and kept in the function's own policy: GetSecretValue on this secret
+    // only (no DescribeSecret), and kms:Decrypt on the data key through Secrets Manager only. `grantRead` would put
+    // the kms:Decrypt in the key's policy instead, one principal per function.
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [survey.keySecret.secretArn] }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [resources.dataKey.keyArn],
+        conditions: viaService('secretsmanager'),
+      }),
+    );
+    if ('url' in survey.baseUrl) {
+      fn.addEnvironment('SURVEY_BASE_URL', survey.baseUrl.url);
+    } else {
+      // By name, not by a reference to the parameter: the parameter holds the API's URL (see `Survey`).
+      fn.addEnvironment('SURVEY_BASE_URL_PARAMETER', survey.baseUrl.parameterName);
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [survey.baseUrl.parameterArn] }),
+      );
+    }
   }
 };

@@ -36,12 +36,20 @@ const FUNCTIONS: DeclaredFunction[] = [
 ];
 
 /** The AWS SDK clients a declaration needs, written out here independently of the code that decides it. */
-const expectedClients = ({ tables = {}, workflow = [], sendsEmail, attachments }: Capabilities): string[] =>
+const expectedClients = ({
+  tables = {},
+  workflow = [],
+  sendsEmail,
+  attachments,
+  surveyLinks,
+}: Capabilities): string[] =>
   [
     ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
     ...(attachments ? ['@aws-sdk/client-s3'] : []),
     ...(sendsEmail ? ['@aws-sdk/client-sesv2'] : []),
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
+    // The key secret, and the base-URL parameter (both bundled: whether a deployment uses the parameter is runtime config).
+    ...(surveyLinks ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'] : []),
   ].sort();
 
 /** The packages whose code is in the output (a module only imported and then shaken away contributes 0 bytes). */
@@ -100,6 +108,14 @@ describe('Function bundles', () => {
     for (const fn of FUNCTIONS) {
       const clients = [...bundledPackages(outputOf(fn.name))].filter((name) => name.startsWith('@aws-sdk/client-'));
       expect(clients.sort(), fn.name).toEqual(expectedClients(fn.capabilities));
+    }
+  });
+
+  it('bundle Powertools parameters exactly where survey links are declared', () => {
+    for (const fn of FUNCTIONS) {
+      expect(bundledPackages(outputOf(fn.name)).has('@aws-lambda-powertools/parameters'), fn.name).toBe(
+        fn.capabilities.surveyLinks === true,
+      );
     }
   });
 

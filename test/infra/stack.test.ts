@@ -83,6 +83,8 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if ((capabilities.workflow ?? []).length > 0) names.push('STATE_MACHINE_ARN');
   if (capabilities.sendsEmail) names.push('MAIL_FROM', 'SES_CONFIGURATION_SET');
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
+  // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
+  if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
   return names.sort();
 };
 
@@ -270,7 +272,7 @@ describe('Stack: IAM', () => {
     }
   });
 
-  it('uses the key only through DynamoDB or S3', () => {
+  it('uses the key only through DynamoDB, S3 or Secrets Manager', () => {
     for (const { policy, statement } of identityStatements()) {
       if (!asList(statement.Action).some((action) => action.startsWith('kms:'))) continue;
       expect(JSON.stringify(statement.Condition), policy).toContain('kms:ViaService');
@@ -411,6 +413,7 @@ describe('Stack: workflow', () => {
     ).States;
     const callbacks = Object.entries(states).filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'));
     expect(callbacks.map(([name]) => name).sort()).toEqual([
+      'AwaitAftercare',
       'AwaitAssignment',
       'AwaitFirstResponse',
       'AwaitResolution',
@@ -429,6 +432,10 @@ describe('Stack: workflow', () => {
         'EscalateOverdue',
       );
     }
+    // Between follow-up steps (survey, reminder, revisit) the wait times out into the next step.
+    expect(states.AwaitAftercare!.Catch?.find((handler) => handler.ErrorEquals.includes('States.Timeout'))?.Next).toBe(
+      'FollowUpCase',
+    );
   });
 
   it('lets the state machine invoke exactly its task functions', () => {

@@ -65,3 +65,58 @@ export interface Statement {
 /** CloudFormation writes a single value where a list has one element. */
 export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 export const getAtt = (logicalId: string): unknown => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+
+/** The logical ids a value refers to: `Ref`, `Fn::GetAtt` and `${...}` in `Fn::Sub`, pseudo parameters left out. */
+const referencedIds = (value: unknown, into: Set<string>): Set<string> => {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') into.add(inner);
+      else if (key === 'Fn::GetAtt')
+        into.add(Array.isArray(inner) ? String(inner[0]) : (String(inner).split('.')[0] ?? ''));
+      else if (key === 'Fn::Sub') {
+        const text = Array.isArray(inner) ? String(inner[0]) : String(inner);
+        for (const match of text.matchAll(/\$\{([A-Za-z0-9]+)(\.[^}]*)?\}/g)) into.add(match[1] ?? '');
+        if (Array.isArray(inner)) referencedIds(inner[1], into);
+      } else referencedIds(inner, into);
+    }
+  }
+  return into;
+};
+
+/** Each resource's dependencies inside the template: what its properties refer to, and its `DependsOn`. */
+export const resourceDependencies = (
+  resources: Record<string, CfnResource & { DependsOn?: string | string[]; Condition?: string }>,
+): Map<string, Set<string>> =>
+  new Map(
+    Object.entries(resources).map(([logicalId, resource]) => {
+      const ids = referencedIds(resource.Properties ?? {}, new Set());
+      for (const id of asList(resource.DependsOn ?? [])) ids.add(id);
+      return [logicalId, new Set([...ids].filter((id) => id in resources))];
+    }),
+  );
+
+/** A dependency cycle among the template's resources (CloudFormation refuses to deploy one), or `undefined`. */
+export const dependencyCycle = (dependencies: Map<string, Set<string>>): string[] | undefined => {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const next of dependencies.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of dependencies.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+};

@@ -27,6 +27,8 @@ const FULL_ENVIRONMENT = {
   MAIL_FROM: 'no-reply@example.com',
   SES_CONFIGURATION_SET: 'test',
   ATTACHMENTS_BUCKET: 'attachments-bucket',
+  SURVEY_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:survey-key-AbCdEf',
+  SURVEY_BASE_URL_PARAMETER: '/after-sales-test/survey-base-url',
 };
 
 const EVERYTHING: Capabilities = {
@@ -34,6 +36,7 @@ const EVERYTHING: Capabilities = {
   workflow: ['start', 'signal'],
   sendsEmail: true,
   attachments: 'read',
+  surveyLinks: true,
 };
 
 let outDir: string;
@@ -83,6 +86,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     ['the workflow without workflow', { tables: { cases: 'read' }, sendsEmail: true }, 'workflow', 'workflow'],
     ['attachments without attachments', { tables: { stores: 'read' } }, 'attachments', 'attachments'],
     ['the cases port without tables.cases', { tables: { agents: 'read' } }, 'cases', 'tables.cases'],
+    ['survey links without surveyLinks', { tables: { cases: 'read' }, sendsEmail: true }, 'surveyLinks', 'surveyLinks'],
     ['any port when nothing is declared', {}, 'cases', 'tables.cases'],
   ])(
     'throws UndeclaredCapabilityError naming the capability when a function uses %s',
@@ -127,6 +131,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       mailer: dependencies.mailer.constructor.name,
       workflow: dependencies.workflow.constructor.name,
       attachments: dependencies.attachments.constructor.name,
+      surveyLinks: dependencies.surveyLinks.constructor.name,
     }).toEqual({
       cases: 'DynamoCaseStore',
       stores: 'CachedStoreDirectory',
@@ -134,6 +139,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       mailer: 'SesMailer',
       workflow: 'SfnCaseWorkflow',
       attachments: 'S3AttachmentStorage',
+      surveyLinks: 'AwsSurveyLinks',
     });
   });
 
@@ -144,6 +150,9 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     ['MAIL_FROM', { sendsEmail: true }],
     ['STATE_MACHINE_ARN', { workflow: ['signal'] }],
     ['ATTACHMENTS_BUCKET', { attachments: 'presign' }],
+    ['SURVEY_KEY_SECRET_ARN', { surveyLinks: true }],
+    // Without SURVEY_BASE_URL (no publicBaseUrl at deploy time) the parameter's name is required.
+    ['SURVEY_BASE_URL_PARAMETER', { surveyLinks: true }],
   ] satisfies Array<[string, Capabilities]>)(
     'fails the first call naming %s when a declared capability has no configuration',
     async (variable, capabilities) => {
@@ -166,7 +175,15 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     // Prepare: a function with one table gets that one variable and nothing else
     vi.stubEnv('AWS_REGION', 'us-east-1');
     vi.stubEnv('CASES_TABLE', 'cases-table');
-    for (const variable of ['STORES_TABLE', 'AGENTS_TABLE', 'MAIL_FROM', 'STATE_MACHINE_ARN', 'ATTACHMENTS_BUCKET']) {
+    for (const variable of [
+      'STORES_TABLE',
+      'AGENTS_TABLE',
+      'MAIL_FROM',
+      'STATE_MACHINE_ARN',
+      'ATTACHMENTS_BUCKET',
+      'SURVEY_KEY_SECRET_ARN',
+      'SURVEY_BASE_URL_PARAMETER',
+    ]) {
       vi.stubEnv(variable, '');
     }
     const create = await bundledCreateAwsDependencies({ tables: { cases: 'read' } });

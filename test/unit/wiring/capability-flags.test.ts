@@ -11,6 +11,7 @@ const NONE = {
   __DECLARES_MAILER__: 'false',
   __DECLARES_WORKFLOW__: 'false',
   __DECLARES_ATTACHMENTS__: 'false',
+  __DECLARES_SURVEY_LINKS__: 'false',
 };
 
 describe('Function: capabilityDefines', () => {
@@ -30,6 +31,8 @@ describe('Function: capabilityDefines', () => {
     ['an empty workflow list', { workflow: [] }, {}],
     ['reading attachments', { attachments: 'read' }, { __DECLARES_ATTACHMENTS__: 'true' }],
     ['presigning uploads', { attachments: 'presign' }, { __DECLARES_ATTACHMENTS__: 'true' }],
+    ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
+    ['no survey links, said explicitly', { surveyLinks: false }, {}],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);
@@ -38,7 +41,7 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same six flags for every declared route and task', () => {
+  it('returns the same seven flags for every declared route and task', () => {
     // Prepare
     const declarations = [...ROUTES, ...WORKFLOW_TASKS];
 
