@@ -10,15 +10,17 @@ export const surveyPageQuerySchema = z.looseObject({
 });
 
 /** A rating as a form sends it ("4") or as JSON may (4); an empty form value is no answer. */
-const rating = z.preprocess(
-  (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value),
-  z.number().int().min(RATING_MIN).max(RATING_MAX).optional(),
-);
+const ratingValue = (value: unknown): unknown =>
+  value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value;
+const ratingNumber = z.number({ error: 'Required: a rating from 1 to 5' }).int().min(RATING_MIN).max(RATING_MAX);
+const optionalRating = z.preprocess(ratingValue, ratingNumber.optional());
+/** Not optional in the schema itself: zod skips an absent key whose schema accepts undefined. */
+const requiredRating = z.preprocess(ratingValue, ratingNumber);
 
 /** The answer, from a form post or JSON: overall required, the other dimensions optional, the comment trimmed. */
 export const surveyAnswerSchema = z.strictObject({
-  ...Object.fromEntries(SURVEY_DIMENSIONS.map((dimension) => [dimension, rating])),
-  overall: rating.refine((value) => value !== undefined, { message: 'Required' }),
+  ...Object.fromEntries(SURVEY_DIMENSIONS.map((dimension) => [dimension, optionalRating])),
+  overall: requiredRating,
   comment: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() || undefined : value),
     z.string().max(SURVEY_COMMENT_MAX_LENGTH).optional(),

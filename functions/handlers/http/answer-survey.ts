@@ -63,7 +63,7 @@ export const handler = pageRoute(async ({ pathParameters, fields, wantsJson, hea
         errors[name] =
           name === 'comment'
             ? words.comment(SURVEY_COMMENT_MAX_LENGTH)
-            : name === 'overall' && issue.message === 'Required'
+            : name === 'overall' && sentValues(fields).ratings.overall === undefined
               ? words.overall
               : words.rating;
       }
