@@ -64,8 +64,9 @@ const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
     'usage-plan throttling and quota); the handler resolves the store from the SHA-256 hash of the key. There is no end user ' +
     'to sign in on this route, so no Cognito token: staff routes use the user-pool authorizer.',
   public:
-    'Public, read-only document (the OpenAPI description of this API): unauthenticated by design; its function has no ' +
-    'table, bucket, workflow or email permission, and the stage throttling applies.',
+    'Public by design: the OpenAPI description of this API (no table, bucket, workflow or email permission), and the ' +
+    'customer survey page, whose credential is the HMAC-signed, single-use, expiring token in its path (customers have no ' +
+    'account to sign in with; a forged or unknown token reads nothing beyond the signature check). Stage throttling applies.',
 };
 
 export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
+import { surveyAnswerSchema, surveyPageQuerySchema, surveyPathSchema } from '../schemas/survey-requests.js';
 import type { RouteDeclaration } from '../wiring/routes.js';
 
 const errorSchema = {
@@ -24,7 +25,12 @@ const errorSchema = {
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 type RouteSchemas = { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType };
-const SCHEMAS_BY_NAME: Readonly<Record<string, RouteSchemas>> = ROUTE_SCHEMAS;
+/** Page routes validate inside their handlers (a refused form is the form again, not an error): their schemas. */
+const PAGE_ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
+  getSurvey: { path: surveyPathSchema, query: surveyPageQuerySchema },
+  answerSurvey: { path: surveyPathSchema, body: surveyAnswerSchema },
+};
+const SCHEMAS_BY_NAME: Readonly<Record<string, RouteSchemas>> = { ...ROUTE_SCHEMAS, ...PAGE_ROUTE_SCHEMAS };
 
 const schemasOf = (route: RouteDeclaration): RouteSchemas => SCHEMAS_BY_NAME[route.name] ?? {};
 
@@ -75,7 +81,10 @@ const security = (route: RouteDeclaration) => {
   return { security: [] };
 };
 
-const errorStatuses = (route: RouteDeclaration): string[] => [
+const errorStatuses = (route: RouteDeclaration): string[] =>
+  route.kind === 'page' ? ['400', '404', '410', '413', '415'] : apiErrorStatuses(route);
+
+const apiErrorStatuses = (route: RouteDeclaration): string[] => [
   '400',
   '401',
   ...(route.auth === 'staff' ? ['403'] : []),
@@ -86,30 +95,50 @@ const errorStatuses = (route: RouteDeclaration): string[] => [
   '429',
 ];
 
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+/** A page answers people with HTML, and a client that asks for JSON (`Accept: application/json`) with JSON. */
+const PAGE_CONTENT = { 'text/html': { schema: { type: 'string' } }, ...ERROR_CONTENT };
+
+const requestBody = (route: RouteDeclaration, body: z.ZodType) => {
+  const schema = jsonSchema(body);
+  const types =
+    route.kind === 'page' ? ['application/x-www-form-urlencoded', 'application/json'] : ['application/json'];
+  return { required: true, content: Object.fromEntries(types.map((type) => [type, { schema }])) };
+};
+
+const successes = (route: RouteDeclaration) => {
+  if (route.kind !== 'page') {
+    return { '200': { description: 'OK' }, ...(route.method === 'POST' ? { '201': { description: 'Created' } } : {}) };
+  }
+  if (route.method !== 'POST')
+    return { '200': { description: 'The page', content: { 'text/html': PAGE_CONTENT['text/html'] } } };
+  const recorded = { type: 'object', required: ['status'], properties: { status: { const: 'recorded' } } };
+  return {
+    '200': {
+      description: 'Recorded: the thank-you page, or `{"status":"recorded"}` for a client that asks for JSON',
+      content: { 'text/html': PAGE_CONTENT['text/html'], 'application/json': { schema: recorded } },
+    },
+  };
+};
+
 /** The OpenAPI 3.1 document of the given routes, generated from the same zod schemas that validate requests. */
 export const buildOpenApiDocument = (routes: readonly RouteDeclaration[], serverUrl?: string) => {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const { body } = schemasOf(route);
+    const content = route.kind === 'page' ? PAGE_CONTENT : ERROR_CONTENT;
     const errors = Object.fromEntries(
-      errorStatuses(route).map((status) => [
-        status,
-        { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-      ]),
+      errorStatuses(route).map((status) => [status, { description: 'Error', content }]),
     );
+    // API Gateway's own throttling answers every route, pages included, in the API's JSON error shape.
+    if (route.kind === 'page') errors['429'] = { description: 'Throttled', content: ERROR_CONTENT };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.name,
       summary: route.summary,
       ...security(route),
       parameters: parameters(route),
-      ...(body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } }
-        : {}),
-      responses: {
-        '200': { description: 'OK' },
-        ...(route.method === 'POST' ? { '201': { description: 'Created' } } : {}),
-        ...errors,
-      },
+      ...(body ? { requestBody: requestBody(route, body) } : {}),
+      responses: { ...successes(route), ...errors },
     };
   }
   return {

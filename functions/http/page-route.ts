@@ -9,8 +9,11 @@ import { localeFromAcceptLanguage, PAGE_WORDS } from '../pages/page-words.js';
 import { jsonResponse } from './responses.js';
 import { responseHeaders } from './middlewares/response-headers.js';
 
-/** Pages take small forms: five ratings and a comment of a couple of thousand characters. */
-export const MAX_PAGE_BODY_BYTES = 16 * 1024;
+/**
+ * Pages take small forms: five ratings and a comment of at most 2,000 characters. A browser sends a Chinese character
+ * as 9 bytes (`%E5%BE%88`), so the longest comment allowed is about 18 KB on the wire: 32 KB leaves room for it.
+ */
+export const MAX_PAGE_BODY_BYTES = 32 * 1024;
 
 export interface PageRequest {
   pathParameters: Record<string, string | undefined>;

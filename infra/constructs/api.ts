@@ -189,6 +189,13 @@ export class Api extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
+    // Pages take browser form posts (application/x-www-form-urlencoded) as well as JSON, and answer a refused form
+    // with the form again: their bodies are validated by the function only, never by a gateway model.
+    const pageValidator = new RequestValidator(this, 'PageRequestValidator', {
+      restApi: this.restApi,
+      validateRequestBody: false,
+      validateRequestParameters: true,
+    });
 
     // Staff send their ID token (it carries cognito:groups and the custom store/agent attributes the handlers check);
     // API Gateway verifies its signature, issuer and expiry and passes the claims in requestContext.authorizer.claims.
@@ -222,7 +229,7 @@ export class Api extends Construct {
         .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
           operationName: route.name,
           ...authorization(route),
-          requestValidator: validator,
+          requestValidator: route.kind === 'page' ? pageValidator : validator,
           requestParameters: Object.fromEntries(
             pathParameters(route.path).map((name) => [`method.request.path.${name}`, true]),
           ),

@@ -69,6 +69,7 @@ describe('API: PUT /v1/admin/sla', () => {
       surveyReminderAfter: DEFAULT_SLA_POLICY.surveyReminderAfter,
       surveyExpiresAfter: DEFAULT_SLA_POLICY.surveyExpiresAfter,
       revisitAfter: DEFAULT_SLA_POLICY.revisitAfter,
+      revisitAnswerWithin: DEFAULT_SLA_POLICY.revisitAnswerWithin,
       version: version + 1,
     });
     expect(resent.status, resent.text).toBe(200);

@@ -76,7 +76,7 @@ describe('API: POST /v1/cases/{caseId}/messages', () => {
     expect((await customerView(stack, caseId)).status).toBe('assigned');
   });
 
-  it('returns 409 once the case is resolved', async () => {
+  it('reopens a resolved case within the reopen window instead of refusing the message', async () => {
     // Prepare
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
     await staff.agent1.post(`/v1/staff/cases/${caseId}/resolve`, {
@@ -88,8 +88,9 @@ describe('API: POST /v1/cases/{caseId}/messages', () => {
     // Act
     const posted = await storefront.post(`/v1/cases/${caseId}/messages`, { body: 'One more thing' }, { apiKey: A() });
 
-    // Assess
-    expect(posted.status).toBe(409);
+    // Assess: within the store's reopen window the message reopens the case (issue 10) instead of a 409
+    expect(posted.status, posted.text).toBe(201);
+    expect(posted.json.reopened).toBe(true);
   });
 
   it.each(OUTSIDERS)('answers %s with %i', async (_label, status, apiKey) => {

@@ -192,7 +192,8 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
     });
     const emails = await emailsTo(stack, await customerEmailOf(caseId));
     expect(emails.some((email) => email.text.includes('Refunded in full'))).toBe(true);
-    expect((await staffView(staff, caseId)).workflowWait).toBeNull();
+    // The resolution wait is over; the workflow goes on to the follow-up stage (survey, revisit).
+    expect((await staffView(staff, caseId)).workflowWait?.signal ?? 'aftercare').toBe('aftercare');
   });
 
   it('returns 409 when the case is already resolved', async () => {
@@ -396,6 +397,9 @@ describe('API: GET /v1/staff/cases and GET /v1/staff/cases/{caseId}', () => {
       // Resolved: no clock runs any more, and nothing was escalated.
       nextDueAt: null,
       escalationLevel: 0,
+      round: 1,
+      // The revisit task appears only after revisitAfter (seven working days by default).
+      revisitDueAt: null,
     });
     expect(active.json.items.map((candidate: { caseId: string }) => candidate.caseId)).not.toContain(caseId);
   });

@@ -63,7 +63,12 @@ const seriousViolations = async (page: Page) => {
   // The page's CSP allows no script at all; axe is evaluated by the test harness itself, not by the page.
   await page.evaluate(axe.source);
   const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+    (globalThis as unknown as { axe: typeof axe }).axe.run(
+      (globalThis as unknown as { document: axe.ElementContext }).document,
+      {
+        resultTypes: ['violations'],
+      },
+    ),
   );
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -93,7 +98,11 @@ describe('Survey page in headless Chromium', () => {
     // Keyboard only: into the overall group (its checked radio), arrows change the rating, Tab to the next group.
     await page.focus('body');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('overall-4');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { activeElement?: { id: string } } }).document.activeElement?.id,
+      ),
+    ).toBe('overall-4');
     await page.keyboard.press('ArrowRight');
     expect(await page.isChecked('#overall-5')).toBe(true);
     for (const presses of [3, 4, 2, 1]) {
@@ -153,7 +162,12 @@ describe('Survey page in headless Chromium', () => {
     // The link's expiry, written through the case store: the page says so, 410.
     const current = await caseOf(stack.dependencies, caseId);
     await stack.dependencies.cases.update(current, {
-      set: { survey: { ...(current.survey as NonNullable<typeof current.survey>), expiresAt: new Date(Date.now() - 1000).toISOString() } },
+      set: {
+        survey: {
+          ...(current.survey as NonNullable<typeof current.survey>),
+          expiresAt: new Date(Date.now() - 1000).toISOString(),
+        },
+      },
       events: [],
     });
     const expired = await page.goto(link);
@@ -175,7 +189,7 @@ describe('Survey page in headless Chromium', () => {
       body: JSON.stringify({ overall: 9 }),
     });
     expect(json.status).toBe(400);
-    expect((await json.json()).error.details[0].path).toBe('overall');
+    expect(((await json.json()) as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe('overall');
     const plain = await fetch(link, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'overall=5' });
     expect(plain.status).toBe(415);
     expect(plain.headers.get('content-type')).toContain('text/html');
@@ -184,7 +198,7 @@ describe('Survey page in headless Chromium', () => {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ overall: 4, comment: 'ok' }),
     });
-    expect(await ok.json()).toEqual({ status: 'recorded' });
+    expect((await ok.json()) as unknown).toEqual({ status: 'recorded' });
     const again = await fetch(link, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
