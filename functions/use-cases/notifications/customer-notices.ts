@@ -229,31 +229,17 @@ export interface SurveyLink {
   timezone: string;
 }
 
+/** A survey email of the case's current round (the invitation, or its one reminder): once per round each. */
+const notifySurvey =
+  (kind: 'survey_invitation' | 'survey_reminder') =>
+  async (dependencies: MailDependencies, value: Case, { surveyUrl, expiresAt, timezone }: SurveyLink): Promise<void> =>
+    sendNotice(dependencies, value, roundKey(value, kind), toCustomer(value, { kind, surveyUrl, expiresAt, timezone }));
+
 /** To the customer: rate how the case was handled. Once per round. */
-export const notifySurveyInvitation = async (
-  dependencies: MailDependencies,
-  value: Case,
-  { surveyUrl, expiresAt, timezone }: SurveyLink,
-): Promise<void> =>
-  sendNotice(
-    dependencies,
-    value,
-    roundKey(value, 'survey_invitation'),
-    toCustomer(value, { kind: 'survey_invitation', surveyUrl, expiresAt, timezone }),
-  );
+export const notifySurveyInvitation = notifySurvey('survey_invitation');
 
 /** To the customer: the survey's one reminder. Once per round. */
-export const notifySurveyReminder = async (
-  dependencies: MailDependencies,
-  value: Case,
-  { surveyUrl, expiresAt, timezone }: SurveyLink,
-): Promise<void> =>
-  sendNotice(
-    dependencies,
-    value,
-    roundKey(value, 'survey_reminder'),
-    toCustomer(value, { kind: 'survey_reminder', surveyUrl, expiresAt, timezone }),
-  );
+export const notifySurveyReminder = notifySurvey('survey_reminder');
 
 /** To the customer: the case is open again, and who has it. Once per round (the round the reopening started). */
 export const notifyCaseReopened = async (
