@@ -59,7 +59,10 @@ export interface CaseSurvey {
 /** What the customer (storefront) sees of the survey: `pending` between resolution and the survey email. */
 export type SurveyViewStatus = 'pending' | 'sent' | 'answered' | 'expired';
 
-export const surveyViewStatus = (survey: CaseSurvey | undefined, now: Date): SurveyViewStatus | undefined => {
+export const surveyViewStatus = (
+  survey: Pick<CaseSurvey, 'status' | 'expiresAt'> | undefined,
+  now: Date,
+): SurveyViewStatus | undefined => {
   if (!survey) return undefined;
   if (survey.status === 'answered') return 'answered';
   if (survey.status === 'sent' && now.getTime() < Date.parse(survey.expiresAt)) return 'sent';

@@ -24,7 +24,7 @@ export const customerAftercareView = (value: Case, now: Date) => {
 /** Staff see the survey's ratings, comment and attribution; the token's random part stays in the store. */
 const staffSurveyView = ({ tokenId: _tokenId, ...survey }: CaseSurvey, now: Date) => ({
   ...survey,
-  viewStatus: surveyViewStatus(survey as CaseSurvey, now),
+  viewStatus: surveyViewStatus(survey, now),
 });
 
 const staffRevisitView = (revisit: CaseRevisit, now: Date) => ({ ...revisit, status: revisitViewStatus(revisit, now) });

@@ -6,7 +6,7 @@ import { workflowStep, type WorkflowStep } from '../../domain/case-progress.js';
 import { caseWithChange, roundOf, type Case } from '../../domain/case.js';
 import type { StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
 import type { Store } from '../../domain/store.js';
-import { SYSTEM } from '../../domain/timeline.js';
+import { SYSTEM, type TimelineEvent, type TimelineEventType } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import type { CaseChange } from '../../ports/case-store.js';
 import { notifyRevisitDue, notifyRevisitOverdue } from '../notifications/aftercare-notices.js';
@@ -76,14 +76,11 @@ const take = async (context: FollowUpContext, current: Case, action: AftercareAc
     return written ? caseWithChange(current, full) : undefined;
   };
   const event = (
-    type: Parameters<typeof timelineEvent>[2],
+    type: TimelineEventType,
     details: Record<string, unknown>,
-    visibility = 'internal',
+    visibility: TimelineEvent['visibility'] = 'internal',
   ) =>
-    timelineEvent(current.caseId, now, type, SYSTEM, {
-      visibility: visibility as 'public' | 'internal',
-      details: { round: roundOf(current), ...details },
-    });
+    timelineEvent(current.caseId, now, type, SYSTEM, { visibility, details: { round: roundOf(current), ...details } });
   const timezone = context.policy.calendar.timezone;
 
   switch (action.kind) {

@@ -59,8 +59,8 @@ export const answerSurvey = async (
     });
   } catch (error) {
     if (!(error instanceof StateConflictError)) throw error;
-    const now = await readSurveyLink(dependencies, token);
-    return now.kind === 'open' ? { kind: 'gone', reason: 'answered', page: now.page } : now;
+    const latest = await readSurveyLink(dependencies, token);
+    return latest.kind === 'open' ? { kind: 'gone', reason: 'answered', page: latest.page } : latest;
   }
   await signalWorkflow(dependencies, current.caseId);
   return { kind: 'recorded', page: link.page };
