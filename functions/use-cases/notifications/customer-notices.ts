@@ -2,16 +2,15 @@ import type { Dependencies } from '../../commons/dependencies.js';
 import { logger, errorName } from '../../commons/logger.js';
 import { roundKey, type Case, type ReopenReason } from '../../domain/case.js';
 import type { Store } from '../../domain/store.js';
-import { SYSTEM, type TimelineEvent } from '../../domain/timeline.js';
-import { timelineEvent } from '../../domain/timeline-events.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
-import { recordNotification, sendNotification, wasNotified, type Notification } from '../workflow/notify-once.js';
+import { notify } from './notifier.js';
 
 /**
  * The customer's and supervisors' emails for the work and aftercare stages, each localized (zh-CN, en; HTML and text)
- * from `functions/email/`, sent once per event and recorded on the timeline. A failed send is logged and recorded as
- * an internal `notification_failed` event, never thrown: the action it follows is done. `sendNotice` is shared with
- * the staff notices of `aftercare-notices.ts`.
+ * from `functions/email/`, sent once per key through the notifier (`notifier.ts`: a failed send is recorded as an
+ * internal `notification_failed` event, never thrown: the action it follows is done). `sendNotice` is shared with the
+ * staff notices of `aftercare-notices.ts`.
  */
 export type MailDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>;
 
@@ -26,13 +25,6 @@ type Notice =
   | { audience: 'customer' | 'supervisors'; template: EmailTemplate }
   | { audience: 'agent'; template: EmailTemplate; to: string[] };
 
-class NoRecipientsError extends Error {
-  constructor() {
-    super('Nobody to send the notification to');
-    this.name = 'NoRecipientsError';
-  }
-}
-
 class StoreMissingError extends Error {
   constructor() {
     super('The case’s store has no profile');
@@ -40,66 +32,24 @@ class StoreMissingError extends Error {
   }
 }
 
-const recordFailure = async (
-  dependencies: MailDependencies,
-  value: Case,
-  notification: string,
-  error: unknown,
-): Promise<void> => {
-  const ids = { caseId: value.caseId, storeId: value.storeId, notification, error: errorName(error) };
-  logger.error('Notification failed', ids);
-  try {
-    await dependencies.cases.update(value, {
-      events: [
-        timelineEvent(value.caseId, dependencies.clock.now(), 'notification_failed', SYSTEM, {
-          visibility: 'internal',
-          details: { notification, error: errorName(error) },
-        }),
-      ],
-    });
-  } catch (recordError) {
-    logger.error('Notification failure not recorded', { ...ids, recordError: errorName(recordError) });
-  }
-};
-
-/**
- * Sends one notice unless the case has had it (`key`), then records it. Never throws: a failure to build or send it
- * is logged and recorded as `notification_failed`; a failure to record a sent one is logged (the email went out).
- */
+/** Sends one notice unless the case has had it (`key`), then records it. Never throws (see `notify`). */
 export const sendNotice = async (
   dependencies: MailDependencies,
   value: Case,
   key: string,
   noticeOf: NoticeOf,
 ): Promise<void> => {
-  if (wasNotified(value, key)) return;
-  let notification: Notification;
-  try {
+  await notify(dependencies, value, key, async () => {
     const store = await dependencies.stores.getStore(value.storeId);
     if (!store) throw new StoreMissingError();
     const notice = await noticeOf(store);
     const { audience, template } = notice;
     const customer = audience === 'customer';
     const to = notice.audience === 'agent' ? notice.to : customer ? [value.customer.email] : store.supervisorEmails;
-    if (to.length === 0) throw new NoRecipientsError();
     const email = renderEmail(template, customer ? value.customer.locale : store.defaultLocale);
     // Tagged by kind, not key: keys carry ids, and delivery reports group by kind.
-    notification = { key, audience, email: { to, ...email, tags: { notification: template.kind } } };
-    await sendNotification(dependencies.mailer, notification);
-  } catch (error) {
-    await recordFailure(dependencies, value, key, error);
-    return;
-  }
-  try {
-    await recordNotification(dependencies, value, notification);
-  } catch (error) {
-    logger.error('Notification sent but not recorded', {
-      caseId: value.caseId,
-      storeId: value.storeId,
-      notification: key,
-      error: errorName(error),
-    });
-  }
+    return { audience, email: { to, ...email, tags: { notification: template.kind } } };
+  });
 };
 
 /** What heads every customer email: the case's number, the customer's name, the store's name. */

@@ -16,14 +16,16 @@ import { syncDeadlines } from './sync-deadlines.js';
  * The workflow's escalation step, run when a milestone wait times out (`States.Timeout`): the wait's timeout is the
  * time left to the next SLA step, so this is when something falls due. In order:
  * 1. a case still unassigned gets another try at an agent (capacity may have freed without a signal);
- * 2. every SLA action due now (see `planEscalation`): each breach is recorded, each ladder step emailed (level 2
- *    first moves a case away from an agent no longer available);
+ * 2. every SLA action due now (see `planEscalation`): each breach is recorded, each ladder step emailed once per key
+ *    (`sla_<milestone>_level_<n>`, the key recorded on the case right after its send; level 2 first moves a case away
+ *    from an agent no longer available);
  * 3. the steps taken are written on the case with their timeline events in one write, and its due times synced;
  *    the recipients are read once per run, the case is not read again after the write;
  * 4. returns where the case stands and how long to wait for the next step, which sends the workflow back into the
  *    right wait (or on, when a lost signal had left it waiting for something that already happened).
- * Run twice (a retried task), it finds the steps taken and does nothing more; a crash between an email and the write
- * can repeat that email, never lose it.
+ * Run twice (a retried task), it finds the steps taken and does nothing more. Should the write of step 3 fail after
+ * the emails went out, the retry takes the same steps again but finds their keys recorded and sends none of them
+ * twice; only a crash between one email and its key's record can repeat that one email (at least once per key).
  */
 export const escalateOverdue = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
   // The policy as saved: a warm function's cached copy may predate a change that re-timed this very wait.
@@ -97,7 +99,7 @@ const ladderEvent = async (
     milestone,
     dueAt: step.dueAt.toISOString(),
     notified: step.notify,
-    emailed: notice.sent,
+    emailed: notice.emailed,
     ...(notice.error ? { emailError: notice.error } : {}),
   };
   if (step.kind === 'warning') {

@@ -1,10 +1,10 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { errorName, logger } from '../../commons/logger.js';
-import type { Case } from '../../domain/case.js';
+import { roundKey, type Case } from '../../domain/case.js';
 import type { LadderRecipients, LadderStep } from '../../domain/sla/escalation-ladder.js';
 import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
 import type { Store } from '../../domain/store.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
+import { notify, type NotificationAudience, type NotifierDependencies } from '../notifications/notifier.js';
 
 /** For each group the ladder may notify: who is addressed in fact (a stand-in when it has nobody) and their emails. */
 export type LadderAudiences = Record<LadderRecipients, { notified: LadderRecipients; to: string[] }>;
@@ -67,24 +67,36 @@ const templateOf = (
 };
 
 /**
- * Emails one ladder step in the store's language. Returns whether it went out: a failure is logged by name only
- * (addresses stay out of logs) and reported, never thrown, so the escalation is still recorded.
+ * The key of a ladder step's email (see `notifier.ts`): one per milestone, step and round, e.g.
+ * `sla_firstResponse_level_2` or `sla_resolution_warning_r2` (the resolution ladder starts again when a case reopens).
+ */
+export const ladderNotificationKey = (current: Pick<Case, 'round'>, milestone: SlaMilestone, step: LadderStep) => {
+  const key = `sla_${milestone}_${step.kind === 'warning' ? 'warning' : `level_${step.level}`}`;
+  return milestone === 'resolution' ? roundKey(current, key) : key;
+};
+
+const AUDIENCE_OF: Record<LadderRecipients, NotificationAudience> = {
+  assigned_agent: 'agent',
+  supervisors: 'supervisors',
+  admins: 'admins',
+};
+
+/**
+ * Emails one ladder step in the store's language, once per key, through the notifier: the key is recorded right after
+ * the send, so a retried escalation (its write failed after the emails) skips the steps already emailed. A failure is
+ * recorded as `notification_failed` and reported here, never thrown, so the escalation is still recorded.
  */
 export const sendLadderNotice = async (
-  { mailer }: Pick<Dependencies, 'mailer'>,
+  dependencies: NotifierDependencies,
   audiences: LadderAudiences,
   notice: LadderNotice,
-): Promise<{ sent: boolean; recipients: number; error?: string }> => {
+): Promise<{ emailed: boolean; error?: string }> => {
   const { notified, to } = audiences[notice.step.notify];
-  if (to.length === 0) return { sent: false, recipients: 0, error: 'NoRecipients' };
-  const template = templateOf(notice, notified);
-  try {
+  const key = ladderNotificationKey(notice.current, notice.milestone, notice.step);
+  const outcome = await notify(dependencies, notice.current, key, () => {
+    const template = templateOf(notice, notified);
     const email = renderEmail(template, notice.store.defaultLocale);
-    await mailer.send({ to, ...email, tags: { notification: template.kind } });
-    return { sent: true, recipients: to.length };
-  } catch (error) {
-    const name = errorName(error);
-    logger.error('SLA notice failed', { caseId: notice.current.caseId, notification: template.kind, error: name });
-    return { sent: false, recipients: to.length, error: name };
-  }
+    return { audience: AUDIENCE_OF[notified], email: { to, ...email, tags: { notification: template.kind } } };
+  });
+  return outcome.status === 'failed' ? { emailed: false, error: outcome.error } : { emailed: true };
 };

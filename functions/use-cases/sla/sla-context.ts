@@ -60,7 +60,11 @@ const aftercareWakeAt = (current: Case, policy: StoreSlaPolicy, now: Date): Date
  * second when one is due already (a policy change, a late approval), so the escalation step takes it at once.
  */
 export const stepOf = ({ current, store, now, plan, policy }: SlaContext): WorkflowStep => {
-  const wakeAt = isFollowingUp(current) ? aftercareWakeAt(current, policy, now) : plan.due.length > 0 ? now : plan.wakeAt;
+  const wakeAt = isFollowingUp(current)
+    ? aftercareWakeAt(current, policy, now)
+    : plan.due.length > 0
+      ? now
+      : plan.wakeAt;
   return workflowStep(current, { store, now, ...(wakeAt ? { wakeAt } : {}) });
 };
 

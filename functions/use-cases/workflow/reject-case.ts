@@ -4,20 +4,22 @@ import { settleDecision } from './settle-decision.js';
 
 /** Rejected (by policy or a supervisor): the case closes as rejected and the customer gets every reason. */
 export const rejectCase = (dependencies: Dependencies, caseId: string): Promise<{ status: string }> =>
-  settleDecision(dependencies, caseId, 'rejected', (rejected, store) => ({
+  settleDecision(dependencies, caseId, 'rejected', {
     key: 'case_rejected',
-    audience: 'customer',
-    email: {
-      to: [rejected.customer.email],
-      ...renderEmail(
-        {
-          kind: 'case_rejected',
-          caseNumber: rejected.caseNumber,
-          customerName: rejected.customer.name,
-          storeName: store.name,
-          reasons: rejected.decision?.reasons ?? [],
-        },
-        rejected.customer.locale,
-      ),
-    },
-  }));
+    compose: (rejected, store) => ({
+      audience: 'customer',
+      email: {
+        to: [rejected.customer.email],
+        ...renderEmail(
+          {
+            kind: 'case_rejected',
+            caseNumber: rejected.caseNumber,
+            customerName: rejected.customer.name,
+            storeName: store.name,
+            reasons: rejected.decision?.reasons ?? [],
+          },
+          rejected.customer.locale,
+        ),
+      },
+    }),
+  });

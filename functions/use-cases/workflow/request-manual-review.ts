@@ -4,7 +4,7 @@ import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { renderEmail } from '../../email/templates.js';
 import { applyIfStill, loadCase, loadStore } from './load-case.js';
-import { notifyOnce } from './notify-once.js';
+import { notify } from '../notifications/notifier.js';
 
 export interface ManualReviewRequest {
   caseId: string;
@@ -14,8 +14,9 @@ export interface ManualReviewRequest {
 
 /**
  * Policy could not decide: the case waits in `pending_review`, the customer is told a person will decide, the store's
- * supervisors are asked (and reminded after each `reviewReminderAfter` without a decision). Returns how long the
- * workflow waits for the decision before the next reminder.
+ * supervisors are asked (and reminded after each `reviewReminderAfter` without a decision). A failed email is recorded
+ * on the case, never thrown (see `notify`), so the review goes on. Returns how long the workflow waits for the
+ * decision before the next reminder.
  */
 export const requestManualReview = async (
   dependencies: Dependencies,
@@ -39,8 +40,7 @@ export const requestManualReview = async (
   if (current.status !== 'pending_review') return { reminderAfterSeconds };
 
   if (!reminder) {
-    await notifyOnce(dependencies, current, {
-      key: 'case_under_review',
+    await notify(dependencies, current, 'case_under_review', () => ({
       audience: 'customer',
       email: {
         to: [current.customer.email],
@@ -54,11 +54,10 @@ export const requestManualReview = async (
           current.customer.locale,
         ),
       },
-    });
+    }));
   }
   const sentReminders = (current.notificationsSent ?? []).filter((key) => key.startsWith('review_reminder_')).length;
-  await notifyOnce(dependencies, current, {
-    key: reminder ? `review_reminder_${sentReminders + 1}` : 'review_requested',
+  await notify(dependencies, current, reminder ? `review_reminder_${sentReminders + 1}` : 'review_requested', () => ({
     audience: 'supervisors',
     email: {
       to: store.supervisorEmails,
@@ -75,7 +74,7 @@ export const requestManualReview = async (
         store.defaultLocale,
       ),
     },
-  });
+  }));
   if (reminder) {
     await dependencies.cases.update(current, {
       events: [

@@ -3,8 +3,8 @@ import { isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js'
 import type { Store } from '../../domain/store.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { notify, type ComposedNotification } from '../notifications/notifier.js';
 import { applyIfStill, loadCase, loadStore } from './load-case.js';
-import { notifyOnce, type Notification } from './notify-once.js';
 
 /** An approved case staff or the assignment already moved on from `open` was still opened: it gets its acknowledgement. */
 const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
@@ -14,13 +14,14 @@ const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
 
 /**
  * Carries out a decision (the policy's or a supervisor's): moves a submitted or pending case to `target` and sends the
- * customer's email once. Run again, or after the reviewer already moved the case, it only makes sure the email went out.
+ * customer's email once (a failed send is recorded, never thrown). Run again, or after the reviewer already moved the
+ * case, it only makes sure the email went out.
  */
 export const settleDecision = async (
   dependencies: Dependencies,
   caseId: string,
   target: 'open' | 'rejected',
-  notification: (settled: Case, store: Store) => Notification,
+  notification: { key: string; compose: (settled: Case, store: Store) => ComposedNotification },
 ): Promise<{ status: string }> => {
   const current = await loadCase(dependencies, caseId);
   const now = dependencies.clock.now();
@@ -32,6 +33,8 @@ export const settleDecision = async (
   });
   const latest = moved ? { ...current, status: target } : await loadCase(dependencies, caseId);
   if (!isSettledAs(latest, target)) return { status: latest.status };
-  await notifyOnce(dependencies, latest, notification(latest, await loadStore(dependencies, latest.storeId)));
+  // A failed email is recorded on the case and never stops it (see `notify`): the case goes on to its next step.
+  const store = await loadStore(dependencies, latest.storeId);
+  await notify(dependencies, latest, notification.key, () => notification.compose(latest, store));
   return { status: target };
 };
