@@ -53,7 +53,8 @@ export const decideManualReview = async (
       timelineEvent(current.caseId, now, 'decision_made', input.reviewer, {
         from: 'manual_review',
         to: outcome,
-        details: { reason: input.reason },
+        // An approval starts the SLA clocks (`slaClocksStartAt`): said here too, for figures read off the timeline.
+        details: { reason: input.reason, ...(input.approve ? { slaClocksStartedAt: now.toISOString() } : {}) },
       }),
       timelineEvent(current.caseId, now, 'status_changed', input.reviewer, { from: 'pending_review', to: status }),
     ],

@@ -130,6 +130,41 @@ describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
     expect(levelOf(await caseOf(stack.dependencies, caseId), 'firstResponse')).toBe(1);
     expect(cancelled.json.sla).toMatchObject({ firstResponseDueAt: expect.any(String) });
   });
+
+  it('starts the clocks at the approval of a long manual review: no burst of every level at assignment', async () => {
+    const caseId = await fileCase(stack, {
+      items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
+    });
+    await parkedOn(stack, caseId, 'review');
+    // Longer than the whole ladder (levels 3, 6 and 9 s after the clocks start).
+    await sleep(10_000);
+    const supervisor = await staffApi(stack, 'supervisor1');
+
+    const decided = await supervisor.post(`/v1/staff/cases/${caseId}/review`, {
+      decision: 'approve',
+      reason: 'Receipt checked',
+    });
+
+    expect(decided.status).toBe(200);
+    const assigned = await parkedOn(stack, caseId, 'firstResponse');
+    const approvedAt = assigned.decision?.decidedAt as string;
+    // The ladder climbs from the approval, one level at a time: level 1 alone, a target after the approval.
+    const escalated = await reachesLevel(stack, caseId, 'firstResponse', 1);
+    expect(levelOf(escalated, 'firstResponse')).toBe(1);
+    const ladderEmails = (await emailsAbout(stack, escalated.caseNumber)).filter(
+      (email) => email.tags?.notification === 'sla_escalated',
+    );
+    expect(ladderEmails.map((email) => email.to)).toEqual([[`${assigned.assignee?.agentId}@store-a.example`]]);
+    const timeline = await timelineOf(stack.dependencies, caseId);
+    const [level1] = escalationsOf(timeline, 'firstResponse');
+    expect(Date.parse(level1?.at as string) - Date.parse(approvedAt)).toBeGreaterThanOrEqual(3_000);
+    // Where the clocks started is on the staff view and on the approval's timeline event.
+    const { sla } = (await supervisor.get(`/v1/staff/cases/${caseId}`)).json;
+    expect(sla.milestones.firstResponse.startedAt).toBe(approvedAt);
+    expect(Date.parse(sla.firstResponseDueAt) - Date.parse(approvedAt)).toBe(3_000);
+    const approval = timeline.find((event) => event.type === 'decision_made' && event.from === 'manual_review');
+    expect(approval?.details).toMatchObject({ slaClocksStartedAt: approvedAt });
+  });
 });
 
 describe('Workflow: SLA pause, resolution breach and policy change (24x7, seconds)', () => {

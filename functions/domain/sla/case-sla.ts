@@ -7,8 +7,11 @@ import { SLA_MILESTONES, slaTargetOf, type SlaMilestone, type SlaPolicy } from '
 /**
  * A case's SLA, computed from the case, its timeline and the store's current SLA policy, never stored: so a due time is
  * always recomputable from the events, and a policy change applies to open cases at once.
- * - Both clocks start when the case was received (`createdAt`): the promise is made to the customer, who has waited
- *   since then, review included.
+ * - Both clocks start when the case becomes the team's work (`slaClocksStartAt`): at receipt (`createdAt`) when the
+ *   store's policy approved it, which it does at once; at the supervisor's approval (`decision.decidedAt`) when it
+ *   went through a manual review. The review is the supervisors' stage, with its own reminders; nobody can answer or
+ *   resolve a case before it is approved, so a long review does not arrive at the agent already escalated to every
+ *   level. The review's own duration stays on the timeline (`case_submitted` to the approving `decision_made`).
  * - First response: met by the first public reply by staff (`firstRespondedAt`; an internal note is not one), or by
  *   the resolution, which the customer is told of.
  * - Resolution: met by resolving the case; its clock stands still while the case awaits the customer.
@@ -56,12 +59,20 @@ const dateOf = (value: string | undefined): Date | undefined => (value === undef
 const endOf = (current: Case, milestone: SlaMilestone): { metAt?: Date; void: boolean } => {
   const resolvedAt = dateOf(current.resolution?.resolvedAt);
   const metAt =
-    milestone === 'firstResponse'
-      ? (dateOf(current.firstRespondedAt) ?? dateOf(firstResolvedAt(current)))
-      : resolvedAt;
+    milestone === 'firstResponse' ? (dateOf(current.firstRespondedAt) ?? dateOf(firstResolvedAt(current))) : resolvedAt;
   if (metAt) return { metAt, void: false };
   // Only an approved case has an SLA, and a closed one was resolved first: cancellation is the one way to owe nothing.
   return { void: current.status === 'cancelled' };
+};
+
+/**
+ * When both SLA clocks start: the supervisor's approval of a case that went through a manual review, otherwise its
+ * receipt (the auto-review, `decidedBy: 'policy'`, decides as the case arrives).
+ */
+export const slaClocksStartAt = (current: Pick<Case, 'createdAt' | 'decision'>): Date => {
+  const { decision } = current;
+  const reviewed = decision?.outcome === 'approved' && decision.decidedBy !== 'policy';
+  return new Date(reviewed && decision.decidedAt > current.createdAt ? decision.decidedAt : current.createdAt);
 };
 
 const voidAt = (current: Case, now: Date): Date => dateOf(current.cancellation?.cancelledAt) ?? now;
@@ -70,9 +81,10 @@ export const caseSla = ({ current, timeline, policy, now }: CaseSlaInput): CaseS
   const priority = current.classification?.priority;
   if (!priority || current.decision?.outcome !== 'approved') return undefined;
   const pauses = clockPausesFrom(timeline);
+  const workStartedAt = slaClocksStartAt(current);
   const milestoneOf = (milestone: SlaMilestone): MilestoneSla => {
     const clock: SlaClock = {
-      startedAt: new Date(milestone === 'resolution' ? (current.reopenedAt ?? current.createdAt) : current.createdAt),
+      startedAt: milestone === 'resolution' && current.reopenedAt ? new Date(current.reopenedAt) : workStartedAt,
       pauses: milestone === 'resolution' ? pauses : [],
     };
     const target = slaTargetOf(policy, priority, milestone);

@@ -19,6 +19,8 @@ export const customerSlaView = (sla: CaseSla | undefined) =>
     : null;
 
 const milestoneView = (milestone: MilestoneSla) => ({
+  /** When the clock started: receipt, a manual review's approval, or (resolution) the latest reopening. */
+  startedAt: milestone.clock.startedAt.toISOString(),
   target: milestone.target,
   status: milestone.status,
   dueAt: isoOrNull(milestone.dueAt),

@@ -5,6 +5,7 @@ import {
   caseSla,
   pendingMilestones,
   sameDeadlines,
+  slaClocksStartAt,
   type CaseSla,
   type MilestoneSla,
   type MilestoneStatus,
@@ -491,5 +492,84 @@ describe('Function: sameDeadlines', () => {
 
     // Assess
     expect(result).toBe(same);
+  });
+});
+
+describe('Function: slaClocksStartAt', () => {
+  const decided = (decidedBy: string, at: string, outcome: 'approved' | 'rejected' = 'approved'): Partial<Case> => ({
+    decision: { outcome, reasons: [], policyVersion: 1, decidedAt: shanghai(at).toISOString(), decidedBy },
+  });
+
+  it.each<[string, Partial<Case>, string]>([
+    ['the receipt when the policy approved the case', decided('policy', '2026-11-27T17:00'), '2026-11-27T17:00'],
+    [
+      'the receipt when the policy took a moment to approve it',
+      decided('policy', '2026-11-27T17:01'),
+      '2026-11-27T17:00',
+    ],
+    [
+      'the approval when a supervisor approved it after a review',
+      decided('supervisor1', '2026-12-01T10:00'),
+      '2026-12-01T10:00',
+    ],
+    [
+      'the receipt when a decision claims a time before it',
+      decided('supervisor1', '2026-11-27T16:00'),
+      '2026-11-27T17:00',
+    ],
+    ['the receipt when the case has no decision', { decision: undefined }, '2026-11-27T17:00'],
+  ])('returns %s', (_name, fields, startsAt) => {
+    // Act
+    const result = slaClocksStartAt(slaCase(RECEIVED, fields));
+
+    // Assess
+    expect(result.toISOString()).toBe(shanghai(startsAt).toISOString());
+  });
+});
+
+describe('Function: caseSla after a manual review', () => {
+  // Received Friday 17:00, in review until a supervisor approved it on Tuesday 10:00: the clocks start then.
+  const approved: Partial<Case> = {
+    decision: {
+      outcome: 'approved',
+      reasons: [],
+      policyVersion: 1,
+      decidedAt: shanghai('2026-12-01T10:00').toISOString(),
+      decidedBy: 'supervisor1',
+    },
+  };
+
+  it('returns due times counted from the approval, not the receipt, with nothing overdue at the approval', () => {
+    // Act
+    const sla = slaOf({ current: approved, now: '2026-12-01T10:00' });
+
+    // Assess
+    expect(sla && summaryOf(sla.milestones.firstResponse)).toEqual(
+      expected('running', '2026-12-01T14:00', { remainingSeconds: FIRST_RESPONSE_SECONDS }),
+    );
+    expect(sla && summaryOf(sla.milestones.resolution)).toEqual(
+      expected('running', '2026-12-03T10:00', { remainingSeconds: RESOLUTION_SECONDS }),
+    );
+    expect(sla?.milestones.firstResponse.clock.startedAt.toISOString()).toBe(
+      shanghai('2026-12-01T10:00').toISOString(),
+    );
+  });
+
+  it('returns the resolution counted from the reopening and the first response still from the approval', () => {
+    // Act
+    const sla = slaOf({
+      current: {
+        ...approved,
+        ...responded('2026-12-01T11:00'),
+        reopenedAt: shanghai('2026-12-07T09:00').toISOString(),
+      },
+      now: '2026-12-07T09:00',
+    });
+
+    // Assess
+    expect(sla?.milestones.firstResponse.clock.startedAt.toISOString()).toBe(
+      shanghai('2026-12-01T10:00').toISOString(),
+    );
+    expect(sla?.milestones.resolution.clock.startedAt.toISOString()).toBe(shanghai('2026-12-07T09:00').toISOString());
   });
 });

@@ -427,3 +427,45 @@ describe('Function: planEscalation (office hours)', () => {
     ]);
   });
 });
+
+describe('Function: planEscalation after a long manual review', () => {
+  // Received at T0, in review for three days, approved by a supervisor at T0 + 3 days: under FAST_POLICY every level
+  // would have been overdue for days had the clocks started at the receipt.
+  const approvedAt = at(3 * 24 * 3600);
+  const reviewed = slaCase(T0, {
+    decision: {
+      outcome: 'approved',
+      reasons: [],
+      policyVersion: 1,
+      decidedAt: approvedAt.toISOString(),
+      decidedBy: 'supervisor1',
+    },
+  });
+  const planAt = (secondsAfterApproval: number, escalation?: CaseEscalation) => {
+    const now = new Date(approvedAt.getTime() + secondsAfterApproval * 1000);
+    const sla = caseSla({ current: reviewed, timeline: [], policy: FAST_POLICY, now });
+    return planEscalation({ sla, escalation, policy: FAST_POLICY, assigned: true, now });
+  };
+
+  it('returns nothing due at the approval, and the first level as the next step, a target later', () => {
+    // Act
+    const result = planAt(1);
+
+    // Assess
+    expect(result.due).toEqual([]);
+    expect(result.wakeAt?.toISOString()).toBe(new Date(approvedAt.getTime() + 5_000).toISOString());
+  });
+
+  it('returns one level at a time as the clocks run from the approval', () => {
+    // Act
+    const result = planAt(5);
+
+    // Assess
+    expect(result.due.map(labelOf)).toEqual([
+      'firstResponse breach',
+      'firstResponse L1 -> assigned_agent',
+      'resolution breach',
+      'resolution L1 -> assigned_agent',
+    ]);
+  });
+});
