@@ -31,7 +31,7 @@ const toEmailTags = (tags: Record<string, string> | undefined): MessageTag[] => 
 
 /**
  * Sends through SES v2 (`SendEmail`, simple content, UTF-8). Throttling and server-side failures become
- * `TransientError` (the cause kept) so the state machine's Retry matches them; anything else (an unverified
+ * `TransientError` (the cause kept) so the notifier retries them; anything else (an unverified
  * identity, a rejected message) is rethrown as it came. Nothing here logs: addresses and names are personal data.
  */
 export class SesMailer implements Mailer {

@@ -52,7 +52,8 @@ const takeDueActions = async (dependencies: Dependencies, context: SlaContext): 
   const current = reassignedTo ? await loadCase(dependencies, context.current.caseId) : context.current;
   if (reassignedTo) await announceAssignment(dependencies, current);
   const handledBy = context.current.assignee?.name;
-  // Read once, and only when a ladder step is due (a breach recorded after closing emails nobody).
+  // Read once, and only when a ladder step is due (a breach recorded after closing emails nobody). A failed read fails
+  // the emails that need it (each recorded as notification_failed), never the escalation.
   let audiences: Promise<LadderAudiences> | undefined;
   const audiencesOf = (): Promise<LadderAudiences> =>
     (audiences ??= ladderAudiences(dependencies, current, context.store));
@@ -61,7 +62,7 @@ const takeDueActions = async (dependencies: Dependencies, context: SlaContext): 
     events.push(
       action.kind === 'breach'
         ? breachEvent(current, now, action)
-        : await ladderEvent(dependencies, await audiencesOf(), { ...context, current }, action, {
+        : await ladderEvent(dependencies, audiencesOf, { ...context, current }, action, {
             handledBy,
             reassignedTo: reassignedTo?.name,
           }),
@@ -80,7 +81,7 @@ const breachEvent = (current: Case, now: Date, { milestone, dueAt }: Extract<Sla
 
 const ladderEvent = async (
   dependencies: Dependencies,
-  audiences: LadderAudiences,
+  audiences: () => Promise<LadderAudiences>,
   { current, store, policy, now }: SlaContext,
   { step, milestone }: Extract<SlaAction, { kind: 'ladder' }>,
   { handledBy, reassignedTo }: { handledBy?: string | undefined; reassignedTo?: string | undefined },

@@ -84,16 +84,17 @@ const AUDIENCE_OF: Record<LadderRecipients, NotificationAudience> = {
 /**
  * Emails one ladder step in the store's language, once per key, through the notifier: the key is recorded right after
  * the send, so a retried escalation (its write failed after the emails) skips the steps already emailed. A failure is
- * recorded as `notification_failed` and reported here, never thrown, so the escalation is still recorded.
+ * recorded as `notification_failed` and reported here, never thrown, so the escalation is still recorded; so is a
+ * failed read of who to tell (`audiences`, read once per run and only for a step not emailed yet).
  */
 export const sendLadderNotice = async (
   dependencies: NotifierDependencies,
-  audiences: LadderAudiences,
+  audiences: () => Promise<LadderAudiences>,
   notice: LadderNotice,
 ): Promise<{ emailed: boolean; error?: string }> => {
-  const { notified, to } = audiences[notice.step.notify];
   const key = ladderNotificationKey(notice.current, notice.milestone, notice.step);
-  const outcome = await notify(dependencies, notice.current, key, () => {
+  const outcome = await notify(dependencies, notice.current, key, async () => {
+    const { notified, to } = (await audiences())[notice.step.notify];
     const template = templateOf(notice, notified);
     const email = renderEmail(template, notice.store.defaultLocale);
     return { audience: AUDIENCE_OF[notified], email: { to, ...email, tags: { notification: template.kind } } };

@@ -164,6 +164,34 @@ describe('Function: escalateOverdue emails', () => {
     );
     expect(failed).toHaveLength(3);
   });
+  it('still takes every level when who to tell cannot be read, recording each email as failed', async () => {
+    // Prepare
+    const storeId = await storeWithSecondsLadder();
+    const value = await overdueCase(storeId);
+    const { sent, mailer } = recordingMailer();
+    const unreadable = Object.assign(new Error('Throughput exceeded'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+    const dependencies = {
+      ...dependenciesWith(fixture.cases, mailer),
+      // Only `get` fails: the reassignment's listing still reads.
+      agents: Object.assign(Object.create(fixture.agents) as Dependencies['agents'], {
+        get: async () => Promise.reject(unreadable),
+      }),
+    };
+
+    // Act
+    await escalateOverdue(dependencies, value.caseId);
+
+    // Assess
+    expect(sent).toEqual([]);
+    expect((await caseOf(fixture, value.caseId)).escalation?.level).toBe(3);
+    expect((await escalations(value.caseId)).map((event) => event.details?.emailError)).toEqual([
+      'ProvisionedThroughputExceededException',
+      'ProvisionedThroughputExceededException',
+      'ProvisionedThroughputExceededException',
+    ]);
+  });
 });
 
 describe('Function: ladderNotificationKey', () => {
