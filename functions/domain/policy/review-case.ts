@@ -230,7 +230,10 @@ export const reviewCase = (request: CaseRequest, policy: StorePolicy, context: R
 
   if (rules.monetary) findings.push(...valueFindings(request, policy));
 
-  return { outcome: outcomeOf(findings), findings, policyVersion: policy.version };
+  const outcome = outcomeOf(findings);
+  // A rejected request takes no files: asking for them would contradict the rejection.
+  const kept = outcome === 'rejected' ? findings.filter((finding) => finding.effect !== 'request_evidence') : findings;
+  return { outcome, findings: kept, policyVersion: policy.version };
 };
 
 /** Any reject wins over any manual review; no finding at all is an approval. */
