@@ -12,6 +12,7 @@ import {
 import type {
   AttachmentStorage,
   DownloadTicket,
+  StoredFile,
   UploadRequest,
   UploadTicket,
 } from '../functions/ports/attachment-storage.js';
@@ -198,6 +199,12 @@ export class LocalAttachmentStorage implements AttachmentStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  async describe(storeId: string, attachmentId: string): Promise<StoredFile | undefined> {
+    if (!(await this.exists(storeId, attachmentId))) return undefined;
+    const record = await this.readRecord(storeId, attachmentId);
+    return record?.status === 'uploaded' ? { contentType: record.contentType, size: record.size } : undefined;
   }
 
   /** A URL of the local server, signed like an upload URL but for reading (`download`), valid a few minutes. */

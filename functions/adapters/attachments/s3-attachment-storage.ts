@@ -5,6 +5,7 @@ import { ValidationError } from '../../domain/errors.js';
 import type {
   AttachmentStorage,
   DownloadTicket,
+  StoredFile,
   UploadRequest,
   UploadTicket,
 } from '../../ports/attachment-storage.js';
@@ -98,14 +99,18 @@ export class S3AttachmentStorage implements AttachmentStorage {
   }
 
   async exists(storeId: string, attachmentId: string): Promise<boolean> {
-    if (!isValidAttachmentKey(storeId, attachmentId)) return false;
+    return (await this.describe(storeId, attachmentId)) !== undefined;
+  }
+
+  async describe(storeId: string, attachmentId: string): Promise<StoredFile | undefined> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) return undefined;
     try {
-      await this.client.send(
+      const head = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: attachmentObjectKey(storeId, attachmentId) }),
       );
-      return true;
+      return { contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
   }

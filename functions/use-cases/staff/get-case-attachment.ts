@@ -6,6 +6,8 @@ import { findCase } from '../find-case.js';
 
 export interface CaseAttachmentDownload {
   attachmentId: string;
+  contentType: string;
+  size: number;
   downloadUrl: string;
   expiresAt: string;
 }
@@ -14,6 +16,7 @@ export interface CaseAttachmentDownload {
  * A short-lived download URL for one evidence file of a case (`GET /v1/staff/cases/{caseId}/attachments/{attachmentId}`):
  * - the case access rule of every staff action: another store's case is 404, an agent's case not assigned to them 403;
  * - only a file on the case (filed with it or sent with a customer's message), and only once uploaded: else 404;
+ *   the answer names its type and size, so staff know what they download;
  * - the URL reads the file under the case's store only (the storage binds the key to the store).
  */
 export const getCaseAttachment = async (
@@ -25,9 +28,8 @@ export const getCaseAttachment = async (
   assertCaseAccess(user, current);
   const { attachmentId } = request;
   if (!current.attachments.includes(attachmentId)) throw new NotFoundError('No such attachment on this case');
-  if (!(await dependencies.attachments.exists(current.storeId, attachmentId))) {
-    throw new NotFoundError('The attachment was never uploaded');
-  }
+  const file = await dependencies.attachments.describe(current.storeId, attachmentId);
+  if (!file) throw new NotFoundError('The attachment was never uploaded');
   const ticket = await dependencies.attachments.createDownload(current.storeId, attachmentId);
-  return { attachmentId, ...ticket };
+  return { attachmentId, ...file, ...ticket };
 };

@@ -51,7 +51,13 @@ describe('Route: GET /v1/staff/cases/{caseId}/attachments/{attachmentId}', () =>
 
     // Assess
     expect(byAgent.status, byAgent.text).toBe(200);
-    expect(byAgent.json).toEqual({ attachmentId, downloadUrl: expect.any(String), expiresAt: expect.any(String) });
+    expect(byAgent.json).toEqual({
+      attachmentId,
+      contentType: 'image/png',
+      size: PHOTO.length,
+      downloadUrl: expect.any(String),
+      expiresAt: expect.any(String),
+    });
     expect(byAgent.headers.get('cache-control')).toBe('no-store');
     const lifetime = Date.parse(byAgent.json.expiresAt) - Date.now();
     expect(lifetime).toBeGreaterThan(0);

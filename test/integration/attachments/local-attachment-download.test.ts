@@ -63,6 +63,8 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
     expect(new URL(ticket.downloadUrl).pathname).toBe(`/_local/downloads/store-1/${attachmentId}`);
     expect(ticket.expiresAt).toBe('2026-11-22T08:05:00.000Z');
     expect(file).toEqual({ contentType: 'image/png', body: BODY });
+    expect(await storage.describe('store-1', attachmentId)).toEqual({ contentType: 'image/png', size: BODY.length });
+    expect(await storage.describe('store-2', attachmentId)).toBeUndefined();
   });
 
   it('refuses a URL moved to another store, a tampered signature, and an expired URL', async () => {

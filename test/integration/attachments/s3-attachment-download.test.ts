@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { S3AttachmentStorage } from '../../../functions/adapters/attachments/s3-attachment-storage.js';
@@ -69,5 +69,27 @@ describe('Class: S3AttachmentStorage (downloads)', () => {
     // Act & Assess
     await expect(storage.createDownload('store-1', '../store-2/x')).rejects.toBeInstanceOf(ValidationError);
     await expect(storage.createDownload('a/b', attachmentId)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('describes an uploaded file by HeadObject of the store-bound key, and answers undefined when S3 has none', async () => {
+    // Prepare
+    s3Mock
+      .on(HeadObjectCommand, { Key: `attachments/store-1/${attachmentId}` })
+      .resolves({ ContentType: 'image/png', ContentLength: 2048 })
+      .on(HeadObjectCommand, { Key: `attachments/store-2/${attachmentId}` })
+      .rejects(new NotFound({ message: 'Not Found', $metadata: { httpStatusCode: 404 } }));
+    const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
+
+    // Act
+    const mine = await storage.describe('store-1', attachmentId);
+    const theirs = await storage.describe('store-2', attachmentId);
+
+    // Assess
+    expect(mine).toEqual({ contentType: 'image/png', size: 2048 });
+    expect(theirs).toBeUndefined();
+    expect(s3Mock).toHaveReceivedCommandWith(HeadObjectCommand, {
+      Bucket: 'evidence-bucket',
+      Key: `attachments/store-1/${attachmentId}`,
+    });
   });
 });
