@@ -145,6 +145,36 @@ describe('Workflow: a fault filed without evidence', () => {
     expect(await statesEntered(caseId)).not.toContain('RejectCase');
   });
 
+  it('still asks for the evidence once a supervisor approves it from manual review', async () => {
+    // Prepare: above the auto-approve limit, so a supervisor decides first
+    const email = `expensive-${Date.now()}@example.com`;
+    const body = {
+      ...fault(email),
+      items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
+    };
+    const caseId = (await api(stack).post('/v1/cases', body, { apiKey: stack.apiKeys.storeA })).json.caseId as string;
+    const pending = await parkedOn(stack, caseId, 'review');
+    expect(pending.decision?.reasons.map((reason) => reason.code)).toEqual([
+      'evidence_requested',
+      'value_above_auto_approve_limit',
+    ]);
+
+    // Act
+    const supervisor = await staffApi(stack, 'supervisor1');
+    const decided = await supervisor.post(`/v1/staff/cases/${caseId}/review`, {
+      decision: 'approve',
+      reason: 'Receipt checked',
+    });
+
+    // Assess
+    expect(decided.status).toBe(200);
+    const waiting = await parkedOn(stack, caseId, 'resolution');
+    expect(waiting.status).toBe('awaiting_customer');
+    expect(waiting.decision).toMatchObject({ outcome: 'approved', decidedBy: expect.stringContaining('supervisor1') });
+    expect(waiting.decision?.reasons.map((reason) => reason.code)).toEqual(['evidence_requested']);
+    expect(waiting.notificationsSent).toEqual(expect.arrayContaining(['evidence_requested']));
+  });
+
   it('waits unassigned when nobody is free, goes back to the queue on the photo, and is assigned when an agent is', async () => {
     // Prepare
     await setMissingEvidence('admin3', 'request');
