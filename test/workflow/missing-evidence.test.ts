@@ -86,6 +86,11 @@ describe('Workflow: a fault filed without evidence', () => {
       }),
     );
 
+    const staffView = await (await staffApi(stack, 'supervisor1')).get(`/v1/staff/cases/${caseId}`);
+    expect(staffView.status).toBe(200);
+    // Waiting for the customer stops the resolution clock, as when staff set the status.
+    expect(staffView.json.sla.milestones.resolution).toMatchObject({ status: 'paused' });
+
     // Act: the customer replies with the photo
     const attachmentId = await uploadPhoto(stack.apiKeys.storeA);
     const reply = await api(stack).post(
