@@ -2,8 +2,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidAttachmentKey } from '../functions/domain/attachment-rules.js';
-import { ForbiddenError, GoneError, PayloadTooLargeError, ValidationError } from '../functions/domain/errors.js';
-import type { AttachmentStorage, UploadRequest, UploadTicket } from '../functions/ports/attachment-storage.js';
+import {
+  ForbiddenError,
+  GoneError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ValidationError,
+} from '../functions/domain/errors.js';
+import type {
+  AttachmentStorage,
+  DownloadTicket,
+  StoredFile,
+  UploadRequest,
+  UploadTicket,
+} from '../functions/ports/attachment-storage.js';
 
 export interface LocalAttachmentStorageOptions {
   directory: string;
@@ -13,7 +25,23 @@ export interface LocalAttachmentStorageOptions {
   secret: string;
   /** How long an upload URL stays valid; 15 minutes by default. */
   expiresInSeconds?: number;
+  /** How long a staff download URL stays valid; 5 minutes by default. */
+  downloadExpiresInSeconds?: number;
   clock?: () => Date;
+}
+
+/** What the local HTTP server hands over on `GET /_local/downloads/<storeId>/<attachmentId>?expires=&signature=`. */
+export interface LocalDownload {
+  storeId: string;
+  attachmentId: string;
+  expires: number | string;
+  signature: string;
+}
+
+/** The file a valid download URL reads, with the content type it was uploaded as. */
+export interface LocalFile {
+  contentType: string;
+  body: Buffer;
 }
 
 /** What the local HTTP server hands over on `PUT /_local/uploads/<storeId>/<attachmentId>?expires=&signature=`. */
@@ -68,6 +96,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
   private readonly baseUrl: string;
   private readonly secret: string;
   private readonly expiresInSeconds: number;
+  private readonly downloadExpiresInSeconds: number;
   private readonly clock: () => Date;
 
   constructor(options: LocalAttachmentStorageOptions) {
@@ -76,6 +105,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.secret = options.secret;
     this.expiresInSeconds = options.expiresInSeconds ?? 900;
+    this.downloadExpiresInSeconds = options.downloadExpiresInSeconds ?? 300;
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -169,6 +199,56 @@ export class LocalAttachmentStorage implements AttachmentStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  async describe(storeId: string, attachmentId: string): Promise<StoredFile | undefined> {
+    if (!(await this.exists(storeId, attachmentId))) return undefined;
+    const record = await this.readRecord(storeId, attachmentId);
+    return record?.status === 'uploaded' ? { contentType: record.contentType, size: record.size } : undefined;
+  }
+
+  /** A URL of the local server, signed like an upload URL but for reading (`download`), valid a few minutes. */
+  async createDownload(storeId: string, attachmentId: string): Promise<DownloadTicket> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) {
+      throw new ValidationError('Invalid attachment key', {
+        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
+      });
+    }
+    const expires = Math.floor(this.clock().getTime() / 1000) + this.downloadExpiresInSeconds;
+    const query = new URLSearchParams({
+      expires: String(expires),
+      signature: this.signDownload(storeId, attachmentId, expires),
+    });
+    return {
+      downloadUrl: `${this.baseUrl}/_local/downloads/${storeId}/${attachmentId}?${query.toString()}`,
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * The file a download URL names, checked like a presigned S3 GET: a wrong signature (or another store's path) is
+   * `ForbiddenError`, an expired URL `GoneError`, a file never uploaded `NotFoundError`.
+   */
+  async readDownload(download: LocalDownload): Promise<LocalFile> {
+    const { storeId, attachmentId } = download;
+    const forbidden = new ForbiddenError('The download URL is not valid');
+    const expiresText = String(download.expires);
+    if (!isValidAttachmentKey(storeId, attachmentId) || !EPOCH_SECONDS_PATTERN.test(expiresText)) throw forbidden;
+    const expires = Number(expiresText);
+    if (!SIGNATURE_PATTERN.test(download.signature)) throw forbidden;
+    const expected = Buffer.from(this.signDownload(storeId, attachmentId, expires), 'hex');
+    if (!timingSafeEqual(expected, Buffer.from(download.signature, 'hex'))) throw forbidden;
+    if (this.clock().getTime() >= expires * 1000) throw new GoneError('The download URL has expired');
+    const record = await this.readRecord(storeId, attachmentId);
+    if (record?.status !== 'uploaded' || !(await this.exists(storeId, attachmentId))) {
+      throw new NotFoundError('No such file');
+    }
+    return { contentType: record.contentType, body: await readFile(this.filePath(storeId, attachmentId)) };
+  }
+
+  private signDownload(storeId: string, attachmentId: string, expires: number): string {
+    const payload = JSON.stringify(['download', storeId, attachmentId, expires]);
+    return createHmac('sha256', this.secret).update(payload, 'utf8').digest('hex');
   }
 
   private sign(

@@ -93,6 +93,40 @@ const uploadPreflight: LocalRoute = {
   handle: async () => ({ statusCode: 204, headers: UPLOAD_CORS }),
 };
 
+/**
+ * `GET /_local/downloads/{storeId}/{attachmentId}?expires=&signature=`: the target of local staff download URLs,
+ * checked like a presigned S3 GET (403 bad signature, 410 expired, 404 never uploaded), served as a download.
+ */
+const download = (attachments: LocalAttachmentStorage, logger: ServerLogger): LocalRoute => ({
+  method: 'GET',
+  path: '/_local/downloads/{storeId}/{attachmentId}',
+  handle: async ({ params, url, requestId }) => {
+    try {
+      const attachmentId = params.attachmentId ?? '';
+      const file = await attachments.readDownload({
+        storeId: params.storeId ?? '',
+        attachmentId,
+        expires: url.searchParams.get('expires') ?? '',
+        signature: url.searchParams.get('signature') ?? '',
+      });
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${attachmentId}"`,
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: file.body,
+      };
+    } catch (error) {
+      if (error instanceof DomainError) return json(error.statusCode, error.toJSON());
+      logger.error('Local download failed', { requestId, error });
+      return json(500, { error: { code: 'internal_error', message: GATEWAY_MESSAGES.internal } });
+    }
+  },
+});
+
 const LOGIN_BODY_BYTES = 4 * 1024;
 const loginBodySchema = z.strictObject({ username: z.string().trim().min(1).max(128) });
 
@@ -180,4 +214,5 @@ export const localRoutes = (options: LocalRoutesOptions): LocalRoute[] => [
   outboxPage(options.outbox),
   upload(options.attachments, options.logger),
   uploadPreflight,
+  download(options.attachments, options.logger),
 ];

@@ -25,7 +25,7 @@ export type TimelineEventType =
   | 'queued_unassigned'
   /** A public reply by staff: `details.body`, `details.authorName`; emailed to the customer. */
   | 'reply_sent'
-  /** The customer's message relayed by the storefront: `details.body`. */
+  /** The customer's message relayed by the storefront: `details.body`; `details.attachments` (ids) sent with it. */
   | 'customer_message'
   /** Internal note: `details.body`; never shown to the customer. */
   | 'note_added'

@@ -126,6 +126,15 @@ export const en: EmailWording = {
     latestReplyIntro: 'Our latest message:',
     closing: 'We will continue as soon as we hear from you.',
   },
+  evidence_requested: {
+    headline: 'Please send us a photo of the problem',
+    opening: (t) =>
+      `We have accepted your ${en.caseTypes[t.caseType].toLowerCase()} request (case ${t.caseNumber}). To work on it we need at least ${t.minimum} ${t.minimum === 1 ? 'photo, video or PDF' : 'photos, videos or PDFs'} showing the problem.`,
+    howToSend: (t) =>
+      `Please reply to your request in the after-sales section of the ${t.storeName} website or app and attach the file; replies to this email are not read. You do not need to file a new request.`,
+    safety: 'For your safety, please stop using the product and unplug it until we have looked at it.',
+    closing: 'We will continue as soon as we receive it.',
+  },
   case_resolved: {
     headline: 'Your request has been resolved',
     opening: (t) => `Your request (case ${t.caseNumber}) has been resolved.`,

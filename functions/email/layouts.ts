@@ -157,6 +157,16 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
         paragraph(words.closing),
       ]);
     },
+    evidence_requested: (t) => {
+      const words = w.evidence_requested;
+      return customerEmail(t, words.headline, [
+        ...(t.safetyHazard ? [paragraph(words.safety)] : []),
+        paragraph(words.opening(t)),
+        facts({ caseNumber: t.caseNumber, requestType: w.caseTypes[t.caseType] }),
+        paragraph(words.howToSend(t)),
+        paragraph(words.closing),
+      ]);
+    },
     case_resolved: (t) => {
       const words = w.case_resolved;
       return customerEmail(t, words.headline, [

@@ -60,6 +60,19 @@ export type EmailTemplate =
     }
   /** To the customer: staff need information from them; `latestReply` is the last public reply, when there is one. */
   | { kind: 'awaiting_customer'; caseNumber: string; customerName: string; storeName: string; latestReply?: string }
+  /**
+   * To the customer: the request is accepted but needs evidence (`minimum` photos, videos or PDFs) before the work goes
+   * on; `safetyHazard` when the description names one (stop using the product).
+   */
+  | {
+      kind: 'evidence_requested';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      caseType: CaseType;
+      minimum: number;
+      safetyHazard: boolean;
+    }
   /** To the customer: the outcome (with the amount when money is involved) and its summary. */
   | {
       kind: 'case_resolved';

@@ -81,6 +81,13 @@ interface WordingByKind {
     latestReplyIntro: string;
     closing: string;
   };
+  evidence_requested: {
+    headline: string;
+    opening: (t: TemplateOf<'evidence_requested'>) => string;
+    howToSend: (t: TemplateOf<'evidence_requested'>) => string;
+    safety: string;
+    closing: string;
+  };
   case_resolved: {
     headline: string;
     opening: (t: TemplateOf<'case_resolved'>) => string;

@@ -122,6 +122,15 @@ export const zhCN: EmailWording = {
     latestReplyIntro: '我们最近的留言：',
     closing: '收到您的回复后，我们会立即继续处理。',
   },
+  evidence_requested: {
+    headline: '请补充问题照片',
+    opening: (t) =>
+      `您的${zhCN.caseTypes[t.caseType]}申请（服务单号 ${t.caseNumber}）已受理。为继续处理，我们需要至少 ${t.minimum} 份能说明问题的照片、视频或 PDF 文件。`,
+    howToSend: (t) =>
+      `请通过${t.storeName}网站或 App 的售后服务页面回复本申请并上传文件；直接回复本邮件将无法送达。无需重新提交申请。`,
+    safety: '为了您的安全，在我们检查之前请停止使用该产品并断开电源。',
+    closing: '收到凭证后，我们会立即继续处理。',
+  },
   case_resolved: {
     headline: '您的售后申请已处理完成',
     opening: (t) => `您的售后申请（服务单号 ${t.caseNumber}）已处理完成。`,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { AgentProfile } from '../domain/agent.js';
 import { CASE_TYPES, LOCALES, PRIORITIES } from '../domain/case.js';
-import type { StorePolicy } from '../domain/policy/store-policy.js';
+import { MISSING_EVIDENCE_HANDLING, type StorePolicy } from '../domain/policy/store-policy.js';
 import type { PriorityMatrix } from '../domain/priority.js';
 import { WEEKDAYS } from '../domain/sla/business-calendar.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../domain/sla/sla-policy.js';
@@ -75,6 +75,10 @@ export const policyBodySchema = z.strictObject({
   warrantyDays: days(3_650),
   nonReturnableCategories: distinct(category, 100),
   evidenceRequiredTypes: distinct(z.enum(CASE_TYPES), CASE_TYPES.length),
+  missingEvidence: z
+    .enum(MISSING_EVIDENCE_HANDLING)
+    .default('request')
+    .describe('Without evidence: request it (the case waits for the customer) or reject; a safety hazard is never rejected'),
   autoApproveValueLimit: moneyAmount,
   priorityMatrix: priorityMatrixSchema,
   highValueThreshold: moneyAmount,

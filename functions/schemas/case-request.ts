@@ -10,6 +10,12 @@ const identifier = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'Letters, digits and . _ : - only');
 
+/** Evidence files sent with a case or a customer's message: ids from `POST /v1/attachments`, 10 at most. */
+export const attachmentIdsSchema = z
+  .array(z.string().regex(ATTACHMENT_ID_PATTERN, 'An attachmentId from POST /v1/attachments'))
+  .max(10)
+  .default([]);
+
 const instant = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time, e.g. 2026-11-01T10:00:00Z' });
 
 const customerSchema = z.strictObject({
@@ -38,10 +44,7 @@ export const caseRequestSchema = z
     items: z.array(orderLineSchema).min(1).max(50),
     currency: currencyCode,
     description: trimmedText(5_000),
-    attachments: z
-      .array(z.string().regex(ATTACHMENT_ID_PATTERN, 'An attachmentId from POST /v1/attachments'))
-      .max(10)
-      .default([]),
+    attachments: attachmentIdsSchema,
     channel: z.enum(CHANNELS).default('web'),
     severity: z.enum(SEVERITIES).optional(),
     urgency: z.enum(URGENCIES).optional(),

@@ -8,7 +8,7 @@ import {
 } from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
 import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
-import { casePathSchema } from './shared-fields.js';
+import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -35,6 +35,7 @@ export const ROUTE_SCHEMAS = {
   cancelCase: { path: casePathSchema, body: cancelCaseBodySchema },
   listStaffCases: { query: staffQueueQuerySchema },
   getStaffCase: { path: casePathSchema },
+  getCaseAttachment: { path: caseAttachmentPathSchema },
   replyToCase: { path: casePathSchema, body: replyBodySchema },
   addCaseNote: { path: casePathSchema, body: noteBodySchema },
   changeCaseStatus: { path: casePathSchema, body: statusBodySchema },

@@ -18,3 +18,5 @@ export const pageQueryFields = {
 
 /** The id is checked against the case-id pattern by the use case: a malformed id is a 404, like an unknown one. */
 export const casePathSchema = z.strictObject({ caseId: z.string() });
+/** An unknown or malformed attachment id is as missing as one not on the case: 404, not 400. */
+export const caseAttachmentPathSchema = z.strictObject({ caseId: z.string(), attachmentId: z.string() });

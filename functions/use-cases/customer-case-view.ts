@@ -25,7 +25,14 @@ export interface CustomerMessageView {
   /** The replying agent's display name. */
   authorName?: string;
   body: string;
+  /** Files the customer sent with the message (attachment ids). */
+  attachments?: string[];
 }
+
+const attachmentsOf = (event: TimelineEvent): string[] => {
+  const value = event.details?.attachments;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+};
 
 /** The conversation as the customer sees it: staff's public replies and their own messages, oldest first. */
 const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =>
@@ -33,7 +40,10 @@ const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =
     .filter((event) => event.visibility === 'public')
     .flatMap((event): CustomerMessageView[] => {
       const body = textOf(event, 'body') ?? '';
-      if (event.type === 'customer_message') return [{ at: event.at, from: 'customer', body }];
+      if (event.type === 'customer_message') {
+        const attachments = attachmentsOf(event);
+        return [{ at: event.at, from: 'customer', body, ...(attachments.length > 0 ? { attachments } : {}) }];
+      }
       if (event.type !== 'reply_sent') return [];
       const authorName = textOf(event, 'authorName');
       return [{ at: event.at, from: 'agent', ...(authorName ? { authorName } : {}), body }];

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import type { Decision } from '../domain/case.js';
 import { NotFoundError, StateConflictError } from '../domain/errors.js';
+import { requestsEvidence } from '../domain/policy/review-case.js';
 import type { Actor } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { findCase } from './find-case.js';
@@ -36,11 +37,16 @@ export const decideManualReview = async (
   }
   const now = clock.now();
   const outcome = input.approve ? 'approved' : 'rejected';
+  const policyReasons = current.decision?.reasons ?? [];
   const decision: Decision = {
     outcome,
+    // An approval still asks for the evidence the policy found missing; a rejection takes no more files.
     reasons: input.approve
-      ? []
-      : [{ code: 'rejected_by_reviewer', message: input.reason }, ...(current.decision?.reasons ?? [])],
+      ? policyReasons.filter(isEvidenceRequest)
+      : [
+          { code: 'rejected_by_reviewer', message: input.reason },
+          ...policyReasons.filter((reason) => !isEvidenceRequest(reason)),
+        ],
     policyVersion: current.decision?.policyVersion ?? 0,
     decidedAt: now.toISOString(),
     decidedBy: input.reviewer.id,
@@ -62,3 +68,5 @@ export const decideManualReview = async (
   await signalWorkflow(dependencies, input.caseId);
   return decision;
 };
+
+const isEvidenceRequest = (reason: { code: string }): boolean => requestsEvidence([reason]);

@@ -109,11 +109,12 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'post-customer-message',
     summary: "The customer's reply; resumes a case that awaits the customer.",
     // A message on a resolved case reopens it (the agent's load taken again); after the reopen window, or on a closed
-    // case, it files a new case linked to the old one (case number, workflow start).
+    // case, it files a new case linked to the old one (case number, workflow start). Files sent with it must exist.
     capabilities: {
       tables: { cases: 'readWrite', stores: 'readWrite', agents: 'readWrite' },
       workflow: ['start', 'signal'],
       sendsEmail: true,
+      attachments: 'read',
     },
   },
   {
@@ -144,6 +145,16 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'get-staff-case',
     summary: 'Everything about a case: full timeline, internal notes, classification, assignment, SLA fields.',
     capabilities: { tables: { cases: 'read', stores: 'read' } },
+  },
+  {
+    name: 'getCaseAttachment',
+    method: 'GET',
+    path: '/v1/staff/cases/{caseId}/attachments/{attachmentId}',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'get-case-attachment',
+    summary: "A download URL, valid a few minutes, for one of the case's evidence files.",
+    capabilities: { tables: { cases: 'read' }, attachments: 'read' },
   },
   {
     name: 'replyToCase',

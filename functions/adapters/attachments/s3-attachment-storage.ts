@@ -1,15 +1,25 @@
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isValidAttachmentKey } from '../../domain/attachment-rules.js';
 import { ValidationError } from '../../domain/errors.js';
-import type { AttachmentStorage, UploadRequest, UploadTicket } from '../../ports/attachment-storage.js';
+import type {
+  AttachmentStorage,
+  DownloadTicket,
+  StoredFile,
+  UploadRequest,
+  UploadTicket,
+} from '../../ports/attachment-storage.js';
 
 export interface S3AttachmentStorageOptions {
   client: S3Client;
   bucket: string;
   /** How long an upload URL stays valid; 15 minutes by default. */
   expiresInSeconds?: number;
+  /** How long a staff download URL stays valid; 5 minutes by default. */
+  downloadExpiresInSeconds?: number;
 }
+
+export const DEFAULT_DOWNLOAD_SECONDS = 300;
 
 export const attachmentObjectKey = (storeId: string, attachmentId: string): string =>
   `attachments/${storeId}/${attachmentId}`;
@@ -50,11 +60,13 @@ export class S3AttachmentStorage implements AttachmentStorage {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly expiresInSeconds: number;
+  private readonly downloadExpiresInSeconds: number;
 
   constructor(options: S3AttachmentStorageOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
     this.expiresInSeconds = options.expiresInSeconds ?? 900;
+    this.downloadExpiresInSeconds = options.downloadExpiresInSeconds ?? DEFAULT_DOWNLOAD_SECONDS;
   }
 
   async createUpload(request: UploadRequest): Promise<UploadTicket> {
@@ -87,15 +99,46 @@ export class S3AttachmentStorage implements AttachmentStorage {
   }
 
   async exists(storeId: string, attachmentId: string): Promise<boolean> {
-    if (!isValidAttachmentKey(storeId, attachmentId)) return false;
+    return (await this.describe(storeId, attachmentId)) !== undefined;
+  }
+
+  async describe(storeId: string, attachmentId: string): Promise<StoredFile | undefined> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) return undefined;
     try {
-      await this.client.send(
+      const head = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: attachmentObjectKey(storeId, attachmentId) }),
       );
-      return true;
+      return { contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * A presigned GET of `attachments/<storeId>/<attachmentId>`, signed with the function's role (which may read that
+   * prefix only). Served as a download (`attachment` disposition), so a browser never renders a file inline from the
+   * bucket's origin.
+   */
+  async createDownload(storeId: string, attachmentId: string): Promise<DownloadTicket> {
+    if (!isValidAttachmentKey(storeId, attachmentId)) {
+      throw new ValidationError('Invalid attachment key', {
+        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
+      });
+    }
+    const signedAt = new Date();
+    const downloadUrl = await getSignedUrl(
+      this.client,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: attachmentObjectKey(storeId, attachmentId),
+        ResponseContentDisposition: `attachment; filename="${attachmentId}"`,
+      }),
+      { expiresIn: this.downloadExpiresInSeconds, signingDate: signedAt },
+    );
+    return {
+      downloadUrl,
+      expiresAt: new Date(signedAt.getTime() + this.downloadExpiresInSeconds * 1000).toISOString(),
+    };
   }
 }

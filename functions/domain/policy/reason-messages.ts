@@ -72,6 +72,12 @@ const MESSAGES: Record<ReasonCode, Record<Locale, Render>> = {
     en: (p) =>
       `This ${p.type()} request needs at least ${p.number('minimum')} photo, video or PDF as evidence. Please add one and submit again.`,
   },
+  evidence_requested: {
+    'zh-CN': (p) =>
+      `${p.type()}申请需至少 ${p.number('minimum')} 份照片、视频或 PDF 文件作为凭证。申请已受理，请回复本申请并上传凭证，我们收到后继续处理。`,
+    en: (p) =>
+      `This ${p.type()} request needs at least ${p.number('minimum')} photo, video or PDF as evidence. Your request is accepted: reply to it with the file and we will carry on.`,
+  },
   value_above_auto_approve_limit: {
     'zh-CN': (p) => `申请金额 ${p.money('value')} 超过自动审批上限 ${p.money('limit')}，将由主管人工审核。`,
     en: (p) =>

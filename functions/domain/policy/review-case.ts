@@ -1,4 +1,5 @@
 import { orderValue, type CaseRequest, type CaseType, type DecisionOutcome } from '../case.js';
+import { findSafetyTerms } from '../classification.js';
 import { ValidationError } from '../errors.js';
 import type { StorePolicy } from './store-policy.js';
 
@@ -17,10 +18,12 @@ export const REASON_CODES = [
   'non_returnable_category',
   'evidence_required',
   'value_above_auto_approve_limit',
+  'evidence_requested',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export type FindingEffect = 'reject' | 'manual_review';
+/** `request_evidence` does not change the outcome: the case is worked on once the customer sends the evidence. */
+export type FindingEffect = 'reject' | 'manual_review' | 'request_evidence';
 
 export interface PolicyFinding {
   code: ReasonCode;
@@ -185,6 +188,23 @@ const valueFindings = (request: CaseRequest, policy: StorePolicy): PolicyFinding
 };
 
 /**
+ * Missing evidence is not ineligibility: by default (`missingEvidence: 'request'`) the customer is asked for it. A store
+ * may reject instead, but never a request whose description names a safety hazard (smoke, fire, shock, ...): that
+ * case must reach a person at once, evidence or not.
+ */
+const missingEvidenceFinding = (request: CaseRequest, policy: StorePolicy): PolicyFinding => {
+  const params = { type: request.type, minimum: 1 };
+  const rejects = policy.missingEvidence === 'reject' && findSafetyTerms(request.description).length === 0;
+  return rejects
+    ? { code: 'evidence_required', effect: 'reject', params }
+    : { code: 'evidence_requested', effect: 'request_evidence', params };
+};
+
+/** Whether an approval still waits for the customer's evidence (its decision carries the request). */
+export const requestsEvidence = (reasons: ReadonlyArray<{ code: string }>): boolean =>
+  reasons.some((reason) => reason.code === 'evidence_requested');
+
+/**
  * The full review. Findings come in rule order (duplicate, delivery date, window, non-returnable, evidence, value),
  * per-item findings in the request's item order: the same input always gives the same list.
  */
@@ -205,12 +225,15 @@ export const reviewCase = (request: CaseRequest, policy: StorePolicy, context: R
 
   // Evidence: any type the store lists (default product_fault, logistics) needs at least one uploaded attachment.
   if (policy.evidenceRequiredTypes.includes(request.type) && context.uploadedAttachmentCount < 1) {
-    findings.push({ code: 'evidence_required', effect: 'reject', params: { type: request.type, minimum: 1 } });
+    findings.push(missingEvidenceFinding(request, policy));
   }
 
   if (rules.monetary) findings.push(...valueFindings(request, policy));
 
-  return { outcome: outcomeOf(findings), findings, policyVersion: policy.version };
+  const outcome = outcomeOf(findings);
+  // A rejected request takes no files: asking for them would contradict the rejection.
+  const kept = outcome === 'rejected' ? findings.filter((finding) => finding.effect !== 'request_evidence') : findings;
+  return { outcome, findings: kept, policyVersion: policy.version };
 };
 
 /** Any reject wins over any manual review; no finding at all is an approval. */

@@ -1,6 +1,14 @@
 import type { CaseType } from '../case.js';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
 
+/**
+ * What the auto-review does with a request of an evidence-required type that came without any uploaded file:
+ * `request` approves it for work and asks the customer for the evidence (the case waits in `awaiting_customer`);
+ * `reject` rejects it (the customer files again). A description naming a safety hazard is never rejected for it.
+ */
+export const MISSING_EVIDENCE_HANDLING = ['request', 'reject'] as const;
+export type MissingEvidenceHandling = (typeof MISSING_EVIDENCE_HANDLING)[number];
+
 /** A store's auto-review policy. Admins edit it; every decision records the version it was made under. */
 export interface StorePolicy {
   version: number;
@@ -14,6 +22,8 @@ export interface StorePolicy {
   nonReturnableCategories: string[];
   /** Request types that need at least one attachment (photo, video, PDF) as evidence. */
   evidenceRequiredTypes: CaseType[];
+  /** Without evidence: ask for it (default) or reject. */
+  missingEvidence: MissingEvidenceHandling;
   /** Order-line value (in the case currency) above which a supervisor must review a monetary request. */
   autoApproveValueLimit: number;
   /** Severity x urgency -> priority. */
@@ -31,6 +41,7 @@ export const DEFAULT_POLICY: StorePolicy = {
   warrantyDays: 365,
   nonReturnableCategories: ['perishables', 'personalised', 'digital', 'hygiene_opened'],
   evidenceRequiredTypes: ['product_fault', 'logistics'],
+  missingEvidence: 'request',
   autoApproveValueLimit: 2000,
   priorityMatrix: DEFAULT_PRIORITY_MATRIX,
   highValueThreshold: 1000,

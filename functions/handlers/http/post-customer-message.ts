@@ -10,7 +10,12 @@ import { postCustomerMessage } from '../../use-cases/customer/post-customer-mess
 export const handler = storefrontRoute(
   ROUTE_SCHEMAS.postCustomerMessage,
   async ({ path, body, store, dependencies }) => {
-    const posted = await postCustomerMessage(dependencies, { store, caseId: path.caseId, body: body.body });
+    const posted = await postCustomerMessage(dependencies, {
+      store,
+      caseId: path.caseId,
+      body: body.body,
+      attachments: body.attachments,
+    });
     if (posted.kind === 'follow_up_filed') {
       const { caseId, caseNumber, status, createdAt } = posted.followUp;
       return jsonResponse(201, {

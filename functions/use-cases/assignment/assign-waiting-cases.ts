@@ -3,7 +3,7 @@ import { logger, errorName } from '../../commons/logger.js';
 import { anyAgentHasRoom } from '../../domain/assignment.js';
 import { announceAssignment } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
-import { autoAssign, type AutoAssignResult } from './auto-assign.js';
+import { AGENT_WAITING_STATUSES, autoAssign, type AutoAssignResult } from './auto-assign.js';
 
 /** Cases tried per call: a sweep after one case frees one slot rarely needs more; the rest wait for the next one. */
 const MAX_CASES_TRIED = 50;
@@ -16,7 +16,7 @@ async function* assignInTurn(dependencies: Dependencies, storeId: string): Async
   if (!(await roomLeft(dependencies, storeId))) return;
   const waiting = await dependencies.cases.listQueue(
     storeId,
-    { agentId: null, state: 'active', statuses: ['open'] },
+    { agentId: null, state: 'active', statuses: AGENT_WAITING_STATUSES },
     { limit: MAX_CASES_TRIED },
   );
   for (const { caseId } of waiting.items) {

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import type { Agent } from '../../domain/agent.js';
 import { rankCandidates } from '../../domain/assignment.js';
-import type { Case } from '../../domain/case.js';
+import type { Case, CaseStatus } from '../../domain/case.js';
 import { AgentUnavailableError, StateConflictError, TransientError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { loadCase } from '../workflow/load-case.js';
@@ -24,13 +24,18 @@ type AutoAssignDependencies = Pick<Dependencies, 'cases' | 'agents' | 'clock'>;
  */
 const MAX_CANDIDATE_ROUNDS = 40;
 
-const isWaitingForAgent = (value: Case): boolean => value.status === 'open' && value.assignee === undefined;
+/** `awaiting_customer` too: a case asked for evidence at approval waits for an agent and the customer at once. */
+export const AGENT_WAITING_STATUSES: readonly CaseStatus[] = ['open', 'awaiting_customer'];
+
+const isWaitingForAgent = (value: Case): boolean =>
+  AGENT_WAITING_STATUSES.includes(value.status) && value.assignee === undefined;
 
 /**
- * CONTRACT: picks the best eligible agent (`domain/assignment.ts`) for an `open`, unassigned case and assigns it in
- * one transaction with the agent's load; tries the next candidate when one is taken meanwhile; retries transaction
- * conflicts with backoff (then `TransientError`). Sends no email and signals nothing: callers do.
- * Without a candidate the case stays `open` and, the first time, gets an internal `queued_unassigned` event.
+ * CONTRACT: picks the best eligible agent (`domain/assignment.ts`) for an unassigned case waiting for one (see
+ * `AGENT_WAITING_STATUSES`) and assigns it in one transaction with the agent's load; tries the next candidate when one
+ * is taken meanwhile; retries transaction conflicts with backoff (then `TransientError`). Sends no email and signals
+ * nothing: callers do. Without a candidate the case keeps its status and, the first time, gets an internal
+ * `queued_unassigned` event.
  */
 export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: string): Promise<AutoAssignResult> => {
   let conflicts = 0;
@@ -83,7 +88,7 @@ const recordQueuedOnce = async (dependencies: AutoAssignDependencies, caseId: st
   if (found.timeline.some((event) => event.type === 'queued_unassigned')) return;
   try {
     await dependencies.cases.update(found.case, {
-      ifStatusIn: ['open'],
+      ifStatusIn: [found.case.status],
       ifAssignee: null,
       events: [
         timelineEvent(caseId, dependencies.clock.now(), 'queued_unassigned', ASSIGNMENT_ACTOR, {

@@ -10,6 +10,7 @@ import { applyCaseAction, applyTimedCaseAction } from '../apply-case-action.js';
 import { fileCase } from '../file-case.js';
 import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { checkMessageAttachments, withMessageAttachments } from './message-attachments.js';
 
 /** A customer may write while the case is under review or being handled (and on a finished one, see below). */
 export const MESSAGE_STATUSES: readonly CaseStatus[] = [
@@ -24,6 +25,8 @@ export interface CustomerMessage {
   store: Store;
   caseId: string;
   body: string;
+  /** Uploaded files sent with the message (ids from `POST /v1/attachments`); none when absent. */
+  attachments?: readonly string[];
 }
 
 export type PostedMessage =
@@ -43,11 +46,14 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  * - 404 for another store's case; 409 before review (`submitted`, decided within seconds), and on a rejected or
  *   cancelled case (nothing to follow up);
  * - a public `customer_message` event with the text, the customer as its actor;
- * - a case awaiting the customer resumes (`in_progress`, with a `status_changed` event), and the workflow is signalled;
+ * - a case awaiting the customer resumes (`in_progress`, with a `status_changed` event; `open` when no agent holds it
+ *   yet, see `requestEvidence`), and the workflow is signalled;
  * - a resolved case within the store's reopen window (`reopenWindow`, 7 days by default) is reopened: back to its
  *   agent with a new resolution clock, its unanswered survey voided (see `reopenPlan`);
  * - after that window, or on a closed case, the message files a new case (same order, items and type; the store's
- *   policy reviews it like any other) linked to the old one, which records a public `follow_up_filed` event.
+ *   policy reviews it like any other) linked to the old one, which records a public `follow_up_filed` event;
+ * - files sent with it (`attachments`, uploaded under the store, else 400 naming each) are kept on the message event
+ *   and added to the case's attachments (or filed with the new case), so staff can download them.
  */
 export const postCustomerMessage = async (
   dependencies: Dependencies,
@@ -55,19 +61,27 @@ export const postCustomerMessage = async (
 ): Promise<PostedMessage> => {
   const current = await findCase(dependencies, message.caseId);
   if (current.storeId !== message.store.storeId) throw new NotFoundError('No such case');
+  const attachments = [...new Set(message.attachments ?? [])];
+  await checkMessageAttachments(dependencies, current.storeId, attachments);
   const now = dependencies.clock.now();
   const customer: Actor = { kind: 'customer', id: current.customer.id };
   const messageEvent = (on: Case) =>
     timelineEvent(on.caseId, dependencies.clock.now(), 'customer_message', customer, {
-      details: { body: message.body },
+      details: { body: message.body, ...(attachments.length > 0 ? { attachments } : {}) },
     });
   if (current.status === 'resolved' && withinReopenWindow(current, message.store, now)) {
     const { event, before, after } = await applyReopeningAction(dependencies, message.caseId, (latest, toAgent) => {
-      if (latest.status !== 'resolved') return plainMessage(latest, messageEvent(latest), customer);
-      return reopenPlan(
+      if (latest.status !== 'resolved') {
+        return withMessageAttachments(latest, plainMessage(latest, messageEvent(latest), customer), attachments);
+      }
+      return withMessageAttachments(
         latest,
-        { reason: 'customer_message', actor: customer, event: messageEvent(latest), now: dependencies.clock.now() },
-        { toAgent },
+        reopenPlan(
+          latest,
+          { reason: 'customer_message', actor: customer, event: messageEvent(latest), now: dependencies.clock.now() },
+          { toAgent },
+        ),
+        attachments,
       );
     });
     return { kind: 'posted', event, reopened: after.round !== before.round };
@@ -76,7 +90,7 @@ export const postCustomerMessage = async (
     return fileFollowUp(dependencies, message, current, customer);
   }
   const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
-    plainMessage(latest, messageEvent(latest), customer),
+    withMessageAttachments(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
   );
   await signalWorkflow(dependencies, after.caseId);
   return { kind: 'posted', event, reopened: false };
@@ -87,17 +101,19 @@ const plainMessage = (current: Case, event: TimelineEvent, customer: Actor) => {
     throw new StateConflictError(`A ${current.status} case takes no messages`);
   }
   const resumes = current.status === 'awaiting_customer';
+  // Waiting for evidence before any agent had capacity: back to the unassigned queue, not to work nobody holds.
+  const resumed = current.assignee ? ('in_progress' as const) : ('open' as const);
   return {
     event,
     followUps: resumes
       ? [
           timelineEvent(current.caseId, new Date(event.at), 'status_changed', customer, {
             from: current.status,
-            to: 'in_progress',
+            to: resumed,
           }),
         ]
       : [],
-    set: { updatedAt: event.at, ...(resumes ? { status: 'in_progress' as const } : {}) },
+    set: { updatedAt: event.at, ...(resumes ? { status: resumed } : {}) },
   };
 };
 
@@ -120,7 +136,7 @@ const fileFollowUp = async (
       items: current.items,
       currency: current.currency,
       description: message.body,
-      attachments: [],
+      attachments: [...new Set(message.attachments ?? [])],
       channel: current.channel,
     },
   });

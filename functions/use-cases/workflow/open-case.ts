@@ -1,10 +1,14 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { renderEmail } from '../../email/templates.js';
+import { requestEvidence } from './request-evidence.js';
 import { settleDecision } from './settle-decision.js';
 
-/** Approved (by policy or a supervisor): the case opens and the customer gets the acknowledgement with its number. */
-export const openCase = (dependencies: Dependencies, caseId: string): Promise<{ status: string }> =>
-  settleDecision(dependencies, caseId, 'open', {
+/**
+ * Approved (by policy or a supervisor): the case opens and the customer gets the acknowledgement with its number. When
+ * the approval asks for evidence, the case then waits for it (`requestEvidence`).
+ */
+export const openCase = async (dependencies: Dependencies, caseId: string): Promise<{ status: string }> => {
+  const settled = await settleDecision(dependencies, caseId, 'open', {
     key: 'case_acknowledged',
     compose: (opened, store) => ({
       audience: 'customer',
@@ -23,3 +27,6 @@ export const openCase = (dependencies: Dependencies, caseId: string): Promise<{ 
       },
     }),
   });
+  if (settled.status === 'open') await requestEvidence(dependencies, caseId);
+  return settled;
+};

@@ -108,6 +108,24 @@ describe('API: /v1/admin/policy', () => {
     expect(storeB.returnWindowDays).toBe(DEFAULT_POLICY.returnWindowDays);
   });
 
+  it('shows and saves how missing evidence is handled (request by default, or reject)', async () => {
+    // Prepare
+    const { version, ...rules } = (await staff.admin1.get('/v1/admin/policy')).json;
+
+    // Act
+    const saved = await staff.admin1.put('/v1/admin/policy', { ...rules, version, missingEvidence: 'reject' });
+    const invalid = await staff.admin1.put('/v1/admin/policy', { ...rules, missingEvidence: 'ignore' });
+    const restored = await staff.admin1.put('/v1/admin/policy', { ...rules, version: saved.json.version });
+
+    // Assess
+    expect(rules.missingEvidence).toBe('request');
+    expect(saved.status).toBe(200);
+    expect(saved.json.missingEvidence).toBe('reject');
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.details.map((detail: { path: string }) => detail.path)).toEqual(['missingEvidence']);
+    expect(restored.json.missingEvidence).toBe('request');
+  });
+
   it('returns 409 for a save based on an older version, and changes nothing', async () => {
     // Prepare
     const { version, ...rules } = (await staff.admin3.get('/v1/admin/policy')).json;

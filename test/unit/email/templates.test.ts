@@ -67,6 +67,13 @@ const samples: { [K in EmailKind]: TemplateOf<K> } = {
     ...customerCase,
     latestReply: 'Please send a photo of the base.',
   },
+  evidence_requested: {
+    kind: 'evidence_requested',
+    ...customerCase,
+    caseType: 'product_fault',
+    minimum: 1,
+    safetyHazard: true,
+  },
   case_resolved: {
     kind: 'case_resolved',
     ...customerCase,

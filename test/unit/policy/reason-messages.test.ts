@@ -79,6 +79,12 @@ const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<
       shows: { 'zh-CN': ['产品故障', '1'], en: ['product fault', '1'] },
     },
   ],
+  evidence_requested: [
+    {
+      finding: { code: 'evidence_requested', effect: 'request_evidence', params: { type: 'product_fault', minimum: 1 } },
+      shows: { 'zh-CN': ['产品故障', '1 份', '回复'], en: ['product fault', 'at least 1', 'reply'] },
+    },
+  ],
   value_above_auto_approve_limit: [
     {
       finding: {

@@ -41,6 +41,7 @@ const storePolicy: fc.Arbitrary<StorePolicy> = fc.record({
   warrantyDays: fc.integer({ min: 0, max: 730 }),
   nonReturnableCategories: fc.subarray(CATEGORIES),
   evidenceRequiredTypes: fc.subarray([...CASE_TYPES]),
+  missingEvidence: fc.constantFrom('request' as const, 'reject' as const),
   autoApproveValueLimit: fc.integer({ min: 0, max: 5000 }),
   // Classification settings play no part in the auto-review.
   priorityMatrix: fc.constant(DEFAULT_POLICY.priorityMatrix),
@@ -68,7 +69,7 @@ const at = (req: CaseRequest, ctx: { elapsed: number } & Omit<ReviewContext, 'no
 });
 
 describe('Function: reviewCase (properties)', () => {
-  it('is rejected iff some finding rejects, manual_review iff only manual findings, approved iff none', () => {
+  it('is rejected iff a finding rejects, manual_review iff only manual ones, else approved (evidence requests too)', () => {
     fc.assert(
       fc.property(caseRequest, storePolicy, reviewContext, (req, pol, ctx) => {
         const { outcome, findings } = reviewCase(req, pol, at(req, ctx));
@@ -76,7 +77,7 @@ describe('Function: reviewCase (properties)', () => {
 
         expect(outcome === 'rejected').toBe(effects.includes('reject'));
         expect(outcome === 'manual_review').toBe(!effects.includes('reject') && effects.includes('manual_review'));
-        expect(outcome === 'approved').toBe(findings.length === 0);
+        expect(outcome === 'approved').toBe(effects.every((effect) => effect === 'request_evidence'));
       }),
     );
   });
@@ -103,7 +104,9 @@ describe('Function: reviewCase (properties)', () => {
         fc.pre(!isMonetaryType(req.type));
         const { findings } = reviewCase(req, pol, at(req, ctx));
 
-        expect(findings.every((finding) => finding.code === 'evidence_required')).toBe(true);
+        expect(
+          findings.every((finding) => finding.code === 'evidence_required' || finding.code === 'evidence_requested'),
+        ).toBe(true);
       }),
     );
   });

@@ -224,31 +224,75 @@ describe('Function: reviewCase', () => {
   });
 
   describe('evidence', () => {
-    it.each(['product_fault', 'logistics'] as CaseType[])('rejects the %s with no uploaded attachment', (type) => {
-      const review = reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 }));
+    const reject = policy({ missingEvidence: 'reject' });
 
-      expect(review).toEqual({
-        outcome: 'rejected',
-        findings: [{ code: 'evidence_required', effect: 'reject', params: { type, minimum: 1 } }],
-        policyVersion: 1,
-      });
+    it.each(['product_fault', 'logistics'] as CaseType[])(
+      'approves the %s with no uploaded attachment and asks for the evidence by default',
+      (type) => {
+        const review = reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 }));
+
+        expect(review).toEqual({
+          outcome: 'approved',
+          findings: [{ code: 'evidence_requested', effect: 'request_evidence', params: { type, minimum: 1 } }],
+          policyVersion: 1,
+        });
+      },
+    );
+
+    it.each(['product_fault', 'logistics'] as CaseType[])(
+      'rejects the %s with no uploaded attachment when the store rejects missing evidence',
+      (type) => {
+        const review = reviewCase(request({ type }), reject, context({ uploadedAttachmentCount: 0 }));
+
+        expect(review).toEqual({
+          outcome: 'rejected',
+          findings: [{ code: 'evidence_required', effect: 'reject', params: { type, minimum: 1 } }],
+          policyVersion: 1,
+        });
+      },
+    );
+
+    it.each([
+      'The kettle started to smoke when I switched it on.',
+      'I got an electric shock from the handle',
+      'It caught fire on the stove',
+      '水壶底座冒烟了',
+    ])('never rejects a fault naming a safety hazard for missing evidence: %s', (description) => {
+      const review = reviewCase(
+        request({ type: 'product_fault', description }),
+        reject,
+        context({ uploadedAttachmentCount: 0 }),
+      );
+
+      expect(review.outcome).toBe('approved');
+      expect(codes(review.findings)).toEqual(['evidence_requested']);
+    });
+
+    it('still rejects a safety-term fault for another reason (its warranty ended), without asking for files', () => {
+      const review = reviewCase(
+        request({ type: 'product_fault', description: 'It caught fire.' }),
+        reject,
+        context({ uploadedAttachmentCount: 0, now: deliveredPlus(366 * DAY_MS) }),
+      );
+
+      expect(review.outcome).toBe('rejected');
+      expect(codes(review.findings)).toEqual(['warranty_expired']);
     });
 
     it.each(['product_fault', 'logistics'] as CaseType[])('approves the %s with one uploaded attachment', (type) => {
       expect(reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 1 })).outcome).toBe('approved');
+      expect(reviewCase(request({ type }), reject, context({ uploadedAttachmentCount: 1 })).findings).toEqual([]);
     });
 
     it.each(['return', 'exchange', 'refund', 'repair', ...NON_MONETARY] as CaseType[])(
       'needs no evidence for the %s by default',
       (type) => {
-        expect(reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 })).outcome).toBe(
-          'approved',
-        );
+        expect(reviewCase(request({ type }), policy(), context({ uploadedAttachmentCount: 0 })).findings).toEqual([]);
       },
     );
 
     it('follows the store list, including a non-monetary type the store chose', () => {
-      const storePolicy = policy({ evidenceRequiredTypes: ['complaint'] });
+      const storePolicy = policy({ evidenceRequiredTypes: ['complaint'], missingEvidence: 'reject' });
 
       expect(
         reviewCase(request({ type: 'product_fault' }), storePolicy, context({ uploadedAttachmentCount: 0 })).outcome,
@@ -394,7 +438,7 @@ describe('Function: reviewCase', () => {
           type: 'exchange',
           items: [line({ sku: 'MILK-1', category: 'perishables', quantity: 300, unitPrice: 10 })],
         }),
-        policy({ evidenceRequiredTypes: ['exchange'], version: 4 }),
+        policy({ evidenceRequiredTypes: ['exchange'], missingEvidence: 'reject', version: 4 }),
         context({
           now: deliveredPlus(16 * DAY_MS),
           uploadedAttachmentCount: 0,
@@ -441,6 +485,9 @@ describe('Function: reviewCase', () => {
       [['reject'], 'rejected'],
       [['manual_review', 'reject'], 'rejected'],
       [['reject', 'manual_review'], 'rejected'],
+      [['request_evidence'], 'approved'],
+      [['request_evidence', 'manual_review'], 'manual_review'],
+      [['request_evidence', 'reject'], 'rejected'],
     ] as const)('outcomeOf(%j) is %s', (effects, outcome) => {
       const findings: PolicyFinding[] = effects.map((effect) => ({ code: 'evidence_required', effect, params: {} }));
 

@@ -74,6 +74,7 @@ describe('Schema: policyBodySchema', () => {
     ['warrantyDays', { warrantyDays: 3_651 }],
     ['nonReturnableCategories', { nonReturnableCategories: ['digital', 'digital'] }],
     ['evidenceRequiredTypes.0', { evidenceRequiredTypes: ['lost_parcel'] }],
+    ['missingEvidence', { missingEvidence: 'ignore' }],
     ['autoApproveValueLimit', { autoApproveValueLimit: 10.001 }],
     ['highValueThreshold', { highValueThreshold: -5 }],
     ['repeatCaseThreshold', { repeatCaseThreshold: 0 }],
@@ -94,7 +95,16 @@ describe('Schema: policyBodySchema', () => {
 
   it('names every missing field of an empty policy', () => {
     expect(invalidPaths(policyBodySchema, {})).toEqual(
-      expect.arrayContaining(Object.keys(policy).filter((field) => field !== 'version')),
+      expect.arrayContaining(
+        Object.keys(policy).filter((field) => field !== 'version' && field !== 'missingEvidence'),
+      ),
     );
+  });
+
+  it('asks for missing evidence by default, so a policy saved before the setting existed keeps working', () => {
+    const { missingEvidence: _missingEvidence, ...older } = policy;
+
+    expect(validate(policyBodySchema, older, 'body')).toEqual({ ...older, missingEvidence: 'request' });
+    expect(validate(policyBodySchema, { ...older, missingEvidence: 'reject' }, 'body').missingEvidence).toBe('reject');
   });
 });

@@ -5,7 +5,21 @@ import { invalidPaths } from './invalid-paths.js';
 
 describe('Schema: customerMessageBodySchema', () => {
   it('returns the trimmed message', () => {
-    expect(validate(customerMessageBodySchema, { body: ' 好的，谢谢 ' }, 'body')).toEqual({ body: '好的，谢谢' });
+    expect(validate(customerMessageBodySchema, { body: ' 好的，谢谢 ' }, 'body')).toEqual({
+      body: '好的，谢谢',
+      attachments: [],
+    });
+  });
+
+  it('takes up to 10 attachment ids and names the invalid ones', () => {
+    const id = 'att_01JABCDEFGHJKMNPQRSTVWXYZ0';
+    expect(validate(customerMessageBodySchema, { body: 'Photo', attachments: [id] }, 'body').attachments).toEqual([id]);
+    expect(invalidPaths(customerMessageBodySchema, { body: 'Photo', attachments: [id, '../x'] })).toEqual([
+      'attachments.1',
+    ]);
+    expect(invalidPaths(customerMessageBodySchema, { body: 'Photo', attachments: Array(11).fill(id) })).toEqual([
+      'attachments',
+    ]);
   });
 
   it.each([
