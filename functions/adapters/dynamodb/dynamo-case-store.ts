@@ -1,7 +1,6 @@
 import {
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -38,6 +37,7 @@ import {
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { queryAll } from './query-all.js';
+import { transactWrite } from './transact-write.js';
 import { caseNumberCounterKey } from './store-items.js';
 
 export interface DynamoCaseStoreTables {
@@ -97,7 +97,7 @@ export class DynamoCaseStore implements CaseStore {
       { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWrite(this.client, items);
     } catch (error) {
       if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed')
         throw new IdempotencyKeyTakenError();
@@ -199,7 +199,7 @@ export class DynamoCaseStore implements CaseStore {
   private async applyChange(current: Case, change: CaseChange, withRelease: boolean): Promise<void> {
     const transaction = caseChangeTransaction(this.tables, current, change, { withRelease });
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transaction.items }));
+      await transactWrite(this.client, transaction.items);
     } catch (error) {
       const reasons = cancellationReasons(error);
       const failed = (index: number | undefined) =>
