@@ -67,7 +67,8 @@ export interface CaseStore {
   nextCaseSequence(storeId: string, day: string): Promise<number>;
   /**
    * Writes the case, its first timeline event and (when given) the idempotency record in one transaction.
-   * Throws `IdempotencyKeyTakenError` when the record already exists; nothing is written then.
+   * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
+   * (an expired one is replaced); nothing is written then.
    */
   create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;

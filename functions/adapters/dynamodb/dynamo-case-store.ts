@@ -82,7 +82,9 @@ export class DynamoCaseStore implements CaseStore {
               Put: {
                 TableName: this.tables.idempotency as string,
                 Item: { pk: `${idempotency.storeId}#${idempotency.idempotencyKey}`, ...idempotency },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
+                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
+                ExpressionAttributeValues: { ':createdAt': Math.floor(Date.parse(newCase.createdAt) / 1000) },
               },
             },
           ]
