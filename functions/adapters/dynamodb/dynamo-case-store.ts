@@ -1,9 +1,4 @@
-import {
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
 import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import {
