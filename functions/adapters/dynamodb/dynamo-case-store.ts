@@ -20,6 +20,8 @@ import {
 } from '../../ports/case-store.js';
 import { caseChangeTransaction } from './case-change-items.js';
 import {
+  awaitingWorkflowKey,
+  awaitingWorkflowShards,
   caseKey,
   fromCaseItem,
   fromEventItem,
@@ -87,7 +89,10 @@ export class DynamoCaseStore implements CaseStore {
       {
         Put: {
           TableName: this.tables.cases,
-          Item: toCaseItem(newCase),
+          Item: {
+            ...toCaseItem(newCase),
+            ...(newCase.status === 'submitted' ? { awaitingWorkflowKey: awaitingWorkflowKey(newCase.caseId) } : {}),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -116,6 +121,41 @@ export class DynamoCaseStore implements CaseStore {
     if (!result.Item) return undefined;
     const { pk: _pk, ...record } = result.Item;
     return record as IdempotencyRecord;
+  }
+
+  async listAwaitingWorkflow(filedBefore: Date, limit: number): Promise<string[]> {
+    const pages = await Promise.all(
+      awaitingWorkflowShards().map((shard) =>
+        guarded(
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tables.cases,
+              IndexName: 'byAwaitingWorkflow',
+              KeyConditionExpression: 'awaitingWorkflowKey = :shard AND createdKey < :before',
+              ExpressionAttributeValues: { ':shard': shard, ':before': filedBefore.toISOString() },
+              Limit: limit,
+            }),
+          ),
+        ),
+      ),
+    );
+    return pages.flatMap((page) => (page.Items ?? []).map((item) => String(item.caseId)));
+  }
+
+  async clearAwaitingWorkflow(caseId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.cases,
+          Key: caseKey(caseId),
+          UpdateExpression: 'REMOVE awaitingWorkflowKey',
+          ConditionExpression: 'attribute_exists(awaitingWorkflowKey)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      throw asTransientIfRetryable(error);
+    }
   }
 
   async get(caseId: string): Promise<Case | undefined> {
