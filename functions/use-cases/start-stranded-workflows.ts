@@ -37,7 +37,10 @@ export const startStrandedWorkflows = async (
       await cases.clearAwaitingWorkflow(caseId);
       if (awaits) {
         sweep.started += 1;
-        logger.warn('Started (or found running) the workflow of a stranded case', { caseId, storeId: stranded?.storeId });
+        logger.warn('Started (or found running) the workflow of a stranded case', {
+          caseId,
+          storeId: stranded?.storeId,
+        });
       } else {
         sweep.skipped += 1;
       }
