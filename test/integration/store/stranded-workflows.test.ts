@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExecutionAlreadyExists, SFNClient, SFNServiceException, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SfnCaseWorkflow } from '../../../functions/adapters/workflow/sfn-case-workflow.js';
 import type { Case, CaseRequest } from '../../../functions/domain/case.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
@@ -155,5 +158,46 @@ describe('Use case: startStrandedWorkflows', () => {
     expect(startedOf(workflow, filed)).toHaveLength(1);
     expect(listedBefore).toContain(filed.caseId);
     expect(listedAfter).not.toContain(filed.caseId);
+  });
+
+  it('calls StartExecution named by the case id; an execution that exists already unmarks the case, a throttled one keeps it', async () => {
+    // Prepare
+    const client = new SFNClient({
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' },
+      maxAttempts: 1,
+    });
+    const sfn = mockClient(client);
+    const stateMachineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:CaseLifecycle';
+    const workflow = new SfnCaseWorkflow({ client, stateMachineArn, logger: { info: vi.fn() } });
+    const at = aMinuteOfItsOwn();
+    const exists = await strandedCase(at);
+    const throttled = await strandedCase(at);
+    sfn
+      .on(StartExecutionCommand, { name: exists.caseId })
+      .rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }))
+      .on(StartExecutionCommand, { name: throttled.caseId })
+      .rejects(
+        new SFNServiceException({
+          name: 'ThrottlingException',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+          message: 'Rate exceeded',
+        }),
+      );
+
+    // Act
+    await sweepAt(plusSeconds(at, 61), workflow);
+    const stillAwaiting = await fixture.cases.listAwaitingWorkflow(plusSeconds(at, 61), 100);
+
+    // Assess
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      stateMachineArn,
+      name: exists.caseId,
+      input: JSON.stringify({ caseId: exists.caseId, storeId: exists.storeId }),
+    });
+    expect(stillAwaiting).not.toContain(exists.caseId);
+    expect(stillAwaiting).toContain(throttled.caseId);
+    sfn.restore();
   });
 });
