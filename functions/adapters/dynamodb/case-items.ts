@@ -10,7 +10,7 @@ export const storeCustomerKey = (storeId: string, customerId: string): string =>
 export const storeOrderKey = (storeId: string, orderId: string): string => `${storeId}#${orderId}`;
 
 /**
- * The byAwaitingWorkflow key: present from intake until the case's workflow is known to run (see `awaitingWorkflow` in
+ * The byAwaitingWorkflow key: present from intake until the case's workflow is known to run (see `caseAttributes` in
  * case-change-items.ts and the stranded-case sweeper). A few shards, so a burst of intake never writes one index
  * partition; the shard comes from the id's random tail.
  */
