@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { TABLES } from '../functions/wiring/tables.js';
+import { SCHEDULES } from '../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { functionBuildOptions } from '../infra/function-bundling.js';
 import { median, round } from './stats.js';
@@ -16,7 +17,7 @@ const run = promisify(execFile);
 
 export interface BundleFigure {
   name: string;
-  kind: 'http' | 'task' | 'floor';
+  kind: 'http' | 'task' | 'schedule' | 'floor';
   kb: number;
   importMs: number;
   importSamplesMs: number[];
@@ -59,7 +60,7 @@ const importOnce = async (nodeBinary: string, file: string): Promise<number> => 
 /** The deployed functions: one per route and per workflow task, each with the capabilities it declares. */
 const declaredFunctions = (
   repoRoot: string,
-): Array<{ name: string; kind: 'http' | 'task'; entry: string; capabilities: Capabilities }> => [
+): Array<{ name: string; kind: 'http' | 'task' | 'schedule'; entry: string; capabilities: Capabilities }> => [
   ...ROUTES.map((route) => ({
     name: `http/${route.handler}`,
     kind: 'http' as const,
@@ -71,6 +72,12 @@ const declaredFunctions = (
     kind: 'task' as const,
     entry: join(repoRoot, 'functions', 'handlers', 'tasks', `${task.handler}.ts`),
     capabilities: task.capabilities,
+  })),
+  ...SCHEDULES.map((schedule) => ({
+    name: `schedule/${schedule.handler}`,
+    kind: 'schedule' as const,
+    entry: join(repoRoot, 'functions', 'handlers', 'schedules', `${schedule.handler}.ts`),
+    capabilities: schedule.capabilities,
   })),
 ];
 

@@ -6,6 +6,7 @@ import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import type { CapabilityResources } from './constructs/service-function.js';
+import { Schedules } from './constructs/schedules.js';
 import { StaffIdentity } from './constructs/staff-identity.js';
 import { Survey } from './constructs/survey.js';
 import { Workflow } from './constructs/workflow.js';
@@ -22,7 +23,7 @@ export interface AfterSalesStackProps extends StackProps {
 
 /**
  * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), survey links (key
- * secret, base URL parameter), the case workflow and the REST API, all driven by the declarations in
+ * secret, base URL parameter), the case workflow, the REST API and the scheduled functions, all driven by the declarations in
  * `functions/wiring/`. Environment-agnostic: no lookups, no account or region baked in.
  */
 export class AfterSalesStack extends Stack {
@@ -32,6 +33,7 @@ export class AfterSalesStack extends Stack {
   readonly survey: Survey;
   readonly workflow: Workflow;
   readonly api: Api;
+  readonly schedules: Schedules;
 
   constructor(scope: Construct, id: string, props: AfterSalesStackProps) {
     super(scope, id, props);
@@ -59,6 +61,9 @@ export class AfterSalesStack extends Stack {
       stage: config.stage,
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
       staffUserPool: this.staffIdentity.userPool,
+    });
+    this.schedules = new Schedules(this, 'Schedules', {
+      resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
     });
     // After the API: the parameter holds its URL, and functions know the parameter by name only.
     this.survey.publishApiUrl(this.api.restApi);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUTES } from '../functions/wiring/routes.js';
+import { SCHEDULES, type ScheduleDeclaration } from '../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import type { HttpHandler, ApiRoute } from './server.js';
 import type { TaskHandler } from './task-dispatcher.js';
@@ -11,7 +12,7 @@ import type { TaskHandler } from './task-dispatcher.js';
  */
 const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta.url));
 
-const importHandler = async <H>(folder: 'http' | 'tasks', name: string): Promise<H> => {
+const importHandler = async <H>(folder: 'http' | 'tasks' | 'schedules', name: string): Promise<H> => {
   // A file URL of the source: tsx and vitest load TypeScript directly (vite would otherwise glob a `.js` pattern).
   const url = pathToFileURL(join(HANDLERS_DIR, folder, `${name}.ts`)).href;
   const module = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
@@ -35,4 +36,15 @@ export const loadTaskHandlers = async (): Promise<Record<string, TaskHandler>> =
         async (task) => [task.arnPlaceholder, await importHandler<TaskHandler>('tasks', task.handler)] as const,
       ),
     ),
+  );
+
+/** Every schedule of `SCHEDULES` with its handler (run by `LocalSchedules`). */
+export const loadScheduleHandlers = async (): Promise<
+  Array<{ declaration: ScheduleDeclaration; run: () => Promise<unknown> }>
+> =>
+  Promise.all(
+    SCHEDULES.map(async (declaration) => ({
+      declaration,
+      run: await importHandler<() => Promise<unknown>>('schedules', declaration.handler),
+    })),
   );

@@ -21,9 +21,10 @@ import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js
 import { localDependenciesFor } from './declared-local-dependencies.js';
 import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
-import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
+import { loadApiRoutes, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
+import { LocalSchedules } from './local-schedules.js';
 import { openLocalSurveyLinks } from './local-survey-links.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
@@ -50,6 +51,11 @@ export interface LocalStackOptions {
    * before closing, so business-hours rules run at real speed; the workflow engine's timers stay real.
    */
   clock?: Clock;
+  /**
+   * Runs every scheduled function (`functions/wiring/schedules.ts`) this often instead of its declared period; a
+   * zero or negative value never runs them on a timer (tests call `schedules.runNow`).
+   */
+  scheduleEveryMs?: number;
 }
 
 export interface LocalStack {
@@ -57,6 +63,8 @@ export interface LocalStack {
   url: string;
   apiKeys: { storeA: string; storeB: string };
   engine: LocalWorkflowEngine;
+  /** The scheduled functions, on timers; `runNow(name)` runs one at once. */
+  schedules: LocalSchedules;
   outbox: OutboxMailer;
   attachments: LocalAttachmentStorage;
   /** The local user pool's token signer: `POST /_local/login` issues with it, staff routes verify with it. */
@@ -131,6 +139,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   let dynamoDb: DynamoDbLocal | undefined;
   let documentClient: DynamoDBDocumentClient | undefined;
   let engine: LocalWorkflowEngine | undefined;
+  let schedules: LocalSchedules | undefined;
   let restoreEnvironment: (() => void) | undefined;
   let unregister: (() => void) | undefined;
   let temporaryDir: string | undefined;
@@ -164,6 +173,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         }
       };
       await step(() => server?.close());
+      await step(() => schedules?.stop());
       await step(() => engine?.stop());
       await step(() => Promise.race([Promise.allSettled([...runningTasks]), sleep(TASK_DRAIN_MS)]));
       await step(() => unregister?.());
@@ -219,9 +229,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     await seedDemoAgents(dependencies.agents, dependencies.clock.now());
     const staffTokens = await LocalJwtIssuer.open(dataDir);
 
-    const [taskHandlers, apiRoutes, definition] = await Promise.all([
+    const [taskHandlers, apiRoutes, scheduleHandlers, definition] = await Promise.all([
       loadTaskHandlers(),
       loadApiRoutes(),
+      loadScheduleHandlers(),
       readDefinition(),
     ]);
     // Each handler runs with what its declaration grants, as its bundle does in AWS.
@@ -250,11 +261,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       verifyStaffToken: (token) => staffTokens.verify(token),
     });
     await engine.resumeInFlight();
+    schedules = new LocalSchedules({
+      functions: scheduleHandlers.map(({ declaration, run }) => ({
+        declaration,
+        run: tracked(asDeclared(declaration.capabilities, run)),
+      })),
+      everyMs: options.scheduleEveryMs,
+      logger: log,
+    });
+    if (options.scheduleEveryMs === undefined || options.scheduleEveryMs > 0) schedules.start();
 
     return {
       url: server.url,
       apiKeys: { ...DEMO_API_KEYS },
       engine,
+      schedules,
       outbox,
       attachments,
       staffTokens,

@@ -3,6 +3,16 @@ import { createHash } from 'node:crypto';
 /** How long a storefront may replay an `Idempotency-Key` and get the same case back. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
+/** Epoch seconds after which a record made at `now` no longer holds its key (DynamoDB's TTL deletes it later). */
+export const idempotencyExpiry = (now: Date): number => Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
+
+/**
+ * A record holds its key until `expiresAt` (epoch seconds), and not a second longer: DynamoDB's TTL deletes expired
+ * items lazily (often hours later), so an expired record still read back counts as absent.
+ */
+export const isIdempotencyRecordLive = (record: { expiresAt: number }, now: Date): boolean =>
+  now.getTime() < record.expiresAt * 1000;
+
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const canonical = (value: unknown): unknown => {

@@ -67,10 +67,19 @@ export interface CaseStore {
   nextCaseSequence(storeId: string, day: string): Promise<number>;
   /**
    * Writes the case, its first timeline event and (when given) the idempotency record in one transaction.
-   * Throws `IdempotencyKeyTakenError` when the record already exists; nothing is written then.
+   * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
+   * (an expired one is replaced); nothing is written then.
    */
   create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Ids of cases filed before `filedBefore` that still await their workflow (`create` marks a `submitted` case; the
+   * decision, any status change or `clearAwaitingWorkflow` unmarks it), oldest first per shard, at most `limit` per
+   * shard. Read from an index: eventually consistent, so read the case before acting on it.
+   */
+  listAwaitingWorkflow(filedBefore: Date, limit: number): Promise<string[]>;
+  /** The case's workflow is known to exist: it no longer awaits one. A case already unmarked (or gone) is left alone. */
+  clearAwaitingWorkflow(caseId: string): Promise<void>;
   get(caseId: string): Promise<Case | undefined>;
   /** The case and its timeline, oldest event first, in one query. */
   getWithTimeline(caseId: string): Promise<{ case: Case; timeline: TimelineEvent[] } | undefined>;

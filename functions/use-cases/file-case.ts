@@ -1,12 +1,13 @@
 import type { Dependencies } from '../commons/dependencies.js';
+import { errorName, logger } from '../commons/logger.js';
 import { newCaseId, type Case, type CaseRequest } from '../domain/case.js';
 import { caseNumberDay, formatCaseNumber } from '../domain/case-number.js';
 import { IdempotencyConflictError, TransientError } from '../domain/errors.js';
-import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../domain/idempotency.js';
+import { idempotencyExpiry, isIdempotencyRecordLive, requestHash } from '../domain/idempotency.js';
 import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
-import { IdempotencyKeyTakenError } from '../ports/case-store.js';
+import { IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
 
 export interface FileCaseInput {
   store: Store;
@@ -58,11 +59,13 @@ export const submittedCase = (
 
 /**
  * Files a storefront's request:
- * 1. takes the next number of the store's daily case-number sequence;
- * 2. writes the case, its first timeline event and the idempotency record in one transaction;
- * 3. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless).
- * A repeated Idempotency-Key with the same body returns the first case (and restarts its workflow if it never
- * began); with another body it is a conflict.
+ * 1. with an Idempotency-Key, looks for a live record first: the same body returns the earlier case, another body is a
+ *    conflict, and either way nothing is written (no case number is taken); a record past `expiresAt` counts as absent;
+ * 2. takes the next number of the store's daily case-number sequence;
+ * 3. writes the case (marked as awaiting its workflow), its first timeline event and the idempotency record (replacing
+ *    an expired one) in one transaction;
+ * 4. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
+ *    by then, so a failed start is logged, not answered with an error: the stranded-case sweeper starts it.
  */
 export const fileCase = async (
   { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
@@ -70,6 +73,10 @@ export const fileCase = async (
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
+  if (idempotencyKey) {
+    const record = await liveRecord(cases, store, idempotencyKey, now);
+    if (record) return replay({ cases, workflow }, record, hash);
+  }
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
   const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
@@ -81,7 +88,7 @@ export const fileCase = async (
         idempotencyKey,
         requestHash: hash,
         caseId,
-        expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        expiresAt: idempotencyExpiry(now),
       }
     : undefined;
 
@@ -91,7 +98,10 @@ export const fileCase = async (
       break;
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError && idempotencyKey) {
-        return replay({ cases, workflow }, store, idempotencyKey, hash);
+        // A concurrent request with the same key won; the number taken above stays unused.
+        const record = await liveRecord(cases, store, idempotencyKey, now);
+        if (!record) throw new TransientError('Idempotency record not readable yet');
+        return replay({ cases, workflow }, record, hash);
       }
       // Concurrent requests with one key collide inside DynamoDB's transaction; the next attempt sees the winner.
       if (error instanceof TransientError && attempt < TRANSACTION_ATTEMPTS) {
@@ -101,24 +111,45 @@ export const fileCase = async (
       throw error;
     }
   }
-  await workflow.start({ caseId, storeId: store.storeId });
+  await startLifecycle(workflow, filed);
   return { created: true, filed };
+};
+
+const liveRecord = async (
+  cases: Dependencies['cases'],
+  store: Store,
+  idempotencyKey: string,
+  now: Date,
+): Promise<IdempotencyRecord | undefined> => {
+  const record = await cases.findIdempotencyRecord(store.storeId, idempotencyKey);
+  return record && isIdempotencyRecordLive(record, now) ? record : undefined;
 };
 
 const replay = async (
   { cases, workflow }: Pick<Dependencies, 'cases' | 'workflow'>,
-  store: Store,
-  idempotencyKey: string,
+  record: IdempotencyRecord,
   hash: string,
 ): Promise<FiledCase> => {
-  const record = await cases.findIdempotencyRecord(store.storeId, idempotencyKey);
-  const earlier = record && (await cases.get(record.caseId));
-  if (!record || !earlier) throw new TransientError('Idempotency record not readable yet');
+  const earlier = await cases.get(record.caseId);
+  if (!earlier) throw new TransientError('Idempotency record not readable yet');
   if (record.requestHash !== hash) {
     throw new IdempotencyConflictError('This Idempotency-Key was used with a different body', {
       details: [{ path: 'Idempotency-Key', message: `Already used for case ${earlier.caseNumber}` }],
     });
   }
-  if (earlier.status === 'submitted') await workflow.start({ caseId: earlier.caseId, storeId: earlier.storeId });
+  if (earlier.status === 'submitted') await startLifecycle(workflow, earlier);
   return { created: false, filed: earlier };
+};
+
+/** The case is stored whatever happens here; a start that fails is left to the stranded-case sweeper. */
+const startLifecycle = async (workflow: Dependencies['workflow'], filed: Case): Promise<void> => {
+  try {
+    await workflow.start({ caseId: filed.caseId, storeId: filed.storeId });
+  } catch (error) {
+    logger.error('Case stored, its workflow not started: the stranded-case sweeper will start it', {
+      caseId: filed.caseId,
+      storeId: filed.storeId,
+      errorName: errorName(error),
+    });
+  }
 };

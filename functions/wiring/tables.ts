@@ -34,6 +34,12 @@ export const TABLES: readonly TableDeclaration[] = [
       { indexName: 'byCustomer', partitionKey: 'storeCustomerKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byOrder', partitionKey: 'storeOrderKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byQueue', partitionKey: 'queueKey', sortKey: 'queueSortKey', projection: 'ALL' },
+      {
+        indexName: 'byAwaitingWorkflow',
+        partitionKey: 'awaitingWorkflowKey',
+        sortKey: 'createdKey',
+        projection: ['caseId'],
+      },
     ],
     accessPatterns: [
       'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
@@ -43,6 +49,9 @@ export const TABLES: readonly TableDeclaration[] = [
       'open claims on an order (duplicate check): Query byOrder storeOrderKey=<storeId>#<orderId>',
       "an agent's queue, most urgent first: Query byQueue queueKey=<storeId>#<agentId>#active|done, ascending queueSortKey",
       'the unassigned queue: Query byQueue queueKey=<storeId>#~unassigned#active (sparse: only approved cases carry queueKey)',
+      'cases whose workflow has not begun, oldest first (stranded-case sweeper, every minute): Query byAwaitingWorkflow ' +
+        'awaitingWorkflowKey=AWAITING#<0..3>, createdKey < <now - 1 min> (sparse: set by the intake transaction, removed ' +
+        'with the decision or any status change, or by the sweeper once the execution exists; 4 shards by case id)',
     ],
   },
   {

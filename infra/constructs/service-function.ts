@@ -22,12 +22,17 @@ import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
 import type { SurveyLinkResources } from './survey.js';
 
-/** `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`. */
-export type FunctionKind = 'http' | 'task';
+/**
+ * `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`, `schedule`
+ * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`.
+ */
+export type FunctionKind = 'http' | 'task' | 'schedule';
+
+const HANDLER_FOLDERS: Record<FunctionKind, string> = { http: 'http', task: 'tasks', schedule: 'schedules' };
 
 export const FUNCTION_DEFAULTS = {
   memorySize: 512,
-  timeout: { http: Duration.seconds(10), task: Duration.seconds(30) },
+  timeout: { http: Duration.seconds(10), task: Duration.seconds(30), schedule: Duration.seconds(60) },
   logRetention: RetentionDays.THREE_MONTHS,
 } as const;
 
@@ -35,7 +40,7 @@ export const FUNCTION_DEFAULTS = {
 export const ATTACHMENTS_PREFIX = 'attachments/';
 
 export const handlerEntry = (kind: FunctionKind, handler: string): string =>
-  join(REPO_ROOT, 'functions', 'handlers', kind === 'http' ? 'http' : 'tasks', `${handler}.ts`);
+  join(REPO_ROOT, 'functions', 'handlers', HANDLER_FOLDERS[kind], `${handler}.ts`);
 
 export interface ServiceFunctionProps {
   kind: FunctionKind;

@@ -7,6 +7,7 @@ import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
+import { SCHEDULES } from '../../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import { REPO_ROOT } from '../../infra/config.js';
 import { handlerEntry, ServiceFunction, type FunctionKind } from '../../infra/constructs/service-function.js';
@@ -32,6 +33,12 @@ const FUNCTIONS: DeclaredFunction[] = [
     kind: 'task' as const,
     handler: task.handler,
     capabilities: task.capabilities,
+  })),
+  ...SCHEDULES.map((schedule) => ({
+    name: schedule.name,
+    kind: 'schedule' as const,
+    handler: schedule.handler,
+    capabilities: schedule.capabilities,
   })),
 ];
 

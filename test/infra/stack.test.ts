@@ -9,6 +9,7 @@ import { aslPlaceholders } from '../../infra/constructs/workflow.js';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { TABLES, tableByName, type TableName } from '../../functions/wiring/tables.js';
+import { SCHEDULES } from '../../functions/wiring/schedules.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import {
   asList,
@@ -117,8 +118,8 @@ beforeAll(() => {
 afterAll(() => synth?.cleanup());
 
 describe('Stack: functions', () => {
-  it('has exactly one function per route and per workflow task, and no other function', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length + WORKFLOW_TASKS.length);
+  it('has exactly one function per route, per workflow task and per schedule, and no other function', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length);
   });
 
   it('runs every function on Node 22, arm64, with tracing, 512 MB, source maps and its own log group', () => {
@@ -173,6 +174,51 @@ describe('Stack: functions', () => {
         expectedEnvironment(task.capabilities),
       );
     }
+  });
+
+  it('runs each scheduled function from its own EventBridge rule at its declared rate, 60 s timeout, no retry', () => {
+    expect(ofType('AWS::Events::Rule')).toHaveLength(SCHEDULES.length);
+    for (const schedule of SCHEDULES) {
+      const declared = synth.stack.schedules.functions.get(schedule.name);
+      expect(declared, schedule.name).toBeDefined();
+      const fnId = logicalIdOf(declared!.fn);
+      const props = resource(fnId).Properties as {
+        Timeout: number;
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(props.Timeout, schedule.name).toBe(60);
+      expect(Object.keys(props.Environment.Variables).sort(), schedule.name).toEqual(
+        expectedEnvironment(schedule.capabilities),
+      );
+      const rule = resource(logicalIdOf(declared!.rule)).Properties as {
+        ScheduleExpression: string;
+        State: string;
+        Targets: Array<{ Arn: unknown; RetryPolicy: unknown }>;
+      };
+      const unit = schedule.everyMinutes === 1 ? 'minute' : 'minutes';
+      expect(rule.ScheduleExpression).toBe(`rate(${schedule.everyMinutes} ${unit})`);
+      expect(rule.State).toBe('ENABLED');
+      expect(rule.Targets).toEqual([
+        expect.objectContaining({
+          Arn: getAtt(fnId),
+          RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 0 }),
+        }),
+      ]);
+    }
+  });
+
+  it('lets the stranded-case sweeper read and unmark cases (and query the index) and start executions only', () => {
+    const fn = synth.stack.schedules.functions.get('startStrandedWorkflows')?.fn;
+    const role = logicalIdOf(fn!.serviceRole);
+    const actions = identityStatements()
+      .filter(({ policy }) =>
+        (resource(policy).Properties.Roles as Array<{ Ref: string }> | undefined)?.some((ref) => ref.Ref === role),
+      )
+      .flatMap(({ statement }) => asList(statement.Action));
+    expect(actions).toContain('states:StartExecution');
+    expect(actions).not.toContain('states:SendTaskSuccess');
+    expect(actions).toContain('dynamodb:UpdateItem');
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
   });
 
   it('passes each table name to the functions by its declared environment variable', () => {

@@ -30,6 +30,10 @@ const caseAttributes = (current: Case, change: CaseChange): { set: Record<string
   );
   const remove: string[] = [...(change.remove ?? [])];
   if (change.set?.status) set.storeStatusKey = storeStatusKey(current.storeId, change.set.status);
+  // The workflow's first task records the decision, and any status change means the case has moved on: either way it no
+  // longer awaits its workflow, and the stranded-case sweeper must not find it.
+  if (change.set?.decision || (change.set?.status && change.set.status !== 'submitted'))
+    remove.push('awaitingWorkflowKey');
   // Only when a source field changes: a change that leaves them alone must not rewrite the keys from a stale `current`.
   if (touchesQueue(change)) {
     const placement = queueOf(caseWithChange(current, change));

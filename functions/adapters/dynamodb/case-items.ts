@@ -9,6 +9,17 @@ export const storeStatusKey = (storeId: string, status: string): string => `${st
 export const storeCustomerKey = (storeId: string, customerId: string): string => `${storeId}#${customerId}`;
 export const storeOrderKey = (storeId: string, orderId: string): string => `${storeId}#${orderId}`;
 
+/**
+ * The byAwaitingWorkflow key: present from intake until the case's workflow is known to run (see `caseAttributes` in
+ * case-change-items.ts and the stranded-case sweeper). A few shards, so a burst of intake never writes one index
+ * partition; the shard comes from the id's random tail.
+ */
+export const AWAITING_WORKFLOW_SHARDS = 4;
+export const awaitingWorkflowKey = (caseId: string): string =>
+  `AWAITING#${caseId.charCodeAt(caseId.length - 1) % AWAITING_WORKFLOW_SHARDS}`;
+export const awaitingWorkflowShards = (): string[] =>
+  Array.from({ length: AWAITING_WORKFLOW_SHARDS }, (_, shard) => `AWAITING#${shard}`);
+
 const KEY_ATTRIBUTES = [
   'pk',
   'sk',
@@ -19,6 +30,7 @@ const KEY_ATTRIBUTES = [
   'createdKey',
   'queueKey',
   'queueSortKey',
+  'awaitingWorkflowKey',
 ] as const;
 
 export const toCaseItem = (value: Case): Record<string, unknown> => ({

@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
 import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import {
@@ -26,6 +20,8 @@ import {
 } from '../../ports/case-store.js';
 import { caseChangeTransaction } from './case-change-items.js';
 import {
+  awaitingWorkflowKey,
+  awaitingWorkflowShards,
   caseKey,
   fromCaseItem,
   fromEventItem,
@@ -38,6 +34,7 @@ import {
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { queryAll } from './query-all.js';
+import { transactWrite } from './transact-write.js';
 import { caseNumberCounterKey } from './store-items.js';
 
 export interface DynamoCaseStoreTables {
@@ -82,7 +79,9 @@ export class DynamoCaseStore implements CaseStore {
               Put: {
                 TableName: this.tables.idempotency as string,
                 Item: { pk: `${idempotency.storeId}#${idempotency.idempotencyKey}`, ...idempotency },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
+                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
+                ExpressionAttributeValues: { ':createdAt': Math.floor(Date.parse(newCase.createdAt) / 1000) },
               },
             },
           ]
@@ -90,14 +89,17 @@ export class DynamoCaseStore implements CaseStore {
       {
         Put: {
           TableName: this.tables.cases,
-          Item: toCaseItem(newCase),
+          Item: {
+            ...toCaseItem(newCase),
+            ...(newCase.status === 'submitted' ? { awaitingWorkflowKey: awaitingWorkflowKey(newCase.caseId) } : {}),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWrite(this.client, items);
     } catch (error) {
       if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed')
         throw new IdempotencyKeyTakenError();
@@ -119,6 +121,41 @@ export class DynamoCaseStore implements CaseStore {
     if (!result.Item) return undefined;
     const { pk: _pk, ...record } = result.Item;
     return record as IdempotencyRecord;
+  }
+
+  async listAwaitingWorkflow(filedBefore: Date, limit: number): Promise<string[]> {
+    const pages = await Promise.all(
+      awaitingWorkflowShards().map((shard) =>
+        guarded(
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tables.cases,
+              IndexName: 'byAwaitingWorkflow',
+              KeyConditionExpression: 'awaitingWorkflowKey = :shard AND createdKey < :before',
+              ExpressionAttributeValues: { ':shard': shard, ':before': filedBefore.toISOString() },
+              Limit: limit,
+            }),
+          ),
+        ),
+      ),
+    );
+    return pages.flatMap((page) => (page.Items ?? []).map((item) => String(item.caseId)));
+  }
+
+  async clearAwaitingWorkflow(caseId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.cases,
+          Key: caseKey(caseId),
+          UpdateExpression: 'REMOVE awaitingWorkflowKey',
+          ConditionExpression: 'attribute_exists(awaitingWorkflowKey)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      throw asTransientIfRetryable(error);
+    }
   }
 
   async get(caseId: string): Promise<Case | undefined> {
@@ -199,7 +236,7 @@ export class DynamoCaseStore implements CaseStore {
   private async applyChange(current: Case, change: CaseChange, withRelease: boolean): Promise<void> {
     const transaction = caseChangeTransaction(this.tables, current, change, { withRelease });
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: transaction.items }));
+      await transactWrite(this.client, transaction.items);
     } catch (error) {
       const reasons = cancellationReasons(error);
       const failed = (index: number | undefined) =>

@@ -1,4 +1,4 @@
-import { orderValue, type CaseRequest, type CaseType, type DecisionOutcome } from '../case.js';
+import { orderValue, type CaseRequest, type CaseStatus, type CaseType, type DecisionOutcome } from '../case.js';
 import { findSafetyTerms } from '../classification.js';
 import { ValidationError } from '../errors.js';
 import type { StorePolicy } from './store-policy.js';
@@ -35,8 +35,18 @@ export interface PolicyFinding {
 export interface OpenCaseSummary {
   caseId: string;
   caseNumber: string;
+  status: CaseStatus;
+  decision?: { outcome: DecisionOutcome };
   items: ReadonlyArray<{ sku: string }>;
 }
+
+/**
+ * A claim counts against a new one only once it is decided: approved, or with a supervisor. A case still `submitted`
+ * without a decision (its workflow not run yet, e.g. a start that failed and the sweeper has not retried) or with a
+ * rejection on its way does not: a storefront that retries such a request must not be rejected because of it.
+ */
+export const isDecidedClaim = (other: Pick<OpenCaseSummary, 'status' | 'decision'>): boolean =>
+  other.status !== 'submitted' || (other.decision !== undefined && other.decision.outcome !== 'rejected');
 
 export interface ReviewContext {
   now: Date;
@@ -95,12 +105,13 @@ const parseInstant = (value: string, path: string): number => {
 };
 
 /**
- * Duplicate open claim (monetary types only): another open case on the same order claims one of this request's SKUs.
+ * Duplicate open claim (monetary types only): another open, decided case (`isDecidedClaim`) on the same order claims
+ * one of this request's SKUs.
  * One finding per (SKU, other case); open cases are taken in case-number order so the result does not depend on query order.
  */
 const duplicateFindings = (request: CaseRequest, context: ReviewContext): PolicyFinding[] => {
   const others = context.openCasesForOrder
-    .filter((other) => other.caseId !== context.currentCaseId)
+    .filter((other) => other.caseId !== context.currentCaseId && isDecidedClaim(other))
     .toSorted((a, b) => compareCodeUnits(a.caseNumber, b.caseNumber) || compareCodeUnits(a.caseId, b.caseId));
   return uniqueSkus(request).flatMap((sku) =>
     others

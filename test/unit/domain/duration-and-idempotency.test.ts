@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { durationToSeconds, isIsoDuration } from '../../../functions/domain/duration.js';
-import { requestHash } from '../../../functions/domain/idempotency.js';
+import {
+  IDEMPOTENCY_TTL_SECONDS,
+  idempotencyExpiry,
+  isIdempotencyRecordLive,
+  requestHash,
+} from '../../../functions/domain/idempotency.js';
 
 describe('Function: durationToSeconds', () => {
   it.each([
@@ -29,5 +34,19 @@ describe('Function: requestHash', () => {
   it('differs when a value or the array order differs', () => {
     expect(requestHash({ a: 1 })).not.toBe(requestHash({ a: 2 }));
     expect(requestHash({ a: [1, 2] })).not.toBe(requestHash({ a: [2, 1] }));
+  });
+});
+
+describe('Function: isIdempotencyRecordLive', () => {
+  const madeAt = new Date('2026-11-20T08:00:00.000Z');
+  const record = { expiresAt: idempotencyExpiry(madeAt) };
+
+  it.each<[string, number, boolean]>([
+    ['when it was made', 0, true],
+    ['a second before expiresAt', IDEMPOTENCY_TTL_SECONDS - 1, true],
+    ['at expiresAt', IDEMPOTENCY_TTL_SECONDS, false],
+    ['a day after expiresAt (TTL has not deleted it yet)', 2 * IDEMPOTENCY_TTL_SECONDS, false],
+  ])('holds the key %s: %s', (_label, secondsLater, live) => {
+    expect(isIdempotencyRecordLive(record, new Date(madeAt.getTime() + secondsLater * 1000))).toBe(live);
   });
 });

@@ -56,6 +56,7 @@ const reviewContext = fc.record({
     fc.record({
       caseId: fc.uuid(),
       caseNumber: fc.integer({ min: 1, max: 9999 }).map((n) => `AS-20261101-${String(n).padStart(4, '0')}`),
+      status: fc.constantFrom('open' as const, 'pending_review' as const, 'assigned' as const),
       items: fc.subarray(SKUS, { minLength: 1 }).map((skus) => skus.map((sku) => ({ sku }))),
     }),
     { maxLength: 3 },

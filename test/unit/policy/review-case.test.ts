@@ -4,6 +4,7 @@ import { ValidationError } from '../../../functions/domain/errors.js';
 import {
   outcomeOf,
   reviewCase,
+  type OpenCaseSummary,
   type PolicyFinding,
   type ReasonCode,
 } from '../../../functions/domain/policy/review-case.js';
@@ -358,10 +359,36 @@ describe('Function: reviewCase', () => {
   });
 
   describe('duplicate open claim', () => {
-    const openCase = (caseNumber: string, skus: string[], caseId = `case-${caseNumber}`) => ({
-      caseId,
-      caseNumber,
-      items: skus.map((sku) => ({ sku })),
+    const openCase = (
+      caseNumber: string,
+      skus: string[],
+      caseId = `case-${caseNumber}`,
+      state: Pick<OpenCaseSummary, 'status' | 'decision'> = { status: 'open', decision: { outcome: 'approved' } },
+    ): OpenCaseSummary => ({ caseId, caseNumber, ...state, items: skus.map((sku) => ({ sku })) });
+
+    it.each<[string, Pick<OpenCaseSummary, 'status' | 'decision'>, 'approved' | 'rejected']>([
+      ['submitted, not decided yet (its workflow has not run)', { status: 'submitted' }, 'approved'],
+      [
+        'submitted, its rejection not applied yet',
+        { status: 'submitted', decision: { outcome: 'rejected' } },
+        'approved',
+      ],
+      [
+        'submitted, approved but not opened yet',
+        { status: 'submitted', decision: { outcome: 'approved' } },
+        'rejected',
+      ],
+      ['with a supervisor', { status: 'pending_review', decision: { outcome: 'manual_review' } }, 'rejected'],
+      ['open', { status: 'open', decision: { outcome: 'approved' } }, 'rejected'],
+      ['assigned', { status: 'assigned', decision: { outcome: 'approved' } }, 'rejected'],
+    ])('counts the other claim on the SKU only once decided: %s', (_label, state, outcome) => {
+      const review = reviewCase(
+        request(),
+        policy(),
+        context({ openCasesForOrder: [openCase('AS-20261104-0007', ['KT-100'], 'case-7', state)] }),
+      );
+
+      expect(review.outcome).toBe(outcome);
     });
 
     it.each(MONETARY)('rejects the %s for a SKU already in an open case, naming that case', (type) => {
@@ -442,7 +469,9 @@ describe('Function: reviewCase', () => {
         context({
           now: deliveredPlus(16 * DAY_MS),
           uploadedAttachmentCount: 0,
-          openCasesForOrder: [{ caseId: 'c-1', caseNumber: 'AS-20261104-0001', items: [{ sku: 'MILK-1' }] }],
+          openCasesForOrder: [
+            { caseId: 'c-1', caseNumber: 'AS-20261104-0001', status: 'open', items: [{ sku: 'MILK-1' }] },
+          ],
         }),
       );
 

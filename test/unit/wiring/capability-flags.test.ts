@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../../functions/wiring/capabilities.js';
 import { capabilityDefines } from '../../../functions/wiring/capability-flags.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
+import { SCHEDULES } from '../../../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
 
 const NONE = {
@@ -41,9 +42,9 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same seven flags for every declared route and task', () => {
+  it('returns the same seven flags for every declared route, task and schedule', () => {
     // Prepare
-    const declarations = [...ROUTES, ...WORKFLOW_TASKS];
+    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES];
 
     // Act
     const flagNames = declarations.map((declaration) =>

@@ -1,0 +1,25 @@
+import type { Capabilities } from './capabilities.js';
+
+/**
+ * Functions run on a schedule, declared once: the CDK stack gives each an EventBridge rule (`rate(<n> minutes)`), the
+ * local stack runs the same handler module on a timer.
+ */
+export interface ScheduleDeclaration {
+  /** Stable name: the Lambda function's id. */
+  name: string;
+  /** Handler module under `functions/handlers/schedules/`, without extension; it exports `handler`. */
+  handler: string;
+  everyMinutes: number;
+  summary: string;
+  capabilities: Capabilities;
+}
+
+export const SCHEDULES: readonly ScheduleDeclaration[] = [
+  {
+    name: 'startStrandedWorkflows',
+    handler: 'start-stranded-workflows',
+    everyMinutes: 1,
+    summary: 'Starts the workflow of every case filed over a minute ago whose workflow never started.',
+    capabilities: { tables: { cases: 'readWrite' }, workflow: ['start'] },
+  },
+];
