@@ -19,6 +19,8 @@ export type TimelineEventType =
   | 'customer_notified'
   | 'supervisors_notified'
   | 'workflow_failed'
+  /** Staff restarted a failed workflow: `details.execution` (the new run), `details.failedState`, `details.error`. */
+  | 'workflow_retried'
   | 'classified'
   | 'priority_overridden'
   | 'assigned'

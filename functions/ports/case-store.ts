@@ -40,6 +40,11 @@ export interface CaseChange {
    * exactly one write wins.
    */
   ifSurveyOpen?: { tokenId: string };
+  /**
+   * The change applies only while the case's recorded workflow failure is this one (its `at`); otherwise
+   * `StateConflictError`. Of two retries of one failure, exactly one clears it.
+   */
+  ifWorkflowFailedAt?: string;
   set?: Partial<Omit<Case, 'caseId' | 'storeId' | 'createdAt'>>;
   remove?: ReadonlyArray<
     'workflowWait' | 'workflowFailure' | 'assignee' | 'resolution' | 'survey' | 'revisit' | 'escalation'
@@ -95,6 +100,8 @@ export interface CaseStore {
   listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>>;
   /** A store's cases in one status, newest first. */
   listByStatus(storeId: string, status: CaseStatus, page: PageRequest): Promise<Page<Case>>;
+  /** A store's cases whose workflow failed and was not retried yet, newest failure first. */
+  listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>>;
 }
 
 export interface QueueRef {

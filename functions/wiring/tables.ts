@@ -34,6 +34,7 @@ export const TABLES: readonly TableDeclaration[] = [
       { indexName: 'byCustomer', partitionKey: 'storeCustomerKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byOrder', partitionKey: 'storeOrderKey', sortKey: 'createdKey', projection: 'ALL' },
       { indexName: 'byQueue', partitionKey: 'queueKey', sortKey: 'queueSortKey', projection: 'ALL' },
+      { indexName: 'byWorkflowFailure', partitionKey: 'failedStoreKey', sortKey: 'failedKey', projection: 'ALL' },
     ],
     accessPatterns: [
       'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
@@ -43,6 +44,7 @@ export const TABLES: readonly TableDeclaration[] = [
       'open claims on an order (duplicate check): Query byOrder storeOrderKey=<storeId>#<orderId>',
       "an agent's queue, most urgent first: Query byQueue queueKey=<storeId>#<agentId>#active|done, ascending queueSortKey",
       'the unassigned queue: Query byQueue queueKey=<storeId>#~unassigned#active (sparse: only approved cases carry queueKey)',
+      "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },
   {

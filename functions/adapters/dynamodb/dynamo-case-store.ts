@@ -177,6 +177,11 @@ export class DynamoCaseStore implements CaseStore {
     );
   }
 
+  /** Sparse index: only cases whose workflow failed carry its keys, so this reads nothing else. */
+  async listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>> {
+    return this.queryCases({ indexName: 'byWorkflowFailure', attribute: 'failedStoreKey', partition: storeId }, page);
+  }
+
   /**
    * Applies the change in one transaction (see `caseChangeTransaction`). A release that finds its agent missing or at
    * zero is dropped (logged) and the change applied without it: there is nothing to release, and a deleted agent or a
@@ -260,7 +265,7 @@ export class DynamoCaseStore implements CaseStore {
 }
 
 interface CaseQuery {
-  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue';
+  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure';
   /** The index's partition key attribute, which a page token must carry (see page-token.ts). */
   attribute: string;
   partition: string;
