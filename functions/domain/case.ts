@@ -232,6 +232,11 @@ export interface Case extends CaseRequest {
   workflowWait?: WorkflowWait;
   /** Set when the workflow gave up on a step after its retries: the case needs a person. */
   workflowFailure?: WorkflowFailure;
+  /**
+   * The wait for the customer that began at `since` passed the store's limit and the store flags such cases: the
+   * supervisors were told at `flaggedAt`. Only meaningful while the case still awaits the customer (a new wait clears it).
+   */
+  customerWaitFlag?: { since: string; flaggedAt: string };
   /** How many times staff restarted a failed workflow (absent: never); names the next retry's execution. */
   workflowRetries?: number;
   /** Notifications already sent, so a retried workflow step does not email twice. */

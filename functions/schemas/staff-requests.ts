@@ -16,6 +16,8 @@ export const staffQueueQuerySchema = z.strictObject({
   type: z.enum(['revisit']).optional(),
   /** `true`: the store's cases whose workflow failed (supervisors and admins), newest failure first. */
   failed: z.enum(['true']).optional(),
+  /** `true`: cases awaiting the customer past the store's limit, flagged for supervisors (supervisors and admins). */
+  flagged: z.enum(['true']).optional(),
   ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;

@@ -44,6 +44,7 @@ export const TABLES: readonly TableDeclaration[] = [
       'open claims on an order (duplicate check): Query byOrder storeOrderKey=<storeId>#<orderId>',
       "an agent's queue, most urgent first: Query byQueue queueKey=<storeId>#<agentId>#active|done, ascending queueSortKey",
       'the unassigned queue: Query byQueue queueKey=<storeId>#~unassigned#active (sparse: only approved cases carry queueKey)',
+      'cases flagged for awaiting the customer past the limit: Query byStoreStatus storeStatusKey=<storeId>#awaiting_customer, filter attribute_exists(customerWaitFlag) (reads only the cases parked on a customer)',
       "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },

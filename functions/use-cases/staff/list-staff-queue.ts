@@ -15,6 +15,7 @@ import type { StaffQueueQuery } from '../../schemas/staff-requests.js';
  *   status (newest first), which also reaches cases in no queue (submitted, pending_review);
  * - `failed=true` (supervisors and admins; 403 for agents): the store's cases whose workflow failed and awaits a retry,
  *   newest failure first, from a sparse index (the other filters do not apply);
+ * - `flagged=true` (supervisors and admins): cases awaiting the customer past the store's limit, flagged for them;
  * - `type=revisit`: the follow-up tasks in the queue (resolved cases whose revisit is due, by its due time).
  */
 export const listStaffQueue = async (
@@ -26,6 +27,10 @@ export const listStaffQueue = async (
   if (query.failed) {
     if (!isSupervising(user)) throw new ForbiddenError('Only supervisors and admins list failed workflows');
     return cases.listWorkflowFailures(user.storeId, page);
+  }
+  if (query.flagged) {
+    if (!isSupervising(user)) throw new ForbiddenError('Only supervisors and admins list flagged cases');
+    return cases.listFlaggedCustomerWaits(user.storeId, page);
   }
   if (query.status && query.assignee === undefined && isSupervising(user)) {
     return cases.listByStatus(user.storeId, query.status, page);
