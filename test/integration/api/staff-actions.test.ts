@@ -439,6 +439,8 @@ describe('API: GET /v1/staff/cases and GET /v1/staff/cases/{caseId}', () => {
       round: 1,
       // The revisit task appears only after revisitAfter (seven working days by default).
       revisitDueAt: null,
+      customerWaitFlaggedSince: null,
+      workflowFailure: null,
     });
     expect(active.json.items.map((candidate: { caseId: string }) => candidate.caseId)).not.toContain(caseId);
   });
