@@ -1,4 +1,4 @@
-import type { Case } from './case.js';
+import type { Case, Locale } from './case.js';
 import { durationToSeconds } from './duration.js';
 import { clockPausesFrom } from './sla/clock-pauses.js';
 import type { Store } from './store.js';
@@ -104,3 +104,20 @@ export const awaitingCustomerPlanOf = (
     now,
   });
 };
+
+/** A limit as the customer reads it: whole days, or the ISO duration itself below a day (a demo's seconds). */
+const shownLimit = (limit: string, locale: Locale): string => {
+  const days = Math.floor(durationToSeconds(limit) / 86_400);
+  if (days < 1) return limit;
+  return locale === 'zh-CN' ? `${days} 天` : `${days} day${days === 1 ? '' : 's'}`;
+};
+
+/**
+ * The summary of a case the workflow resolved at the limit, in the customer's language: the resolution email shows it
+ * to them, and staff read it on the case.
+ */
+export const unansweredSummary = (limit: string, locale: Locale): string =>
+  locale === 'zh-CN'
+    ? `我们在 ${shownLimit(limit, locale)}内未收到您补充的信息，该服务单已自动结案（无需处理）。如您之后回复，我们会重新为您处理。`
+    : `We did not receive the information we asked for within ${shownLimit(limit, locale)}, so the case was closed ` +
+      'automatically with no action taken. If you reply later, we will pick it up again.';

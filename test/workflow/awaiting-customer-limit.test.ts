@@ -78,7 +78,7 @@ describe('Workflow: a case awaiting the customer past the store limit', () => {
       type: 'no_action',
       rootCause: 'other',
       resolvedBy: 'workflow',
-      summary: expect.stringContaining('PT6S'),
+      summary: expect.stringContaining('PT6S内未收到'),
     });
     expect((await stack.dependencies.agents.get('store-a', agentId))?.openCases).toBe(loadWhileWaiting - 1);
     const timeline = await timelineOf(stack.dependencies, caseId);

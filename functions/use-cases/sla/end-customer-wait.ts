@@ -1,7 +1,11 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { awaitingCustomerPlanOf, awaitingCustomerRulesOf, reminderKeyOf } from '../../domain/awaiting-customer.js';
+import {
+  awaitingCustomerPlanOf,
+  awaitingCustomerRulesOf,
+  reminderKeyOf,
+  unansweredSummary,
+} from '../../domain/awaiting-customer.js';
 import type { Case, Resolution } from '../../domain/case.js';
-import { durationToSeconds } from '../../domain/duration.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
@@ -10,11 +14,6 @@ import { releaseAssignee } from '../assignment/assignment-change.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
 import { notifyCustomerWaitOverdue, remindAwaitedCustomer } from '../notifications/customer-wait-notices.js';
 import type { SlaContext } from './sla-context.js';
-
-/** Why the workflow resolved the case, in the resolution's summary (staff read it; the customer's email shows it). */
-const noReplySummary = (limit: string): string =>
-  `Resolved automatically: the customer did not provide the requested information within ${limit} ` +
-  `(${Math.round(durationToSeconds(limit) / 86_400)} days); the case can be reopened if they reply.`;
 
 /**
  * The workflow's step for a case that awaits the customer (run from the escalation step when its wait times out): the
@@ -75,7 +74,7 @@ const resolveUnanswered = async (
   const resolution: Resolution = {
     type: 'no_action',
     rootCause: 'other',
-    summary: noReplySummary(limit),
+    summary: unansweredSummary(limit, current.customer.locale),
     resolvedAt: now.toISOString(),
     resolvedBy: 'workflow',
   };

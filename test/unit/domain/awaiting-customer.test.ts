@@ -5,6 +5,7 @@ import {
   awaitingSince,
   planAwaitingCustomer,
   reminderKeyOf,
+  unansweredSummary,
   type AwaitingCustomerPlan,
   type AwaitingCustomerRules,
 } from '../../../functions/domain/awaiting-customer.js';
@@ -132,5 +133,16 @@ describe('Function: awaitingCustomerRulesOf', () => {
         awaitingCustomerOutcome: 'flag',
       }),
     ).toEqual({ reminderAfter: 'P1D', limit: 'P14D', outcome: 'flag' });
+  });
+});
+
+describe('Function: unansweredSummary', () => {
+  it.each([
+    ['P7D', 'zh-CN', '7 天内未收到'],
+    ['P7D', 'en', 'within 7 days'],
+    ['P1D', 'en', 'within 1 day,'],
+    ['PT6S', 'en', 'within PT6S'],
+  ] as const)('says %s in %s', (limit, locale, expected) => {
+    expect(unansweredSummary(limit, locale)).toContain(expected);
   });
 });
