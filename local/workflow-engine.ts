@@ -77,16 +77,17 @@ export class LocalWorkflowEngine implements CaseWorkflow {
   }
 
   /**
-   * Starts the execution named by the case id. An execution of that name that exists, running or finished, makes this a
+   * Starts the execution named by the case id (or `executionName`, a retry's). An execution of that name that exists, running or finished, makes this a
    * no-op (StartExecution with the same name and input). After `stop()` the execution is only persisted RUNNING, so it
    * runs when the next engine calls `resumeInFlight`.
    */
-  start({ caseId, storeId }: CaseWorkflowInput): Promise<void> {
-    if (this.running.has(caseId)) return Promise.resolve();
-    const pending = this.starting.get(caseId);
+  start({ caseId, storeId, executionName }: CaseWorkflowInput): Promise<void> {
+    const name = executionName ?? caseId;
+    if (this.running.has(name)) return Promise.resolve();
+    const pending = this.starting.get(name);
     if (pending) return pending;
-    const starting = this.persistAndLaunch(caseId, { caseId, storeId }).finally(() => this.starting.delete(caseId));
-    this.starting.set(caseId, starting);
+    const starting = this.persistAndLaunch(name, { caseId, storeId }).finally(() => this.starting.delete(name));
+    this.starting.set(name, starting);
     return starting;
   }
 

@@ -2,6 +2,7 @@ import { newSortableId, SORTABLE_ID_BODY } from './ids.js';
 import type { CaseRevisit, RevisitOutcome } from './aftercare/revisit.js';
 import type { CaseSurvey } from './aftercare/survey.js';
 import type { SlaMilestone } from './sla/sla-policy.js';
+import type { WorkflowFailure } from './workflow-failure.js';
 
 /** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
 
@@ -230,7 +231,14 @@ export interface Case extends CaseRequest {
   decision?: Decision;
   workflowWait?: WorkflowWait;
   /** Set when the workflow gave up on a step after its retries: the case needs a person. */
-  workflowFailure?: { error: string; cause?: string; at: string };
+  workflowFailure?: WorkflowFailure;
+  /**
+   * The wait for the customer that began at `since` passed the store's limit and the store flags such cases: the
+   * supervisors were told at `flaggedAt`. Only meaningful while the case still awaits the customer (a new wait clears it).
+   */
+  customerWaitFlag?: { since: string; flaggedAt: string };
+  /** How many times staff restarted a failed workflow (absent: never); names the next retry's execution. */
+  workflowRetries?: number;
   /** Notifications already sent, so a retried workflow step does not email twice. */
   notificationsSent?: string[];
   classification?: Classification;

@@ -10,5 +10,12 @@ export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
   minor: { high: 'P3', medium: 'P4', low: 'P4' },
 };
 
+/**
+ * Whether a reclassification lowers the priority (P1 -> P2 is lower: a later P is less urgent). Agents may raise a
+ * priority freely; lowering one stops escalation sooner, so only a supervisor or an admin may (see `reclassifyCase`).
+ */
+export const lowersPriority = (from: Priority | undefined, to: Priority): boolean =>
+  from !== undefined && to.localeCompare(from) > 0;
+
 export const priorityOf = (matrix: PriorityMatrix, severity: Severity, urgency: Urgency): Priority =>
   matrix[severity][urgency];

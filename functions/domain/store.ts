@@ -31,6 +31,12 @@ export interface Store {
    * after it, or on a closed case, files a new case linked to this one.
    */
   reopenWindow?: string;
+  /** A case awaiting the customer: when they are reminded once (elapsed time, `P3D` when absent). */
+  awaitingCustomerReminderAfter?: string;
+  /** ... and when the wait ends (elapsed time, `P7D` when absent); see `domain/awaiting-customer.ts`. */
+  awaitingCustomerLimit?: string;
+  /** What ends it: resolved as `no_action` (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). */
+  awaitingCustomerOutcome?: 'resolve_no_action' | 'flag';
 }
 
 export const DEFAULT_REOPEN_WINDOW = 'P7D';

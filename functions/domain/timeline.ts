@@ -19,6 +19,10 @@ export type TimelineEventType =
   | 'customer_notified'
   | 'supervisors_notified'
   | 'workflow_failed'
+  /** A wait for the customer passed the store's limit and the store flags such cases: `details.since`. */
+  | 'customer_wait_flagged'
+  /** Staff restarted a failed workflow: `details.execution` (the new run), `details.failedState`, `details.error`. */
+  | 'workflow_retried'
   | 'classified'
   | 'priority_overridden'
   | 'assigned'

@@ -51,6 +51,7 @@ export const en: EmailWording = {
     linkExpires: 'Link valid until',
     resolvedAt: 'Resolved',
     answerDue: 'Answer due',
+    awaitingSince: 'Awaiting the customer since',
   },
   customer: {
     subject: (storeName, headline, caseNumber) => `[${storeName}] ${headline} (case ${caseNumber})`,
@@ -134,6 +135,22 @@ export const en: EmailWording = {
       `Please reply to your request in the after-sales section of the ${t.storeName} website or app and attach the file; replies to this email are not read. You do not need to file a new request.`,
     safety: 'For your safety, please stop using the product and unplug it until we have looked at it.',
     closing: 'We will continue as soon as we receive it.',
+  },
+  awaiting_customer_reminder: {
+    headline: 'Reminder: we are still waiting for your information',
+    opening: (t) =>
+      `Your request (case ${t.caseNumber}) is still waiting for information from you; we can continue as soon as we have it.`,
+    closing: {
+      closes: 'If we do not hear from you soon, the case will be closed; you can always submit a new request later.',
+      stays: 'If we do not hear from you soon, a supervisor will follow up on your case.',
+    },
+  },
+  awaiting_customer_overdue: {
+    headline: (t) => `[${t.caseNumber}] Customer has not replied past the limit`,
+    opening: (t, since) =>
+      `Case ${t.caseNumber} has been waiting for information from the customer since ${since}, past the store's limit; the customer was reminded once.`,
+    action: 'Please decide what happens next: contact the customer, resume the work, or resolve it as no action.',
+    notAssigned: 'Not assigned',
   },
   case_resolved: {
     headline: 'Your request has been resolved',

@@ -167,6 +167,23 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
         paragraph(words.closing),
       ]);
     },
+    awaiting_customer_reminder: (t) => {
+      const words = w.awaiting_customer_reminder;
+      return customerEmail(t, words.headline, [
+        paragraph(words.opening(t)),
+        paragraph(w.customer.howToAnswer(t.storeName)),
+        paragraph(t.closesCase ? words.closing.closes : words.closing.stays),
+      ]);
+    },
+    awaiting_customer_overdue: (t) => {
+      const words = w.awaiting_customer_overdue;
+      const since = formatLocalDueTime(t.since, t.timezone);
+      return staffEmail(t, words.headline(t), w.staff.supervisorsFooter, [
+        paragraph(words.opening(t, since)),
+        staffFacts(t, { awaitingSince: since, handledBy: t.agentName || words.notAssigned }),
+        paragraph(words.action),
+      ]);
+    },
     case_resolved: (t) => {
       const words = w.case_resolved;
       return customerEmail(t, words.headline, [

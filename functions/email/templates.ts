@@ -73,6 +73,27 @@ export type EmailTemplate =
       minimum: number;
       safetyHazard: boolean;
     }
+  /**
+   * To the customer: the one reminder of a wait for their information; `closesCase` when the store resolves such cases
+   * at the limit (else the case stays open for a person to follow up).
+   */
+  | {
+      kind: 'awaiting_customer_reminder';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      closesCase: boolean;
+    }
+  /** To the supervisors: a case has awaited the customer past the store's limit (the store flags rather than closes). */
+  | {
+      kind: 'awaiting_customer_overdue';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      agentName?: string;
+      since: string;
+      timezone: string;
+    }
   /** To the customer: the outcome (with the amount when money is involved) and its summary. */
   | {
       kind: 'case_resolved';

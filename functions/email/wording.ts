@@ -24,7 +24,8 @@ export type FactLabel =
   | 'firstResponseDue'
   | 'linkExpires'
   | 'resolvedAt'
-  | 'answerDue';
+  | 'answerDue'
+  | 'awaitingSince';
 
 /** An SLA milestone and its due time as the email shows them (label in the locale, due time on the store's clock). */
 export interface ShownDue {
@@ -87,6 +88,17 @@ interface WordingByKind {
     howToSend: (t: TemplateOf<'evidence_requested'>) => string;
     safety: string;
     closing: string;
+  };
+  awaiting_customer_reminder: {
+    headline: string;
+    opening: (t: TemplateOf<'awaiting_customer_reminder'>) => string;
+    closing: { closes: string; stays: string };
+  };
+  awaiting_customer_overdue: {
+    headline: (t: TemplateOf<'awaiting_customer_overdue'>) => string;
+    opening: (t: TemplateOf<'awaiting_customer_overdue'>, since: string) => string;
+    action: string;
+    notAssigned: string;
   };
   case_resolved: {
     headline: string;

@@ -51,6 +51,7 @@ export const zhCN: EmailWording = {
     linkExpires: '链接有效期至',
     resolvedAt: '解决时间',
     answerDue: '回访截止时间',
+    awaitingSince: '等待客户回复起始时间',
   },
   customer: {
     subject: (storeName, headline, caseNumber) => `【${storeName}】${headline}（服务单号 ${caseNumber}）`,
@@ -130,6 +131,21 @@ export const zhCN: EmailWording = {
       `请通过${t.storeName}网站或 App 的售后服务页面回复本申请并上传文件；直接回复本邮件将无法送达。无需重新提交申请。`,
     safety: '为了您的安全，在我们检查之前请停止使用该产品并断开电源。',
     closing: '收到凭证后，我们会立即继续处理。',
+  },
+  awaiting_customer_reminder: {
+    headline: '提醒：我们仍在等待您补充信息',
+    opening: (t) => `您的售后申请（服务单号 ${t.caseNumber}）仍在等待您补充信息，收到后我们才能继续处理。`,
+    closing: {
+      closes: '如果我们在近期仍未收到您的回复，该服务单将被关闭；之后如有需要，您可以随时重新提交申请。',
+      stays: '如果我们在近期仍未收到您的回复，客服主管将跟进您的服务单。',
+    },
+  },
+  awaiting_customer_overdue: {
+    headline: (t) => `[${t.caseNumber}] 等待客户回复已超时`,
+    opening: (t, since) =>
+      `服务单 ${t.caseNumber} 自 ${since} 起等待客户补充信息，已超过店铺设定的等待期限，且已提醒过客户一次。`,
+    action: '请决定下一步：联系客户、恢复处理或以“无需处理”结案。',
+    notAssigned: '未分配',
   },
   case_resolved: {
     headline: '您的售后申请已处理完成',

@@ -40,9 +40,21 @@ export interface CaseChange {
    * exactly one write wins.
    */
   ifSurveyOpen?: { tokenId: string };
+  /**
+   * The change applies only while the case's recorded workflow failure is this one (its `at`); otherwise
+   * `StateConflictError`. Of two retries of one failure, exactly one clears it.
+   */
+  ifWorkflowFailedAt?: string;
   set?: Partial<Omit<Case, 'caseId' | 'storeId' | 'createdAt'>>;
   remove?: ReadonlyArray<
-    'workflowWait' | 'workflowFailure' | 'assignee' | 'resolution' | 'survey' | 'revisit' | 'escalation'
+    | 'workflowWait'
+    | 'workflowFailure'
+    | 'customerWaitFlag'
+    | 'assignee'
+    | 'resolution'
+    | 'survey'
+    | 'revisit'
+    | 'escalation'
   >;
   /**
    * Keys appended to `notificationsSent` in the write itself (not the list as read, rewritten), so two notices recorded
@@ -104,6 +116,10 @@ export interface CaseStore {
   listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>>;
   /** A store's cases in one status, newest first. */
   listByStatus(storeId: string, status: CaseStatus, page: PageRequest): Promise<Page<Case>>;
+  /** A store's cases awaiting the customer past the store's limit and flagged for supervisors, newest first. */
+  listFlaggedCustomerWaits(storeId: string, page: PageRequest): Promise<Page<Case>>;
+  /** A store's cases whose workflow failed and was not retried yet, newest failure first. */
+  listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>>;
 }
 
 export interface QueueRef {

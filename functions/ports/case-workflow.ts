@@ -2,6 +2,11 @@
 export interface CaseWorkflowInput {
   caseId: string;
   storeId: string;
+  /**
+   * The execution's name when it is not the case id: a retry of a failed lifecycle (`<caseId>-r<n>`), since a name
+   * cannot be used twice. The input is `{ caseId, storeId }` either way.
+   */
+  executionName?: string;
 }
 
 /** The case lifecycle engine: Step Functions in AWS, the same ASL on the local engine locally. */

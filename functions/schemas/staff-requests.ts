@@ -14,9 +14,16 @@ export const staffQueueQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   /** `revisit`: only the follow-up tasks waiting in the queue (resolved cases whose revisit is due). */
   type: z.enum(['revisit']).optional(),
+  /** `true`: the store's cases whose workflow failed (supervisors and admins), newest failure first. */
+  failed: z.enum(['true']).optional(),
+  /** `true`: cases awaiting the customer past the store's limit, flagged for supervisors (supervisors and admins). */
+  flagged: z.enum(['true']).optional(),
   ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
+
+/** A retry of a failed workflow; the note goes on the internal timeline event. */
+export const retryWorkflowBodySchema = z.strictObject({ note: trimmedText(1_000).optional() });
 
 export const replyBodySchema = z.strictObject({ body: trimmedText(5_000) });
 export const noteBodySchema = z.strictObject({ body: trimmedText(5_000) });

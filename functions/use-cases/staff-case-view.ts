@@ -62,5 +62,12 @@ export const staffCaseSummary = (value: Case) => ({
   round: roundOf(value),
   /** A follow-up task waits: when the revisit is due to be answered (null when none waits). */
   revisitDueAt: isRevisitPending(value.revisit) ? (value.revisit?.answerDueAt ?? null) : null,
+  /** Awaiting the customer past the store's limit, flagged for supervisors: since when (null: not flagged). */
+  customerWaitFlaggedSince:
+    value.status === 'awaiting_customer' && value.customerWaitFlag ? value.customerWaitFlag.since : null,
+  /** The workflow gave up on a step: where, with what error, when (null while it runs or ended well). */
+  workflowFailure: value.workflowFailure
+    ? { state: value.workflowFailure.state ?? null, error: value.workflowFailure.error, at: value.workflowFailure.at }
+    : null,
 });
 export type StaffCaseSummary = ReturnType<typeof staffCaseSummary>;

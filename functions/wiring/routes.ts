@@ -133,7 +133,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'list-staff-cases',
-    summary: 'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first.',
+    summary:
+      'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows.',
     capabilities: { tables: { cases: 'read' } },
   },
   {
@@ -207,6 +208,16 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
+    name: 'retryCaseWorkflow',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/workflow/retry',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'retry-case-workflow',
+    summary: 'Restart a failed case workflow from where the case stands (a new execution); 409 when none failed.',
+    capabilities: { tables: { cases: 'readWrite' }, workflow: ['start'] },
+  },
+  {
     name: 'assignCase',
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/assign',
@@ -233,7 +244,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'complete-revisit',
-    summary: 'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
+    summary:
+      'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
     capabilities: ASSIGNMENT_CHANGING,
   },
   {

@@ -40,6 +40,7 @@ export const TABLES: readonly TableDeclaration[] = [
         sortKey: 'createdKey',
         projection: ['caseId'],
       },
+      { indexName: 'byWorkflowFailure', partitionKey: 'failedStoreKey', sortKey: 'failedKey', projection: 'ALL' },
     ],
     accessPatterns: [
       'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
@@ -52,6 +53,8 @@ export const TABLES: readonly TableDeclaration[] = [
       'cases whose workflow has not begun, oldest first (stranded-case sweeper, every minute): Query byAwaitingWorkflow ' +
         'awaitingWorkflowKey=AWAITING#<0..3>, createdKey < <now - 1 min> (sparse: set by the intake transaction, removed ' +
         'with the decision or any status change, or by the sweeper once the execution exists; 4 shards by case id)',
+      'cases flagged for awaiting the customer past the limit: Query byStoreStatus storeStatusKey=<storeId>#awaiting_customer, filter attribute_exists(customerWaitFlag) (reads only the cases parked on a customer)',
+      "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },
   {

@@ -65,6 +65,8 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     capabilities: {
       tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
       sendsEmail: true,
+      // A case resolved at the end of a customer wait frees its agent: waiting cases are assigned and signalled.
+      workflow: ['signal'],
     },
   },
   {

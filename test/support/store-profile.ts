@@ -25,3 +25,29 @@ export const setSignalRecheckAfter = async (
     client.destroy();
   }
 };
+
+/**
+ * Sets fields of the store's profile (e.g. the awaiting-customer limit and outcome), as an operator would in the table;
+ * the stack's store cache shows them within a second.
+ */
+export const setStoreSettings = async (
+  stack: Pick<TestStack, 'dynamoDb' | 'tables'>,
+  storeId: string,
+  settings: Record<string, string>,
+): Promise<void> => {
+  const entries = Object.entries(settings);
+  const client = createDocumentClient({ endpoint: stack.dynamoDb.endpoint });
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: stack.tables.stores,
+        Key: { pk: `STORE#${storeId}`, sk: 'PROFILE' },
+        UpdateExpression: `SET ${entries.map((_entry, index) => `#f${index} = :v${index}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+};

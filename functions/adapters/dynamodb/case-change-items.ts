@@ -4,7 +4,7 @@ import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
-import { caseKey, storeStatusKey, toEventItem } from './case-items.js';
+import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -34,6 +34,8 @@ const caseAttributes = (current: Case, change: CaseChange): { set: Record<string
   // longer awaits its workflow, and the stranded-case sweeper must not find it.
   if (change.set?.decision || (change.set?.status && change.set.status !== 'submitted'))
     remove.push('awaitingWorkflowKey');
+  if (change.set?.workflowFailure) Object.assign(set, workflowFailureKeys({ ...current, ...change.set }));
+  if (change.remove?.includes('workflowFailure')) remove.push('failedStoreKey', 'failedKey');
   // Only when a source field changes: a change that leaves them alone must not rewrite the keys from a stale `current`.
   if (touchesQueue(change)) {
     const placement = queueOf(caseWithChange(current, change));
@@ -86,6 +88,11 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':surveyToken'] = change.ifSurveyOpen.tokenId;
     values[':surveySent'] = 'sent';
     conditions.push('#survey.#tokenId = :surveyToken AND #survey.#surveyStatus = :surveySent');
+  }
+  if (change.ifWorkflowFailedAt !== undefined) {
+    Object.assign(names, { '#workflowFailure': 'workflowFailure', '#failedAt': 'at' });
+    values[':failedAt'] = change.ifWorkflowFailedAt;
+    conditions.push('#workflowFailure.#failedAt = :failedAt');
   }
   const expression = [
     assignments.length ? `SET ${assignments.join(', ')}` : '',

@@ -31,7 +31,17 @@ const KEY_ATTRIBUTES = [
   'queueKey',
   'queueSortKey',
   'awaitingWorkflowKey',
+  'failedStoreKey',
+  'failedKey',
 ] as const;
+
+/** Sparse byWorkflowFailure keys: only while the case's workflow is recorded as failed. */
+export const workflowFailureKeys = (
+  value: Pick<Case, 'storeId' | 'caseId' | 'workflowFailure'>,
+): { failedStoreKey: string; failedKey: string } | undefined =>
+  value.workflowFailure
+    ? { failedStoreKey: value.storeId, failedKey: `${value.workflowFailure.at}#${value.caseId}` }
+    : undefined;
 
 export const toCaseItem = (value: Case): Record<string, unknown> => ({
   ...caseKey(value.caseId),
@@ -42,6 +52,7 @@ export const toCaseItem = (value: Case): Record<string, unknown> => ({
   createdKey: `${value.createdAt}#${value.caseId}`,
   // Sparse: only a case in a work queue carries the byQueue keys.
   ...queueOf(value),
+  ...workflowFailureKeys(value),
   ...value,
 });
 

@@ -214,6 +214,24 @@ export class DynamoCaseStore implements CaseStore {
     );
   }
 
+  /** The awaiting-customer partition, filtered to the flagged: it holds only the cases parked on a customer. */
+  async listFlaggedCustomerWaits(storeId: string, page: PageRequest): Promise<Page<Case>> {
+    return this.queryCases(
+      {
+        indexName: 'byStoreStatus',
+        attribute: 'storeStatusKey',
+        partition: storeStatusKey(storeId, 'awaiting_customer'),
+        having: 'customerWaitFlag',
+      },
+      page,
+    );
+  }
+
+  /** Sparse index: only cases whose workflow failed carry its keys, so this reads nothing else. */
+  async listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>> {
+    return this.queryCases({ indexName: 'byWorkflowFailure', attribute: 'failedStoreKey', partition: storeId }, page);
+  }
+
   /**
    * Applies the change in one transaction (see `caseChangeTransaction`). A release that finds its agent missing or at
    * zero is dropped (logged) and the change applied without it: there is nothing to release, and a deleted agent or a
@@ -270,6 +288,10 @@ export class DynamoCaseStore implements CaseStore {
         })
         .join(', ')})`;
     }
+    if (query.having) {
+      names['#having'] = query.having;
+      filter = [filter, 'attribute_exists(#having)'].filter(Boolean).join(' AND ');
+    }
     const items: Case[] = [];
     let startKey = decodePageToken(page.nextToken, { attribute: query.attribute, value: query.partition });
     for (let round = 0; round < MAX_FILTER_ROUNDS; round += 1) {
@@ -297,13 +319,15 @@ export class DynamoCaseStore implements CaseStore {
 }
 
 interface CaseQuery {
-  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue';
+  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure';
   /** The index's partition key attribute, which a page token must carry (see page-token.ts). */
   attribute: string;
   partition: string;
   /** Newest (or least urgent) first unless true. */
   ascending?: boolean;
   statuses?: readonly CaseStatus[];
+  /** Only items carrying this attribute (a flag on few items of a small partition). */
+  having?: string;
 }
 
 /** Rounds of a filtered query before a short page is returned with its token. */

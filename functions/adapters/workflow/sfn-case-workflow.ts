@@ -38,10 +38,10 @@ export class SfnCaseWorkflow implements CaseWorkflow {
     this.logger = options.logger ?? defaultLogger;
   }
 
-  async start({ caseId, storeId }: CaseWorkflowInput): Promise<void> {
+  async start({ caseId, storeId, executionName }: CaseWorkflowInput): Promise<void> {
     const command = new StartExecutionCommand({
       stateMachineArn: this.stateMachineArn,
-      name: caseId,
+      name: executionName ?? caseId,
       input: JSON.stringify({ caseId, storeId }),
     });
     try {

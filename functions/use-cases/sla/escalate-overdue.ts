@@ -10,6 +10,7 @@ import { loadCase } from '../workflow/load-case.js';
 import { ladderAudiences, sendLadderNotice, type LadderAudiences } from './escalation-notices.js';
 import { reassignOverdue } from './reassign-overdue.js';
 import { loadSlaContext, stepOf, type SlaContext } from './sla-context.js';
+import { endCustomerWait } from './end-customer-wait.js';
 import { syncDeadlines } from './sync-deadlines.js';
 
 /**
@@ -21,6 +22,7 @@ import { syncDeadlines } from './sync-deadlines.js';
  *    from an agent no longer available);
  * 3. the steps taken are written on the case with their timeline events in one write, and its due times synced;
  *    the recipients are read once per run, the case is not read again after the write;
+ * 3b. a case awaiting the customer gets its reminder, or at the store's limit is resolved or flagged (read again then);
  * 4. returns where the case stands and how long to wait for the next step, which sends the workflow back into the
  *    right wait (or on, when a lost signal had left it waiting for something that already happened).
  * Run twice (a retried task), it finds the steps taken and does nothing more. Should the write of step 3 fail after
@@ -38,6 +40,8 @@ export const escalateOverdue = async (dependencies: Dependencies, caseId: string
     // The plan already looks past the steps it takes (its wakeAt is the next one), so the case is not read again.
     context = { ...context, current: await takeDueActions(dependencies, context), plan: { ...context.plan, due: [] } };
   }
+  // A case parked on the customer: the reminder, then the store's outcome at the limit (see `endCustomerWait`).
+  if (await endCustomerWait(dependencies, context)) context = await loadSlaContext(dependencies, caseId);
   await syncDeadlines(dependencies, context);
   return stepOf(context);
 };

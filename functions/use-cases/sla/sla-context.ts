@@ -1,5 +1,6 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { planAftercare } from '../../domain/aftercare/aftercare-plan.js';
+import { awaitingCustomerPlanOf } from '../../domain/awaiting-customer.js';
 import { workflowStep, type WorkflowStep } from '../../domain/case-progress.js';
 import type { Case } from '../../domain/case.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -59,14 +60,29 @@ const aftercareWakeAt = (current: Case, policy: StoreSlaPolicy, now: Date): Date
  * Where the case stands for the workflow, and how long its next wait may park: until the next SLA step is due, or a
  * second when one is due already (a policy change, a late approval), so the escalation step takes it at once.
  */
-export const stepOf = ({ current, store, now, plan, policy }: SlaContext): WorkflowStep => {
-  const wakeAt = isFollowingUp(current)
+export const stepOf = ({ current, timeline, store, now, plan, policy }: SlaContext): WorkflowStep => {
+  const slaWakeAt = isFollowingUp(current)
     ? aftercareWakeAt(current, policy, now)
     : plan.due.length > 0
       ? now
       : plan.wakeAt;
+  // The resolution clock stands still while the customer is awaited: the wait's own reminder and limit wake it.
+  const wakeAt = earliest(slaWakeAt, customerWaitWakeAt(current, timeline, store, now));
   return workflowStep(current, { store, now, ...(wakeAt ? { wakeAt } : {}) });
 };
+
+const customerWaitWakeAt = (
+  current: Case,
+  timeline: readonly TimelineEvent[],
+  store: Store,
+  now: Date,
+): Date | undefined => {
+  const wait = awaitingCustomerPlanOf(current, timeline, store, now);
+  return wait.due ? now : wait.wakeAt;
+};
+
+const earliest = (a: Date | undefined, b: Date | undefined): Date | undefined =>
+  a && b ? (a.getTime() <= b.getTime() ? a : b) : (a ?? b);
 
 export const currentWorkflowStep = async (dependencies: SlaDependencies, caseId: string): Promise<WorkflowStep> =>
   stepOf(await loadSlaContext(dependencies, caseId));

@@ -45,6 +45,8 @@ export const changeCaseStatus = async (dependencies: Dependencies, request: Stat
         to: request.status,
       }),
       set: { status: request.status, updatedAt: now.toISOString() },
+      // A new wait for the customer starts its reminder and limit anew: a flag of an earlier wait no longer holds.
+      ...(request.status === 'awaiting_customer' && current.customerWaitFlag ? { remove: ['customerWaitFlag'] } : {}),
     };
   });
   if (after.status === 'awaiting_customer') {

@@ -2,8 +2,9 @@ import type { Dependencies } from '../../commons/dependencies.js';
 import { HANDLED_STATUSES, type Case, type CaseStatus, type Severity, type Urgency } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
 import { overrideClassification } from '../../domain/classification.js';
-import { StateConflictError } from '../../domain/errors.js';
-import type { StaffUser } from '../../domain/staff.js';
+import { ForbiddenError, StateConflictError } from '../../domain/errors.js';
+import { lowersPriority } from '../../domain/priority.js';
+import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
@@ -22,7 +23,9 @@ export interface Reclassification {
 
 /**
  * Staff override the severity and/or urgency (`POST /v1/staff/cases/{caseId}/classification`), and so the priority
- * under the store's matrix: only while the case is approved and active (else 409). What changed is recorded as
+ * under the store's matrix: only while the case is approved and active (else 409). An agent may raise the priority or
+ * keep it, but not lower it (403: a supervisor or an admin reclassifies it), so a P1 cannot be talked out of its
+ * escalation by the person it escalates about. What changed is recorded as
  * `staff_override` with the reason; an internal `priority_overridden` event has the priority from/to. The SLA targets
  * follow the new priority: the due times and the queue order move, and the workflow's wait is re-timed when the next
  * step is now sooner. Returns the reclassified case.
@@ -47,6 +50,12 @@ export const reclassifyCase = async (
       user.userId,
       now,
     );
+    const from = current.classification?.priority;
+    if (!isSupervising(user) && lowersPriority(from, classification.priority)) {
+      throw new ForbiddenError(
+        `Lowering the priority (${from} -> ${classification.priority}) needs a supervisor or an admin: ask one to reclassify the case`,
+      );
+    }
     return {
       event: timelineEvent(current.caseId, now, 'priority_overridden', staffActor(user), {
         visibility: 'internal',

@@ -266,6 +266,45 @@ describe('API: POST /v1/staff/cases/{caseId}/classification', () => {
   });
 });
 
+describe('API: POST /v1/staff/cases/{caseId}/classification, lowering the priority', () => {
+  it('refuses an agent lowering a P1 (403, nothing written), lets the agent raise, and lets a supervisor lower', async () => {
+    // Prepare: the agent's case raised to P1 by the agent (raising is free).
+    const caseId = await caseAssignedTo(stack, staff, 'agent1');
+    const raised = await staff.agent1.post(`/v1/staff/cases/${caseId}/classification`, {
+      severity: 'critical',
+      urgency: 'high',
+      reason: 'Sparks from the plug.',
+    });
+    expect(raised.status).toBe(200);
+
+    // Act
+    const lowered = await staff.agent1.post(`/v1/staff/cases/${caseId}/classification`, {
+      severity: 'minor',
+      urgency: 'low',
+      reason: 'Not that bad after all.',
+    });
+    const sameLevel = await staff.agent1.post(`/v1/staff/cases/${caseId}/classification`, {
+      severity: 'critical',
+      reason: 'Confirmed by a photo.',
+    });
+    const bySupervisor = await staff.supervisor1.post(`/v1/staff/cases/${caseId}/classification`, {
+      urgency: 'low',
+      reason: 'The customer unplugged it; no danger left.',
+    });
+
+    // Assess
+    expect(lowered.status).toBe(403);
+    expect(lowered.json.error.message).toMatch(/P1 -> P4.*supervisor/);
+    expect(sameLevel.status).toBe(200);
+    expect(bySupervisor.status).toBe(200);
+    expect(bySupervisor.json.priority).toBe('P3');
+    const overrides = (await staffView(staff, caseId)).timeline.filter(
+      (event: { type: string }) => event.type === 'priority_overridden',
+    );
+    expect(overrides.map((event: { to: string }) => event.to)).toEqual(['P1', 'P1', 'P3']);
+  });
+});
+
 describe('API: POST /v1/staff/cases/{caseId}/assign', () => {
   it('moves the case to agent2, tells the customer the new name, and shuts agent1 out', async () => {
     // Prepare
@@ -400,6 +439,8 @@ describe('API: GET /v1/staff/cases and GET /v1/staff/cases/{caseId}', () => {
       round: 1,
       // The revisit task appears only after revisitAfter (seven working days by default).
       revisitDueAt: null,
+      customerWaitFlaggedSince: null,
+      workflowFailure: null,
     });
     expect(active.json.items.map((candidate: { caseId: string }) => candidate.caseId)).not.toContain(caseId);
   });

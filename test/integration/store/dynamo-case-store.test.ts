@@ -495,6 +495,57 @@ describe('Function: DynamoCaseStore.listByStatus', () => {
   });
 });
 
+describe('Function: DynamoCaseStore.listWorkflowFailures', () => {
+  const failure = (at: string) => ({ error: 'TypeError', state: 'AssignAgent', at, execution: 'x' });
+
+  it("lists only a store's cases whose workflow failed, newest failure first, until the failure is cleared", async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    const older = await putCase(fixture, openCase(storeId, { workflowFailure: failure('2026-11-01T00:00:00.000Z') }));
+    const running = await putCase(fixture, openCase(storeId));
+    await putCase(fixture, openCase(freshStoreId(), { workflowFailure: failure('2026-11-03T00:00:00.000Z') }));
+    const at = '2026-11-02T00:00:00.000Z';
+    await fixture.cases.update(running, { set: { workflowFailure: failure(at) }, events: [note(running.caseId)] });
+
+    // Act
+    const listed = await fixture.cases.listWorkflowFailures(storeId, { limit: 10 });
+
+    // Assess
+    expect(listed.items.map((item) => item.caseId)).toEqual([running.caseId, older.caseId]);
+    expect(listed.items[0]?.workflowFailure).toEqual(failure(at));
+    expect(await rawCaseItem(running.caseId)).toMatchObject({
+      failedStoreKey: storeId,
+      failedKey: `${at}#${running.caseId}`,
+    });
+    expect(listed.items[0]).not.toHaveProperty('failedStoreKey');
+  });
+
+  it('clears a failure only while it is the one read: of two retries of one failure exactly one passes', async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    const at = '2026-11-01T00:00:00.000Z';
+    const failed = await putCase(fixture, openCase(storeId, { workflowFailure: failure(at) }));
+    const retry = (): Promise<void> =>
+      fixture.cases.update(failed, {
+        ifWorkflowFailedAt: at,
+        set: { workflowRetries: 1 },
+        remove: ['workflowFailure'],
+        events: [note(failed.caseId)],
+      });
+
+    // Act
+    const results = await Promise.allSettled([retry(), retry()]);
+
+    // Assess
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect([StateConflictError.name, 'TransientError']).toContain((rejected.reason as Error).name);
+    expect((await fixture.cases.listWorkflowFailures(storeId, { limit: 10 })).items).toEqual([]);
+    expect(await rawCaseItem(failed.caseId)).not.toHaveProperty('failedStoreKey');
+    await expect(retry()).rejects.toBeInstanceOf(StateConflictError);
+  });
+});
+
 function assignee(agentId: string) {
   return { agentId, name: agentId, assignedAt: '2026-11-20T08:00:00.000Z', assignedBy: 'assignment' };
 }

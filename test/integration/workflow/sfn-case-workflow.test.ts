@@ -64,6 +64,24 @@ describe('Class: SfnCaseWorkflow', () => {
       });
     });
 
+    it('names a retry execution as asked, with the same input as the first run', async () => {
+      // Prepare
+      sfnMock
+        .on(StartExecutionCommand)
+        .resolves({ executionArn: `${STATE_MACHINE_ARN}:case-1-r1`, startDate: new Date() });
+      const { workflow } = newWorkflow();
+
+      // Act
+      await workflow.start({ caseId: 'case-1', storeId: 'store-1', executionName: 'case-1-r1' });
+
+      // Assess
+      expect(sfnMock.commandCalls(StartExecutionCommand)[0]?.args[0].input).toEqual({
+        stateMachineArn: STATE_MACHINE_ARN,
+        name: 'case-1-r1',
+        input: JSON.stringify({ caseId: 'case-1', storeId: 'store-1' }),
+      });
+    });
+
     it('does nothing when the execution already exists', async () => {
       // Prepare
       sfnMock

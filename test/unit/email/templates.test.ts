@@ -74,6 +74,18 @@ const samples: { [K in EmailKind]: TemplateOf<K> } = {
     minimum: 1,
     safetyHazard: true,
   },
+  awaiting_customer_reminder: {
+    kind: 'awaiting_customer_reminder',
+    ...customerCase,
+    closesCase: true,
+  },
+  awaiting_customer_overdue: {
+    kind: 'awaiting_customer_overdue',
+    ...staffCase,
+    agentName: 'Wang Fang',
+    since: '2026-11-20T02:00:00Z',
+    timezone: 'Asia/Shanghai',
+  },
   case_resolved: {
     kind: 'case_resolved',
     ...customerCase,
