@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { QUEUES } from '../functions/wiring/queues.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import type { QueueConsumer } from './local-work-queue.js';
 import type { HttpHandler, ApiRoute } from './server.js';
 import type { TaskHandler } from './task-dispatcher.js';
 
@@ -11,7 +13,7 @@ import type { TaskHandler } from './task-dispatcher.js';
  */
 const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta.url));
 
-const importHandler = async <H>(folder: 'http' | 'tasks', name: string): Promise<H> => {
+const importHandler = async <H>(folder: 'http' | 'tasks' | 'queues', name: string): Promise<H> => {
   // A file URL of the source: tsx and vitest load TypeScript directly (vite would otherwise glob a `.js` pattern).
   const url = pathToFileURL(join(HANDLERS_DIR, folder, `${name}.ts`)).href;
   const module = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
@@ -34,5 +36,13 @@ export const loadTaskHandlers = async (): Promise<Record<string, TaskHandler>> =
       WORKFLOW_TASKS.map(
         async (task) => [task.arnPlaceholder, await importHandler<TaskHandler>('tasks', task.handler)] as const,
       ),
+    ),
+  );
+
+/** Each declared queue's consumer, keyed by the queue's name (`QUEUES[].name`). */
+export const loadQueueConsumers = async (): Promise<Record<string, QueueConsumer>> =>
+  Object.fromEntries(
+    await Promise.all(
+      QUEUES.map(async (queue) => [queue.name, await importHandler<QueueConsumer>('queues', queue.handler)] as const),
     ),
   );
