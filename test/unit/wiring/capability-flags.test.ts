@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../../functions/wiring/capabilities.js';
 import { capabilityDefines } from '../../../functions/wiring/capability-flags.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
+import { QUEUES } from '../../../functions/wiring/queues.js';
 import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
 
 const NONE = {
@@ -12,6 +13,7 @@ const NONE = {
   __DECLARES_WORKFLOW__: 'false',
   __DECLARES_ATTACHMENTS__: 'false',
   __DECLARES_SURVEY_LINKS__: 'false',
+  __DECLARES_WORK_QUEUE__: 'false',
 };
 
 describe('Function: capabilityDefines', () => {
@@ -33,6 +35,7 @@ describe('Function: capabilityDefines', () => {
     ['presigning uploads', { attachments: 'presign' }, { __DECLARES_ATTACHMENTS__: 'true' }],
     ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
     ['no survey links, said explicitly', { surveyLinks: false }, {}],
+    ['queueing work', { enqueuesWork: true }, { __DECLARES_WORK_QUEUE__: 'true' }],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);
@@ -41,9 +44,9 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same seven flags for every declared route and task', () => {
+  it('returns the same eight flags for every declared route, task and queue consumer', () => {
     // Prepare
-    const declarations = [...ROUTES, ...WORKFLOW_TASKS];
+    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...QUEUES];
 
     // Act
     const flagNames = declarations.map((declaration) =>
