@@ -86,13 +86,13 @@ export const measurePolicySave = async (
   await admin.put('/v1/admin/sla', policyOf(current, 6));
   await stack.workQueue.settled();
 
-  const before = meter.snapshot();
+  const meterBefore = meter.snapshot();
   const started = performance.now();
   await admin.put('/v1/admin/sla', policyOf(current, 2));
   const saveMs = performance.now() - started;
   await stack.workQueue.settled();
   const allRetimedMs = performance.now() - started;
-  const use = meter.since(before);
+  const use = meter.since(meterBefore);
 
   let retimed = 0;
   for (const caseId of caseIds) {
@@ -100,7 +100,8 @@ export const measurePolicySave = async (
     const due = stored?.deadlines?.firstResponseDueAt;
     if (stored && due !== undefined && Date.parse(due) - Date.parse(stored.createdAt) === 2 * HOUR_MS) retimed += 1;
   }
-  await admin.put('/v1/admin/sla', current);
+  const { version: _version, ...before } = current;
+  await admin.put('/v1/admin/sla', before);
   await stack.workQueue.settled();
   return {
     store: storeId,
