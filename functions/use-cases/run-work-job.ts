@@ -3,9 +3,7 @@ import type { WorkJob } from '../ports/work-queue.js';
 import { assignWaitingCases } from './assignment/assign-waiting-cases.js';
 import { retimeOpenCases } from './sla/retime-open-cases.js';
 
-export type WorkJobResult =
-  | Awaited<ReturnType<typeof retimeOpenCases>>
-  | { outcome: 'offered'; assigned: string[] };
+export type WorkJobResult = Awaited<ReturnType<typeof retimeOpenCases>> | { outcome: 'offered'; assigned: string[] };
 
 /**
  * One job of the work queue (`WorkJob`), run by its consumer. A job that throws is delivered again later (and after

@@ -254,7 +254,9 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
 
   if (capabilities.enqueuesWork) {
     fn.addEnvironment(WORK_QUEUE.urlEnvVar, resources.workQueue.queueUrl);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [resources.workQueue.queueArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [resources.workQueue.queueArn] }),
+    );
     // What SQS needs of the queue's key to store a message: a data key, and Decrypt to reuse a cached one.
     fn.addToRolePolicy(
       new PolicyStatement({

@@ -60,9 +60,11 @@ const queuesFrom = async (
   const fromAgent = from.agentId;
   const start = fromAgent === null ? 0 : all.findIndex((agentId) => agentId !== null && agentId >= fromAgent);
   if (start < 0) return [];
-  return all.slice(start).map((agentId, index) =>
-    index === 0 && agentId === from.agentId && from.nextToken ? { agentId, nextToken: from.nextToken } : { agentId },
-  );
+  return all
+    .slice(start)
+    .map((agentId, index) =>
+      index === 0 && agentId === from.agentId && from.nextToken ? { agentId, nextToken: from.nextToken } : { agentId },
+    );
 };
 
 /**
