@@ -1,3 +1,4 @@
+import type { PolicySaveFigures } from './policy-save.js';
 import type { BundleFigure } from './bundles.js';
 import type { CostModel } from './cost.js';
 import type { EscalationFigures } from './escalation.js';
@@ -47,6 +48,8 @@ export interface BenchResults {
   recheck: RecheckFigures;
   /** Every execution of the run by status (all SUCCEEDED when the product behaved). */
   workflowExecutions: Record<string, number>;
+  /** `PUT /v1/admin/sla` on a store with many open cases: the answer, and the work queue's re-timing after it. */
+  policySave: PolicySaveFigures;
   costPer1000Cases: CostModel;
   targets: Record<string, TargetCheck>;
   elapsedMs: number;

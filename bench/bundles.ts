@@ -9,6 +9,7 @@ import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { TABLES } from '../functions/wiring/tables.js';
 import { SCHEDULES } from '../functions/wiring/schedules.js';
+import { QUEUES } from '../functions/wiring/queues.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { functionBuildOptions } from '../infra/function-bundling.js';
 import { median, round } from './stats.js';
@@ -17,7 +18,7 @@ const run = promisify(execFile);
 
 export interface BundleFigure {
   name: string;
-  kind: 'http' | 'task' | 'schedule' | 'floor';
+  kind: 'http' | 'task' | 'schedule' | 'queue' | 'floor';
   kb: number;
   importMs: number;
   importSamplesMs: number[];
@@ -57,10 +58,10 @@ const importOnce = async (nodeBinary: string, file: string): Promise<number> => 
   return value;
 };
 
-/** The deployed functions: one per route and per workflow task, each with the capabilities it declares. */
+/** The deployed functions: one per route, per workflow task and per queue consumer, each with the capabilities it declares. */
 const declaredFunctions = (
   repoRoot: string,
-): Array<{ name: string; kind: 'http' | 'task' | 'schedule'; entry: string; capabilities: Capabilities }> => [
+): Array<{ name: string; kind: 'http' | 'task' | 'schedule' | 'queue'; entry: string; capabilities: Capabilities }> => [
   ...ROUTES.map((route) => ({
     name: `http/${route.handler}`,
     kind: 'http' as const,
@@ -78,6 +79,12 @@ const declaredFunctions = (
     kind: 'schedule' as const,
     entry: join(repoRoot, 'functions', 'handlers', 'schedules', `${schedule.handler}.ts`),
     capabilities: schedule.capabilities,
+  })),
+  ...QUEUES.map((queue) => ({
+    name: `queue/${queue.handler}`,
+    kind: 'queue' as const,
+    entry: join(repoRoot, 'functions', 'handlers', 'queues', `${queue.handler}.ts`),
+    capabilities: queue.capabilities,
   })),
 ];
 

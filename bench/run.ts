@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (`-- --quick` for the short run): intake against the database floor, work per request, bundle size
- * and import time, workflow transitions (the SLA ladder and the recheck included) and the cost per 1,000 cases,
- * measured in one run on this machine.
+ * and import time, workflow transitions (the SLA ladder and the recheck included), the cost per 1,000 cases and an SLA
+ * policy save on a store with many open cases, measured in one run on this machine.
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -21,6 +21,7 @@ import { DynamoMeter } from './dynamo-meter.js';
 import { BENCH_FOLLOW_UP, measureEscalatedPath } from './escalation.js';
 import { apiIntake, floorIntake, runClosedLoop, summarize } from './intake.js';
 import { ESCALATED_PATH, measurePaths, readTaskStates } from './lifecycle.js';
+import { measurePolicySave } from './policy-save.js';
 import { measureRecheck } from './recheck.js';
 import { measureRoundTrips } from './round-trips.js';
 import { round } from './stats.js';
@@ -31,8 +32,8 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
 
 const SETTINGS = quick
-  ? { cases: 300, batchesPerSide: 2, levelBudgetMs: 6_000, warmup: 20, importSamples: 3 }
-  : { cases: 2_000, batchesPerSide: 4, levelBudgetMs: 120_000, warmup: 100, importSamples: 5 };
+  ? { cases: 300, batchesPerSide: 2, levelBudgetMs: 6_000, warmup: 20, importSamples: 3, openCases: 200 }
+  : { cases: 2_000, batchesPerSide: 4, levelBudgetMs: 120_000, warmup: 100, importSamples: 5, openCases: 1_000 };
 const CONCURRENCY = [1, 8, 32] as const;
 /** The level the headline figures (and the issue's throughput target) refer to. */
 const HEADLINE_CONCURRENCY = 8;
@@ -172,7 +173,11 @@ const main = async () => {
       }
     }
 
-    // 5. Cost.
+    // 5. An SLA policy save on a store with many open cases. Last: its cases stay in store A's unassigned queue.
+    log(`policy save: store A with ${SETTINGS.openCases} open cases, re-timed by the work queue`);
+    const policySave = await measurePolicySave({ stack, meter, admin: actors.admin }, SETTINGS.openCases);
+
+    // 6. Cost.
     const reply = roundTrips.reply;
     if (!reply) throw new Error('The reply was not measured');
     const cost = modelCost({ paths, reply, ladderSteps: escalated.escalation.steps, recheck }, prices);
@@ -228,6 +233,7 @@ const main = async () => {
       escalation: escalated.escalation,
       recheck,
       workflowExecutions: executionsByStatus,
+      policySave,
       costPer1000Cases: cost,
       targets: {
         throughputRatioAtC8: { target: '>= 0.5', measured: String(headline.ratio), met: headline.ratio >= 0.5 },

@@ -192,6 +192,24 @@ export const renderTable = (results: BenchResults): string => {
       `${day.taskInvocations} Lambda invocations, ${day.dynamoRoundTrips} DynamoDB round trips (${day.readCapacityUnits} RCU, ${day.writeCapacityUnits} WCU)\n`,
   );
 
+  const save = results.policySave;
+  out.push(
+    table(
+      `4d. SLA policy save on a store with ${save.openCases.toLocaleString('en-US')} open cases (${save.store}; the work queue re-times them after the answer)`,
+      ['open cases', 'save answered ms', 'all re-timed ms', 're-timed', 'cases/s', 'DynamoDB per case'],
+      [
+        [
+          save.openCases,
+          save.saveMs,
+          save.allRetimedMs,
+          `${save.retimed}/${save.openCases}`,
+          save.casesPerSecond,
+          save.dynamoRoundTripsPerCase,
+        ],
+      ],
+    ),
+  );
+
   const cost = results.costPer1000Cases;
   const services = Object.keys(cost.breakdown);
   const escalationShares = cost.slaEscalation.shares

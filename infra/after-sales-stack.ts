@@ -9,6 +9,7 @@ import type { CapabilityResources } from './constructs/service-function.js';
 import { Schedules } from './constructs/schedules.js';
 import { StaffIdentity } from './constructs/staff-identity.js';
 import { Survey } from './constructs/survey.js';
+import { WorkQueues } from './constructs/work-queues.js';
 import { Workflow } from './constructs/workflow.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 
@@ -32,6 +33,7 @@ export class AfterSalesStack extends Stack {
   readonly staffIdentity: StaffIdentity;
   readonly survey: Survey;
   readonly workflow: Workflow;
+  readonly workQueues: WorkQueues;
   readonly api: Api;
   readonly schedules: Schedules;
 
@@ -43,6 +45,7 @@ export class AfterSalesStack extends Stack {
     this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
     this.staffIdentity = new StaffIdentity(this, 'StaffIdentity');
     this.survey = new Survey(this, 'Survey', { key: this.data.key, publicBaseUrl: config.publicBaseUrl });
+    this.workQueues = new WorkQueues(this, 'WorkQueues', { key: this.data.key });
 
     const resources: Omit<CapabilityResources, 'stateMachineArn'> = {
       tables: this.data.tables,
@@ -55,8 +58,10 @@ export class AfterSalesStack extends Stack {
         configurationSetArn: this.email.configurationSetArn,
       },
       surveyLinks: this.survey.resources,
+      workQueue: this.workQueues.queue,
     };
     this.workflow = new Workflow(this, 'Workflow', { resources });
+    this.workQueues.addConsumer({ ...resources, stateMachineArn: this.workflow.stateMachineArn });
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
@@ -91,6 +96,10 @@ export class AfterSalesStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', {
       value: this.workflow.stateMachine.stateMachineArn,
       description: 'Case lifecycle state machine',
+    });
+    new CfnOutput(this, 'WorkDeadLetterQueueUrl', {
+      value: this.workQueues.deadLetterQueue.queueUrl,
+      description: 'Background jobs (SLA re-timing, capacity offers) that failed every delivery; redrive after a fix',
     });
     new CfnOutput(this, 'AttachmentsBucketName', {
       value: this.data.attachmentsBucket.bucketName,

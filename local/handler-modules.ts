@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { QUEUES } from '../functions/wiring/queues.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { SCHEDULES, type ScheduleDeclaration } from '../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import type { QueueConsumer } from './local-work-queue.js';
 import type { HttpHandler, ApiRoute } from './server.js';
 import type { TaskHandler } from './task-dispatcher.js';
 
@@ -12,7 +14,7 @@ import type { TaskHandler } from './task-dispatcher.js';
  */
 const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta.url));
 
-const importHandler = async <H>(folder: 'http' | 'tasks' | 'schedules', name: string): Promise<H> => {
+const importHandler = async <H>(folder: 'http' | 'tasks' | 'schedules' | 'queues', name: string): Promise<H> => {
   // A file URL of the source: tsx and vitest load TypeScript directly (vite would otherwise glob a `.js` pattern).
   const url = pathToFileURL(join(HANDLERS_DIR, folder, `${name}.ts`)).href;
   const module = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
@@ -47,4 +49,12 @@ export const loadScheduleHandlers = async (): Promise<
       declaration,
       run: await importHandler<() => Promise<unknown>>('schedules', declaration.handler),
     })),
+  );
+
+/** Each declared queue's consumer, keyed by the queue's name (`QUEUES[].name`). */
+export const loadQueueConsumers = async (): Promise<Record<string, QueueConsumer>> =>
+  Object.fromEntries(
+    await Promise.all(
+      QUEUES.map(async (queue) => [queue.name, await importHandler<QueueConsumer>('queues', queue.handler)] as const),
+    ),
   );

@@ -38,6 +38,9 @@ const router: Dependencies = {
   get surveyLinks() {
     return active().surveyLinks;
   },
+  get workQueue() {
+    return active().workQueue;
+  },
   get clock() {
     return active().clock;
   },

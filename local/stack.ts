@@ -18,13 +18,15 @@ import { systemClock, type Clock } from '../functions/ports/clock.js';
 import { TABLES, type TableName } from '../functions/wiring/tables.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
+import { WORK_QUEUE } from '../functions/wiring/queues.js';
 import { localDependenciesFor } from './declared-local-dependencies.js';
 import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
-import { loadApiRoutes, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
+import { loadApiRoutes, loadQueueConsumers, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
 import { LocalSchedules } from './local-schedules.js';
+import { LocalWorkQueue } from './local-work-queue.js';
 import { openLocalSurveyLinks } from './local-survey-links.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
@@ -44,6 +46,8 @@ export interface LocalStackOptions {
   reviewReminderAfter?: string;
   /** Replaces every workflow Retry interval (tests: 10 ms); the definition's by default. */
   retryIntervalMs?: number;
+  /** First wait before a failed work queue job is delivered again (doubling after); 50 ms by default. */
+  workRetryDelayMs?: number;
   /** Only errors are logged. */
   quiet?: boolean;
   /**
@@ -65,6 +69,8 @@ export interface LocalStack {
   engine: LocalWorkflowEngine;
   /** The scheduled functions, on timers; `runNow(name)` runs one at once. */
   schedules: LocalSchedules;
+  /** The background work queue (`functions/wiring/queues.ts`): `settled()` waits until its jobs are done. */
+  workQueue: LocalWorkQueue;
   outbox: OutboxMailer;
   attachments: LocalAttachmentStorage;
   /** The local user pool's token signer: `POST /_local/login` issues with it, staff routes verify with it. */
@@ -140,6 +146,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   let documentClient: DynamoDBDocumentClient | undefined;
   let engine: LocalWorkflowEngine | undefined;
   let schedules: LocalSchedules | undefined;
+  let workQueue: LocalWorkQueue | undefined;
   let restoreEnvironment: (() => void) | undefined;
   let unregister: (() => void) | undefined;
   let temporaryDir: string | undefined;
@@ -174,6 +181,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       };
       await step(() => server?.close());
       await step(() => schedules?.stop());
+      // Queued jobs signal workflows: they finish (or are cut short by the drain's limit) before the engine stops.
+      await step(() => workQueue && Promise.race([workQueue.stop(), sleep(TASK_DRAIN_MS)]));
       await step(() => engine?.stop());
       await step(() => Promise.race([Promise.allSettled([...runningTasks]), sleep(TASK_DRAIN_MS)]));
       await step(() => unregister?.());
@@ -215,6 +224,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       start: (input) => (engine as LocalWorkflowEngine).start(input),
       completeWait: (token, output) => (engine as LocalWorkflowEngine).completeWait(token, output),
     };
+    workQueue = new LocalWorkQueue({
+      maxReceiveCount: WORK_QUEUE.maxReceiveCount,
+      retryDelayMs: options.workRetryDelayMs,
+      logger: log,
+    });
     const dependencies: Dependencies = {
       cases: new DynamoCaseStore(documentClient, tables),
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
@@ -223,16 +237,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       workflow,
       attachments,
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
+      workQueue,
       clock: options.clock ?? systemClock,
     };
     unregister = registerStackDependencies(dependencies);
     await seedDemoAgents(dependencies.agents, dependencies.clock.now());
     const staffTokens = await LocalJwtIssuer.open(dataDir);
 
-    const [taskHandlers, apiRoutes, scheduleHandlers, definition] = await Promise.all([
+    const [taskHandlers, apiRoutes, scheduleHandlers, queueConsumers, definition] = await Promise.all([
       loadTaskHandlers(),
       loadApiRoutes(),
       loadScheduleHandlers(),
+      loadQueueConsumers(),
       readDefinition(),
     ]);
     // Each handler runs with what its declaration grants, as its bundle does in AWS.
@@ -255,6 +271,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       retryIntervalMs: options.retryIntervalMs,
       logger: log,
     });
+    const workConsumer = queueConsumers[WORK_QUEUE.name];
+    if (!workConsumer) throw new Error(`No consumer module for the ${WORK_QUEUE.name} queue`);
+    workQueue.attach(tracked(asDeclared(WORK_QUEUE.capabilities, workConsumer)));
     server.mount({
       api: apiRoutes.map((route) => ({ ...route, invoke: asDeclared(route.capabilities, route.invoke) })),
       local: localRoutes({ baseUrl: server.url, outbox, attachments, staffTokens, logger: log }),
@@ -276,6 +295,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       apiKeys: { ...DEMO_API_KEYS },
       engine,
       schedules,
+      workQueue,
       outbox,
       attachments,
       staffTokens,

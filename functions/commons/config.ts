@@ -1,4 +1,5 @@
 import { MissingConfigError } from '../domain/errors.js';
+import { WORK_QUEUE } from '../wiring/queues.js';
 import { tableByName, type TableName } from '../wiring/tables.js';
 
 /**
@@ -23,6 +24,9 @@ export const tableNameFromEnv = (table: TableName): string => required(tableByNa
 export const optionalTableNameFromEnv = (table: TableName): string | undefined => optional(tableByName(table).envVar);
 
 export const stateMachineArnFromEnv = (): string => required('STATE_MACHINE_ARN');
+
+/** The background work queue's URL (`functions/wiring/queues.ts`). */
+export const workQueueUrlFromEnv = (): string => required(WORK_QUEUE.urlEnvVar);
 
 export const attachmentsBucketFromEnv = (): string => required('ATTACHMENTS_BUCKET');
 

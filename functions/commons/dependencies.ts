@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
 import type { SurveyLinks } from '../ports/survey-links.js';
+import type { WorkQueue } from '../ports/work-queue.js';
 
 /** The ports a use case may need. Handlers get them from here; the local stack and tests provide their own. */
 export interface Dependencies {
@@ -16,6 +17,7 @@ export interface Dependencies {
   workflow: CaseWorkflow;
   attachments: AttachmentStorage;
   surveyLinks: SurveyLinks;
+  workQueue: WorkQueue;
   clock: Clock;
 }
 

@@ -13,4 +13,6 @@ export interface Capabilities {
   attachments?: 'read' | 'presign';
   /** Signs (workflow) or checks (survey page) survey links: the survey key secret and the public base URL. */
   surveyLinks?: boolean;
+  /** May hand work to the background work queue (`functions/wiring/queues.ts`). */
+  enqueuesWork?: boolean;
 }

@@ -48,6 +48,11 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
     flag: '__DECLARES_SURVEY_LINKS__',
     isGranted: (capabilities) => capabilities.surveyLinks === true,
   },
+  workQueue: {
+    capability: 'enqueuesWork',
+    flag: '__DECLARES_WORK_QUEUE__',
+    isGranted: (capabilities) => capabilities.enqueuesWork === true,
+  },
 };
 
 export const PORT_NAMES = Object.keys(PORT_GRANTS) as PortName[];

@@ -43,13 +43,15 @@ const SUPERVISING: readonly StaffRole[] = ['supervisor', 'admin'];
 const ADMIN: readonly StaffRole[] = ['admin'];
 
 /**
- * Actions that move agent load (resolve, cancel, assign, an agent's capacity): the freed capacity is given at once
- * to the most urgent waiting case, whose workflow is signalled and whose customer is emailed.
+ * Actions that move agent load (resolve, cancel, assign, an agent's capacity): the freed capacity is offered to the
+ * waiting cases by an `offerCapacity` job on the work queue, just after the answer (`offerFreedCapacity`); should the
+ * queue refuse it, the action offers it itself (cases assigned, their workflows signalled, their customers emailed).
  */
 const ASSIGNMENT_CHANGING: Capabilities = {
   tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
   workflow: ['signal'],
   sendsEmail: true,
+  enqueuesWork: true,
 };
 
 export const ROUTES: readonly RouteDeclaration[] = [
@@ -115,6 +117,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
       workflow: ['start', 'signal'],
       sendsEmail: true,
       attachments: 'read',
+      enqueuesWork: true,
     },
   },
   {
@@ -316,8 +319,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ADMIN,
     handler: 'put-sla-policy',
     summary: "Replace the SLA policy; the version goes up by one and open cases' deadlines follow it from now on.",
-    // Open cases are re-timed at once: their deadlines change and their waiting workflows are signalled.
-    capabilities: { tables: { stores: 'readWrite', cases: 'readWrite', agents: 'read' }, workflow: ['signal'] },
+    // Answers once saved; the open cases are re-timed just after by a `retimeOpenCases` job on the work queue.
+    capabilities: { tables: { stores: 'readWrite' }, enqueuesWork: true },
   },
   {
     name: 'getSurvey',

@@ -14,9 +14,11 @@ import {
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { capabilityDefines } from '../../functions/wiring/capability-flags.js';
+import { WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
@@ -24,15 +26,26 @@ import type { SurveyLinkResources } from './survey.js';
 
 /**
  * `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`, `schedule`
- * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`.
+ * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`, `queue` consumers in `functions/handlers/queues/`.
  */
-export type FunctionKind = 'http' | 'task' | 'schedule';
+export type FunctionKind = 'http' | 'task' | 'schedule' | 'queue';
 
-const HANDLER_FOLDERS: Record<FunctionKind, string> = { http: 'http', task: 'tasks', schedule: 'schedules' };
+const HANDLER_FOLDERS: Record<FunctionKind, string> = {
+  http: 'http',
+  task: 'tasks',
+  schedule: 'schedules',
+  queue: 'queues',
+};
 
 export const FUNCTION_DEFAULTS = {
   memorySize: 512,
-  timeout: { http: Duration.seconds(10), task: Duration.seconds(30), schedule: Duration.seconds(60) },
+  /** A queue consumer's own comes from its declaration (`functions/wiring/queues.ts`). */
+  timeout: {
+    http: Duration.seconds(10),
+    task: Duration.seconds(30),
+    schedule: Duration.seconds(60),
+    queue: Duration.seconds(60),
+  },
   logRetention: RetentionDays.THREE_MONTHS,
 } as const;
 
@@ -49,6 +62,8 @@ export interface ServiceFunctionProps {
   description: string;
   /** The route's or task's declaration: the adapters its bundle contains and, through `bindCapabilities`, may use. */
   capabilities: Capabilities;
+  /** The kind's default (`FUNCTION_DEFAULTS.timeout`) when absent. */
+  timeout?: Duration;
 }
 
 /**
@@ -82,7 +97,7 @@ export class ServiceFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: FUNCTION_DEFAULTS.memorySize,
-      timeout: FUNCTION_DEFAULTS.timeout[props.kind],
+      timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout[props.kind],
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
@@ -129,6 +144,8 @@ export interface CapabilityResources {
   mail: { from: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
   /** The survey key secret and where links point (`Survey`). */
   surveyLinks: SurveyLinkResources;
+  /** The background work queue (`WorkQueues`), encrypted with the data key. */
+  workQueue: IQueue;
 }
 
 const TABLE_READ_ACTIONS = [
@@ -146,7 +163,7 @@ const TABLE_WRITE_ACTIONS = [
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
-const viaService = (service: 'dynamodb' | 's3' | 'secretsmanager'): Record<string, Record<string, string>> => ({
+const viaService = (service: 'dynamodb' | 's3' | 'secretsmanager' | 'sqs'): Record<string, Record<string, string>> => ({
   StringEquals: { 'kms:ViaService': `${service}.${Aws.REGION}.amazonaws.com` },
 });
 
@@ -241,6 +258,21 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
         actions: [presigns ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
         resources: [resources.dataKey.keyArn],
         conditions: viaService('s3'),
+      }),
+    );
+  }
+
+  if (capabilities.enqueuesWork) {
+    fn.addEnvironment(WORK_QUEUE.urlEnvVar, resources.workQueue.queueUrl);
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [resources.workQueue.queueArn] }),
+    );
+    // What SQS needs of the queue's key to store a message: a data key, and Decrypt to reuse a cached one.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [resources.dataKey.keyArn],
+        conditions: viaService('sqs'),
       }),
     );
   }

@@ -6,6 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { QUEUES } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { SCHEDULES } from '../../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
@@ -40,6 +41,12 @@ const FUNCTIONS: DeclaredFunction[] = [
     handler: schedule.handler,
     capabilities: schedule.capabilities,
   })),
+  ...QUEUES.map((queue) => ({
+    name: `${queue.name}Queue`,
+    kind: 'queue' as const,
+    handler: queue.handler,
+    capabilities: queue.capabilities,
+  })),
 ];
 
 /** The AWS SDK clients a declaration needs, written out here independently of the code that decides it. */
@@ -49,12 +56,14 @@ const expectedClients = ({
   sendsEmail,
   attachments,
   surveyLinks,
+  enqueuesWork,
 }: Capabilities): string[] =>
   [
     ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
     ...(attachments ? ['@aws-sdk/client-s3'] : []),
     ...(sendsEmail ? ['@aws-sdk/client-sesv2'] : []),
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
+    ...(enqueuesWork ? ['@aws-sdk/client-sqs'] : []),
     // The key secret, and the base-URL parameter (both bundled: whether a deployment uses the parameter is runtime config).
     ...(surveyLinks ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'] : []),
   ].sort();

@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../../infra/config.js';
 import { API_LIMITS, GATEWAY_ERRORS } from '../../infra/constructs/api.js';
 import { aslPlaceholders } from '../../infra/constructs/workflow.js';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { QUEUES, WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { TABLES, tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { SCHEDULES } from '../../functions/wiring/schedules.js';
@@ -86,6 +87,7 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
+  if (capabilities.enqueuesWork) names.push(WORK_QUEUE.urlEnvVar);
   return names.sort();
 };
 
@@ -118,8 +120,10 @@ beforeAll(() => {
 afterAll(() => synth?.cleanup());
 
 describe('Stack: functions', () => {
-  it('has exactly one function per route, per workflow task and per schedule, and no other function', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length);
+  it('has exactly one function per route, per workflow task, per schedule and per queue consumer, and no other function', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(
+      ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length + QUEUES.length,
+    );
   });
 
   it('runs every function on Node 22, arm64, with tracing, 512 MB, source maps and its own log group', () => {
@@ -318,7 +322,7 @@ describe('Stack: IAM', () => {
     }
   });
 
-  it('uses the key only through DynamoDB, S3 or Secrets Manager', () => {
+  it('uses the key only through DynamoDB, S3, Secrets Manager or SQS', () => {
     for (const { policy, statement } of identityStatements()) {
       if (!asList(statement.Action).some((action) => action.startsWith('kms:'))) continue;
       expect(JSON.stringify(statement.Condition), policy).toContain('kms:ViaService');
@@ -374,7 +378,7 @@ describe('Stack: IAM', () => {
 
   it('scopes ses:SendEmail to the sender identity and the configuration set', () => {
     const senders = identityStatements().filter(({ statement }) => asList(statement.Action).includes('ses:SendEmail'));
-    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS].filter(
+    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS, ...QUEUES].filter(
       (declaration) => declaration.capabilities.sendsEmail,
     );
     expect(senders).toHaveLength(emailingFunctions.length);

@@ -5,7 +5,7 @@ import { AgentUnavailableError } from '../../domain/errors.js';
 import type { Actor, TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyTimedCaseAction, type AppliedAction, type PlannedChange } from '../apply-case-action.js';
-import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { notifyCaseReopened } from '../notifications/customer-notices.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
@@ -98,7 +98,7 @@ export const applyReopeningAction = async (
   const { before, after } = applied;
   if (roundOf(after) > roundOf(before)) {
     await notifyCaseReopened(dependencies, after, after.rounds?.at(-1)?.reopen.reason ?? 'customer_message');
-    if (!after.assignee) await assignWaitingCases(dependencies, after.storeId);
+    if (!after.assignee) await offerFreedCapacity(dependencies, after.storeId);
   }
   await signalWorkflow(dependencies, caseId);
   return applied;

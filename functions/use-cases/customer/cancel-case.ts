@@ -4,7 +4,7 @@ import { NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyCancelled } from '../notifications/customer-notices.js';
-import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
@@ -52,6 +52,6 @@ export const cancelCase = async (dependencies: Dependencies, request: CustomerCa
   });
   await notifyCancelled(dependencies, after);
   await signalWorkflow(dependencies, after.caseId);
-  if (before.assignee) await assignWaitingCases(dependencies, after.storeId);
+  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
   return after;
 };

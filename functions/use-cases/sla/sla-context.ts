@@ -24,17 +24,24 @@ export interface SlaContext {
 
 export type SlaDependencies = Pick<Dependencies, 'cases' | 'stores' | 'clock'>;
 
+export interface SlaPolicySource {
+  /** Read the store's policy consistently, past any cache. */
+  freshPolicy?: boolean;
+  /** The store's policy as the caller already read it (a retime after a save): used as it is, not read again. */
+  policy?: StoreSlaPolicy;
+}
+
 export const loadSlaContext = async (
   dependencies: SlaDependencies,
   caseId: string,
-  { freshPolicy = false }: { freshPolicy?: boolean } = {},
+  { freshPolicy = false, policy: given }: SlaPolicySource = {},
 ): Promise<SlaContext> => {
   const found = await dependencies.cases.getWithTimeline(caseId);
   if (!found) throw new NotFoundError(`Case ${caseId} not found`);
   const { case: current, timeline } = found;
   const [store, policy] = await Promise.all([
     loadStore(dependencies, current.storeId),
-    dependencies.stores.getSlaPolicy(current.storeId, { fresh: freshPolicy }),
+    given ?? dependencies.stores.getSlaPolicy(current.storeId, { fresh: freshPolicy }),
   ]);
   const now = dependencies.clock.now();
   const sla = caseSla({ current, timeline, policy, now });

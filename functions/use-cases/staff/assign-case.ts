@@ -2,7 +2,7 @@ import type { Dependencies } from '../../commons/dependencies.js';
 import type { Case } from '../../domain/case.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { assignByStaff } from '../assignment/assign-by-staff.js';
-import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { announceAssignment } from '../notifications/announce-assignment.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
@@ -29,6 +29,6 @@ export const assignCase = async (dependencies: Dependencies, request: CaseAssign
   await signalWorkflow(dependencies, assigned.caseId);
   // Whether someone was released is known only inside the transaction (the case may have been auto-assigned since it
   // was read), so the store's waiting cases are always offered the capacity; with none freed, nothing happens.
-  await assignWaitingCases(dependencies, assigned.storeId);
+  await offerFreedCapacity(dependencies, assigned.storeId);
   return assigned;
 };

@@ -7,7 +7,7 @@ import { timelineEvent } from '../../domain/timeline-events.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
-import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
+import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
@@ -59,6 +59,6 @@ export const resolveCase = async (dependencies: Dependencies, request: CaseResol
   });
   await notifyResolved(dependencies, after);
   await signalWorkflow(dependencies, after.caseId);
-  if (before.assignee) await assignWaitingCases(dependencies, after.storeId);
+  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
   return after;
 };

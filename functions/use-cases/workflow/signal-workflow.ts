@@ -3,7 +3,7 @@ import { logger, errorName } from '../../commons/logger.js';
 import { waitOutcome } from '../../domain/case-progress.js';
 import type { WorkflowWait } from '../../domain/case.js';
 import { TransientError } from '../../domain/errors.js';
-import { loadSlaContext, stepOf } from '../sla/sla-context.js';
+import { loadSlaContext, stepOf, type SlaPolicySource } from '../sla/sla-context.js';
 import { syncDeadlines } from '../sla/sync-deadlines.js';
 
 const COMPLETION_ATTEMPTS = 3;
@@ -37,9 +37,11 @@ const wakesTooLate = (wait: WorkflowWait, now: Date, waitSeconds: number): boole
 export const signalWorkflow = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   caseId: string,
+  /** The SLA policy to time the case by, when the caller has just read it (see `loadSlaContext`). */
+  policySource: Pick<SlaPolicySource, 'policy'> = {},
 ): Promise<void> => {
   try {
-    const context = await loadSlaContext(dependencies, caseId);
+    const context = await loadSlaContext(dependencies, caseId, policySource);
     await syncDeadlines(dependencies, context);
     const wait = context.current.workflowWait;
     if (!wait) return;

@@ -49,6 +49,8 @@ beforeAll(async () => {
       secret: 'test',
     }),
     surveyLinks: await openLocalSurveyLinks(undefined, 'http://127.0.0.1:1'),
+    // The sweep itself queues nothing.
+    workQueue: { enqueue: async () => Promise.reject(new Error('not expected')) },
     clock: systemClock,
   };
 });

@@ -91,6 +91,7 @@ const dependenciesWith = (cases: CaseStore, mailer: Mailer): Dependencies => ({
   workflow: { start: vi.fn(), completeWait: vi.fn() },
   attachments: {} as Dependencies['attachments'],
   surveyLinks: {} as Dependencies['surveyLinks'],
+  workQueue: { enqueue: vi.fn() },
   clock: systemClock,
 });
 

@@ -3,6 +3,7 @@ import type { Capabilities } from '../../../functions/wiring/capabilities.js';
 import { capabilityDefines } from '../../../functions/wiring/capability-flags.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
 import { SCHEDULES } from '../../../functions/wiring/schedules.js';
+import { QUEUES } from '../../../functions/wiring/queues.js';
 import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
 
 const NONE = {
@@ -13,6 +14,7 @@ const NONE = {
   __DECLARES_WORKFLOW__: 'false',
   __DECLARES_ATTACHMENTS__: 'false',
   __DECLARES_SURVEY_LINKS__: 'false',
+  __DECLARES_WORK_QUEUE__: 'false',
 };
 
 describe('Function: capabilityDefines', () => {
@@ -34,6 +36,7 @@ describe('Function: capabilityDefines', () => {
     ['presigning uploads', { attachments: 'presign' }, { __DECLARES_ATTACHMENTS__: 'true' }],
     ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
     ['no survey links, said explicitly', { surveyLinks: false }, {}],
+    ['queueing work', { enqueuesWork: true }, { __DECLARES_WORK_QUEUE__: 'true' }],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);
@@ -42,9 +45,9 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same seven flags for every declared route, task and schedule', () => {
+  it('returns the same eight flags for every declared route, task, schedule and queue consumer', () => {
     // Prepare
-    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES];
+    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES];
 
     // Act
     const flagNames = declarations.map((declaration) =>

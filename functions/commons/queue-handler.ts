@@ -1,0 +1,44 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { getDependencies, type Dependencies } from './dependencies.js';
+import { errorName, logger } from './logger.js';
+
+/**
+ * A queue consumer: each message's body is parsed as JSON and validated, then run by one use case. A message that
+ * fails (malformed, or its job threw) is reported in `batchItemFailures` (the event source maps with
+ * `ReportBatchItemFailures`), so only it is delivered again, and after the queue's `maxReceiveCount` deliveries moves to
+ * the dead-letter queue; the other messages of the batch are done.
+ */
+export const queueHandler =
+  <S extends z.ZodType>(
+    name: string,
+    schema: S,
+    run: (dependencies: Dependencies, job: z.output<S>) => Promise<unknown>,
+  ) =>
+  async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const failed: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      logger.resetKeys();
+      logger.appendKeys({ queue: name, messageId: record.messageId });
+      try {
+        const job = schema.parse(JSON.parse(record.body));
+        const result = await run(await getDependencies(), job);
+        logger.info('Job done', { job: (job as { kind?: string }).kind, result: summary(result) });
+      } catch (error) {
+        logger.warn('Job failed; it will be delivered again', {
+          errorName: errorName(error),
+          receiveCount: record.attributes.ApproximateReceiveCount,
+        });
+        failed.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures: failed };
+  };
+
+/** What a result says in the log: its outcome and counts, never the ids of the cases (those go to each case's log). */
+const summary = (result: unknown): Record<string, unknown> | undefined => {
+  if (typeof result !== 'object' || result === null) return undefined;
+  return Object.fromEntries(
+    Object.entries(result).map(([key, value]) => [key, Array.isArray(value) ? value.length : value]),
+  );
+};

@@ -1,0 +1,20 @@
+import type { Dependencies } from '../commons/dependencies.js';
+import type { WorkJob } from '../ports/work-queue.js';
+import { assignWaitingCases } from './assignment/assign-waiting-cases.js';
+import { retimeOpenCases } from './sla/retime-open-cases.js';
+
+export type WorkJobResult = Awaited<ReturnType<typeof retimeOpenCases>> | { outcome: 'offered'; assigned: string[] };
+
+/**
+ * One job of the work queue (`WorkJob`), run by its consumer. A job that throws is delivered again later (and after
+ * `maxReceiveCount` deliveries goes to the dead-letter queue); each is idempotent, so a redelivery is harmless.
+ */
+export const runWorkJob = async (dependencies: Dependencies, job: WorkJob): Promise<WorkJobResult> => {
+  switch (job.kind) {
+    case 'retimeOpenCases':
+      return retimeOpenCases(dependencies, job);
+    case 'offerCapacity':
+      // Never throws: a case it could not assign stays in the unassigned queue for the next offer or a supervisor.
+      return { outcome: 'offered', assigned: await assignWaitingCases(dependencies, job.storeId) };
+  }
+};
