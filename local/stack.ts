@@ -205,15 +205,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       start: (input) => (engine as LocalWorkflowEngine).start(input),
       completeWait: (token, output) => (engine as LocalWorkflowEngine).completeWait(token, output),
     };
+    const clock = options.clock ?? systemClock;
     const dependencies: Dependencies = {
       cases: new DynamoCaseStore(documentClient, tables),
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
-      stores: new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tables.stores), STORE_CACHE_TTL_MS),
+      // On the service's clock: a test may move it past a replaced API key's overlap.
+      stores: new CachedStoreDirectory(
+        new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
+        STORE_CACHE_TTL_MS,
+        () => clock.now().getTime(),
+      ),
       mailer: outbox,
       workflow,
       attachments,
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
-      clock: options.clock ?? systemClock,
+      clock,
     };
     unregister = registerStackDependencies(dependencies);
     await seedDemoAgents(dependencies.agents, dependencies.clock.now());

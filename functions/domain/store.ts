@@ -31,6 +31,8 @@ export interface Store {
    * after it, or on a closed case, files a new case linked to this one.
    */
   reopenWindow?: string;
+  /** The profile's version: the server's, one up at each admin save (`PUT /v1/admin/store`); absent (0) before any. */
+  version?: number;
 }
 
 export const DEFAULT_REOPEN_WINDOW = 'P7D';
