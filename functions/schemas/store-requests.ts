@@ -16,8 +16,7 @@ const elapsedDuration = (minSeconds: number, maxSeconds: number, bounds: string)
     .refine(isIsoDuration, 'An ISO 8601 duration such as PT30M, PT4H or P2D')
     .refine(
       (value) =>
-        !isIsoDuration(value) ||
-        (durationToSeconds(value) >= minSeconds && durationToSeconds(value) <= maxSeconds),
+        !isIsoDuration(value) || (durationToSeconds(value) >= minSeconds && durationToSeconds(value) <= maxSeconds),
       bounds,
     )
     .describe(`ISO 8601 duration in elapsed time, ${bounds}`);

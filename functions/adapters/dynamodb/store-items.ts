@@ -1,4 +1,6 @@
-import { hashApiKey } from '../../domain/api-key.js';
+import { hashApiKey, type StoreKeyRing } from '../../domain/api-key.js';
+import { DEFAULT_POLICY } from '../../domain/policy/store-policy.js';
+import type { Store } from '../../domain/store.js';
 
 /** How store configuration is laid out in the stores table (see functions/wiring/tables.ts): one partition per store. */
 export type StoreDocument = 'PROFILE' | 'POLICY' | 'SLA' | 'APIKEYS';
@@ -15,3 +17,26 @@ export const caseNumberCounterKey = (storeId: string, day: string) => ({ pk: `ST
 export const apiKeyKey = (apiKey: string) => apiKeyHashKey(hashApiKey(apiKey));
 
 export const apiKeyHashKey = (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' });
+
+/**
+ * The items of a new store (`scripts/create-store.ts`): its profile, the default policy, its key's lookup item and
+ * its key ring, so its first rotation replaces exactly that key. Only the key's hash is written.
+ */
+export const newStoreItems = (
+  store: Store,
+  { apiKey, gatewayKeyId, issuedAt }: { apiKey: string; gatewayKeyId?: string; issuedAt: Date },
+): Array<Record<string, unknown>> => {
+  const keyHash = hashApiKey(apiKey);
+  const ring: StoreKeyRing = {
+    currentKeyHash: keyHash,
+    issuedAt: issuedAt.toISOString(),
+    retired: [],
+    ...(gatewayKeyId ? { gatewayKeyId } : {}),
+  };
+  return [
+    { ...storeDocumentKey(store.storeId, 'PROFILE'), ...store },
+    { ...storeDocumentKey(store.storeId, 'POLICY'), ...DEFAULT_POLICY },
+    { ...apiKeyHashKey(keyHash), storeId: store.storeId, issuedAt: issuedAt.toISOString() },
+    { ...storeDocumentKey(store.storeId, 'APIKEYS'), ...ring },
+  ];
+};

@@ -126,7 +126,7 @@ describe('API: POST /v1/admin/store/api-keys', () => {
     }
   });
 
-  it("issues a key shown once and stored only as its hash; the old key works until the overlap ends, then 401", async () => {
+  it('issues a key shown once and stored only as its hash; the old key works until the overlap ends, then 401', async () => {
     // Prepare
     const oldKey = stack.apiKeys.storeB;
     const rotatedAt = clock.now();
@@ -139,7 +139,9 @@ describe('API: POST /v1/admin/store/api-keys', () => {
     expect(issued.headers.get('cache-control')).toBe('no-store');
     const newKey = issued.json.apiKey as string;
     expect(newKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(Date.parse(issued.json.previousKeyValidUntil) - rotatedAt.getTime()).toBeGreaterThanOrEqual(86_400_000 - 5_000);
+    expect(Date.parse(issued.json.previousKeyValidUntil) - rotatedAt.getTime()).toBeGreaterThanOrEqual(
+      86_400_000 - 5_000,
+    );
     expect(Date.parse(issued.json.previousKeyValidUntil) - rotatedAt.getTime()).toBeLessThanOrEqual(86_400_000 + 5_000);
     await expectOnlyTheHashStored(newKey);
     expect(await statusWithKey(newKey)).toBe(200);

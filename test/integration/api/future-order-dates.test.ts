@@ -13,16 +13,19 @@ const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
 describe('API: order and delivery times in the future', () => {
-  it.each(['/v1/cases', '/v1/eligibility'])('%s refuses a delivery tomorrow with 400 naming deliveredAt', async (path) => {
-    // Act
-    const response = await api(stack).post(path, returnRequest({ orderedAt: inDays(-2), deliveredAt: inDays(1) }), {
-      apiKey: stack.apiKeys.storeA,
-    });
+  it.each(['/v1/cases', '/v1/eligibility'])(
+    '%s refuses a delivery tomorrow with 400 naming deliveredAt',
+    async (path) => {
+      // Act
+      const response = await api(stack).post(path, returnRequest({ orderedAt: inDays(-2), deliveredAt: inDays(1) }), {
+        apiKey: stack.apiKeys.storeA,
+      });
 
-    // Assess
-    expect(response.status).toBe(400);
-    expect(response.json.error.details).toEqual([{ path: 'deliveredAt', message: expect.any(String) }]);
-  });
+      // Assess
+      expect(response.status).toBe(400);
+      expect(response.json.error.details).toEqual([{ path: 'deliveredAt', message: expect.any(String) }]);
+    },
+  );
 
   it('refuses an order placed next week (orderedAt), nothing filed', async () => {
     // Act
