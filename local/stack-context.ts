@@ -38,6 +38,9 @@ const router: Dependencies = {
   get surveyLinks() {
     return active().surveyLinks;
   },
+  get storefrontKeys() {
+    return active().storefrontKeys;
+  },
   get clock() {
     return active().clock;
   },

@@ -24,6 +24,7 @@ import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
+import { localStorefrontKeys } from './local-storefront-keys.js';
 import { openLocalSurveyLinks } from './local-survey-links.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
@@ -219,6 +220,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       workflow,
       attachments,
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
+      storefrontKeys: localStorefrontKeys,
       clock,
     };
     unregister = registerStackDependencies(dependencies);

@@ -26,6 +26,9 @@ export const stateMachineArnFromEnv = (): string => required('STATE_MACHINE_ARN'
 
 export const attachmentsBucketFromEnv = (): string => required('ATTACHMENTS_BUCKET');
 
+/** The name of the API Gateway usage plan storefront keys belong to. */
+export const storefrontUsagePlanNameFromEnv = (): string => required('STOREFRONT_USAGE_PLAN_NAME');
+
 export interface MailConfig {
   from: string;
   configurationSet?: string;

@@ -5,6 +5,7 @@ import type { CaseWorkflow } from '../ports/case-workflow.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
+import type { StorefrontKeyGateway } from '../ports/storefront-key-gateway.js';
 import type { SurveyLinks } from '../ports/survey-links.js';
 
 /** The ports a use case may need. Handlers get them from here; the local stack and tests provide their own. */
@@ -16,6 +17,7 @@ export interface Dependencies {
   workflow: CaseWorkflow;
   attachments: AttachmentStorage;
   surveyLinks: SurveyLinks;
+  storefrontKeys: StorefrontKeyGateway;
   clock: Clock;
 }
 

@@ -13,4 +13,6 @@ export interface Capabilities {
   attachments?: 'read' | 'presign';
   /** Signs (workflow) or checks (survey page) survey links: the survey key secret and the public base URL. */
   surveyLinks?: boolean;
+  /** Registers new storefront API keys at the gateway (API Gateway: an API key in the storefront usage plan). */
+  storefrontKeys?: boolean;
 }

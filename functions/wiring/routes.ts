@@ -222,7 +222,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'complete-revisit',
-    summary: 'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
+    summary:
+      'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
     capabilities: ASSIGNMENT_CHANGING,
   },
   {
@@ -325,7 +326,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ADMIN,
     handler: 'rotate-api-key',
     summary: 'Issue a new storefront API key (shown once); the previous one keeps working for the overlap (P1D).',
-    capabilities: { tables: { stores: 'readWrite' } },
+    // In AWS the new key must also be an API Gateway API key in the storefront usage plan.
+    capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: true },
   },
   {
     name: 'getSurvey',

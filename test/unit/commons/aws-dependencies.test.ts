@@ -29,6 +29,7 @@ const FULL_ENVIRONMENT = {
   ATTACHMENTS_BUCKET: 'attachments-bucket',
   SURVEY_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:survey-key-AbCdEf',
   SURVEY_BASE_URL_PARAMETER: '/after-sales-test/survey-base-url',
+  STOREFRONT_USAGE_PLAN_NAME: 'after-sales-test-storefronts',
 };
 
 const EVERYTHING: Capabilities = {
@@ -37,6 +38,7 @@ const EVERYTHING: Capabilities = {
   sendsEmail: true,
   attachments: 'read',
   surveyLinks: true,
+  storefrontKeys: true,
 };
 
 let outDir: string;
@@ -87,6 +89,12 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     ['attachments without attachments', { tables: { stores: 'read' } }, 'attachments', 'attachments'],
     ['the cases port without tables.cases', { tables: { agents: 'read' } }, 'cases', 'tables.cases'],
     ['survey links without surveyLinks', { tables: { cases: 'read' }, sendsEmail: true }, 'surveyLinks', 'surveyLinks'],
+    [
+      'key registration without storefrontKeys',
+      { tables: { stores: 'readWrite' } },
+      'storefrontKeys',
+      'storefrontKeys',
+    ],
     ['any port when nothing is declared', {}, 'cases', 'tables.cases'],
   ])(
     'throws UndeclaredCapabilityError naming the capability when a function uses %s',
@@ -132,6 +140,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       workflow: dependencies.workflow.constructor.name,
       attachments: dependencies.attachments.constructor.name,
       surveyLinks: dependencies.surveyLinks.constructor.name,
+      storefrontKeys: dependencies.storefrontKeys.constructor.name,
     }).toEqual({
       cases: 'DynamoCaseStore',
       stores: 'CachedStoreDirectory',
@@ -140,6 +149,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       workflow: 'SfnCaseWorkflow',
       attachments: 'S3AttachmentStorage',
       surveyLinks: 'AwsSurveyLinks',
+      storefrontKeys: 'ApiGatewayStorefrontKeys',
     });
   });
 
@@ -153,6 +163,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     ['SURVEY_KEY_SECRET_ARN', { surveyLinks: true }],
     // Without SURVEY_BASE_URL (no publicBaseUrl at deploy time) the parameter's name is required.
     ['SURVEY_BASE_URL_PARAMETER', { surveyLinks: true }],
+    ['STOREFRONT_USAGE_PLAN_NAME', { storefrontKeys: true }],
   ] satisfies Array<[string, Capabilities]>)(
     'fails the first call naming %s when a declared capability has no configuration',
     async (variable, capabilities) => {

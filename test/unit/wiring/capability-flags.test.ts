@@ -12,6 +12,7 @@ const NONE = {
   __DECLARES_WORKFLOW__: 'false',
   __DECLARES_ATTACHMENTS__: 'false',
   __DECLARES_SURVEY_LINKS__: 'false',
+  __DECLARES_STOREFRONT_KEYS__: 'false',
 };
 
 describe('Function: capabilityDefines', () => {
@@ -33,6 +34,7 @@ describe('Function: capabilityDefines', () => {
     ['presigning uploads', { attachments: 'presign' }, { __DECLARES_ATTACHMENTS__: 'true' }],
     ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
     ['no survey links, said explicitly', { surveyLinks: false }, {}],
+    ['storefront key registration', { storefrontKeys: true }, { __DECLARES_STOREFRONT_KEYS__: 'true' }],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);
@@ -41,7 +43,7 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same seven flags for every declared route and task', () => {
+  it('returns the same eight flags for every declared route and task', () => {
     // Prepare
     const declarations = [...ROUTES, ...WORKFLOW_TASKS];
 
