@@ -222,8 +222,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'complete-revisit',
-    summary:
-      'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
+    summary: 'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
     capabilities: ASSIGNMENT_CHANGING,
   },
   {
