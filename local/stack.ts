@@ -210,11 +210,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const dependencies: Dependencies = {
       cases: new DynamoCaseStore(documentClient, tables),
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
-      // On the service's clock: a test may move it past a replaced API key's overlap.
+      // Keys judged on the service's clock (a test may move it past a replaced key's overlap); the cache on real time.
       stores: new CachedStoreDirectory(
         new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
         STORE_CACHE_TTL_MS,
-        () => clock.now().getTime(),
+        Date.now,
+        undefined,
+        () => clock.now(),
       ),
       mailer: outbox,
       workflow,

@@ -24,6 +24,8 @@ export class CachedStoreDirectory implements StoreDirectory {
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 1_000,
+    /** The service's clock, which judges keys' `validUntil` (a test may move it); the cache's TTL runs on `now`. */
+    private readonly serviceNow: () => Date = () => new Date(now()),
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class CachedStoreDirectory implements StoreDirectory {
       key.issuedAt === undefined
         ? await this.cached(`keyring:${key.storeId}`, () => this.inner.findKeyRing(key.storeId))
         : undefined;
-    return isApiKeyValidAt(key, ring, new Date(this.now())) ? this.getStore(key.storeId) : undefined;
+    return isApiKeyValidAt(key, ring, this.serviceNow()) ? this.getStore(key.storeId) : undefined;
   }
 
   getStore(storeId: string): Promise<Store | undefined> {
