@@ -85,6 +85,7 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
+  if (capabilities.storefrontKeys) names.push('STOREFRONT_USAGE_PLAN_NAME');
   return names.sort();
 };
 
