@@ -57,6 +57,12 @@ const SURVEY_KEY_NOT_ROTATED =
   'each; steps in infra/README.md, "Survey links"); links sent before then stop working. The value is encrypted with the stack ' +
   'key, readable only by the functions that declare surveyLinks, and never leaves them.';
 
+const STOREFRONT_KEY_REGISTRATION =
+  'apigateway:POST on /usageplans/*/keys: the function adds a newly issued storefront key to the storefront usage plan, ' +
+  'found by its name at run time, because a reference to the plan id would be a dependency cycle (the plan needs the ' +
+  "API's stage, which needs this function). POST on that path only adds keys to a plan: no update or deletion of plans " +
+  'or keys. Granted to the key-rotation route (admins only, storefrontKeys capability) and no other function.';
+
 /** Staff routes have the Cognito user-pool authorizer (APIG4 and COG4 pass); the others are acknowledged here. */
 const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
   apiKey:
@@ -90,6 +96,16 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   ];
   for (const fn of attachmentUsers) {
     if (fn) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
+  }
+
+  for (const { route, fn } of stack.api.routes) {
+    if (route.capabilities.storefrontKeys) {
+      acknowledge(
+        fn.serviceRole,
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/*/keys]',
+        STOREFRONT_KEY_REGISTRATION,
+      );
+    }
   }
 
   acknowledge(stack.survey.keySecret, 'AwsSolutions-SMG4', SURVEY_KEY_NOT_ROTATED);

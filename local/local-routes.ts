@@ -7,7 +7,7 @@ import { ROUTES } from '../functions/wiring/routes.js';
 import type { LocalAttachmentStorage } from './local-attachment-storage.js';
 import type { LocalJwtIssuer } from './local-jwt.js';
 import type { OutboxMailer } from './outbox-mailer.js';
-import { renderOutboxPage } from './outbox-page.js';
+import { OUTBOX_EMAIL_HEADERS, renderOutboxPage } from './outbox-page.js';
 import type { LocalResponse, LocalRoute, ServerLogger } from './server.js';
 import { findStaffAccount, idTokenClaims } from './staff-users.js';
 
@@ -55,6 +55,18 @@ const outboxPage = (outbox: OutboxMailer): LocalRoute => ({
   method: 'GET',
   path: '/_local/outbox.html',
   handle: async () => html(renderOutboxPage(await outbox.list())),
+});
+
+/** `GET /_local/outbox/{id}.html`: one email's HTML on its own, as the outbox page frames it; 404 for an unknown id. */
+const outboxEmailHtml = (outbox: OutboxMailer): LocalRoute => ({
+  method: 'GET',
+  path: '/_local/outbox/{file}',
+  handle: async ({ params }) => {
+    const id = /^(.+)\.html$/.exec(params.file ?? '')?.[1];
+    const email = id === undefined ? undefined : await outbox.find(id);
+    if (!email) return json(404, new NotFoundError('No such email in the outbox').toJSON());
+    return { ...html(email.html), headers: { ...html('').headers, ...OUTBOX_EMAIL_HEADERS } };
+  },
 });
 
 const UPLOAD_PATH = '/_local/uploads/{storeId}/{attachmentId}';
@@ -212,6 +224,7 @@ export const localRoutes = (options: LocalRoutesOptions): LocalRoute[] => [
   login(options.staffTokens),
   outboxJson(options.outbox),
   outboxPage(options.outbox),
+  outboxEmailHtml(options.outbox),
   upload(options.attachments, options.logger),
   uploadPreflight,
   download(options.attachments, options.logger),

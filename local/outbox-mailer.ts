@@ -43,6 +43,9 @@ const isOutboxEmail = (value: unknown): value is OutboxEmail => {
   );
 };
 
+/** What `newMessageId` makes: nothing else names a file of the outbox (no path can be smuggled in). */
+const MESSAGE_ID_PATTERN = /^msg_\d{15}_\d{8}_[0-9a-f]{6}$/;
+
 /** Newest first; within the same instant, the later send (higher id) first. */
 const newestFirst = (a: OutboxEmail, b: OutboxEmail): number =>
   b.sentAt.localeCompare(a.sentAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -75,6 +78,17 @@ export class OutboxMailer implements Mailer {
     await writeFile(partial, `${JSON.stringify(stored, null, 2)}\n`, 'utf8');
     await rename(partial, file);
     return { messageId: stored.id };
+  }
+
+  /** One email by its id, or undefined (an unknown or malformed id). */
+  async find(id: string): Promise<OutboxEmail | undefined> {
+    if (!MESSAGE_ID_PATTERN.test(id)) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.directory, `${id}.json`), 'utf8'));
+      return isOutboxEmail(parsed) && parsed.id === id ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Every email in the outbox, newest first. An absent folder is an empty outbox. */

@@ -17,6 +17,19 @@ pre { white-space: pre-wrap; background: #f8fafc; border: 1px solid #e4e7eb; pad
 iframe { width: 100%; height: 480px; border: 1px solid #e4e7eb; margin: 8px 0 0; background: #fff; }
 `;
 
+/** Where one email's HTML is served on its own (`GET /_local/outbox/{id}.html`), for the page's frames. */
+export const outboxEmailPath = (id: string): string => `/_local/outbox/${encodeURIComponent(id)}.html`;
+
+/**
+ * The headers of one email's HTML: its own CSP, which sandboxes it (an opaque origin, no scripts, no forms) and allows
+ * no fetch but inline styles and data: images, whoever opens it, framed or not.
+ */
+export const OUTBOX_EMAIL_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 const renderTags = (tags: Record<string, string>): string =>
   Object.entries(tags)
     .map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`)
@@ -32,13 +45,14 @@ const renderEmail = (email: OutboxEmail): string => {
 ${tags ? `<dt>Tags</dt><dd>${tags}</dd>\n` : ''}<dt>Id</dt><dd>${escapeHtml(email.id)}</dd>
 </dl>
 <details><summary>Text</summary><pre>${escapeHtml(email.text)}</pre></details>
-<details open><summary>HTML</summary><iframe sandbox="" referrerpolicy="no-referrer" title="${escapeHtml(email.subject)}" srcdoc="${escapeHtml(email.html)}"></iframe></details>
+<details open><summary>HTML</summary><iframe sandbox="" referrerpolicy="no-referrer" title="${escapeHtml(email.subject)}" src="${escapeHtml(outboxEmailPath(email.id))}"></iframe></details>
 </article>`;
 };
 
 /**
- * The local outbox as one HTML page, newest first as given. Every value is escaped; each email's HTML is shown in a
- * sandboxed iframe (no scripts, no same-origin access), and the page's CSP, which the frames inherit, allows no fetches.
+ * The local outbox as one HTML page, newest first as given. Every value is escaped; each email's HTML is framed from its
+ * own URL (`outboxEmailPath`) in a sandboxed iframe (no scripts, no same-origin access), and served with a CSP of its own
+ * (`OUTBOX_EMAIL_HEADERS`). Not a `srcdoc` frame: Chromium showed those blank under this page's CSP.
  */
 export const renderOutboxPage = (emails: readonly OutboxEmail[]): string => `<!DOCTYPE html>
 <html lang="en">

@@ -41,6 +41,9 @@ const router: Dependencies = {
   get workQueue() {
     return active().workQueue;
   },
+  get storefrontKeys() {
+    return active().storefrontKeys;
+  },
   get clock() {
     return active().clock;
   },

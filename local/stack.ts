@@ -27,6 +27,7 @@ import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
 import { LocalSchedules } from './local-schedules.js';
 import { LocalWorkQueue } from './local-work-queue.js';
+import { localStorefrontKeys } from './local-storefront-keys.js';
 import { openLocalSurveyLinks } from './local-survey-links.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
@@ -224,6 +225,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       start: (input) => (engine as LocalWorkflowEngine).start(input),
       completeWait: (token, output) => (engine as LocalWorkflowEngine).completeWait(token, output),
     };
+    const clock = options.clock ?? systemClock;
     workQueue = new LocalWorkQueue({
       maxReceiveCount: WORK_QUEUE.maxReceiveCount,
       retryDelayMs: options.workRetryDelayMs,
@@ -232,13 +234,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const dependencies: Dependencies = {
       cases: new DynamoCaseStore(documentClient, tables),
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
-      stores: new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tables.stores), STORE_CACHE_TTL_MS),
+      // Keys judged on the service's clock (a test may move it past a replaced key's overlap); the cache on real time.
+      stores: new CachedStoreDirectory(
+        new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
+        STORE_CACHE_TTL_MS,
+        Date.now,
+        undefined,
+        () => clock.now(),
+      ),
       mailer: outbox,
       workflow,
       attachments,
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
       workQueue,
-      clock: options.clock ?? systemClock,
+      storefrontKeys: localStorefrontKeys,
+      clock,
     };
     unregister = registerStackDependencies(dependencies);
     await seedDemoAgents(dependencies.agents, dependencies.clock.now());

@@ -5,9 +5,12 @@
  * calendar in `--timezone`, until an admin saves one (`PUT /v1/admin/sla`).
  *
  *   npx cdk deploy --outputs-file cdk-outputs.json
- *   npx tsx scripts/create-store.ts --store-id A --name "Store A" --supervisor-email lead@shop.example \
- *     --admin-email owner@shop.example --stack-outputs cdk-outputs.json [--stack after-sales-dev] \
- *     [--timezone Asia/Shanghai] [--locale zh-CN]
+ *   npx tsx scripts/create-store.ts --store-id A --name "Store A" --case-number-prefix SA \
+ *     --supervisor-email lead@shop.example --admin-email owner@shop.example --stack-outputs cdk-outputs.json \
+ *     [--stack after-sales-dev] [--timezone Asia/Shanghai] [--locale zh-CN]
+ *
+ * `--case-number-prefix`: 2 to 6 uppercase letters or digits, the store's own (`SA` -> `SA-20261122-0001`); an admin
+ * may change it later (`PUT /v1/admin/store`).
  *
  * Credentials and region come from the usual AWS SDK chain (AWS_PROFILE, AWS_REGION, ...), or `--region`.
  * Instead of `--stack-outputs`, pass `--usage-plan-id` and `--stores-table` directly.
@@ -23,14 +26,15 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { apiKeyKey, storeDocumentKey } from '../functions/adapters/dynamodb/store-items.js';
+import { newStoreItems } from '../functions/adapters/dynamodb/store-items.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../functions/domain/case.js';
-import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
 import type { Store } from '../functions/domain/store.js';
+import { CASE_NUMBER_PREFIX_PATTERN } from '../functions/domain/store-profile.js';
 import { isKnownTimezone } from '../functions/domain/zoned-time.js';
 
 const USAGE =
-  'Usage: create-store --store-id <id> --name <name> --supervisor-email <email> [--supervisor-email ...] ' +
+  'Usage: create-store --store-id <id> --name <name> --case-number-prefix <2-6 of A-Z 0-9> ' +
+  '--supervisor-email <email> [--supervisor-email ...] ' +
   '--admin-email <email> [--admin-email ...] ' +
   '(--stack-outputs <cdk-outputs.json> [--stack <name>] | --usage-plan-id <id> --stores-table <table>) ' +
   '[--timezone Asia/Shanghai] [--locale zh-CN|en] [--region <region>]';
@@ -78,6 +82,7 @@ const main = async (): Promise<void> => {
     options: {
       'store-id': { type: 'string' },
       name: { type: 'string' },
+      'case-number-prefix': { type: 'string' },
       'supervisor-email': { type: 'string', multiple: true },
       'admin-email': { type: 'string', multiple: true },
       timezone: { type: 'string', default: 'Asia/Shanghai' },
@@ -93,6 +98,10 @@ const main = async (): Promise<void> => {
   const storeId = values['store-id'] ?? fail('--store-id is required.');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeId)) fail('--store-id: letters, digits, "_" and "-" only (at most 64).');
   const name = values.name?.trim() || fail('--name is required.');
+  const caseNumberPrefix = values['case-number-prefix'] ?? fail('--case-number-prefix is required.');
+  if (!CASE_NUMBER_PREFIX_PATTERN.test(caseNumberPrefix)) {
+    fail(`--case-number-prefix: 2 to 6 uppercase letters or digits (e.g. SA), got "${caseNumberPrefix}".`);
+  }
   // Supervisors get manual reviews, unassigned cases and SLA escalations of level 2; admins those of level 3.
   const supervisorEmails = emailsOf(values['supervisor-email'], 'supervisor-email');
   const adminEmails = emailsOf(values['admin-email'], 'admin-email');
@@ -125,14 +134,10 @@ const main = async (): Promise<void> => {
       defaultLocale: locale,
       supervisorEmails,
       adminEmails,
-      caseNumberPrefix: 'AS',
+      caseNumberPrefix,
       reviewReminderAfter: 'P1D',
     };
-    const items = [
-      { ...storeDocumentKey(storeId, 'PROFILE'), ...store },
-      { ...storeDocumentKey(storeId, 'POLICY'), ...DEFAULT_POLICY },
-      { ...apiKeyKey(key.value), storeId },
-    ];
+    const items = newStoreItems(store, { apiKey: key.value, gatewayKeyId: key.id, issuedAt: new Date() });
     await documents.send(
       new TransactWriteCommand({
         TransactItems: items.map((item) => ({

@@ -1,11 +1,15 @@
+import { isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../domain/api-key.js';
 import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../domain/store.js';
-import type { StoreDirectory } from '../ports/store-directory.js';
+import type { EditableStoreProfile } from '../domain/store-profile.js';
+import type { ApiKeyRotation, StoreDirectory } from '../ports/store-directory.js';
 
 /** The directory the cache reads through; it also tells a saved SLA policy from none (see `getSlaPolicy`). */
 export interface StoreDirectorySource extends StoreDirectory {
   findSavedSlaPolicy(storeId: string, options?: { consistent?: boolean }): Promise<StoreSlaPolicy | undefined>;
+  findApiKey(apiKey: string): Promise<StoredApiKey | undefined>;
+  findKeyRing(storeId: string): Promise<StoreKeyRing | undefined>;
 }
 
 /**
@@ -20,10 +24,22 @@ export class CachedStoreDirectory implements StoreDirectory {
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 1_000,
+    /** The service's clock, which judges keys' `validUntil` (a test may move it); the cache's TTL runs on `now`. */
+    private readonly serviceNow: () => Date = () => new Date(now()),
   ) {}
 
-  findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
-    return this.cached(`key:${apiKey}`, () => this.inner.findStoreByApiKey(apiKey));
+  /**
+   * The key's lookup item is cached, its validity decided at each call on this clock: a replaced key is refused from
+   * its `validUntil` on, or within `ttlMs` of a rotation done elsewhere when the overlap is shorter than that.
+   */
+  async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
+    const key = await this.cached(`key:${apiKey}`, () => this.inner.findApiKey(apiKey));
+    if (!key) return undefined;
+    const ring =
+      key.issuedAt === undefined
+        ? await this.cached(`keyring:${key.storeId}`, () => this.inner.findKeyRing(key.storeId))
+        : undefined;
+    return isApiKeyValidAt(key, ring, this.serviceNow()) ? this.getStore(key.storeId) : undefined;
   }
 
   getStore(storeId: string): Promise<Store | undefined> {
@@ -56,6 +72,27 @@ export class CachedStoreDirectory implements StoreDirectory {
   /** Like `savePolicy`: at once here, within `ttlMs` on other warm functions. */
   saveSlaPolicy(storeId: string, policy: StoreSlaPolicy, replacing?: number): Promise<StoreSlaPolicy> {
     return this.forgettingAfter(`sla:${storeId}`, () => this.inner.saveSlaPolicy(storeId, policy, replacing));
+  }
+
+  /** Saved through this instance, the profile shows here at once (the default SLA calendar follows its timezone). */
+  async saveStoreProfile(storeId: string, profile: EditableStoreProfile, replacing?: number): Promise<Store> {
+    try {
+      return await this.inner.saveStoreProfile(storeId, profile, replacing);
+    } finally {
+      this.entries.delete(`store:${storeId}`);
+      this.entries.delete(`sla:${storeId}`);
+    }
+  }
+
+  /** Forgets the store's cached keys here; other warm functions see the replaced key's end within `ttlMs`. */
+  async rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
+    try {
+      return await this.inner.rotateApiKey(storeId, rotation);
+    } finally {
+      this.entries.delete(`keyring:${storeId}`);
+      // Rare enough to forget every cached key: the replaced one's new validUntil shows here at once.
+      for (const key of [...this.entries.keys()]) if (key.startsWith('key:')) this.entries.delete(key);
+    }
   }
 
   private async forgettingAfter<T>(key: string, save: () => Promise<T>): Promise<T> {

@@ -13,6 +13,7 @@ declare const __DECLARES_WORKFLOW__: boolean;
 declare const __DECLARES_ATTACHMENTS__: boolean;
 declare const __DECLARES_SURVEY_LINKS__: boolean;
 declare const __DECLARES_WORK_QUEUE__: boolean;
+declare const __DECLARES_STOREFRONT_KEYS__: boolean;
 
 /**
  * The AWS adapters of this function, made once per process (on its first call; one client per service): exactly the
@@ -23,7 +24,7 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
   if (typeof __DECLARES_CASES__ === 'undefined') {
     throw new Error('AWS dependencies need the capability flags of a function bundle (infra/function-bundling.ts)');
   }
-  const [tables, mailer, workflow, attachments, surveyLinks, workQueue] = await Promise.all([
+  const [tables, mailer, workflow, attachments, surveyLinks, workQueue, storefrontKeys] = await Promise.all([
     __DECLARES_CASES__ || __DECLARES_STORES__ || __DECLARES_AGENTS__
       ? import('./aws-adapters/dynamodb.js').then((module) =>
           module.createTablePorts({
@@ -44,7 +45,10 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
       ? import('./aws-adapters/survey-links.js').then((module) => module.createSurveyLinks())
       : undefined,
     __DECLARES_WORK_QUEUE__ ? import('./aws-adapters/sqs.js').then((module) => module.createWorkQueue()) : undefined,
+    __DECLARES_STOREFRONT_KEYS__
+      ? import('./aws-adapters/api-gateway.js').then((module) => module.createStorefrontKeys())
+      : undefined,
   ]);
-  const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments, surveyLinks, workQueue };
+  const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments, surveyLinks, workQueue, storefrontKeys };
   return declaredDependencies((name) => adapters[name], systemClock);
 };

@@ -30,6 +30,9 @@ export const workQueueUrlFromEnv = (): string => required(WORK_QUEUE.urlEnvVar);
 
 export const attachmentsBucketFromEnv = (): string => required('ATTACHMENTS_BUCKET');
 
+/** The name of the API Gateway usage plan storefront keys belong to. */
+export const storefrontUsagePlanNameFromEnv = (): string => required('STOREFRONT_USAGE_PLAN_NAME');
+
 export interface MailConfig {
   from: string;
   configurationSet?: string;

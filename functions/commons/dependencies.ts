@@ -5,6 +5,7 @@ import type { CaseWorkflow } from '../ports/case-workflow.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
+import type { StorefrontKeyGateway } from '../ports/storefront-key-gateway.js';
 import type { SurveyLinks } from '../ports/survey-links.js';
 import type { WorkQueue } from '../ports/work-queue.js';
 
@@ -18,6 +19,7 @@ export interface Dependencies {
   attachments: AttachmentStorage;
   surveyLinks: SurveyLinks;
   workQueue: WorkQueue;
+  storefrontKeys: StorefrontKeyGateway;
   clock: Clock;
 }
 

@@ -37,6 +37,8 @@ export interface Store {
   awaitingCustomerLimit?: string;
   /** What ends it: resolved as `no_action` (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). */
   awaitingCustomerOutcome?: 'resolve_no_action' | 'flag';
+  /** The profile's version: the server's, one up at each admin save (`PUT /v1/admin/store`); absent (0) before any. */
+  version?: number;
 }
 
 export const DEFAULT_REOPEN_WINDOW = 'P7D';

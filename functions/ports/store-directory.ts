@@ -1,11 +1,34 @@
 import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
+import type { StoreKeyRing } from '../domain/api-key.js';
 import type { Store } from '../domain/store.js';
+import type { EditableStoreProfile } from '../domain/store-profile.js';
+
+/** A new storefront key replacing the current one (only hashes reach the directory). */
+export interface ApiKeyRotation {
+  keyHash: string;
+  issuedAt: Date;
+  /** When the replaced key (and any key from before rotations existed) stops working. */
+  previousValidUntil: Date;
+  /** The new key's API Gateway key id, when deployed. */
+  gatewayKeyId?: string;
+}
 
 /** Store configuration: which store an API key belongs to, its profile and its policies. Implementations cache. */
 export interface StoreDirectory {
+  /** The store of a storefront key that is valid now (not replaced, or within its rotation's overlap). */
   findStoreByApiKey(apiKey: string): Promise<Store | undefined>;
   getStore(storeId: string): Promise<Store | undefined>;
+  /**
+   * Replaces the admin-editable fields of the store's profile (the others are kept); versioned exactly like
+   * `savePolicy`. Returns the saved store.
+   */
+  saveStoreProfile(storeId: string, profile: EditableStoreProfile, replacing?: number): Promise<Store>;
+  /**
+   * Makes `rotation.keyHash` the store's key and gives the current one until `previousValidUntil`, in one
+   * transaction; `StateConflictError` when another rotation landed meanwhile. Returns the store's key ring after it.
+   */
+  rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing>;
   getPolicy(storeId: string): Promise<StorePolicy>;
   /**
    * Replaces the store's policy; the saved one (returned) has the replaced version + 1, whatever `policy.version`

@@ -9,6 +9,7 @@ import {
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
 import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
 import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
+import { apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -53,5 +54,8 @@ export const ROUTE_SCHEMAS = {
   putPolicy: { body: policyBodySchema },
   getSlaPolicy: {},
   putSlaPolicy: { body: slaPolicyBodySchema },
+  getStoreProfile: {},
+  putStoreProfile: { body: storeProfileBodySchema },
+  rotateApiKey: { body: apiKeyRotationBodySchema },
   getOpenApi: {},
 } satisfies Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>;

@@ -15,4 +15,6 @@ export interface Capabilities {
   surveyLinks?: boolean;
   /** May hand work to the background work queue (`functions/wiring/queues.ts`). */
   enqueuesWork?: boolean;
+  /** Registers new storefront API keys at the gateway (API Gateway: an API key in the storefront usage plan). */
+  storefrontKeys?: boolean;
 }

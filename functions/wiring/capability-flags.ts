@@ -53,6 +53,11 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
     flag: '__DECLARES_WORK_QUEUE__',
     isGranted: (capabilities) => capabilities.enqueuesWork === true,
   },
+  storefrontKeys: {
+    capability: 'storefrontKeys',
+    flag: '__DECLARES_STOREFRONT_KEYS__',
+    isGranted: (capabilities) => capabilities.storefrontKeys === true,
+  },
 };
 
 export const PORT_NAMES = Object.keys(PORT_GRANTS) as PortName[];

@@ -323,6 +323,38 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: { tables: { stores: 'readWrite' }, enqueuesWork: true },
   },
   {
+    name: 'getStoreProfile',
+    method: 'GET',
+    path: '/v1/admin/store',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'get-store-profile',
+    summary: "The store's profile: name, timezone, locale, supervisor and admin emails, case-number prefix, windows.",
+    capabilities: { tables: { stores: 'read' } },
+  },
+  {
+    name: 'putStoreProfile',
+    method: 'PUT',
+    path: '/v1/admin/store',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'put-store-profile',
+    summary: 'Replace the store profile; the version goes up by one. A new prefix applies to cases filed after it.',
+    // A timezone change moves the default SLA calendar: open cases are re-timed, like after an SLA policy change.
+    capabilities: { tables: { stores: 'readWrite' }, enqueuesWork: true },
+  },
+  {
+    name: 'rotateApiKey',
+    method: 'POST',
+    path: '/v1/admin/store/api-keys',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'rotate-api-key',
+    summary: 'Issue a new storefront API key (shown once); the previous one keeps working for the overlap (P1D).',
+    // In AWS the new key must also be an API Gateway API key in the storefront usage plan.
+    capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: true },
+  },
+  {
     name: 'getSurvey',
     method: 'GET',
     path: '/survey/{token}',

@@ -24,7 +24,13 @@ import { Construct } from 'constructs';
 import { GATEWAY_MESSAGES } from '../../functions/wiring/gateway-messages.js';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
 import { pascal } from '../config.js';
-import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityResources } from './service-function.js';
+import {
+  bindCapabilities,
+  FUNCTION_DEFAULTS,
+  ServiceFunction,
+  storefrontUsagePlanName,
+  type CapabilityResources,
+} from './service-function.js';
 
 export interface ApiProps {
   stage: string;
@@ -239,8 +245,9 @@ export class Api extends Construct {
     this.routes = routes;
 
     this.usagePlan = this.restApi.addUsagePlan('StorefrontUsagePlan', {
-      name: `${Stack.of(this).stackName}-storefronts`,
-      description: 'Per-store limits; each store API key is added to this plan by scripts/create-store.ts',
+      name: storefrontUsagePlanName(Stack.of(this).stackName),
+      description:
+        'Per-store limits; each store API key is added to this plan by scripts/create-store.ts and key rotations',
       throttle: { rateLimit: API_LIMITS.perStoreKey.rateLimit, burstLimit: API_LIMITS.perStoreKey.burstLimit },
       quota: { limit: API_LIMITS.perStoreKey.requestsPerDay, period: Period.DAY },
       apiStages: [{ api: this.restApi, stage: this.restApi.deploymentStage }],

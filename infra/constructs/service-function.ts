@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -23,6 +23,12 @@ import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
 import type { SurveyLinkResources } from './survey.js';
+
+/**
+ * The storefront usage plan's name. Functions that register keys find the plan by it: a reference to its id would be a
+ * dependency cycle (the plan needs the API's stage, which needs every route's function).
+ */
+export const storefrontUsagePlanName = (stackName: string): string => `${stackName}-storefronts`;
 
 /**
  * `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`, `schedule`
@@ -302,5 +308,18 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
         new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [survey.baseUrl.parameterArn] }),
       );
     }
+  }
+
+  if (capabilities.storefrontKeys) {
+    fn.addEnvironment('STOREFRONT_USAGE_PLAN_NAME', storefrontUsagePlanName(Stack.of(fn).stackName));
+    const apiGateway = (path: string): string => `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::${path}`;
+    // Find the plan by name; create an API key with the given value; add it to the plan. No update or delete.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:GET'], resources: [apiGateway('/usageplans')] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['apigateway:POST'],
+        resources: [apiGateway('/apikeys'), apiGateway('/usageplans/*/keys')],
+      }),
+    );
   }
 };

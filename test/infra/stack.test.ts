@@ -88,6 +88,7 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
   if (capabilities.enqueuesWork) names.push(WORK_QUEUE.urlEnvVar);
+  if (capabilities.storefrontKeys) names.push('STOREFRONT_USAGE_PLAN_NAME');
   return names.sort();
 };
 

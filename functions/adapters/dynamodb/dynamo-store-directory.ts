@@ -1,23 +1,171 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../../domain/api-key.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
-import type { StoreDirectory } from '../../ports/store-directory.js';
-import { asTransientIfRetryable, guarded } from './dynamo-errors.js';
-import { apiKeyKey, storeDocumentKey, type StoreDocument } from './store-items.js';
+import type { EditableStoreProfile } from '../../domain/store-profile.js';
+import type { ApiKeyRotation, StoreDirectory } from '../../ports/store-directory.js';
+import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
+import { apiKeyHashKey, apiKeyKey, storeDocumentKey, type StoreDocument } from './store-items.js';
 
 /** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
 export class DynamoStoreDirectory implements StoreDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly storesTable: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
-    const keyItem = await this.getItem(apiKeyKey(apiKey));
-    return typeof keyItem?.storeId === 'string' ? this.getStore(keyItem.storeId) : undefined;
+    const key = await this.findApiKey(apiKey);
+    if (!key) return undefined;
+    const ring = key.issuedAt === undefined ? await this.findKeyRing(key.storeId) : undefined;
+    return isApiKeyValidAt(key, ring, this.now()) ? this.getStore(key.storeId) : undefined;
+  }
+
+  /** The lookup item of a key, whatever its validity (`isApiKeyValidAt` decides). */
+  async findApiKey(apiKey: string): Promise<StoredApiKey | undefined> {
+    const item = await this.getItem(apiKeyKey(apiKey));
+    if (typeof item?.storeId !== 'string') return undefined;
+    const { storeId, issuedAt, validUntil } = item as Record<string, unknown>;
+    return {
+      storeId: storeId as string,
+      ...(typeof issuedAt === 'string' ? { issuedAt } : {}),
+      ...(typeof validUntil === 'string' ? { validUntil } : {}),
+    };
+  }
+
+  /** The store's key ring, or undefined while it never rotated its key. */
+  async findKeyRing(
+    storeId: string,
+    { consistent = false }: { consistent?: boolean } = {},
+  ): Promise<StoreKeyRing | undefined> {
+    const item = await this.getItem(storeDocumentKey(storeId, 'APIKEYS'), { consistent });
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, ...ring } = item;
+    return ring as unknown as StoreKeyRing;
+  }
+
+  /**
+   * One transaction: the new key's lookup item, the replaced key's `validUntil`, and the ring (conditional on the
+   * current key it replaces, so of two concurrent rotations one fails). A store that never rotated has no ring: its
+   * keys from before (without `issuedAt`) then work until `previousValidUntil` (`legacyKeysValidUntil`).
+   */
+  async rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
+    const ring = await this.findKeyRing(storeId, { consistent: true });
+    const issuedAt = rotation.issuedAt.toISOString();
+    const validUntil = rotation.previousValidUntil.toISOString();
+    const stillValid = (ring?.retired ?? []).filter((key) => Date.parse(key.validUntil) > rotation.issuedAt.getTime());
+    const next: StoreKeyRing = {
+      currentKeyHash: rotation.keyHash,
+      issuedAt,
+      ...(rotation.gatewayKeyId ? { gatewayKeyId: rotation.gatewayKeyId } : {}),
+      retired: ring
+        ? [
+            ...stillValid,
+            {
+              keyHash: ring.currentKeyHash,
+              validUntil,
+              ...(ring.gatewayKeyId ? { gatewayKeyId: ring.gatewayKeyId } : {}),
+            },
+          ]
+        : [],
+      legacyKeysValidUntil: ring ? ring.legacyKeysValidUntil : validUntil,
+    };
+    const ringKey = storeDocumentKey(storeId, 'APIKEYS');
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.storesTable,
+                Item: { ...apiKeyHashKey(rotation.keyHash), storeId, issuedAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...(ring
+              ? [
+                  {
+                    Update: {
+                      TableName: this.storesTable,
+                      Key: apiKeyHashKey(ring.currentKeyHash),
+                      UpdateExpression: 'SET validUntil = :validUntil',
+                      ConditionExpression: 'storeId = :storeId',
+                      ExpressionAttributeValues: { ':validUntil': validUntil, ':storeId': storeId },
+                    },
+                  },
+                ]
+              : []),
+            {
+              Put: {
+                TableName: this.storesTable,
+                Item: { ...ringKey, ...next },
+                ConditionExpression: ring ? 'currentKeyHash = :replaced' : 'attribute_not_exists(pk)',
+                ...(ring ? { ExpressionAttributeValues: { ':replaced': ring.currentKeyHash } } : {}),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancellationReasons(error).some((reason) => reason.Code === 'ConditionalCheckFailed')) {
+        throw new StateConflictError(`The API key of store ${storeId} was rotated meanwhile`, { cause: error });
+      }
+      throw asTransientIfRetryable(error);
+    }
+    return next;
+  }
+
+  /**
+   * Sets the editable fields on the profile item and the version one up, conditional on the replaced version (the
+   * stored one, read consistently, when the caller names none); a profile without a version is version 0. Fields an
+   * admin does not edit (the store id, an operator's `signalRecheckAfter`) are kept.
+   */
+  async saveStoreProfile(storeId: string, profile: EditableStoreProfile, replacing?: number): Promise<Store> {
+    const key = storeDocumentKey(storeId, 'PROFILE');
+    const stored = replacing === undefined ? await this.getItem(key, { consistent: true }) : undefined;
+    if (replacing === undefined && !stored) throw new StateConflictError(`Store ${storeId} has no profile`);
+    const previous = replacing ?? (typeof stored?.version === 'number' ? stored.version : 0);
+    const fields: Record<string, unknown> = { ...profile, version: previous + 1 };
+    const names = Object.keys(fields);
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.storesTable,
+          Key: key,
+          UpdateExpression: `SET ${names.map((name, index) => `#f${index} = :f${index}`).join(', ')}`,
+          ConditionExpression:
+            previous === 0
+              ? 'attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :previous)'
+              : 'attribute_exists(pk) AND #version = :previous',
+          ExpressionAttributeNames: {
+            '#version': 'version',
+            ...Object.fromEntries(names.map((name, index) => [`#f${index}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':previous': previous,
+            ...Object.fromEntries(names.map((name, index) => [`:f${index}`, fields[name]])),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const { pk: _pk, sk: _sk, ...store } = result.Attributes ?? {};
+      return store as unknown as Store;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new StateConflictError(`The profile of store ${storeId} was changed meanwhile`);
+      }
+      throw asTransientIfRetryable(error);
+    }
   }
 
   async getStore(storeId: string): Promise<Store | undefined> {

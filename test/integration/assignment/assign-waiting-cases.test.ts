@@ -9,6 +9,7 @@ import type { CaseWorkflow } from '../../../functions/ports/case-workflow.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { assignWaitingCases } from '../../../functions/use-cases/assignment/assign-waiting-cases.js';
 import { LocalAttachmentStorage } from '../../../local/local-attachment-storage.js';
+import { localStorefrontKeys } from '../../../local/local-storefront-keys.js';
 import { OutboxMailer } from '../../../local/outbox-mailer.js';
 import {
   classifiedAs,
@@ -48,6 +49,7 @@ beforeAll(async () => {
       baseUrl: 'http://127.0.0.1:1',
       secret: 'test',
     }),
+    storefrontKeys: localStorefrontKeys,
     surveyLinks: await openLocalSurveyLinks(undefined, 'http://127.0.0.1:1'),
     // The sweep itself queues nothing.
     workQueue: { enqueue: async () => Promise.reject(new Error('not expected')) },

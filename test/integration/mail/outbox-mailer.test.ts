@@ -127,7 +127,7 @@ describe('Function: renderOutboxPage', () => {
     sentAt: '2026-11-22T08:00:00.000Z',
   };
 
-  it('escapes every value and puts the email html in a sandboxed srcdoc when emails carry markup', () => {
+  it('escapes every value and frames the email html from its own URL, sandboxed, when emails carry markup', () => {
     // Act
     const page = renderOutboxPage([hostile]);
 
@@ -139,8 +139,10 @@ describe('Function: renderOutboxPage', () => {
     expect(page).toContain('<pre>&lt;/pre&gt;&lt;script&gt;');
     expect(page).toContain(
       'sandbox="" referrerpolicy="no-referrer" title="&lt;script&gt;alert(&quot;subject&quot;)&lt;/script&gt;" ' +
-        'srcdoc="&lt;p onclick=&quot;alert(1)&quot;&gt;Hi &amp;amp; bye&lt;/p&gt;&lt;script&gt;alert(&quot;html&quot;)&lt;/script&gt;"',
+        'src="/_local/outbox/msg_000001795000000_00000001_abcdef.html"',
     );
+    expect(page).not.toContain('srcdoc');
+    expect(page).not.toContain('onclick');
     expect(page).toContain('<time datetime="2026-11-22T08:00:00.000Z">');
     expect(page).toContain('Content-Security-Policy');
   });

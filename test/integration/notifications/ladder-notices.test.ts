@@ -92,6 +92,7 @@ const dependenciesWith = (cases: CaseStore, mailer: Mailer): Dependencies => ({
   attachments: {} as Dependencies['attachments'],
   surveyLinks: {} as Dependencies['surveyLinks'],
   workQueue: { enqueue: vi.fn() },
+  storefrontKeys: {} as Dependencies['storefrontKeys'],
   clock: systemClock,
 });
 

@@ -85,6 +85,8 @@ describe('Work queue: SLA policy save on a store with many open cases', () => {
       getPolicy: (storeId) => real.getPolicy(storeId),
       savePolicy: (storeId, policy, replacing) => real.savePolicy(storeId, policy, replacing),
       saveSlaPolicy: (storeId, policy, replacing) => real.saveSlaPolicy(storeId, policy, replacing),
+      saveStoreProfile: (storeId, profile, replacing) => real.saveStoreProfile(storeId, profile, replacing),
+      rotateApiKey: (...args) => real.rotateApiKey(...args),
       getSlaPolicy: async (storeId, options) =>
         options?.fresh || storeId !== 'store-a' ? real.getSlaPolicy(storeId, options) : older,
     };

@@ -30,6 +30,7 @@ const FULL_ENVIRONMENT = {
   SURVEY_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:survey-key-AbCdEf',
   SURVEY_BASE_URL_PARAMETER: '/after-sales-test/survey-base-url',
   WORK_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/work',
+  STOREFRONT_USAGE_PLAN_NAME: 'after-sales-test-storefronts',
 };
 
 const EVERYTHING: Capabilities = {
@@ -39,6 +40,7 @@ const EVERYTHING: Capabilities = {
   attachments: 'read',
   surveyLinks: true,
   enqueuesWork: true,
+  storefrontKeys: true,
 };
 
 let outDir: string;
@@ -90,6 +92,12 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     ['the cases port without tables.cases', { tables: { agents: 'read' } }, 'cases', 'tables.cases'],
     ['survey links without surveyLinks', { tables: { cases: 'read' }, sendsEmail: true }, 'surveyLinks', 'surveyLinks'],
     ['the work queue without enqueuesWork', { tables: { stores: 'readWrite' } }, 'workQueue', 'enqueuesWork'],
+    [
+      'key registration without storefrontKeys',
+      { tables: { stores: 'readWrite' } },
+      'storefrontKeys',
+      'storefrontKeys',
+    ],
     ['any port when nothing is declared', {}, 'cases', 'tables.cases'],
   ])(
     'throws UndeclaredCapabilityError naming the capability when a function uses %s',
@@ -136,6 +144,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       attachments: dependencies.attachments.constructor.name,
       surveyLinks: dependencies.surveyLinks.constructor.name,
       workQueue: dependencies.workQueue.constructor.name,
+      storefrontKeys: dependencies.storefrontKeys.constructor.name,
     }).toEqual({
       cases: 'DynamoCaseStore',
       stores: 'CachedStoreDirectory',
@@ -145,6 +154,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       attachments: 'S3AttachmentStorage',
       surveyLinks: 'AwsSurveyLinks',
       workQueue: 'SqsWorkQueue',
+      storefrontKeys: 'ApiGatewayStorefrontKeys',
     });
   });
 
@@ -159,6 +169,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     // Without SURVEY_BASE_URL (no publicBaseUrl at deploy time) the parameter's name is required.
     ['SURVEY_BASE_URL_PARAMETER', { surveyLinks: true }],
     ['WORK_QUEUE_URL', { enqueuesWork: true }],
+    ['STOREFRONT_USAGE_PLAN_NAME', { storefrontKeys: true }],
   ] satisfies Array<[string, Capabilities]>)(
     'fails the first call naming %s when a declared capability has no configuration',
     async (variable, capabilities) => {

@@ -15,6 +15,7 @@ const NONE = {
   __DECLARES_ATTACHMENTS__: 'false',
   __DECLARES_SURVEY_LINKS__: 'false',
   __DECLARES_WORK_QUEUE__: 'false',
+  __DECLARES_STOREFRONT_KEYS__: 'false',
 };
 
 describe('Function: capabilityDefines', () => {
@@ -37,6 +38,7 @@ describe('Function: capabilityDefines', () => {
     ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
     ['no survey links, said explicitly', { surveyLinks: false }, {}],
     ['queueing work', { enqueuesWork: true }, { __DECLARES_WORK_QUEUE__: 'true' }],
+    ['storefront key registration', { storefrontKeys: true }, { __DECLARES_STOREFRONT_KEYS__: 'true' }],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);
@@ -45,7 +47,7 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same eight flags for every declared route, task, schedule and queue consumer', () => {
+  it('returns the same nine flags for every declared route, task, schedule and queue consumer', () => {
     // Prepare
     const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES];
 

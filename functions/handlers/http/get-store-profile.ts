@@ -1,0 +1,8 @@
+import { staffRoute } from '../../http/route.js';
+import { jsonResponse } from '../../http/responses.js';
+import { getStoreProfile } from '../../use-cases/admin/manage-store-profile.js';
+
+/** GET /v1/admin/store (admin): the caller's store profile and its version. */
+export const handler = staffRoute('getStoreProfile', async ({ user, dependencies }) =>
+  jsonResponse(200, await getStoreProfile(dependencies, user.storeId)),
+);

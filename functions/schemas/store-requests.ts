@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { MAX_KEY_OVERLAP_SECONDS } from '../domain/api-key.js';
+import { DEFAULT_AWAITING_CUSTOMER_RULES } from '../domain/awaiting-customer.js';
+import { LOCALES } from '../domain/case.js';
+import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
+import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
+import { isKnownTimezone } from '../domain/zoned-time.js';
+import { trimmedText } from './shared-fields.js';
+
+/** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
+
+/** An elapsed ISO 8601 duration from `min` to `max` seconds. */
+const elapsedDuration = (minSeconds: number, maxSeconds: number, bounds: string) =>
+  z
+    .string()
+    .max(40)
+    .refine(isIsoDuration, 'An ISO 8601 duration such as PT30M, PT4H or P2D')
+    .refine(
+      (value) =>
+        !isIsoDuration(value) || (durationToSeconds(value) >= minSeconds && durationToSeconds(value) <= maxSeconds),
+      bounds,
+    )
+    .describe(`ISO 8601 duration in elapsed time, ${bounds}`);
+
+const emails = z
+  .array(z.email().max(254))
+  .min(1)
+  .max(20)
+  .refine((values) => new Set(values.map((value) => value.toLowerCase())).size === values.length, 'Each address once');
+
+/**
+ * `PUT /v1/admin/store`: the whole editable profile. The store is the caller's (from their token), never a body field
+ * (unknown fields, `storeId` included, are refused). `version` works as in `PUT /v1/admin/policy` (0: never saved).
+ */
+export const storeProfileBodySchema = z
+  .strictObject({
+    version: z.int().min(0).optional(),
+    name: trimmedText(120),
+    timezone: z
+      .string()
+      .max(64)
+      .refine(isKnownTimezone, 'An IANA timezone such as Asia/Shanghai')
+      .describe(
+        'IANA timezone: case-number dates, and the SLA calendar while the store runs on the default SLA policy',
+      ),
+    defaultLocale: z.enum(LOCALES),
+    supervisorEmails: emails.describe('Emailed for manual reviews, unassigned cases and SLA escalation level 2'),
+    adminEmails: emails.describe('Emailed at SLA escalation level 3'),
+    caseNumberPrefix: z
+      .string()
+      .regex(CASE_NUMBER_PREFIX_PATTERN, '2 to 6 uppercase letters or digits, e.g. AS')
+      .describe('Applies to cases filed after the change; numbers already given keep theirs'),
+    reviewReminderAfter: elapsedDuration(60, 30 * 86_400, 'from PT1M to P30D').describe(
+      'How long a supervisor has for a manual review before reminders',
+    ),
+    reopenWindow: elapsedDuration(0, 365 * 86_400, 'from PT0S to P365D').describe(
+      "How long after a resolution the customer's message reopens the case",
+    ),
+    awaitingCustomerReminderAfter: elapsedDuration(3_600, 60 * 86_400, 'from PT1H to P60D').describe(
+      'How long a case awaits the customer before their one reminder',
+    ),
+    awaitingCustomerLimit: elapsedDuration(3_600, 90 * 86_400, 'from PT1H to P90D').describe(
+      'How long a case awaits the customer at most; then it is resolved as no_action or flagged',
+    ),
+    awaitingCustomerOutcome: z
+      .enum(['resolve_no_action', 'flag'])
+      .default(DEFAULT_AWAITING_CUSTOMER_RULES.outcome)
+      .describe('What ends a wait past the limit: resolved as no_action, or flagged for the supervisors'),
+  })
+  .refine(
+    ({ awaitingCustomerReminderAfter: reminder, awaitingCustomerLimit: limit }) =>
+      !isIsoDuration(reminder) || !isIsoDuration(limit) || durationToSeconds(reminder) < durationToSeconds(limit),
+    { path: ['awaitingCustomerReminderAfter'], message: 'Shorter than awaitingCustomerLimit' },
+  ) satisfies z.ZodType<EditableStoreProfile & { version?: number }>;
+export type StoreProfileBody = z.output<typeof storeProfileBodySchema>;
+
+/** `POST /v1/admin/store/api-keys`: how long the replaced key keeps working (`P1D` when absent; PT0S for a leaked key). */
+export const apiKeyRotationBodySchema = z
+  .strictObject({
+    overlap: elapsedDuration(0, MAX_KEY_OVERLAP_SECONDS, 'from PT0S to P7D').optional(),
+  })
+  .default({});
+export type ApiKeyRotationBody = z.output<typeof apiKeyRotationBodySchema>;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/wiring/routes.js';
+import type { ServiceFunction } from '../../infra/constructs/service-function.js';
+import {
+  asList,
+  dependencyCycle,
+  logicalIdOf,
+  resourceDependencies,
+  synthesize,
+  type CfnResource,
+  type Statement,
+  type Synthesized,
+} from './synth.js';
+
+let synth: Synthesized;
+let resources: Record<string, CfnResource>;
+
+beforeAll(() => {
+  // Templates only: the bundles are checked in function-bundles.test.ts.
+  synth = synthesize({ context: { stage: 'test' }, skipBundling: true });
+  resources = (
+    synth.assembly.getStackArtifact(synth.stack.artifactId).template as { Resources: Record<string, CfnResource> }
+  ).Resources;
+});
+afterAll(() => synth?.cleanup());
+
+const routeFunction = (name: string): ServiceFunction =>
+  synth.stack.api.routes.find(({ route }) => route.name === name)!.fn;
+
+const apiGatewayStatements = (fn: ServiceFunction): Statement[] =>
+  (
+    resources[logicalIdOf(fn.serviceRole.node.findChild('DefaultPolicy'))]!.Properties.PolicyDocument as {
+      Statement: Statement[];
+    }
+  ).Statement.filter((statement) => asList(statement.Action).some((action) => action.startsWith('apigateway:')));
+
+const apiGatewayArn = (path: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, `::${path}`]],
+});
+
+describe('Stack: storefront key registration (key rotation in AWS)', () => {
+  it('is declared by the key-rotation route only', () => {
+    expect(ROUTES.filter((route) => route.capabilities.storefrontKeys).map((route) => route.name)).toEqual([
+      'rotateApiKey',
+    ]);
+  });
+
+  it('lets the rotation function find the usage plan by name, create a key and add it to a plan: nothing else', () => {
+    const fn = routeFunction('rotateApiKey');
+    const variables = (resources[logicalIdOf(fn)]!.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+
+    expect(variables.STOREFRONT_USAGE_PLAN_NAME).toBe(`${synth.stack.stackName}-storefronts`);
+    expect(apiGatewayStatements(fn)).toEqual([
+      { Effect: 'Allow', Action: 'apigateway:GET', Resource: apiGatewayArn('/usageplans') },
+      {
+        Effect: 'Allow',
+        Action: 'apigateway:POST',
+        Resource: [apiGatewayArn('/apikeys'), apiGatewayArn('/usageplans/*/keys')],
+      },
+    ]);
+  });
+
+  it('names the plan the function looks for, and no other function may touch API Gateway', () => {
+    const plans = Object.values(resources).filter((resource) => resource.Type === 'AWS::ApiGateway::UsagePlan');
+    expect(plans.map((plan) => plan.Properties.UsagePlanName)).toEqual([`${synth.stack.stackName}-storefronts`]);
+    for (const { route, fn } of synth.stack.api.routes) {
+      if (route.name !== 'rotateApiKey') expect(apiGatewayStatements(fn), route.name).toEqual([]);
+    }
+  });
+
+  it('has no dependency cycle among its resources (the plan is found by name, not referenced)', () => {
+    expect(dependencyCycle(resourceDependencies(resources))).toBeUndefined();
+  });
+});
