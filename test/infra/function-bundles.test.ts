@@ -57,6 +57,7 @@ const expectedClients = ({
   attachments,
   surveyLinks,
   enqueuesWork,
+  storefrontKeys,
 }: Capabilities): string[] =>
   [
     ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
@@ -64,6 +65,7 @@ const expectedClients = ({
     ...(sendsEmail ? ['@aws-sdk/client-sesv2'] : []),
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
     ...(enqueuesWork ? ['@aws-sdk/client-sqs'] : []),
+    ...(storefrontKeys ? ['@aws-sdk/client-api-gateway'] : []),
     // The key secret, and the base-URL parameter (both bundled: whether a deployment uses the parameter is runtime config).
     ...(surveyLinks ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'] : []),
   ].sort();
