@@ -234,7 +234,11 @@ export class DynamoCaseStore implements CaseStore {
         .join(', ')})`;
     }
     const items: Case[] = [];
-    let startKey = decodePageToken(page.nextToken, { attribute: query.attribute, value: query.partition });
+    let startKey: Record<string, unknown> | undefined = decodePageToken(page.nextToken, {
+      partitionAttribute: query.attribute,
+      partition: query.partition,
+      sortAttribute: INDEX_SORT_KEYS[query.indexName],
+    });
     for (let round = 0; round < MAX_FILTER_ROUNDS; round += 1) {
       const result = await guarded(
         this.client.send(
@@ -268,6 +272,13 @@ interface CaseQuery {
   ascending?: boolean;
   statuses?: readonly CaseStatus[];
 }
+
+/** The sort key of each listed index (`functions/wiring/tables.ts`): a page token carries it. */
+const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
+  byCustomer: 'createdKey',
+  byStoreStatus: 'createdKey',
+  byQueue: 'queueSortKey',
+};
 
 /** Rounds of a filtered query before a short page is returned with its token. */
 const MAX_FILTER_ROUNDS = 10;
