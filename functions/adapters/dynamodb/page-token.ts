@@ -46,9 +46,7 @@ const isPageKey = (decoded: unknown, shape: PageKeyShape): decoded is Record<str
   const sort = key[shape.sortAttribute];
   if (!keyString(pk, MAX_PARTITION_KEY_BYTES) || !keyString(sort, MAX_SORT_KEY_BYTES)) return false;
   const caseId = pk.startsWith(CASE_PREFIX) ? pk.slice(CASE_PREFIX.length) : '';
-  return (
-    CASE_ID_PATTERN.test(caseId) && sk === 'CASE' && partition === shape.partition && sort.endsWith(`#${caseId}`)
-  );
+  return CASE_ID_PATTERN.test(caseId) && sk === 'CASE' && partition === shape.partition && sort.endsWith(`#${caseId}`);
 };
 
 export const decodePageToken = (token: string | undefined, shape: PageKeyShape): Record<string, string> | undefined => {

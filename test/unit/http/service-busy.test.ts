@@ -101,7 +101,10 @@ describe('Function: errorResponses (busy)', () => {
   });
 
   it.each([
-    ['an unwrapped AWS throttling error', () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })],
+    [
+      'an unwrapped AWS throttling error',
+      () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
+    ],
     ['an unwrapped AWS 5xx', () => Object.assign(new Error('Internal'), { $metadata: { httpStatusCode: 500 } })],
     ['our TransientError', () => new TransientError('Step Functions SendTaskSuccess failed transiently')],
   ])('answers 503 with Retry-After for %s that reaches the handler', async (_label, makeError) => {
