@@ -485,7 +485,6 @@ describe('Fuzz: every route, refusals', () => {
       await checkRefusals(route, requests);
     },
   );
-
 });
 
 describe('Fuzz: every route, generated requests', () => {
