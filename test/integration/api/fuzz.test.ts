@@ -333,9 +333,31 @@ const bodyMutations = (valid: unknown): Array<[string, string]> => {
 /** A page token as this service makes them: base64url JSON of a key. */
 const tokenOf = (key: unknown): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-const tamper = (token: string): string => {
-  const key = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, string>;
-  return tokenOf(Object.fromEntries(Object.entries(key).map(([name, value]) => [name, `${value}x`])));
+const keyOf = (token: string): Record<string, string> =>
+  JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, string>;
+
+const tamper = (token: string): string =>
+  tokenOf(Object.fromEntries(Object.entries(keyOf(token)).map(([name, value]) => [name, `${value}x`])));
+
+/**
+ * Hand-made keys that keep a real token's partition (so they pass a partition check) but are not keys the listing
+ * returned: the partition alone, a missing or empty attribute, another item, oversized or ill-formed strings.
+ */
+const forgedFrom = (token: string): string[] => {
+  const key = keyOf(token);
+  const [partition, sort] = Object.keys(key).filter((name) => name !== 'pk' && name !== 'sk') as [string, string];
+  const caseId = String(key.pk).slice('CASE#'.length);
+  return [
+    { [partition]: key[partition] },
+    { ...key, sk: undefined },
+    { ...key, [sort]: '' },
+    { ...key, pk: 'STORE#store-a', sk: 'PROFILE' },
+    { ...key, sk: 'EVENT#2026' },
+    { ...key, [sort]: `${'9'.repeat(1_100)}#${caseId}` },
+    { ...key, [sort]: `\ud800#${caseId}` },
+    { ...key, [sort]: 7 },
+    { ...key, extra: 'x' },
+  ].map(tokenOf);
 };
 
 /** Bad `nextToken`s: garbage, hand-made keys, real tokens of another listing, store or customer, tampered ones. */
@@ -346,10 +368,8 @@ const badPageTokens = (): string[] => [
   tokenOf({}),
   tokenOf(null),
   tokenOf([1]),
-  tokenOf({ storeCustomerKey: `A#${fixtures.customerId}` }),
-  tokenOf({ pk: 'CASE#x', sk: 'CASE', storeCustomerKey: `A#${fixtures.customerId}`, createdKey: '' }),
-  tokenOf({ queueKey: 'A#agent1#active', queueSortKey: '~', pk: 'STORE#A', sk: 'PROFILE' }),
-  tokenOf({ storeStatusKey: 'A#open', createdKey: '\ud800', pk: 'CASE#\ud800', sk: 'CASE' }),
+  ...forgedFrom(fixtures.pageTokens.own),
+  ...forgedFrom(fixtures.pageTokens.queue),
   fixtures.pageTokens.otherStore,
   fixtures.pageTokens.queue,
   fixtures.pageTokens.own,
