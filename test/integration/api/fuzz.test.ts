@@ -148,10 +148,14 @@ const send = async (route: RouteDeclaration, request: FuzzRequest) => {
     method: route.method,
     headers: {
       accept: 'application/json',
+      // A fresh connection each time: a kept-alive one may be closed by the server while the tables settle.
+      connection: 'close',
       ...request.caller.headers,
       ...(hasBody ? { 'content-type': request.contentType ?? 'application/json' } : {}),
     },
     ...(hasBody ? { body: request.body } : {}),
+  }).catch((error: unknown) => {
+    throw new Error(`${describeRequest(route, request)}: no answer`, { cause: error });
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text };
