@@ -47,11 +47,15 @@ const schemasOf = (route: RouteDeclaration): Schemas =>
 interface Caller {
   label: string;
   headers: Record<string, string>;
+  /** A caller of store B: store A's ids are not theirs. */
+  otherStore?: boolean;
 }
 
 interface FuzzRequest {
   label: string;
   caller: Caller;
+  /** The request is invalid by construction (its schema refuses it, no or wrong credentials, a bad id): a 4xx. */
+  mustRefuse?: boolean;
   /** Path parameter values, already percent-encoded. */
   path: Record<string, string>;
   query?: Record<string, string>;
@@ -94,7 +98,7 @@ const refusedCallers = (route: RouteDeclaration): Caller[] => {
     return [
       { label: 'no API key', headers: {} },
       { label: 'an unknown API key', headers: { 'x-api-key': 'not-a-key' } },
-      { label: "store B's storefront", headers: { 'x-api-key': stack.apiKeys.storeB } },
+      { label: "store B's storefront", headers: { 'x-api-key': stack.apiKeys.storeB }, otherStore: true },
     ];
   }
   if (route.auth === 'staff') {
@@ -106,7 +110,7 @@ const refusedCallers = (route: RouteDeclaration): Caller[] => {
       ...(['agent', 'supervisor', 'admin'] as const)
         .filter((role) => !roles.includes(role))
         .map((role) => staffCaller(callersByRole[role])),
-      ...roles.map((role) => staffCaller(otherStoreByRole[role])),
+      ...roles.map((role) => ({ ...staffCaller(otherStoreByRole[role]), otherStore: true })),
     ];
   }
   return [];
@@ -210,6 +214,7 @@ const answer = async (route: RouteDeclaration, request: FuzzRequest) => {
   const response = await send(route, request);
   expect(response.status, `${context}\n-> ${response.text.slice(0, 300)}`).toBeLessThan(500);
   expect(response.status, context).toBeGreaterThanOrEqual(200);
+  if (request.mustRefuse) expect(response.status, `${context} was accepted`).toBeGreaterThanOrEqual(400);
   expect(response.headers.get('x-request-id'), context).toBeTruthy();
   if (response.status >= 400) expectErrorShape(route, response, `${context}\n-> ${response.text.slice(0, 300)}`);
   return response.status;
@@ -300,6 +305,15 @@ const wrongType = (current: unknown): unknown => {
   if (Array.isArray(current)) return { 0: current[0] };
   if (current && typeof current === 'object') return [current];
   return {};
+};
+
+/** Whether a value is refused by the schema itself, or is no JSON at all. */
+const refusedBy = (schema: z.ZodType, value: string | Record<string, string>): boolean => {
+  try {
+    return !schema.safeParse(typeof value === 'string' ? JSON.parse(value) : value).success;
+  } catch {
+    return true;
+  }
 };
 
 /** Mutations of a valid body: each leaf nulled, mistyped, made huge or removed; unknown and hostile extra fields. */
@@ -487,21 +501,43 @@ describe('Fuzz: every route, refusals', () => {
         ...(route.method === 'GET' ? {} : { body: JSON.stringify(validBody) }),
       };
       const requests: FuzzRequest[] = [
-        ...refusedCallers(route).map((refused) => ({ ...base, label: 'credentials', caller: refused })),
+        ...refusedCallers(route).map((refused) => ({
+          ...base,
+          label: 'credentials',
+          caller: refused,
+          // Another store's caller is refused only what is store A's (its path ids).
+          mustRefuse: !refused.otherStore || paramNames(route).length > 0,
+        })),
         ...paramNames(route).flatMap((param) =>
           badValues(param).map((value) => ({
+            mustRefuse: true,
             ...base,
             label: `${param} ${value.slice(0, 20)}`,
             path: { ...path, [param]: value },
           })),
         ),
         ...(route.method === 'GET' || query
-          ? queryMutations(schemas, query ?? {}).map(([label, mutated]) => ({ ...base, label, query: mutated }))
+          ? queryMutations(schemas, query ?? {}).map(([label, mutated]) => ({
+              ...base,
+              label,
+              query: mutated,
+              mustRefuse: schemas.query !== undefined && refusedBy(schemas.query, mutated),
+            }))
           : []),
         ...(route.method === 'GET'
           ? []
           : [
-              ...bodyMutations(validBody).map(([label, body]) => ({ ...base, label, body })),
+              // A mutation the schema still accepts (an optional field removed) is a valid request: the generated
+              // requests cover those. The others must be refused.
+              ...bodyMutations(validBody)
+                .map(([label, body]) => ({
+                  ...base,
+                  label,
+                  body,
+                  mustRefuse: !schemas.body || refusedBy(schemas.body, body),
+                }))
+                .filter((request) => !schemas.body || request.mustRefuse || request.label === 'a body over 64 KB')
+                .map((request) => (request.label === 'a body over 64 KB' ? { ...request, mustRefuse: true } : request)),
               { ...base, label: 'text/plain', contentType: 'text/plain' },
               { ...base, label: 'a form post', contentType: 'application/x-www-form-urlencoded', body: 'a=1&b=%FF' },
             ]),
