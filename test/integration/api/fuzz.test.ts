@@ -25,7 +25,8 @@ import { caseAssignedTo, fileCase, newCustomer, signInAll, type Staff } from './
  * credentials). Only 2xx and 4xx may come back, every error in the API's shape, and a refused request writes nothing.
  *
  * FUZZ_SEED (fixed by default, so a failure replays) and FUZZ_RUNS (generated requests per route and caller, 3 by
- * default) run more: `FUZZ_RUNS=50 npx vitest run test/integration/api/fuzz.test.ts`.
+ * default) run more: `FUZZ_RUNS=50 npx vitest run test/integration/api/fuzz.test.ts`; FUZZ_TRACE=1 logs each request
+ * before it is sent (a request that gets no answer fails as a timeout).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
@@ -211,6 +212,8 @@ const settle = async (): Promise<void> => {
 /** Sends one request and checks the answer: never a 5xx, and errors in the API's shape with a request id. */
 const answer = async (route: RouteDeclaration, request: FuzzRequest) => {
   const context = describeRequest(route, request);
+  // A request that never gets an answer shows as a test timeout: FUZZ_TRACE=1 names each request before it is sent.
+  if (process.env.FUZZ_TRACE) console.log(`sending ${context.slice(0, 600)}`);
   const response = await send(route, request);
   expect(response.status, `${context}\n-> ${response.text.slice(0, 300)}`).toBeLessThan(500);
   expect(response.status, context).toBeGreaterThanOrEqual(200);
@@ -401,6 +404,8 @@ const queryMutations = (schemas: Schemas, valid: Record<string, string>): Array<
   const mutations: Array<[string, Record<string, string>]> = [
     ['an unknown parameter', { ...valid, storeId: 'B' }],
     ['a parameter with a lone surrogate', { ...valid, x: '\ud800' }],
+    // An own property named __proto__ (an object literal would set the prototype instead).
+    ['a parameter named __proto__', Object.fromEntries([...Object.entries(valid), ['__proto__', '{"a":1}']])],
   ];
   for (const name of Object.keys(properties)) {
     for (const value of ['', 'x'.repeat(3_000), 'null', '-1', '1e9', '1.5', 'NaN', 'bogus', '\u202Eme', 'ME']) {
