@@ -39,24 +39,29 @@ const requestTime = (at: Date): string =>
 
 /** `headers` keeps the last value of a repeated header, `multiValueHeaders` all of them; null when there are none. */
 const headerMaps = (rawHeaders: string[]) => {
-  const multi: Record<string, string[]> = {};
+  // A Map, not an object literal: a name such as `__proto__` is a header (or parameter) like any other.
+  const multi = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
-    const existing = Object.keys(multi).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
-    (multi[existing] ??= []).push(rawHeaders[i + 1] as string);
+    const existing = [...multi.keys()].find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+    multi.set(existing, [...(multi.get(existing) ?? []), rawHeaders[i + 1] as string]);
   }
-  const single = Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values.at(-1) as string]));
-  return { single, multi };
+  return singleAndMulti(multi);
 };
+
+/** The proxy event's two maps: the last value of each name, and all of them (own properties, whatever the name). */
+const singleAndMulti = (multi: Map<string, string[]>) => ({
+  single: Object.fromEntries([...multi].map(([name, values]) => [name, values.at(-1) as string])),
+  multi: Object.fromEntries(multi),
+});
 
 const headerValue = (headers: Record<string, string>, name: string): string | undefined =>
   Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 const queryMaps = (url: URL) => {
-  const multi: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) (multi[name] ??= []).push(value);
-  const single = Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values.at(-1) as string]));
-  return Object.keys(multi).length === 0 ? { single: null, multi: null } : { single, multi };
+  const multi = new Map<string, string[]>();
+  for (const [name, value] of url.searchParams) multi.set(name, [...(multi.get(name) ?? []), value]);
+  return multi.size === 0 ? { single: null, multi: null } : singleAndMulti(multi);
 };
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

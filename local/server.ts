@@ -265,7 +265,8 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
         result = await serveApi(request, url, requestId, receivedAt);
       }
     } catch (error) {
-      if (request.destroyed) return; // the client went away; nobody to answer
+      // The client went away: nobody to answer. (Not `request.destroyed`: a request whose body was read is destroyed.)
+      if (response.destroyed) return;
       logger.error('Local server error', { requestId, error });
       result = errorResponse(requestId, 500, 'internal_error', GATEWAY_MESSAGES.internal);
     }

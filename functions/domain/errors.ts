@@ -88,6 +88,23 @@ export class MethodNotAllowedError extends DomainError {
   readonly code = 'method_not_allowed';
 }
 
+/**
+ * Too busy to take the request now: a contended write lost every retry, or AWS throttled us. A 503 with `Retry-After`:
+ * the caller may send the same request again after `retryAfterSeconds` (the workflow's own retries match
+ * `TransientError`, which the HTTP layer answers with this).
+ */
+export class ServiceBusyError extends DomainError {
+  readonly statusCode = 503;
+  readonly code = 'service_busy';
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`The service is busy; retry in ${retryAfterSeconds} s`, options);
+  }
+}
+
 /** A dependency failed in a way worth retrying (throttling, a timeout); the workflow's Retry matches this name. */
 export class TransientError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

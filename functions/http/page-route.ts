@@ -3,10 +3,17 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { errorName, logger } from '../commons/logger.js';
-import { DomainError, MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../domain/errors.js';
+import {
+  DomainError,
+  MalformedJsonError,
+  PayloadTooLargeError,
+  ServiceBusyError,
+  UnsupportedMediaTypeError,
+} from '../domain/errors.js';
 import { messagePage, PAGE_CSP } from '../pages/page-layout.js';
 import { localeFromAcceptLanguage, PAGE_WORDS } from '../pages/page-words.js';
 import { jsonResponse } from './responses.js';
+import { asServiceBusy, retryAfterHeaders } from './service-busy.js';
 import { responseHeaders } from './middlewares/response-headers.js';
 
 /**
@@ -80,11 +87,12 @@ const pageBody = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
 const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
   onError: (request: Request<PageEvent, APIGatewayProxyResult>) => {
     const { error, event } = request;
-    const known = error instanceof DomainError ? error : undefined;
-    if (!known) logger.error('Page failed', { errorName: errorName(error) });
+    const known = error instanceof DomainError ? error : asServiceBusy(error);
+    if (!known || known.statusCode >= 500) logger.error('Page failed', { errorName: errorName(error) });
+    const headers = known instanceof ServiceBusyError ? retryAfterHeaders(known) : {};
     if (wantsJson(event.headers)) {
       request.response = known
-        ? jsonResponse(known.statusCode, known.toJSON())
+        ? jsonResponse(known.statusCode, known.toJSON(), headers)
         : jsonResponse(500, { error: { code: 'internal_error', message: 'Something went wrong on our side.' } });
       return;
     }
@@ -98,7 +106,8 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
           : known?.statusCode === 404
             ? [words.notFoundTitle, words.notFound]
             : [words.failedTitle, words.failed];
-    request.response = htmlResponse(known?.statusCode ?? 500, messagePage(locale, title, message));
+    const page = htmlResponse(known?.statusCode ?? 500, messagePage(locale, title, message));
+    request.response = { ...page, headers: { ...page.headers, ...headers } };
   },
 });
 

@@ -293,7 +293,11 @@ export class DynamoCaseStore implements CaseStore {
       filter = [filter, 'attribute_exists(#having)'].filter(Boolean).join(' AND ');
     }
     const items: Case[] = [];
-    let startKey = decodePageToken(page.nextToken, { attribute: query.attribute, value: query.partition });
+    let startKey: Record<string, unknown> | undefined = decodePageToken(page.nextToken, {
+      partitionAttribute: query.attribute,
+      partition: query.partition,
+      sortAttribute: INDEX_SORT_KEYS[query.indexName],
+    });
     for (let round = 0; round < MAX_FILTER_ROUNDS; round += 1) {
       const result = await guarded(
         this.client.send(
@@ -329,6 +333,13 @@ interface CaseQuery {
   /** Only items carrying this attribute (a flag on few items of a small partition). */
   having?: string;
 }
+
+/** The sort key of each listed index (`functions/wiring/tables.ts`): a page token carries it. */
+const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
+  byCustomer: 'createdKey',
+  byStoreStatus: 'createdKey',
+  byQueue: 'queueSortKey',
+};
 
 /** Rounds of a filtered query before a short page is returned with its token. */
 const MAX_FILTER_ROUNDS = 10;

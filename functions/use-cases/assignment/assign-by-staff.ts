@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js';
+import { CASE_ID_PATTERN, isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { assignmentChange } from './assignment-change.js';
@@ -26,7 +26,8 @@ export const assignByStaff = async (
   if (!isSupervising(by)) throw new ForbiddenError('Only supervisors and admins assign cases');
   let seenAssignee: string | null | undefined;
   for (let attempt = 1; ; attempt += 1) {
-    const current = await dependencies.cases.get(caseId);
+    // A malformed id names no case (and a long one would be refused by DynamoDB as a key): 404 like an unknown one.
+    const current = CASE_ID_PATTERN.test(caseId) ? await dependencies.cases.get(caseId) : undefined;
     if (!current || current.storeId !== by.storeId) throw new NotFoundError(`Case ${caseId} not found`);
     // A retry after a conflict must not reassign on top of someone else's assignment the supervisor never saw.
     const assigneeNow = current.assignee?.agentId ?? null;

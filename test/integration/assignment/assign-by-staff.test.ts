@@ -175,6 +175,23 @@ describe('Function: assignByStaff', () => {
     expect(await loadOf(storeId, 'a1')).toBe(0);
   });
 
+  it.each([
+    ['a 3,000-character id (longer than a DynamoDB key)', 'x'.repeat(3_000)],
+    ['a malformed id', 'not-a-case'],
+    ['a lone surrogate', 'cs_\ud800'],
+  ])('answers %s with NotFoundError, not a DynamoDB error (found by the API fuzz)', async (_label, caseId) => {
+    // Prepare
+    const storeId = freshStoreId();
+    await putAgent(fixture, storeId, 'a1');
+
+    // Act
+    const assigning = assignByStaff(dependencies, { caseId, agentId: 'a1', by: staffUser(storeId) });
+
+    // Assess
+    await expect(assigning).rejects.toBeInstanceOf(NotFoundError);
+    expect(await loadOf(storeId, 'a1')).toBe(0);
+  });
+
   it('lets exactly one of two concurrent reassignments win', async () => {
     // Prepare
     const { storeId, caseId } = await assignedToA1('in_progress');

@@ -347,3 +347,38 @@ describe('Local server: API Gateway proxy integration', () => {
     expect(json().error.code).toBe('unauthenticated');
   });
 });
+
+describe('Local server: a failure before the handler', () => {
+  let server: LocalServer;
+  const logger = { info: vi.fn(), error: vi.fn() };
+
+  beforeAll(async () => {
+    server = await startLocalServer({ host: '127.0.0.1', port: 0, logger });
+    server.mount({
+      api: [
+        {
+          ...declaration({ name: 'staffThing', path: '/v1/staff-thing', auth: 'staff', roles: ['agent'] }),
+          invoke: echo,
+        },
+      ],
+      local: [],
+      verifyStaffToken: async () => {
+        throw new Error('key set unreachable');
+      },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('still answers: a 500 with a request id, not a request left without an answer', async () => {
+    // Act
+    const response = await fetch(`${server.url}/v1/staff-thing`, {
+      headers: { authorization: 'Bearer x.y.z' },
+      signal: AbortSignal.timeout(5_000),
+    });
+
+    // Assess
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('internal_error');
+  });
+});
