@@ -339,6 +339,7 @@ const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
   byCustomer: 'createdKey',
   byStoreStatus: 'createdKey',
   byQueue: 'queueSortKey',
+  byWorkflowFailure: 'failedKey',
 };
 
 /** Rounds of a filtered query before a short page is returned with its token. */
