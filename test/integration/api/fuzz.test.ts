@@ -313,7 +313,9 @@ const wrongType = (current: unknown): unknown => {
 /** Whether a value is refused by the schema itself, or is no JSON at all. */
 const refusedBy = (schema: z.ZodType, value: string | Record<string, string>): boolean => {
   try {
-    return !schema.safeParse(typeof value === 'string' ? JSON.parse(value) : value).success;
+    // An empty body reaches the schema as no body at all (json-body.ts): a schema with a default accepts it.
+    const parsed = typeof value === 'string' ? (value === '' ? undefined : JSON.parse(value)) : value;
+    return !schema.safeParse(parsed).success;
   } catch {
     return true;
   }
