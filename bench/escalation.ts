@@ -91,6 +91,8 @@ export const measureEscalatedPath = async (
   const { stack, meter, probe } = context;
   const previous = slaPolicySchema.parse(await admin.get('/v1/admin/sla'));
   const fast = slaPolicySchema.parse(await admin.put('/v1/admin/sla', FAST_SLA_POLICY));
+  // The save re-times store A's open cases off the request path: measure once that background work is done.
+  await stack.workQueue.settled();
   const marks = { ladderEndedAt: 0 };
   meter.journaling = true;
   try {
@@ -104,5 +106,7 @@ export const measureEscalatedPath = async (
   } finally {
     meter.journaling = false;
     await admin.put('/v1/admin/sla', { ...previous, version: fast.version });
+    // Store A's open cases must be back on the slow policy before the next measurement's time windows open.
+    await stack.workQueue.settled();
   }
 };
