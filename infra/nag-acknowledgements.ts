@@ -2,7 +2,6 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import type { AuthKind } from '../functions/wiring/routes.js';
-import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import type { AfterSalesStack } from './after-sales-stack.js';
 import { ATTACHMENTS_PREFIX, ServiceFunction } from './constructs/service-function.js';
 
@@ -79,27 +78,16 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   const functions = stack.node
     .findAll()
     .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
-  for (const fn of functions) {
-    acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
-    acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
-  }
-
   const bucketLogicalId: unknown = Stack.of(stack).resolve(
     (stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId,
   );
   const attachmentObjects = `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/${ATTACHMENTS_PREFIX}*]`;
-  const attachmentUsers = [
-    ...stack.api.routes.filter(({ route }) => route.capabilities.attachments).map(({ fn }) => fn),
-    ...WORKFLOW_TASKS.filter((task) => task.capabilities.attachments).map((task) =>
-      stack.workflow.functions.get(task.name),
-    ),
-  ];
-  for (const fn of attachmentUsers) {
-    if (fn) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
-  }
-
-  for (const { route, fn } of stack.api.routes) {
-    if (route.capabilities.storefrontKeys) {
+  // By each function's declared capabilities, whatever its kind (route, task, schedule, queue consumer).
+  for (const fn of functions) {
+    acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
+    acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
+    if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
+    if (fn.capabilities.storefrontKeys) {
       acknowledge(
         fn.serviceRole,
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/*/keys]',

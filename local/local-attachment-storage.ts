@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertValidAttachmentKey } from '../functions/adapters/attachments/attachment-key.js';
 import { isValidAttachmentKey } from '../functions/domain/attachment-rules.js';
 import {
   ForbiddenError,
@@ -83,6 +84,14 @@ const isUploadRecord = (value: unknown): value is UploadRecord => {
   );
 };
 
+/** What an upload URL's signature covers: the file's key, type and size, and the expiry. */
+const uploadFields = (record: UploadRecord, expires: number) =>
+  ['upload', record.storeId, record.attachmentId, record.contentType, record.size, expires] as const;
+
+/** What a download URL's signature covers: the file's key and the expiry. */
+const downloadFields = (storeId: string, attachmentId: string, expires: number) =>
+  ['download', storeId, attachmentId, expires] as const;
+
 const normalizeContentType = (value: string): string => value.trim().toLowerCase();
 
 /**
@@ -111,11 +120,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
 
   async createUpload(request: UploadRequest): Promise<UploadTicket> {
     const { storeId, attachmentId, size } = request;
-    if (!isValidAttachmentKey(storeId, attachmentId)) {
-      throw new ValidationError('Invalid attachment key', {
-        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
-      });
-    }
+    assertValidAttachmentKey(storeId, attachmentId);
     if (!Number.isSafeInteger(size) || size < 0) {
       throw new ValidationError('Invalid size', {
         details: [{ path: 'size', message: 'Must be a whole number of bytes' }],
@@ -136,7 +141,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     await mkdir(join(this.directory, storeId), { recursive: true });
     await this.writeRecord(record);
 
-    const signature = this.sign(record, expires);
+    const signature = this.sign(uploadFields(record, expires));
     const query = new URLSearchParams({ expires: String(expires), signature });
     return {
       uploadUrl: `${this.baseUrl}/_local/uploads/${storeId}/${attachmentId}?${query.toString()}`,
@@ -158,7 +163,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     const expires = Number(expiresText);
 
     const record = await this.readRecord(storeId, attachmentId);
-    if (!record || !this.verify(record, expires, upload.signature)) throw forbidden;
+    if (!record || !this.verify(uploadFields(record, expires), upload.signature)) throw forbidden;
 
     if (this.clock().getTime() >= expires * 1000) throw new GoneError('The upload URL has expired');
 
@@ -209,15 +214,11 @@ export class LocalAttachmentStorage implements AttachmentStorage {
 
   /** A URL of the local server, signed like an upload URL but for reading (`download`), valid a few minutes. */
   async createDownload(storeId: string, attachmentId: string): Promise<DownloadTicket> {
-    if (!isValidAttachmentKey(storeId, attachmentId)) {
-      throw new ValidationError('Invalid attachment key', {
-        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
-      });
-    }
+    assertValidAttachmentKey(storeId, attachmentId);
     const expires = Math.floor(this.clock().getTime() / 1000) + this.downloadExpiresInSeconds;
     const query = new URLSearchParams({
       expires: String(expires),
-      signature: this.signDownload(storeId, attachmentId, expires),
+      signature: this.sign(downloadFields(storeId, attachmentId, expires)),
     });
     return {
       downloadUrl: `${this.baseUrl}/_local/downloads/${storeId}/${attachmentId}?${query.toString()}`,
@@ -235,9 +236,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     const expiresText = String(download.expires);
     if (!isValidAttachmentKey(storeId, attachmentId) || !EPOCH_SECONDS_PATTERN.test(expiresText)) throw forbidden;
     const expires = Number(expiresText);
-    if (!SIGNATURE_PATTERN.test(download.signature)) throw forbidden;
-    const expected = Buffer.from(this.signDownload(storeId, attachmentId, expires), 'hex');
-    if (!timingSafeEqual(expected, Buffer.from(download.signature, 'hex'))) throw forbidden;
+    if (!this.verify(downloadFields(storeId, attachmentId, expires), download.signature)) throw forbidden;
     if (this.clock().getTime() >= expires * 1000) throw new GoneError('The download URL has expired');
     const record = await this.readRecord(storeId, attachmentId);
     if (record?.status !== 'uploaded' || !(await this.exists(storeId, attachmentId))) {
@@ -246,31 +245,14 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     return { contentType: record.contentType, body: await readFile(this.filePath(storeId, attachmentId)) };
   }
 
-  private signDownload(storeId: string, attachmentId: string, expires: number): string {
-    const payload = JSON.stringify(['download', storeId, attachmentId, expires]);
-    return createHmac('sha256', this.secret).update(payload, 'utf8').digest('hex');
+  /** HMAC-SHA256 over the fields as a JSON array, which keeps them apart: no value can shift into its neighbour. */
+  private sign(fields: ReadonlyArray<string | number>): string {
+    return createHmac('sha256', this.secret).update(JSON.stringify(fields), 'utf8').digest('hex');
   }
 
-  private sign(
-    record: Pick<UploadRecord, 'storeId' | 'attachmentId' | 'contentType' | 'size'>,
-    expires: number,
-  ): string {
-    // A JSON array keeps the fields apart: no value can shift into its neighbour.
-    const payload = JSON.stringify([
-      'upload',
-      record.storeId,
-      record.attachmentId,
-      record.contentType,
-      record.size,
-      expires,
-    ]);
-    return createHmac('sha256', this.secret).update(payload, 'utf8').digest('hex');
-  }
-
-  private verify(record: UploadRecord, expires: number, signature: string): boolean {
+  private verify(fields: ReadonlyArray<string | number>, signature: string): boolean {
     if (!SIGNATURE_PATTERN.test(signature)) return false;
-    const expected = Buffer.from(this.sign(record, expires), 'hex');
-    return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
+    return timingSafeEqual(Buffer.from(this.sign(fields), 'hex'), Buffer.from(signature, 'hex'));
   }
 
   private filePath(storeId: string, attachmentId: string): string {

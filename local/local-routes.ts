@@ -69,6 +69,18 @@ const outboxEmailHtml = (outbox: OutboxMailer): LocalRoute => ({
   },
 });
 
+/** A failed upload or download: a DomainError answers as the API's do; anything else is logged and a generic 500. */
+const fileErrorResponse = (
+  error: unknown,
+  message: string,
+  { logger, requestId }: { logger: ServerLogger; requestId: string },
+  headers: Record<string, string> = {},
+): LocalResponse => {
+  if (error instanceof DomainError) return json(error.statusCode, error.toJSON(), headers);
+  logger.error(message, { requestId, error });
+  return json(500, { error: { code: 'internal_error', message: GATEWAY_MESSAGES.internal } }, headers);
+};
+
 const UPLOAD_PATH = '/_local/uploads/{storeId}/{attachmentId}';
 
 /**
@@ -92,9 +104,7 @@ const upload = (attachments: LocalAttachmentStorage, logger: ServerLogger): Loca
       });
       return { statusCode: 200, headers: UPLOAD_CORS };
     } catch (error) {
-      if (error instanceof DomainError) return json(error.statusCode, error.toJSON(), UPLOAD_CORS);
-      logger.error('Local upload failed', { requestId, error });
-      return json(500, { error: { code: 'internal_error', message: GATEWAY_MESSAGES.internal } }, UPLOAD_CORS);
+      return fileErrorResponse(error, 'Local upload failed', { logger, requestId }, UPLOAD_CORS);
     }
   },
 });
@@ -132,9 +142,7 @@ const download = (attachments: LocalAttachmentStorage, logger: ServerLogger): Lo
         body: file.body,
       };
     } catch (error) {
-      if (error instanceof DomainError) return json(error.statusCode, error.toJSON());
-      logger.error('Local download failed', { requestId, error });
-      return json(500, { error: { code: 'internal_error', message: GATEWAY_MESSAGES.internal } });
+      return fileErrorResponse(error, 'Local download failed', { logger, requestId });
     }
   },
 });

@@ -1,3 +1,4 @@
+import type { AwaitingCustomerOutcome } from './awaiting-customer.js';
 import type { Locale } from './case.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from './sla/sla-policy.js';
 
@@ -36,7 +37,7 @@ export interface Store {
   /** ... and when the wait ends (elapsed time, `P7D` when absent); see `domain/awaiting-customer.ts`. */
   awaitingCustomerLimit?: string;
   /** What ends it: resolved as `no_action` (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). */
-  awaitingCustomerOutcome?: 'resolve_no_action' | 'flag';
+  awaitingCustomerOutcome?: AwaitingCustomerOutcome;
   /** The profile's version: the server's, one up at each admin save (`PUT /v1/admin/store`); absent (0) before any. */
   version?: number;
 }

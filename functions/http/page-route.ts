@@ -3,13 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { errorName, logger } from '../commons/logger.js';
-import {
-  DomainError,
-  MalformedJsonError,
-  PayloadTooLargeError,
-  ServiceBusyError,
-  UnsupportedMediaTypeError,
-} from '../domain/errors.js';
+import { DomainError, MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../domain/errors.js';
 import { messagePage, PAGE_CSP } from '../pages/page-layout.js';
 import { localeFromAcceptLanguage, PAGE_WORDS } from '../pages/page-words.js';
 import { jsonResponse } from './responses.js';
@@ -89,7 +83,7 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
     const { error, event } = request;
     const known = error instanceof DomainError ? error : asServiceBusy(error);
     if (!known || known.statusCode >= 500) logger.error('Page failed', { errorName: errorName(error) });
-    const headers = known instanceof ServiceBusyError ? retryAfterHeaders(known) : {};
+    const headers = retryAfterHeaders(known);
     if (wantsJson(event.headers)) {
       request.response = known
         ? jsonResponse(known.statusCode, known.toJSON(), headers)

@@ -17,7 +17,6 @@ export const asServiceBusy = (error: unknown): ServiceBusyError | undefined => {
   return undefined;
 };
 
-/** The headers of a busy answer. */
-export const retryAfterHeaders = (error: ServiceBusyError): Record<string, string> => ({
-  'retry-after': String(error.retryAfterSeconds),
-});
+/** The headers an error's answer adds: `Retry-After` for a busy answer, none for any other. */
+export const retryAfterHeaders = (error: unknown): Record<string, string> =>
+  error instanceof ServiceBusyError ? { 'retry-after': String(error.retryAfterSeconds) } : {};

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import type { Decision } from '../domain/case.js';
 import { NotFoundError, StateConflictError } from '../domain/errors.js';
-import { requestsEvidence } from '../domain/policy/review-case.js';
+import { isEvidenceRequest } from '../domain/policy/review-case.js';
 import type { Actor } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { findCase } from './find-case.js';
@@ -68,5 +68,3 @@ export const decideManualReview = async (
   await signalWorkflow(dependencies, input.caseId);
   return decision;
 };
-
-const isEvidenceRequest = (reason: { code: string }): boolean => requestsEvidence([reason]);

@@ -169,7 +169,10 @@ const TABLE_WRITE_ACTIONS = [
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
-const viaService = (service: 'dynamodb' | 's3' | 'secretsmanager' | 'sqs'): Record<string, Record<string, string>> => ({
+/** The condition that a KMS key is used only through this service (on the caller's behalf). */
+export const viaService = (
+  service: 'dynamodb' | 's3' | 'secretsmanager' | 'sqs',
+): Record<string, Record<string, string>> => ({
   StringEquals: { 'kms:ViaService': `${service}.${Aws.REGION}.amazonaws.com` },
 });
 

@@ -1,11 +1,11 @@
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORK_QUEUE } from '../../functions/wiring/queues.js';
-import { bindCapabilities, ServiceFunction, type CapabilityResources } from './service-function.js';
+import { bindCapabilities, ServiceFunction, viaService, type CapabilityResources } from './service-function.js';
 
 export interface WorkQueuesProps {
   /** The data key: messages carry store ids and cursors only, but everything at rest here uses the one key. */
@@ -68,7 +68,7 @@ export class WorkQueues extends Construct {
       new PolicyStatement({
         actions: ['kms:Decrypt'],
         resources: [this.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Aws.REGION}.amazonaws.com` } },
+        conditions: viaService('sqs'),
       }),
     );
     const mapping = new EventSourceMapping(this, 'ConsumerFeed', {

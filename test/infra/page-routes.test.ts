@@ -1,7 +1,6 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/wiring/routes.js';
-import { logicalIdOf, synthesize, type CfnResource, type Synthesized } from './synth.js';
+import { logicalIdOf, synthesize, templateOf, type CfnResource, type Synthesized } from './synth.js';
 
 /**
  * The page routes (`kind: 'page'`, the survey) as deployed: public methods that take browser form posts, so nothing
@@ -15,10 +14,7 @@ beforeAll(() => {
     context: { allowedOrigins: 'https://shop.example', mailFrom: 'care@shop.example', stage: 'test' },
     skipBundling: true,
   });
-  const template = Template.fromJSON(
-    synth.assembly.getStackArtifact(synth.stack.artifactId).template as Record<string, unknown>,
-  );
-  resources = template.toJSON().Resources as Record<string, CfnResource>;
+  resources = templateOf(synth).Resources;
 });
 
 afterAll(() => synth?.cleanup());

@@ -17,6 +17,7 @@ import {
   getAtt,
   logicalIdOf,
   synthesize,
+  templateOf,
   type CfnResource,
   type Statement,
   type Synthesized,
@@ -112,10 +113,8 @@ const identityStatements = (): Array<{ policy: string; statement: Statement }> =
 
 beforeAll(() => {
   synth = synthesize({ context: { allowedOrigins: ALLOWED_ORIGIN, mailFrom: MAIL_FROM, stage: 'test' } });
-  template = Template.fromJSON(
-    synth.assembly.getStackArtifact(synth.stack.artifactId).template as Record<string, unknown>,
-  );
-  resources = template.toJSON().Resources as Record<string, CfnResource>;
+  template = Template.fromJSON(templateOf(synth));
+  resources = templateOf(synth).Resources;
 });
 
 afterAll(() => synth?.cleanup());

@@ -11,6 +11,7 @@ import {
   getAtt,
   logicalIdOf,
   synthesize,
+  templateOf,
   type CfnResource,
   type Statement,
   type Synthesized,
@@ -51,10 +52,7 @@ const roleStatements = (fn: ServiceFunction): Statement[] => {
 
 beforeAll(() => {
   synth = synthesize({ skipBundling: true, context: { stage: 'test' } });
-  const template = synth.assembly.getStackArtifact(synth.stack.artifactId).template as {
-    Resources: Record<string, CfnResource>;
-    Outputs: Record<string, { Value: unknown }>;
-  };
+  const template = templateOf(synth);
   resources = template.Resources;
   outputs = template.Outputs;
 });

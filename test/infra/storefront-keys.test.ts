@@ -7,6 +7,7 @@ import {
   logicalIdOf,
   resourceDependencies,
   synthesize,
+  templateOf,
   type CfnResource,
   type Statement,
   type Synthesized,
@@ -18,9 +19,7 @@ let resources: Record<string, CfnResource>;
 beforeAll(() => {
   // Templates only: the bundles are checked in function-bundles.test.ts.
   synth = synthesize({ context: { stage: 'test' }, skipBundling: true });
-  resources = (
-    synth.assembly.getStackArtifact(synth.stack.artifactId).template as { Resources: Record<string, CfnResource> }
-  ).Resources;
+  resources = templateOf(synth).Resources;
 });
 afterAll(() => synth?.cleanup());
 

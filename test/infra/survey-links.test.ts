@@ -13,6 +13,7 @@ import {
   logicalIdOf,
   resourceDependencies,
   synthesize,
+  templateOf,
   type CfnResource,
   type Statement,
   type Synthesized,
@@ -31,10 +32,7 @@ interface Deployed {
 const deploy = (context: Record<string, unknown>): Deployed => {
   // Templates only: the bundles are checked in function-bundles.test.ts.
   const synth = synthesize({ context: { stage: STAGE, ...context }, skipBundling: true });
-  const template = synth.assembly.getStackArtifact(synth.stack.artifactId).template as {
-    Resources: Record<string, CfnResource>;
-    Outputs: Record<string, unknown>;
-  };
+  const template = templateOf(synth);
   return { synth, resources: template.Resources, outputs: template.Outputs };
 };
 

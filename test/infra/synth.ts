@@ -42,6 +42,14 @@ export const synthesize = (options: SynthOptions = {}): Synthesized => {
   return { app, stack, assembly, outdir, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
 };
 
+/** The synthesized stack's CloudFormation template: its resources and outputs. */
+export type StackTemplate = {
+  Resources: Record<string, CfnResource>;
+  Outputs: Record<string, { Value: unknown }>;
+};
+export const templateOf = (synth: Synthesized): StackTemplate =>
+  synth.assembly.getStackArtifact(synth.stack.artifactId).template as StackTemplate;
+
 /** The CloudFormation logical id of a construct's resource (or of the construct itself when it is a CfnElement). */
 export const logicalIdOf = (construct: IConstruct): string => {
   const element = (construct.node.defaultChild ?? construct) as IConstruct & { logicalId: string };

@@ -1,4 +1,3 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
@@ -9,6 +8,7 @@ import {
   getAtt,
   logicalIdOf,
   synthesize,
+  templateOf,
   type CfnResource,
   type Statement,
   type Synthesized,
@@ -20,9 +20,7 @@ let resources: Record<string, CfnResource>;
 beforeAll(() => {
   // Only the template is looked at: no bundling.
   synth = synthesize({ skipBundling: true, context: { mailFrom: 'care@shop.example', stage: 'test' } });
-  resources = Template.fromJSON(
-    synth.assembly.getStackArtifact(synth.stack.artifactId).template as Record<string, unknown>,
-  ).toJSON().Resources as Record<string, CfnResource>;
+  resources = templateOf(synth).Resources;
 });
 afterAll(() => synth?.cleanup());
 

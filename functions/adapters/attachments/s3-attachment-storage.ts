@@ -1,7 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isValidAttachmentKey } from '../../domain/attachment-rules.js';
-import { ValidationError } from '../../domain/errors.js';
+import { assertValidAttachmentKey } from './attachment-key.js';
 import type {
   AttachmentStorage,
   DownloadTicket,
@@ -19,7 +19,7 @@ export interface S3AttachmentStorageOptions {
   downloadExpiresInSeconds?: number;
 }
 
-export const DEFAULT_DOWNLOAD_SECONDS = 300;
+const DEFAULT_DOWNLOAD_SECONDS = 300;
 
 export const attachmentObjectKey = (storeId: string, attachmentId: string): string =>
   `attachments/${storeId}/${attachmentId}`;
@@ -70,11 +70,7 @@ export class S3AttachmentStorage implements AttachmentStorage {
   }
 
   async createUpload(request: UploadRequest): Promise<UploadTicket> {
-    if (!isValidAttachmentKey(request.storeId, request.attachmentId)) {
-      throw new ValidationError('Invalid attachment key', {
-        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
-      });
-    }
+    assertValidAttachmentKey(request.storeId, request.attachmentId);
     const signedAt = new Date();
     const command = withoutChecksumHeaders(
       new PutObjectCommand({
@@ -121,11 +117,7 @@ export class S3AttachmentStorage implements AttachmentStorage {
    * bucket's origin.
    */
   async createDownload(storeId: string, attachmentId: string): Promise<DownloadTicket> {
-    if (!isValidAttachmentKey(storeId, attachmentId)) {
-      throw new ValidationError('Invalid attachment key', {
-        details: [{ path: 'attachmentId', message: 'Not a valid attachment id for this store' }],
-      });
-    }
+    assertValidAttachmentKey(storeId, attachmentId);
     const signedAt = new Date();
     const downloadUrl = await getSignedUrl(
       this.client,

@@ -1,11 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../../domain/api-key.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
@@ -14,6 +8,7 @@ import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
 import type { EditableStoreProfile } from '../../domain/store-profile.js';
 import type { ApiKeyRotation, StoreDirectory } from '../../ports/store-directory.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
+import { transactWrite } from './transact-write.js';
 import { apiKeyHashKey, apiKeyKey, storeDocumentKey, type StoreDocument } from './store-items.js';
 
 /** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
@@ -82,40 +77,36 @@ export class DynamoStoreDirectory implements StoreDirectory {
     };
     const ringKey = storeDocumentKey(storeId, 'APIKEYS');
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.storesTable,
-                Item: { ...apiKeyHashKey(rotation.keyHash), storeId, issuedAt },
-                ConditionExpression: 'attribute_not_exists(pk)',
+      await transactWrite(this.client, [
+        {
+          Put: {
+            TableName: this.storesTable,
+            Item: { ...apiKeyHashKey(rotation.keyHash), storeId, issuedAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(ring
+          ? [
+              {
+                Update: {
+                  TableName: this.storesTable,
+                  Key: apiKeyHashKey(ring.currentKeyHash),
+                  UpdateExpression: 'SET validUntil = :validUntil',
+                  ConditionExpression: 'storeId = :storeId',
+                  ExpressionAttributeValues: { ':validUntil': validUntil, ':storeId': storeId },
+                },
               },
-            },
-            ...(ring
-              ? [
-                  {
-                    Update: {
-                      TableName: this.storesTable,
-                      Key: apiKeyHashKey(ring.currentKeyHash),
-                      UpdateExpression: 'SET validUntil = :validUntil',
-                      ConditionExpression: 'storeId = :storeId',
-                      ExpressionAttributeValues: { ':validUntil': validUntil, ':storeId': storeId },
-                    },
-                  },
-                ]
-              : []),
-            {
-              Put: {
-                TableName: this.storesTable,
-                Item: { ...ringKey, ...next },
-                ConditionExpression: ring ? 'currentKeyHash = :replaced' : 'attribute_not_exists(pk)',
-                ...(ring ? { ExpressionAttributeValues: { ':replaced': ring.currentKeyHash } } : {}),
-              },
-            },
-          ],
-        }),
-      );
+            ]
+          : []),
+        {
+          Put: {
+            TableName: this.storesTable,
+            Item: { ...ringKey, ...next },
+            ConditionExpression: ring ? 'currentKeyHash = :replaced' : 'attribute_not_exists(pk)',
+            ...(ring ? { ExpressionAttributeValues: { ':replaced': ring.currentKeyHash } } : {}),
+          },
+        },
+      ]);
     } catch (error) {
       if (cancellationReasons(error).some((reason) => reason.Code === 'ConditionalCheckFailed')) {
         throw new StateConflictError(`The API key of store ${storeId} was rotated meanwhile`, { cause: error });

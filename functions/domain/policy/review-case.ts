@@ -211,9 +211,11 @@ const missingEvidenceFinding = (request: CaseRequest, policy: StorePolicy): Poli
     : { code: 'evidence_requested', effect: 'request_evidence', params };
 };
 
+/** Whether a decision's reason is the request for evidence (kept by an approval, dropped by a rejection). */
+export const isEvidenceRequest = (reason: { code: string }): boolean => reason.code === 'evidence_requested';
+
 /** Whether an approval still waits for the customer's evidence (its decision carries the request). */
-export const requestsEvidence = (reasons: ReadonlyArray<{ code: string }>): boolean =>
-  reasons.some((reason) => reason.code === 'evidence_requested');
+export const requestsEvidence = (reasons: ReadonlyArray<{ code: string }>): boolean => reasons.some(isEvidenceRequest);
 
 /**
  * The full review. Findings come in rule order (duplicate, delivery date, window, non-returnable, evidence, value),

@@ -1,7 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorName, logger } from '../../commons/logger.js';
-import { DomainError, ServiceBusyError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/errors.js';
 import { jsonResponse } from '../responses.js';
 import { asServiceBusy, retryAfterHeaders } from '../service-busy.js';
 
@@ -21,8 +21,7 @@ export const errorResponses = (): MiddlewareObj<APIGatewayProxyEvent, APIGateway
           ...(cause === undefined ? {} : { causeName: errorName(cause) }),
         });
       }
-      const headers = error instanceof ServiceBusyError ? retryAfterHeaders(error) : {};
-      request.response = jsonResponse(error.statusCode, error.toJSON(), headers);
+      request.response = jsonResponse(error.statusCode, error.toJSON(), retryAfterHeaders(error));
       return;
     }
     // Log the name and the stack frames only: messages of some SDK errors quote email addresses.

@@ -1,17 +1,13 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { NotFoundError } from '../../domain/errors.js';
 import { storeProfileView, type StoreProfileView } from '../../domain/store-profile.js';
 import type { StoreProfileBody } from '../../schemas/store-requests.js';
+import { loadStore } from '../workflow/load-case.js';
 
 /** The store's profile (`GET /v1/admin/store`), version 0 until an admin saves it. */
 export const getStoreProfile = async (
-  { stores }: Pick<Dependencies, 'stores'>,
+  dependencies: Pick<Dependencies, 'stores'>,
   storeId: string,
-): Promise<StoreProfileView> => {
-  const store = await stores.getStore(storeId);
-  if (!store) throw new NotFoundError(`No store ${storeId}`);
-  return storeProfileView(store);
-};
+): Promise<StoreProfileView> => storeProfileView(await loadStore(dependencies, storeId));
 
 /**
  * Replaces the editable profile of the caller's store (`PUT /v1/admin/store`); the body was validated whole (every
@@ -25,8 +21,7 @@ export const putStoreProfile = async (
   storeId: string,
   { version: readVersion, ...profile }: StoreProfileBody,
 ): Promise<StoreProfileView> => {
-  const before = await dependencies.stores.getStore(storeId);
-  if (!before) throw new NotFoundError(`No store ${storeId}`);
+  const before = await loadStore(dependencies, storeId);
   const saved = await dependencies.stores.saveStoreProfile(storeId, profile, readVersion);
   if (saved.timezone !== before.timezone && (await dependencies.stores.getSlaPolicy(storeId)).version === 0) {
     await dependencies.workQueue.enqueue({ kind: 'retimeOpenCases', storeId, slaPolicyVersion: 0 });

@@ -87,7 +87,7 @@ export const postCustomerMessage = async (
     return { kind: 'posted', event, reopened: after.round !== before.round };
   }
   if (current.status === 'resolved' || current.status === 'closed') {
-    return fileFollowUp(dependencies, message, current, customer);
+    return fileFollowUp(dependencies, message, current, customer, attachments);
   }
   const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
     withMessageAttachments(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
@@ -123,6 +123,7 @@ const fileFollowUp = async (
   message: CustomerMessage,
   current: Case,
   customer: Actor,
+  attachments: string[],
 ): Promise<PostedMessage> => {
   const { filed } = await fileCase(dependencies, {
     store: message.store,
@@ -136,7 +137,7 @@ const fileFollowUp = async (
       items: current.items,
       currency: current.currency,
       description: message.body,
-      attachments: [...new Set(message.attachments ?? [])],
+      attachments,
       channel: current.channel,
     },
   });

@@ -6,13 +6,13 @@ import {
   unansweredSummary,
 } from '../../domain/awaiting-customer.js';
 import type { Case, Resolution } from '../../domain/case.js';
-import { StateConflictError } from '../../domain/errors.js';
 import { SYSTEM } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import { assignWaitingCases } from '../assignment/assign-waiting-cases.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
 import { notifyCustomerWaitOverdue, remindAwaitedCustomer } from '../notifications/customer-wait-notices.js';
+import { applyIfStill } from '../workflow/load-case.js';
 import type { SlaContext } from './sla-context.js';
 
 /**
@@ -49,18 +49,17 @@ const flagCase = async (
   timezone: string,
 ): Promise<boolean> => {
   const customerWaitFlag = { since: since.toISOString(), flaggedAt: now.toISOString() };
-  const flagged = await conditionally(() =>
-    dependencies.cases.update(current, {
-      ifStatusIn: ['awaiting_customer'],
-      set: { customerWaitFlag, updatedAt: now.toISOString() },
-      events: [
-        timelineEvent(current.caseId, now, 'customer_wait_flagged', SYSTEM, {
-          visibility: 'internal',
-          details: { since: customerWaitFlag.since },
-        }),
-      ],
-    }),
-  );
+  // Unless the case moved on meanwhile (the customer answered, staff acted): then nothing is owed.
+  const flagged = await applyIfStill(dependencies, current, {
+    ifStatusIn: ['awaiting_customer'],
+    set: { customerWaitFlag, updatedAt: now.toISOString() },
+    events: [
+      timelineEvent(current.caseId, now, 'customer_wait_flagged', SYSTEM, {
+        visibility: 'internal',
+        details: { since: customerWaitFlag.since },
+      }),
+    ],
+  });
   if (flagged) await notifyCustomerWaitOverdue(dependencies, { ...current, customerWaitFlag }, { since, timezone });
   return flagged;
 };
@@ -79,34 +78,21 @@ const resolveUnanswered = async (
     resolvedBy: 'workflow',
   };
   const set = { status: 'resolved' as const, resolution, updatedAt: now.toISOString() };
-  const resolved = await conditionally(() =>
-    dependencies.cases.update(current, {
-      ifStatusIn: ['awaiting_customer'],
-      ifAssignee: current.assignee?.agentId ?? null,
-      set,
-      ...releaseAssignee(current, now.toISOString()),
-      events: [
-        timelineEvent(current.caseId, now, 'resolved', SYSTEM, {
-          from: 'awaiting_customer',
-          to: 'resolved',
-          details: { type: 'no_action', rootCause: 'other', reason: 'customer_unresponsive', limit },
-        }),
-      ],
-    }),
-  );
+  const resolved = await applyIfStill(dependencies, current, {
+    ifStatusIn: ['awaiting_customer'],
+    ifAssignee: current.assignee?.agentId ?? null,
+    set,
+    ...releaseAssignee(current, now.toISOString()),
+    events: [
+      timelineEvent(current.caseId, now, 'resolved', SYSTEM, {
+        from: 'awaiting_customer',
+        to: 'resolved',
+        details: { type: 'no_action', rootCause: 'other', reason: 'customer_unresponsive', limit },
+      }),
+    ],
+  });
   if (!resolved) return false;
   await notifyResolved(dependencies, { ...current, ...set });
   if (current.assignee) await assignWaitingCases(dependencies, current.storeId);
   return true;
-};
-
-/** The write, unless the case moved on meanwhile (the customer answered, staff acted): then nothing is owed. */
-const conditionally = async (write: () => Promise<void>): Promise<boolean> => {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof StateConflictError) return false;
-    throw error;
-  }
 };

@@ -31,10 +31,10 @@ export const retryCaseWorkflow = async (
   const current = await findCase(dependencies, caseId);
   assertCaseAccess(user, current);
   const failure = assertRetryable(current);
-  const retries = (current.workflowRetries ?? 0) + 1;
-  const execution = retryExecutionName(caseId, retries - 1);
+  const retriesSoFar = current.workflowRetries ?? 0;
+  const execution = retryExecutionName(caseId, retriesSoFar);
   const now = dependencies.clock.now();
-  const set = { workflowRetries: retries, updatedAt: now.toISOString() };
+  const set = { workflowRetries: retriesSoFar + 1, updatedAt: now.toISOString() };
   await dependencies.cases.update(current, {
     ifWorkflowFailedAt: failure.at,
     set,

@@ -8,7 +8,7 @@ import { settleDecision } from './settle-decision.js';
  * the approval asks for evidence, the case then waits for it (`requestEvidence`).
  */
 export const openCase = async (dependencies: Dependencies, caseId: string): Promise<{ status: string }> => {
-  const settled = await settleDecision(dependencies, caseId, 'open', {
+  const { status, latest } = await settleDecision(dependencies, caseId, 'open', {
     key: 'case_acknowledged',
     compose: (opened, store) => ({
       audience: 'customer',
@@ -27,6 +27,6 @@ export const openCase = async (dependencies: Dependencies, caseId: string): Prom
       },
     }),
   });
-  if (settled.status === 'open') await requestEvidence(dependencies, caseId);
-  return settled;
+  if (status === 'open') await requestEvidence(dependencies, latest);
+  return { status };
 };

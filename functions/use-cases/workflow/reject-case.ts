@@ -3,8 +3,8 @@ import { renderEmail } from '../../email/templates.js';
 import { settleDecision } from './settle-decision.js';
 
 /** Rejected (by policy or a supervisor): the case closes as rejected and the customer gets every reason. */
-export const rejectCase = (dependencies: Dependencies, caseId: string): Promise<{ status: string }> =>
-  settleDecision(dependencies, caseId, 'rejected', {
+export const rejectCase = async (dependencies: Dependencies, caseId: string): Promise<{ status: string }> => {
+  const { status } = await settleDecision(dependencies, caseId, 'rejected', {
     key: 'case_rejected',
     compose: (rejected, store) => ({
       audience: 'customer',
@@ -23,3 +23,5 @@ export const rejectCase = (dependencies: Dependencies, caseId: string): Promise<
       },
     }),
   });
+  return { status };
+};

@@ -1,4 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
+import type { Case } from '../../domain/case.js';
 import { findSafetyTerms } from '../../domain/classification.js';
 import { requestsEvidence } from '../../domain/policy/review-case.js';
 import { SYSTEM } from '../../domain/timeline.js';
@@ -14,18 +15,20 @@ export const EVIDENCE_REQUEST_NOTICE = 'evidence_requested';
  * `request`, or the description names a safety hazard): the case waits for the customer (`awaiting_customer`, a public
  * `status_changed` event with `details.reason`) and the customer is asked for the files in their language, once. The
  * workflow then classifies and assigns it like any case; the customer's message (with the files) resumes it.
- * Run again, it only makes sure the email went out.
+ * Run again, it only makes sure the email went out. `current` is the case as the opening left it (not read again).
  */
-export const requestEvidence = async (dependencies: Dependencies, caseId: string): Promise<void> => {
-  const current = await loadCase(dependencies, caseId);
+export const requestEvidence = async (dependencies: Dependencies, current: Case): Promise<void> => {
+  const { caseId } = current;
   if (!current.decision || !requestsEvidence(current.decision.reasons)) return;
   if (wasNotified(current, EVIDENCE_REQUEST_NOTICE)) return;
   const now = dependencies.clock.now();
-  if (current.status === 'open') {
-    await applyIfStill(dependencies, current, {
+  const set = { status: 'awaiting_customer' as const, updatedAt: now.toISOString() };
+  const moved =
+    current.status === 'open' &&
+    (await applyIfStill(dependencies, current, {
       ifStatusIn: ['open'],
       ifAssignee: null,
-      set: { status: 'awaiting_customer', updatedAt: now.toISOString() },
+      set,
       events: [
         timelineEvent(caseId, now, 'status_changed', SYSTEM, {
           from: 'open',
@@ -33,9 +36,13 @@ export const requestEvidence = async (dependencies: Dependencies, caseId: string
           details: { reason: 'evidence_requested' },
         }),
       ],
-    });
-  }
-  const latest = await loadCase(dependencies, caseId);
+    }));
+  // Read again only when the write lost to another: otherwise the case is known as it stands.
+  const latest = moved
+    ? { ...current, ...set }
+    : current.status === 'open'
+      ? await loadCase(dependencies, caseId)
+      : current;
   if (latest.status !== 'awaiting_customer') return;
   await sendNotice(dependencies, latest, EVIDENCE_REQUEST_NOTICE, (store) => ({
     audience: 'customer',

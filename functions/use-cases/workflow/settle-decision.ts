@@ -15,14 +15,14 @@ const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
 /**
  * Carries out a decision (the policy's or a supervisor's): moves a submitted or pending case to `target` and sends the
  * customer's email once (a failed send is recorded, never thrown). Run again, or after the reviewer already moved the
- * case, it only makes sure the email went out.
+ * case, it only makes sure the email went out. Returns the status for the workflow and the case as it now stands.
  */
 export const settleDecision = async (
   dependencies: Dependencies,
   caseId: string,
   target: 'open' | 'rejected',
   notification: { key: string; compose: (settled: Case, store: Store) => ComposedNotification },
-): Promise<{ status: string }> => {
+): Promise<{ status: string; latest: Case }> => {
   const current = await loadCase(dependencies, caseId);
   const now = dependencies.clock.now();
   const moved = await applyIfStill(dependencies, current, {
@@ -32,9 +32,9 @@ export const settleDecision = async (
     events: [timelineEvent(caseId, now, 'status_changed', SYSTEM, { from: current.status, to: target })],
   });
   const latest = moved ? { ...current, status: target } : await loadCase(dependencies, caseId);
-  if (!isSettledAs(latest, target)) return { status: latest.status };
+  if (!isSettledAs(latest, target)) return { status: latest.status, latest };
   // A failed email is recorded on the case and never stops it (see `notify`): the case goes on to its next step.
   const store = await loadStore(dependencies, latest.storeId);
   await notify(dependencies, latest, notification.key, () => notification.compose(latest, store));
-  return { status: target };
+  return { status: target, latest };
 };

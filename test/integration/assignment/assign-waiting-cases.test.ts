@@ -1,4 +1,3 @@
-import { openLocalSurveyLinks } from '../../../local/local-survey-links.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dependencies } from '../../../functions/commons/dependencies.js';
 import type { Case, Priority } from '../../../functions/domain/case.js';
 import type { CaseWorkflow } from '../../../functions/ports/case-workflow.js';
-import { systemClock } from '../../../functions/ports/clock.js';
 import { assignWaitingCases } from '../../../functions/use-cases/assignment/assign-waiting-cases.js';
-import { LocalAttachmentStorage } from '../../../local/local-attachment-storage.js';
-import { localStorefrontKeys } from '../../../local/local-storefront-keys.js';
 import { OutboxMailer } from '../../../local/outbox-mailer.js';
 import {
   classifiedAs,
+  dependenciesOn,
   freshStoreId,
   openCase,
   putAgent,
@@ -38,23 +35,8 @@ const workflow: CaseWorkflow = {
 beforeAll(async () => {
   fixture = await startDynamoFixture();
   files = await mkdtemp(join(tmpdir(), 'assign-waiting-'));
-  dependencies = {
-    cases: fixture.cases,
-    agents: fixture.agents,
-    stores: fixture.stores,
-    mailer: new OutboxMailer({ directory: join(files, 'outbox') }),
-    workflow,
-    attachments: new LocalAttachmentStorage({
-      directory: join(files, 'uploads'),
-      baseUrl: 'http://127.0.0.1:1',
-      secret: 'test',
-    }),
-    storefrontKeys: localStorefrontKeys,
-    surveyLinks: await openLocalSurveyLinks(undefined, 'http://127.0.0.1:1'),
-    // The sweep itself queues nothing.
-    workQueue: { enqueue: async () => Promise.reject(new Error('not expected')) },
-    clock: systemClock,
-  };
+  // The sweep itself queues nothing, and stores no attachment, survey link or storefront key.
+  dependencies = dependenciesOn(fixture, { mailer: new OutboxMailer({ directory: join(files, 'outbox') }), workflow });
 });
 afterAll(async () => {
   await fixture?.stop();

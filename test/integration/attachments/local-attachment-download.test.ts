@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newAttachmentId } from '../../../functions/domain/attachment-rules.js';
 import { ForbiddenError, GoneError, NotFoundError, ValidationError } from '../../../functions/domain/errors.js';
-import { LocalAttachmentStorage, type LocalDownload } from '../../../local/local-attachment-storage.js';
+import { LocalAttachmentStorage } from '../../../local/local-attachment-storage.js';
+import { downloadFrom, uploadFrom } from '../../support/local-attachments.js';
 
 const START = new Date('2026-11-22T08:00:00.000Z');
 const BODY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-
-/** What the local server would pass on from a download URL: its path and query. */
-const downloadFrom = (downloadUrl: string): LocalDownload => {
-  const url = new URL(downloadUrl);
-  const [, , , storeId = '', attachmentId = ''] = url.pathname.split('/');
-  return {
-    storeId,
-    attachmentId,
-    expires: url.searchParams.get('expires') ?? '',
-    signature: url.searchParams.get('signature') ?? '',
-  };
-};
 
 describe('Class: LocalAttachmentStorage (downloads)', () => {
   let directory: string;
@@ -30,7 +19,12 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
   beforeEach(async () => {
     directory = await mkdtemp(join(tmpdir(), 'local-downloads-'));
     now = START;
-    storage = new LocalAttachmentStorage({ directory, baseUrl: 'http://127.0.0.1:3000', secret: 's', clock: () => now });
+    storage = new LocalAttachmentStorage({
+      directory,
+      baseUrl: 'http://127.0.0.1:3000',
+      secret: 's',
+      clock: () => now,
+    });
     attachmentId = newAttachmentId(now);
   });
 
@@ -40,15 +34,7 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
 
   const uploaded = async (storeId = 'store-1'): Promise<void> => {
     const ticket = await storage.createUpload({ storeId, attachmentId, contentType: 'image/png', size: BODY.length });
-    const url = new URL(ticket.uploadUrl);
-    await storage.acceptUpload({
-      storeId,
-      attachmentId,
-      expires: url.searchParams.get('expires') ?? '',
-      signature: url.searchParams.get('signature') ?? '',
-      contentType: 'image/png',
-      body: BODY,
-    });
+    await storage.acceptUpload(uploadFrom(ticket.uploadUrl, 'image/png', BODY));
   };
 
   it('returns a signed URL valid 5 minutes that reads back the uploaded bytes and type', async () => {

@@ -4,24 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_ID_PATTERN, newAttachmentId } from '../../../functions/domain/attachment-rules.js';
 import { ForbiddenError, GoneError, PayloadTooLargeError, ValidationError } from '../../../functions/domain/errors.js';
-import { LocalAttachmentStorage, type LocalUpload } from '../../../local/local-attachment-storage.js';
+import { LocalAttachmentStorage } from '../../../local/local-attachment-storage.js';
+import { uploadFrom } from '../../support/local-attachments.js';
 
 const START = new Date('2026-11-22T08:00:00.000Z');
 const BODY = Buffer.from('%PDF-1.7 a small but real evidence file\n');
-
-/** What the local server would pass on: the URL's path and query, the request's content type and body. */
-const uploadFrom = (uploadUrl: string, contentType: string, body: Buffer): LocalUpload => {
-  const url = new URL(uploadUrl);
-  const [, , , storeId = '', attachmentId = ''] = url.pathname.split('/');
-  return {
-    storeId,
-    attachmentId,
-    expires: url.searchParams.get('expires') ?? '',
-    signature: url.searchParams.get('signature') ?? '',
-    contentType,
-    body,
-  };
-};
 
 describe('Class: LocalAttachmentStorage', () => {
   let directory: string;

@@ -1,29 +1,16 @@
-import { HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { S3AttachmentStorage } from '../../../functions/adapters/attachments/s3-attachment-storage.js';
 import { newAttachmentId } from '../../../functions/domain/attachment-rules.js';
 import { ValidationError } from '../../../functions/domain/errors.js';
-
-// Presigning is computed locally: static credentials and region, no network.
-const client = new S3Client({
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' },
-});
-const s3Mock = mockClient(client);
+import { presigningS3 } from '../../support/s3-presigning.js';
 
 const NOW = new Date('2026-11-22T08:00:00.000Z');
 const attachmentId = newAttachmentId(NOW);
 
 describe('Class: S3AttachmentStorage (downloads)', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    s3Mock.reset();
-  });
+  // Presigning is computed locally: static credentials and region, no network.
+  const { client, s3Mock } = presigningS3(NOW);
 
   it('returns a presigned GET of the store-bound key, valid 5 minutes, served as a download', async () => {
     // Prepare

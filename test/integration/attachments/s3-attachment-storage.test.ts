@@ -1,30 +1,17 @@
-import { HeadObjectCommand, NotFound, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HeadObjectCommand, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { S3AttachmentStorage } from '../../../functions/adapters/attachments/s3-attachment-storage.js';
 import { ATTACHMENT_ID_PATTERN, newAttachmentId } from '../../../functions/domain/attachment-rules.js';
 import { ValidationError } from '../../../functions/domain/errors.js';
-
-// Presigning is computed locally: static credentials and region, no network.
-const client = new S3Client({
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' },
-});
-const s3Mock = mockClient(client);
+import { presigningS3 } from '../../support/s3-presigning.js';
 
 const NOW = new Date('2026-11-22T08:00:00.000Z');
 const attachmentId = newAttachmentId(NOW);
 const upload = { storeId: 'store-1', attachmentId, contentType: 'image/png', size: 123_456 };
 
 describe('Class: S3AttachmentStorage', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    s3Mock.reset();
-  });
+  // Presigning is computed locally: static credentials and region, no network.
+  const { client, s3Mock } = presigningS3(NOW);
 
   it('returns a presigned PUT URL that signs content-type and content-length when an upload is requested', async () => {
     // Prepare

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Locale } from '../../../functions/domain/case.js';
 import type { AgentDirectory } from '../../../functions/ports/agent-directory.js';
-import { systemClock } from '../../../functions/ports/clock.js';
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer.js';
 import {
   notifyRevisitDue,
@@ -16,6 +15,7 @@ import {
 } from '../../../functions/use-cases/notifications/customer-notices.js';
 import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
+  dependenciesOn,
   freshStoreId,
   openCase,
   putAgent,
@@ -97,13 +97,7 @@ const resolvedCase = async (overrides: Partial<Case> = {}, locale: Locale = 'en'
     }),
   );
   const mailer = recordingMailer();
-  const dependencies = {
-    cases: fixture.cases,
-    stores: fixture.stores,
-    agents: fixture.agents,
-    mailer,
-    clock: systemClock,
-  };
+  const dependencies = dependenciesOn(fixture, { mailer });
   return { storeId, supervisor, agentEmail, value, mailer, dependencies };
 };
 

@@ -6,13 +6,13 @@ import { TransientError } from '../../../functions/domain/errors.js';
 import type { LadderStep } from '../../../functions/domain/sla/escalation-ladder.js';
 import { DEFAULT_SLA_POLICY } from '../../../functions/domain/sla/sla-policy.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
-import { systemClock } from '../../../functions/ports/clock.js';
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer.js';
 import { escalateOverdue } from '../../../functions/use-cases/sla/escalate-overdue.js';
 import { ladderNotificationKey } from '../../../functions/use-cases/sla/escalation-notices.js';
 import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
   classifiedAs,
+  dependenciesOn,
   freshStoreId,
   openCase,
   putAgent,
@@ -83,18 +83,13 @@ const escalationWriteFailsOnce = (cases: CaseStore): CaseStore => {
   });
 };
 
-const dependenciesWith = (cases: CaseStore, mailer: Mailer): Dependencies => ({
-  cases,
-  agents: fixture.agents,
-  stores: fixture.stores,
-  mailer,
-  workflow: { start: vi.fn(), completeWait: vi.fn() },
-  attachments: {} as Dependencies['attachments'],
-  surveyLinks: {} as Dependencies['surveyLinks'],
-  workQueue: { enqueue: vi.fn() },
-  storefrontKeys: {} as Dependencies['storefrontKeys'],
-  clock: systemClock,
-});
+const dependenciesWith = (cases: CaseStore, mailer: Mailer): Dependencies =>
+  dependenciesOn(fixture, {
+    cases,
+    mailer,
+    workflow: { start: vi.fn(), completeWait: vi.fn() },
+    workQueue: { enqueue: vi.fn() },
+  });
 
 const recordingMailer = () => {
   const sent: OutgoingEmail[] = [];

@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../../functions/adapters/dynamodb/docum
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../../functions/adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
+import type { Dependencies } from '../../../functions/commons/dependencies.js';
 import type { Agent, AgentProfile } from '../../../functions/domain/agent.js';
 import { newCaseId, type Case, type Classification, type Priority } from '../../../functions/domain/case.js';
 import type { StaffUser } from '../../../functions/domain/staff.js';
@@ -11,6 +12,7 @@ import type { Store } from '../../../functions/domain/store.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
+import { systemClock } from '../../../functions/ports/clock.js';
 import type { TableName } from '../../../functions/wiring/tables.js';
 import { createTables, startDynamoDbLocal, type DynamoDbLocal } from '../../../local/dynamodb-local.js';
 import { returnRequest } from '../../support/case-requests.js';
@@ -51,6 +53,33 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
     throw error;
   }
 };
+
+/** A port the code under test must not use: each of its methods rejects. */
+const unexpected = <T extends object>(port: string): T =>
+  new Proxy({} as T, {
+    get: (_, method) =>
+      typeof method === 'symbol' || method === 'then'
+        ? undefined
+        : async () => Promise.reject(new Error(`${port}.${method} is not expected here`)),
+  });
+
+/**
+ * Every port a use case may need, on the fixture: its case store, agent and store directories and the system clock,
+ * with `ports` in their place or added; a port neither gives rejects each call.
+ */
+export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependencies> = {}): Dependencies => ({
+  cases: fixture.cases,
+  agents: fixture.agents,
+  stores: fixture.stores,
+  clock: systemClock,
+  mailer: unexpected('mailer'),
+  workflow: unexpected('workflow'),
+  attachments: unexpected('attachments'),
+  surveyLinks: unexpected('surveyLinks'),
+  workQueue: unexpected('workQueue'),
+  storefrontKeys: unexpected('storefrontKeys'),
+  ...ports,
+});
 
 /**
  * The fixture's case store, except that the first `readers` reads of each case wait for one another: calls started
