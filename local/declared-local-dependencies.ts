@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
@@ -20,13 +21,18 @@ export const localDependenciesFor = (
 ): Dependencies => {
   const declared = (table: TableName): string | undefined =>
     capabilities.tables?.[table] === undefined ? undefined : tables[table];
+  const kpis = declared('kpis');
   const own: DeclaredPorts = {
-    cases: new DynamoCaseStore(client, {
-      cases: tables.cases,
-      stores: declared('stores'),
-      idempotency: declared('idempotency'),
-      agents: declared('agents'),
-    }),
+    cases: countedCaseStore(
+      new DynamoCaseStore(client, {
+        cases: tables.cases,
+        stores: declared('stores'),
+        idempotency: declared('idempotency'),
+        agents: declared('agents'),
+        kpis,
+      }),
+      kpis && declared('stores') ? stack.stores : undefined,
+    ),
   };
   return declaredDependencies(
     (port) => (PORT_GRANTS[port].isGranted(capabilities) ? (own[port] ?? stack[port]) : undefined),

@@ -26,6 +26,9 @@ const router: Dependencies = {
   get stores() {
     return active().stores;
   },
+  get kpis() {
+    return active().kpis;
+  },
   get mailer() {
     return active().mailer;
   },

@@ -8,6 +8,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedStoreDirectory } from '../functions/adapters/cached-store-directory.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../functions/adapters/dynamodb/dynamo-agent-directory.js';
+import { DynamoKpiStore } from '../functions/adapters/dynamodb/dynamo-kpi-store.js';
+import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
@@ -231,17 +233,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       retryDelayMs: options.workRetryDelayMs,
       logger: log,
     });
+    // Keys judged on the service's clock (a test may move it past a replaced key's overlap); the cache on real time.
+    const stores = new CachedStoreDirectory(
+      new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
+      STORE_CACHE_TTL_MS,
+      Date.now,
+      undefined,
+      () => clock.now(),
+    );
     const dependencies: Dependencies = {
-      cases: new DynamoCaseStore(documentClient, tables),
+      cases: countedCaseStore(new DynamoCaseStore(documentClient, tables), stores),
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
-      // Keys judged on the service's clock (a test may move it past a replaced key's overlap); the cache on real time.
-      stores: new CachedStoreDirectory(
-        new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
-        STORE_CACHE_TTL_MS,
-        Date.now,
-        undefined,
-        () => clock.now(),
-      ),
+      stores,
+      kpis: new DynamoKpiStore(documentClient, tables.kpis),
       mailer: outbox,
       workflow,
       attachments,

@@ -8,6 +8,7 @@ import type { Dependencies } from './dependencies.js';
 declare const __DECLARES_CASES__: boolean;
 declare const __DECLARES_STORES__: boolean;
 declare const __DECLARES_AGENTS__: boolean;
+declare const __DECLARES_KPIS__: boolean;
 declare const __DECLARES_MAILER__: boolean;
 declare const __DECLARES_WORKFLOW__: boolean;
 declare const __DECLARES_ATTACHMENTS__: boolean;
@@ -25,12 +26,13 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
     throw new Error('AWS dependencies need the capability flags of a function bundle (infra/function-bundling.ts)');
   }
   const [tables, mailer, workflow, attachments, surveyLinks, workQueue, storefrontKeys] = await Promise.all([
-    __DECLARES_CASES__ || __DECLARES_STORES__ || __DECLARES_AGENTS__
+    __DECLARES_CASES__ || __DECLARES_STORES__ || __DECLARES_AGENTS__ || __DECLARES_KPIS__
       ? import('./aws-adapters/dynamodb.js').then((module) =>
           module.createTablePorts({
             cases: __DECLARES_CASES__,
             stores: __DECLARES_STORES__,
             agents: __DECLARES_AGENTS__,
+            kpis: __DECLARES_KPIS__,
           }),
         )
       : undefined,

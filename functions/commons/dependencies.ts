@@ -3,6 +3,7 @@ import type { AttachmentStorage } from '../ports/attachment-storage.js';
 import type { CaseStore } from '../ports/case-store.js';
 import type { CaseWorkflow } from '../ports/case-workflow.js';
 import type { Clock } from '../ports/clock.js';
+import type { KpiStore } from '../ports/kpi-store.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { StoreDirectory } from '../ports/store-directory.js';
 import type { StorefrontKeyGateway } from '../ports/storefront-key-gateway.js';
@@ -14,6 +15,7 @@ export interface Dependencies {
   cases: CaseStore;
   agents: AgentDirectory;
   stores: StoreDirectory;
+  kpis: KpiStore;
   mailer: Mailer;
   workflow: CaseWorkflow;
   attachments: AttachmentStorage;

@@ -261,6 +261,11 @@ export interface Case extends CaseRequest {
   /** The current round's revisit, scheduled at resolution when the store's policy has revisits. */
   revisit?: CaseRevisit;
   closedAt?: string;
+  /**
+   * How many writes have counted this case in the KPI counters (absent: none). Each counting write requires the count
+   * it read and adds one, so two writes never count the same change from the same starting point.
+   */
+  kpiRevision?: number;
   /** The earlier case this one follows up (a customer wrote on a case closed or past its reopen window). */
   linkedCaseId?: string;
 }

@@ -113,6 +113,12 @@ export class TransientError extends Error {
   }
 }
 
+/**
+ * A transaction was cancelled because another one was writing the same items at that moment: nothing was written, so
+ * it is safe to read again and retry at once. Still a `TransientError` by name for the workflow's Retry.
+ */
+export class WriteConflictError extends TransientError {}
+
 /** A required configuration value is missing: fail fast at cold start, naming it. */
 export class MissingConfigError extends Error {
   constructor(variable: string) {

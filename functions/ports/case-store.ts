@@ -1,4 +1,5 @@
 import type { Case, CaseStatus } from '../domain/case.js';
+import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 
 export interface Page<T> {
@@ -71,6 +72,12 @@ export interface CaseChange {
   agentLoad?: { take?: AgentRef & { ifOpenCases?: number }; release?: AgentRef; at: string };
   /** Written in the same transaction as the change: nothing about a case changes without one. */
   events: TimelineEvent[];
+  /**
+   * KPI counters and report rows moved in the same transaction (see `use-cases/kpi/kpi-counting-case-store.ts`), only
+   * while the case's `kpiRevision` is still `kpi.ifRevision` (it becomes one more): a delta computed from a case
+   * another write has counted since is refused with `KpiRevisionMovedError`, and recomputed.
+   */
+  kpi?: { delta: KpiDelta; ifRevision: number };
 }
 
 /** Persistence of cases, their timelines and intake idempotency records. */
@@ -82,7 +89,7 @@ export interface CaseStore {
    * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
    * (an expired one is replaced); nothing is written then.
    */
-  create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord, kpi?: KpiDelta): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
   /**
    * Ids of cases filed before `filedBefore` that still await their workflow (`create` marks a `submitted` case; the
@@ -128,6 +135,14 @@ export interface QueueRef {
   state: 'active' | 'done';
   /** Only cases in these statuses (a filter within the queue); absent or empty: every case in the queue. */
   statuses?: readonly CaseStatus[];
+}
+
+/** A change's KPI delta was computed from a case another write has counted since (`CaseChange.kpi`): recompute it. */
+export class KpiRevisionMovedError extends Error {
+  constructor(caseId: string) {
+    super(`Case ${caseId} was counted by another write meanwhile`);
+    this.name = 'KpiRevisionMovedError';
+  }
 }
 
 /** The intake's idempotency record exists already (another request with the same key won). */

@@ -28,6 +28,11 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
     flag: '__DECLARES_AGENTS__',
     isGranted: (capabilities) => capabilities.tables?.agents !== undefined,
   },
+  kpis: {
+    capability: 'tables.kpis',
+    flag: '__DECLARES_KPIS__',
+    isGranted: (capabilities) => capabilities.tables?.kpis !== undefined,
+  },
   mailer: {
     capability: 'sendsEmail',
     flag: '__DECLARES_MAILER__',

@@ -28,7 +28,7 @@ export const WORK_QUEUE: QueueDeclaration = {
   urlEnvVar: 'WORK_QUEUE_URL',
   jobs: ['retimeOpenCases', 'offerCapacity'],
   capabilities: {
-    tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
+    tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
     workflow: ['signal'],
     sendsEmail: true,
     enqueuesWork: true,

@@ -48,7 +48,7 @@ const ADMIN: readonly StaffRole[] = ['admin'];
  * queue refuse it, the action offers it itself (cases assigned, their workflows signalled, their customers emailed).
  */
 const ASSIGNMENT_CHANGING: Capabilities = {
-  tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
+  tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
   workflow: ['signal'],
   sendsEmail: true,
   enqueuesWork: true,
@@ -63,7 +63,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
     capabilities: {
-      tables: { cases: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
       workflow: ['start'],
     },
   },
@@ -113,7 +113,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     // A message on a resolved case reopens it (the agent's load taken again); after the reopen window, or on a closed
     // case, it files a new case linked to the old one (case number, workflow start). Files sent with it must exist.
     capabilities: {
-      tables: { cases: 'readWrite', stores: 'readWrite', agents: 'readWrite' },
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', agents: 'readWrite' },
       workflow: ['start', 'signal'],
       sendsEmail: true,
       attachments: 'read',
@@ -168,7 +168,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'reply-to-case',
     summary: 'A public reply, emailed to the customer; the first one is the first response.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
+      workflow: ['signal'],
+      sendsEmail: true,
+    },
   },
   {
     name: 'addCaseNote',
@@ -178,7 +182,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'add-case-note',
     summary: 'An internal note; never shown to the customer.',
-    capabilities: { tables: { cases: 'readWrite' } },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
   },
   {
     name: 'changeCaseStatus',
@@ -188,7 +192,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'change-case-status',
     summary: 'Wait for the customer (awaiting_customer, emailed) or back to in_progress.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'], sendsEmail: true },
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
+      workflow: ['signal'],
+      sendsEmail: true,
+    },
   },
   {
     name: 'resolveCase',
@@ -208,7 +216,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: ALL_STAFF,
     handler: 'reclassify-case',
     summary: 'Override severity and urgency (and so the priority), with a reason.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
     name: 'retryCaseWorkflow',
@@ -218,7 +226,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: SUPERVISING,
     handler: 'retry-case-workflow',
     summary: 'Restart a failed case workflow from where the case stands (a new execution); 409 when none failed.',
-    capabilities: { tables: { cases: 'readWrite' }, workflow: ['start'] },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['start'] },
   },
   {
     name: 'assignCase',
@@ -238,7 +246,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     roles: SUPERVISING,
     handler: 'review-case',
     summary: 'Approve or reject a case waiting for manual review.',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
     name: 'completeRevisit',
@@ -373,7 +381,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'answer-survey',
     summary: 'Record the survey answer, once (a second post is 410); a form post or JSON.',
     capabilities: {
-      tables: { cases: 'readWrite', stores: 'read' },
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       surveyLinks: true,
     },

@@ -20,6 +20,6 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     handler: 'start-stranded-workflows',
     everyMinutes: 1,
     summary: 'Starts the workflow of every case filed over a minute ago whose workflow never started.',
-    capabilities: { tables: { cases: 'readWrite' }, workflow: ['start'] },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['start'] },
   },
 ];

@@ -2,7 +2,7 @@
  * The DynamoDB tables, declared once: the CDK stack provisions them from this list and the local stack creates them
  * in DynamoDB Local from it. Access patterns are written next to the keys that serve them. No request path scans.
  */
-export type TableName = 'cases' | 'stores' | 'idempotency' | 'agents';
+export type TableName = 'cases' | 'stores' | 'idempotency' | 'agents' | 'kpis';
 
 export interface IndexDeclaration {
   indexName: string;
@@ -92,6 +92,21 @@ export const TABLES: readonly TableDeclaration[] = [
       "a store's agent directory (assignment candidates): Query pk=STORE#<storeId>, consistent",
       'one agent: GetItem pk=STORE#<storeId>, sk=AGENT#<agentId>',
       'agent load: Update openCases/lastAssignedAt in the same transaction as the case it is assigned or released with',
+    ],
+  },
+  {
+    name: 'kpis',
+    envVar: 'KPIS_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    accessPatterns: [
+      'KPI day buckets, moved by ADD in the same transaction as the case change that counts: ' +
+        'pk=KPI#<storeId>#<store|agent|type|channel|rootCause>, sk=<store-local day>#<value> (- for the whole store)',
+      "a report's buckets: Query pk=KPI#<storeId>#<dimension>, sk BETWEEN <first day> AND <last day>#~ (a quarter: at most 92 items per value)",
+      'report rows, in the same transactions: pk=KPI#<storeId>#list#cases, sk=<receivedAt>#<caseId> (per-case export); ' +
+        'pk=KPI#<storeId>#list#surveys, sk=<answeredAt>#<caseId>#<round> (survey answers with comments)',
+      'a report listing, paged: Query pk=KPI#<storeId>#list#<list>, sk BETWEEN <from> AND <to>~',
     ],
   },
 ];

@@ -20,50 +20,53 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     name: 'autoReview',
     handler: 'auto-review',
     arnPlaceholder: 'AutoReviewFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, attachments: 'read' },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, attachments: 'read' },
   },
   {
     name: 'openCase',
     handler: 'open-case',
     arnPlaceholder: 'OpenCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
   },
   {
     name: 'rejectCase',
     handler: 'reject-case',
     arnPlaceholder: 'RejectCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
   },
   {
     name: 'requestManualReview',
     handler: 'request-manual-review',
     arnPlaceholder: 'RequestManualReviewFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
   },
   {
     name: 'classifyCase',
     handler: 'classify-case',
     arnPlaceholder: 'ClassifyCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
   },
   {
     name: 'assignAgent',
     handler: 'assign-agent',
     arnPlaceholder: 'AssignAgentFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' }, sendsEmail: true },
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
+      sendsEmail: true,
+    },
   },
   {
     name: 'awaitSignal',
     handler: 'await-signal',
     arnPlaceholder: 'AwaitSignalFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' }, workflow: ['signal'] },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
     name: 'escalateOverdue',
     handler: 'escalate-overdue',
     arnPlaceholder: 'EscalateOverdueFunctionArn',
     capabilities: {
-      tables: { cases: 'readWrite', stores: 'read', agents: 'readWrite' },
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
       sendsEmail: true,
       // A case resolved at the end of a customer wait frees its agent: waiting cases are assigned and signalled.
       workflow: ['signal'],
@@ -76,7 +79,7 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     // Survey email (signed link), its reminder and expiry, the revisit task (the agent emailed, supervisors once it is
     // overdue), and closing.
     capabilities: {
-      tables: { cases: 'readWrite', stores: 'read', agents: 'read' },
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'read' },
       sendsEmail: true,
       surveyLinks: true,
     },
@@ -85,6 +88,6 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     name: 'recordWorkflowFailure',
     handler: 'record-workflow-failure',
     arnPlaceholder: 'RecordWorkflowFailureFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', stores: 'read' } },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
   },
 ];

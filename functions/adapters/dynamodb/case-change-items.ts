@@ -4,6 +4,7 @@ import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
+import { kpiDeltaItems } from './kpi-items.js';
 import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -89,6 +90,16 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':surveySent'] = 'sent';
     conditions.push('#survey.#tokenId = :surveyToken AND #survey.#surveyStatus = :surveySent');
   }
+  if (change.kpi) {
+    names['#kpiRevision'] = 'kpiRevision';
+    values[':nextKpiRevision'] = change.kpi.ifRevision + 1;
+    assignments.push('#kpiRevision = :nextKpiRevision');
+    if (change.kpi.ifRevision === 0) conditions.push('attribute_not_exists(#kpiRevision)');
+    else {
+      values[':kpiRevision'] = change.kpi.ifRevision;
+      conditions.push('#kpiRevision = :kpiRevision');
+    }
+  }
   if (change.ifWorkflowFailedAt !== undefined) {
     Object.assign(names, { '#workflowFailure': 'workflowFailure', '#failedAt': 'at' });
     values[':failedAt'] = change.ifWorkflowFailedAt;
@@ -148,11 +159,11 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 });
 
 /**
- * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, then the
- * timeline events. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
+ * timeline events, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
-  tables: { cases: string; agents?: string },
+  tables: { cases: string; agents?: string; kpis?: string },
   current: Case,
   change: CaseChange,
   { withRelease = true }: { withRelease?: boolean } = {},
@@ -170,5 +181,9 @@ export const caseChangeTransaction = (
     if (release) transaction.releaseIndex = items.push(releaseItem(tables.agents, release)) - 1;
   }
   items.push(...change.events.map((event) => ({ Put: { TableName: tables.cases, Item: toEventItem(event) } })));
+  if (change.kpi) {
+    if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
+    items.push(...kpiDeltaItems(tables.kpis, current.storeId, change.kpi.delta));
+  }
   return transaction;
 };

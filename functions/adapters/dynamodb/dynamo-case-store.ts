@@ -11,6 +11,7 @@ import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
   IdempotencyKeyTakenError,
+  KpiRevisionMovedError,
   type CaseChange,
   type CaseStore,
   type IdempotencyRecord,
@@ -19,6 +20,8 @@ import {
   type QueueRef,
 } from '../../ports/case-store.js';
 import { caseChangeTransaction } from './case-change-items.js';
+import { kpiDeltaItems } from './kpi-items.js';
+import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import {
   awaitingWorkflowKey,
   awaitingWorkflowShards,
@@ -45,6 +48,8 @@ export interface DynamoCaseStoreTables {
   idempotency?: string;
   /** Only functions that assign or release cases move agent load. */
   agents?: string;
+  /** KPI counters and report rows, moved in the same transactions as the cases (every function that writes cases). */
+  kpis?: string;
 }
 
 export class DynamoCaseStore implements CaseStore {
@@ -70,8 +75,9 @@ export class DynamoCaseStore implements CaseStore {
     return Number(result.Attributes?.last);
   }
 
-  async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
+  async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord, kpi?: KpiDelta): Promise<void> {
     if (idempotency && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
+    if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     const items = [
       ...(idempotency
         ? [
@@ -97,6 +103,7 @@ export class DynamoCaseStore implements CaseStore {
         },
       },
       { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
+      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
     ];
     try {
       await transactWrite(this.client, items);
@@ -261,7 +268,11 @@ export class DynamoCaseStore implements CaseStore {
         index !== undefined && reasons[index]?.Code === 'ConditionalCheckFailed';
       // The case first: when it has moved on, which agent could take it no longer matters.
       if (failed(transaction.caseIndex)) {
-        if (!reasons[transaction.caseIndex]?.Item) throw new NotFoundError(`Case ${current.caseId} not found`);
+        const stored = reasons[transaction.caseIndex]?.Item;
+        if (!stored) throw new NotFoundError(`Case ${current.caseId} not found`);
+        if (change.kpi && (stored.kpiRevision ?? 0) !== change.kpi.ifRevision) {
+          throw new KpiRevisionMovedError(current.caseId);
+        }
         throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
       }
       const load = change.agentLoad;

@@ -1,4 +1,4 @@
-import { TransientError } from '../../domain/errors.js';
+import { TransientError, WriteConflictError } from '../../domain/errors.js';
 import { isTransientAwsError } from '../transient-errors.js';
 
 interface CancellationReason {
@@ -17,12 +17,12 @@ export const asTransientIfRetryable = (error: unknown): unknown => {
   if (isTransientAwsError(error) || error.name === 'TransactionInProgressException') {
     return new TransientError(`DynamoDB: ${error.name}`, { cause: error });
   }
-  if (
-    cancellationReasons(error).some(
-      (reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError',
-    )
-  ) {
-    return new TransientError('DynamoDB: transaction conflict', { cause: error });
+  const reasons = cancellationReasons(error);
+  if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+    return new WriteConflictError('DynamoDB: transaction conflict', { cause: error });
+  }
+  if (reasons.some((reason) => reason.Code === 'ThrottlingError')) {
+    return new TransientError('DynamoDB: transaction throttled', { cause: error });
   }
   return error;
 };

@@ -2,28 +2,39 @@ import { CachedStoreDirectory } from '../../adapters/cached-store-directory.js';
 import { createDocumentClient } from '../../adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../adapters/dynamodb/dynamo-case-store.js';
+import { DynamoKpiStore } from '../../adapters/dynamodb/dynamo-kpi-store.js';
 import { DynamoStoreDirectory } from '../../adapters/dynamodb/dynamo-store-directory.js';
+import { countedCaseStore } from '../../use-cases/kpi/kpi-counting-case-store.js';
 import { dynamoEndpointFromEnv, optionalTableNameFromEnv, tableNameFromEnv } from '../config.js';
 import type { DeclaredPorts } from '../declared-dependencies.js';
 
 /** The process's one DynamoDB client, shared by the table adapters. */
 const documentClient = createDocumentClient({ endpoint: dynamoEndpointFromEnv() });
 
-export type TablePorts = Pick<DeclaredPorts, 'cases' | 'stores' | 'agents'>;
+export type TablePorts = Pick<DeclaredPorts, 'cases' | 'stores' | 'agents' | 'kpis'>;
 
 /** The adapters of the declared tables; each reads its table's variable now. */
-export const createTablePorts = (declares: Record<keyof TablePorts, boolean>): TablePorts => ({
-  cases: declares.cases
-    ? new DynamoCaseStore(documentClient, {
-        cases: tableNameFromEnv('cases'),
-        stores: declares.stores ? tableNameFromEnv('stores') : undefined,
-        agents: declares.agents ? tableNameFromEnv('agents') : undefined,
-        // Not a port of its own: only intake declares the table, and only intake is given its variable.
-        idempotency: optionalTableNameFromEnv('idempotency'),
-      })
-    : undefined,
-  stores: declares.stores
+export const createTablePorts = (declares: Record<keyof TablePorts, boolean>): TablePorts => {
+  const stores = declares.stores
     ? new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tableNameFromEnv('stores')))
-    : undefined,
-  agents: declares.agents ? new DynamoAgentDirectory(documentClient, tableNameFromEnv('agents')) : undefined,
-});
+    : undefined;
+  const kpis = declares.kpis ? tableNameFromEnv('kpis') : undefined;
+  return {
+    cases: declares.cases
+      ? countedCaseStore(
+          new DynamoCaseStore(documentClient, {
+            cases: tableNameFromEnv('cases'),
+            stores: declares.stores ? tableNameFromEnv('stores') : undefined,
+            agents: declares.agents ? tableNameFromEnv('agents') : undefined,
+            // Not a port of its own: only intake declares the table, and only intake is given its variable.
+            idempotency: optionalTableNameFromEnv('idempotency'),
+            kpis,
+          }),
+          kpis ? stores : undefined,
+        )
+      : undefined,
+    stores,
+    agents: declares.agents ? new DynamoAgentDirectory(documentClient, tableNameFromEnv('agents')) : undefined,
+    kpis: kpis ? new DynamoKpiStore(documentClient, kpis) : undefined,
+  };
+};

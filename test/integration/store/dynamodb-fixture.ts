@@ -3,6 +3,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../../functions/adapters/dynamodb/dynamo-case-store.js';
+import { DynamoKpiStore } from '../../../functions/adapters/dynamodb/dynamo-kpi-store.js';
 import { DynamoStoreDirectory } from '../../../functions/adapters/dynamodb/dynamo-store-directory.js';
 import type { Dependencies } from '../../../functions/commons/dependencies.js';
 import type { Agent, AgentProfile } from '../../../functions/domain/agent.js';
@@ -24,6 +25,7 @@ export interface DynamoFixture {
   cases: DynamoCaseStore;
   agents: DynamoAgentDirectory;
   stores: DynamoStoreDirectory;
+  kpis: DynamoKpiStore;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
       cases: new DynamoCaseStore(client, tables),
       agents: new DynamoAgentDirectory(client, tables.agents),
       stores: new DynamoStoreDirectory(client, tables.stores),
+      kpis: new DynamoKpiStore(client, tables.kpis),
       stop: async () => {
         client.destroy();
         await dynamoDb.stop();
@@ -71,6 +74,7 @@ export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependenci
   cases: fixture.cases,
   agents: fixture.agents,
   stores: fixture.stores,
+  kpis: fixture.kpis,
   clock: systemClock,
   mailer: unexpected('mailer'),
   workflow: unexpected('workflow'),

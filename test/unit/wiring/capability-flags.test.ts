@@ -10,6 +10,7 @@ const NONE = {
   __DECLARES_CASES__: 'false',
   __DECLARES_STORES__: 'false',
   __DECLARES_AGENTS__: 'false',
+  __DECLARES_KPIS__: 'false',
   __DECLARES_MAILER__: 'false',
   __DECLARES_WORKFLOW__: 'false',
   __DECLARES_ATTACHMENTS__: 'false',
@@ -28,6 +29,7 @@ describe('Function: capabilityDefines', () => {
       { __DECLARES_CASES__: 'true', __DECLARES_STORES__: 'true', __DECLARES_AGENTS__: 'true' },
     ],
     ['only idempotency', { tables: { idempotency: 'readWrite' } }, {}],
+    ['the KPI table', { tables: { kpis: 'read' } }, { __DECLARES_KPIS__: 'true' }],
     ['email', { sendsEmail: true }, { __DECLARES_MAILER__: 'true' }],
     ['no email, said explicitly', { sendsEmail: false }, {}],
     ['starting the workflow', { workflow: ['start'] }, { __DECLARES_WORKFLOW__: 'true' }],
@@ -47,7 +49,7 @@ describe('Function: capabilityDefines', () => {
     expect(defines).toEqual({ ...NONE, ...granted });
   });
 
-  it('returns the same nine flags for every declared route, task, schedule and queue consumer', () => {
+  it('returns the same ten flags for every declared route, task, schedule and queue consumer', () => {
     // Prepare
     const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES];
 

@@ -1,0 +1,85 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../domain/errors.js';
+import type { KpiRecord } from '../../domain/kpi/case-kpi-facts.js';
+import type { KpiDimension } from '../../domain/kpi/kpi-buckets.js';
+import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
+import type { KpiBucketRead, KpiRecordPage, KpiStore } from '../../ports/kpi-store.js';
+import { guarded } from './dynamo-errors.js';
+import { bucketPartition, fromBucketItem, kpiDeltaItems, recordPartition } from './kpi-items.js';
+import { queryAll } from './query-all.js';
+import { transactWrite } from './transact-write.js';
+
+/** After the last day's values: `~` sorts after every character a value uses. */
+const END_OF_DAY = '#~';
+/** After every sort key that starts with the given instant. */
+const AFTER = '~';
+
+const encodeToken = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
+
+const decodeToken = (token: string | undefined, range: { from: string; to: string }): string | undefined => {
+  if (token === undefined) return undefined;
+  const sortKey = /^[A-Za-z0-9_-]{1,1400}$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+  // A token is the last row returned: within this listing's range, shaped like a row's sort key.
+  if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Za-z0-9_-]+(#\d+)?$/.test(sortKey) || sortKey < range.from || sortKey > range.to + AFTER) {
+    throw new ValidationError('Invalid nextToken', {
+      details: [{ path: 'nextToken', message: 'Not a token this listing returned' }],
+    });
+  }
+  return sortKey;
+};
+
+export class DynamoKpiStore implements KpiStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async listBuckets(storeId: string, dimension: KpiDimension, fromDay: string, toDay: string): Promise<KpiBucketRead> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': bucketPartition(storeId, dimension),
+        ':from': fromDay,
+        ':to': `${toDay}${END_OF_DAY}`,
+      },
+    });
+    return { buckets: items.map((item) => fromBucketItem(dimension, item)), itemsRead: items.length };
+  }
+
+  async listRecords(
+    storeId: string,
+    list: KpiRecord['list'],
+    range: { from: string; to: string },
+    page: { limit: number; nextToken?: string },
+  ): Promise<KpiRecordPage> {
+    const after = decodeToken(page.nextToken, range);
+    const result = await guarded(
+      this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': recordPartition(storeId, list),
+            ':from': range.from,
+            ':to': `${range.to}${AFTER}`,
+          },
+          Limit: page.limit,
+          ...(after ? { ExclusiveStartKey: { pk: recordPartition(storeId, list), sk: after } } : {}),
+        }),
+      ),
+    );
+    const records = (result.Items ?? []).map((item): KpiRecord => {
+      const { pk: _pk, sk, ...fields } = item;
+      return { list, sortKey: String(sk), fields: fields as KpiRecord['fields'] };
+    });
+    const last = result.LastEvaluatedKey?.sk;
+    return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(last) } : {}) };
+  }
+
+  async applyDelta(storeId: string, delta: KpiDelta): Promise<void> {
+    for (const item of kpiDeltaItems(this.table, storeId, delta)) {
+      await guarded(transactWrite(this.client, [item]));
+    }
+  }
+}
