@@ -1,5 +1,7 @@
 import { awaitingCustomerRulesOf, type AwaitingCustomerOutcome } from './awaiting-customer.js';
 import type { Locale } from './case.js';
+import { DEFAULT_KPI_TARGETS } from './kpi/kpi-rollup.js';
+import type { KpiTargets } from './kpi/kpi-report.js';
 import { DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
 
 /**
@@ -22,6 +24,8 @@ export interface EditableStoreProfile {
   awaitingCustomerReminderAfter: string;
   awaitingCustomerLimit: string;
   awaitingCustomerOutcome: AwaitingCustomerOutcome;
+  /** Targets shown beside the KPI report's figures (seed 001's when never saved). */
+  kpiTargets: KpiTargets;
 }
 
 /** The store profile as `GET /v1/admin/store` shows it: the store id, the editable fields, the server's version. */
@@ -42,6 +46,7 @@ export const storeProfileView = (store: Store): StoreProfileView => ({
   reviewReminderAfter: store.reviewReminderAfter,
   reopenWindow: store.reopenWindow ?? DEFAULT_REOPEN_WINDOW,
   ...awaitingCustomerSettings(store),
+  kpiTargets: kpiTargetsOf(store),
   version: store.version ?? 0,
 });
 
@@ -58,3 +63,9 @@ const awaitingCustomerSettings = (
     awaitingCustomerOutcome: rules.outcome,
   };
 };
+
+/** The store's KPI targets, each defaulting to seed 001's. */
+export const kpiTargetsOf = (store: Pick<Store, 'kpiTargets'>): KpiTargets => ({
+  ...DEFAULT_KPI_TARGETS,
+  ...store.kpiTargets,
+});

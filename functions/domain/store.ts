@@ -1,5 +1,6 @@
 import type { AwaitingCustomerOutcome } from './awaiting-customer.js';
 import type { Locale } from './case.js';
+import type { KpiTargets } from './kpi/kpi-report.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from './sla/sla-policy.js';
 
 /** A store (tenant): its storefront key decides which store a request belongs to. */
@@ -38,6 +39,8 @@ export interface Store {
   awaitingCustomerLimit?: string;
   /** What ends it: resolved as `no_action` (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). */
   awaitingCustomerOutcome?: AwaitingCustomerOutcome;
+  /** The team's KPI targets beside the report's figures; seed 001's defaults when absent (`DEFAULT_KPI_TARGETS`). */
+  kpiTargets?: KpiTargets;
   /** The profile's version: the server's, one up at each admin save (`PUT /v1/admin/store`); absent (0) before any. */
   version?: number;
 }

@@ -5,6 +5,7 @@ import { LOCALES } from '../domain/case.js';
 import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
+import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
 import { trimmedText } from './shared-fields.js';
 
 /** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
@@ -66,6 +67,29 @@ export const storeProfileBodySchema = z
       .enum(['resolve_no_action', 'flag'])
       .default(DEFAULT_AWAITING_CUSTOMER_RULES.outcome)
       .describe('What ends a wait past the limit: resolved as no_action, or flagged for the supervisors'),
+    kpiTargets: z
+      .strictObject({
+        firstResponseMaxMinutes: z
+          .int()
+          .min(1)
+          .max(10_080)
+          .default(DEFAULT_KPI_TARGETS.firstResponseMaxMinutes)
+          .describe('Average first-response time below this many business minutes is met (240: 4 hours)'),
+        resolutionRateMin: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(DEFAULT_KPI_TARGETS.resolutionRateMin)
+          .describe('A resolution rate (0..1) at or above this is met'),
+        csatMin: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(DEFAULT_KPI_TARGETS.csatMin)
+          .describe('A CSAT (share of answers with overall >= 4, 0..1) at or above this is met'),
+      })
+      .default(DEFAULT_KPI_TARGETS)
+      .describe("Targets beside the KPI report's figures; each defaults to seed 001's"),
   })
   .refine(
     ({ awaitingCustomerReminderAfter: reminder, awaitingCustomerLimit: limit }) =>

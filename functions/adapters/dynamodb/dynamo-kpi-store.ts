@@ -20,7 +20,11 @@ const decodeToken = (token: string | undefined, range: { from: string; to: strin
   if (token === undefined) return undefined;
   const sortKey = /^[A-Za-z0-9_-]{1,1400}$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
   // A token is the last row returned: within this listing's range, shaped like a row's sort key.
-  if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Za-z0-9_-]+(#\d+)?$/.test(sortKey) || sortKey < range.from || sortKey > range.to + AFTER) {
+  if (
+    !/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Za-z0-9_-]+(#\d+)?$/.test(sortKey) ||
+    sortKey < range.from ||
+    sortKey > range.to + AFTER
+  ) {
     throw new ValidationError('Invalid nextToken', {
       details: [{ path: 'nextToken', message: 'Not a token this listing returned' }],
     });

@@ -288,9 +288,7 @@ const caseRow = (
     latestOverall?: number;
   },
 ): Record<string, string | number | boolean> => {
-  const levels = events
-    .filter((event) => event.type === 'escalated')
-    .map((event) => Number(event.details?.level ?? 0));
+  const levels = events.filter((event) => event.type === 'escalated').map((event) => Number(event.details?.level ?? 0));
   const optional = (name: string, present: unknown, field: string | number | boolean | undefined) =>
     present !== undefined && field !== undefined ? { [name]: field } : {};
   return {

@@ -96,7 +96,11 @@ export const kpiFigures = (
         avgMinutes: avgFirstResponse,
         avgCalendarMinutes: ratio(count(COUNTER.firstResponseCalendarSeconds) / 60, firstResponses),
         withinSlaRate: ratio(count(COUNTER.firstResponsesWithinSla), firstResponses),
-        target: check(avgFirstResponse, targets.firstResponseMaxMinutes, (value) => value < targets.firstResponseMaxMinutes),
+        target: check(
+          avgFirstResponse,
+          targets.firstResponseMaxMinutes,
+          (value) => value < targets.firstResponseMaxMinutes,
+        ),
       },
       resolution: {
         cohortCases,
