@@ -8,6 +8,7 @@ import {
 } from './admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from './case-request.js';
 import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
+import { caseExportQuerySchema, csatReportQuerySchema, kpiReportQuerySchema } from './report-requests.js';
 import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
 import { apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
 import {
@@ -36,6 +37,9 @@ export const ROUTE_SCHEMAS = {
   postCustomerMessage: { path: casePathSchema, body: customerMessageBodySchema },
   cancelCase: { path: casePathSchema, body: cancelCaseBodySchema },
   listStaffCases: { query: staffQueueQuerySchema },
+  getKpiReport: { query: kpiReportQuerySchema },
+  getCsatReport: { query: csatReportQuerySchema },
+  exportCases: { query: caseExportQuerySchema },
   getStaffCase: { path: casePathSchema },
   getCaseAttachment: { path: caseAttachmentPathSchema },
   replyToCase: { path: casePathSchema, body: replyBodySchema },

@@ -219,6 +219,38 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
   },
   {
+    name: 'getKpiReport',
+    method: 'GET',
+    path: '/v1/reports/kpis',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'get-kpi-report',
+    summary:
+      "The store's KPIs per week, month or quarter beside its targets: JSON, CSV (Accept: text/csv or format=csv) or the chart page (Accept: text/html or format=html).",
+    capabilities: { tables: { kpis: 'read', stores: 'read' } },
+  },
+  {
+    name: 'getCsatReport',
+    method: 'GET',
+    path: '/v1/reports/csat',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'get-csat-report',
+    summary:
+      'Satisfaction over a range by dimension, agent, type and root cause, with the answers and comments (paged).',
+    capabilities: { tables: { kpis: 'read', stores: 'read' } },
+  },
+  {
+    name: 'exportCases',
+    method: 'GET',
+    path: '/v1/reports/cases.csv',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'export-cases',
+    summary: 'One CSV line per case received in the range (paged: X-Next-Token); no customer contact data.',
+    capabilities: { tables: { kpis: 'read', stores: 'read' } },
+  },
+  {
     name: 'retryCaseWorkflow',
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/workflow/retry',

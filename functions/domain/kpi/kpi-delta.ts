@@ -11,7 +11,11 @@ export interface KpiDelta {
 
 export const EMPTY_FACTS: CaseKpiFacts = { counters: new Map(), records: new Map() };
 
-const sameRecord = (a: KpiRecord, b: KpiRecord): boolean => JSON.stringify(a.fields) === JSON.stringify(b.fields);
+/** Field by field, whatever order the attributes come back in. */
+const sameRecord = (a: KpiRecord, b: KpiRecord): boolean => {
+  const names = Object.keys(a.fields);
+  return names.length === Object.keys(b.fields).length && names.every((name) => a.fields[name] === b.fields[name]);
+};
 
 /** `after - before`: added to the counters, it keeps them equal to the sum of every case's facts. */
 export const kpiDelta = (before: CaseKpiFacts, after: CaseKpiFacts): KpiDelta => {

@@ -25,7 +25,7 @@ export const DEFAULT_KPI_TARGETS: KpiTargets = {
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-const sumCounts = (buckets: readonly KpiBucket[]): KpiCounts => {
+export const sumCounts = (buckets: readonly KpiBucket[]): KpiCounts => {
   const total: KpiCounts = {};
   for (const { counts } of buckets) {
     for (const [name, amount] of Object.entries(counts)) total[name] = (total[name] ?? 0) + amount;
@@ -43,6 +43,26 @@ const check = (value: number | null, target: number, met: (value: number) => boo
   target,
   met: value === null ? null : met(value),
 });
+
+/** Satisfaction from summed counts (a period's, an agent's over a range, ...): see the README's definitions. */
+export const csatOf = (counts: KpiCounts, targets: Pick<KpiTargets, 'csatMin'>): KpiPeriodFigures['csat'] => {
+  const count = (name: string) => counts[name] ?? 0;
+  const satisfiedRate = ratio(count(COUNTER.satisfied), count(COUNTER.surveyAnswers));
+  return {
+    surveysSent: count(COUNTER.surveysSent),
+    responses: count(COUNTER.surveyAnswers),
+    responseRate: ratio(count(COUNTER.answersOfSent), count(COUNTER.surveysSent)),
+    avgOverall: ratio(count(ratingSumCounter('overall')), count(ratingCountCounter('overall'))),
+    satisfiedRate,
+    dimensions: Object.fromEntries(
+      SURVEY_DIMENSIONS.map((dimension) => [
+        dimension,
+        ratio(count(ratingSumCounter(dimension)), count(ratingCountCounter(dimension))),
+      ]),
+    ) as Record<SurveyDimension, number | null>,
+    target: check(satisfiedRate, targets.csatMin, (value) => value >= targets.csatMin),
+  };
+};
 
 const inPeriod = (period: ReportPeriodRange) => (bucket: KpiBucket) =>
   bucket.day >= period.start && bucket.day <= period.end;
@@ -75,10 +95,8 @@ export const kpiFigures = (
     const cohortResolved = sumThrough(store, SETTLED_PREFIX, period.end);
     const firstResponses = count(COUNTER.firstResponses);
     const resolved = count(COUNTER.resolved);
-    const answers = count(COUNTER.surveyAnswers);
     const avgFirstResponse = ratio(count(COUNTER.firstResponseBusinessSeconds) / 60, firstResponses);
     const resolutionRate = ratio(cohortResolved, cohortCases);
-    const satisfiedRate = ratio(count(COUNTER.satisfied), answers);
     const escalationsByLevel = {
       '1': count(escalationCounter(1)),
       '2': count(escalationCounter(2)),
@@ -112,20 +130,7 @@ export const kpiFigures = (
         medianHours: medianHoursOf(RESOLUTION_BIN_UPPER_HOURS.map((_, bin) => count(resolutionBinCounter(bin)))),
         target: check(resolutionRate, targets.resolutionRateMin, (value) => value >= targets.resolutionRateMin),
       },
-      csat: {
-        surveysSent: count(COUNTER.surveysSent),
-        responses: answers,
-        responseRate: ratio(count(COUNTER.answersOfSent), count(COUNTER.surveysSent)),
-        avgOverall: ratio(count(ratingSumCounter('overall')), count(ratingCountCounter('overall'))),
-        satisfiedRate,
-        dimensions: Object.fromEntries(
-          SURVEY_DIMENSIONS.map((dimension) => [
-            dimension,
-            ratio(count(ratingSumCounter(dimension)), count(ratingCountCounter(dimension))),
-          ]),
-        ) as Record<SurveyDimension, number | null>,
-        target: check(satisfiedRate, targets.csatMin, (value) => value >= targets.csatMin),
-      },
+      csat: csatOf(store, targets),
       escalations: escalationsByLevel['1'] + escalationsByLevel['2'] + escalationsByLevel['3'],
       escalationsByLevel,
       breaches: {

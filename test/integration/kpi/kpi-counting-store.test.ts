@@ -3,6 +3,7 @@ import type { Case } from '../../../functions/domain/case.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import { KpiCountingCaseStore } from '../../../functions/use-cases/kpi/kpi-counting-case-store.js';
+import { rebuildKpis } from '../../../functions/use-cases/kpi/rebuild-kpis.js';
 import { kpiReport } from '../../../functions/use-cases/reports/kpi-report.js';
 import {
   classifiedAs,
@@ -82,5 +83,24 @@ describe('Class: KpiCountingCaseStore', () => {
     expect(week?.byType).toEqual({ return: { received: 1, resolved: 1 } });
     expect(week?.byRootCause).toEqual({ misuse: { resolved: 1 } });
     expect(itemsRead).toBeGreaterThan(0);
+
+    // Act: the rebuild finds nothing to repair; a bucket set wrong by hand is found and repaired
+    const dependencies = { cases: fixture.cases, kpis: fixture.kpis, stores: fixture.stores };
+    const clean = await rebuildKpis(dependencies, storeId, '2026-11-01', '2026-11-30');
+    await fixture.kpis.applyDelta(storeId, {
+      counters: new Map([['store|-|2026-11-24', { resolved: 2 }]]),
+      puts: [],
+      deletes: [{ list: 'cases', sortKey: `${received}#${value.caseId}` }],
+    });
+    const found = await rebuildKpis(dependencies, storeId, '2026-11-01', '2026-11-30', { apply: true });
+    const after = await rebuildKpis(dependencies, storeId, '2026-11-01', '2026-11-30');
+
+    // Assess
+    expect(clean).toMatchObject({ casesRead: 1, differences: [] });
+    expect(found.differences).toEqual([
+      { item: 'store|-|2026-11-24 resolved', stored: 3, recomputed: 1 },
+      expect.objectContaining({ item: `cases|${received}#${value.caseId}`, stored: '(none)' }),
+    ]);
+    expect(after.differences).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+import { csvDocument, csvResponse } from '../../http/csv.js';
+import { staffRoute } from '../../http/route.js';
+import { CASE_EXPORT_COLUMNS, exportCases } from '../../use-cases/reports/case-export.js';
+
+/**
+ * GET /v1/reports/cases.csv: one line per case received in the range. Paged: `X-Next-Token` names the next page
+ * (`?nextToken=`), absent on the last one.
+ */
+export const handler = staffRoute('exportCases', async ({ query, user, dependencies }) => {
+  const page = await exportCases(dependencies, user.storeId, query);
+  return csvResponse(
+    csvDocument(CASE_EXPORT_COLUMNS, page.rows),
+    `cases-${page.from}-${page.to}.csv`,
+    page.nextToken ? { 'x-next-token': page.nextToken } : {},
+  );
+});
