@@ -270,7 +270,7 @@ export class DynamoCaseStore implements CaseStore {
       if (failed(transaction.caseIndex)) {
         const stored = reasons[transaction.caseIndex]?.Item;
         if (!stored) throw new NotFoundError(`Case ${current.caseId} not found`);
-        if (change.kpi && (stored.kpiRevision ?? 0) !== change.kpi.ifRevision) {
+        if (change.kpi && storedKpiRevision(stored) !== change.kpi.ifRevision) {
           throw new KpiRevisionMovedError(current.caseId);
         }
         throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
@@ -332,6 +332,12 @@ export class DynamoCaseStore implements CaseStore {
     return { items, nextToken: encodePageToken(startKey) };
   }
 }
+
+/** The `kpiRevision` of a cancellation reason's item, which comes back in DynamoDB's own form (`{ N: '3' }`). */
+const storedKpiRevision = (item: Record<string, unknown>): number => {
+  const attribute = item.kpiRevision as { N?: string } | number | undefined;
+  return typeof attribute === 'number' ? attribute : Number(attribute?.N ?? 0);
+};
 
 interface CaseQuery {
   indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure';
