@@ -101,12 +101,15 @@ export const weeklyReport = (count: number, overrides: Partial<KpiReport> = {}):
     const label = `2026-W${27 + index}`;
     if (index === 4) return { ...emptyPeriod(label), start: isoDay(start), end: isoDay(end) };
     const base = periodFigures(label, { start: isoDay(start), end: isoDay(end) });
-    const avgMinutes = Math.max(150, 2880 * 0.55 ** index);
-    const resolutionRate = 0.8 + ((index * 37) % 17) / 100;
+    const avgMinutes = Math.max(120 + ((index * 37) % 90), 2880 * 0.55 ** index);
+    const casesReceived = 900 + index * 31;
+    const cohortCases = casesReceived - 20;
+    const cohortResolved = Math.round((0.8 + ((index * 37) % 17) / 100) * cohortCases);
+    const resolutionRate = cohortResolved / cohortCases;
     const satisfiedRate = index === 7 ? null : 0.78 + ((index * 23) % 13) / 100;
     return {
       ...base,
-      casesReceived: 900 + index * 31,
+      casesReceived,
       firstResponse: {
         ...base.firstResponse,
         avgMinutes,
@@ -114,7 +117,14 @@ export const weeklyReport = (count: number, overrides: Partial<KpiReport> = {}):
         withinSlaRate: Math.min(1, 0.5 + index * 0.05),
         target: { target: 240, met: avgMinutes < 240 },
       },
-      resolution: { ...base.resolution, resolutionRate, target: { target: 0.9, met: resolutionRate >= 0.9 } },
+      resolution: {
+        ...base.resolution,
+        cohortCases,
+        cohortResolved,
+        resolutionRate,
+        withinSlaRate: 0.8 + ((index * 13) % 19) / 100,
+        target: { target: 0.9, met: resolutionRate >= 0.9 },
+      },
       csat: {
         ...base.csat,
         responses: satisfiedRate === null ? 0 : base.csat.responses,
