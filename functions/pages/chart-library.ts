@@ -13,8 +13,7 @@ import { createRequire } from 'node:module';
 const SCRIPT = 'uplot/dist/uPlot.iife.min.js';
 const STYLESHEET = 'uplot/dist/uPlot.min.css';
 
-const fromNodeModules = (file: string): string =>
-  readFileSync(createRequire(import.meta.url).resolve(file), 'utf8');
+const fromNodeModules = (file: string): string => readFileSync(createRequire(import.meta.url).resolve(file), 'utf8');
 
 const asText = (module: { default?: unknown }): string | undefined =>
   typeof module.default === 'string' && module.default !== '' ? module.default : undefined;
@@ -29,8 +28,7 @@ const inlined = async (load: () => Promise<{ default?: unknown }>): Promise<stri
 
 // Literal specifiers: esbuild only inlines an import it can see.
 export const UPLOT_SCRIPT: string =
-  (await inlined(() => import('uplot/dist/uPlot.iife.min.js', { with: { type: 'text' } }))) ??
-  fromNodeModules(SCRIPT);
+  (await inlined(() => import('uplot/dist/uPlot.iife.min.js', { with: { type: 'text' } }))) ?? fromNodeModules(SCRIPT);
 
 export const UPLOT_STYLESHEET: string =
   (await inlined(() => import('uplot/dist/uPlot.min.css', { with: { type: 'text' } }))) ?? fromNodeModules(STYLESHEET);

@@ -23,7 +23,11 @@ export interface KpiPageWords {
     sla: { title: string; firstResponse: string; resolution: string };
   };
   /** The text alternative of a chart: its values period by period, the target and how often it was met. */
-  chartSummary: (title: string, values: string, verdict: string) => string;
+  chartSummary: (title: string, target: string | null, values: string, verdict: string) => string;
+  /** One period's value in a text alternative, and how they are joined. */
+  periodValue: (label: string, value: string) => string;
+  listSeparator: string;
+  seriesValues: (series: string, values: string) => string;
   metCount: (met: number, judged: number) => string;
   figuresHeading: string;
   figuresCaption: string;
@@ -95,7 +99,11 @@ const en: KpiPageWords = {
       resolution: 'Resolution within SLA',
     },
   },
-  chartSummary: (title, values, verdict) => `${title}. ${values}. ${verdict}`,
+  chartSummary: (title, target, values, verdict) =>
+    `${title}${target ? ` (${target})` : ''}. ${values}.${verdict ? ` ${verdict}` : ''}`,
+  periodValue: (label, value) => `${label}: ${value}`,
+  listSeparator: ', ',
+  seriesValues: (series, values) => `${series}: ${values}`,
   metCount: (met, judged) => `Target met in ${met} of ${judged} periods with data.`,
   figuresHeading: 'Figures per period',
   figuresCaption: 'Every figure of the charts, with its target and whether it was met.',
@@ -169,10 +177,17 @@ const zhCN: KpiPageWords = {
       target: (hours) => `目标：低于 ${hours}`,
     },
     resolution: { title: '解决率', series: '解决率', target: (percent) => `目标：不低于 ${percent}` },
-    csat: { title: '客户满意度（CSAT）', series: '满意（4 分或 5 分）', target: (percent) => `目标：不低于 ${percent}` },
+    csat: {
+      title: '客户满意度（CSAT）',
+      series: '满意（4 分或 5 分）',
+      target: (percent) => `目标：不低于 ${percent}`,
+    },
     sla: { title: 'SLA 达成率', firstResponse: '首次响应在 SLA 内', resolution: '解决在 SLA 内' },
   },
-  chartSummary: (title, values, verdict) => `${title}。${values}。${verdict}`,
+  chartSummary: (title, target, values, verdict) => `${title}${target ? `（${target}）` : ''}。${values}。${verdict}`,
+  periodValue: (label, value) => `${label}：${value}`,
+  listSeparator: '，',
+  seriesValues: (series, values) => `${series}：${values}`,
   metCount: (met, judged) => `在 ${judged} 个有数据的周期中有 ${met} 个达标。`,
   figuresHeading: '各周期数据',
   figuresCaption: '图表中的全部数据，以及目标和是否达标。',

@@ -72,7 +72,10 @@ export const KPI_PAGE_CSP = [
 
 /** JSON inside a `<script>` element: `<`, `>`, `&` and the JavaScript line separators escaped, so no text ends it. */
 const scriptJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 interface Formats {
   count: (value: number) => string;
@@ -136,7 +139,9 @@ const chartsOf = (report: KpiReport, words: KpiPageWords, formats: Formats): Cha
   const periods = report.periods;
   const { targets } = report;
   const valuesText = (values: (number | null)[], format: (value: number | null) => string): string =>
-    periods.map((period, index) => `${period.label}: ${format(values[index] ?? null)}`).join(', ');
+    periods
+      .map((period, index) => words.periodValue(period.label, format(values[index] ?? null)))
+      .join(words.listSeparator);
   const verdict = (checks: TargetCheck[]): string => {
     const judged = checks.filter((check) => check.met !== null);
     return words.metCount(judged.filter((check) => check.met).length, judged.length);
@@ -162,7 +167,8 @@ const chartsOf = (report: KpiReport, words: KpiPageWords, formats: Formats): Cha
     targetText: words.charts.firstResponse.target(formats.targetHours(targetHours)),
     series: [{ label: words.charts.firstResponse.series, color: SERIES_COLORS[0], values: firstResponseHours }],
     summary: words.chartSummary(
-      `${words.charts.firstResponse.title} (${words.charts.firstResponse.target(formats.targetHours(targetHours))})`,
+      words.charts.firstResponse.title,
+      words.charts.firstResponse.target(formats.targetHours(targetHours)),
       valuesText(firstResponseHours, hoursText),
       verdict(periods.map((period) => period.firstResponse.target)),
     ),
@@ -182,7 +188,8 @@ const chartsOf = (report: KpiReport, words: KpiPageWords, formats: Formats): Cha
     targetText: chartWords.target(formats.percent(target)),
     series: [{ label: chartWords.series, color: SERIES_COLORS[0], values }],
     summary: words.chartSummary(
-      `${chartWords.title} (${chartWords.target(formats.percent(target))})`,
+      chartWords.title,
+      chartWords.target(formats.percent(target)),
       valuesText(values, percentText),
       verdict(checks),
     ),
@@ -200,10 +207,13 @@ const chartsOf = (report: KpiReport, words: KpiPageWords, formats: Formats): Cha
     ],
     summary: words.chartSummary(
       words.charts.sla.title,
-      `${words.charts.sla.firstResponse}: ${valuesText(firstResponseSla, percentText)}; ` +
-        `${words.charts.sla.resolution}: ${valuesText(resolutionSla, percentText)}`,
+      null,
+      [
+        words.seriesValues(words.charts.sla.firstResponse, valuesText(firstResponseSla, percentText)),
+        words.seriesValues(words.charts.sla.resolution, valuesText(resolutionSla, percentText)),
+      ].join('; '),
       '',
-    ).trim(),
+    ),
   };
   return [
     firstResponse,
@@ -351,10 +361,30 @@ const breakdownTable = (periods: KpiPeriodFigures[], words: KpiPageWords, format
     );
   };
   const rows = [
-    group(words.breakdownRows.receivedType, CASE_TYPES, (type) => words.caseTypes[type], (p, type) => p.byType[type]?.received ?? 0),
-    group(words.breakdownRows.resolvedType, CASE_TYPES, (type) => words.caseTypes[type], (p, type) => p.byType[type]?.resolved ?? 0),
-    group(words.breakdownRows.channel, CHANNELS, (channel) => words.channels[channel], (p, channel) => p.byChannel[channel]?.received ?? 0),
-    group(words.breakdownRows.rootCause, ROOT_CAUSES, (cause) => words.rootCauses[cause], (p, cause) => p.byRootCause[cause]?.resolved ?? 0),
+    group(
+      words.breakdownRows.receivedType,
+      CASE_TYPES,
+      (type) => words.caseTypes[type],
+      (p, type) => p.byType[type]?.received ?? 0,
+    ),
+    group(
+      words.breakdownRows.resolvedType,
+      CASE_TYPES,
+      (type) => words.caseTypes[type],
+      (p, type) => p.byType[type]?.resolved ?? 0,
+    ),
+    group(
+      words.breakdownRows.channel,
+      CHANNELS,
+      (channel) => words.channels[channel],
+      (p, channel) => p.byChannel[channel]?.received ?? 0,
+    ),
+    group(
+      words.breakdownRows.rootCause,
+      ROOT_CAUSES,
+      (cause) => words.rootCauses[cause],
+      (p, cause) => p.byRootCause[cause]?.resolved ?? 0,
+    ),
   ].join('');
   if (rows === '') return '';
   return `<table>${headerRow([words.columns.period, ...periods.map((period) => period.label)])}${rows}</table>`;

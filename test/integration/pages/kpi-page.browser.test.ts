@@ -66,7 +66,10 @@ const open = async (path: string, report: KpiReport, locale: 'en' | 'zh-CN', wid
   await page.addInitScript(() => {
     const scope = globalThis as unknown as {
       cspViolations: string[];
-      addEventListener: (type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void) => void;
+      addEventListener: (
+        type: string,
+        listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+      ) => void;
     };
     scope.cspViolations = [];
     scope.addEventListener('securitypolicyviolation', (event) =>
@@ -118,7 +121,8 @@ const axeViolations = async (page: Page): Promise<string[]> => {
     ),
   );
   return results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} ${violation.nodes.map((node) => node.target).join(' | ')}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} ${violation.nodes.map((node) => node.target).join(' | ')}`,
   );
 };
 
@@ -166,12 +170,21 @@ describe('KPI page in headless Chromium', () => {
     const narrow = await page.$eval('#chart-csat canvas', (canvas) => (canvas as unknown as { width: number }).width);
     expect(narrow).toBeLessThanOrEqual(390);
     // Nothing wider than the phone but the tables' own scrolling regions.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      ),
+    ).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-zh-CN.png'), fullPage: true });
     await page.locator('figure >> nth=0').screenshot({ path: join(SCREENSHOTS, 'phone-chart-zh-CN.png') });
     await page.setViewportSize({ width: 844, height: 390 });
     await page.waitForFunction(
-      (before) => (globalThis as unknown as { document: { querySelector: (s: string) => { width: number } } }).document.querySelector('#chart-csat canvas').width > before,
+      (before) =>
+        (
+          globalThis as unknown as { document: { querySelector: (s: string) => { width: number } } }
+        ).document.querySelector('#chart-csat canvas').width > before,
       narrow,
     );
     expect(await cspViolations(page)).toEqual([]);
