@@ -14,7 +14,6 @@ export interface KpiPageWords {
   noData: string;
   met: string;
   missed: string;
-  target: string;
   hoursUnit: string;
   charts: {
     firstResponse: { title: string; series: string; target: (hours: string) => string };
@@ -35,6 +34,8 @@ export interface KpiPageWords {
   breakdownHeading: string;
   columns: {
     period: string;
+    /** The corner of the breakdown table, over the types, channels and root causes. */
+    breakdown: string;
     received: string;
     resolved: string;
     firstResponseAvg: string;
@@ -75,7 +76,6 @@ const en: KpiPageWords = {
   noData: 'no data',
   met: 'met',
   missed: 'missed',
-  target: 'target',
   hoursUnit: 'h',
   charts: {
     firstResponse: {
@@ -111,6 +111,7 @@ const en: KpiPageWords = {
   breakdownHeading: 'Cases by type, channel and root cause',
   columns: {
     period: 'Period',
+    breakdown: 'Cases',
     received: 'Received',
     resolved: 'Resolved',
     firstResponseAvg: 'First response, average (business h)',
@@ -168,7 +169,6 @@ const zhCN: KpiPageWords = {
   noData: '无数据',
   met: '达标',
   missed: '未达标',
-  target: '目标',
   hoursUnit: '小时',
   charts: {
     firstResponse: {
@@ -195,6 +195,7 @@ const zhCN: KpiPageWords = {
   breakdownHeading: '按类型、渠道和根本原因的服务单数',
   columns: {
     period: '周期',
+    breakdown: '服务单',
     received: '受理',
     resolved: '解决',
     firstResponseAvg: '首次响应平均（工作小时）',
