@@ -1,6 +1,7 @@
 import { CASE_TYPES, CHANNELS, ROOT_CAUSES } from '../domain/case.js';
 import { SURVEY_DIMENSIONS } from '../domain/aftercare/survey.js';
 import type { KpiPeriodFigures, KpiReport } from '../domain/kpi/kpi-report.js';
+import { csvLine } from './csv.js';
 
 type Cell = string | number | boolean | null;
 
@@ -67,30 +68,10 @@ const COLUMNS: ReadonlyArray<readonly [name: string, cell: (figures: KpiPeriodFi
 
 export const KPI_CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
-/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection): such text gets a leading `'`. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const field = (cell: Cell): string => {
-  if (cell === null) return '';
-  if (typeof cell === 'number') {
-    // A figure that is not a finite number is a bug upstream: refuse it rather than export "NaN" as data.
-    if (!Number.isFinite(cell)) throw new RangeError(`Not a finite number in the KPI report: ${cell}`);
-    // Unformatted: no thousands separator, rates as decimals with every digit JavaScript keeps.
-    return String(cell);
-  }
-  if (typeof cell === 'boolean') return String(cell);
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-const row = (cells: readonly Cell[]): string => cells.map(field).join(',');
-
 /**
  * The KPI report as CSV (RFC 4180): a header row, then one row per period, CRLF line ends (the last line too), fields
  * quoted only when they hold a comma, a quote or a line break. Targets and met/missed (`true`/`false`, empty when there
  * was nothing to judge) sit beside their figures.
  */
 export const kpiReportCsv = (report: KpiReport): string =>
-  [KPI_CSV_COLUMNS, ...report.periods.map((figures) => COLUMNS.map(([, cell]) => cell(figures)))]
-    .map((cells) => `${row(cells)}\r\n`)
-    .join('');
+  [KPI_CSV_COLUMNS, ...report.periods.map((figures) => COLUMNS.map(([, cell]) => cell(figures)))].map(csvLine).join('');

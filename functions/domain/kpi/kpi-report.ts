@@ -77,6 +77,7 @@ export interface KpiPeriodFigures {
 
 export interface KpiReport {
   storeId: string;
+  storeName?: string;
   /** The store's reporting time zone (its profile's). */
   timezone: string;
   period: ReportPeriod;

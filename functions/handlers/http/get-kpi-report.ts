@@ -1,9 +1,38 @@
+import { csvResponse, wantsCsv } from '../../http/csv.js';
+import { kpiReportCsv } from '../../http/kpi-csv.js';
 import { jsonResponse } from '../../http/responses.js';
 import { staffRoute } from '../../http/route.js';
+import { kpiPage } from '../../pages/kpi-page.js';
+import { localeFromAcceptLanguage } from '../../pages/page-words.js';
 import { kpiReport } from '../../use-cases/reports/kpi-report.js';
 
-/** GET /v1/reports/kpis: the store's KPIs per period beside its targets. */
-export const handler = staffRoute('getKpiReport', async ({ query, user, dependencies }) => {
-  const { value } = await kpiReport(dependencies, user.storeId, query);
-  return jsonResponse(200, value);
+const wantsHtml = (format: string | undefined, accept: string | undefined): boolean =>
+  format === 'html' || (format === undefined && /text\/html/i.test(accept ?? ''));
+
+/**
+ * GET /v1/reports/kpis: the store's KPIs per period beside its targets, as JSON, CSV (`Accept: text/csv` or
+ * `format=csv`) or the chart page (`Accept: text/html` or `format=html`, with its own CSP: uPlot and the chart script
+ * by hash, nothing from elsewhere). The same sign-in and roles for all three.
+ */
+export const handler = staffRoute('getKpiReport', async ({ query, headers, user, dependencies }) => {
+  const { value: report } = await kpiReport(dependencies, user.storeId, query);
+  if (wantsCsv(query.format, headers.accept)) {
+    return csvResponse(kpiReportCsv(report), `kpis-${report.period}-${report.from}-${report.to}.csv`);
+  }
+  if (wantsHtml(query.format, headers.accept)) {
+    const { html, csp } = kpiPage(report, {
+      locale: localeFromAcceptLanguage(headers['accept-language']),
+      storeName: report.storeName,
+    });
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': csp,
+        'x-robots-tag': 'noindex, nofollow',
+      },
+      body: html,
+    };
+  }
+  return jsonResponse(200, report);
 });

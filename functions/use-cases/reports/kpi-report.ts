@@ -50,6 +50,7 @@ export const kpiReport = async (
   return {
     value: {
       storeId,
+      storeName: store.name,
       timezone: store.timezone,
       period: query.period,
       from: range.from,
