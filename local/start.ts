@@ -61,6 +61,9 @@ After-sales service running locally
   Staff token      (valid 12 h; signing key kept in the data folder, so tokens survive a restart)
     TOKEN=$(curl -s -X POST ${stack.url}/_local/login -H 'content-type: application/json' -d '{"username":"agent1"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')
     curl -s ${stack.url}/v1/staff/cases -H "authorization: Bearer $TOKEN"
+  KPI reports      as supervisor1 or admin1 (log in as one of them above):
+    curl -s "${stack.url}/v1/reports/kpis?period=week" -H "authorization: Bearer $TOKEN"          (JSON; format=csv for CSV)
+    curl -s "${stack.url}/v1/reports/kpis?period=month&format=html" -H "authorization: Bearer $TOKEN" > kpis.html   (the chart page)
 
   Try it:
     curl -s ${stack.url}/v1/cases -H 'x-api-key: ${stack.apiKeys.storeA}' -H 'content-type: application/json' \\
