@@ -25,7 +25,7 @@ const statusWithKey = async (apiKey: string): Promise<number> =>
   (await api(stack).get('/v1/cases?customerId=c-42', { apiKey })).status;
 
 describe('API: GET /v1/admin/store', () => {
-  it("shows the admin's own store, version 0 before any save, with the default reopen window", async () => {
+  it("shows the admin's own store, version 0 before any save, with the default reopen window and KPI targets", async () => {
     // Act
     const storeA = await staff.admin1.get('/v1/admin/store');
     const storeB = await staff.admin3.get('/v1/admin/store');
@@ -45,6 +45,7 @@ describe('API: GET /v1/admin/store', () => {
       awaitingCustomerReminderAfter: 'P3D',
       awaitingCustomerLimit: 'P7D',
       awaitingCustomerOutcome: 'resolve_no_action',
+      kpiTargets: { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 },
       version: 0,
     });
     expect(storeB.json).toMatchObject({ storeId: 'store-b', caseNumberPrefix: 'BS' });
