@@ -7,6 +7,7 @@ import { provideDependencies, type Dependencies } from '../../../functions/commo
 import { metrics } from '../../../functions/commons/metrics.js';
 import { queueHandler } from '../../../functions/commons/queue-handler.js';
 import { taskHandler } from '../../../functions/commons/task-handler.js';
+import { pageRoute } from '../../../functions/http/page-route.js';
 import { publicRoute } from '../../../functions/http/route.js';
 
 interface EmfLine {
@@ -110,6 +111,30 @@ describe('Function: flushMetrics in the shared handler builders', () => {
             awsRequestId: 'r1',
           } as Context,
         ),
+    ],
+    [
+      'a page route',
+      () =>
+        pageRoute(async () => {
+          recordOne();
+          return { statusCode: 200, body: '<p>ok</p>' };
+        })(
+          { headers: {}, requestContext: { requestId: 'r1' } } as unknown as APIGatewayProxyEvent,
+          {
+            awsRequestId: 'r1',
+          } as Context,
+        ),
+    ],
+    [
+      'the stranded-workflows schedule',
+      async () => {
+        const { handler } = await import('../../../functions/handlers/schedules/start-stranded-workflows.js');
+        provideDependencies({
+          cases: { listAwaitingWorkflow: async () => (recordOne(), []) },
+          clock: { now: () => new Date() },
+        } as unknown as Dependencies);
+        return handler({}, {} as Context);
+      },
     ],
   ])('flushes what %s recorded, once', async (_name, invoke) => {
     provideDependencies({} as Dependencies);
