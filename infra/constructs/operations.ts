@@ -2,29 +2,24 @@ import { Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   Alarm,
-  AlarmStatusWidget,
   ComparisonOperator,
   Dashboard,
-  GraphWidget,
   MathExpression,
-  Metric,
-  TextWidget,
   TreatMissingData,
   type IMetric,
-  type IWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { DECISION_OUTCOMES } from '../../functions/domain/case.js';
-import { SLA_STEP_LATENESS, type BusinessMetric } from '../../functions/domain/operations-metrics.js';
-import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../functions/wiring/metrics.js';
+import { SLA_STEP_LATENESS } from '../../functions/domain/operations-metrics.js';
 import type { TableName } from '../../functions/wiring/tables.js';
+import { operationsWidgets } from './operations-dashboard.js';
+import { businessMetric, FIVE_MINUTES } from './operations-metrics.js';
 import type { ServiceFunction } from './service-function.js';
 
 export interface OperationsProps {
@@ -61,53 +56,7 @@ export const ALARM_THRESHOLDS = {
 /** CloudWatch alarms on metric math take at most 10 metrics (a hard limit). */
 export const FUNCTIONS_PER_ALARM = 10;
 
-const FIVE_MINUTES = Duration.minutes(5);
 const BREACH_RATE_PERIOD = Duration.hours(6);
-const GRAPH_PERIOD = Duration.hours(1);
-
-/** The DynamoDB operations the functions call (system errors are reported per operation). */
-const TABLE_OPERATIONS = [
-  Operation.GET_ITEM,
-  Operation.BATCH_GET_ITEM,
-  Operation.QUERY,
-  Operation.PUT_ITEM,
-  Operation.UPDATE_ITEM,
-  Operation.DELETE_ITEM,
-  Operation.BATCH_WRITE_ITEM,
-  Operation.TRANSACT_WRITE_ITEMS,
-];
-
-/** One table's system errors over the operations the functions call (ids unique per table, for a shared graph). */
-const systemErrorsOf = (name: string, table: ITable): MathExpression => {
-  const ids = TABLE_OPERATIONS.map((operation) => `${name.toLowerCase()}${operation.toLowerCase()}`);
-  return new MathExpression({
-    expression: ids.map((metricId) => `FILL(${metricId}, 0)`).join(' + '),
-    usingMetrics: Object.fromEntries(
-      TABLE_OPERATIONS.map((operation, index) => [
-        ids[index],
-        table.metric('SystemErrors', {
-          statistic: 'Sum',
-          dimensionsMap: { TableName: table.tableName, Operation: operation },
-        }),
-      ]),
-    ),
-    label: name,
-    period: FIVE_MINUTES,
-  });
-};
-
-const businessMetric = (
-  name: BusinessMetric | typeof SLA_STEP_LATENESS,
-  options: { statistic?: string; period?: Duration; dimensions?: Record<string, string>; label?: string } = {},
-): Metric =>
-  new Metric({
-    namespace: METRICS_NAMESPACE,
-    metricName: name,
-    dimensionsMap: { service: METRICS_SERVICE, ...options.dimensions },
-    statistic: options.statistic ?? 'Sum',
-    period: options.period ?? GRAPH_PERIOD,
-    label: options.label ?? name,
-  });
 
 const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
@@ -263,7 +212,9 @@ export class Operations extends Construct {
       dashboardName: `${stack.stackName}-operations`,
       defaultInterval: Duration.days(7),
     });
-    this.dashboard.addWidgets(...this.widgets(props, functions, { breachRate, lateness, failedExecutions }));
+    this.dashboard.addWidgets(
+      ...operationsWidgets({ props, functions, alarms: [...alarms.values()], breachRate, lateness }),
+    );
   }
 
   /** A topic of this stack: encrypted with its own key, TLS only, and published to by this stack's alarms only. */
@@ -309,94 +260,5 @@ export class Operations extends Construct {
       description: 'SNS topic of every alarm: subscribe the on-call address (or pass -c alarmTopicArn=<your topic>)',
     });
     return topic;
-  }
-
-  private widgets(
-    props: OperationsProps,
-    functions: readonly ServiceFunction[],
-    shared: { breachRate: IMetric; lateness: IMetric; failedExecutions: IMetric },
-  ): IWidget[] {
-    const graph = (title: string, left: IMetric[], options: { right?: IMetric[]; width?: number } = {}) =>
-      new GraphWidget({ title, left, right: options.right, width: options.width ?? 8, height: 6 });
-    const byKind = (kind: ServiceFunction['kind']) => functions.filter((fn) => fn.kind === kind);
-    const label = (fn: ServiceFunction) => fn.node.id;
-    const lambdaWidgets = (['http', 'task', 'schedule', 'queue'] as const)
-      .filter((kind) => byKind(kind).length > 0)
-      .flatMap((kind) => [
-        graph(
-          `Lambda errors (${kind})`,
-          byKind(kind).map((fn) => fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES, label: label(fn) })),
-        ),
-        graph(
-          `Lambda throttles (${kind})`,
-          byKind(kind).map((fn) => fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES, label: label(fn) })),
-        ),
-        graph(
-          `Lambda duration p99 (${kind})`,
-          byKind(kind).map((fn) => fn.metricDuration({ statistic: 'p99', period: FIVE_MINUTES, label: label(fn) })),
-        ),
-      ]);
-    const tables = Object.entries(props.tables) as Array<[TableName, ITable]>;
-    return [
-      new TextWidget({
-        markdown:
-          '# After-sales service\nBusiness metrics (namespace `AfterSales`, counted from the timeline events of every written case change), then the API, functions, workflow, tables and queues. Alarms go to the alarm topic (infra/README.md, "Operations").',
-        width: 24,
-        height: 2,
-      }),
-      new AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms.values()], width: 24, height: 4 }),
-      graph('Cases received, survey answers', [businessMetric('CasesReceived'), businessMetric('SurveyAnswers')]),
-      graph(
-        'Decisions by outcome',
-        DECISION_OUTCOMES.map((outcome) => businessMetric('Decisions', { dimensions: { outcome }, label: outcome })),
-      ),
-      graph('SLA breaches, escalations, workflow failures', [
-        businessMetric('SlaBreaches'),
-        businessMetric('Escalations'),
-        businessMetric('WorkflowFailures'),
-      ]),
-      graph('SLA breaches per 100 cases received (6 h)', [shared.breachRate]),
-      graph('SLA step lateness, seconds (max)', [shared.lateness]),
-      graph('Workflow executions', [
-        props.stateMachine.metricStarted({ statistic: 'Sum', period: FIVE_MINUTES }),
-        props.stateMachine.metricFailed({ statistic: 'Sum', period: FIVE_MINUTES }),
-        props.stateMachine.metricTimedOut({ statistic: 'Sum', period: FIVE_MINUTES }),
-        props.stateMachine.metricAborted({ statistic: 'Sum', period: FIVE_MINUTES }),
-      ]),
-      graph('API requests and errors', [
-        props.api.metricCount({ statistic: 'Sum', period: FIVE_MINUTES }),
-        props.api.metricClientError({ statistic: 'Sum', period: FIVE_MINUTES, label: '4XX' }),
-        props.api.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES, label: '5XX' }),
-      ]),
-      graph('API latency (ms)', [
-        props.api.metricLatency({ statistic: 'p50', period: FIVE_MINUTES, label: 'p50' }),
-        props.api.metricLatency({ statistic: 'p99', period: FIVE_MINUTES, label: 'p99' }),
-        props.api.metricIntegrationLatency({ statistic: 'p99', period: FIVE_MINUTES, label: 'integration p99' }),
-      ]),
-      graph('Work queue', [
-        props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          statistic: 'Maximum',
-          period: FIVE_MINUTES,
-          label: 'Dead letters',
-        }),
-      ]),
-      ...lambdaWidgets,
-      graph(
-        'DynamoDB read throttle events',
-        tables.map(([name, table]) =>
-          table.metric('ReadThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES, label: name }),
-        ),
-      ),
-      graph(
-        'DynamoDB write throttle events',
-        tables.map(([name, table]) =>
-          table.metric('WriteThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES, label: name }),
-        ),
-      ),
-      graph(
-        'DynamoDB system errors',
-        tables.map(([name, table]) => systemErrorsOf(name, table)),
-      ),
-    ];
   }
 }
