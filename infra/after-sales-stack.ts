@@ -5,7 +5,8 @@ import { pascal, type DeploymentConfig } from './config.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
-import type { CapabilityResources } from './constructs/service-function.js';
+import { Operations } from './constructs/operations.js';
+import { ServiceFunction, type CapabilityResources } from './constructs/service-function.js';
 import { Schedules } from './constructs/schedules.js';
 import { StaffIdentity } from './constructs/staff-identity.js';
 import { Survey } from './constructs/survey.js';
@@ -24,7 +25,7 @@ export interface AfterSalesStackProps extends StackProps {
 
 /**
  * The after-sales service: data (key, tables, attachments), email (SES), staff sign-in (Cognito), survey links (key
- * secret, base URL parameter), the case workflow, the REST API and the scheduled functions, all driven by the declarations in
+ * secret, base URL parameter), the case workflow, the REST API, the scheduled functions and operations (dashboard, alarms), all driven by the declarations in
  * `functions/wiring/`. Environment-agnostic: no lookups, no account or region baked in.
  */
 export class AfterSalesStack extends Stack {
@@ -36,6 +37,7 @@ export class AfterSalesStack extends Stack {
   readonly workQueues: WorkQueues;
   readonly api: Api;
   readonly schedules: Schedules;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: AfterSalesStackProps) {
     super(scope, id, props);
@@ -72,6 +74,15 @@ export class AfterSalesStack extends Stack {
     });
     // After the API: the parameter holds its URL, and functions know the parameter by name only.
     this.survey.publishApiUrl(this.api.restApi);
+    // Last: its dashboard and alarms cover every function of the stack.
+    this.operations = new Operations(this, 'Operations', {
+      alarmTopicArn: config.alarmTopicArn,
+      api: this.api.restApi,
+      functions: this.node.findAll().filter((construct) => construct instanceof ServiceFunction),
+      stateMachine: this.workflow.stateMachine,
+      tables: this.data.tables,
+      deadLetterQueue: this.workQueues.deadLetterQueue,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UsagePlanId', {

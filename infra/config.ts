@@ -31,6 +31,11 @@ export interface DeploymentConfig {
    * survey links. Absent: the API's own stage URL, which the functions read from an SSM parameter.
    */
   publicBaseUrl?: string;
+  /**
+   * `-c alarmTopicArn=arn:aws:sns:eu-west-1:123456789012:on-call`: the SNS topic every alarm notifies (it must let
+   * CloudWatch publish, and its key CloudWatch use). Absent: the stack creates an encrypted topic and outputs its ARN.
+   */
+  alarmTopicArn?: string;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
@@ -38,6 +43,8 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const ORIGIN_PATTERN = /^https?:\/\/[^/\s*]+$/;
 /** https, a host, an optional path; no query, fragment or trailing slash (links append `/survey/<token>`). */
+/** A standard (not FIFO) SNS topic's ARN: CloudWatch alarms cannot notify a FIFO topic. */
+const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const PUBLIC_BASE_URL_PATTERN = /^https:\/\/[^/\s?#*]+(\/[^\s?#]*[^/\s?#])?$/;
 
 export const DEFAULT_MAIL_FROM = 'no-reply@example.com';
@@ -87,5 +94,12 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     );
   }
 
-  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl };
+  const alarmTopicArn = stringContext(node, 'alarmTopicArn');
+  if (alarmTopicArn !== undefined && !TOPIC_ARN_PATTERN.test(alarmTopicArn)) {
+    throw new Error(
+      `Context "alarmTopicArn" must be an SNS topic ARN like arn:aws:sns:eu-west-1:123456789012:on-call (not FIFO), got "${alarmTopicArn}"`,
+    );
+  }
+
+  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, alarmTopicArn };
 };

@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
+import { MeteredCaseStore } from '../functions/adapters/metered-case-store.js';
 import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
+import type { CaseMetrics } from '../functions/ports/case-metrics.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { PORT_GRANTS } from '../functions/wiring/capability-flags.js';
 import type { TableName } from '../functions/wiring/tables.js';
@@ -12,28 +14,29 @@ import type { TableName } from '../functions/wiring/tables.js';
  * in its AWS bundle), and a case store that knows only the declared tables. So a function whose declaration lacks
  * something fails every local test, instead of only once it runs in AWS. Read versus write is not enforced here (IAM
  * does it in AWS). The other ports are the stack's own, read at each use, so a test or the benchmark may swap one.
+ * With `caseMetrics` (tests), the case store counts its business metrics as the deployed functions' does.
  */
 export const localDependenciesFor = (
   capabilities: Capabilities,
   stack: Dependencies,
   client: DynamoDBDocumentClient,
   tables: Record<TableName, string>,
+  caseMetrics?: CaseMetrics,
 ): Dependencies => {
   const declared = (table: TableName): string | undefined =>
     capabilities.tables?.[table] === undefined ? undefined : tables[table];
   const kpis = declared('kpis');
-  const own: DeclaredPorts = {
-    cases: countedCaseStore(
-      new DynamoCaseStore(client, {
-        cases: tables.cases,
-        stores: declared('stores'),
-        idempotency: declared('idempotency'),
-        agents: declared('agents'),
-        kpis,
-      }),
-      kpis && declared('stores') ? stack.stores : undefined,
-    ),
-  };
+  const cases = countedCaseStore(
+    new DynamoCaseStore(client, {
+      cases: tables.cases,
+      stores: declared('stores'),
+      idempotency: declared('idempotency'),
+      agents: declared('agents'),
+      kpis,
+    }),
+    kpis && declared('stores') ? stack.stores : undefined,
+  );
+  const own: DeclaredPorts = { cases: caseMetrics ? new MeteredCaseStore(cases, caseMetrics) : cases };
   return declaredDependencies(
     (port) => (PORT_GRANTS[port].isGranted(capabilities) ? (own[port] ?? stack[port]) : undefined),
     stack.clock,

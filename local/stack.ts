@@ -15,6 +15,7 @@ import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-stor
 import type { Dependencies } from '../functions/commons/dependencies.js';
 import { logger } from '../functions/commons/logger.js';
 import { isIsoDuration } from '../functions/domain/duration.js';
+import type { CaseMetrics } from '../functions/ports/case-metrics.js';
 import type { CaseWorkflow } from '../functions/ports/case-workflow.js';
 import { systemClock, type Clock } from '../functions/ports/clock.js';
 import { TABLES, type TableName } from '../functions/wiring/tables.js';
@@ -63,6 +64,8 @@ export interface LocalStackOptions {
    * zero or negative value never runs them on a timer (tests call `schedules.runNow`).
    */
   scheduleEveryMs?: number;
+  /** Tests: receives the business metrics the deployed functions would write (none are recorded otherwise). */
+  caseMetrics?: CaseMetrics;
 }
 
 export interface LocalStack {
@@ -268,7 +271,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // Each handler runs with what its declaration grants, as its bundle does in AWS.
     const asDeclared = <A extends unknown[], R>(capabilities: Capabilities, handler: (...args: A) => Promise<R>) =>
       withStackDependencies(
-        localDependenciesFor(capabilities, dependencies, documentClient as DynamoDBDocumentClient, tables),
+        localDependenciesFor(
+          capabilities,
+          dependencies,
+          documentClient as DynamoDBDocumentClient,
+          tables,
+          options.caseMetrics,
+        ),
         handler,
       );
     const taskCapabilities = (arnPlaceholder: string): Capabilities =>

@@ -1,6 +1,9 @@
+import { MeteredCaseStore } from '../adapters/metered-case-store.js';
+import { PowertoolsCaseMetrics } from '../adapters/metrics/powertools-case-metrics.js';
 import { systemClock } from '../ports/clock.js';
 import { declaredDependencies, type DeclaredPorts } from './declared-dependencies.js';
 import type { Dependencies } from './dependencies.js';
+import { metrics } from './metrics.js';
 
 // Compile-time constants, `true` or `false` in each function's bundle (`capabilityDefines`, from its declaration in
 // functions/wiring/). Each is written out at its import, never read through a variable: esbuild folds
@@ -52,5 +55,7 @@ export const createAwsDependencies = async (): Promise<Dependencies> => {
       : undefined,
   ]);
   const adapters: DeclaredPorts = { ...tables, mailer, workflow, attachments, surveyLinks, workQueue, storefrontKeys };
+  // Every written case change counts its business metrics (EMF, flushed by the handler builders' `flushMetrics`).
+  if (adapters.cases) adapters.cases = new MeteredCaseStore(adapters.cases, new PowertoolsCaseMetrics(metrics));
   return declaredDependencies((name) => adapters[name], systemClock);
 };

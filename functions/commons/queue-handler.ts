@@ -1,7 +1,9 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from './dependencies.js';
 import { errorName, logger } from './logger.js';
+import { flushMetrics } from './metrics.js';
 
 /**
  * A queue consumer: each message's body is parsed as JSON and validated, then run by one use case. A message that
@@ -9,13 +11,13 @@ import { errorName, logger } from './logger.js';
  * `ReportBatchItemFailures`), so only it is delivered again, and after the queue's `maxReceiveCount` deliveries moves to
  * the dead-letter queue; the other messages of the batch are done.
  */
-export const queueHandler =
-  <S extends z.ZodType>(
-    name: string,
-    schema: S,
-    run: (dependencies: Dependencies, job: z.output<S>) => Promise<unknown>,
-  ) =>
-  async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const queueHandler = <S extends z.ZodType>(
+  name: string,
+  schema: S,
+  run: (dependencies: Dependencies, job: z.output<S>) => Promise<unknown>,
+) => {
+  // Metrics of the whole batch are flushed once, after its last message.
+  const instrumented = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const failed: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       logger.resetKeys();
@@ -33,7 +35,11 @@ export const queueHandler =
       }
     }
     return { batchItemFailures: failed };
-  };
+  }).use(flushMetrics());
+  // The local queue calls a consumer with the event only; middy then runs without a Lambda context, as it allows.
+  return (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    instrumented(event, context ?? ({} as Context));
+};
 
 /** What a result says in the log: its outcome and counts, never the ids of the cases (those go to each case's log). */
 const summary = (result: unknown): Record<string, unknown> | undefined => {

@@ -1,18 +1,21 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from './dependencies.js';
 import { errorName, logger } from './logger.js';
+import { flushMetrics } from './metrics.js';
 
 /**
  * A workflow task function: validates the state's payload, runs one use case, returns its result as the task's
  * `Payload`. Errors keep their class name, which the state machine's Retry/Catch match (e.g. `TransientError`).
+ * Metrics are flushed once the task returned or threw.
  */
-export const taskHandler =
-  <S extends z.ZodType, R>(
-    name: string,
-    schema: S,
-    run: (dependencies: Dependencies, input: z.output<S>) => Promise<R>,
-  ) =>
-  async (event: unknown): Promise<R> => {
+export const taskHandler = <S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  run: (dependencies: Dependencies, input: z.output<S>) => Promise<R>,
+) => {
+  const instrumented = middy(async (event: unknown): Promise<R> => {
     const input = schema.parse(event);
     logger.resetKeys();
     logger.appendKeys({ task: name, caseId: (input as { caseId?: string }).caseId });
@@ -22,4 +25,7 @@ export const taskHandler =
       logger.warn('Task failed', { errorName: errorName(error) });
       throw error;
     }
-  };
+  }).use(flushMetrics());
+  // The local engine calls a task with its payload only; middy then runs without a Lambda context, as it allows.
+  return (event: unknown, context?: Context): Promise<R> => instrumented(event, context ?? ({} as Context));
+};

@@ -3,6 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { errorName, logger } from '../commons/logger.js';
+import { flushMetrics } from '../commons/metrics.js';
 import { DomainError, MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../domain/errors.js';
 import { messagePage, PAGE_CSP } from '../pages/page-layout.js';
 import { localeFromAcceptLanguage, PAGE_WORDS } from '../pages/page-words.js';
@@ -107,10 +108,12 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
 
 /**
  * A route for people (`kind: 'page'` in functions/wiring/routes.ts): HTML in and out, the same middy stack as the API
- * (header normalizer, security headers and request id, errors in one place) with a form body instead of JSON.
+ * (metrics flushed, header normalizer, security headers and request id, errors in one place) with a form body instead
+ * of JSON.
  */
 export const pageRoute = (handle: (request: PageRequest) => Promise<APIGatewayProxyResult>) =>
   middy<PageEvent, APIGatewayProxyResult, Error, Context>()
+    .use(flushMetrics())
     .use(httpHeaderNormalizer())
     .use(responseHeaders() as unknown as MiddlewareObj<PageEvent, APIGatewayProxyResult>)
     .use(pageErrors())

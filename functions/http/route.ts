@@ -4,6 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { z } from 'zod';
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { logger } from '../commons/logger.js';
+import { flushMetrics } from '../commons/metrics.js';
 import type { StaffRole, StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
 import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
@@ -54,9 +55,13 @@ const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends 
 
 type Middleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
 
-/** Who may call comes before what they sent: an unauthenticated caller learns nothing about body rules. */
+/**
+ * Who may call comes before what they sent: an unauthenticated caller learns nothing about body rules. Metrics are
+ * flushed last, whatever the outcome.
+ */
 const base = (maxBodyBytes?: number, auth: Middleware[] = []) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(flushMetrics())
     .use(httpHeaderNormalizer())
     .use(responseHeaders())
     .use(errorResponses())

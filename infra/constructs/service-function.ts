@@ -18,6 +18,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { capabilityDefines } from '../../functions/wiring/capability-flags.js';
+import { METRICS_NAMESPACE } from '../../functions/wiring/metrics.js';
 import { WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
@@ -112,7 +113,7 @@ export class ServiceFunction extends NodejsFunction {
       systemLogLevelV2: SystemLogLevel.WARN,
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: 'AfterSales',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         NODE_OPTIONS: '--enable-source-maps',
       },
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),

@@ -1,12 +1,14 @@
+import middy from '@middy/core';
 import { getDependencies } from '../../commons/dependencies.js';
 import { logger } from '../../commons/logger.js';
+import { flushMetrics } from '../../commons/metrics.js';
 import { startStrandedWorkflows, type StrandedSweep } from '../../use-cases/start-stranded-workflows.js';
 
 /** Scheduled (every minute, `functions/wiring/schedules.ts`): starts the workflow of every case intake stored but could not start. */
-export const handler = async (): Promise<StrandedSweep> => {
+export const handler = middy(async (): Promise<StrandedSweep> => {
   logger.resetKeys();
   logger.appendKeys({ schedule: 'startStrandedWorkflows' });
   const sweep = await startStrandedWorkflows(await getDependencies());
   if (sweep.started + sweep.skipped + sweep.failed > 0) logger.info('Stranded-case sweep', { ...sweep });
   return sweep;
-};
+}).use(flushMetrics());

@@ -146,7 +146,8 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
       workQueue: dependencies.workQueue.constructor.name,
       storefrontKeys: dependencies.storefrontKeys.constructor.name,
     }).toEqual({
-      cases: 'DynamoCaseStore',
+      // The DynamoDB store, counting the business metrics of each change it writes.
+      cases: 'MeteredCaseStore',
       stores: 'CachedStoreDirectory',
       agents: 'DynamoAgentDirectory',
       mailer: 'SesMailer',
@@ -210,7 +211,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     const dependencies = await create();
 
     // Assess
-    expect(dependencies.cases.constructor.name).toBe('DynamoCaseStore');
+    expect(dependencies.cases.constructor.name).toBe('MeteredCaseStore');
   });
 
   it('rejects when loaded outside a function bundle (no capability flags)', async () => {
