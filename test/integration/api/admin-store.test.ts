@@ -45,6 +45,7 @@ describe('API: GET /v1/admin/store', () => {
       awaitingCustomerReminderAfter: 'P3D',
       awaitingCustomerLimit: 'P7D',
       awaitingCustomerOutcome: 'resolve_no_action',
+      kpiTargets: { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 },
       version: 0,
     });
     expect(storeB.json).toMatchObject({ storeId: 'store-b', caseNumberPrefix: 'BS' });
