@@ -61,6 +61,9 @@ describe('API: /v1/reports/* query validation', () => {
     ['a date that does not exist', 'from=2027-02-30&to=2027-03-05', 'from'],
     ['a last day that does not exist', 'to=2026-13-01', 'to'],
     ['a date that is not a date', 'from=yesterday', 'from'],
+    // The calendar's last days: their period (or the day after) would fall in year 10000, past ISO 8601's dates.
+    ['a last day at the end of year 9999', 'to=9999-12-31', 'to'],
+    ['a range in year 9999', 'from=9999-12-01&to=9999-12-31', 'from'],
   ])('refuses %s with 400 naming the field on every report', async (_what, query, field) => {
     for (const route of ROUTES) {
       const response = await staff.supervisor1.get(`${route}?${query}`);
