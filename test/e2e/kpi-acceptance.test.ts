@@ -233,6 +233,8 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
       expect(expected.firstResponse.withinSlaRate).toBeGreaterThan(0);
       expect(expected.firstResponse.withinSlaRate).toBeLessThan(1);
       expect(expected.resolution.withinSlaRate).toBeLessThan(1);
+      // The ~3 s awaiting the customer is out of the business time, not of the calendar time.
+      expect(expected.resolution.avgHours as number).toBeLessThan(expected.resolution.avgCalendarHours as number);
 
       // The CSV: a standard parser gives back the same numbers.
       const csv = await supervisor.get(`/v1/reports/kpis?period=${period}`, { headers: { accept: 'text/csv' } });
