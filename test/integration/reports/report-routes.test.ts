@@ -169,6 +169,12 @@ describe('API: GET /v1/reports/csat paging', () => {
     expect(first.json.answers).toHaveLength(1);
     expect(first.json.nextToken).toEqual(expect.any(String));
     expect(first.json.overall).toMatchObject({ surveysSent: 3, responses: 2, satisfiedRate: 0.5 });
+    expect(first.json.byAgent).toEqual([
+      expect.objectContaining({ agentId: 'agent1', surveysSent: 3, responses: 2, responseRate: 2 / 3, avgOverall: 4 }),
+    ]);
+    expect(first.json.byRootCause).toEqual([
+      expect.objectContaining({ rootCause: 'production_quality', responses: 2, satisfiedRate: 0.5 }),
+    ]);
     expect(second.status).toBe(200);
     const answers = [...first.json.answers, ...second.json.answers];
     expect(answers.map((answer: { overall: number }) => answer.overall)).toEqual([5, 3]);
