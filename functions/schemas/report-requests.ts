@@ -4,10 +4,19 @@ import { dayOfIsoDate } from '../domain/zoned-time.js';
 
 /** Request schemas of `/v1/reports/*` (API.md "Reports"). Days are store-local dates in the store's reporting zone. */
 
+/**
+ * The last day a report may name: the periods holding a day of 9999 (its last ISO week, the day after it) would run
+ * into year 10000, which has no YYYY-MM-DD date, so such a query is refused rather than failing with a 500.
+ */
+const LAST_REPORT_DAY = '9998-12-31';
+
 const reportDay = z
   .string()
   .max(10)
-  .refine((value) => dayOfIsoDate(value) !== undefined, 'A calendar date YYYY-MM-DD')
+  .refine(
+    (value) => dayOfIsoDate(value) !== undefined && value <= LAST_REPORT_DAY,
+    `A calendar date YYYY-MM-DD, on or before ${LAST_REPORT_DAY}`,
+  )
   .describe("A store-local date, YYYY-MM-DD, in the store's reporting time zone");
 
 const rangeFields = {
