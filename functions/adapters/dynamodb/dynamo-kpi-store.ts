@@ -14,13 +14,21 @@ const END_OF_DAY = '#~';
 /** After every sort key that starts with the given instant. */
 const AFTER = '~';
 
-const encodeToken = (sortKey: string): string => Buffer.from(sortKey, 'utf8').toString('base64url');
+/** A page token: the listing's partition (its store and list) and the last row's sort key, base64url. */
+const encodeToken = (partition: string, sortKey: string): string =>
+  Buffer.from(`${partition}\n${sortKey}`, 'utf8').toString('base64url');
 
-const decodeToken = (token: string | undefined, range: { from: string; to: string }): string | undefined => {
+const decodeToken = (
+  token: string | undefined,
+  partition: string,
+  range: { from: string; to: string },
+): string | undefined => {
   if (token === undefined) return undefined;
-  const sortKey = /^[A-Za-z0-9_-]{1,1400}$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
-  // A token is the last row returned: within this listing's range, shaped like a row's sort key.
+  const decoded = /^[A-Za-z0-9_-]{1,2048}$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+  const [ownPartition, sortKey = ''] = decoded.split('\n');
+  // A token is the last row this listing returned: its own partition (store and list), within the range.
   if (
+    ownPartition !== partition ||
     !/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Za-z0-9_-]+(#\d+)?$/.test(sortKey) ||
     sortKey < range.from ||
     sortKey > range.to + AFTER
@@ -57,19 +65,20 @@ export class DynamoKpiStore implements KpiStore {
     range: { from: string; to: string },
     page: { limit: number; nextToken?: string },
   ): Promise<KpiRecordPage> {
-    const after = decodeToken(page.nextToken, range);
+    const partition = recordPartition(storeId, list);
+    const after = decodeToken(page.nextToken, partition, range);
     const result = await guarded(
       this.client.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
-            ':pk': recordPartition(storeId, list),
+            ':pk': partition,
             ':from': range.from,
             ':to': `${range.to}${AFTER}`,
           },
           Limit: page.limit,
-          ...(after ? { ExclusiveStartKey: { pk: recordPartition(storeId, list), sk: after } } : {}),
+          ...(after ? { ExclusiveStartKey: { pk: partition, sk: after } } : {}),
         }),
       ),
     );
@@ -78,7 +87,7 @@ export class DynamoKpiStore implements KpiStore {
       return { list, sortKey: String(sk), fields: fields as KpiRecord['fields'] };
     });
     const last = result.LastEvaluatedKey?.sk;
-    return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(last) } : {}) };
+    return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(partition, last) } : {}) };
   }
 
   async applyDelta(storeId: string, delta: KpiDelta): Promise<void> {

@@ -270,12 +270,15 @@ export const caseKpiFacts = (
   return { counters: sheet.counters, records: sheet.records };
 };
 
-/** Where a case stands, as the export says it: before its review's outcome `received`; then open or how it ended. */
+/**
+ * Where a case stands, as the export says it: how it ended, or `open` once approved, `received` before. Read from what
+ * counted writes change (terminal statuses, the decision), not from the working statuses (assigned, in progress,
+ * awaiting the customer), which change without moving a counter.
+ */
 const caseState = (value: Case): string => {
-  if (value.status === 'submitted' || value.status === 'pending_review') return 'received';
   if (value.status === 'rejected' || value.status === 'resolved' || value.status === 'closed') return value.status;
   if (value.status === 'cancelled') return 'cancelled';
-  return 'open';
+  return value.decision?.outcome === 'approved' ? 'open' : 'received';
 };
 
 const caseRow = (

@@ -250,7 +250,7 @@ describe('API: /v1/reports/* store isolation', () => {
     }
   });
 
-  it("gives store B nothing of store A's for store A's own nextToken", async () => {
+  it("refuses store A's page tokens to store B with a 400 naming nextToken", async () => {
     const { nextToken } = (await staff.supervisor1.get('/v1/reports/csat?limit=1')).json as { nextToken: string };
     const exportToken = (await staff.supervisor1.get('/v1/reports/cases.csv?limit=1')).headers.get('x-next-token');
 
@@ -259,9 +259,9 @@ describe('API: /v1/reports/* store isolation', () => {
       `/v1/reports/cases.csv?nextToken=${encodeURIComponent(exportToken ?? '')}`,
     );
 
-    expect(csat.status).toBe(200);
-    expect(csat.json.answers).toEqual([]);
-    expect(exported.status).toBe(200);
+    expect(csat.status).toBe(400);
+    expect(csat.json.error.details).toEqual([expect.objectContaining({ path: 'nextToken' })]);
+    expect(exported.status).toBe(400);
     expect(caseIds.some((caseId) => exported.text.includes(caseId))).toBe(false);
   });
 });
