@@ -38,51 +38,46 @@ export const firstResponseMetAt = (value: Case): string | undefined => {
 };
 
 /**
- * Measures the first response of `after` (the case with the change applied) over its whole timeline. Undefined when it
- * is not met, or the case has no SLA (never approved or classified).
+ * Measures a met milestone of `after` (the case with the change applied) over its whole timeline: the first response
+ * (first public reply, or first resolution) or the current round's resolution. The first response's SLA clock does not
+ * pause, but its time excludes the stretches awaiting the customer too (the README's definition), so it is measured on
+ * a clock with the timeline's pauses. Undefined when the milestone is not met, or the case has no SLA.
  */
-export const measureFirstResponse = (
+const measureMilestone = (
+  milestone: 'firstResponse' | 'resolution',
   after: Case,
   timeline: TimelineFacts,
   policy: Pick<SlaPolicy, 'calendar' | 'targets'>,
   agentId: string | undefined,
 ): MilestoneMeasure | undefined => {
-  const metAt = firstResponseMetAt(after);
+  const metAt = milestone === 'firstResponse' ? firstResponseMetAt(after) : after.resolution?.resolvedAt;
   if (!metAt) return undefined;
   const sla = caseSla({ current: after, timeline, policy, now: new Date(metAt) });
   if (!sla) return undefined;
-  const { clock, breached } = sla.milestones.firstResponse;
+  const { clock, breached } = sla.milestones[milestone];
   const met = new Date(metAt);
+  const measuredClock = milestone === 'firstResponse' ? { ...clock, pauses: clockPausesFrom(timeline) } : clock;
   return {
-    businessSeconds: wholeSeconds(
-      runningBusinessSeconds(policy.calendar, { ...clock, pauses: clockPausesFrom(timeline) }, met),
-    ),
+    businessSeconds: wholeSeconds(runningBusinessSeconds(policy.calendar, measuredClock, met)),
     calendarSeconds: wholeSeconds(Math.max(0, met.getTime() - clock.startedAt.getTime()) / 1000),
     withinSla: !breached,
     ...(agentId ? { agentId } : {}),
   };
 };
 
-/** Measures the current round's resolution of a resolved `after`; undefined when it is not resolved or has no SLA. */
+export const measureFirstResponse = (
+  after: Case,
+  timeline: TimelineFacts,
+  policy: Pick<SlaPolicy, 'calendar' | 'targets'>,
+  agentId: string | undefined,
+): MilestoneMeasure | undefined => measureMilestone('firstResponse', after, timeline, policy, agentId);
+
 export const measureResolution = (
   after: Case,
   timeline: TimelineFacts,
   policy: Pick<SlaPolicy, 'calendar' | 'targets'>,
   agentId: string | undefined,
-): MilestoneMeasure | undefined => {
-  const resolvedAt = after.resolution?.resolvedAt;
-  if (!resolvedAt) return undefined;
-  const sla = caseSla({ current: after, timeline, policy, now: new Date(resolvedAt) });
-  if (!sla) return undefined;
-  const { clock, breached } = sla.milestones.resolution;
-  const met = new Date(resolvedAt);
-  return {
-    businessSeconds: wholeSeconds(runningBusinessSeconds(policy.calendar, clock, met)),
-    calendarSeconds: wholeSeconds(Math.max(0, met.getTime() - clock.startedAt.getTime()) / 1000),
-    withinSla: !breached,
-    ...(agentId ? { agentId } : {}),
-  };
-};
+): MilestoneMeasure | undefined => measureMilestone('resolution', after, timeline, policy, agentId);
 
 /** The stamp an event carries, if any. */
 export const kpiStampOf = (event: Pick<TimelineEvent, 'details'>): KpiStamp | undefined => {
