@@ -158,15 +158,24 @@ const scriptCase = (g: Generator, storeId: string, index: number): ScriptedCase 
     for (const field of change.remove ?? []) delete (next as Partial<Case>)[field];
     current = next;
   };
-  const moveTo = (status: CaseStatus, type: TimelineEventType, actor: Actor, extra: Partial<CaseChange> = {}) => {
+  const moveTo = (
+    status: CaseStatus,
+    type: TimelineEventType,
+    actor: Actor,
+    extra: Partial<CaseChange> & { details?: Record<string, unknown> } = {},
+  ) => {
+    const { details, ...change } = extra;
     apply({
-      ...extra,
-      set: { status, ...extra.set },
-      events: [event(type, actor, { from: current.status, to: status }), ...(extra.events ?? [])],
+      ...change,
+      set: { status, ...change.set },
+      events: [
+        event(type, actor, { from: current.status, to: status, ...(details ? { details } : {}) }),
+        ...(change.events ?? []),
+      ],
     });
   };
 
-  // Review: policy decisions at once; one case in ten through a supervisor's review; some rejected.
+  // Review: policy decisions at once; about one case in eight through a supervisor's review; some rejected.
   const manualReview = g.chance(0.12);
   if (manualReview) {
     apply({
@@ -305,12 +314,10 @@ const scriptCase = (g: Generator, storeId: string, index: number): ScriptedCase 
       resolvedAt: iso(t),
       resolvedBy: resolver,
     };
-    moveTo('resolved', 'resolved', staff(resolver), { set: { resolution } });
-    // Rewrite the resolved event with its details, as resolve-case writes them.
-    const resolvedChange = changes.at(-1) as CaseChange;
-    resolvedChange.events = resolvedChange.events.map((e) =>
-      e.type === 'resolved' ? { ...e, details: { type: resolution.type, rootCause: resolution.rootCause } } : e,
-    );
+    moveTo('resolved', 'resolved', staff(resolver), {
+      set: { resolution },
+      details: { type: resolution.type, rootCause: resolution.rootCause },
+    });
 
     // Survey: sent to most, answered by some.
     let survey: CaseSurvey | undefined;
