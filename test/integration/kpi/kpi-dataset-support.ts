@@ -1,4 +1,5 @@
 import { caseWithChange, type Case } from '../../../functions/domain/case.js';
+import { TransientError } from '../../../functions/domain/errors.js';
 import { DEFAULT_SLA_TARGETS, type StoreSlaPolicy } from '../../../functions/domain/sla/sla-policy.js';
 import type { Store } from '../../../functions/domain/store.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
@@ -29,12 +30,28 @@ export const inPool = async <T>(items: readonly T[], concurrency: number, work: 
   );
 };
 
+/**
+ * A write retried on a transient failure, as intake retries its `create` and a workflow task its step: DynamoDB Local
+ * on a loaded machine sometimes gives up waiting for an item lock (`InternalServerError`, "will succeed in actual
+ * DynamoDB"), and such a transaction wrote nothing.
+ */
+const retriedWhenTransient = async (write: () => Promise<void>): Promise<void> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof TransientError) || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+};
+
 /** Writes one scripted case as the use cases would: intake's `create`, then each change from the case as it stands. */
 export const writeScriptedCase = async (cases: CaseStore, script: ScriptedCase): Promise<void> => {
-  await cases.create(script.initial, script.firstEvent);
+  await retriedWhenTransient(() => cases.create(script.initial, script.firstEvent));
   let current: Case = script.initial;
   for (const change of script.changes) {
-    await cases.update(current, change);
+    await retriedWhenTransient(() => cases.update(current, change));
     current = caseWithChange(current, change as Parameters<typeof caseWithChange>[1]);
   }
 };

@@ -36,11 +36,11 @@ import {
  *   so 10,000 cases (~77,000 writes) would take ~25 minutes.
  * - KPI_DATASET_DYNAMO_CASES (default 400) of them through the counting store over DynamoDB Local, the transactions
  *   real; `KPI_DATASET_DYNAMO_CASES=10000 npx vitest run test/integration/kpi/kpi-dataset.test.ts` runs the full set
- *   there (KPI_DATASET_CASES sets the in-memory count).
+ *   there (KPI_DATASET_CASES sets the in-memory count, KPI_DATASET_IN_FLIGHT the cases written at once, default 24).
  */
 const CASES = Number(process.env.KPI_DATASET_CASES ?? 10_000);
 const DYNAMO_CASES = Number(process.env.KPI_DATASET_DYNAMO_CASES ?? 400);
-const IN_FLIGHT = 24;
+const IN_FLIGHT = Number(process.env.KPI_DATASET_IN_FLIGHT ?? 24);
 const NOW = new Date('2026-07-20T10:00:00Z');
 
 let fixture: DynamoFixture;
