@@ -67,13 +67,19 @@ export const csatOf = (counts: KpiCounts, targets: Pick<KpiTargets, 'csatMin'>):
 const inPeriod = (period: ReportPeriodRange) => (bucket: KpiBucket) =>
   bucket.day >= period.start && bucket.day <= period.end;
 
-const byValue = <K extends string, F>(
+/**
+ * A breakdown's figures per value, only the values with a figure in the period: a bucket holding other counts (a type's
+ * first responses) or counts netted to zero (a resolution withdrawn by a reopening) lists nothing.
+ */
+const byValue = <K extends string, F extends Record<string, number>>(
   buckets: readonly KpiBucket[],
   figures: (counts: KpiCounts) => F,
 ): Partial<Record<K, F>> => {
   const values = [...new Set(buckets.map((bucket) => bucket.value))].sort();
   return Object.fromEntries(
-    values.map((value) => [value, figures(sumCounts(buckets.filter((bucket) => bucket.value === value)))]),
+    values
+      .map((value) => [value, figures(sumCounts(buckets.filter((bucket) => bucket.value === value)))] as const)
+      .filter(([, figure]) => Object.values(figure).some((amount) => amount !== 0)),
   ) as Partial<Record<K, F>>;
 };
 
