@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dropTransactionAnswers, type DroppedAnswers } from '../../support/dropped-answers.js';
 import { caseWithChange, newCaseId, type Case } from '../../../functions/domain/case.js';
 import { StateConflictError } from '../../../functions/domain/errors.js';
 import type { KpiPeriodFigures } from '../../../functions/domain/kpi/kpi-report.js';
@@ -29,33 +30,13 @@ import { bruteReport, datasetPolicy } from './kpi-dataset-support.js';
  */
 
 let fixture: DynamoFixture;
-/** TransactWriteItems answers to lose once more: each committed, then fails as a dropped socket does. */
-let answersToDrop = 0;
-let transactionAttempts = 0;
+let dropped: DroppedAnswers;
 
 beforeAll(async () => {
   fixture = await startDynamoFixture();
-  // Inside the SDK's retry loop (deserialize runs per attempt), so the SDK resends the very same command.
-  fixture.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      if (context.commandName !== 'TransactWriteItemsCommand') return result;
-      transactionAttempts += 1;
-      if (answersToDrop === 0) return result;
-      answersToDrop -= 1;
-      throw Object.assign(new Error('socket hang up after the request was sent'), {
-        name: 'TimeoutError',
-        code: 'ECONNRESET',
-        $metadata: {},
-      });
-    },
-    { step: 'deserialize', name: 'dropTransactionAnswer', priority: 'high' },
-  );
+  dropped = dropTransactionAnswers(fixture.client);
 });
-afterEach(() => {
-  answersToDrop = 0;
-  transactionAttempts = 0;
-});
+afterEach(() => dropped.reset());
 afterAll(async () => fixture?.stop());
 
 const AGENT: Actor = { kind: 'staff', id: 'agent1' };
@@ -243,14 +224,14 @@ describe('KPI counters under concurrent writers and retries (DynamoDB Local)', (
     // Prepare
     const { storeId, cases } = await newStore();
     const value = await repliedCase(cases, storeId, '2026-05-14T08:00:00.000Z');
-    answersToDrop = 1;
-    transactionAttempts = 0;
+    dropped.reset();
+    dropped.drop(1);
 
     // Act: the resolution commits, its answer is lost, the SDK sends it again (same client request token)
     await cases.update(value, resolving(value, '2026-05-15T09:00:00.000Z'));
 
     // Assess
-    expect(transactionAttempts).toBe(2);
+    expect(dropped.attempts).toBe(2);
     const {
       week,
       differences: found,
