@@ -104,11 +104,17 @@ export interface CostModel {
 export interface KpiCountersCost {
   /** Per case, mix and ladder: counting writes, KPI table write units, extra read units. */
   perCase: { countingWrites: number; kpiWriteUnits: number; extraReadUnits: number };
-  /** USD per 1,000 cases: `kpiWrites` + `extraReads`. */
+  /**
+   * USD per 1,000 cases: `kpiWrites` + `extraReads`, the writes modelled at 2 units per KPI item; `total` prices the
+   * units DynamoDB Local reported (2 per table per transaction), so it holds only `reportedUsdPer1000` of them.
+   */
   usdPer1000: number;
   breakdown: { kpiWrites: number; extraReads: number };
+  reportedUsdPer1000: number;
   /** `total` less the counters: what the same cases cost without them. */
   totalWithoutCounters: number;
+  /** `total` with the KPI writes at their modelled units instead of DynamoDB Local's. */
+  totalWithModelledCounters: number;
 }
 
 /** USD per case, by service. */
@@ -196,11 +202,12 @@ const kpiCountersCost = (
   const counted = Object.values(paths).every((figures) => figures.kpiCounting !== undefined);
   if (!counted) return undefined;
   const use = (name: PathName) => paths[name].kpiCounting as NonNullable<PathFigures['kpiCounting']>;
-  const perCase = { countingWrites: 0, kpiWriteUnits: 0, extraReadUnits: 0 };
+  const perCase = { countingWrites: 0, kpiWriteUnits: 0, extraReadUnits: 0, kpiWriteUnitsReported: 0 };
   const add = (figures: Pick<NonNullable<PathFigures['kpiCounting']>, keyof typeof perCase>, factor: number) => {
     perCase.countingWrites += figures.countingWrites * factor;
     perCase.kpiWriteUnits += figures.kpiWriteUnits * factor;
     perCase.extraReadUnits += figures.extraReadUnits * factor;
+    perCase.kpiWriteUnitsReported += figures.kpiWriteUnitsReported * factor;
   };
   for (const [name, share] of Object.entries(PATH_MIX) as Array<[MixPathName, number]>) add(use(name), share);
   const steps = Math.max(1, ladderSteps.length);
@@ -212,12 +219,14 @@ const kpiCountersCost = (
       countingWrites: perStep('countingWrites'),
       kpiWriteUnits: perStep('kpiWriteUnits'),
       extraReadUnits: perStep('extraReadUnits'),
+      kpiWriteUnitsReported: perStep('kpiWriteUnitsReported'),
     },
     ladderShare,
   );
   const p = prices.prices;
   const kpiWrites = (perCase.kpiWriteUnits * p.dynamoDbOnDemandPerMillionWriteRequestUnits.usd) / 1000;
   const extraReads = (perCase.extraReadUnits * p.dynamoDbOnDemandPerMillionReadRequestUnits.usd) / 1000;
+  const reportedWrites = (perCase.kpiWriteUnitsReported * p.dynamoDbOnDemandPerMillionWriteRequestUnits.usd) / 1000;
   return {
     perCase: {
       countingWrites: round(perCase.countingWrites),
@@ -226,7 +235,9 @@ const kpiCountersCost = (
     },
     usdPer1000: round(kpiWrites + extraReads, 5),
     breakdown: { kpiWrites: round(kpiWrites, 5), extraReads: round(extraReads, 5) },
-    totalWithoutCounters: round(total - kpiWrites - extraReads, 4),
+    reportedUsdPer1000: round(reportedWrites + extraReads, 5),
+    totalWithoutCounters: round(total - reportedWrites - extraReads, 4),
+    totalWithModelledCounters: round(total - reportedWrites + kpiWrites, 4),
   };
 };
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (`-- --quick` for the short run): intake against the database floor, work per request, bundle size
- * and import time, workflow transitions (the SLA ladder and the recheck included), the cost per 1,000 cases and an SLA
- * policy save on a store with many open cases, measured in one run on this machine.
+ * and import time, workflow transitions (the SLA ladder and the recheck included), the KPI counters' extra work, the cost
+ * per 1,000 cases, an SLA policy save on a store with many open cases and report latency at two case volumes, measured
+ * in one run on this machine.
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { availableParallelism, cpus } from 'node:os';

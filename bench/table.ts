@@ -216,7 +216,7 @@ export const renderTable = (results: BenchResults): string => {
     out.push(
       table(
         `4e. KPI counters' extra DynamoDB work per counting write (the lifecycle paths of 4, escalated included; ${counting.countingWrites} counting writes, ${counting.plainUpdates} other case writes without extra work)`,
-        ['change (its events)', 'writes', 'KPI items', 'KPI WCU', 'extra RCU'],
+        ['change (its events)', 'writes', 'KPI items', 'KPI WCU (2/item)', 'extra RCU'],
         [
           ...Object.entries(counting.byChange)
             .sort(([, a], [, b]) => b.writes - a.writes)
@@ -239,7 +239,7 @@ export const renderTable = (results: BenchResults): string => {
     );
     out.push(
       `   extra reads: ${counting.extraReadRoundTrips} round trips (the consistent Query of the case with its timeline; a store-cache refresh) for ${counting.countingWrites} counting writes; ` +
-        `KPI WCU are the KPI table's units inside each counting TransactWriteItems (2 per item per KB)`,
+        `KPI WCU modelled at 2 per item (transactional, under 1 KB): DynamoDB Local reported ${counting.kpiWriteUnitsReported} for the ${counting.kpiItemsWritten} items (2 per table per transaction)`,
     );
   }
 
@@ -340,8 +340,9 @@ export const renderTable = (results: BenchResults): string => {
   if (cost.kpiCounters) {
     const kpi = cost.kpiCounters;
     out.push(
-      `   of the total, the KPI counters: $${kpi.usdPer1000} per 1,000 cases (KPI table writes $${kpi.breakdown.kpiWrites}, extra reads $${kpi.breakdown.extraReads}; ` +
-        `per case ${kpi.perCase.countingWrites} counting writes, ${kpi.perCase.kpiWriteUnits} WCU, ${kpi.perCase.extraReadUnits} RCU); without them $${kpi.totalWithoutCounters}`,
+      `   the KPI counters: $${kpi.usdPer1000} per 1,000 cases (KPI table writes $${kpi.breakdown.kpiWrites} at 2 WCU per item, extra reads $${kpi.breakdown.extraReads}; ` +
+        `per case ${kpi.perCase.countingWrites} counting writes, ${kpi.perCase.kpiWriteUnits} WCU, ${kpi.perCase.extraReadUnits} RCU); the total holds $${kpi.reportedUsdPer1000} of it (DynamoDB Local's units): ` +
+        `$${kpi.totalWithModelledCounters} with the modelled writes, $${kpi.totalWithoutCounters} without the counters`,
     );
   }
   out.push(
