@@ -2,9 +2,11 @@ import type { PolicySaveFigures } from './policy-save.js';
 import type { BundleFigure } from './bundles.js';
 import type { CostModel } from './cost.js';
 import type { EscalationFigures } from './escalation.js';
+import type { KpiCountingUse } from './kpi-counting-meter.js';
 import type { LatencySummary } from './intake.js';
 import type { PathFigures, PathName } from './lifecycle.js';
 import type { RecheckFigures } from './recheck.js';
+import type { ReportScaleFigures } from './report-scale.js';
 import type { OperationFigures } from './round-trips.js';
 
 /** One concurrency level of the intake comparison. */
@@ -50,6 +52,10 @@ export interface BenchResults {
   workflowExecutions: Record<string, number>;
   /** `PUT /v1/admin/sla` on a store with many open cases: the answer, and the work queue's re-timing after it. */
   policySave: PolicySaveFigures;
+  /** The KPI counters' extra work over the lifecycle paths (mix and escalated), by kind of change (issue 12). */
+  kpiCounting?: KpiCountingUse;
+  /** Report latency and items read at two case volumes over one quarter (issue 12). */
+  reportScale?: ReportScaleFigures & { concurrency: number };
   costPer1000Cases: CostModel;
   targets: Record<string, TargetCheck>;
   elapsedMs: number;

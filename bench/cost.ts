@@ -91,7 +91,30 @@ export interface CostModel {
    * cases per day.
    */
   recheckPerCaseDay: UsdPer1000;
+  /** Of `total`: what the KPI counters add (issue 12); absent when the paths were measured without the KPI meter. */
+  kpiCounters?: KpiCountersCost;
   helpdeskSeatPerMonth: Record<string, number>;
+}
+
+/**
+ * The KPI counters' part of the cost: the KPI table's items in each counting write's transaction (write units) and
+ * the counting path's extra read of the case with its timeline (read units), per case of the mix and for the stated
+ * ladder shares (a ladder step's counting work = the escalated path's minus approvedResolved's, over its steps).
+ */
+export interface KpiCountersCost {
+  /** Per case, mix and ladder: counting writes, KPI table write units, extra read units. */
+  perCase: { countingWrites: number; kpiWriteUnits: number; extraReadUnits: number };
+  /**
+   * USD per 1,000 cases: `kpiWrites` + `extraReads`, the writes modelled at 2 units per KPI item; `total` prices the
+   * units DynamoDB Local reported (2 per table per transaction), so it holds only `reportedUsdPer1000` of them.
+   */
+  usdPer1000: number;
+  breakdown: { kpiWrites: number; extraReads: number };
+  reportedUsdPer1000: number;
+  /** `total` less the counters: what the same cases cost without them. */
+  totalWithoutCounters: number;
+  /** `total` with the KPI writes at their modelled units instead of DynamoDB Local's. */
+  totalWithModelledCounters: number;
 }
 
 /** USD per case, by service. */
@@ -170,6 +193,54 @@ export interface CostInputs {
  * the stated shares of breached cases; what one more reply per case adds, from the measured reply; and, beside the
  * total, what each day a case is parked adds through the recheck.
  */
+const kpiCountersCost = (
+  paths: Record<PathName, PathFigures>,
+  ladderSteps: readonly WorkflowCycleFigures[],
+  prices: Prices,
+  total: number,
+): KpiCountersCost | undefined => {
+  const counted = Object.values(paths).every((figures) => figures.kpiCounting !== undefined);
+  if (!counted) return undefined;
+  const use = (name: PathName) => paths[name].kpiCounting as NonNullable<PathFigures['kpiCounting']>;
+  const perCase = { countingWrites: 0, kpiWriteUnits: 0, extraReadUnits: 0, kpiWriteUnitsReported: 0 };
+  const add = (figures: Pick<NonNullable<PathFigures['kpiCounting']>, keyof typeof perCase>, factor: number) => {
+    perCase.countingWrites += figures.countingWrites * factor;
+    perCase.kpiWriteUnits += figures.kpiWriteUnits * factor;
+    perCase.extraReadUnits += figures.extraReadUnits * factor;
+    perCase.kpiWriteUnitsReported += figures.kpiWriteUnitsReported * factor;
+  };
+  for (const [name, share] of Object.entries(PATH_MIX) as Array<[MixPathName, number]>) add(use(name), share);
+  const steps = Math.max(1, ladderSteps.length);
+  const perStep = (key: keyof typeof perCase) =>
+    Math.max(0, (use('escalated')[key] - use('approvedResolved')[key]) / steps);
+  const ladderShare = ESCALATION_SHARES.reduce((sum, { share }) => sum + share, 0);
+  add(
+    {
+      countingWrites: perStep('countingWrites'),
+      kpiWriteUnits: perStep('kpiWriteUnits'),
+      extraReadUnits: perStep('extraReadUnits'),
+      kpiWriteUnitsReported: perStep('kpiWriteUnitsReported'),
+    },
+    ladderShare,
+  );
+  const p = prices.prices;
+  const kpiWrites = (perCase.kpiWriteUnits * p.dynamoDbOnDemandPerMillionWriteRequestUnits.usd) / 1000;
+  const extraReads = (perCase.extraReadUnits * p.dynamoDbOnDemandPerMillionReadRequestUnits.usd) / 1000;
+  const reportedWrites = (perCase.kpiWriteUnitsReported * p.dynamoDbOnDemandPerMillionWriteRequestUnits.usd) / 1000;
+  return {
+    perCase: {
+      countingWrites: round(perCase.countingWrites),
+      kpiWriteUnits: round(perCase.kpiWriteUnits),
+      extraReadUnits: round(perCase.extraReadUnits),
+    },
+    usdPer1000: round(kpiWrites + extraReads, 5),
+    breakdown: { kpiWrites: round(kpiWrites, 5), extraReads: round(extraReads, 5) },
+    reportedUsdPer1000: round(reportedWrites + extraReads, 5),
+    totalWithoutCounters: round(total - reportedWrites - extraReads, 4),
+    totalWithModelledCounters: round(total - reportedWrites + kpiWrites, 4),
+  };
+};
+
 export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, prices: Prices): CostModel => {
   const perPath = Object.fromEntries(
     Object.entries(paths).map(([name, figures]) => [name, per1000(usageCost(figures, prices))]),
@@ -201,6 +272,11 @@ export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, pr
     },
     prices,
   );
+  const total = round(
+    Object.values(breakdown).reduce((a, b) => a + b, 0),
+    4,
+  );
+  const kpiCounters = kpiCountersCost(paths, ladderSteps, prices, total);
   const shares = ESCALATION_SHARES.map(({ level, share }) => `level ${level} ${Math.round(share * 100)} %`).join(', ');
   return {
     mix: PATH_MIX,
@@ -211,7 +287,7 @@ export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, pr
       `Path mix (stated): ${Object.entries(PATH_MIX)
         .map(([name, share]) => `${name} ${Math.round(share * 100)} %`)
         .join(', ')}.`,
-      'DynamoDB: capacity units as reported by DynamoDB Local (ReturnConsumedCapacity INDEXES: tables and global secondary indexes), priced as on-demand request units.',
+      "DynamoDB: capacity units as reported by DynamoDB Local (ReturnConsumedCapacity INDEXES: tables and global secondary indexes), priced as on-demand request units. The KPI counters (issue 12) are in every path as measured: the KPI table items in each counting transaction and the counting path's extra read of the case with its timeline (kpiCounters).",
       'Step Functions: billed transitions = StateEntered + StateRetried events of the execution on the local engine.',
       `SLA ladder (stated shares of all cases reaching each level of the first response's ladder): ${shares}; each step priced as measured on the escalated path (store A, 24x7 calendar, targets and steps of 1 s). The default policy's warning at 75 % of the target and the resolution's own ladder are not included.`,
       `Recheck (not in the total): a parked wait wakes every ${recheck.defaultPeriod} with nothing due, ${recheck.perCaseDay.rechecks} times a day, each turn as measured on store B (signalRecheckAfter ${recheck.measuredWith}).`,
@@ -220,12 +296,10 @@ export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, pr
     mixBreakdown: rounded(mixUsd),
     slaEscalation: { shares: ESCALATION_SHARES, perStep, ...per1000(scaled(escalationUsd, 1 / 1000)) },
     breakdown: rounded(breakdown),
-    total: round(
-      Object.values(breakdown).reduce((a, b) => a + b, 0),
-      4,
-    ),
+    total,
     perExtraReply: per1000(extraReply),
     recheckPerCaseDay: per1000(usageCost(workflowUsage(recheck.perCaseDay), prices)),
+    ...(kpiCounters ? { kpiCounters } : {}),
     helpdeskSeatPerMonth: Object.fromEntries(
       Object.entries(prices.helpdeskSeatPerMonth).map(([name, seat]) => [name, seat.usd]),
     ),

@@ -9,6 +9,7 @@ import { fileCase, type BenchApi } from './api-client.js';
 import type { CaseProbe } from './case-probe.js';
 import { CANCELLATION, lateReturnBody, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from './case-requests.js';
 import type { DynamoMeter } from './dynamo-meter.js';
+import type { KpiCountingMeter, KpiCountingUse } from './kpi-counting-meter.js';
 import { BENCH_CUSTOMER, intakeBody } from './intake.js';
 import { round } from './stats.js';
 
@@ -46,6 +47,8 @@ export interface PathFigures {
   emails: number;
   /** Of `emails`, those to the store's staff (supervisors). */
   emailsToStaff: number;
+  /** Of the DynamoDB work above, what the KPI counters added (bench/kpi-counting-meter.ts). */
+  kpiCounting?: KpiCountingUse;
 }
 
 interface AslState {
@@ -151,6 +154,7 @@ export interface PathContext extends PathDriver {
   stack: LocalStack;
   meter: DynamoMeter;
   api: BenchApi;
+  kpiMeter?: KpiCountingMeter;
 }
 
 /**
@@ -168,9 +172,11 @@ export const measurePath = async (
   const emailsBefore = new Set((await stack.outbox.list()).map((email) => email.id));
   const callsBefore = api.calls.length;
   const before = meter.snapshot();
+  const kpiBefore = context.kpiMeter?.snapshot();
   const caseId = await drive(context);
   const record = await probe.ended(caseId);
   const used = meter.since(before);
+  const kpiCounting = kpiBefore ? context.kpiMeter?.since(kpiBefore) : undefined;
   const calls = api.calls.slice(callsBefore).filter((call) => !call.path.startsWith('/_local/'));
   const emails = (await stack.outbox.list()).filter((email) => !emailsBefore.has(email.id));
   const { invocations, taskMs } = taskFigures(record.events ?? [], taskStates);
@@ -193,6 +199,7 @@ export const measurePath = async (
     unitsByTarget: used.unitsByTarget,
     emails: emails.length,
     emailsToStaff: emails.filter((email) => !email.to.includes(BENCH_CUSTOMER.email)).length,
+    ...(kpiCounting ? { kpiCounting } : {}),
   };
   return { caseId, record, figures };
 };

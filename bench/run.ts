@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (`-- --quick` for the short run): intake against the database floor, work per request, bundle size
- * and import time, workflow transitions (the SLA ladder and the recheck included), the cost per 1,000 cases and an SLA
- * policy save on a store with many open cases, measured in one run on this machine.
+ * and import time, workflow transitions (the SLA ladder and the recheck included), the KPI counters' extra work, the cost
+ * per 1,000 cases, an SLA policy save on a store with many open cases and report latency at two case volumes, measured
+ * in one run on this machine.
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -12,7 +13,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
 import { signInActors, type Actors } from './actors.js';
-import { BenchApi, storefront } from './api-client.js';
+import { BenchApi, signIn, storefront } from './api-client.js';
 import type { BenchResults, IntakeLevel } from './bench-results.js';
 import { measureBundles } from './bundles.js';
 import { CaseProbe } from './case-probe.js';
@@ -22,7 +23,9 @@ import { BENCH_FOLLOW_UP, measureEscalatedPath } from './escalation.js';
 import { apiIntake, floorIntake, runClosedLoop, summarize } from './intake.js';
 import { ESCALATED_PATH, measurePaths, readTaskStates } from './lifecycle.js';
 import { measurePolicySave } from './policy-save.js';
+import { KpiCountingMeter } from './kpi-counting-meter.js';
 import { measureRecheck } from './recheck.js';
+import { measureReportScale } from './report-scale.js';
 import { measureRoundTrips } from './round-trips.js';
 import { round } from './stats.js';
 import { renderTable } from './table.js';
@@ -32,8 +35,28 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
 
 const SETTINGS = quick
-  ? { cases: 300, batchesPerSide: 2, levelBudgetMs: 6_000, warmup: 20, importSamples: 3, openCases: 200 }
-  : { cases: 2_000, batchesPerSide: 4, levelBudgetMs: 120_000, warmup: 100, importSamples: 5, openCases: 1_000 };
+  ? {
+      cases: 300,
+      batchesPerSide: 2,
+      levelBudgetMs: 6_000,
+      warmup: 20,
+      importSamples: 3,
+      openCases: 200,
+      reportStoreSizes: [100, 1_000] as const,
+      reportSamples: 10,
+    }
+  : {
+      cases: 2_000,
+      batchesPerSide: 4,
+      levelBudgetMs: 120_000,
+      warmup: 100,
+      importSamples: 5,
+      openCases: 1_000,
+      reportStoreSizes: [1_000, 10_000] as const,
+      reportSamples: 30,
+    };
+/** Cases written at a time when the report datasets are built. */
+const DATASET_CONCURRENCY = 16;
 const CONCURRENCY = [1, 8, 32] as const;
 /** The level the headline figures (and the issue's throughput target) refer to. */
 const HEADLINE_CONCURRENCY = 8;
@@ -47,12 +70,13 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const stackDocumentClient = (stack: LocalStack): DynamoDBDocumentClient => {
   const clientOf = (adapter: unknown): unknown =>
     typeof adapter === 'object' && adapter !== null && 'client' in adapter ? adapter.client : undefined;
-  const storeDirectory = stack.dependencies.stores;
-  const innerStores = 'inner' in storeDirectory ? storeDirectory.inner : storeDirectory;
+  // The store directory's cache and the KPI-counting case store wrap the DynamoDB adapter (`inner`).
+  const unwrapped = (adapter: object): unknown => ('inner' in adapter ? adapter.inner : adapter);
   const clients = new Set([
-    clientOf(stack.dependencies.cases),
+    clientOf(unwrapped(stack.dependencies.cases)),
     clientOf(stack.dependencies.agents),
-    clientOf(innerStores),
+    clientOf(unwrapped(stack.dependencies.stores)),
+    clientOf(stack.dependencies.kpis),
   ]);
   const [client] = clients;
   if (clients.size !== 1 || client === undefined) {
@@ -82,9 +106,11 @@ const main = async () => {
   let floorClient: DynamoDBDocumentClient | undefined;
   let probe: CaseProbe | undefined;
   const gate = new WorkflowGate(stack);
+  const kpiMeter = new KpiCountingMeter(stack.tables.kpis);
   try {
     const meter = new DynamoMeter();
     meter.attach(stackDocumentClient(stack), 'benchStack');
+    kpiMeter.install(stackDocumentClient(stack));
     floorClient = createDocumentClient({ endpoint: stack.dynamoDb.endpoint });
     const floorMeter = new DynamoMeter();
     floorMeter.attach(floorClient, 'benchFloor');
@@ -155,11 +181,13 @@ const main = async () => {
     // 4. Workflow paths: the mix on store A with its default SLA policy, then the SLA ladder (store A with a fast
     // policy, put back after it), then the recheck safety net (store B, which nothing else touches).
     log('lifecycle paths');
-    const pathContext = { stack, meter, api, actors, probe };
+    const pathContext = { stack, meter, api, actors, probe, kpiMeter };
     const taskStates = await readTaskStates(REPO_ROOT);
+    const kpiBefore = kpiMeter.snapshot();
     const mixPaths = await measurePaths(pathContext, taskStates);
     log('escalated path: store A on a 24x7 SLA of seconds, up to level 3');
     const escalated = await measureEscalatedPath(pathContext, taskStates, actors.admin);
+    const kpiCounting = kpiMeter.since(kpiBefore);
     const paths = { ...mixPaths, [ESCALATED_PATH]: escalated.path };
     log('recheck turns: store B, signalRecheckAfter PT1S');
     const recheck = await measureRecheck(pathContext, taskStates, storefront(api, stack.apiKeys.storeB));
@@ -177,7 +205,18 @@ const main = async () => {
     log(`policy save: store A with ${SETTINGS.openCases} open cases, re-timed by the work queue`);
     const policySave = await measurePolicySave({ stack, meter, admin: actors.admin }, SETTINGS.openCases);
 
-    // 6. Cost.
+    // 6. Report latency at two volumes (issue 12): the last whole quarter, which nothing above touched.
+    const [small, large] = SETTINGS.reportStoreSizes;
+    log(
+      `report latency: ${small} vs ${large} cases over the last quarter, ${SETTINGS.reportSamples} samples per report`,
+    );
+    const reportScale = await measureReportScale(
+      { stack, meter, api, signIn: (username) => signIn(api, username) },
+      { sizes: SETTINGS.reportStoreSizes, samples: SETTINGS.reportSamples, concurrency: DATASET_CONCURRENCY },
+      log,
+    );
+
+    // 7. Cost.
     const reply = roundTrips.reply;
     if (!reply) throw new Error('The reply was not measured');
     const cost = modelCost({ paths, reply, ladderSteps: escalated.escalation.steps, recheck }, prices);
@@ -234,6 +273,8 @@ const main = async () => {
       recheck,
       workflowExecutions: executionsByStatus,
       policySave,
+      kpiCounting,
+      reportScale: { ...reportScale, concurrency: DATASET_CONCURRENCY },
       costPer1000Cases: cost,
       targets: {
         throughputRatioAtC8: { target: '>= 0.5', measured: String(headline.ratio), met: headline.ratio >= 0.5 },
@@ -260,6 +301,7 @@ const main = async () => {
     log(`done in ${round(results.elapsedMs / 1000, 1)} s; wrote bench/results.json`);
   } finally {
     gate.remove();
+    kpiMeter.uninstall();
     probe?.close();
     floorClient?.destroy();
     await stack.stop();

@@ -210,6 +210,91 @@ export const renderTable = (results: BenchResults): string => {
     ),
   );
 
+  const counting = results.kpiCounting;
+  if (counting) {
+    const per = (value: number, writes: number) => (writes > 0 ? round(value / writes) : '-');
+    out.push(
+      table(
+        `4e. KPI counters' extra DynamoDB work per counting write (the lifecycle paths of 4, escalated included; ${counting.countingWrites} counting writes, ${counting.plainUpdates} other case writes without extra work)`,
+        ['change (its events)', 'writes', 'KPI items', 'KPI WCU (2/item)', 'extra RCU'],
+        [
+          ...Object.entries(counting.byChange)
+            .sort(([, a], [, b]) => b.writes - a.writes)
+            .map(([label, use]) => [
+              label,
+              use.writes,
+              per(use.kpiItemsWritten, use.writes),
+              per(use.kpiWriteUnits, use.writes),
+              per(use.extraReadUnits, use.writes),
+            ]),
+          [
+            'per counting write',
+            counting.countingWrites,
+            per(counting.kpiItemsWritten, counting.countingWrites),
+            per(counting.kpiWriteUnits, counting.countingWrites),
+            per(counting.extraReadUnits, counting.countingWrites),
+          ],
+        ],
+      ),
+    );
+    out.push(
+      `   extra reads: ${counting.extraReadRoundTrips} round trips (the consistent Query of the case with its timeline; a store-cache refresh) for ${counting.countingWrites} counting writes; ` +
+        `KPI WCU modelled at 2 per item (transactional, under 1 KB): DynamoDB Local reported ${counting.kpiWriteUnitsReported} for the ${counting.kpiItemsWritten} items (2 per table per transaction)`,
+    );
+  }
+
+  const scale = results.reportScale;
+  if (scale) {
+    out.push(
+      table(
+        `6. Report latency at two volumes (${scale.quarter}, ${scale.from}..${scale.to}; GET over HTTP by each store's supervisor, client side, ms; ${scale.reports[0]?.small.samples ?? 0} samples per store)`,
+        [
+          'report',
+          'cases',
+          'p50',
+          'p95',
+          'items read',
+          'DDB trips',
+          'RCU',
+          'cases',
+          'p50',
+          'p95',
+          'items read',
+          'DDB trips',
+          'RCU',
+          'p50 ratio',
+          'p95 ratio',
+        ],
+        scale.reports.map(({ report, small, large, p50Ratio, p95Ratio }) => [
+          report,
+          small.cases,
+          small.p50Ms,
+          small.p95Ms,
+          small.itemsRead,
+          small.dynamoRoundTrips,
+          small.readCapacityUnits,
+          large.cases,
+          large.p50Ms,
+          large.p95Ms,
+          large.itemsRead,
+          large.dynamoRoundTrips,
+          large.readCapacityUnits,
+          p50Ratio,
+          p95Ratio,
+        ]),
+      ),
+    );
+    out.push(
+      `   datasets (through the KPI-counting case store, ${scale.concurrency} cases at a time): ` +
+        scale.datasets
+          .map(
+            (set) =>
+              `${set.storeId} ${set.cases} cases, ${set.writes} writes in ${(set.buildMs / 1000).toFixed(1)} s, the quarter report counts ${set.counted}`,
+          )
+          .join('; '),
+    );
+  }
+
   const cost = results.costPer1000Cases;
   const services = Object.keys(cost.breakdown);
   const escalationShares = cost.slaEscalation.shares
@@ -252,6 +337,14 @@ export const renderTable = (results: BenchResults): string => {
     `   not in the total: each day a case is parked adds $${cost.recheckPerCaseDay.usdPer1000} per 1,000 cases through the recheck (` +
       `${nonZeroServices(cost.recheckPerCaseDay.breakdown)})`,
   );
+  if (cost.kpiCounters) {
+    const kpi = cost.kpiCounters;
+    out.push(
+      `   the KPI counters: $${kpi.usdPer1000} per 1,000 cases (KPI table writes $${kpi.breakdown.kpiWrites} at 2 WCU per item, extra reads $${kpi.breakdown.extraReads}; ` +
+        `per case ${kpi.perCase.countingWrites} counting writes, ${kpi.perCase.kpiWriteUnits} WCU, ${kpi.perCase.extraReadUnits} RCU); the total holds $${kpi.reportedUsdPer1000} of it (DynamoDB Local's units): ` +
+        `$${kpi.totalWithModelledCounters} with the modelled writes, $${kpi.totalWithoutCounters} without the counters`,
+    );
+  }
   out.push(
     `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)
       .map(([name, usd]) => `${name} $${usd}`)
