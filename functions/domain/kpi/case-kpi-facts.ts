@@ -24,7 +24,7 @@ import {
   measureResolution,
   type MilestoneMeasure,
 } from './kpi-measurements.js';
-import { localDayOf } from './report-calendar.js';
+import { localDayOf, periodContaining } from './report-calendar.js';
 import { resolutionBinOf } from './resolution-histogram.js';
 
 /**
@@ -44,6 +44,9 @@ import { resolutionBinOf } from './resolution-histogram.js';
  */
 
 export const REOPEN_RATE_WINDOW_MS = 7 * DAY_MS;
+
+/** The cohort day of a settlement after every period its case's receipt day belongs to: sorts after any date. */
+export const COHORT_AFTER_LAST_PERIOD = 'later';
 
 /** A row of a report listing (the per-case export, the survey comments), kept beside the counters. */
 export interface KpiRecord {
@@ -137,7 +140,14 @@ export const caseKpiFacts = (
       : value.status === 'cancelled'
         ? (value.cancellation?.cancelledAt ?? value.updatedAt)
         : undefined;
-  if (voidedAt) sheet.add('store', WHOLE_STORE, received, { [voidedCounter(dayOf(voidedAt))]: 1 });
+  // A cohort day past the last period end any report of the receipt day can have is never read: one name keeps the
+  // receipt day's bucket bounded (at most ~100 cohort counters) however late its cases are settled.
+  const lastCohortEnd = [periodContaining(received, 'week').end, periodContaining(received, 'quarter').end].sort()[1];
+  const cohortDay = (instant: string): string => {
+    const day = dayOf(instant);
+    return lastCohortEnd !== undefined && day > lastCohortEnd ? COHORT_AFTER_LAST_PERIOD : day;
+  };
+  if (voidedAt) sheet.add('store', WHOLE_STORE, received, { [voidedCounter(cohortDay(voidedAt))]: 1 });
 
   // First response: the stamped event that met it; a case from before stamps is measured now, if it can be.
   const firstResponseEvent = events.find((event) => kpiStampOf(event)?.firstResponse);
@@ -162,11 +172,11 @@ export const caseKpiFacts = (
   const resolutions = events.filter((event) => event.type === 'resolved');
   for (const event of events) {
     if (event.type === 'resolved') {
-      sheet.add('store', WHOLE_STORE, received, { [settledCounter(dayOf(event.at))]: 1 });
+      sheet.add('store', WHOLE_STORE, received, { [settledCounter(cohortDay(event.at))]: 1 });
       sheet.add('store', WHOLE_STORE, dayOf(event.at), { [COUNTER.roundsResolved]: 1 });
     }
     if (event.type === 'reopened') {
-      sheet.add('store', WHOLE_STORE, received, { [settledCounter(dayOf(event.at))]: -1 });
+      sheet.add('store', WHOLE_STORE, received, { [settledCounter(cohortDay(event.at))]: -1 });
       const resolvedBefore = resolutions.filter((resolution) => byTime(resolution, event) < 0).at(-1);
       if (resolvedBefore && Date.parse(event.at) - Date.parse(resolvedBefore.at) <= REOPEN_RATE_WINDOW_MS) {
         sheet.add('store', WHOLE_STORE, dayOf(resolvedBefore.at), { [COUNTER.roundsReopenedWithin7Days]: 1 });

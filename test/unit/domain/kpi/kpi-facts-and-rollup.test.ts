@@ -190,6 +190,35 @@ describe('Function: caseKpiFacts', () => {
   });
 });
 
+describe('Function: caseKpiFacts, cohort days', () => {
+  it.each([
+    ['within its quarter', '2026-11-23T17:00:00.000Z', '2026-12-30T03:00:00.000Z', 'settled@2026-12-30'],
+    ['after its quarter', '2026-11-23T17:00:00.000Z', '2027-01-05T03:00:00.000Z', 'settled@later'],
+    // Received on Wednesday 30 September: its ISO week ends on Sunday 4 October, past the quarter.
+    [
+      'after its quarter but within its week',
+      '2026-09-29T17:00:00.000Z',
+      '2026-10-03T03:00:00.000Z',
+      'settled@2026-10-03',
+    ],
+    ['after its quarter and its week', '2026-09-29T17:00:00.000Z', '2026-10-05T03:00:00.000Z', 'settled@later'],
+  ])('names a resolution %s by its day only while a report can read it', (_, createdAt, resolvedAt, counter) => {
+    // Prepare
+    const value = baseCase({
+      createdAt,
+      status: 'resolved',
+      resolution: { type: 'refund', rootCause: 'misuse', summary: 's', resolvedAt, resolvedBy: 'agent1' },
+    });
+
+    // Act
+    const facts = caseKpiFacts(value, [event('resolved', resolvedAt)], ZONE);
+
+    // Assess
+    const receivedDay = new Date(Date.parse(createdAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(facts.counters.get(`store|-|${receivedDay}`)).toEqual({ received: 1, [counter]: 1 });
+  });
+});
+
 describe('Function: kpiDelta', () => {
   it('adds exactly what changed between two states of a case, and nothing for an unchanged one', () => {
     // Prepare
