@@ -75,7 +75,12 @@ export class DynamoCaseStore implements CaseStore {
     return Number(result.Attributes?.last);
   }
 
-  async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord, kpi?: KpiDelta): Promise<void> {
+  async create(
+    newCase: Case,
+    firstEvent: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    kpi?: KpiDelta,
+  ): Promise<void> {
     if (idempotency && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     const items = [

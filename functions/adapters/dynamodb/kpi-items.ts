@@ -50,17 +50,13 @@ const bucketUpdate = (table: string, storeId: string, key: string, counts: KpiCo
 /** The transaction items that apply a case's KPI delta: bucket additions, then report rows put or deleted. */
 export const kpiDeltaItems = (table: string, storeId: string, delta: KpiDelta): TransactItem[] => [
   ...[...delta.counters.entries()].map(([key, counts]) => bucketUpdate(table, storeId, key, counts)),
-  ...delta.puts.map(
-    (record): TransactItem => ({
-      Put: {
-        TableName: table,
-        Item: { ...record.fields, pk: recordPartition(storeId, record.list), sk: record.sortKey },
-      },
-    }),
-  ),
-  ...delta.deletes.map(
-    (record): TransactItem => ({
-      Delete: { TableName: table, Key: { pk: recordPartition(storeId, record.list), sk: record.sortKey } },
-    }),
-  ),
+  ...delta.puts.map((record): TransactItem => ({
+    Put: {
+      TableName: table,
+      Item: { ...record.fields, pk: recordPartition(storeId, record.list), sk: record.sortKey },
+    },
+  })),
+  ...delta.deletes.map((record): TransactItem => ({
+    Delete: { TableName: table, Key: { pk: recordPartition(storeId, record.list), sk: record.sortKey } },
+  })),
 ];
