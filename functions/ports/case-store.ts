@@ -1,4 +1,5 @@
 import type { Case, CaseStatus } from '../domain/case.js';
+import { TransientError } from '../domain/errors.js';
 import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 
@@ -137,11 +138,14 @@ export interface QueueRef {
   statuses?: readonly CaseStatus[];
 }
 
-/** A change's KPI delta was computed from a case another write has counted since (`CaseChange.kpi`): recompute it. */
-export class KpiRevisionMovedError extends Error {
+/**
+ * A change's KPI delta was computed from a case another write has counted since (`CaseChange.kpi`): nothing was
+ * written; recompute it. Transient by name, so a caller that runs out of attempts answers 503 / is retried by the
+ * workflow rather than failing.
+ */
+export class KpiRevisionMovedError extends TransientError {
   constructor(caseId: string) {
     super(`Case ${caseId} was counted by another write meanwhile`);
-    this.name = 'KpiRevisionMovedError';
   }
 }
 
