@@ -30,12 +30,12 @@ export interface PageRequest {
 
 type PageEvent = APIGatewayProxyEvent & { pageFields?: unknown };
 
-/** An HTML page with the page CSP (only its own stylesheet, no script) and no indexing. */
-export const htmlResponse = (statusCode: number, html: string): APIGatewayProxyResult => ({
+/** An HTML page, not indexed, with the page CSP (only its own stylesheet, no script) unless it brings its own. */
+export const htmlResponse = (statusCode: number, html: string, csp = PAGE_CSP): APIGatewayProxyResult => ({
   statusCode,
   headers: {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': PAGE_CSP,
+    'content-security-policy': csp,
     'x-robots-tag': 'noindex, nofollow',
   },
   body: html,

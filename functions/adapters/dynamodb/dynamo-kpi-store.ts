@@ -9,6 +9,8 @@ import { bucketPartition, fromBucketItem, kpiDeltaItems, recordPartition } from 
 import { queryAll } from './query-all.js';
 import { transactWrite } from './transact-write.js';
 
+const MAX_TRANSACTION_ITEMS = 100;
+
 /** After the last day's values: `~` sorts after every character a value uses. */
 const END_OF_DAY = '#~';
 /** After every sort key that starts with the given instant. */
@@ -90,9 +92,11 @@ export class DynamoKpiStore implements KpiStore {
     return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(partition, last) } : {}) };
   }
 
+  /** In transactions of at most 100 items (DynamoDB's limit); each bucket or row appears once in a delta. */
   async applyDelta(storeId: string, delta: KpiDelta): Promise<void> {
-    for (const item of kpiDeltaItems(this.table, storeId, delta)) {
-      await guarded(transactWrite(this.client, [item]));
+    const items = kpiDeltaItems(this.table, storeId, delta);
+    for (let start = 0; start < items.length; start += MAX_TRANSACTION_ITEMS) {
+      await guarded(transactWrite(this.client, items.slice(start, start + MAX_TRANSACTION_ITEMS)));
     }
   }
 }

@@ -71,17 +71,22 @@ const inPeriod = (period: ReportPeriodRange) => (bucket: KpiBucket) =>
  * A breakdown's figures per value, only the values with a figure in the period: a bucket holding other counts (a type's
  * first responses) or counts netted to zero (a resolution withdrawn by a reopening) lists nothing.
  */
+/** The summed counts of each dimension value of `buckets` (one dimension's), by value. */
+export const countsByValue = (buckets: readonly KpiBucket[]): Array<[value: string, counts: KpiCounts]> =>
+  [...new Set(buckets.map((bucket) => bucket.value))]
+    .sort()
+    .map((value) => [value, sumCounts(buckets.filter((bucket) => bucket.value === value))]);
+
+/** A breakdown: the figures of each value that has one in the period. */
 const byValue = <K extends string, F extends Record<string, number>>(
   buckets: readonly KpiBucket[],
   figures: (counts: KpiCounts) => F,
-): Partial<Record<K, F>> => {
-  const values = [...new Set(buckets.map((bucket) => bucket.value))].sort();
-  return Object.fromEntries(
-    values
-      .map((value) => [value, figures(sumCounts(buckets.filter((bucket) => bucket.value === value)))] as const)
+): Partial<Record<K, F>> =>
+  Object.fromEntries(
+    countsByValue(buckets)
+      .map(([value, counts]) => [value, figures(counts)] as const)
       .filter(([, figure]) => Object.values(figure).some((amount) => amount !== 0)),
   ) as Partial<Record<K, F>>;
-};
 
 /**
  * The figures of each period from the day buckets that fall in it: `store` buckets for the store's figures, `type`,

@@ -1,4 +1,4 @@
-import { DAY_MS, dayOfIsoDate, isoDateOfDay, isoWeekdayIndexOf, localTimeOf } from '../zoned-time.js';
+import { DAY_MS, dayOfIsoDate, instantOf, isoDateOfDay, isoWeekdayIndexOf, localTimeOf } from '../zoned-time.js';
 import type { ReportPeriod } from './kpi-report.js';
 
 /**
@@ -67,3 +67,9 @@ export const periodsCovering = (from: string, to: string, period: ReportPeriod):
 export const addDays = (day: string, days: number): string => isoDateOfDay(epochDay(day) + days);
 
 export const daysBetween = (from: string, to: string): number => epochDay(to) - epochDay(from);
+
+/** The store-local days `from`..`to` as instants: from the first day's midnight to the last millisecond of the last. */
+export const instantRange = (from: string, to: string, timeZone: string): { from: string; to: string } => ({
+  from: new Date(instantOf(epochDay(from), 0, timeZone)).toISOString(),
+  to: new Date(instantOf(epochDay(to) + 1, 0, timeZone) - 1).toISOString(),
+});

@@ -1,5 +1,6 @@
 import { csvResponse, wantsCsv } from '../../http/csv.js';
 import { kpiReportCsv } from '../../http/kpi-csv.js';
+import { htmlResponse } from '../../http/page-route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { staffRoute } from '../../http/route.js';
 import { kpiPage } from '../../pages/kpi-page.js';
@@ -24,15 +25,7 @@ export const handler = staffRoute('getKpiReport', async ({ query, headers, user,
       locale: localeFromAcceptLanguage(headers['accept-language']),
       storeName: report.storeName,
     });
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': csp,
-        'x-robots-tag': 'noindex, nofollow',
-      },
-      body: html,
-    };
+    return htmlResponse(200, html, csp);
   }
   return jsonResponse(200, report);
 });

@@ -11,6 +11,7 @@ import {
   type CaseStore,
   type IdempotencyRecord,
 } from '../../ports/case-store.js';
+import { CaseStoreDecorator } from '../../ports/case-store-decorator.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
 import { backOff, CONTENTION_ATTEMPTS } from '../assignment/contention.js';
 
@@ -40,39 +41,27 @@ const withEvents = (timeline: readonly TimelineEvent[], events: readonly Timelin
  * Reads pass through. The extra cost of a counting write: one consistent Query of the case's items, and the buckets'
  * write units in the transaction (see the README's benchmark).
  */
-export class KpiCountingCaseStore implements CaseStore {
+export class KpiCountingCaseStore extends CaseStoreDecorator {
   constructor(
-    private readonly inner: CaseStore,
+    inner: CaseStore,
     private readonly stores: Pick<StoreDirectory, 'getStore' | 'getSlaPolicy'>,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  nextCaseSequence = (storeId: string, day: string) => this.inner.nextCaseSequence(storeId, day);
-  findIdempotencyRecord = (storeId: string, key: string) => this.inner.findIdempotencyRecord(storeId, key);
-  listAwaitingWorkflow = (filedBefore: Date, limit: number) => this.inner.listAwaitingWorkflow(filedBefore, limit);
-  clearAwaitingWorkflow = (caseId: string) => this.inner.clearAwaitingWorkflow(caseId);
-  get = (caseId: string) => this.inner.get(caseId);
-  getWithTimeline = (caseId: string) => this.inner.getWithTimeline(caseId);
-  listByCustomer: CaseStore['listByCustomer'] = (...args) => this.inner.listByCustomer(...args);
-  listOpenCasesForOrder: CaseStore['listOpenCasesForOrder'] = (...args) => this.inner.listOpenCasesForOrder(...args);
-  listQueue: CaseStore['listQueue'] = (...args) => this.inner.listQueue(...args);
-  listByStatus: CaseStore['listByStatus'] = (...args) => this.inner.listByStatus(...args);
-  listFlaggedCustomerWaits: CaseStore['listFlaggedCustomerWaits'] = (...args) =>
-    this.inner.listFlaggedCustomerWaits(...args);
-  listWorkflowFailures: CaseStore['listWorkflowFailures'] = (...args) => this.inner.listWorkflowFailures(...args);
-
-  async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
+  override async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
     const context = await kpiContextOf(this.stores, newCase.storeId);
     const delta = kpiDelta(EMPTY_FACTS, caseKpiFacts(newCase, [firstEvent], context));
     await this.inner.create(newCase, firstEvent, idempotency, delta);
   }
 
-  async update(current: Case, change: CaseChange): Promise<void> {
+  override async update(current: Case, change: CaseChange): Promise<void> {
     if (!countsForKpis(current, change)) return this.inner.update(current, change);
+    const context = await kpiContextOf(this.stores, current.storeId);
     for (let attempt = 1; ; attempt += 1) {
       const found = await this.inner.getWithTimeline(current.caseId);
       if (!found) throw new NotFoundError(`Case ${current.caseId} not found`);
       const { case: stored, timeline } = found;
-      const context = await kpiContextOf(this.stores, stored.storeId);
       const after = caseWithChange(stored, change);
       const events = stampMeasures(stored, after, timeline, change.events, context.policy);
       const delta = kpiDelta(

@@ -1,11 +1,11 @@
 import { CASE_STATUSES } from '../../domain/case.js';
 import { caseKpiFacts, type CaseKpiFacts, type KpiRecord } from '../../domain/kpi/case-kpi-facts.js';
 import { bucketKey, bucketRefOf, KPI_DIMENSIONS, type KpiCounts } from '../../domain/kpi/kpi-buckets.js';
+import { instantRange } from '../../domain/kpi/report-calendar.js';
 import { kpiDelta, type KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import type { CaseStore } from '../../ports/case-store.js';
 import type { KpiStore } from '../../ports/kpi-store.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
-import { instantRange } from '../reports/csat-report.js';
 import { kpiContextOf } from './kpi-counting-case-store.js';
 
 export interface KpiRebuild {

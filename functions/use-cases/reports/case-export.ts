@@ -1,9 +1,8 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { localDayOf } from '../../domain/kpi/report-calendar.js';
+import { instantRange, localDayOf } from '../../domain/kpi/report-calendar.js';
 import { reportRange } from '../../domain/kpi/report-range.js';
 import type { CaseExportQuery } from '../../schemas/report-requests.js';
 import { loadStore } from '../workflow/load-case.js';
-import { instantRange } from './csat-report.js';
 
 /**
  * The per-case export's columns, in order. Ids, classifications, times and outcomes only: no customer name, email,

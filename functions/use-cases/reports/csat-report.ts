@@ -1,11 +1,10 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { KpiBucket, KpiDimension } from '../../domain/kpi/kpi-buckets.js';
+import type { KpiBucket, KpiCounts, KpiDimension } from '../../domain/kpi/kpi-buckets.js';
 import type { KpiPeriodFigures } from '../../domain/kpi/kpi-report.js';
-import { csatOf, sumCounts } from '../../domain/kpi/kpi-rollup.js';
-import { addDays, localDayOf } from '../../domain/kpi/report-calendar.js';
+import { countsByValue, csatOf, sumCounts } from '../../domain/kpi/kpi-rollup.js';
+import { instantRange, localDayOf } from '../../domain/kpi/report-calendar.js';
 import { reportRange } from '../../domain/kpi/report-range.js';
 import { kpiTargetsOf } from '../../domain/store-profile.js';
-import { dayOfIsoDate, instantOf } from '../../domain/zoned-time.js';
 import type { CsatReportQuery } from '../../schemas/report-requests.js';
 import { loadStore } from '../workflow/load-case.js';
 import { readBuckets, type Costed } from './kpi-report.js';
@@ -27,25 +26,15 @@ export interface CsatReport {
   nextToken?: string;
 }
 
-/** The store-local days `from`..`to` as instants: from the first day's midnight to the last millisecond of the last. */
-export const instantRange = (from: string, to: string, timeZone: string): { from: string; to: string } => ({
-  from: new Date(instantOf(dayOfIsoDate(from) as number, 0, timeZone)).toISOString(),
-  to: new Date(instantOf(dayOfIsoDate(addDays(to, 1)) as number, 0, timeZone) - 1).toISOString(),
-});
-
 const byValue = <K extends string>(
   buckets: readonly KpiBucket[],
   dimension: KpiDimension,
   key: K,
-  figures: (bucketsOfValue: readonly KpiBucket[]) => CsatFigures,
+  figures: (counts: KpiCounts) => CsatFigures,
 ): Array<Record<K, string> & CsatFigures> =>
-  [...new Set(buckets.filter((bucket) => bucket.dimension === dimension).map((bucket) => bucket.value))]
-    .sort()
-    .map((value) => ({
-      [key]: value,
-      ...figures(buckets.filter((bucket) => bucket.dimension === dimension && bucket.value === value)),
-    }))
-    .filter((row) => row.surveysSent > 0 || row.responses > 0) as Array<Record<K, string> & CsatFigures>;
+  countsByValue(buckets.filter((bucket) => bucket.dimension === dimension))
+    .map(([value, counts]) => ({ [key]: value, ...figures(counts) }) as Record<K, string> & CsatFigures)
+    .filter((row) => row.surveysSent > 0 || row.responses > 0);
 
 /** `GET /v1/reports/csat`: satisfaction over `from`..`to` (whole days, store-local), with the answers paged. */
 export const csatReport = async (
@@ -65,14 +54,14 @@ export const csatReport = async (
       nextToken: query.nextToken,
     }),
   ]);
-  const figures = (of: readonly KpiBucket[]) => csatOf(sumCounts(of), targets);
+  const figures = (counts: KpiCounts) => csatOf(counts, targets);
   return {
     value: {
       storeId,
       timezone: store.timezone,
       from,
       to,
-      overall: figures(buckets.value.filter((bucket) => bucket.dimension === 'store')),
+      overall: figures(sumCounts(buckets.value.filter((bucket) => bucket.dimension === 'store'))),
       byAgent: byValue(buckets.value, 'agent', 'agentId', figures),
       byType: byValue(buckets.value, 'type', 'type', figures),
       byRootCause: byValue(buckets.value, 'rootCause', 'rootCause', figures),

@@ -1,6 +1,6 @@
 import { caseWithChange, type Case } from '../../../functions/domain/case.js';
 import { TransientError } from '../../../functions/domain/errors.js';
-import { DEFAULT_SLA_TARGETS, type StoreSlaPolicy } from '../../../functions/domain/sla/sla-policy.js';
+import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../../functions/domain/sla/sla-policy.js';
 import type { Store } from '../../../functions/domain/store.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
 import type { StoreDirectory } from '../../../functions/ports/store-directory.js';
@@ -58,14 +58,8 @@ export const writeScriptedCase = async (cases: CaseStore, script: ScriptedCase):
 
 /** The store's SLA policy in the dataset: the default targets on the dataset's calendar. */
 export const datasetPolicy = (version = 0): StoreSlaPolicy => ({
+  ...DEFAULT_SLA_POLICY,
   calendar: DATASET_CALENDAR,
-  targets: DEFAULT_SLA_TARGETS,
-  escalation: { repeatEvery: 'PT2H', maxLevel: 3, warnAt: 0.75 },
-  surveyDelay: 'PT0S',
-  surveyReminderAfter: 'P3D',
-  surveyExpiresAfter: 'P14D',
-  revisitAfter: 'P7D',
-  revisitAnswerWithin: 'P1D',
   version,
 });
 
