@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +201,9 @@ describe('ServiceFunction bundling', () => {
       expect(sha256(await readFile(join(assetDir, 'index.mjs'))), fn.name).toBe(
         sha256(measured?.contents ?? new Uint8Array()),
       );
+      // A minified ESM file with its source map, requiring CommonJS dependencies through createRequire.
+      expect(existsSync(join(assetDir, 'index.mjs.map')), fn.name).toBe(true);
+      expect(await readFile(join(assetDir, 'index.mjs'), 'utf8'), fn.name).toContain('createRequire(import.meta.url)');
     }
   });
 });
