@@ -25,7 +25,10 @@ export const slaPolicy = ({
   calendar?: Record<string, unknown>;
   /** `surveyDelay`, `surveyReminderAfter`, `surveyExpiresAfter`, `revisitAfter`: the defaults when absent. */
   aftercare?: Partial<
-    Record<'surveyDelay' | 'surveyReminderAfter' | 'surveyExpiresAfter' | 'revisitAfter' | 'revisitAnswerWithin', string>
+    Record<
+      'surveyDelay' | 'surveyReminderAfter' | 'surveyExpiresAfter' | 'revisitAfter' | 'revisitAnswerWithin',
+      string
+    >
   >;
 }) => ({
   calendar,
