@@ -17,10 +17,16 @@ const personText = (max: number, lines: TextLines) =>
     });
 
 /** A name, subject, label or reference: one line, no control or bidi override characters, something visible. */
-export const singleLineText = (max: number) => personText(max, 'single');
+export const singleLineText = (max: number) =>
+  personText(max, 'single').describe(
+    'One line of text: no line breaks, tabs, control or bidi override characters; something visible',
+  );
 
 /** A description, message, note or reason: line breaks (LF or CRLF) and tabs allowed, no other control characters. */
-export const multiLineText = (max: number) => personText(max, 'multi');
+export const multiLineText = (max: number) =>
+  personText(max, 'multi').describe(
+    'Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible',
+  );
 
 /** @deprecated Say which: `singleLineText` (what this now is) or `multiLineText`. */
 export const trimmedText = singleLineText;
