@@ -109,7 +109,10 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
     const [title, message] =
       known instanceof PayloadTooLargeError
         ? [words.tooLargeTitle, words.tooLarge]
-        : known instanceof UnsupportedMediaTypeError || known instanceof MalformedJsonError
+        : known instanceof UnsupportedMediaTypeError ||
+            known instanceof MalformedJsonError ||
+            // Only the body reader throws this here (a form naming a field twice): the handler answers its own 400s.
+            known instanceof ValidationError
           ? [words.unsupportedTitle, words.unsupported]
           : known?.statusCode === 404
             ? [words.notFoundTitle, words.notFound]

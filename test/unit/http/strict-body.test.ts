@@ -80,4 +80,17 @@ describe('Function: publicRoute and pageRoute, duplicate keys', () => {
     expect(response.statusCode).toBe(400);
     expect(errorOf(response).details).toEqual([{ path: 'overall', message: expect.stringMatching(/more than once/) }]);
   });
+
+  it('shows a browser the page for answers it cannot read, not a failure on our side', async () => {
+    provideDependencies({} as Dependencies);
+    const response = await page(
+      proxyEvent({
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', 'Accept-Language': 'en' },
+        body: 'overall=5&overall=1',
+      }),
+      context,
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Could not read the answers');
+  });
 });
