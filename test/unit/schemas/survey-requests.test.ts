@@ -54,5 +54,8 @@ describe('Schema: survey answer', () => {
     expect(surveyPageQuerySchema.parse({ overall: '4' })).toMatchObject({ overall: 4 });
     expect(surveyPageQuerySchema.parse({ overall: '9' }).overall).toBeUndefined();
     expect(surveyPageQuerySchema.parse({ overall: 'x', utm_source: 'mail' }).overall).toBeUndefined();
+    for (const loose of ['0x5', '+5', ' 5', '05', '1e0', '5.0']) {
+      expect(surveyPageQuerySchema.parse({ overall: loose }).overall, loose).toBeUndefined();
+    }
   });
 });
