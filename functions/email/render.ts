@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/case.js';
+import { asOneLine } from '../domain/text-rules.js';
 
 /**
  * An email as content blocks, rendered once to plain text and once to HTML, so both parts always say the same things.
@@ -47,11 +48,37 @@ const HTML_ESCAPES: Record<string, string> = {
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 
 /** Header-safe subject: one line, no control characters (a name with a newline must not add a line). */
-const oneLine = (value: string): string =>
-  value
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const oneLine = (value: string): string => asOneLine(value).replace(/\s+/g, ' ');
+
+/**
+ * Every block but a quote is one line in both parts, whatever its values hold: a stored name or reference with CR/LF
+ * (written before the input rules) would otherwise start a line of its own in the text part ("Bcc: ..."). Only a quote,
+ * someone's own words, keeps its line breaks.
+ */
+const oneLineBlock = (block: EmailBlock): EmailBlock => {
+  switch (block.kind) {
+    case 'paragraph':
+      return { ...block, text: asOneLine(block.text) };
+    case 'list':
+      return { ...block, items: block.items.map(asOneLine) };
+    case 'facts':
+      return {
+        ...block,
+        rows: block.rows.map((row) => ({ label: asOneLine(row.label), value: asOneLine(row.value) })),
+      };
+    case 'quote':
+      // Line breaks stay, as LF (a lone CR is one too); other control characters become spaces.
+      return { ...block, text: block.text.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, ' ') };
+    case 'action':
+      return { ...block, label: asOneLine(block.label), fallback: asOneLine(block.fallback) };
+    case 'shortcuts':
+      return {
+        ...block,
+        intro: asOneLine(block.intro),
+        links: block.links.map((link) => ({ ...link, label: asOneLine(link.label), title: asOneLine(link.title) })),
+      };
+  }
+};
 
 const factSeparator = (locale: Locale): string => (locale === 'zh-CN' ? '：' : ': ');
 
@@ -161,13 +188,15 @@ export const isEmptyBlock = (block: EmailBlock): boolean => {
 
 /** Renders content to the three parts of an email. */
 export const renderContent = (content: EmailContent, locale: Locale): RenderedEmail => {
-  const blocks = content.blocks.filter((block) => !isEmptyBlock(block));
+  const blocks = content.blocks.map(oneLineBlock).filter((block) => !isEmptyBlock(block));
   const subject = oneLine(content.subject);
+  const greeting = content.greeting === undefined ? undefined : asOneLine(content.greeting);
+  const signoff = asOneLine(content.signoff);
 
   const text = [
-    ...(content.greeting ? [content.greeting] : []),
+    ...(greeting ? [greeting] : []),
     ...blocks.flatMap((block) => blockToText(block, locale) ?? []),
-    content.signoff,
+    signoff,
     `--\n${content.footer}`,
   ].join('\n\n');
 
@@ -175,9 +204,9 @@ export const renderContent = (content: EmailContent, locale: Locale): RenderedEm
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>` +
     `<body style="${STYLE.body}"><div style="${STYLE.card}">` +
-    (content.greeting ? `<p style="${STYLE.paragraph}">${escapeHtml(content.greeting)}</p>` : '') +
+    (greeting ? `<p style="${STYLE.paragraph}">${escapeHtml(greeting)}</p>` : '') +
     blocks.map(blockToHtml).join('') +
-    `<p style="${STYLE.paragraph}">${multiline(content.signoff)}</p>` +
+    `<p style="${STYLE.paragraph}">${escapeHtml(signoff)}</p>` +
     `<p style="${STYLE.footer}">${multiline(content.footer)}</p>` +
     `</div></body></html>`;
 

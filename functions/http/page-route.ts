@@ -4,11 +4,18 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { getDependencies, type Dependencies } from '../commons/dependencies.js';
 import { errorName, logger } from '../commons/logger.js';
 import { flushMetrics } from '../commons/metrics.js';
-import { DomainError, MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../domain/errors.js';
+import {
+  DomainError,
+  MalformedJsonError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../domain/errors.js';
 import { messagePage, PAGE_CSP } from '../pages/page-layout.js';
 import { localeFromAcceptLanguage, PAGE_WORDS } from '../pages/page-words.js';
 import { jsonResponse } from './responses.js';
 import { asServiceBusy, retryAfterHeaders } from './service-busy.js';
+import { parseJsonBody, requireUtf8 } from './middlewares/json-body.js';
 import { responseHeaders } from './middlewares/response-headers.js';
 
 /**
@@ -56,17 +63,23 @@ const pageBody = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
     }
     const contentType = (event.headers?.['content-type'] ?? '').trim();
     if (/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
-      const fields: Record<string, string> = {};
-      for (const [name, value] of new URLSearchParams(raw)) if (!(name in fields)) fields[name] = value;
-      event.pageFields = fields;
+      requireUtf8(contentType);
+      // A Map, then own properties: a field may be called `constructor` or `__proto__`.
+      const fields = new Map<string, string>();
+      for (const [name, value] of new URLSearchParams(raw)) {
+        if (fields.has(name)) {
+          throw new ValidationError('Invalid body', {
+            details: [{ path: name.slice(0, 64), message: 'Sent more than once' }],
+          });
+        }
+        fields.set(name, value);
+      }
+      event.pageFields = Object.fromEntries(fields);
       return;
     }
     if (/^application\/json\s*(;|$)/i.test(contentType)) {
-      try {
-        event.pageFields = JSON.parse(raw);
-      } catch (cause) {
-        throw new MalformedJsonError('The body is not valid JSON', { cause });
-      }
+      requireUtf8(contentType);
+      event.pageFields = parseJsonBody(raw);
       return;
     }
     throw new UnsupportedMediaTypeError('Send the answers as a form or as application/json', {
@@ -96,7 +109,10 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
     const [title, message] =
       known instanceof PayloadTooLargeError
         ? [words.tooLargeTitle, words.tooLarge]
-        : known instanceof UnsupportedMediaTypeError || known instanceof MalformedJsonError
+        : known instanceof UnsupportedMediaTypeError ||
+            known instanceof MalformedJsonError ||
+            // Only the body reader throws this here (a form naming a field twice): the handler answers its own 400s.
+            known instanceof ValidationError
           ? [words.unsupportedTitle, words.unsupported]
           : known?.statusCode === 404
             ? [words.notFoundTitle, words.notFound]

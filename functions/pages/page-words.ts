@@ -15,7 +15,14 @@ export interface PageWords {
   submit: string;
   expires: (date: string) => string;
   errorSummary: string;
-  errors: { overall: string; rating: string; comment: (max: number) => string; unknown: string };
+  errors: {
+    overall: string;
+    rating: string;
+    comment: (max: number) => string;
+    /** The comment holds control characters, or nothing visible. */
+    commentText: string;
+    unknown: string;
+  };
   thanksTitle: string;
   thanks: (storeName: string) => string;
   goneTitle: string;
@@ -54,6 +61,7 @@ const en: PageWords = {
     overall: 'Please choose an overall rating.',
     rating: 'Choose a rating from 1 to 5.',
     comment: (max) => `Please keep the comment to ${max} characters.`,
+    commentText: 'Please write the comment as plain text, without control characters.',
     unknown: 'This field is not part of the survey.',
   },
   thanksTitle: 'Thank you!',
@@ -98,6 +106,7 @@ const zhCN: PageWords = {
     overall: '请选择整体满意度评分。',
     rating: '请选择 1 到 5 分。',
     comment: (max) => `意见请不要超过 ${max} 字。`,
+    commentText: '请用普通文字填写意见，不要包含控制字符。',
     unknown: '此字段不属于问卷。',
   },
   thanksTitle: '感谢您的评价！',

@@ -5,7 +5,7 @@ import { MISSING_EVIDENCE_HANDLING, type StorePolicy } from '../domain/policy/st
 import type { PriorityMatrix } from '../domain/priority.js';
 import { WEEKDAYS } from '../domain/sla/business-calendar.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../domain/sla/sla-policy.js';
-import { moneyAmount, trimmedText } from './shared-fields.js';
+import { moneyAmount, singleLineText } from './shared-fields.js';
 import { agentIdSchema } from './staff-requests.js';
 
 /** Request schemas of the /v1/admin routes (API.md "Admin"). */
@@ -13,7 +13,7 @@ import { agentIdSchema } from './staff-requests.js';
 /** The id is checked by the use case: a malformed id is a 404, like an unknown agent. */
 export const agentPathSchema = z.strictObject({ agentId: z.string() });
 
-const category = trimmedText(64);
+const category = singleLineText(64);
 
 /** Each listed value once: a repeated one is a typo worth reporting. */
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
@@ -29,12 +29,12 @@ const agentSkillsSchema = z.strictObject({
 });
 
 const agentProfileFields = {
-  name: trimmedText(120),
+  name: singleLineText(120),
   email: z.email().max(254),
   skills: agentSkillsSchema,
   maxOpenCases: z.int().min(1).max(500),
   available: z.boolean(),
-  supervisorId: trimmedText(128).optional(),
+  supervisorId: singleLineText(128).optional(),
 };
 
 /** Words the queue's `?assignee=` gives a meaning of its own: no agent may be called that. */
@@ -78,7 +78,9 @@ export const policyBodySchema = z.strictObject({
   missingEvidence: z
     .enum(MISSING_EVIDENCE_HANDLING)
     .default('request')
-    .describe('Without evidence: request it (the case waits for the customer) or reject; a safety hazard is never rejected'),
+    .describe(
+      'Without evidence: request it (the case waits for the customer) or reject; a safety hazard is never rejected',
+    ),
   autoApproveValueLimit: moneyAmount,
   priorityMatrix: priorityMatrixSchema,
   highValueThreshold: moneyAmount,

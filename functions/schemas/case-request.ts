@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CASE_TYPES, CHANNELS, DEFAULT_LOCALE, LOCALES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_ID_PATTERN, MAX_ATTACHMENT_BYTES } from '../domain/attachment-rules.js';
-import { currencyCode, moneyAmount, pageQueryFields, trimmedText } from './shared-fields.js';
+import { currencyCode, moneyAmount, multiLineText, pageQueryFields, singleLineText } from './shared-fields.js';
 
 const identifier = z
   .string()
@@ -21,14 +21,14 @@ const instant = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time, 
 const customerSchema = z.strictObject({
   id: identifier,
   email: z.email().max(254),
-  name: trimmedText(120),
+  name: singleLineText(120),
   locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
 });
 
 const orderLineSchema = z.strictObject({
   sku: identifier,
-  name: trimmedText(200),
-  category: trimmedText(64),
+  name: singleLineText(200),
+  category: singleLineText(64),
   quantity: z.int().min(1).max(10_000),
   unitPrice: moneyAmount,
 });
@@ -43,7 +43,7 @@ export const caseRequestSchema = z
     type: z.enum(CASE_TYPES),
     items: z.array(orderLineSchema).min(1).max(50),
     currency: currencyCode,
-    description: trimmedText(5_000),
+    description: multiLineText(5_000),
     attachments: attachmentIdsSchema,
     channel: z.enum(CHANNELS).default('web'),
     severity: z.enum(SEVERITIES).optional(),
@@ -66,7 +66,7 @@ export type CaseRequestBody = z.output<typeof caseRequestSchema>;
 export const listCasesQuerySchema = z.strictObject({ customerId: identifier, ...pageQueryFields });
 
 export const attachmentRequestSchema = z.strictObject({
-  fileName: trimmedText(200),
+  fileName: singleLineText(200),
   contentType: z.enum(ALLOWED_ATTACHMENT_TYPES, 'Images (JPEG, PNG, WebP, HEIC) or PDF'),
   size: z.int().min(1).max(MAX_ATTACHMENT_BYTES, '10 MB at most'),
 });

@@ -1,9 +1,35 @@
 import * as z from 'zod';
+import { textProblem, type TextLines } from '../domain/text-rules.js';
 
 /** Fields several request schemas share, so one rule (and one message) holds wherever the field appears. */
 
-/** Text a person typed: trimmed, not blank, at most `max` characters. */
-export const trimmedText = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person typed: trimmed, not blank, at most `max` characters, and the character rules of `text-rules.ts`. */
+const personText = (max: number, lines: TextLines) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, context) => {
+      // Blank after trimming is `min(1)`'s to report, once.
+      const problem = value === '' ? undefined : textProblem(value, lines);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+
+/** A name, subject, label or reference: one line, no control or bidi override characters, something visible. */
+export const singleLineText = (max: number) =>
+  personText(max, 'single').describe(
+    'One line of text: no line breaks, tabs, control or bidi override characters; something visible',
+  );
+
+/** A description, message, note or reason: line breaks (LF or CRLF) and tabs allowed, no other control characters. */
+export const multiLineText = (max: number) =>
+  personText(max, 'multi').describe(
+    'Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible',
+  );
+
+/** @deprecated Say which: `singleLineText` (what this now is) or `multiLineText`. */
+export const trimmedText = singleLineText;
 
 /** An amount of money: not negative, cents at most. */
 export const moneyAmount = z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals');

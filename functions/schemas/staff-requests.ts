@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
-import { currencyCode, moneyAmount, pageQueryFields, trimmedText } from './shared-fields.js';
+import { currencyCode, moneyAmount, pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
 
 /** Request schemas of the /v1/staff routes (API.md "Staff"); the case routes' path is `casePathSchema`. */
 
@@ -23,10 +23,10 @@ export const staffQueueQuerySchema = z.strictObject({
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
 
 /** A retry of a failed workflow; the note goes on the internal timeline event. */
-export const retryWorkflowBodySchema = z.strictObject({ note: trimmedText(1_000).optional() });
+export const retryWorkflowBodySchema = z.strictObject({ note: multiLineText(1_000).optional() });
 
-export const replyBodySchema = z.strictObject({ body: trimmedText(5_000) });
-export const noteBodySchema = z.strictObject({ body: trimmedText(5_000) });
+export const replyBodySchema = z.strictObject({ body: multiLineText(5_000) });
+export const noteBodySchema = z.strictObject({ body: multiLineText(5_000) });
 
 export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_customer', 'in_progress']) });
 
@@ -39,7 +39,7 @@ export const resolveBodySchema = z.strictObject({
       type: z.enum(RESOLUTION_TYPES),
       amount: moneyAmount.optional(),
       currency: currencyCode.optional(),
-      reference: trimmedText(200).optional(),
+      reference: singleLineText(200).optional(),
     })
     .superRefine((resolution, context) => {
       const monetary = (MONETARY_RESOLUTIONS as readonly string[]).includes(resolution.type);
@@ -51,7 +51,7 @@ export const resolveBodySchema = z.strictObject({
       }
     }),
   rootCause: z.enum(ROOT_CAUSES),
-  summary: trimmedText(2_000),
+  summary: multiLineText(2_000),
 });
 export type ResolveBody = z.output<typeof resolveBodySchema>;
 
@@ -59,7 +59,7 @@ export const reclassifyBodySchema = z
   .strictObject({
     severity: z.enum(SEVERITIES).optional(),
     urgency: z.enum(URGENCIES).optional(),
-    reason: trimmedText(500),
+    reason: multiLineText(500),
   })
   .refine((body) => body.severity !== undefined || body.urgency !== undefined, {
     message: 'Give a severity, an urgency or both',
@@ -70,10 +70,10 @@ export const assignBodySchema = z.strictObject({ agentId: agentIdSchema });
 
 export const reviewBodySchema = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  reason: trimmedText(1_000),
+  reason: multiLineText(1_000),
 });
 
 export const revisitBodySchema = z.strictObject({
   outcome: z.enum(REVISIT_OUTCOMES),
-  note: trimmedText(2_000).optional(),
+  note: multiLineText(2_000).optional(),
 });

@@ -6,7 +6,7 @@ import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
-import { trimmedText } from './shared-fields.js';
+import { singleLineText } from './shared-fields.js';
 
 /** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
 
@@ -36,7 +36,7 @@ const emails = z
 export const storeProfileBodySchema = z
   .strictObject({
     version: z.int().min(0).optional(),
-    name: trimmedText(120),
+    name: singleLineText(120),
     timezone: z
       .string()
       .max(64)

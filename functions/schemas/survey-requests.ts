@@ -1,19 +1,28 @@
 import * as z from 'zod';
 import { RATING_MAX, RATING_MIN, SURVEY_COMMENT_MAX_LENGTH, SURVEY_DIMENSIONS } from '../domain/aftercare/survey.js';
+import { multiLineText } from './shared-fields.js';
 
 /** The survey link's token (its shape is checked by the signature; this only bounds its size). */
 export const surveyPathSchema = z.strictObject({ token: z.string().min(1).max(200) });
 
-/** `?overall=N` from the email's quick links: only preselects; anything else is ignored rather than refused. */
-export const surveyPageQuerySchema = z.looseObject({
-  overall: z.coerce.number().int().min(RATING_MIN).max(RATING_MAX).optional().catch(undefined),
-});
-
-/** A rating as a form sends it ("4") or as JSON may (4); an empty form value is no answer. */
+/**
+ * A rating as a form sends it ("4") or as JSON may (4); an empty form value is no answer. Only plain digits become a
+ * number: `Number()` would also read "0x5", "+5", " 5", "05", "1e0" and "5.0" as ratings no form offers.
+ */
 const ratingValue = (value: unknown): unknown =>
-  value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value;
+  value === '' || value === null
+    ? undefined
+    : typeof value === 'string' && /^[1-9][0-9]{0,2}$/.test(value)
+      ? Number(value)
+      : value;
 const ratingNumber = z.number({ error: 'Required: a rating from 1 to 5' }).int().min(RATING_MIN).max(RATING_MAX);
 const optionalRating = z.preprocess(ratingValue, ratingNumber.optional());
+
+/** `?overall=N` from the email's quick links: only preselects; anything else is ignored rather than refused. */
+export const surveyPageQuerySchema = z.looseObject({
+  overall: optionalRating.catch(undefined),
+});
+
 /** Not optional in the schema itself: zod skips an absent key whose schema accepts undefined. */
 const requiredRating = z.preprocess(ratingValue, ratingNumber);
 
@@ -23,7 +32,7 @@ export const surveyAnswerSchema = z.strictObject({
   overall: requiredRating,
   comment: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() || undefined : value),
-    z.string().max(SURVEY_COMMENT_MAX_LENGTH).optional(),
+    multiLineText(SURVEY_COMMENT_MAX_LENGTH).optional(),
   ),
 }) as z.ZodType<{
   overall: number;

@@ -53,6 +53,12 @@ export const NASTY_STRINGS = [
   '\n\t  ',
   '#',
   'CASE#cs_x',
+  'Li\r\nBcc: evil@x.com\r\nSubject: pwned', // CRLF: a header injection through a name
+  'bell\u0007 esc\u001b[31m del\u007f nel\u0085', // C0 and C1 controls
+  '\u200b\u200c\u200d\u2060\ufeff', // only zero-width and format characters
+  '\u3164\u00a0\u3000\u2800', // only fillers and blanks that look like nothing
+  'line\u2028separator', // a line break to many renderers
+  '\u2066isolate\u2069 \u202aembedding\u202c', // bidi isolates and embeddings
 ];
 
 const textArbitrary = (min: number, max: number): fc.Arbitrary<string> =>

@@ -22,8 +22,12 @@ const sentValues = (fields: unknown) => {
   const sent = (typeof fields === 'object' && fields !== null ? fields : {}) as Record<string, unknown>;
   const ratings: Partial<Record<SurveyDimension, number>> = {};
   for (const dimension of SURVEY_DIMENSIONS) {
-    const value = Number(sent[dimension]);
-    if (Number.isInteger(value) && value >= 1 && value <= 5) ratings[dimension] = value;
+    // Shown checked again only if it is a rating the schema takes ("5" or 5, not "0x5").
+    const value = sent[dimension];
+    const rating = typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : value;
+    if (typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5) {
+      ratings[dimension] = rating;
+    }
   }
   return { ratings, ...(typeof sent.comment === 'string' ? { comment: sent.comment } : {}) };
 };
@@ -62,7 +66,9 @@ export const handler = pageRoute(async ({ pathParameters, fields, wantsJson, hea
       if (isField(name)) {
         errors[name] =
           name === 'comment'
-            ? words.comment(SURVEY_COMMENT_MAX_LENGTH)
+            ? issue.code === 'too_big'
+              ? words.comment(SURVEY_COMMENT_MAX_LENGTH)
+              : words.commentText
             : name === 'overall' && sentValues(fields).ratings.overall === undefined
               ? words.overall
               : words.rating;

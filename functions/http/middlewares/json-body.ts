@@ -1,6 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../domain/errors.js';
+import { firstDuplicateKey } from '../duplicate-json-keys.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -10,7 +11,46 @@ export interface ParsedBody {
 }
 
 /**
- * Requests with a body must be JSON (415 otherwise), small (413) and well-formed (400). The parsed value goes to
+ * A body is read as UTF-8, so one declared in another charset is refused (415) rather than misread ("M\uFFFDller").
+ * Decoding it instead is not possible in AWS: API Gateway hands a text body to the Lambda already as a string.
+ */
+export const requireUtf8 = (contentType: string): void => {
+  const charset = /;\s*charset\s*=\s*("?)([^";\s]*)\1/i.exec(contentType)?.[2];
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return;
+  throw new UnsupportedMediaTypeError('Send the body in UTF-8', {
+    details: [
+      { path: 'content-type', message: `Only UTF-8 is read, got charset=${charset.slice(0, 40) || '(empty)'}` },
+    ],
+  });
+};
+
+/** The body's JSON; 400 when it is no JSON or names a key twice in one object (which value would count?). */
+export const parseJsonBody = (raw: string): unknown => {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (cause) {
+    throw new MalformedJsonError('The body is not valid JSON', {
+      cause,
+      details: [{ path: '', message: (cause as Error).message }],
+    });
+  }
+  const duplicate = firstDuplicateKey(raw);
+  if (duplicate) {
+    throw new MalformedJsonError('The body names a key more than once', {
+      details: [
+        {
+          path: duplicate.join('.').slice(0, 200),
+          message: `${JSON.stringify((duplicate.at(-1) ?? '').slice(0, 64))} appears more than once in the same object`,
+        },
+      ],
+    });
+  }
+  return value;
+};
+
+/**
+ * Requests with a body must be JSON in UTF-8 (415 otherwise), small (413) and well-formed without repeated keys (400). The parsed value goes to
  * `event.parsedBody`; schema validation comes after, in the route.
  */
 export const jsonBody = (
@@ -30,13 +70,7 @@ export const jsonBody = (
         details: [{ path: 'content-type', message: `Expected application/json, got ${contentType || 'none'}` }],
       });
     }
-    try {
-      event.parsedBody = JSON.parse(raw);
-    } catch (cause) {
-      throw new MalformedJsonError('The body is not valid JSON', {
-        cause,
-        details: [{ path: '', message: (cause as Error).message }],
-      });
-    }
+    requireUtf8(contentType);
+    event.parsedBody = parseJsonBody(raw);
   },
 });

@@ -321,6 +321,58 @@ const refusedBy = (schema: z.ZodType, value: string | Record<string, string>): b
   }
 };
 
+/** Text a schema must refuse in a field a person types: each shape of `functions/domain/text-rules.ts`. */
+const HOSTILE_TEXT: Array<[string, string]> = [
+  ['a control character', 'Li\u0000Lei\u0007'],
+  ['CRLF', 'Li\r\nBcc: evil@x.com\r\nSubject: pwned'],
+  ['only invisible characters', '\u200b\u200d\ufeff \u3164'],
+  ['a lone surrogate', 'Li\ud800'],
+  ['a bidi override', 'Li\u202egnp.exe'],
+];
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The JSON of `value` with the first key of the object at `path` written twice (same value): JSON.parse and so the
+ * schema see nothing wrong, the API must refuse it.
+ */
+const withDuplicateKey = (value: unknown, path: string[]): string => {
+  if (path.length === 0 && isObject(value)) {
+    const [name, inner] = Object.entries(value).find(([, first]) => first !== undefined) as [string, unknown];
+    return `{${JSON.stringify(name)}:${JSON.stringify(inner)},${JSON.stringify(value).slice(1)}`;
+  }
+  const [head, ...rest] = path as [string, ...string[]];
+  if (Array.isArray(value)) {
+    const items = value.map((inner, index) =>
+      String(index) === head ? withDuplicateKey(inner, rest) : (JSON.stringify(inner) ?? 'null'),
+    );
+    return `[${items.join(',')}]`;
+  }
+  const members = Object.entries(value as Record<string, unknown>)
+    .filter(([, inner]) => inner !== undefined)
+    .map(([name, inner]) => {
+      const json = name === head ? withDuplicateKey(inner, rest) : JSON.stringify(inner);
+      return `${JSON.stringify(name)}:${json}`;
+    });
+  return `{${members.join(',')}}`;
+};
+
+/** Raw bodies JSON.parse takes but the API must refuse: a key repeated at the top and in the first nested objects. */
+const duplicateKeyBodies = (valid: unknown): Array<[string, string]> => {
+  if (!isObject(valid) || !Object.values(valid).some((first) => first !== undefined)) return [];
+  const nested = leafPaths(valid)
+    .filter((path) => {
+      const inner = path.reduce<unknown>((at, name) => (at as Record<string, unknown>)[name], valid);
+      return isObject(inner) && Object.values(inner).some((first) => first !== undefined);
+    })
+    .slice(0, 2);
+  return [[], ...nested].map((path) => [
+    `a duplicate key at ${path.join('.') || 'the top'}`,
+    withDuplicateKey(valid, path),
+  ]);
+};
+
 /** Mutations of a valid body: each leaf nulled, mistyped, made huge or removed; unknown and hostile extra fields. */
 const bodyMutations = (valid: unknown): Array<[string, string]> => {
   const mutations: Array<[string, string]> = [
@@ -349,6 +401,16 @@ const bodyMutations = (valid: unknown): Array<[string, string]> => {
         [`${at} removed`, JSON.stringify(withAt(valid, path, REMOVE))],
       );
     }
+    // Hostile text in the string leaves: every shape in the first, one shape each (in turn) in the others.
+    const strings = leafPaths(valid).filter(
+      (path) => typeof path.reduce<unknown>((at, name) => (at as Record<string, unknown>)[name], valid) === 'string',
+    );
+    strings.slice(0, 12).forEach((path, index) => {
+      const shapes = index === 0 ? HOSTILE_TEXT : [HOSTILE_TEXT[index % HOSTILE_TEXT.length] as [string, string]];
+      for (const [label, text] of shapes) {
+        mutations.push([`${path.join('.')} with ${label}`, JSON.stringify(withAt(valid, path, () => text))]);
+      }
+    });
   }
   return mutations;
 };
@@ -410,7 +472,20 @@ const queryMutations = (schemas: Schemas, valid: Record<string, string>): Array<
     ['a parameter named __proto__', Object.fromEntries([...Object.entries(valid), ['__proto__', '{"a":1}']])],
   ];
   for (const name of Object.keys(properties)) {
-    for (const value of ['', 'x'.repeat(3_000), 'null', '-1', '1e9', '1.5', 'NaN', 'bogus', '\u202Eme', 'ME']) {
+    for (const value of [
+      '',
+      'x'.repeat(3_000),
+      'null',
+      '-1',
+      '1e9',
+      '1.5',
+      'NaN',
+      'bogus',
+      '\u202Eme',
+      'ME',
+      'a\r\nb',
+      '\u200b\u200d',
+    ]) {
       mutations.push([`${name}=${value.slice(0, 12)}`, { ...valid, [name]: value }]);
     }
     if (name === 'nextToken') {
@@ -545,8 +620,30 @@ describe('Fuzz: every route, refusals', () => {
                 }))
                 .filter((request) => !schemas.body || request.mustRefuse || request.label === 'a body over 64 KB')
                 .map((request) => (request.label === 'a body over 64 KB' ? { ...request, mustRefuse: true } : request)),
+              // Valid JSON the schema would take, refused for what JSON.parse hides: repeated keys.
+              ...duplicateKeyBodies(validBody).map(([label, body]) => ({ ...base, label, body, mustRefuse: true })),
               { ...base, label: 'text/plain', contentType: 'text/plain' },
               { ...base, label: 'a form post', contentType: 'application/x-www-form-urlencoded', body: 'a=1&b=%FF' },
+              {
+                ...base,
+                label: 'a form post naming a field twice',
+                contentType: 'application/x-www-form-urlencoded',
+                body: 'overall=5&comment=x&overall=1',
+                mustRefuse: true,
+              },
+              {
+                ...base,
+                label: 'JSON declared in ISO-8859-1',
+                contentType: 'application/json; charset=iso-8859-1',
+                mustRefuse: true,
+              },
+              {
+                ...base,
+                label: 'a form declared in ISO-8859-1',
+                contentType: 'application/x-www-form-urlencoded; charset=iso-8859-1',
+                body: 'overall=5',
+                mustRefuse: true,
+              },
             ]),
       ];
       await checkRefusals(route, requests);

@@ -95,9 +95,7 @@ describe('Schema: policyBodySchema', () => {
 
   it('names every missing field of an empty policy', () => {
     expect(invalidPaths(policyBodySchema, {})).toEqual(
-      expect.arrayContaining(
-        Object.keys(policy).filter((field) => field !== 'version' && field !== 'missingEvidence'),
-      ),
+      expect.arrayContaining(Object.keys(policy).filter((field) => field !== 'version' && field !== 'missingEvidence')),
     );
   });
 
