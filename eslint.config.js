@@ -1,0 +1,45 @@
+// Lint: typescript-eslint's type-checked rules, the layers of functions/ and no import cycle anywhere.
+import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
+import noImportCycle from './eslint/no-import-cycle.js';
+
+const LAYERS = [
+  // Pure rules: nothing outside the domain; node:crypto only for hashing and signing survey tokens.
+  { layer: 'functions/domain', onlyFolders: ['functions/domain'], onlyPackages: ['node:crypto'] },
+  {
+    layer: 'functions/use-cases',
+    notFolders: ['functions/adapters', 'functions/handlers', 'functions/http'],
+    notPackages: ['@aws-sdk/', '@aws-lambda-powertools/', '@middy/'],
+  },
+  { layer: 'functions/ports', notFolders: ['functions/adapters', 'functions/handlers', 'functions/use-cases'] },
+  { layer: 'functions/adapters', notFolders: ['functions/use-cases', 'functions/handlers', 'functions/http'] },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', 'test-results/', 'eslint/', '*.config.*'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { project: { rules: { layers, 'no-import-cycle': noImportCycle } } },
+    rules: {
+      'project/layers': ['error', LAYERS],
+      'project/no-import-cycle': ['error', { folders: ['functions', 'infra', 'local', 'scripts', 'bench', 'test'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests read HTTP answers and stored items as JSON (`any`) on purpose and assert on their shape; fakes implement
+    // async ports without awaiting anything.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);
