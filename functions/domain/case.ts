@@ -148,6 +148,18 @@ export interface Resolution {
   summary: string;
   resolvedAt: string;
   resolvedBy: string;
+  /** The supervisor or admin who approved it, when it needed approval (`PendingApproval`). */
+  approvedBy?: string;
+}
+
+/**
+ * A resolution an agent asked for that pays more than the store's auto-approve limit: recorded on the case (a new
+ * request replaces it) until a supervisor approves it (the case is resolved with it) or declines it.
+ */
+export interface PendingApproval {
+  resolution: Pick<Resolution, 'type' | 'amount' | 'currency' | 'reference' | 'rootCause' | 'summary'>;
+  requestedBy: { userId: string; name: string; agentId?: string };
+  requestedAt: string;
 }
 
 export interface Cancellation {
@@ -247,6 +259,8 @@ export interface Case extends CaseRequest {
   /** The first public reply by staff. */
   firstRespondedAt?: string;
   resolution?: Resolution;
+  /** A resolution waiting for a supervisor's approval (see `PendingApproval`). */
+  pendingApproval?: PendingApproval;
   cancellation?: Cancellation;
   escalation?: CaseEscalation;
   deadlines?: CaseDeadlines;
