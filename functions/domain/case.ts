@@ -308,6 +308,18 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved',
 
 export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.includes(status);
 
+/**
+ * The pending approval still in force: only on an open case, and only one asked for in the current round (a case
+ * resolved another way and reopened does not bring back an old request).
+ */
+export const pendingApprovalOf = (
+  value: Pick<Case, 'status' | 'pendingApproval' | 'reopenedAt'>,
+): PendingApproval | undefined => {
+  const pending = value.pendingApproval;
+  if (!pending || !isOpenCase(value.status)) return undefined;
+  return value.reopenedAt === undefined || pending.requestedAt >= value.reopenedAt ? pending : undefined;
+};
+
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
 

@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { isOpenCase, type Case } from '../../domain/case.js';
+import { pendingApprovalOf, type Case, type PendingApproval } from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError, ValidationError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
@@ -23,9 +23,9 @@ export interface ResolutionApprovalDecision {
 }
 
 /** The store's rules may have changed since the request (a lower compensation limit): then it cannot be approved. */
-const assertStillValid = (current: Case, limits: MoneyLimits): void => {
+const assertStillValid = (current: Case, pending: PendingApproval, limits: MoneyLimits): void => {
   try {
-    assertResolutionMoney(current, current.pendingApproval?.resolution ?? { type: 'no_action' }, limits);
+    assertResolutionMoney(current, pending.resolution, limits);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     throw new StateConflictError("The pending resolution no longer meets the store's money rules; decline it", {
@@ -53,8 +53,8 @@ export const decideResolutionApproval = async (
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);
   const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
-    const pending = current.pendingApproval;
-    if (!pending || !isOpenCase(current.status)) throw new StateConflictError('No resolution awaits approval');
+    const pending = pendingApprovalOf(current);
+    if (!pending) throw new StateConflictError('No resolution awaits approval');
     const now = dependencies.clock.now();
     const decided = timelineEvent(
       current.caseId,
@@ -77,7 +77,7 @@ export const decideResolutionApproval = async (
     if (!resolvableBy(request.user, current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be resolved`);
     }
-    assertStillValid(current, limits);
+    assertStillValid(current, pending, limits);
     const resolved = resolvedChange(current, pending.resolution, {
       resolvedBy: pending.requestedBy.userId,
       approvedBy: request.user,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESOLUTION_TYPES } from '../../../functions/domain/case.js';
+import { pendingApprovalOf, RESOLUTION_TYPES } from '../../../functions/domain/case.js';
 import { hasMinorUnitsOf, isIsoCurrency, minorUnitDigits } from '../../../functions/domain/money.js';
 import {
   needsApproval,
@@ -133,5 +133,28 @@ describe('Function: needsApproval', () => {
     [{ type: 'guidance' }, false],
   ] as const)('says %j needs a supervisor above 2000: %s', (resolution, expected) => {
     expect(needsApproval(resolution, 2000)).toBe(expected);
+  });
+});
+
+describe('Function: pendingApprovalOf', () => {
+  const pending = {
+    resolution: { type: 'compensation', amount: 3000, rootCause: 'other', summary: 'Goodwill.' },
+    requestedBy: { userId: 'local-agent1', name: 'Wang Fang' },
+    requestedAt: '2026-12-01T10:00:00.000Z',
+  } as const;
+
+  it('gives the request on an open case', () => {
+    expect(pendingApprovalOf({ status: 'in_progress', pendingApproval: pending })).toBe(pending);
+  });
+
+  it.each(['resolved', 'cancelled', 'closed'] as const)('hides it once the case is %s', (status) => {
+    expect(pendingApprovalOf({ status, pendingApproval: pending })).toBeUndefined();
+  });
+
+  it('hides a request from before the case was reopened, and keeps one asked for after', () => {
+    const reopenedAt = '2026-12-02T10:00:00.000Z';
+    expect(pendingApprovalOf({ status: 'assigned', pendingApproval: pending, reopenedAt })).toBeUndefined();
+    const later = { ...pending, requestedAt: '2026-12-03T10:00:00.000Z' };
+    expect(pendingApprovalOf({ status: 'assigned', pendingApproval: later, reopenedAt })).toBe(later);
   });
 });
