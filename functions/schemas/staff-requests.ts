@@ -88,4 +88,8 @@ export const revisitBodySchema = z.strictObject({
 export const resolutionApprovalBodySchema = z.strictObject({
   approve: z.boolean(),
   note: trimmedText(1_000).optional(),
+  requestedAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("The pending approval's requestedAt this decision is about: 409 if the agent has replaced it since"),
 });

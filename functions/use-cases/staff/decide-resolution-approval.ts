@@ -20,6 +20,8 @@ export interface ResolutionApprovalDecision {
   caseId: string;
   approve: boolean;
   note?: string;
+  /** The request the decider saw (`pendingApproval.requestedAt`): a newer one is not decided blind. */
+  requestedAt?: string;
 }
 
 /** The store's rules may have changed since the request (a lower compensation limit): then it cannot be approved. */
@@ -37,7 +39,8 @@ const assertStillValid = (current: Case, pending: PendingApproval, limits: Money
 /**
  * A supervisor or admin decides the resolution an agent asked approval for
  * (`POST /v1/staff/cases/{caseId}/resolution-approval`; the route admits only them):
- * 1. 404 for another store's case; 409 unless the open case has a pending approval;
+ * 1. 404 for another store's case; 409 unless the open case has a pending approval (the one asked at `requestedAt`,
+ *    when the decider names it);
  * 2. `approve: false`: the request is removed and an internal `resolution_declined` event tells the agent; the case
  *    stays as it was (open, theirs);
  * 3. `approve: true`: the money rules are checked again (409 if the store's limits changed meanwhile), then the case is
@@ -55,6 +58,9 @@ export const decideResolutionApproval = async (
     assertCaseAccess(request.user, current);
     const pending = pendingApprovalOf(current);
     if (!pending) throw new StateConflictError('No resolution awaits approval');
+    if (request.requestedAt !== undefined && Date.parse(request.requestedAt) !== Date.parse(pending.requestedAt)) {
+      throw new StateConflictError('The agent replaced the pending resolution since; read the case again');
+    }
     const now = dependencies.clock.now();
     const decided = timelineEvent(
       current.caseId,

@@ -193,6 +193,7 @@ describe('API: resolutions above the auto-approve limit', () => {
 
     // Act 1: the agent compensates 3000 CNY (above 2000, within the store's 5000), then asks again with 2500
     const first = await resolveAs('agent1', caseId, { type: 'compensation', amount: 3000 });
+    const firstRequestedAt = (await staffView(staff, caseId)).pendingApproval?.requestedAt;
     const second = await resolveAs('agent1', caseId, { type: 'compensation', amount: 2500, reference: 'CP-7' });
 
     // Assess 1: nothing resolved; the latest request is pending, on the staff view and the internal timeline only
@@ -223,10 +224,17 @@ describe('API: resolutions above the auto-approve limit', () => {
     expect(JSON.stringify(storefront)).not.toContain('2500');
     expect(await openCasesOf(staff, 'agent1')).toBe(loadBefore);
 
-    // Act 2
-    const approved = await approvalAs('supervisor1', caseId, { approve: true, note: 'Goodwill, long-time customer.' });
+    // Act 2: approving the replaced request is refused; the one shown is approved
+    const stale = await approvalAs('supervisor1', caseId, { approve: true, requestedAt: firstRequestedAt });
+    const approved = await approvalAs('supervisor1', caseId, {
+      approve: true,
+      note: 'Goodwill, long-time customer.',
+      requestedAt: pending.pendingApproval.requestedAt,
+    });
 
     // Assess 2: resolved with the pending resolution, as a resolve would be
+    expect(firstRequestedAt).toEqual(expect.any(String));
+    expect(stale.status, stale.text).toBe(409);
     expect(approved.status, approved.text).toBe(200);
     expect(approved.json).toMatchObject({
       status: 'resolved',
