@@ -72,8 +72,6 @@ export interface ResolutionMoneyContext {
   caseCurrency: string;
   /** The order lines' value (`orderValue`), in the case currency. */
   orderTotal: number;
-  /** Refunded on the case in earlier rounds (a reopened case): a refund and those together stay within the order. */
-  refundedBefore: number;
   /** The store's highest compensation, in the case currency. */
   compensationLimit: number;
 }
@@ -81,7 +79,8 @@ export interface ResolutionMoneyContext {
 /**
  * Every money rule on a resolution against its case (paths relative to `resolution`): the shape rules, the currency
  * is the case's (an omitted one is), the amount has the case currency's decimals, a refund stays within what the
- * order cost less what was refunded before, a compensation within the store's limit. Empty: the money is right.
+ * order cost, a compensation within the store's limit. Each resolution is checked on its own: a case reopened and
+ * resolved again may refund again (the storefront's payment system holds the running total). Empty: the money is right.
  */
 export const resolutionMoneyProblems = (
   resolution: ResolutionMoney,
@@ -97,13 +96,10 @@ export const resolutionMoneyProblems = (
   if (amount === undefined || shape.some((problem) => problem.path === 'amount')) return problems;
   if (!hasMinorUnitsOf(amount, context.caseCurrency)) {
     problems.push({ path: 'amount', message: decimalsMessage(context.caseCurrency) });
-  } else if (type === 'refund' && amount > roundTo(context.orderTotal - context.refundedBefore, context.caseCurrency)) {
+  } else if (type === 'refund' && amount > context.orderTotal) {
     problems.push({
       path: 'amount',
-      message:
-        context.refundedBefore > 0
-          ? `At most the order total less earlier refunds, ${roundTo(context.orderTotal - context.refundedBefore, context.caseCurrency)} ${context.caseCurrency}`
-          : `At most the order total, ${context.orderTotal} ${context.caseCurrency}`,
+      message: `At most the order total, ${context.orderTotal} ${context.caseCurrency}`,
     });
   } else if (type === 'compensation' && amount > context.compensationLimit) {
     problems.push({
@@ -113,8 +109,6 @@ export const resolutionMoneyProblems = (
   }
   return problems;
 };
-
-const roundTo = (value: number, currency: string): number => Number(value.toFixed(minorUnitDigits(currency)));
 
 /**
  * Whether a supervisor must approve the resolution before it is recorded: a payout above the store's auto-approve

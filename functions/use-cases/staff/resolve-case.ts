@@ -49,14 +49,9 @@ export const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
 
 /** 400 naming `resolution.amount` / `resolution.currency` unless the money is right for this case and store. */
 export const assertResolutionMoney = (current: Case, resolution: ResolutionMoney, limits: MoneyLimits): void => {
-  const refundedBefore = (current.rounds ?? [])
-    .map((round) => round.resolution)
-    .filter((earlier) => earlier.type === 'refund' && (earlier.currency ?? current.currency) === current.currency)
-    .reduce((sum, earlier) => sum + (earlier.amount ?? 0), 0);
   const problems = resolutionMoneyProblems(resolution, {
     caseCurrency: current.currency,
     orderTotal: orderValue(current.items),
-    refundedBefore,
     compensationLimit: limits.compensationLimit,
   });
   if (problems.length > 0) {

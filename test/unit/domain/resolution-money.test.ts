@@ -12,7 +12,6 @@ import {
 const context = (overrides: Partial<ResolutionMoneyContext> = {}): ResolutionMoneyContext => ({
   caseCurrency: 'CNY',
   orderTotal: 199,
-  refundedBefore: 0,
   compensationLimit: 5000,
   ...overrides,
 });
@@ -100,8 +99,6 @@ describe('Function: resolutionMoneyProblems', () => {
   it.each([
     ['the whole order', { type: 'refund', amount: 199 }, context(), []],
     ['a cent above the order', { type: 'refund', amount: 199.01 }, context(), ['amount']],
-    ['what is left after an earlier refund', { type: 'refund', amount: 99 }, context({ refundedBefore: 100 }), []],
-    ['more than is left', { type: 'refund', amount: 99.01 }, context({ refundedBefore: 100 }), ['amount']],
     ['a compensation at the limit', { type: 'compensation', amount: 5000 }, context(), []],
     ['a compensation above it', { type: 'compensation', amount: 5000.01 }, context(), ['amount']],
     [
