@@ -148,6 +148,18 @@ export interface Resolution {
   summary: string;
   resolvedAt: string;
   resolvedBy: string;
+  /** The supervisor or admin who approved it, when it needed approval (`PendingApproval`). */
+  approvedBy?: string;
+}
+
+/**
+ * A resolution an agent asked for that pays more than the store's auto-approve limit: recorded on the case (a new
+ * request replaces it) until a supervisor approves it (the case is resolved with it) or declines it.
+ */
+export interface PendingApproval {
+  resolution: Pick<Resolution, 'type' | 'amount' | 'currency' | 'reference' | 'rootCause' | 'summary'>;
+  requestedBy: { userId: string; name: string; agentId?: string };
+  requestedAt: string;
 }
 
 export interface Cancellation {
@@ -247,6 +259,8 @@ export interface Case extends CaseRequest {
   /** The first public reply by staff. */
   firstRespondedAt?: string;
   resolution?: Resolution;
+  /** A resolution waiting for a supervisor's approval (see `PendingApproval`). */
+  pendingApproval?: PendingApproval;
   cancellation?: Cancellation;
   escalation?: CaseEscalation;
   deadlines?: CaseDeadlines;
@@ -293,6 +307,18 @@ export const HANDLED_STATUSES: readonly CaseStatus[] = ['assigned', 'in_progress
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved', 'closed', 'cancelled'];
 
 export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.includes(status);
+
+/**
+ * The pending approval still in force: only on an open case, and only one asked for in the current round (a case
+ * resolved another way and reopened does not bring back an old request).
+ */
+export const pendingApprovalOf = (
+  value: Pick<Case, 'status' | 'pendingApproval' | 'reopenedAt'>,
+): PendingApproval | undefined => {
+  const pending = value.pendingApproval;
+  if (!pending || !isOpenCase(value.status)) return undefined;
+  return value.reopenedAt === undefined || pending.requestedAt >= value.reopenedAt ? pending : undefined;
+};
 
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;

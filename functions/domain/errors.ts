@@ -63,6 +63,15 @@ export class AgentUnavailableError extends DomainError {
   }
 }
 
+/**
+ * The resolution pays more than the store lets an agent pay without review: it was recorded as the case's pending
+ * approval (replacing an earlier one) and a supervisor decides it. Nothing was resolved.
+ */
+export class ApprovalRequiredError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'approval_required';
+}
+
 export class IdempotencyConflictError extends DomainError {
   readonly statusCode = 409;
   readonly code = 'idempotency_conflict';

@@ -2,7 +2,7 @@ import { awaitingCustomerRulesOf, type AwaitingCustomerOutcome } from './awaitin
 import type { Locale } from './case.js';
 import { DEFAULT_KPI_TARGETS } from './kpi/kpi-rollup.js';
 import type { KpiTargets } from './kpi/kpi-report.js';
-import { DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
+import { compensationLimitOf, DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
 
 /**
  * Prefix of case numbers: 2 to 6 uppercase letters or digits (`AS` -> `AS-20261122-0001`). A change applies to cases
@@ -25,7 +25,8 @@ export interface EditableStoreProfile {
   awaitingCustomerLimit: string;
   awaitingCustomerOutcome: AwaitingCustomerOutcome;
   /** Targets shown beside the KPI report's figures (seed 001's when never saved). */
-  kpiTargets: KpiTargets;
+  kpiTargets: KpiTargets; /** The highest compensation one resolution may pay, in the case's currency. */
+  compensationLimit: number;
 }
 
 /** The store profile as `GET /v1/admin/store` shows it: the store id, the editable fields, the server's version. */
@@ -47,6 +48,7 @@ export const storeProfileView = (store: Store): StoreProfileView => ({
   reopenWindow: store.reopenWindow ?? DEFAULT_REOPEN_WINDOW,
   ...awaitingCustomerSettings(store),
   kpiTargets: kpiTargetsOf(store),
+  compensationLimit: compensationLimitOf(store),
   version: store.version ?? 0,
 });
 

@@ -41,11 +41,21 @@ export interface Store {
   awaitingCustomerOutcome?: AwaitingCustomerOutcome;
   /** The team's KPI targets beside the report's figures; seed 001's defaults when absent (`DEFAULT_KPI_TARGETS`). */
   kpiTargets?: KpiTargets;
+  /**
+   * The highest compensation one resolution may pay, in the case's currency (`DEFAULT_COMPENSATION_LIMIT` when absent).
+   * Above the policy's `autoApproveValueLimit` an agent's compensation also needs a supervisor's approval.
+   */
+  compensationLimit?: number;
   /** The profile's version: the server's, one up at each admin save (`PUT /v1/admin/store`); absent (0) before any. */
   version?: number;
 }
 
 export const DEFAULT_REOPEN_WINDOW = 'P7D';
+
+export const DEFAULT_COMPENSATION_LIMIT = 5_000;
+
+export const compensationLimitOf = (store: Pick<Store, 'compensationLimit'>): number =>
+  store.compensationLimit ?? DEFAULT_COMPENSATION_LIMIT;
 
 export const DEFAULT_SIGNAL_RECHECK_AFTER = 'P1D';
 

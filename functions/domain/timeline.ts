@@ -34,6 +34,12 @@ export type TimelineEventType =
   /** Internal note: `details.body`; never shown to the customer. */
   | 'note_added'
   | 'resolved'
+  /** Internal: an agent's resolution awaits a supervisor's approval: `details.resolution` (a new one replaces it). */
+  | 'resolution_approval_requested'
+  /** Internal: a supervisor approved the pending resolution (a `resolved` event follows): `details.requestedBy`, `note`. */
+  | 'resolution_approved'
+  /** Internal: a supervisor declined it; the case stays open: `details.resolution`, `details.requestedBy`, `note`. */
+  | 'resolution_declined'
   | 'cancelled'
   | 'notification_failed'
   /** An SLA target was missed: `details.milestone`, `details.dueAt`. */

@@ -57,6 +57,7 @@ export interface CaseChange {
     | 'survey'
     | 'revisit'
     | 'escalation'
+    | 'pendingApproval'
   >;
   /**
    * Keys appended to `notificationsSent` in the write itself (not the list as read, rewritten), so two notices recorded

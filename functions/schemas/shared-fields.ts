@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { textProblem, type TextLines } from '../domain/text-rules.js';
+import { isIsoCurrency } from '../domain/money.js';
 
 /** Fields several request schemas share, so one rule (and one message) holds wherever the field appears. */
 
@@ -34,7 +35,7 @@ export const trimmedText = singleLineText;
 /** An amount of money: not negative, cents at most. */
 export const moneyAmount = z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals');
 
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY');
+export const currencyCode = z.string().max(3).refine(isIsoCurrency, 'An ISO 4217 code such as CNY');
 
 /** `?limit=&nextToken=` of every paginated listing. */
 export const pageQueryFields = {

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
-import { currencyCode, moneyAmount, pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
+import { resolutionShapeProblems } from '../domain/resolution-money.js';
+import { pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
 
 /** Request schemas of the /v1/staff routes (API.md "Staff"); the case routes' path is `casePathSchema`. */
 
@@ -30,26 +31,31 @@ export const noteBodySchema = z.strictObject({ body: multiLineText(5_000) });
 
 export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_customer', 'in_progress']) });
 
-/** Resolution types that pay the customer: they need an amount. */
-const MONETARY_RESOLUTIONS = ['refund', 'compensation'] as const;
+/**
+ * The resolution as sent. The money rules that need only the request are checked here (`resolutionShapeProblems`), so
+ * one 400 lists them with the other fields; those that need the case (its currency, its order total, the store's
+ * limits) are the use case's. The amount's decimals depend on the currency (JPY 0, KWD 3), hence no fixed step here.
+ */
+export const resolutionSchema = z
+  .strictObject({
+    type: z.enum(RESOLUTION_TYPES),
+    amount: z
+      .number()
+      .optional()
+      .describe(
+        "Required for refund and compensation, optional (a charge) for exchange, repair and replacement, refused otherwise; more than 0 in the currency's minor units",
+      ),
+    currency: z.string().max(3).optional().describe("ISO 4217; the case's currency, which it defaults to"),
+    reference: singleLineText(200).optional(),
+  })
+  .superRefine((resolution, context) => {
+    for (const problem of resolutionShapeProblems(resolution)) {
+      context.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    }
+  });
 
 export const resolveBodySchema = z.strictObject({
-  resolution: z
-    .strictObject({
-      type: z.enum(RESOLUTION_TYPES),
-      amount: moneyAmount.optional(),
-      currency: currencyCode.optional(),
-      reference: singleLineText(200).optional(),
-    })
-    .superRefine((resolution, context) => {
-      const monetary = (MONETARY_RESOLUTIONS as readonly string[]).includes(resolution.type);
-      if (monetary && resolution.amount === undefined) {
-        context.addIssue({ code: 'custom', path: ['amount'], message: `Required for ${resolution.type}` });
-      }
-      if (resolution.currency !== undefined && resolution.amount === undefined) {
-        context.addIssue({ code: 'custom', path: ['currency'], message: 'Only with an amount' });
-      }
-    }),
+  resolution: resolutionSchema,
   rootCause: z.enum(ROOT_CAUSES),
   summary: multiLineText(2_000),
 });
@@ -76,4 +82,14 @@ export const reviewBodySchema = z.strictObject({
 export const revisitBodySchema = z.strictObject({
   outcome: z.enum(REVISIT_OUTCOMES),
   note: multiLineText(2_000).optional(),
+});
+
+/** A supervisor's decision on the resolution an agent asked approval for; the note goes on the internal timeline. */
+export const resolutionApprovalBodySchema = z.strictObject({
+  approve: z.boolean(),
+  note: multiLineText(1_000).optional(),
+  requestedAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("The pending approval's requestedAt this decision is about: 409 if the agent has replaced it since"),
 });

@@ -6,7 +6,8 @@ import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
-import { singleLineText } from './shared-fields.js';
+import { DEFAULT_COMPENSATION_LIMIT } from '../domain/store.js';
+import { moneyAmount, singleLineText } from './shared-fields.js';
 
 /** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
 
@@ -90,6 +91,11 @@ export const storeProfileBodySchema = z
       })
       .default(DEFAULT_KPI_TARGETS)
       .describe("Targets beside the KPI report's figures; each defaults to seed 001's"),
+    compensationLimit: moneyAmount
+      .default(DEFAULT_COMPENSATION_LIMIT)
+      .describe(
+        "The highest compensation one resolution may pay, in the case's currency (0: none); above the policy's autoApproveValueLimit an agent's needs a supervisor's approval",
+      ),
   })
   .refine(
     ({ awaitingCustomerReminderAfter: reminder, awaitingCustomerLimit: limit }) =>

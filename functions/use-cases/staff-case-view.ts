@@ -1,5 +1,5 @@
 import { isRevisitPending } from '../domain/aftercare/revisit.js';
-import { roundOf, type Case } from '../domain/case.js';
+import { pendingApprovalOf, roundOf, type Case } from '../domain/case.js';
 import { waitOutcome } from '../domain/case-progress.js';
 import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
@@ -32,6 +32,8 @@ export const staffCaseView = (
     assignee: value.assignee ?? null,
     decision: value.decision ?? null,
     resolution: value.resolution ?? null,
+    /** An agent's resolution awaiting a supervisor's approval: what, by whom, since when (null: none). */
+    pendingApproval: pendingApprovalOf(value) ?? null,
     cancellation: value.cancellation ?? null,
     // What the workflow is still parked on: a wait whose event already happened is over (or being completed).
     workflowWait:

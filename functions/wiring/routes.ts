@@ -209,6 +209,17 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: ASSIGNMENT_CHANGING,
   },
   {
+    name: 'decideResolutionApproval',
+    method: 'POST',
+    path: '/v1/staff/cases/{caseId}/resolution-approval',
+    auth: 'staff',
+    roles: SUPERVISING,
+    handler: 'decide-resolution-approval',
+    summary:
+      "Approve (the case is resolved with it, as a resolve would) or decline an agent's resolution above the auto-approve limit.",
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
     name: 'reclassifyCase',
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/classification',

@@ -1,15 +1,25 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import { HANDLED_STATUSES, type Case, type CaseStatus, type Resolution } from '../../domain/case.js';
+import {
+  HANDLED_STATUSES,
+  orderValue,
+  type Case,
+  type CaseStatus,
+  type PendingApproval,
+  type Resolution,
+} from '../../domain/case.js';
 import { assertCaseAccess } from '../../domain/case-access.js';
-import { StateConflictError } from '../../domain/errors.js';
+import { ApprovalRequiredError, StateConflictError, ValidationError } from '../../domain/errors.js';
+import { needsApproval, resolutionMoneyProblems, type ResolutionMoney } from '../../domain/resolution-money.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
+import { compensationLimitOf } from '../../domain/store.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
-import { applyTimedCaseAction } from '../apply-case-action.js';
+import { applyTimedCaseAction, type PlannedChange } from '../apply-case-action.js';
 import { notifyResolved } from '../notifications/customer-notices.js';
 import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
+import { loadStore } from '../workflow/load-case.js';
 import { staffActor } from './staff-actor.js';
 
 export interface CaseResolution extends ResolveBody {
@@ -17,48 +27,140 @@ export interface CaseResolution extends ResolveBody {
   caseId: string;
 }
 
-const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
+/** What a resolution is recorded with, as requested (by the resolver, or by the agent whose request was approved). */
+export type RequestedResolution = PendingApproval['resolution'];
+
+/** The store's limits on the money of a resolution. */
+export interface MoneyLimits {
+  autoApproveValueLimit: number;
+  compensationLimit: number;
+}
+
+export const moneyLimitsOf = async (
+  dependencies: Pick<Dependencies, 'stores'>,
+  storeId: string,
+): Promise<MoneyLimits> => {
+  const [policy, store] = await Promise.all([dependencies.stores.getPolicy(storeId), loadStore(dependencies, storeId)]);
+  return { autoApproveValueLimit: policy.autoApproveValueLimit, compensationLimit: compensationLimitOf(store) };
+};
+
+export const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
   HANDLED_STATUSES.includes(status) || (status === 'open' && isSupervising(user));
+
+/** 400 naming `resolution.amount` / `resolution.currency` unless the money is right for this case and store. */
+export const assertResolutionMoney = (current: Case, resolution: ResolutionMoney, limits: MoneyLimits): void => {
+  const problems = resolutionMoneyProblems(resolution, {
+    caseCurrency: current.currency,
+    orderTotal: orderValue(current.items),
+    compensationLimit: limits.compensationLimit,
+  });
+  if (problems.length > 0) {
+    throw new ValidationError('Invalid body', {
+      details: problems.map((problem) => ({ path: `resolution.${problem.path}`, message: problem.message })),
+    });
+  }
+};
+
+/**
+ * The write that resolves a case: the resolution (an amount in the case's currency), status `resolved`, the
+ * assignee's load released, any pending approval gone, a public `resolved` event by `actor`.
+ */
+export const resolvedChange = (
+  current: Case,
+  requested: RequestedResolution,
+  { resolvedBy, approvedBy, actor, now }: { resolvedBy: string; approvedBy?: StaffUser; actor: StaffUser; now: Date },
+): PlannedChange => {
+  const { type, amount, reference, rootCause, summary } = requested;
+  const resolution: Resolution = {
+    type,
+    ...(amount !== undefined ? { amount, currency: current.currency } : {}),
+    ...(reference !== undefined ? { reference } : {}),
+    rootCause,
+    summary,
+    resolvedAt: now.toISOString(),
+    resolvedBy,
+    ...(approvedBy ? { approvedBy: approvedBy.userId } : {}),
+  };
+  return {
+    event: timelineEvent(current.caseId, now, 'resolved', staffActor(actor), {
+      from: current.status,
+      to: 'resolved',
+      details: { type, rootCause },
+    }),
+    set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
+    ...(current.pendingApproval ? { remove: ['pendingApproval'] as const } : {}),
+    ...releaseAssignee(current, now.toISOString()),
+  };
+};
+
+/** After the resolving write: the customer is emailed the outcome, the workflow signalled, the freed capacity offered. */
+export const announceResolution = async (dependencies: Dependencies, before: Case, after: Case): Promise<void> => {
+  await notifyResolved(dependencies, after);
+  await signalWorkflow(dependencies, after.caseId);
+  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+};
+
+/** The agent's resolution recorded as the case's pending approval (replacing one there), with an internal event. */
+const approvalRequest = (current: Case, user: StaffUser, requested: RequestedResolution, now: Date): PlannedChange => {
+  const pendingApproval: PendingApproval = {
+    resolution: requested,
+    requestedBy: { userId: user.userId, name: user.name, ...(user.agentId ? { agentId: user.agentId } : {}) },
+    requestedAt: now.toISOString(),
+  };
+  return {
+    event: timelineEvent(current.caseId, now, 'resolution_approval_requested', staffActor(user), {
+      visibility: 'internal',
+      details: { resolution: requested, ...(current.pendingApproval ? { replaces: current.pendingApproval } : {}) },
+    }),
+    set: { pendingApproval, updatedAt: now.toISOString() },
+  };
+};
 
 /**
  * Resolves a case (`POST /v1/staff/cases/{caseId}/resolve`):
- * - from `assigned`, `in_progress` or `awaiting_customer`; supervisors and admins may also resolve an unassigned `open`
- *   case (e.g. answered by phone); anything else is a 409;
- * - records the resolution (an amount without a currency is in the case's currency), its root cause and summary, who
- *   resolved it and when; status `resolved`; the assignee keeps the case (their done queue) and their load is released
- *   in the same write; a public `resolved` event;
- * - then the customer is emailed the outcome, the workflow is signalled, and the freed capacity goes to waiting cases.
+ * 1. from `assigned`, `in_progress` or `awaiting_customer`; supervisors and admins may also resolve an unassigned
+ *    `open` case (e.g. answered by phone); anything else is a 409;
+ * 2. the money must be right (`resolutionMoneyProblems`: the case's currency, its decimals, a refund within the order,
+ *    a compensation within the store's limit), else a 400 naming the field and nothing is written;
+ * 3. an agent's payout above the policy's `autoApproveValueLimit` is not resolved: it becomes the case's pending
+ *    approval (replacing an earlier request) and the answer is `409 approval_required`; a supervisor approves it with
+ *    `decideResolutionApproval`. Supervisors and admins resolve above the limit directly;
+ * 4. otherwise records the resolution, who resolved it and when; status `resolved`; the assignee keeps the case (their
+ *    done queue) and their load is released in the same write; a public `resolved` event;
+ * 5. then the customer is emailed the outcome, the workflow is signalled, and the freed capacity goes to waiting cases.
  * Returns the resolved case.
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
+  const limits = await moneyLimitsOf(dependencies, request.user.storeId);
+  let approvalRequested = false;
   const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+    approvalRequested = false;
     assertCaseAccess(request.user, current);
     if (!resolvableBy(request.user, current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be resolved`);
     }
-    const now = dependencies.clock.now();
-    const { type, amount, currency, reference } = request.resolution;
-    const resolution: Resolution = {
+    assertResolutionMoney(current, request.resolution, limits);
+    const { type, amount, reference } = request.resolution;
+    const requested: RequestedResolution = {
       type,
-      ...(amount !== undefined ? { amount, currency: currency ?? current.currency } : {}),
+      // Checked to be the case's: an omitted currency is the case's too.
+      ...(amount !== undefined ? { amount, currency: current.currency } : {}),
       ...(reference !== undefined ? { reference } : {}),
       rootCause: request.rootCause,
       summary: request.summary,
-      resolvedAt: now.toISOString(),
-      resolvedBy: request.user.userId,
     };
-    return {
-      event: timelineEvent(current.caseId, now, 'resolved', staffActor(request.user), {
-        from: current.status,
-        to: 'resolved',
-        details: { type, rootCause: request.rootCause },
-      }),
-      set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
-      ...releaseAssignee(current, now.toISOString()),
-    };
+    const now = dependencies.clock.now();
+    if (!isSupervising(request.user) && needsApproval(requested, limits.autoApproveValueLimit)) {
+      approvalRequested = true;
+      return approvalRequest(current, request.user, requested, now);
+    }
+    return resolvedChange(current, requested, { resolvedBy: request.user.userId, actor: request.user, now });
   });
-  await notifyResolved(dependencies, after);
-  await signalWorkflow(dependencies, after.caseId);
-  if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
+  if (approvalRequested) {
+    throw new ApprovalRequiredError(
+      `Above the store's auto-approve limit of ${limits.autoApproveValueLimit} ${after.currency}: the resolution awaits a supervisor's approval (a new resolve replaces the request)`,
+    );
+  }
+  await announceResolution(dependencies, before, after);
   return after;
 };

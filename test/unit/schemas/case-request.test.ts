@@ -37,6 +37,8 @@ describe('Schema: caseRequestSchema', () => {
     ['items.0.quantity', { items: [{ sku: 'A', name: 'A', category: 'c', quantity: 0, unitPrice: 1 }] }],
     ['items.0.unitPrice', { items: [{ sku: 'A', name: 'A', category: 'c', quantity: 1, unitPrice: -1 }] }],
     ['currency', { currency: 'yuan' }],
+    ['currency', { currency: 'ZZZ' }],
+    ['currency', { currency: 'RMB' }],
     ['description', { description: '   ' }],
     ['attachments.0', { attachments: ['../../etc/passwd'] }],
     ['severity', { severity: 'apocalyptic' }],

@@ -89,11 +89,20 @@ describe('Schema: resolveBodySchema', () => {
     ['compensation', 'resolution.amount', { type: 'compensation' }],
     ['a currency without an amount', 'resolution.currency', { type: 'guidance', currency: 'CNY' }],
     ['a negative amount', 'resolution.amount', { type: 'refund', amount: -1 }],
-    ['three decimals', 'resolution.amount', { type: 'refund', amount: 1.005 }],
+    ['three decimals of CNY', 'resolution.amount', { type: 'refund', amount: 1.005, currency: 'CNY' }],
+    ['decimals of JPY', 'resolution.amount', { type: 'refund', amount: 1.5, currency: 'JPY' }],
+    ['an amount of 0', 'resolution.amount', { type: 'refund', amount: 0 }],
+    ['an amount for no_action', 'resolution.amount', { type: 'no_action', amount: 5 }],
+    ['a currency ISO 4217 does not know', 'resolution.currency', { type: 'refund', amount: 1, currency: 'ZZZ' }],
     ['a currency that is not ISO 4217', 'resolution.currency', { type: 'refund', amount: 1, currency: 'rmb' }],
     ['an unknown type', 'resolution.type', { type: 'apology' }],
   ])('names %s as %s', (_label, path, value) => {
     expect(invalidPaths(resolveBodySchema, resolution({ resolution: value }))).toContain(path);
+  });
+
+  it('accepts the three decimals of a KWD amount (the case decides the decimals when no currency is named)', () => {
+    const body = resolution({ resolution: { type: 'refund', amount: 1.005, currency: 'KWD' } });
+    expect(validate(resolveBodySchema, body, 'body')).toEqual(body);
   });
 
   it.each(['exchange', 'repair', 'replacement', 'guidance', 'no_action'])('accepts %s without an amount', (type) => {
