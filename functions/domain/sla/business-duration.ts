@@ -1,7 +1,8 @@
 import { durationParts, isIsoDuration } from '../duration.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { addBusinessSeconds, businessSecondsBetween } from './business-time.js';
-import { openIntervalsFrom, openIntervalsOn, type OpenInterval } from './opening-hours.js';
+import { BusinessTimeHorizonError } from '../errors.js';
+import { addBusinessSeconds, businessSecondsBetween, HORIZON_DAYS } from './business-time.js';
+import { openIntervalsFrom, openIntervalsOn, weekSpanFrom, type OpenInterval } from './opening-hours.js';
 import { DAY_MS, instantOf, localTimeOf } from '../zoned-time.js';
 
 /**
@@ -25,17 +26,30 @@ const workingIntervalAt = (calendar: BusinessCalendar, at: number): OpenInterval
   return first.value;
 };
 
+/** The hours of the `count`th working day after `day` (none for 0); whole weeks are counted, not walked. */
 const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: number): OpenInterval[] => {
   let current = day;
   let left = count;
   let intervals: OpenInterval[] = [];
   while (left > 0) {
+    if (current - day > HORIZON_DAYS) throw beyondHorizon(count);
+    const week = left > 7 ? weekSpanFrom(calendar, current + 1) : undefined;
+    if (week && left > week.workingDays) {
+      left -= week.workingDays;
+      current += 7;
+      continue;
+    }
     current += 1;
     intervals = openIntervalsOn(calendar, current);
     if (intervals.length > 0) left -= 1;
   }
   return intervals;
 };
+
+const beyondHorizon = (days: number): BusinessTimeHorizonError =>
+  new BusinessTimeHorizonError(
+    `${days} working days do not end within two years on this calendar: the SLA policy must be corrected`,
+  );
 
 /** The instant in `intervals` at `wanted`, or the next opening after it that day, or the day's closing when past it. */
 const clampInto = (intervals: OpenInterval[], wanted: number): number => {

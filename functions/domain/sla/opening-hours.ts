@@ -108,6 +108,58 @@ export const openIntervalsOn = (calendar: BusinessCalendar, day: number): OpenIn
     .filter(({ start, end }) => start < end);
 };
 
+// Offsets by timezone on a fixed grid of UTC days (every seventh), shared by every calendar and count: each grid point
+// is one read of the time-zone database per process, where reading offsets anew made each count cost milliseconds.
+const gridOffsets = new Map<string, number>();
+const MAX_GRID_OFFSETS = 100_000;
+const GRID_DAYS = 7;
+
+const offsetAtGridDay = (timezone: string, day: number): number => {
+  const key = `${timezone}|${day}`;
+  let offset = gridOffsets.get(key);
+  if (offset === undefined) {
+    const local = localTimeOf(day * DAY_MS, timezone);
+    offset = local.day * DAY_MS + local.msOfDay - day * DAY_MS;
+    if (gridOffsets.size >= MAX_GRID_OFFSETS) gridOffsets.clear();
+    gridOffsets.set(key, offset);
+  }
+  return offset;
+};
+
+/** Whether the timezone keeps one UTC offset from UTC day `from` to `to` (as seen a week apart: zones change less often). */
+const steadyOffset = (timezone: string, from: number, to: number): boolean => {
+  const first = Math.floor(from / GRID_DAYS) * GRID_DAYS;
+  const offset = offsetAtGridDay(timezone, first);
+  for (let day = first + GRID_DAYS; day < to + GRID_DAYS; day += GRID_DAYS)
+    if (offsetAtGridDay(timezone, day) !== offset) return false;
+  return true;
+};
+
+/** The working time of seven store-local days, counted without walking them. */
+export interface WeekSpan {
+  businessMs: number;
+  workingDays: number;
+}
+
+/**
+ * The working time of the seven local days from `day` on, by arithmetic on the wall-clock hours (holidays and make-up
+ * days included, each looked up, so they count exactly), or undefined when the timezone's offset is not the same at
+ * both ends: a week with a daylight-saving change is walked day by day instead, as its instants are not its hours.
+ */
+export const weekSpanFrom = (calendar: BusinessCalendar, day: number): WeekSpan | undefined => {
+  const schedule = scheduleOf(calendar);
+  // The local days lie within a day of their UTC namesakes.
+  if (!steadyOffset(schedule.timezone, day - 1, day + 8)) return undefined;
+  let businessMs = 0;
+  let workingDays = 0;
+  for (let current = day; current < day + 7; current += 1) {
+    const ranges = rangesOn(schedule, current);
+    if (ranges.length > 0) workingDays += 1;
+    for (const [from, to] of ranges) businessMs += to - from;
+  }
+  return { businessMs, workingDays };
+};
+
 /** A calendar with no working time for this long has none at all (validation refuses one; this stops a loop). */
 const MAX_CLOSED_DAYS = 1_100;
 
