@@ -15,6 +15,8 @@ export const decimalNumber = (min: number, max: number, places: number) =>
     .number()
     .min(min)
     .max(max)
+    // multipleOf publishes the step in the JSON Schema; it lets 1e-300 through, so the refinement holds the rule.
+    .multipleOf(10 ** -places)
     .refine(hasAtMostDecimals(places), places === 0 ? 'A whole number' : `At most ${places} decimals`);
 
 /** A share such as a target rate: 0 to 1, at most four decimals (0.905 is 90.5 %). */
