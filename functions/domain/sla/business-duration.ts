@@ -27,10 +27,10 @@ const workingIntervalAt = (calendar: BusinessCalendar, at: number): OpenInterval
 };
 
 /** The hours of the `count`th working day after `day` (none for 0); whole weeks are counted, not walked. */
-const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: number): OpenInterval[] => {
+const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: number): readonly OpenInterval[] => {
   let current = day;
   let left = count;
-  let intervals: OpenInterval[] = [];
+  let intervals: readonly OpenInterval[] = [];
   while (left > 0) {
     if (current - day > HORIZON_DAYS) throw beyondHorizon(count);
     const week = left > 7 ? weekSpanFrom(calendar, current + 1) : undefined;
@@ -52,7 +52,7 @@ const beyondHorizon = (days: number): BusinessTimeHorizonError =>
   );
 
 /** The instant in `intervals` at `wanted`, or the next opening after it that day, or the day's closing when past it. */
-const clampInto = (intervals: OpenInterval[], wanted: number): number => {
+const clampInto = (intervals: readonly OpenInterval[], wanted: number): number => {
   for (const { start, end } of intervals) if (wanted <= end) return Math.max(start, wanted);
   const last = intervals.at(-1);
   if (!last) throw new Error('unreachable: a working day has hours');

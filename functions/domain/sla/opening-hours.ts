@@ -35,6 +35,8 @@ interface Schedule {
   makeUpDayRanges: DayRanges;
   holidays: ReadonlySet<number>;
   makeUpDays: ReadonlySet<number>;
+  /** Days already turned into instants (the time-zone database is the costly part), kept while the calendar is. */
+  days: Map<number, readonly OpenInterval[]>;
 }
 
 const rangesOf = (hours: readonly WorkingHours[]): DayRanges => {
@@ -80,6 +82,7 @@ const scheduleOf = (calendar: BusinessCalendar): Schedule => {
       makeUpDayRanges: rangesOf(makeUpDayHours(weekly)),
       holidays: daysOf(calendar.holidays),
       makeUpDays: daysOf(calendar.makeUpDays),
+      days: new Map(),
     };
     schedules.set(calendar, schedule);
   }
@@ -96,16 +99,27 @@ const rangesOn = (schedule: Schedule, day: number): DayRanges => {
   return weekly;
 };
 
+const MAX_KEPT_DAYS = 5_000;
+
 /** The working time of one store-local day, as instants, in order. */
-export const openIntervalsOn = (calendar: BusinessCalendar, day: number): OpenInterval[] => {
+export const openIntervalsOn = (calendar: BusinessCalendar, day: number): readonly OpenInterval[] => {
   const schedule = scheduleOf(calendar);
-  return rangesOn(schedule, day)
-    .map(([from, to]) => ({
-      day,
-      start: instantOf(day, from, schedule.timezone),
-      end: instantOf(day, to, schedule.timezone),
-    }))
-    .filter(({ start, end }) => start < end);
+  const kept = schedule.days.get(day);
+  if (kept) return kept;
+  const intervals = Object.freeze(
+    rangesOn(schedule, day)
+      .map(([from, to]) =>
+        Object.freeze({
+          day,
+          start: instantOf(day, from, schedule.timezone),
+          end: instantOf(day, to, schedule.timezone),
+        }),
+      )
+      .filter(({ start, end }) => start < end),
+  );
+  if (schedule.days.size >= MAX_KEPT_DAYS) schedule.days.clear();
+  schedule.days.set(day, intervals);
+  return intervals;
 };
 
 // Offsets by timezone on a fixed grid of UTC days (every seventh), shared by every calendar and count: each grid point
