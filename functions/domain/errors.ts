@@ -98,6 +98,16 @@ export class MethodNotAllowedError extends DomainError {
 }
 
 /**
+ * Business time that cannot be reached within the horizon of a store's calendar (two years): a stored SLA duration
+ * out of bounds (saved before the bounds existed) or a calendar with almost no working time. Fails the one case's step
+ * or request (409) at once, where counting on would hold the process for hours; an admin corrects the SLA policy.
+ */
+export class BusinessTimeHorizonError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'sla_out_of_range';
+}
+
+/**
  * Too busy to take the request now: a contended write lost every retry, or AWS throttled us. A 503 with `Retry-After`:
  * the caller may send the same request again after `retryAfterSeconds` (the workflow's own retries match
  * `TransientError`, which the HTTP layer answers with this).

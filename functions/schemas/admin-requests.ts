@@ -5,7 +5,7 @@ import { MISSING_EVIDENCE_HANDLING, type StorePolicy } from '../domain/policy/st
 import type { PriorityMatrix } from '../domain/priority.js';
 import { WEEKDAYS } from '../domain/sla/business-calendar.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../domain/sla/sla-policy.js';
-import { moneyAmount, singleLineText } from './shared-fields.js';
+import { moneyAmount, shareOfOne, singleLineText } from './shared-fields.js';
 import { agentIdSchema } from './staff-requests.js';
 
 /** Request schemas of the /v1/admin routes (API.md "Admin"). */
@@ -93,8 +93,11 @@ export type PolicyBody = z.output<typeof policyBodySchema>;
  * timezones and dates, ordered hours, durations valid for their kind, levels 1 to 3) is `slaPolicyProblems`'s, so an
  * admin gets every such problem in one answer. The descriptions publish those rules in the OpenAPI document.
  */
-const businessDuration = z.string().max(40).describe('ISO 8601 duration in business time (working days, no weeks)');
-const elapsedDuration = z.string().max(40).describe('ISO 8601 duration in elapsed time');
+const businessDuration = z
+  .string()
+  .max(40)
+  .describe('ISO 8601 duration in business time (working days, no weeks), PT1S to P366D, whole seconds');
+const elapsedDuration = z.string().max(40).describe('ISO 8601 duration in elapsed time, PT1S to P366D, whole seconds');
 const localDate = z.string().max(10).describe('A store-local date, YYYY-MM-DD');
 const clockTime = z.string().max(5).describe('Store-local HH:MM, 00:00 to 24:00');
 const workingHoursSchema = z.strictObject({ start: clockTime, end: clockTime });
@@ -129,7 +132,7 @@ export const slaPolicyBodySchema = z.strictObject({
   escalation: z.strictObject({
     repeatEvery: businessDuration,
     maxLevel: z.int().describe('The last escalation level, 1 to 3'),
-    warnAt: z.number().optional().describe('Warn at this share of the target, 0 < warnAt < 1; absent: no warning'),
+    warnAt: shareOfOne.optional().describe('Warn at this share of the target, 0 < warnAt < 1; absent: no warning'),
   }),
   surveyDelay: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyDelay),
   surveyReminderAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyReminderAfter),

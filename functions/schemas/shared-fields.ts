@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { textProblem, type TextLines } from '../domain/text-rules.js';
 import { isIsoCurrency } from '../domain/money.js';
+import { durationBoundsText, durationProblem, type DurationBounds } from '../domain/duration.js';
 
 /** Fields several request schemas share, so one rule (and one message) holds wherever the field appears. */
 
@@ -29,11 +30,38 @@ export const multiLineText = (max: number) =>
     'Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible',
   );
 
-/** @deprecated Say which: `singleLineText` (what this now is) or `multiLineText`. */
-export const trimmedText = singleLineText;
+/** Whether `value` is written with at most `places` decimals (1e-300 is not: it has 300, and DynamoDB refuses it). */
+const hasAtMostDecimals = (places: number) => (value: number) => Number(value.toFixed(places)) === value;
+
+/** A finite number from `min` to `max` with at most `places` decimals: what every number a client sends is held to. */
+export const decimalNumber = (min: number, max: number, places: number) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    // multipleOf publishes the step in the JSON Schema; it lets 1e-300 through, so the refinement holds the rule.
+    .multipleOf(10 ** -places)
+    .refine(hasAtMostDecimals(places), places === 0 ? 'A whole number' : `At most ${places} decimals`);
+
+/** A share such as a target rate: 0 to 1, at most four decimals (0.905 is 90.5 %). */
+export const shareOfOne = decimalNumber(0, 1, 4);
 
 /** An amount of money: not negative, cents at most. */
-export const moneyAmount = z.number().min(0).max(10_000_000).multipleOf(0.01, 'At most two decimals');
+export const moneyAmount = decimalNumber(0, 10_000_000, 2);
+
+/**
+ * An ISO 8601 duration within `bounds` (PT1S to P366D unless told; PT0S only where zero means something), in whole
+ * seconds: the one rule of `durationProblem`, so a duration means the same in every request.
+ */
+export const boundedDuration = (bounds: DurationBounds) =>
+  z
+    .string()
+    .max(40)
+    .superRefine((value, context) => {
+      const problem = durationProblem(value, bounds);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(`ISO 8601 duration in ${bounds.kind} time, ${durationBoundsText(bounds)}, whole seconds`);
 
 export const currencyCode = z.string().max(3).refine(isIsoCurrency, 'An ISO 4217 code such as CNY');
 

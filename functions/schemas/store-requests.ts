@@ -7,22 +7,13 @@ import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
 import { DEFAULT_COMPENSATION_LIMIT } from '../domain/store.js';
-import { moneyAmount, singleLineText } from './shared-fields.js';
+import { boundedDuration, moneyAmount, shareOfOne, singleLineText } from './shared-fields.js';
 
 /** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
 
-/** An elapsed ISO 8601 duration from `min` to `max` seconds. */
-const elapsedDuration = (minSeconds: number, maxSeconds: number, bounds: string) =>
-  z
-    .string()
-    .max(40)
-    .refine(isIsoDuration, 'An ISO 8601 duration such as PT30M, PT4H or P2D')
-    .refine(
-      (value) =>
-        !isIsoDuration(value) || (durationToSeconds(value) >= minSeconds && durationToSeconds(value) <= maxSeconds),
-      bounds,
-    )
-    .describe(`ISO 8601 duration in elapsed time, ${bounds}`);
+/** An elapsed ISO 8601 duration from `min` to `max` seconds (see `boundedDuration`). */
+const elapsedDuration = (minSeconds: number, maxSeconds: number) =>
+  boundedDuration({ kind: 'elapsed', minSeconds, maxSeconds });
 
 const emails = z
   .array(z.email().max(254))
@@ -52,16 +43,16 @@ export const storeProfileBodySchema = z
       .string()
       .regex(CASE_NUMBER_PREFIX_PATTERN, '2 to 6 uppercase letters or digits, e.g. AS')
       .describe('Applies to cases filed after the change; numbers already given keep theirs'),
-    reviewReminderAfter: elapsedDuration(60, 30 * 86_400, 'from PT1M to P30D').describe(
+    reviewReminderAfter: elapsedDuration(60, 30 * 86_400).describe(
       'How long a supervisor has for a manual review before reminders',
     ),
-    reopenWindow: elapsedDuration(0, 365 * 86_400, 'from PT0S to P365D').describe(
+    reopenWindow: elapsedDuration(0, 365 * 86_400).describe(
       "How long after a resolution the customer's message reopens the case",
     ),
-    awaitingCustomerReminderAfter: elapsedDuration(3_600, 60 * 86_400, 'from PT1H to P60D').describe(
+    awaitingCustomerReminderAfter: elapsedDuration(3_600, 60 * 86_400).describe(
       'How long a case awaits the customer before their one reminder',
     ),
-    awaitingCustomerLimit: elapsedDuration(3_600, 90 * 86_400, 'from PT1H to P90D').describe(
+    awaitingCustomerLimit: elapsedDuration(3_600, 90 * 86_400).describe(
       'How long a case awaits the customer at most; then it is resolved as no_action or flagged',
     ),
     awaitingCustomerOutcome: z
@@ -76,16 +67,10 @@ export const storeProfileBodySchema = z
           .max(10_080)
           .default(DEFAULT_KPI_TARGETS.firstResponseMaxMinutes)
           .describe('Average first-response time below this many business minutes is met (240: 4 hours)'),
-        resolutionRateMin: z
-          .number()
-          .min(0)
-          .max(1)
+        resolutionRateMin: shareOfOne
           .default(DEFAULT_KPI_TARGETS.resolutionRateMin)
           .describe('A resolution rate (0..1) at or above this is met'),
-        csatMin: z
-          .number()
-          .min(0)
-          .max(1)
+        csatMin: shareOfOne
           .default(DEFAULT_KPI_TARGETS.csatMin)
           .describe('A CSAT (share of answers with overall >= 4, 0..1) at or above this is met'),
       })
@@ -107,7 +92,7 @@ export type StoreProfileBody = z.output<typeof storeProfileBodySchema>;
 /** `POST /v1/admin/store/api-keys`: how long the replaced key keeps working (`P1D` when absent; PT0S for a leaked key). */
 export const apiKeyRotationBodySchema = z
   .strictObject({
-    overlap: elapsedDuration(0, MAX_KEY_OVERLAP_SECONDS, 'from PT0S to P7D').optional(),
+    overlap: elapsedDuration(0, MAX_KEY_OVERLAP_SECONDS).optional(),
   })
   .default({});
 export type ApiKeyRotationBody = z.output<typeof apiKeyRotationBodySchema>;

@@ -73,7 +73,11 @@ const textArbitrary = (min: number, max: number): fc.Arbitrary<string> =>
 /** Strings whose meaning the JSON Schema only describes (durations, timezones, clock times, dates). */
 const byDescription = (description: string): fc.Arbitrary<string> | undefined => {
   if (/ISO 8601 duration/i.test(description)) {
-    return fc.constantFrom('PT0S', 'PT30M', 'PT1H', 'PT4H', 'P1D', 'P2D', 'P1W', 'PT-1H', 'P1Y', 'bogus');
+    return fc.constantFrom(
+      ...['PT0S', 'PT1S', 'PT30M', 'PT1H', 'PT4H', 'P1D', 'P2D', 'P366D', 'P1W', 'PT-1H', 'P1Y', 'bogus'],
+      // Out of bounds: counts that would never end, and zeros in disguise.
+      ...['PT99999999999999999999H', 'P10000D', 'P400D', 'PT0.0001S', 'PT0.001S'],
+    );
   }
   if (/IANA timezone/i.test(description)) {
     return fc.constantFrom('Asia/Shanghai', 'UTC', 'Europe/Berlin', 'Mars/Olympus', 'Asia/Shanghai\u0000');
@@ -101,7 +105,17 @@ const stringArbitrary = (schema: JsonSchema): fc.Arbitrary<string> => {
   return textArbitrary(min, max);
 };
 
-const numberArbitrary = (schema: JsonSchema, integer: boolean): fc.Arbitrary<number> => {
+/** Numbers at the edges of what JavaScript and DynamoDB hold (DynamoDB refuses 1e-300 and 1e308). */
+const EDGE_NUMBERS = [1e-300, 5e-324, 1e308, -1e308, -0, Number.MAX_SAFE_INTEGER + 2, 1e21, 2 ** 64];
+
+/** A number the schema's bounds allow, or now and then one at the edges (refused with a 4xx, never a 5xx). */
+const numberArbitrary = (schema: JsonSchema, integer: boolean): fc.Arbitrary<number> =>
+  fc.oneof(
+    { weight: 6, arbitrary: boundedNumberArbitrary(schema, integer) },
+    { weight: 1, arbitrary: fc.constantFrom(...EDGE_NUMBERS) },
+  );
+
+const boundedNumberArbitrary = (schema: JsonSchema, integer: boolean): fc.Arbitrary<number> => {
   const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum : -1_000_000);
   const max = Math.min(schema.maximum ?? schema.exclusiveMaximum ?? 1_000_000, 1_000_000_000);
   if (integer) return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });

@@ -1,7 +1,8 @@
 import { durationParts, isIsoDuration } from '../duration.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { addBusinessSeconds, businessSecondsBetween } from './business-time.js';
-import { openIntervalsFrom, openIntervalsOn, type OpenInterval } from './opening-hours.js';
+import { BusinessTimeHorizonError } from '../errors.js';
+import { addBusinessSeconds, businessSecondsBetween, HORIZON_DAYS } from './business-time.js';
+import { openIntervalsFrom, openIntervalsOn, weekSpanFrom, type OpenInterval } from './opening-hours.js';
 import { DAY_MS, instantOf, localTimeOf } from '../zoned-time.js';
 
 /**
@@ -25,11 +26,19 @@ const workingIntervalAt = (calendar: BusinessCalendar, at: number): OpenInterval
   return first.value;
 };
 
-const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: number): OpenInterval[] => {
+/** The hours of the `count`th working day after `day` (none for 0); whole weeks are counted, not walked. */
+const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: number): readonly OpenInterval[] => {
   let current = day;
   let left = count;
-  let intervals: OpenInterval[] = [];
+  let intervals: readonly OpenInterval[] = [];
   while (left > 0) {
+    if (current - day > HORIZON_DAYS) throw beyondHorizon(count);
+    const week = left > 7 ? weekSpanFrom(calendar, current + 1) : undefined;
+    if (week && left > week.workingDays) {
+      left -= week.workingDays;
+      current += 7;
+      continue;
+    }
     current += 1;
     intervals = openIntervalsOn(calendar, current);
     if (intervals.length > 0) left -= 1;
@@ -37,8 +46,13 @@ const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: numb
   return intervals;
 };
 
+const beyondHorizon = (days: number): BusinessTimeHorizonError =>
+  new BusinessTimeHorizonError(
+    `${days} working days do not end within two years on this calendar: the SLA policy must be corrected`,
+  );
+
 /** The instant in `intervals` at `wanted`, or the next opening after it that day, or the day's closing when past it. */
-const clampInto = (intervals: OpenInterval[], wanted: number): number => {
+const clampInto = (intervals: readonly OpenInterval[], wanted: number): number => {
   for (const { start, end } of intervals) if (wanted <= end) return Math.max(start, wanted);
   const last = intervals.at(-1);
   if (!last) throw new Error('unreachable: a working day has hours');

@@ -35,6 +35,8 @@ interface Schedule {
   makeUpDayRanges: DayRanges;
   holidays: ReadonlySet<number>;
   makeUpDays: ReadonlySet<number>;
+  /** Days already turned into instants (the time-zone database is the costly part), kept while the calendar is. */
+  days: Map<number, readonly OpenInterval[]>;
 }
 
 const rangesOf = (hours: readonly WorkingHours[]): DayRanges => {
@@ -80,6 +82,7 @@ const scheduleOf = (calendar: BusinessCalendar): Schedule => {
       makeUpDayRanges: rangesOf(makeUpDayHours(weekly)),
       holidays: daysOf(calendar.holidays),
       makeUpDays: daysOf(calendar.makeUpDays),
+      days: new Map(),
     };
     schedules.set(calendar, schedule);
   }
@@ -96,16 +99,79 @@ const rangesOn = (schedule: Schedule, day: number): DayRanges => {
   return weekly;
 };
 
+const MAX_KEPT_DAYS = 5_000;
+
 /** The working time of one store-local day, as instants, in order. */
-export const openIntervalsOn = (calendar: BusinessCalendar, day: number): OpenInterval[] => {
+export const openIntervalsOn = (calendar: BusinessCalendar, day: number): readonly OpenInterval[] => {
   const schedule = scheduleOf(calendar);
-  return rangesOn(schedule, day)
-    .map(([from, to]) => ({
-      day,
-      start: instantOf(day, from, schedule.timezone),
-      end: instantOf(day, to, schedule.timezone),
-    }))
-    .filter(({ start, end }) => start < end);
+  const kept = schedule.days.get(day);
+  if (kept) return kept;
+  const intervals = Object.freeze(
+    rangesOn(schedule, day)
+      .map(([from, to]) =>
+        Object.freeze({
+          day,
+          start: instantOf(day, from, schedule.timezone),
+          end: instantOf(day, to, schedule.timezone),
+        }),
+      )
+      .filter(({ start, end }) => start < end),
+  );
+  if (schedule.days.size >= MAX_KEPT_DAYS) schedule.days.clear();
+  schedule.days.set(day, intervals);
+  return intervals;
+};
+
+// Offsets by timezone on a fixed grid of UTC days (every seventh), shared by every calendar and count: each grid point
+// is one read of the time-zone database per process, where reading offsets anew made each count cost milliseconds.
+const gridOffsets = new Map<string, number>();
+const MAX_GRID_OFFSETS = 100_000;
+const GRID_DAYS = 7;
+
+const offsetAtGridDay = (timezone: string, day: number): number => {
+  const key = `${timezone}|${day}`;
+  let offset = gridOffsets.get(key);
+  if (offset === undefined) {
+    const local = localTimeOf(day * DAY_MS, timezone);
+    offset = local.day * DAY_MS + local.msOfDay - day * DAY_MS;
+    if (gridOffsets.size >= MAX_GRID_OFFSETS) gridOffsets.clear();
+    gridOffsets.set(key, offset);
+  }
+  return offset;
+};
+
+/** Whether the timezone keeps one UTC offset from UTC day `from` to `to` (as seen a week apart: zones change less often). */
+const steadyOffset = (timezone: string, from: number, to: number): boolean => {
+  const first = Math.floor(from / GRID_DAYS) * GRID_DAYS;
+  const offset = offsetAtGridDay(timezone, first);
+  for (let day = first + GRID_DAYS; day < to + GRID_DAYS; day += GRID_DAYS)
+    if (offsetAtGridDay(timezone, day) !== offset) return false;
+  return true;
+};
+
+/** The working time of seven store-local days, counted without walking them. */
+export interface WeekSpan {
+  businessMs: number;
+  workingDays: number;
+}
+
+/**
+ * The working time of the seven local days from `day` on, by arithmetic on the wall-clock hours (holidays and make-up
+ * days included, each looked up, so they count exactly), or undefined when the timezone's offset is not the same at
+ * both ends: a week with a daylight-saving change is walked day by day instead, as its instants are not its hours.
+ */
+export const weekSpanFrom = (calendar: BusinessCalendar, day: number): WeekSpan | undefined => {
+  const schedule = scheduleOf(calendar);
+  // The local days lie within a day of their UTC namesakes.
+  if (!steadyOffset(schedule.timezone, day - 1, day + 8)) return undefined;
+  let businessMs = 0;
+  let workingDays = 0;
+  for (let current = day; current < day + 7; current += 1) {
+    const ranges = rangesOn(schedule, current);
+    if (ranges.length > 0) workingDays += 1;
+    for (const [from, to] of ranges) businessMs += to - from;
+  }
+  return { businessMs, workingDays };
 };
 
 /** A calendar with no working time for this long has none at all (validation refuses one; this stops a loop). */

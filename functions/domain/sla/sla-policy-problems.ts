@@ -1,19 +1,15 @@
 import { PRIORITIES } from '../case.js';
-import { durationParts, durationToSeconds, isIsoDuration } from '../duration.js';
-import type { ErrorDetail } from '../errors.js';
+import { durationProblem as boundedDurationProblem, durationToSeconds, isIsoDuration } from '../duration.js';
+import { BusinessTimeHorizonError, type ErrorDetail } from '../errors.js';
+import { addBusinessDuration } from './business-duration.js';
 import { calendarProblems } from './calendar-problems.js';
 import { MAX_ESCALATION_LEVEL, SLA_MILESTONES, type SlaPolicy } from './sla-policy.js';
 
 type DurationKind = 'business' | 'elapsed';
 
-/** What is wrong with a configured duration, or undefined. Business durations count working days, so no weeks. */
-const durationProblem = (value: string, kind: DurationKind, { zeroAllowed = false } = {}): string | undefined => {
-  if (!isIsoDuration(value)) return `${value} is not an ISO 8601 duration such as PT4H or P2D`;
-  if (kind === 'business' && durationParts(value).weeks > 0)
-    return `${value} is in weeks: write working days instead (e.g. P5D)`;
-  if (!zeroAllowed && durationToSeconds(value) === 0) return 'must be longer than zero';
-  return undefined;
-};
+/** What is wrong with a configured duration, or undefined: PT1S (PT0S where allowed) to P366D, whole seconds. */
+const durationProblem = (value: string, kind: DurationKind, { zeroAllowed = false } = {}): string | undefined =>
+  boundedDurationProblem(value, { kind, minSeconds: zeroAllowed ? 0 : 1 });
 
 const problemAt = (path: string, message: string | undefined): ErrorDetail[] => (message ? [{ path, message }] : []);
 
@@ -62,3 +58,31 @@ const surveyOrderProblem = (policy: SlaPolicy): string | undefined =>
   durationToSeconds(policy.surveyReminderAfter) >= durationToSeconds(policy.surveyExpiresAfter)
     ? `must be longer than surveyReminderAfter (${policy.surveyReminderAfter})`
     : undefined;
+
+/**
+ * The business durations that do not end within the horizon of business-time arithmetic (two years) on the policy's
+ * own calendar, counted from `now`: with one working hour a week even PT200H does not, and every case would then fail
+ * its step. Only for a policy with no other problem (its calendar must be valid to count on).
+ */
+export const slaHorizonProblems = (policy: SlaPolicy, now: Date): ErrorDetail[] => {
+  const durations: Array<[string, string]> = [
+    ...PRIORITIES.flatMap((priority) =>
+      SLA_MILESTONES.map((milestone): [string, string] => [
+        `targets.${priority}.${milestone}`,
+        policy.targets[priority][milestone],
+      ]),
+    ),
+    ['escalation.repeatEvery', policy.escalation.repeatEvery],
+    ['revisitAfter', policy.revisitAfter],
+    ['revisitAnswerWithin', policy.revisitAnswerWithin],
+  ];
+  return durations.flatMap(([path, duration]) => {
+    try {
+      addBusinessDuration(policy.calendar, now, duration);
+      return [];
+    } catch (error) {
+      if (!(error instanceof BusinessTimeHorizonError)) throw error;
+      return [{ path, message: `${duration} does not end within two years of this calendar's working time` }];
+    }
+  });
+};

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
-import { slaPolicyProblems } from '../../domain/sla/sla-policy-problems.js';
+import { slaHorizonProblems, slaPolicyProblems } from '../../domain/sla/sla-policy-problems.js';
 import type { SlaPolicyBody } from '../../schemas/admin-requests.js';
 import { errorName, logger } from '../../commons/logger.js';
 
@@ -23,7 +23,8 @@ export const putSlaPolicy = async (
   storeId: string,
   { version: readVersion, ...policy }: SlaPolicyBody,
 ): Promise<StoreSlaPolicy> => {
-  const problems = slaPolicyProblems(policy);
+  const shapeProblems = slaPolicyProblems(policy);
+  const problems = shapeProblems.length > 0 ? shapeProblems : slaHorizonProblems(policy, dependencies.clock.now());
   if (problems.length > 0) throw new ValidationError('Invalid SLA policy', { details: problems });
   // The version sent back is checked by the write itself: a cached read here could be older than another save.
   const saved = await dependencies.stores.saveSlaPolicy(storeId, { ...policy, version: readVersion ?? 0 }, readVersion);

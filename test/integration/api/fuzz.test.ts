@@ -415,6 +415,41 @@ const bodyMutations = (valid: unknown): Array<[string, string]> => {
   return mutations;
 };
 
+/** Numbers at the edges of what JSON, JavaScript and DynamoDB hold, written as JSON text (`-0` survives only so). */
+const EDGE_NUMBERS = ['1e-300', '5e-324', '1e308', '-1e308', '-0', '123456789012345678901234567890', '0.1234567'];
+/** Durations whose count would never end, or that are zeros in disguise. */
+const EDGE_DURATIONS = ['PT99999999999999999999H', 'P10000D', 'P400D', 'PT0.0001S', 'PT0.001S', `P${'9'.repeat(30)}D`];
+const ISO_DURATION = /^P(?:\d+[WD])?(?:T.*)?$/;
+const PLACEHOLDER = '__edge_value__';
+
+/**
+ * Each numeric leaf set to an edge number and each duration leaf to an edge duration: refused with a 4xx or taken,
+ * never a 5xx (1e-300 reached DynamoDB as a 500; a huge duration froze the process). Not filtered by the schema, as
+ * the shapes it accepts (-0) matter as much as those it refuses.
+ */
+const edgeValueMutations = (valid: unknown): Array<[string, string]> => {
+  const leaves = leafPaths(valid).map((path) => {
+    let current: unknown;
+    withAt(valid, path, (value) => (current = value));
+    return { path, current };
+  });
+  const edges = ({ current }: { current: unknown }): string[] =>
+    typeof current === 'number'
+      ? EDGE_NUMBERS
+      : typeof current === 'string' && ISO_DURATION.test(current)
+        ? EDGE_DURATIONS.map((duration) => JSON.stringify(duration))
+        : [];
+  return leaves
+    .filter((leaf) => edges(leaf).length > 0)
+    .slice(0, 12)
+    .flatMap((leaf) =>
+      edges(leaf).map((edge): [string, string] => [
+        `${leaf.path.join('.')} = ${edge.slice(0, 24)}`,
+        JSON.stringify(withAt(valid, leaf.path, () => PLACEHOLDER)).replace(`"${PLACEHOLDER}"`, edge),
+      ]),
+    );
+};
+
 /** A page token as this service makes them: base64url JSON of a key. */
 const tokenOf = (key: unknown): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
@@ -622,6 +657,12 @@ describe('Fuzz: every route, refusals', () => {
                 .map((request) => (request.label === 'a body over 64 KB' ? { ...request, mustRefuse: true } : request)),
               // Valid JSON the schema would take, refused for what JSON.parse hides: repeated keys.
               ...duplicateKeyBodies(validBody).map(([label, body]) => ({ ...base, label, body, mustRefuse: true })),
+              ...edgeValueMutations(validBody).map(([label, body]) => ({
+                ...base,
+                label,
+                body,
+                mustRefuse: !schemas.body || refusedBy(schemas.body, body),
+              })),
               { ...base, label: 'text/plain', contentType: 'text/plain' },
               { ...base, label: 'a form post', contentType: 'application/x-www-form-urlencoded', body: 'a=1&b=%FF' },
               {
