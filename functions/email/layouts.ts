@@ -4,7 +4,7 @@ import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import { escalationAudienceOf } from './escalation-audience.js';
 import { formatLocalDueTime } from './local-due-time.js';
 import { isEmptyBlock, type EmailBlock, type EmailContent } from './render.js';
-import type { Renderers } from './templates.js';
+import type { Renderers } from './email-template.js';
 import type { EmailWording, FactLabel, ShownDue, ShownRevisit } from './wording.js';
 import { formatMoney } from '../domain/money.js';
 

@@ -2,7 +2,7 @@ import type { SurveyDimension } from '../domain/aftercare/survey.js';
 import type { CaseType, ReopenReason, ResolutionType } from '../domain/case.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import type { EscalationAudience } from './escalation-audience.js';
-import type { TemplateOf } from './templates.js';
+import type { TemplateOf } from './email-template.js';
 
 /** The labels of the facts tables. */
 export type FactLabel =
