@@ -105,3 +105,11 @@ export const apiKeyRotationBodySchema = z
   })
   .default({});
 export type ApiKeyRotationBody = z.output<typeof apiKeyRotationBodySchema>;
+
+/** `DELETE /v1/admin/store/api-keys/{keyId}`: an id from `GET /v1/admin/store/api-keys`. */
+export const apiKeyPathSchema = z.strictObject({
+  keyId: z
+    .string()
+    .regex(/^(?:[0-9a-f]{16}|pre-rotation)$/, 'A key id from GET /v1/admin/store/api-keys')
+    .describe('16 hex characters, or pre-rotation for the keys issued before the first rotation'),
+});
