@@ -1,5 +1,6 @@
 import { awaitingCustomerRulesOf, type AwaitingCustomerOutcome } from './awaiting-customer.js';
 import type { Locale } from './case.js';
+import { DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR } from './intake-limit.js';
 import { DEFAULT_KPI_TARGETS } from './kpi/kpi-rollup.js';
 import type { KpiTargets } from './kpi/kpi-report.js';
 import { DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
@@ -26,6 +27,8 @@ export interface EditableStoreProfile {
   awaitingCustomerOutcome: AwaitingCustomerOutcome;
   /** Targets shown beside the KPI report's figures (seed 001's when never saved). */
   kpiTargets: KpiTargets;
+  /** New cases one customer may file per hour (UTC clock hours); past it intake answers 429. */
+  intakeLimitPerCustomerPerHour: number;
 }
 
 /** The store profile as `GET /v1/admin/store` shows it: the store id, the editable fields, the server's version. */
@@ -47,6 +50,7 @@ export const storeProfileView = (store: Store): StoreProfileView => ({
   reopenWindow: store.reopenWindow ?? DEFAULT_REOPEN_WINDOW,
   ...awaitingCustomerSettings(store),
   kpiTargets: kpiTargetsOf(store),
+  intakeLimitPerCustomerPerHour: store.intakeLimitPerCustomerPerHour ?? DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
   version: store.version ?? 0,
 });
 

@@ -6,6 +6,10 @@ import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
+import {
+  DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+  MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+} from '../domain/intake-limit.js';
 import { trimmedText } from './shared-fields.js';
 
 /** Request schemas of `/v1/admin/store` (API.md "Store administration"). Every rule is here, so one 400 lists all. */
@@ -90,6 +94,12 @@ export const storeProfileBodySchema = z
       })
       .default(DEFAULT_KPI_TARGETS)
       .describe("Targets beside the KPI report's figures; each defaults to seed 001's"),
+    intakeLimitPerCustomerPerHour: z
+      .int()
+      .min(1)
+      .max(MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR)
+      .default(DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR)
+      .describe('New cases one customer may file per hour (UTC clock hours); past it POST /v1/cases answers 429'),
   })
   .refine(
     ({ awaitingCustomerReminderAfter: reminder, awaitingCustomerLimit: limit }) =>

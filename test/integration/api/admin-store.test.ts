@@ -46,6 +46,7 @@ describe('API: GET /v1/admin/store', () => {
       awaitingCustomerLimit: 'P7D',
       awaitingCustomerOutcome: 'resolve_no_action',
       kpiTargets: { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 },
+      intakeLimitPerCustomerPerHour: 20,
       version: 0,
     });
     expect(storeB.json).toMatchObject({ storeId: 'store-b', caseNumberPrefix: 'BS' });
