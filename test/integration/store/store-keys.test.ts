@@ -120,7 +120,7 @@ describe('Function: DynamoStoreDirectory.rotateApiKey', () => {
 });
 
 describe('Function: CachedStoreDirectory.findStoreByApiKey', () => {
-  it('decides validity on its clock at each call, though the key item is cached', async () => {
+  it('decides validity on its clock at each call, within the cache TTL of the store', async () => {
     // Prepare
     const { storeId, apiKey } = await createdStore();
     const cached = new CachedStoreDirectory(directory, 60 * 60_000, () => now.getTime());
