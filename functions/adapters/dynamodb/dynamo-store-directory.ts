@@ -33,7 +33,10 @@ import {
   type StoreDocument,
 } from './store-items.js';
 
-/** A rotation writes two items per older key it cuts short: at most this many, within a transaction's 100. */
+/**
+ * Replaced keys a store may have still working. A rotation writes two items per key whose end it moves (at most these
+ * and the replaced one), so it stays within a transaction's 100 items; a PT0S rotation ends them all, so it always fits.
+ */
 const MAX_KEYS_IN_OVERLAP = 45;
 
 /** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
@@ -95,13 +98,14 @@ export class DynamoStoreDirectory implements StoreDirectory {
       previousValidUntil: rotation.previousValidUntil.toISOString(),
       ...(rotation.gatewayKeyId ? { gatewayKeyId: rotation.gatewayKeyId } : {}),
     });
-    const before = new Map((ring?.retired ?? []).map((key) => [key.keyHash, key.validUntil]));
-    const moved = next.retired.filter((key) => before.get(key.keyHash) !== key.validUntil);
-    if (moved.length > MAX_KEYS_IN_OVERLAP) {
+    const inOverlap = next.retired.filter((key) => Date.parse(key.validUntil) > rotation.issuedAt.getTime());
+    if (inOverlap.length > MAX_KEYS_IN_OVERLAP) {
       throw new StateConflictError(
-        `Store ${storeId} has more than ${MAX_KEYS_IN_OVERLAP} keys in their overlap: revoke some first`,
+        `Store ${storeId} would have more than ${MAX_KEYS_IN_OVERLAP} replaced keys still working: rotate with overlap PT0S or revoke some`,
       );
     }
+    const before = new Map((ring?.retired ?? []).map((key) => [key.keyHash, key.validUntil]));
+    const moved = next.retired.filter((key) => before.get(key.keyHash) !== key.validUntil);
     await this.writeKeyChange(storeId, ring, next, moved, [
       {
         Put: {

@@ -223,3 +223,18 @@ describe('Function: DynamoStoreDirectory.revokeApiKey', () => {
     await directory.revokeApiKey(storeId, apiKeyId(hashApiKey(first))); // already ended: nothing to do
   });
 });
+
+describe('Function: DynamoStoreDirectory.rotateApiKey, keys in their overlap', () => {
+  it('refuses a 46th replaced key still working (409), while a PT0S rotation ends all 45 in one transaction', async () => {
+    // Prepare: 45 rotations with an hour of overlap each.
+    const { storeId, apiKey: first } = await createdStore('gw-d0');
+    for (let index = 1; index <= 45; index += 1) await rotate(storeId, HOUR_MS, newApiKey(), `gw-d${index}`);
+
+    // Act and assess
+    await expect(rotate(storeId, HOUR_MS)).rejects.toThrow(StateConflictError);
+    const { apiKey: last, ring } = await rotate(storeId, 0, newApiKey(), 'gw-d46');
+    expect(ring.retired.filter((key) => Date.parse(key.validUntil) > now.getTime())).toEqual([]);
+    expect(await directory.findStoreByApiKey(first)).toBeUndefined();
+    expect((await directory.findStoreByApiKey(last))?.storeId).toBe(storeId);
+  });
+});
