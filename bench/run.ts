@@ -9,8 +9,9 @@ import { availableParallelism, cpus } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
+import { MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR } from '../functions/domain/intake-limit.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
 import { signInActors, type Actors } from './actors.js';
 import { BenchApi, signIn, storefront } from './api-client.js';
@@ -112,6 +113,18 @@ const main = async () => {
     meter.attach(stackDocumentClient(stack), 'benchStack');
     kpiMeter.install(stackDocumentClient(stack));
     floorClient = createDocumentClient({ endpoint: stack.dynamoDb.endpoint });
+    // Thousands of intakes from 50 customer ids: the per-customer limit (20 new cases an hour by default) would
+    // refuse most of them, so the bench's stores take the most a store may set.
+    for (const storeId of ['store-a', 'store-b']) {
+      await floorClient.send(
+        new UpdateCommand({
+          TableName: stack.tables.stores,
+          Key: { pk: `STORE#${storeId}`, sk: 'PROFILE' },
+          UpdateExpression: 'SET intakeLimitPerCustomerPerHour = :max',
+          ExpressionAttributeValues: { ':max': MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR },
+        }),
+      );
+    }
     const floorMeter = new DynamoMeter();
     floorMeter.attach(floorClient, 'benchFloor');
     probe = new CaseProbe(stack);

@@ -68,6 +68,7 @@ export class AfterSalesStack extends Stack {
       stage: config.stage,
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
       staffUserPool: this.staffIdentity.userPool,
+      waf: config.waf,
     });
     this.schedules = new Schedules(this, 'Schedules', {
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },

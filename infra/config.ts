@@ -36,6 +36,11 @@ export interface DeploymentConfig {
    * CloudWatch publish, and its key CloudWatch use). Absent: the stack creates an encrypted topic and outputs its ARN.
    */
   alarmTopicArn?: string;
+  /**
+   * `-c waf=true`: a WAF v2 web ACL on the API stage with a rate-based rule per client IP (`WAF_LIMITS` in
+   * infra/constructs/api-protection.ts). Off by default (it costs about USD 5/month plus per-request fees).
+   */
+  waf: boolean;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
@@ -101,5 +106,11 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     );
   }
 
-  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, alarmTopicArn };
+  const wafContext: unknown = node.tryGetContext('waf');
+  if (![undefined, null, '', true, false, 'true', 'false'].includes(wafContext as string)) {
+    throw new Error(`Context "waf" must be true or false, got "${String(wafContext)}"`);
+  }
+  const waf = wafContext === true || wafContext === 'true';
+
+  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, alarmTopicArn, waf };
 };

@@ -33,7 +33,7 @@ const STATE_MACHINE_ROLE =
 const ATTACHMENT_OBJECTS =
   `Object-level grant on the ${ATTACHMENTS_PREFIX} prefix of this stack's attachments bucket only: object keys are ` +
   'generated per upload, so they cannot be listed in advance. One action only: s3:GetObject to read evidence, or ' +
-  's3:PutObject to presign an upload URL; no listing, deletion or bucket-level action.';
+  's3:PutObject to presign an upload URL; no listing (no s3:ListBucket), deletion or bucket-level action.';
 
 const API_GATEWAY_CLOUDWATCH_ROLE =
   'The account-level API Gateway CloudWatch Logs role (AWS::ApiGateway::Account) that stage access and execution logging ' +
@@ -41,11 +41,14 @@ const API_GATEWAY_CLOUDWATCH_ROLE =
   "of the account and region, so it cannot be narrowed to this stack's log groups.";
 
 const NO_WAF =
-  'No WAF web ACL on this stage: storefront routes are called server to server with per-store API keys, throttled and ' +
-  'capped per key by the usage plan and in total by stage throttling; staff routes need a Cognito ID token, and the user ' +
-  'pool already blocks credential stuffing and risky sign-ins (Plus threat protection, TOTP MFA required). API Gateway ' +
-  'rejects oversized bodies and every body is schema-validated (zod) before use. A web ACL (about USD 5/month plus ' +
-  'per-request fees) can be associated with the stage later without changing the API.';
+  'No WAF web ACL on this stage because it was deployed without -c waf=true (the web ACL, with a rate-based rule per ' +
+  'client IP, costs about USD 5/month plus per-request fees; infra/README.md, docs/keys-and-limits.md). Without it: ' +
+  'storefront routes need a per-store API key, limited per key by the usage plan (rate, burst, daily quota); routes ' +
+  'without a credential (survey page, OpenAPI document) have their own per-method throttling, below the stage limit, so ' +
+  'anonymous traffic cannot use up the stage; staff routes need a Cognito ID token, and the user pool blocks credential ' +
+  'stuffing and risky sign-ins (Plus threat protection, TOTP MFA required). Bodies: API Gateway accepts up to 10 MB and ' +
+  'has no body models here; Lambda refuses an invocation over 6 MB before any code runs, and every function refuses a ' +
+  'body over 64 KB (32 KB for pages) with 413 before parsing it, then validates it with its zod schema.';
 
 const SURVEY_KEY_NOT_ROTATED =
   'Deliberately not rotated automatically: the secret is the HMAC key of survey links, and every link emailed stays ' +
@@ -56,11 +59,12 @@ const SURVEY_KEY_NOT_ROTATED =
   'each; steps in infra/README.md, "Survey links"); links sent before then stop working. The value is encrypted with the stack ' +
   'key, readable only by the functions that declare surveyLinks, and never leaves them.';
 
-const STOREFRONT_KEY_REGISTRATION =
-  'apigateway:POST on /usageplans/*/keys: the function adds a newly issued storefront key to the storefront usage plan, ' +
-  'found by its name at run time, because a reference to the plan id would be a dependency cycle (the plan needs the ' +
-  "API's stage, which needs this function). POST on that path only adds keys to a plan: no update or deletion of plans " +
-  'or keys. Granted to the key-rotation route (admins only, storefrontKeys capability) and no other function.';
+const STOREFRONT_KEY_RETIREMENT =
+  'apigateway:PATCH on /apikeys/*: the scheduled key sweep disables (PATCH /enabled false) each replaced storefront ' +
+  'key once its overlap has ended or it was revoked. API Gateway key ids are issued at run time, by each rotation, so no ' +
+  'narrower resource exists. PATCH updates a key; it cannot read a key value, create or delete keys, or change usage ' +
+  'plans. Granted to the retireGatewayKeys schedule (storefrontKeys: retire) and no other function. Adding a key to the ' +
+  "usage plan is granted on the stage's plan ARN only, so it needs no acknowledgement.";
 
 /** Staff routes have the Cognito user-pool authorizer (APIG4 and COG4 pass); the others are acknowledged here. */
 const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
@@ -71,7 +75,8 @@ const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
   public:
     'Public by design: the OpenAPI description of this API (no table, bucket, workflow or email permission), and the ' +
     'customer survey page, whose credential is the HMAC-signed, single-use, expiring token in its path (customers have no ' +
-    'account to sign in with; a forged or unknown token reads nothing beyond the signature check). Stage throttling applies.',
+    'account to sign in with; a forged or unknown token reads nothing beyond the signature check). Each such method has ' +
+    'its own throttling, below the stage limit (API_LIMITS.publicMethod in infra/constructs/api.ts).',
 };
 
 export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
@@ -87,11 +92,11 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
     acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
     acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
     if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
-    if (fn.capabilities.storefrontKeys) {
+    if (fn.capabilities.storefrontKeys === 'retire') {
       acknowledge(
         fn.serviceRole,
-        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/*/keys]',
-        STOREFRONT_KEY_REGISTRATION,
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/apikeys/*]',
+        STOREFRONT_KEY_RETIREMENT,
       );
     }
   }
@@ -107,7 +112,7 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
     'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
     API_GATEWAY_CLOUDWATCH_ROLE,
   );
-  acknowledge(stack.api.restApi.deploymentStage, 'AwsSolutions-APIG3', NO_WAF);
+  if (!stack.api.webAcl) acknowledge(stack.api.restApi.deploymentStage, 'AwsSolutions-APIG3', NO_WAF);
 
   for (const { route, method } of stack.api.routes) {
     if (route.auth === 'staff') continue;

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { apiKeyKey, storeDocumentKey } from '../functions/adapters/dynamodb/store-items.js';
+import { newStoreItems, storeDocumentKey } from '../functions/adapters/dynamodb/store-items.js';
 import type { AgentProfile } from '../functions/domain/agent.js';
 import { ANY_CATEGORY } from '../functions/domain/assignment.js';
 import { CASE_TYPES, LOCALES } from '../functions/domain/case.js';
@@ -93,7 +93,7 @@ const setProfileField = async <K extends keyof Store>(
 };
 
 /**
- * Seeds the two demo stores (profile, default policy, hashed API key) when the store's profile is missing.
+ * Seeds the two demo stores (profile, default policy, hashed API key and key ring) when the store's profile is missing.
  * Idempotent; returns the ids of the stores it created.
  */
 export const seedDemoStores = async (
@@ -121,7 +121,11 @@ export const seedDemoStores = async (
       continue;
     }
     await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'POLICY'), ...DEFAULT_POLICY });
-    await putIfAbsent(client, storesTable, { ...apiKeyKey(apiKey), storeId });
+    // The key with its issue time and the store's key ring, as `scripts/create-store.ts` writes them: the key has an id
+    // in the admin's list, and a rotation replaces exactly it.
+    const [, , keyItem, ring] = newStoreItems(store, { apiKey, issuedAt: new Date() });
+    await putIfAbsent(client, storesTable, keyItem as Record<string, unknown>);
+    await putIfAbsent(client, storesTable, ring as Record<string, unknown>);
     // The profile last: its presence is what marks the store as seeded.
     await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'PROFILE'), ...store });
     created.push(storeId);

@@ -3,13 +3,12 @@ import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../domain/store.js';
 import type { EditableStoreProfile } from '../domain/store-profile.js';
-import type { ApiKeyRotation, StoreDirectory } from '../ports/store-directory.js';
+import type { ApiKeyRotation, GatewayKeyRetirement, StoreDirectory } from '../ports/store-directory.js';
 
 /** The directory the cache reads through; it also tells a saved SLA policy from none (see `getSlaPolicy`). */
 export interface StoreDirectorySource extends StoreDirectory {
   findSavedSlaPolicy(storeId: string, options?: { consistent?: boolean }): Promise<StoreSlaPolicy | undefined>;
   findApiKey(apiKey: string): Promise<StoredApiKey | undefined>;
-  findKeyRing(storeId: string): Promise<StoreKeyRing | undefined>;
 }
 
 /**
@@ -29,16 +28,14 @@ export class CachedStoreDirectory implements StoreDirectory {
   ) {}
 
   /**
-   * The key's lookup item is cached, its validity decided at each call on this clock: a replaced key is refused from
-   * its `validUntil` on, or within `ttlMs` of a rotation done elsewhere when the overlap is shorter than that.
+   * The key's lookup item (and, for a key from before rotations, the ring) is read at each call, never cached: a key
+   * replaced with no overlap or revoked is refused from the next request on, whichever warm function serves it. Its
+   * validity is decided on the service's clock; the store's profile is cached.
    */
   async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
-    const key = await this.cached(`key:${apiKey}`, () => this.inner.findApiKey(apiKey));
+    const key = await this.inner.findApiKey(apiKey);
     if (!key) return undefined;
-    const ring =
-      key.issuedAt === undefined
-        ? await this.cached(`keyring:${key.storeId}`, () => this.inner.findKeyRing(key.storeId))
-        : undefined;
+    const ring = key.issuedAt === undefined ? await this.inner.getKeyRing(key.storeId) : undefined;
     return isApiKeyValidAt(key, ring, this.serviceNow()) ? this.getStore(key.storeId) : undefined;
   }
 
@@ -84,15 +81,25 @@ export class CachedStoreDirectory implements StoreDirectory {
     }
   }
 
-  /** Forgets the store's cached keys here; other warm functions see the replaced key's end within `ttlMs`. */
-  async rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
-    try {
-      return await this.inner.rotateApiKey(storeId, rotation);
-    } finally {
-      this.entries.delete(`keyring:${storeId}`);
-      // Rare enough to forget every cached key: the replaced one's new validUntil shows here at once.
-      for (const key of [...this.entries.keys()]) if (key.startsWith('key:')) this.entries.delete(key);
-    }
+  /** Keys are never cached (see `findStoreByApiKey`): a rotation, like a revocation, is seen everywhere at once. */
+  rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
+    return this.inner.rotateApiKey(storeId, rotation);
+  }
+
+  getKeyRing(storeId: string): Promise<StoreKeyRing | undefined> {
+    return this.inner.getKeyRing(storeId);
+  }
+
+  revokeApiKey(storeId: string, keyId: string): Promise<void> {
+    return this.inner.revokeApiKey(storeId, keyId);
+  }
+
+  dueGatewayKeyRetirements(limit: number): Promise<GatewayKeyRetirement[]> {
+    return this.inner.dueGatewayKeyRetirements(limit);
+  }
+
+  forgetGatewayKeyRetirement(retirement: GatewayKeyRetirement): Promise<void> {
+    return this.inner.forgetGatewayKeyRetirement(retirement);
   }
 
   private async forgettingAfter<T>(key: string, save: () => Promise<T>): Promise<T> {

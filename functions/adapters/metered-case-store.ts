@@ -1,5 +1,7 @@
 import { errorName, logger } from '../commons/logger.js';
 import type { Case } from '../domain/case.js';
+import type { IntakeQuota } from '../domain/intake-limit.js';
+import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import { metricsOfChange, type MetricPoint } from '../domain/operations-metrics.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseMetrics } from '../ports/case-metrics.js';
@@ -19,8 +21,14 @@ export class MeteredCaseStore extends CaseStoreDecorator {
     super(inner);
   }
 
-  override async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
-    await this.inner.create(newCase, firstEvent, idempotency);
+  override async create(
+    newCase: Case,
+    firstEvent: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    kpi?: KpiDelta,
+    quota?: IntakeQuota,
+  ): Promise<void> {
+    await this.inner.create(newCase, firstEvent, idempotency, kpi, quota);
     this.count(() => metricsOfChange([firstEvent]));
   }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { NotFoundError, StateConflictError } from './errors.js';
 
 /** Storefront API keys are stored only as this hash: a leaked table never leaks a usable key. */
 export const hashApiKey = (apiKey: string): string => createHash('sha256').update(apiKey, 'utf8').digest('hex');
@@ -27,8 +28,10 @@ export interface StoredApiKey {
 export interface StoreKeyRing {
   currentKeyHash: string;
   issuedAt: string;
-  /** Replaced keys and when each stops working; kept until then, so the operator's view (and API Gateway) can retire them. */
-  retired: Array<{ keyHash: string; validUntil: string; gatewayKeyId?: string }>;
+  /**
+   * Replaced keys and when each stops working; kept until the next rotation after that, so the admin's list shows them.
+   */
+  retired: RetiredApiKey[];
   /** The API Gateway key id of the current key, when deployed. */
   gatewayKeyId?: string;
   /**
@@ -36,7 +39,123 @@ export interface StoreKeyRing {
    * that rotation's overlap end.
    */
   legacyKeysValidUntil?: string;
+  /** One up at each change (absent before the first since revisions exist): concurrent changes cannot both land. */
+  revision?: number;
 }
+
+export interface RetiredApiKey {
+  keyHash: string;
+  validUntil: string;
+  /** Absent on keys replaced before it was recorded. */
+  issuedAt?: string;
+  /** Set when an admin revoked it before its overlap ended (`validUntil` is then that moment). */
+  revokedAt?: string;
+  gatewayKeyId?: string;
+}
+
+/**
+ * A key's public id: derived from its hash (a hash of the hash, so it reveals nothing usable), the same for keys
+ * issued before ids existed; 16 hex characters.
+ */
+export const apiKeyId = (keyHash: string): string =>
+  createHash('sha256').update(`key-id:${keyHash}`, 'utf8').digest('hex').slice(0, 16);
+
+/** The id of the keys issued before the store's first rotation (the seeded or `create-store` key of old data). */
+export const PRE_ROTATION_KEY_ID = 'pre-rotation';
+
+export type ApiKeyState = 'current' | 'overlap' | 'retired' | 'revoked';
+
+/** What an admin sees of a key: never the key or its hash. */
+export interface ApiKeyView {
+  keyId: string;
+  createdAt?: string;
+  /** When a replaced key stops (or stopped) working. */
+  expiresAt?: string;
+  revokedAt?: string;
+  state: ApiKeyState;
+}
+
+/** The store's keys at `now`, the current one first, then the replaced ones, newest end first. */
+export const apiKeyViews = (ring: StoreKeyRing | undefined, now: Date): ApiKeyView[] => {
+  if (!ring) return [{ keyId: PRE_ROTATION_KEY_ID, state: 'current' }];
+  const ended = (validUntil: string) => Date.parse(validUntil) <= now.getTime();
+  const retired: ApiKeyView[] = ring.retired.map((key) => ({
+    keyId: apiKeyId(key.keyHash),
+    ...(key.issuedAt ? { createdAt: key.issuedAt } : {}),
+    expiresAt: key.validUntil,
+    ...(key.revokedAt ? { revokedAt: key.revokedAt } : {}),
+    state: key.revokedAt ? 'revoked' : ended(key.validUntil) ? 'retired' : 'overlap',
+  }));
+  const legacy = ring.legacyKeysValidUntil;
+  if (legacy !== undefined) {
+    retired.push({ keyId: PRE_ROTATION_KEY_ID, expiresAt: legacy, state: ended(legacy) ? 'retired' : 'overlap' });
+  }
+  retired.sort((a, b) => (b.expiresAt ?? '').localeCompare(a.expiresAt ?? ''));
+  return [{ keyId: apiKeyId(ring.currentKeyHash), createdAt: ring.issuedAt, state: 'current' }, ...retired];
+};
+
+/** The earlier of two instants as ISO strings (both ISO 8601 UTC, so they compare as dates). */
+const earlier = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
+
+/**
+ * The ring after a rotation at `issuedAt`: the new key current, the replaced one valid until `previousValidUntil`,
+ * and every older key still in its overlap cut to that too (an overlap never outlives a later, shorter one: `PT0S`
+ * ends them all). Keys ended before this rotation are dropped.
+ */
+export const rotatedKeyRing = (
+  ring: StoreKeyRing | undefined,
+  rotation: { keyHash: string; issuedAt: string; previousValidUntil: string; gatewayKeyId?: string },
+): StoreKeyRing => {
+  const { keyHash, issuedAt, previousValidUntil, gatewayKeyId } = rotation;
+  const stillValid = (ring?.retired ?? []).filter((key) => Date.parse(key.validUntil) > Date.parse(issuedAt));
+  // A store that never rotated has no ring: its keys from before (without `issuedAt`) end with the replaced one.
+  const legacy = ring ? ring.legacyKeysValidUntil : previousValidUntil;
+  return {
+    currentKeyHash: keyHash,
+    issuedAt,
+    ...(gatewayKeyId ? { gatewayKeyId } : {}),
+    retired: ring
+      ? [
+          ...stillValid.map((key) => ({ ...key, validUntil: earlier(key.validUntil, previousValidUntil) })),
+          {
+            keyHash: ring.currentKeyHash,
+            validUntil: previousValidUntil,
+            issuedAt: ring.issuedAt,
+            ...(ring.gatewayKeyId ? { gatewayKeyId: ring.gatewayKeyId } : {}),
+          },
+        ]
+      : [],
+    ...(legacy === undefined ? {} : { legacyKeysValidUntil: earlier(legacy, previousValidUntil) }),
+  };
+};
+
+/**
+ * The ring after an admin revoked `keyId` at `now`: that key ends now. Undefined when the ring has no such key still in
+ * its overlap (already ended: nothing to do); `StateConflictError` for the current key (a store always keeps one: rotate
+ * instead), `NotFoundError` for an id the store never had.
+ */
+export const revokedKeyRing = (
+  ring: StoreKeyRing | undefined,
+  keyId: string,
+  now: Date,
+): { ring: StoreKeyRing; revoked?: RetiredApiKey } | undefined => {
+  const at = now.toISOString();
+  const current = ring ? apiKeyId(ring.currentKeyHash) : PRE_ROTATION_KEY_ID;
+  if (keyId === current) {
+    throw new StateConflictError('The current key cannot be revoked: rotate it (overlap PT0S) to replace it at once');
+  }
+  if (!ring) throw new NotFoundError(`No API key ${keyId}`);
+  const live = (validUntil: string) => Date.parse(validUntil) > now.getTime();
+  if (keyId === PRE_ROTATION_KEY_ID) {
+    if (ring.legacyKeysValidUntil === undefined) throw new NotFoundError(`No API key ${keyId}`);
+    return live(ring.legacyKeysValidUntil) ? { ring: { ...ring, legacyKeysValidUntil: at } } : undefined;
+  }
+  const target = ring.retired.find((key) => apiKeyId(key.keyHash) === keyId);
+  if (!target) throw new NotFoundError(`No API key ${keyId}`);
+  if (!live(target.validUntil)) return undefined;
+  const revoked: RetiredApiKey = { ...target, validUntil: at, revokedAt: at };
+  return { ring: { ...ring, retired: ring.retired.map((key) => (key === target ? revoked : key)) }, revoked };
+};
 
 /**
  * Whether a stored key authenticates at `now`: not past its own `validUntil`, and a key from before rotations existed

@@ -124,6 +124,20 @@ export class ServiceBusyError extends DomainError {
   }
 }
 
+/** Past a limit on what one caller may do in a window (new cases per customer and hour): 429 with `Retry-After`. */
+export class RateLimitedError extends DomainError {
+  readonly statusCode = 429;
+  readonly code = 'rate_limited';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** A dependency failed in a way worth retrying (throttling, a timeout); the workflow's Retry matches this name. */
 export class TransientError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,5 +1,6 @@
 import { awaitingCustomerRulesOf, type AwaitingCustomerOutcome } from './awaiting-customer.js';
 import type { Locale } from './case.js';
+import { DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR } from './intake-limit.js';
 import { DEFAULT_KPI_TARGETS } from './kpi/kpi-rollup.js';
 import type { KpiTargets } from './kpi/kpi-report.js';
 import { compensationLimitOf, DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
@@ -25,8 +26,11 @@ export interface EditableStoreProfile {
   awaitingCustomerLimit: string;
   awaitingCustomerOutcome: AwaitingCustomerOutcome;
   /** Targets shown beside the KPI report's figures (seed 001's when never saved). */
-  kpiTargets: KpiTargets; /** The highest compensation one resolution may pay, in the case's currency. */
+  kpiTargets: KpiTargets;
+  /** The highest compensation one resolution may pay, in the case's currency. */
   compensationLimit: number;
+  /** New cases one customer may file per hour (UTC clock hours); past it intake answers 429. */
+  intakeLimitPerCustomerPerHour: number;
 }
 
 /** The store profile as `GET /v1/admin/store` shows it: the store id, the editable fields, the server's version. */
@@ -49,6 +53,7 @@ export const storeProfileView = (store: Store): StoreProfileView => ({
   ...awaitingCustomerSettings(store),
   kpiTargets: kpiTargetsOf(store),
   compensationLimit: compensationLimitOf(store),
+  intakeLimitPerCustomerPerHour: store.intakeLimitPerCustomerPerHour ?? DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
   version: store.version ?? 0,
 });
 

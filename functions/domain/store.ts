@@ -19,6 +19,8 @@ export interface Store {
   adminEmails?: string[];
   /** Prefix of human-readable case numbers, e.g. `AS` -> `AS-20261122-0001`. */
   caseNumberPrefix: string;
+  /** New cases one customer may file per hour (20 when absent); past it intake answers 429. */
+  intakeLimitPerCustomerPerHour?: number;
   /** How long a supervisor has to decide a manual review before reminders go out, ISO 8601 duration. */
   reviewReminderAfter: string;
   /**

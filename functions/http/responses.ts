@@ -9,3 +9,6 @@ export const jsonResponse = (
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body: JSON.stringify(body),
 });
+
+/** 204: done, nothing to show. */
+export const noContentResponse = (): APIGatewayProxyResult => ({ statusCode: 204, headers: {}, body: '' });

@@ -1,4 +1,6 @@
 import type { Case } from '../domain/case.js';
+import type { IntakeQuota } from '../domain/intake-limit.js';
+import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseChange, CaseStore, IdempotencyRecord } from './case-store.js';
 
@@ -9,8 +11,14 @@ import type { CaseChange, CaseStore, IdempotencyRecord } from './case-store.js';
 export abstract class CaseStoreDecorator implements CaseStore {
   constructor(protected readonly inner: CaseStore) {}
 
-  create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
-    return this.inner.create(newCase, firstEvent, idempotency);
+  create(
+    newCase: Case,
+    firstEvent: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    kpi?: KpiDelta,
+    quota?: IntakeQuota,
+  ): Promise<void> {
+    return this.inner.create(newCase, firstEvent, idempotency, kpi, quota);
   }
   update(current: Case, change: CaseChange): Promise<void> {
     return this.inner.update(current, change);

@@ -1,4 +1,5 @@
 import type { Case, CaseStatus } from '../domain/case.js';
+import type { IntakeQuota } from '../domain/intake-limit.js';
 import { TransientError } from '../domain/errors.js';
 import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../domain/timeline.js';
@@ -89,9 +90,16 @@ export interface CaseStore {
   /**
    * Writes the case, its first timeline event and (when given) the idempotency record in one transaction.
    * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
-   * (an expired one is replaced); nothing is written then.
+   * (an expired one is replaced); nothing is written then. With `quota`, the customer's counter for the hour goes up
+   * by one in the same transaction, only while under its limit: `RateLimitedError` past it, nothing written.
    */
-  create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord, kpi?: KpiDelta): Promise<void>;
+  create(
+    newCase: Case,
+    firstEvent: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    kpi?: KpiDelta,
+    quota?: IntakeQuota,
+  ): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
   /**
    * Ids of cases filed before `filedBefore` that still await their workflow (`create` marks a `submitted` case; the

@@ -14,6 +14,13 @@ export interface ApiKeyRotation {
   gatewayKeyId?: string;
 }
 
+/** A replaced key whose API Gateway key is to be disabled from `due` on. */
+export interface GatewayKeyRetirement {
+  storeId: string;
+  gatewayKeyId: string;
+  due: string;
+}
+
 /** Store configuration: which store an API key belongs to, its profile and its policies. Implementations cache. */
 export interface StoreDirectory {
   /** The store of a storefront key that is valid now (not replaced, or within its rotation's overlap). */
@@ -29,6 +36,17 @@ export interface StoreDirectory {
    * transaction; `StateConflictError` when another rotation landed meanwhile. Returns the store's key ring after it.
    */
   rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing>;
+  /** The store's key ring as stored now (read consistently); undefined while it never rotated. */
+  getKeyRing(storeId: string): Promise<StoreKeyRing | undefined>;
+  /**
+   * Ends a replaced key now (see `revokedKeyRing`: 409 for the current key, 404 for an unknown one); a key already
+   * ended is left as it is. `StateConflictError` when a rotation landed meanwhile.
+   */
+  revokeApiKey(storeId: string, keyId: string): Promise<void>;
+  /** Up to `limit` gateway keys whose overlap has ended and that are not yet disabled, oldest end first. */
+  dueGatewayKeyRetirements(limit: number): Promise<GatewayKeyRetirement[]>;
+  /** Drops a retirement once its gateway key is disabled. */
+  forgetGatewayKeyRetirement(retirement: GatewayKeyRetirement): Promise<void>;
   getPolicy(storeId: string): Promise<StorePolicy>;
   /**
    * Replaces the store's policy; the saved one (returned) has the replaced version + 1, whatever `policy.version`

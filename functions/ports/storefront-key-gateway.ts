@@ -6,4 +6,6 @@
 export interface StorefrontKeyGateway {
   /** Makes `apiKey` accepted for `storeId`; returns its id at the gateway (API Gateway's API key id), if any. */
   register(storeId: string, apiKey: string, issuedAt: Date): Promise<{ gatewayKeyId?: string }>;
+  /** Makes the gateway refuse a replaced key from now on (idempotent: a key already disabled or deleted is fine). */
+  disable(gatewayKeyId: string): Promise<void>;
 }

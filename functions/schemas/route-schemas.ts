@@ -10,7 +10,7 @@ import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from
 import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
 import { caseExportQuerySchema, csatReportQuerySchema, kpiReportQuerySchema } from './report-requests.js';
 import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
-import { apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
+import { apiKeyPathSchema, apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -63,5 +63,7 @@ export const ROUTE_SCHEMAS = {
   getStoreProfile: {},
   putStoreProfile: { body: storeProfileBodySchema },
   rotateApiKey: { body: apiKeyRotationBodySchema },
+  listApiKeys: {},
+  revokeApiKey: { path: apiKeyPathSchema },
   getOpenApi: {},
 } satisfies Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>;

@@ -6,6 +6,10 @@ import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
+import {
+  DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+  MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+} from '../domain/intake-limit.js';
 import { DEFAULT_COMPENSATION_LIMIT } from '../domain/store.js';
 import { boundedDuration, moneyAmount, shareOfOne, singleLineText } from './shared-fields.js';
 
@@ -76,6 +80,12 @@ export const storeProfileBodySchema = z
       })
       .default(DEFAULT_KPI_TARGETS)
       .describe("Targets beside the KPI report's figures; each defaults to seed 001's"),
+    intakeLimitPerCustomerPerHour: z
+      .int()
+      .min(1)
+      .max(MAX_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR)
+      .default(DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR)
+      .describe('New cases one customer may file per hour (UTC clock hours); past it POST /v1/cases answers 429'),
     compensationLimit: moneyAmount
       .default(DEFAULT_COMPENSATION_LIMIT)
       .describe(
@@ -96,3 +106,11 @@ export const apiKeyRotationBodySchema = z
   })
   .default({});
 export type ApiKeyRotationBody = z.output<typeof apiKeyRotationBodySchema>;
+
+/** `DELETE /v1/admin/store/api-keys/{keyId}`: an id from `GET /v1/admin/store/api-keys`. */
+export const apiKeyPathSchema = z.strictObject({
+  keyId: z
+    .string()
+    .regex(/^(?:[0-9a-f]{16}|pre-rotation)$/, 'A key id from GET /v1/admin/store/api-keys')
+    .describe('16 hex characters, or pre-rotation for the keys issued before the first rotation'),
+});

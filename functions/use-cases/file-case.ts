@@ -4,6 +4,7 @@ import { newCaseId, type Case, type CaseRequest } from '../domain/case.js';
 import { caseNumberDay, formatCaseNumber } from '../domain/case-number.js';
 import { IdempotencyConflictError, TransientError } from '../domain/errors.js';
 import { idempotencyExpiry, isIdempotencyRecordLive, requestHash } from '../domain/idempotency.js';
+import { intakeQuota } from '../domain/intake-limit.js';
 import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
@@ -15,6 +16,8 @@ export interface FileCaseInput {
   idempotencyKey?: string;
   /** The earlier case this one follows up (a message after that case's reopen window). */
   linkedCaseId?: string;
+  /** Counts against the customer's new cases per hour (storefront intake); a follow-up filed by a message does not. */
+  intakeLimited?: boolean;
 }
 
 export interface FiledCase {
@@ -62,14 +65,15 @@ export const submittedCase = (
  * 1. with an Idempotency-Key, looks for a live record first: the same body returns the earlier case, another body is a
  *    conflict, and either way nothing is written (no case number is taken); a record past `expiresAt` counts as absent;
  * 2. takes the next number of the store's daily case-number sequence;
- * 3. writes the case (marked as awaiting its workflow), its first timeline event and the idempotency record (replacing
- *    an expired one) in one transaction;
+ * 3. writes the case (marked as awaiting its workflow), its first timeline event, the idempotency record (replacing
+ *    an expired one) and, for storefront intake, one more on the customer's counter of the hour in one transaction,
+ *    refused past the store's limit (429 `rate_limited`, nothing written; a replay in step 1 never counts);
  * 4. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
  *    by then, so a failed start is logged, not answered with an error: the stranded-case sweeper starts it.
  */
 export const fileCase = async (
   { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
-  { store, request, idempotencyKey, linkedCaseId }: FileCaseInput,
+  { store, request, idempotencyKey, linkedCaseId, intakeLimited = false }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
@@ -92,9 +96,11 @@ export const fileCase = async (
       }
     : undefined;
 
+  const quota = intakeLimited ? intakeQuota(store, request.customer.id, now) : undefined;
+
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await cases.create(filed, submitted, idempotency);
+      await cases.create(filed, submitted, idempotency, undefined, quota);
       break;
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError && idempotencyKey) {

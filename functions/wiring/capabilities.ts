@@ -15,6 +15,9 @@ export interface Capabilities {
   surveyLinks?: boolean;
   /** May hand work to the background work queue (`functions/wiring/queues.ts`). */
   enqueuesWork?: boolean;
-  /** Registers new storefront API keys at the gateway (API Gateway: an API key in the storefront usage plan). */
-  storefrontKeys?: boolean;
+  /**
+   * Storefront API keys at the gateway: `register` adds new keys (API Gateway: an API key in the storefront usage
+   * plan), `retire` disables replaced keys once their overlap has ended.
+   */
+  storefrontKeys?: 'register' | 'retire';
 }

@@ -61,7 +61,7 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
   storefrontKeys: {
     capability: 'storefrontKeys',
     flag: '__DECLARES_STOREFRONT_KEYS__',
-    isGranted: (capabilities) => capabilities.storefrontKeys === true,
+    isGranted: (capabilities) => capabilities.storefrontKeys !== undefined,
   },
 };
 

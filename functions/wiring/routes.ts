@@ -403,7 +403,29 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'rotate-api-key',
     summary: 'Issue a new storefront API key (shown once); the previous one keeps working for the overlap (P1D).',
     // In AWS the new key must also be an API Gateway API key in the storefront usage plan.
-    capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: true },
+    capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: 'register' },
+  },
+  {
+    name: 'listApiKeys',
+    method: 'GET',
+    path: '/v1/admin/store/api-keys',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'list-api-keys',
+    summary:
+      "The store's storefront keys: id, created, expiry, state (current, overlap, retired, revoked); never a key.",
+    capabilities: { tables: { stores: 'read' } },
+  },
+  {
+    name: 'revokeApiKey',
+    method: 'DELETE',
+    path: '/v1/admin/store/api-keys/{keyId}',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'revoke-api-key',
+    summary: 'End a replaced key at once (401 from then on); the current key cannot be revoked (409): rotate it.',
+    // The gateway key is disabled by the retireGatewayKeys schedule, within a minute.
+    capabilities: { tables: { stores: 'readWrite' } },
   },
   {
     name: 'getSurvey',

@@ -22,4 +22,11 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     summary: 'Starts the workflow of every case filed over a minute ago whose workflow never started.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['start'] },
   },
+  {
+    name: 'retireGatewayKeys',
+    handler: 'retire-gateway-keys',
+    everyMinutes: 1,
+    summary: 'Disables at the gateway every replaced storefront key whose overlap has ended (or that was revoked).',
+    capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: 'retire' },
+  },
 ];

@@ -69,6 +69,7 @@ export const TABLES: readonly TableDeclaration[] = [
       'store SLA policy (current version; none while on the default): GetItem pk=STORE#<storeId>, sk=SLA',
       'store by API key: GetItem pk=APIKEY#<sha256 of key>, sk=APIKEY (the key itself is never stored; validUntil once replaced)',
       "store's key ring (current key hash, replaced keys until their overlap ends): GetItem pk=STORE#<storeId>, sk=APIKEYS",
+      'replaced keys to disable at API Gateway (key sweep, every minute): Query pk=GATEWAYKEYS, sk < <now>$ (sk=<due>#<gatewayKeyId>; deleted once disabled)',
       'case-number counter per store and day: UpdateItem ADD pk=STORE#<storeId>, sk=CASENO#<yyyymmdd>',
     ],
   },
@@ -80,6 +81,7 @@ export const TABLES: readonly TableDeclaration[] = [
     indexes: [],
     accessPatterns: [
       'intake idempotency record: Put in the same transaction as the case, pk=<storeId>#<Idempotency-Key>; GetItem on a repeat; TTL expiresAt (24 h)',
+      "a customer's new cases in an hour: Update ADD count (condition count < the store's limit) in the same transaction as the case, pk=INTAKE#<storeId>#<customerId>#<yyyy-mm-ddThh>; TTL expiresAt (an hour after the hour)",
     ],
   },
   {

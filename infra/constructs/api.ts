@@ -19,12 +19,15 @@ import {
   type UsagePlan,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GATEWAY_MESSAGES } from '../../functions/wiring/gateway-messages.js';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
 import { pascal } from '../config.js';
+import { RateLimitedWebAcl } from './rate-limited-web-acl.js';
 import {
+  apiGateway,
   bindCapabilities,
   FUNCTION_DEFAULTS,
   ServiceFunction,
@@ -37,13 +40,24 @@ export interface ApiProps {
   resources: CapabilityResources;
   /** The staff user pool whose ID tokens the `staff` routes accept. */
   staffUserPool: IUserPool;
+  /** Associate a WAF web ACL with a rate-based rule per client IP (`-c waf=true`). */
+  waf?: boolean;
 }
 
 /** Whole-stage limits (all stores together) and the per-store-key limits of the storefront usage plan. */
 export const API_LIMITS = {
   stage: { rateLimit: 100, burstLimit: 200 },
   perStoreKey: { rateLimit: 20, burstLimit: 40, requestsPerDay: 50_000 },
+  /**
+   * Each method of a route without a credential (survey page, OpenAPI document): anonymous callers can use at most
+   * this share of the stage's capacity, leaving the rest to storefronts and staff.
+   */
+  publicMethod: { rateLimit: 10, burstLimit: 20 },
 } as const;
+
+/** `deployOptions.methodOptions` key of a route: its resource path and method. */
+export const methodSettingsKey = (route: Pick<RouteDeclaration, 'path' | 'method'>): string =>
+  `${route.path}/${route.method}`;
 
 interface ErrorResponse {
   type: ResponseType;
@@ -159,6 +173,8 @@ export class Api extends Construct {
   readonly usagePlan: UsagePlan;
   readonly routes: readonly DeployedRoute[];
   readonly accessLogGroup: LogGroup;
+  /** With `-c waf=true` only. */
+  readonly webAcl: RateLimitedWebAcl | undefined;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -187,6 +203,15 @@ export class Api extends Construct {
         dataTraceEnabled: false,
         throttlingRateLimit: API_LIMITS.stage.rateLimit,
         throttlingBurstLimit: API_LIMITS.stage.burstLimit,
+        methodOptions: Object.fromEntries(
+          ROUTES.filter((route) => route.auth === 'public').map((route) => [
+            methodSettingsKey(route),
+            {
+              throttlingRateLimit: API_LIMITS.publicMethod.rateLimit,
+              throttlingBurstLimit: API_LIMITS.publicMethod.burstLimit,
+            },
+          ]),
+        ),
       },
     });
 
@@ -252,6 +277,24 @@ export class Api extends Construct {
       quota: { limit: API_LIMITS.perStoreKey.requestsPerDay, period: Period.DAY },
       apiStages: [{ api: this.restApi, stage: this.restApi.deploymentStage }],
     });
+    // Adding a key to this plan, granted on this plan only. In a policy of its own, not the function's default one:
+    // the function must not depend on the plan (the plan needs the stage, which needs the function).
+    const registering = routes.filter(({ route }) => route.capabilities.storefrontKeys === 'register');
+    for (const { route, fn } of registering) {
+      new Policy(this, `${pascal(route.name)}KeyRegistration`, {
+        roles: [fn.serviceRole],
+        statements: [
+          new PolicyStatement({
+            actions: ['apigateway:POST'],
+            resources: [apiGateway(`/usageplans/${this.usagePlan.usagePlanId}/keys`)],
+          }),
+        ],
+      });
+    }
+
+    this.webAcl = props.waf
+      ? new RateLimitedWebAcl(this, 'WebAcl', { stage: this.restApi.deploymentStage })
+      : undefined;
 
     for (const error of GATEWAY_ERRORS) {
       this.restApi.addGatewayResponse(`${error.type.responseType}Response`, {

@@ -31,6 +31,9 @@ import type { SurveyLinkResources } from './survey.js';
  */
 export const storefrontUsagePlanName = (stackName: string): string => `${stackName}-storefronts`;
 
+/** An API Gateway management ARN of this region (`/apikeys`, `/usageplans/<id>/keys`, ...). */
+export const apiGateway = (path: string): string => `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::${path}`;
+
 /**
  * `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`, `schedule`
  * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`, `queue` consumers in `functions/handlers/queues/`.
@@ -258,11 +261,8 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
         resources: [bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)],
       }),
     );
-    if (!presigns) {
-      // HeadObject on a missing key answers 404 only to a caller who may list the bucket (otherwise 403, which would
-      // read as a permission failure). The bucket holds attachments only; listing reveals key names, not content.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    }
+    // No s3:ListBucket: HeadObject then answers a missing key with 403, which the adapter reads as absent; listing
+    // would reveal every store's attachment keys.
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: [presigns ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
@@ -316,14 +316,15 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
 
   if (capabilities.storefrontKeys) {
     fn.addEnvironment('STOREFRONT_USAGE_PLAN_NAME', storefrontUsagePlanName(Stack.of(fn).stackName));
-    const apiGateway = (path: string): string => `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::${path}`;
-    // Find the plan by name; create an API key with the given value; add it to the plan. No update or delete.
+  }
+  if (capabilities.storefrontKeys === 'register') {
+    // Find the plan by name; create an API key with the given value. Adding it to the plan is granted on the plan's
+    // own ARN by the Api construct (`grantStorefrontKeyRegistration`), which owns the plan. No update or delete.
     fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:GET'], resources: [apiGateway('/usageplans')] }));
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['apigateway:POST'],
-        resources: [apiGateway('/apikeys'), apiGateway('/usageplans/*/keys')],
-      }),
-    );
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:POST'], resources: [apiGateway('/apikeys')] }));
+  }
+  if (capabilities.storefrontKeys === 'retire') {
+    // Disable a replaced key (PATCH /enabled). Key ids are issued at run time, so no narrower ARN exists.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:PATCH'], resources: [apiGateway('/apikeys/*')] }));
   }
 };

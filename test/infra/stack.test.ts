@@ -339,7 +339,7 @@ describe('Stack: IAM', () => {
     }
   });
 
-  it('grants attachment access by capability: read objects (and list, for 404s) or presign uploads, under attachments/', () => {
+  it('grants attachment access by capability: read or presign objects under attachments/, never list the bucket', () => {
     const bucketId = logicalIdOf(synth.stack.data.attachmentsBucket);
     const declared = [
       ...synth.stack.api.routes.map(({ route, fn }) => ({ name: route.name, capabilities: route.capabilities, fn })),
@@ -363,7 +363,7 @@ describe('Stack: IAM', () => {
         )
         .sort();
       const expected = {
-        read: ['s3:GetObject objects', 's3:ListBucket bucket'],
+        read: ['s3:GetObject objects'],
         presign: ['s3:PutObject objects'],
         none: [],
       }[capabilities.attachments ?? 'none'];

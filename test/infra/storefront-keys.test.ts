@@ -44,19 +44,55 @@ describe('Stack: storefront key registration (key rotation in AWS)', () => {
     ]);
   });
 
-  it('lets the rotation function find the usage plan by name, create a key and add it to a plan: nothing else', () => {
+  it('lets the rotation function find the usage plan by name, create a key and add it to the stage plan only', () => {
     const fn = routeFunction('rotateApiKey');
     const variables = (resources[logicalIdOf(fn)]!.Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
+    const planId = logicalIdOf(synth.stack.api.usagePlan);
 
     expect(variables.STOREFRONT_USAGE_PLAN_NAME).toBe(`${synth.stack.stackName}-storefronts`);
     expect(apiGatewayStatements(fn)).toEqual([
       { Effect: 'Allow', Action: 'apigateway:GET', Resource: apiGatewayArn('/usageplans') },
-      {
-        Effect: 'Allow',
-        Action: 'apigateway:POST',
-        Resource: [apiGatewayArn('/apikeys'), apiGatewayArn('/usageplans/*/keys')],
-      },
+      { Effect: 'Allow', Action: 'apigateway:POST', Resource: apiGatewayArn('/apikeys') },
+    ]);
+    // Its own policy, attached to the function's role: the plan's ARN, no wildcard over the account's plans.
+    const planPolicies = Object.values(resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::IAM::Policy' &&
+        JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalIdOf(fn.serviceRole) }]) &&
+        JSON.stringify(resource.Properties.PolicyDocument).includes('/usageplans/'),
+    );
+    expect(
+      planPolicies.map((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
+    ).toEqual([
+      [
+        {
+          Effect: 'Allow',
+          Action: 'apigateway:POST',
+          Resource: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':apigateway:',
+                { Ref: 'AWS::Region' },
+                '::/usageplans/',
+                { Ref: planId },
+                '/keys',
+              ],
+            ],
+          },
+        },
+      ],
+    ]);
+    expect(JSON.stringify(resources)).not.toContain('/usageplans/*');
+  });
+
+  it('lets the key sweep disable keys (PATCH on /apikeys/*) and nothing else at the gateway', () => {
+    const sweep = synth.stack.schedules.functions.get('retireGatewayKeys')!.fn;
+    expect(apiGatewayStatements(sweep)).toEqual([
+      { Effect: 'Allow', Action: 'apigateway:PATCH', Resource: apiGatewayArn('/apikeys/*') },
     ]);
   });
 

@@ -1,7 +1,9 @@
 import {
   CreateApiKeyCommand,
   CreateUsagePlanKeyCommand,
+  NotFoundException,
   paginateGetUsagePlans,
+  UpdateApiKeyCommand,
   type APIGatewayClient,
 } from '@aws-sdk/client-api-gateway';
 import type { StorefrontKeyGateway } from '../../ports/storefront-key-gateway.js';
@@ -9,8 +11,8 @@ import type { StorefrontKeyGateway } from '../../ports/storefront-key-gateway.js
 /**
  * Registers storefront keys with API Gateway: an API key with the given value, added to the storefront usage plan.
  * The plan is found by its name: its id cannot be given to the function at deploy time (the plan depends on the API's
- * stage, which depends on this function). Replaced keys are not deleted here: once their overlap ends the service
- * refuses them (401) though API Gateway lets them through; an operator may delete them (README, "Deploy").
+ * stage, which depends on this function). Replaced keys are disabled (not deleted) by the scheduled sweep once their
+ * overlap ends (`retireGatewayKeys`); the service refuses them (401) from that moment anyway.
  */
 export class ApiGatewayStorefrontKeys implements StorefrontKeyGateway {
   private usagePlanId: Promise<string> | undefined;
@@ -33,6 +35,20 @@ export class ApiGatewayStorefrontKeys implements StorefrontKeyGateway {
     if (!key.id) throw new Error('API Gateway returned no API key id');
     await this.client.send(new CreateUsagePlanKeyCommand({ usagePlanId, keyId: key.id, keyType: 'API_KEY' }));
     return { gatewayKeyId: key.id };
+  }
+
+  async disable(gatewayKeyId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateApiKeyCommand({
+          apiKey: gatewayKeyId,
+          patchOperations: [{ op: 'replace', path: '/enabled', value: 'false' }],
+        }),
+      );
+    } catch (error) {
+      // Deleted by an operator meanwhile: refused by the gateway all the same.
+      if (!(error instanceof NotFoundException)) throw error;
+    }
   }
 
   private findUsagePlanId(): Promise<string> {

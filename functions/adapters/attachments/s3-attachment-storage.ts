@@ -51,10 +51,20 @@ const isNotFound = (error: unknown): boolean => {
 };
 
 /**
+ * The functions may read objects under the prefix but not list the bucket, so S3 answers HeadObject of a missing
+ * object with 403, not 404 (it does not tell a caller who may not list whether a key exists).
+ */
+const isMissingOrUnlisted = (error: unknown): boolean =>
+  isNotFound(error) ||
+  (typeof error === 'object' &&
+    error !== null &&
+    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403);
+
+/**
  * Evidence files in S3 under `attachments/<storeId>/<attachmentId>`, uploaded by the customer's browser straight to S3
  * with a presigned PUT. The signature covers `content-type` and `content-length`, so S3 itself refuses a file of
- * another type or size than the one declared. `exists` needs `s3:ListBucket` on the prefix, or S3 answers a missing
- * object with 403 instead of 404.
+ * another type or size than the one declared. The functions have no `s3:ListBucket`, so a missing object is a 403
+ * to `exists` / `describe`, read as absent.
  */
 export class S3AttachmentStorage implements AttachmentStorage {
   private readonly client: S3Client;
@@ -106,7 +116,7 @@ export class S3AttachmentStorage implements AttachmentStorage {
       );
       return { contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isMissingOrUnlisted(error)) return undefined;
       throw error;
     }
   }

@@ -4,9 +4,11 @@ import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import {
   AgentUnavailableError,
   NotFoundError,
+  RateLimitedError,
   StateConflictError,
   UndeclaredCapabilityError,
 } from '../../domain/errors.js';
+import type { IntakeQuota } from '../../domain/intake-limit.js';
 import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
@@ -80,8 +82,9 @@ export class DynamoCaseStore implements CaseStore {
     firstEvent: TimelineEvent,
     idempotency?: IdempotencyRecord,
     kpi?: KpiDelta,
+    quota?: IntakeQuota,
   ): Promise<void> {
-    if (idempotency && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
+    if ((idempotency || quota) && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     const items = [
       ...(idempotency
@@ -93,6 +96,22 @@ export class DynamoCaseStore implements CaseStore {
                 // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
                 ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
                 ExpressionAttributeValues: { ':createdAt': Math.floor(Date.parse(newCase.createdAt) / 1000) },
+              },
+            },
+          ]
+        : []),
+      // The customer's counter of the hour, in the idempotency table for its TTL: one up only while under the limit, so
+      // concurrent intakes cannot overshoot it (a cancelled transaction adds nothing).
+      ...(quota
+        ? [
+            {
+              Update: {
+                TableName: this.tables.idempotency as string,
+                Key: { pk: `INTAKE#${quota.storeId}#${quota.customerId}#${quota.hour}` },
+                UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
+                ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':limit': quota.limit, ':expiresAt': quota.expiresAt },
               },
             },
           ]
@@ -113,8 +132,15 @@ export class DynamoCaseStore implements CaseStore {
     try {
       await transactWrite(this.client, items);
     } catch (error) {
-      if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed')
-        throw new IdempotencyKeyTakenError();
+      const reasons = cancellationReasons(error);
+      if (idempotency && reasons[0]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTakenError();
+      if (quota && reasons[idempotency ? 1 : 0]?.Code === 'ConditionalCheckFailed') {
+        throw new RateLimitedError(
+          `This customer filed ${quota.limit} new cases this hour, the store's limit`,
+          quota.retryAfterSeconds,
+          { cause: error },
+        );
+      }
       throw asTransientIfRetryable(error);
     }
   }

@@ -1,15 +1,43 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../../domain/api-key.js';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  isApiKeyValidAt,
+  revokedKeyRing,
+  rotatedKeyRing,
+  type RetiredApiKey,
+  type StoredApiKey,
+  type StoreKeyRing,
+} from '../../domain/api-key.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { DEFAULT_POLICY, type StorePolicy } from '../../domain/policy/store-policy.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
 import type { EditableStoreProfile } from '../../domain/store-profile.js';
-import type { ApiKeyRotation, StoreDirectory } from '../../ports/store-directory.js';
+import type { ApiKeyRotation, GatewayKeyRetirement, StoreDirectory } from '../../ports/store-directory.js';
+import type { TransactItem } from './case-change-items.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { transactWrite } from './transact-write.js';
-import { apiKeyHashKey, apiKeyKey, storeDocumentKey, type StoreDocument } from './store-items.js';
+import {
+  apiKeyHashKey,
+  apiKeyKey,
+  GATEWAY_RETIREMENTS_PK,
+  gatewayRetirementKey,
+  storeDocumentKey,
+  type StoreDocument,
+} from './store-items.js';
+
+/**
+ * Replaced keys a store may have still working. A rotation writes two items per key whose end it moves (at most these
+ * and the replaced one), so it stays within a transaction's 100 items; a PT0S rotation ends them all, so it always fits.
+ */
+const MAX_KEYS_IN_OVERLAP = 45;
 
 /** Reads and writes store configuration in the stores table. Wrap it in `CachedStoreDirectory` on request paths. */
 export class DynamoStoreDirectory implements StoreDirectory {
@@ -22,13 +50,16 @@ export class DynamoStoreDirectory implements StoreDirectory {
   async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
     const key = await this.findApiKey(apiKey);
     if (!key) return undefined;
-    const ring = key.issuedAt === undefined ? await this.findKeyRing(key.storeId) : undefined;
+    const ring = key.issuedAt === undefined ? await this.findKeyRing(key.storeId, { consistent: true }) : undefined;
     return isApiKeyValidAt(key, ring, this.now()) ? this.getStore(key.storeId) : undefined;
   }
 
-  /** The lookup item of a key, whatever its validity (`isApiKeyValidAt` decides). */
+  /**
+   * The lookup item of a key, whatever its validity (`isApiKeyValidAt` decides). Read consistently: a key replaced with
+   * no overlap, or revoked, is refused from the next request on, whichever function serves it.
+   */
   async findApiKey(apiKey: string): Promise<StoredApiKey | undefined> {
-    const item = await this.getItem(apiKeyKey(apiKey));
+    const item = await this.getItem(apiKeyKey(apiKey), { consistent: true });
     if (typeof item?.storeId !== 'string') return undefined;
     const { storeId, issuedAt, validUntil } = item as Record<string, unknown>;
     return {
@@ -49,71 +80,149 @@ export class DynamoStoreDirectory implements StoreDirectory {
     return ring as unknown as StoreKeyRing;
   }
 
+  getKeyRing(storeId: string): Promise<StoreKeyRing | undefined> {
+    return this.findKeyRing(storeId, { consistent: true });
+  }
+
   /**
-   * One transaction: the new key's lookup item, the replaced key's `validUntil`, and the ring (conditional on the
-   * current key it replaces, so of two concurrent rotations one fails). A store that never rotated has no ring: its
-   * keys from before (without `issuedAt`) then work until `previousValidUntil` (`legacyKeysValidUntil`).
+   * One transaction: the new key's lookup item, the replaced key's `validUntil`, the older keys' `validUntil` cut to it
+   * when later, a gateway retirement for each key with a gateway id whose end moved, and the ring (conditional on the
+   * current key it replaces, so of two concurrent rotations one fails).
    */
   async rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
     const ring = await this.findKeyRing(storeId, { consistent: true });
     const issuedAt = rotation.issuedAt.toISOString();
-    const validUntil = rotation.previousValidUntil.toISOString();
-    const stillValid = (ring?.retired ?? []).filter((key) => Date.parse(key.validUntil) > rotation.issuedAt.getTime());
-    const next: StoreKeyRing = {
-      currentKeyHash: rotation.keyHash,
+    const next = rotatedKeyRing(ring, {
+      keyHash: rotation.keyHash,
       issuedAt,
+      previousValidUntil: rotation.previousValidUntil.toISOString(),
       ...(rotation.gatewayKeyId ? { gatewayKeyId: rotation.gatewayKeyId } : {}),
-      retired: ring
-        ? [
-            ...stillValid,
-            {
-              keyHash: ring.currentKeyHash,
-              validUntil,
-              ...(ring.gatewayKeyId ? { gatewayKeyId: ring.gatewayKeyId } : {}),
-            },
-          ]
-        : [],
-      legacyKeysValidUntil: ring ? ring.legacyKeysValidUntil : validUntil,
-    };
+    });
+    const inOverlap = next.retired.filter((key) => Date.parse(key.validUntil) > rotation.issuedAt.getTime());
+    if (inOverlap.length > MAX_KEYS_IN_OVERLAP) {
+      throw new StateConflictError(
+        `Store ${storeId} would have more than ${MAX_KEYS_IN_OVERLAP} replaced keys still working: rotate with overlap PT0S or revoke some`,
+      );
+    }
+    const before = new Map((ring?.retired ?? []).map((key) => [key.keyHash, key.validUntil]));
+    const moved = next.retired.filter((key) => before.get(key.keyHash) !== key.validUntil);
+    await this.writeKeyChange(storeId, ring, next, moved, [
+      {
+        Put: {
+          TableName: this.storesTable,
+          Item: { ...apiKeyHashKey(rotation.keyHash), storeId, issuedAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    return next;
+  }
+
+  async revokeApiKey(storeId: string, keyId: string): Promise<void> {
+    const ring = await this.findKeyRing(storeId, { consistent: true });
+    const change = revokedKeyRing(ring, keyId, this.now());
+    if (!change) return;
+    await this.writeKeyChange(storeId, ring, change.ring, change.revoked ? [change.revoked] : []);
+  }
+
+  async dueGatewayKeyRetirements(limit: number): Promise<GatewayKeyRetirement[]> {
+    const result = await guarded(
+      this.client.send(
+        new QueryCommand({
+          TableName: this.storesTable,
+          KeyConditionExpression: 'pk = :pk AND sk < :upTo',
+          // `#` sorts before `$`: every retirement due at or before now.
+          ExpressionAttributeValues: { ':pk': GATEWAY_RETIREMENTS_PK, ':upTo': `${this.now().toISOString()}$` },
+          Limit: limit,
+        }),
+      ),
+    );
+    return (result.Items ?? []).map((item) => ({
+      storeId: String(item.storeId),
+      gatewayKeyId: String(item.gatewayKeyId),
+      due: String(item.due),
+    }));
+  }
+
+  async forgetGatewayKeyRetirement(retirement: GatewayKeyRetirement): Promise<void> {
+    await guarded(
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.storesTable,
+          Key: gatewayRetirementKey(retirement.due, retirement.gatewayKeyId),
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Writes a ring change in one transaction with `extra`: each key in `ended` gets its new `validUntil` on its lookup
+   * item and, with a gateway id, a retirement due then; the ring is conditional on the one read (its current key, or
+   * its absence), so a concurrent rotation or revocation makes this one a 409.
+   */
+  private async writeKeyChange(
+    storeId: string,
+    ring: StoreKeyRing | undefined,
+    next: StoreKeyRing,
+    ended: RetiredApiKey[],
+    extra: TransactItem[] = [],
+  ): Promise<void> {
     const ringKey = storeDocumentKey(storeId, 'APIKEYS');
     try {
       await transactWrite(this.client, [
-        {
-          Put: {
-            TableName: this.storesTable,
-            Item: { ...apiKeyHashKey(rotation.keyHash), storeId, issuedAt },
-            ConditionExpression: 'attribute_not_exists(pk)',
+        ...extra,
+        ...ended.flatMap((key): TransactItem[] => [
+          {
+            Update: {
+              TableName: this.storesTable,
+              Key: apiKeyHashKey(key.keyHash),
+              UpdateExpression: 'SET validUntil = :validUntil',
+              ConditionExpression: 'storeId = :storeId',
+              ExpressionAttributeValues: { ':validUntil': key.validUntil, ':storeId': storeId },
+            },
           },
-        },
-        ...(ring
-          ? [
-              {
-                Update: {
-                  TableName: this.storesTable,
-                  Key: apiKeyHashKey(ring.currentKeyHash),
-                  UpdateExpression: 'SET validUntil = :validUntil',
-                  ConditionExpression: 'storeId = :storeId',
-                  ExpressionAttributeValues: { ':validUntil': validUntil, ':storeId': storeId },
+          ...(key.gatewayKeyId
+            ? [
+                {
+                  Put: {
+                    TableName: this.storesTable,
+                    Item: {
+                      ...gatewayRetirementKey(key.validUntil, key.gatewayKeyId),
+                      storeId,
+                      gatewayKeyId: key.gatewayKeyId,
+                      due: key.validUntil,
+                    },
+                  },
                 },
-              },
-            ]
-          : []),
+              ]
+            : []),
+        ]),
         {
           Put: {
             TableName: this.storesTable,
-            Item: { ...ringKey, ...next },
-            ConditionExpression: ring ? 'currentKeyHash = :replaced' : 'attribute_not_exists(pk)',
-            ...(ring ? { ExpressionAttributeValues: { ':replaced': ring.currentKeyHash } } : {}),
+            Item: { ...ringKey, ...next, revision: (ring?.revision ?? 0) + 1 },
+            ConditionExpression: !ring
+              ? 'attribute_not_exists(pk)'
+              : ring.revision === undefined
+                ? 'currentKeyHash = :current AND attribute_not_exists(revision)'
+                : 'currentKeyHash = :current AND revision = :revision',
+            ...(ring
+              ? {
+                  ExpressionAttributeValues: {
+                    ':current': ring.currentKeyHash,
+                    ...(ring.revision === undefined ? {} : { ':revision': ring.revision }),
+                  },
+                }
+              : {}),
           },
         },
       ]);
     } catch (error) {
       if (cancellationReasons(error).some((reason) => reason.Code === 'ConditionalCheckFailed')) {
-        throw new StateConflictError(`The API key of store ${storeId} was rotated meanwhile`, { cause: error });
+        throw new StateConflictError(`The API keys of store ${storeId} were changed meanwhile`, { cause: error });
       }
       throw asTransientIfRetryable(error);
     }
-    return next;
   }
 
   /**

@@ -18,6 +18,14 @@ export const apiKeyKey = (apiKey: string) => apiKeyHashKey(hashApiKey(apiKey));
 
 export const apiKeyHashKey = (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' });
 
+/** Replaced keys whose API Gateway key is to be disabled once their overlap ends, in order of that end. */
+export const GATEWAY_RETIREMENTS_PK = 'GATEWAYKEYS';
+
+export const gatewayRetirementKey = (due: string, gatewayKeyId: string) => ({
+  pk: GATEWAY_RETIREMENTS_PK,
+  sk: `${due}#${gatewayKeyId}`,
+});
+
 /**
  * The items of a new store (`scripts/create-store.ts`): its profile, the default policy, its key's lookup item and
  * its key ring, so its first rotation replaces exactly that key. Only the key's hash is written.

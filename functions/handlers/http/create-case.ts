@@ -19,6 +19,11 @@ export const handler = storefrontRoute(ROUTE_SCHEMAS.createCase, async ({ body, 
     });
   }
   assertOrderDatesNotInFuture(body, dependencies.clock.now());
-  const { created, filed } = await fileCase(dependencies, { store, request: body, idempotencyKey });
+  const { created, filed } = await fileCase(dependencies, {
+    store,
+    request: body,
+    idempotencyKey,
+    intakeLimited: true,
+  });
   return jsonResponse(created ? 201 : 200, customerCaseSummary(filed), { location: `/v1/cases/${filed.caseId}` });
 });

@@ -2,7 +2,8 @@ import { caseWithChange, type Case } from '../../domain/case.js';
 import { NotFoundError, WriteConflictError } from '../../domain/errors.js';
 import { caseKpiFacts, type KpiFactOptions } from '../../domain/kpi/case-kpi-facts.js';
 import { countsForKpis } from '../../domain/kpi/kpi-relevance.js';
-import { EMPTY_FACTS, isEmptyDelta, kpiDelta } from '../../domain/kpi/kpi-delta.js';
+import type { IntakeQuota } from '../../domain/intake-limit.js';
+import { EMPTY_FACTS, isEmptyDelta, kpiDelta, type KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import { stampMeasures } from '../../domain/kpi/kpi-measurements.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
@@ -49,10 +50,16 @@ export class KpiCountingCaseStore extends CaseStoreDecorator {
     super(inner);
   }
 
-  override async create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
+  override async create(
+    newCase: Case,
+    firstEvent: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    _kpi?: KpiDelta,
+    quota?: IntakeQuota,
+  ): Promise<void> {
     const context = await kpiContextOf(this.stores, newCase.storeId);
     const delta = kpiDelta(EMPTY_FACTS, caseKpiFacts(newCase, [firstEvent], context));
-    await this.inner.create(newCase, firstEvent, idempotency, delta);
+    await this.inner.create(newCase, firstEvent, idempotency, delta, quota);
   }
 
   override async update(current: Case, change: CaseChange): Promise<void> {

@@ -134,6 +134,12 @@ const ROUTES: AdminRoute[] = [
     body: async () => ({}),
     expected: onlyAdmins(201, 201),
   },
+  {
+    name: 'GET /v1/admin/store/api-keys',
+    method: 'GET',
+    path: '/v1/admin/store/api-keys',
+    expected: onlyAdmins(200, 200),
+  },
 ];
 
 const rows = ROUTES.flatMap((route) =>

@@ -47,6 +47,7 @@ describe('API: GET /v1/admin/store', () => {
       awaitingCustomerOutcome: 'resolve_no_action',
       kpiTargets: { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 },
       compensationLimit: 5000,
+      intakeLimitPerCustomerPerHour: 20,
       version: 0,
     });
     expect(storeB.json).toMatchObject({ storeId: 'store-b', caseNumberPrefix: 'BS' });

@@ -114,7 +114,7 @@ describe('Class: S3AttachmentStorage', () => {
     expect(s3Mock).not.toHaveReceivedCommand(HeadObjectCommand);
   });
 
-  it('rethrows when HeadObject fails for another reason', async () => {
+  it('returns false when HeadObject answers 403: without s3:ListBucket, S3 answers a missing object so', async () => {
     // Prepare
     const denied = new S3ServiceException({
       name: 'Forbidden',
@@ -126,6 +126,21 @@ describe('Class: S3AttachmentStorage', () => {
     const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
 
     // Act & Assess
-    await expect(storage.exists('store-1', attachmentId)).rejects.toBe(denied);
+    expect(await storage.exists('store-1', attachmentId)).toBe(false);
+  });
+
+  it('rethrows when HeadObject fails for another reason', async () => {
+    // Prepare
+    const failed = new S3ServiceException({
+      name: 'InternalError',
+      $fault: 'server',
+      message: 'We encountered an internal error',
+      $metadata: { httpStatusCode: 500 },
+    });
+    s3Mock.on(HeadObjectCommand).rejects(failed);
+    const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
+
+    // Act & Assess
+    await expect(storage.exists('store-1', attachmentId)).rejects.toBe(failed);
   });
 });

@@ -87,6 +87,10 @@ describe('Work queue: SLA policy save on a store with many open cases', () => {
       saveSlaPolicy: (storeId, policy, replacing) => real.saveSlaPolicy(storeId, policy, replacing),
       saveStoreProfile: (storeId, profile, replacing) => real.saveStoreProfile(storeId, profile, replacing),
       rotateApiKey: (...args) => real.rotateApiKey(...args),
+      getKeyRing: (storeId) => real.getKeyRing(storeId),
+      revokeApiKey: (storeId, keyId) => real.revokeApiKey(storeId, keyId),
+      dueGatewayKeyRetirements: (limit) => real.dueGatewayKeyRetirements(limit),
+      forgetGatewayKeyRetirement: (retirement) => real.forgetGatewayKeyRetirement(retirement),
       getSlaPolicy: async (storeId, options) =>
         options?.fresh || storeId !== 'store-a' ? real.getSlaPolicy(storeId, options) : older,
     };

@@ -3,6 +3,8 @@ import {
   CreateApiKeyCommand,
   CreateUsagePlanKeyCommand,
   GetUsagePlansCommand,
+  NotFoundException,
+  UpdateApiKeyCommand,
 } from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,5 +57,32 @@ describe('Class: ApiGatewayStorefrontKeys', () => {
     await expect(keys.register('A', KEY, ISSUED_AT)).rejects.toThrow(/No API Gateway usage plan named/);
     expect(apiGateway).toHaveReceivedCommandTimes(GetUsagePlansCommand, 2);
     expect(apiGateway).not.toHaveReceivedCommand(CreateApiKeyCommand);
+  });
+
+  it('disables a replaced key (enabled false), and takes a key deleted meanwhile as done', async () => {
+    // Prepare
+    apiGateway
+      .on(UpdateApiKeyCommand)
+      .resolvesOnce({ id: 'key-1', enabled: false })
+      .rejectsOnce(new NotFoundException({ message: 'Invalid API Key identifier specified', $metadata: {} }));
+    const keys = new ApiGatewayStorefrontKeys(new APIGatewayClient({}), 'after-sales-prod-storefronts');
+
+    // Act
+    await keys.disable('key-1');
+    await keys.disable('key-2');
+
+    // Assess
+    expect(apiGateway).toHaveReceivedCommandWith(UpdateApiKeyCommand, {
+      apiKey: 'key-1',
+      patchOperations: [{ op: 'replace', path: '/enabled', value: 'false' }],
+    });
+    expect(apiGateway).toHaveReceivedCommandTimes(UpdateApiKeyCommand, 2);
+    expect(apiGateway).not.toHaveReceivedCommand(GetUsagePlansCommand);
+  });
+
+  it('lets any other failure through, so the sweep tries the key again', async () => {
+    apiGateway.on(UpdateApiKeyCommand).rejects(new Error('throttled'));
+    const keys = new ApiGatewayStorefrontKeys(new APIGatewayClient({}), 'after-sales-prod-storefronts');
+    await expect(keys.disable('key-1')).rejects.toThrow('throttled');
   });
 });

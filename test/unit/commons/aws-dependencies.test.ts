@@ -40,7 +40,7 @@ const EVERYTHING: Capabilities = {
   attachments: 'read',
   surveyLinks: true,
   enqueuesWork: true,
-  storefrontKeys: true,
+  storefrontKeys: 'register',
 };
 
 let outDir: string;
@@ -170,7 +170,7 @@ describe('Function: createAwsDependencies (in a function bundle)', () => {
     // Without SURVEY_BASE_URL (no publicBaseUrl at deploy time) the parameter's name is required.
     ['SURVEY_BASE_URL_PARAMETER', { surveyLinks: true }],
     ['WORK_QUEUE_URL', { enqueuesWork: true }],
-    ['STOREFRONT_USAGE_PLAN_NAME', { storefrontKeys: true }],
+    ['STOREFRONT_USAGE_PLAN_NAME', { storefrontKeys: 'register' }],
   ] satisfies Array<[string, Capabilities]>)(
     'fails the first call naming %s when a declared capability has no configuration',
     async (variable, capabilities) => {

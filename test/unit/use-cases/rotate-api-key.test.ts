@@ -9,7 +9,7 @@ const dependencies = (register: Dependencies['storefrontKeys']['register']) => {
   const rotate = vi.fn(async () => ({ currentKeyHash: 'h', issuedAt: NOW.toISOString(), retired: [] }));
   const deps = {
     stores: { rotateApiKey: rotate } as unknown as Dependencies['stores'],
-    storefrontKeys: { register: vi.fn(register) },
+    storefrontKeys: { register: vi.fn(register), disable: vi.fn(async () => undefined) },
     clock: { now: () => NOW },
   };
   return { deps, rotate };

@@ -40,7 +40,7 @@ describe('Function: capabilityDefines', () => {
     ['survey links', { surveyLinks: true }, { __DECLARES_SURVEY_LINKS__: 'true' }],
     ['no survey links, said explicitly', { surveyLinks: false }, {}],
     ['queueing work', { enqueuesWork: true }, { __DECLARES_WORK_QUEUE__: 'true' }],
-    ['storefront key registration', { storefrontKeys: true }, { __DECLARES_STOREFRONT_KEYS__: 'true' }],
+    ['storefront key registration', { storefrontKeys: 'register' }, { __DECLARES_STOREFRONT_KEYS__: 'true' }],
   ])('returns a true flag exactly for each granted port when the declaration has %s', (_, capabilities, granted) => {
     // Act
     const defines = capabilityDefines(capabilities);

@@ -1,0 +1,9 @@
+import { staffRoute } from '../../http/route.js';
+import { noContentResponse } from '../../http/responses.js';
+import { revokeApiKey } from '../../use-cases/admin/storefront-keys.js';
+
+/** DELETE /v1/admin/store/api-keys/{keyId} (admin): 204; 409 for the current key, 404 for an unknown one. */
+export const handler = staffRoute('revokeApiKey', async ({ path, user, dependencies }) => {
+  await revokeApiKey(dependencies, user.storeId, path.keyId);
+  return noContentResponse();
+});
