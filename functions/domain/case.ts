@@ -297,12 +297,17 @@ export const isOpenCase = (status: CaseStatus): boolean => !TERMINAL_STATUSES.in
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
 
-/** The case as a change leaves it: `set` fields replaced, `remove` fields gone. */
+/** The case as a change leaves it: `set` fields replaced, `remove` fields gone, `addAttachments` appended. */
 export const caseWithChange = (
   current: Case,
-  { set, remove = [] }: { set?: Partial<Case>; remove?: readonly (keyof Case)[] },
+  {
+    set,
+    remove = [],
+    addAttachments = [],
+  }: { set?: Partial<Case>; remove?: readonly (keyof Case)[]; addAttachments?: readonly string[] },
 ): Case => {
   const next: Case = { ...current, ...set };
+  if (addAttachments.length > 0) next.attachments = [...(next.attachments ?? []), ...addAttachments];
   for (const field of remove) delete next[field];
   return next;
 };

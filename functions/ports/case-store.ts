@@ -64,6 +64,12 @@ export interface CaseChange {
    */
   addNotificationsSent?: readonly string[];
   /**
+   * Attachment ids appended to `attachments` in the write itself (`list_append`), never the list as read rewritten:
+   * concurrent messages each keep their files. The write requires none of them on the case yet (else
+   * `StateConflictError`: read again, and leave out those already there).
+   */
+  addAttachments?: readonly string[];
+  /**
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
    * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and
    * is skipped (logged) when the agent is gone or already at zero, so it never blocks resolving or cancelling a case.

@@ -61,6 +61,12 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':notified'] = [...change.addNotificationsSent];
     assignments.push('#notified = list_append(if_not_exists(#notified, :noneNotified), :notified)');
   }
+  if (change.addAttachments?.length) {
+    names['#attachments'] = 'attachments';
+    values[':noAttachments'] = [];
+    values[':attachments'] = [...change.addAttachments];
+    assignments.push('#attachments = list_append(if_not_exists(#attachments, :noAttachments), :attachments)');
+  }
   const removals = remove.map((attribute, index) => {
     names[`#r${index}`] = attribute;
     return `#r${index}`;
@@ -84,6 +90,12 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
       conditions.push('#assignee.#agentId = :assignee');
     }
   }
+  // The same file sent twice at once appends once: the second write fails here, reads again and leaves it out.
+  change.addAttachments?.forEach((attachmentId, index) => {
+    names['#attachments'] = 'attachments';
+    values[`:attachment${index}`] = attachmentId;
+    conditions.push(`NOT contains(#attachments, :attachment${index})`);
+  });
   if (change.ifSurveyOpen) {
     Object.assign(names, { '#survey': 'survey', '#tokenId': 'tokenId', '#surveyStatus': 'status' });
     values[':surveyToken'] = change.ifSurveyOpen.tokenId;

@@ -20,13 +20,16 @@ export const checkMessageAttachments = async (
   if (details.length > 0) throw new ValidationError('Unknown attachments', { details });
 };
 
-/** The case keeps every file it was sent (intake first, then messages in order), so staff can download each. */
+/**
+ * The case keeps every file it was sent (intake first, then messages in order), so staff can download each. The new
+ * ids are appended by the write itself (`addAttachments`), so concurrent messages never drop each other's files.
+ */
 export const withMessageAttachments = (
   current: Case,
   plan: PlannedChange,
   attachmentIds: readonly string[],
 ): PlannedChange => {
-  const added = attachmentIds.filter((attachmentId) => !current.attachments.includes(attachmentId));
+  const added = [...new Set(attachmentIds)].filter((attachmentId) => !current.attachments.includes(attachmentId));
   if (added.length === 0) return plan;
-  return { ...plan, set: { ...plan.set, attachments: [...current.attachments, ...new Set(added)] } };
+  return { ...plan, addAttachments: added };
 };
