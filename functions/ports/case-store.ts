@@ -66,7 +66,8 @@ export interface CaseChange {
   /**
    * Attachment ids appended to `attachments` in the write itself (`list_append`), never the list as read rewritten:
    * concurrent messages each keep their files. The write requires none of them on the case yet (else
-   * `StateConflictError`: read again, and leave out those already there).
+   * `StateConflictError`: read again, and leave out those already there) and claims each for the case, in the same
+   * transaction (`AttachmentInUseError` when one is another case's).
    */
   addAttachments?: readonly string[];
   /**
@@ -92,9 +93,10 @@ export interface CaseStore {
   /** Next number in the store's daily case-number sequence (1, 2, ...). */
   nextCaseSequence(storeId: string, day: string): Promise<number>;
   /**
-   * Writes the case, its first timeline event and (when given) the idempotency record in one transaction.
-   * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
-   * (an expired one is replaced); nothing is written then.
+   * Writes the case, its first timeline event, a claim on each of its attachments and (when given) the idempotency
+   * record in one transaction. Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired
+   * by the case's `createdAt` (an expired one is replaced), `AttachmentInUseError` when a file is another case's;
+   * nothing is written then.
    */
   create(newCase: Case, firstEvent: TimelineEvent, idempotency?: IdempotencyRecord, kpi?: KpiDelta): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
@@ -152,6 +154,17 @@ export interface QueueRef {
 export class KpiRevisionMovedError extends TransientError {
   constructor(caseId: string) {
     super(`Case ${caseId} was counted by another write meanwhile`);
+  }
+}
+
+/**
+ * Files already attached to another case (each attachment belongs to one case; see `create` and
+ * `CaseChange.addAttachments`): nothing was written. The use case names them in a 400.
+ */
+export class AttachmentInUseError extends Error {
+  constructor(readonly attachmentIds: readonly string[]) {
+    super(`Attachments already on another case: ${attachmentIds.join(', ')}`);
+    this.name = 'AttachmentInUseError';
   }
 }
 

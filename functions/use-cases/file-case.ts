@@ -8,6 +8,7 @@ import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
+import { checkAttachments, claimingAttachments } from './check-attachments.js';
 
 export interface FileCaseInput {
   store: Store;
@@ -61,14 +62,21 @@ export const submittedCase = (
  * Files a storefront's request:
  * 1. with an Idempotency-Key, looks for a live record first: the same body returns the earlier case, another body is a
  *    conflict, and either way nothing is written (no case number is taken); a record past `expiresAt` counts as absent;
- * 2. takes the next number of the store's daily case-number sequence;
- * 3. writes the case (marked as awaiting its workflow), its first timeline event and the idempotency record (replacing
- *    an expired one) in one transaction;
- * 4. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
+ * 2. checks its attachments (uploaded under the store, once each: else 400 naming each, nothing written);
+ * 3. takes the next number of the store's daily case-number sequence;
+ * 4. writes the case (marked as awaiting its workflow), its first timeline event, a claim on each attachment (a file
+ *    on another case is a 400; the number taken stays unused) and the idempotency record (replacing an expired one)
+ *    in one transaction;
+ * 5. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
  *    by then, so a failed start is logged, not answered with an error: the stranded-case sweeper starts it.
  */
 export const fileCase = async (
-  { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
+  {
+    cases,
+    workflow,
+    clock,
+    attachments,
+  }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'> & Partial<Pick<Dependencies, 'attachments'>>,
   { store, request, idempotencyKey, linkedCaseId }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
@@ -77,6 +85,7 @@ export const fileCase = async (
     const record = await liveRecord(cases, store, idempotencyKey, now);
     if (record) return replay({ cases, workflow }, record, hash);
   }
+  await checkAttachments({ attachments }, store.storeId, request.attachments);
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
   const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
@@ -94,7 +103,7 @@ export const fileCase = async (
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await cases.create(filed, submitted, idempotency);
+      await claimingAttachments(request.attachments, () => cases.create(filed, submitted, idempotency));
       break;
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError && idempotencyKey) {

@@ -62,9 +62,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
+    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
       workflow: ['start'],
+      attachments: 'read',
     },
   },
   {

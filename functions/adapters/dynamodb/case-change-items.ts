@@ -5,6 +5,7 @@ import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
+import { claimItems } from './attachment-claims.js';
 import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -15,6 +16,8 @@ export interface CaseChangeTransaction {
   caseIndex: 0;
   takeIndex?: number;
   releaseIndex?: number;
+  /** Where the claims of `addAttachments` start, in their order. */
+  claimsIndex?: number;
 }
 
 const touchesQueue = (change: CaseChange): boolean =>
@@ -193,6 +196,13 @@ export const caseChangeTransaction = (
     if (release) transaction.releaseIndex = items.push(releaseItem(tables.agents, release)) - 1;
   }
   items.push(...change.events.map((event) => ({ Put: { TableName: tables.cases, Item: toEventItem(event) } })));
+  if (change.addAttachments?.length) {
+    transaction.claimsIndex = items.length;
+    const at = change.events[0]?.at ?? new Date().toISOString();
+    items.push(
+      ...claimItems(tables.cases, { storeId: current.storeId, caseId: current.caseId, at }, change.addAttachments),
+    );
+  }
   if (change.kpi) {
     if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     items.push(...kpiDeltaItems(tables.kpis, current.storeId, change.kpi.delta));

@@ -10,6 +10,7 @@ import {
 import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
+  AttachmentInUseError,
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
   type CaseChange,
@@ -19,6 +20,7 @@ import {
   type PageRequest,
   type QueueRef,
 } from '../../ports/case-store.js';
+import { claimingCaseOf, claimItems } from './attachment-claims.js';
 import { caseChangeTransaction } from './case-change-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
@@ -108,13 +110,23 @@ export class DynamoCaseStore implements CaseStore {
         },
       },
       { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
-      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
     ];
+    const claimsIndex = items.length;
+    items.push(
+      ...claimItems(
+        this.tables.cases,
+        { storeId: newCase.storeId, caseId: newCase.caseId, at: newCase.createdAt },
+        newCase.attachments,
+      ),
+      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
+    );
     try {
       await transactWrite(this.client, items);
     } catch (error) {
-      if (idempotency && cancellationReasons(error)[0]?.Code === 'ConditionalCheckFailed')
-        throw new IdempotencyKeyTakenError();
+      const reasons = cancellationReasons(error);
+      if (idempotency && reasons[0]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTakenError();
+      const taken = claimFailures(reasons, claimsIndex, newCase.attachments);
+      if (taken.length > 0) throw new AttachmentInUseError(taken.map(({ attachmentId }) => attachmentId));
       throw asTransientIfRetryable(error);
     }
   }
@@ -280,6 +292,12 @@ export class DynamoCaseStore implements CaseStore {
         }
         throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
       }
+      const taken = claimFailures(reasons, transaction.claimsIndex, change.addAttachments ?? []);
+      // Claimed by this very case meanwhile (the same file sent twice at once): read again, it is on the case now.
+      if (taken.some(({ caseId }) => caseId === current.caseId)) {
+        throw new StateConflictError(`Case ${current.caseId} took this attachment meanwhile`);
+      }
+      if (taken.length > 0) throw new AttachmentInUseError(taken.map(({ attachmentId }) => attachmentId));
       const load = change.agentLoad;
       if (failed(transaction.takeIndex) && load?.take) throw new AgentUnavailableError(load.take.agentId);
       if (failed(transaction.releaseIndex) && load?.release) throw new ReleaseSkippedError(load.release.agentId);
@@ -337,6 +355,19 @@ export class DynamoCaseStore implements CaseStore {
     return { items, nextToken: encodePageToken(startKey) };
   }
 }
+
+/** The attachments whose claim failed in a cancelled transaction (claims at `from`, in the order of `attachmentIds`). */
+const claimFailures = (
+  reasons: ReturnType<typeof cancellationReasons>,
+  from: number | undefined,
+  attachmentIds: readonly string[],
+): Array<{ attachmentId: string; caseId?: string }> =>
+  from === undefined
+    ? []
+    : attachmentIds.flatMap((attachmentId, index) => {
+        const reason = reasons[from + index];
+        return reason?.Code === 'ConditionalCheckFailed' ? [{ attachmentId, caseId: claimingCaseOf(reason.Item) }] : [];
+      });
 
 /** The `kpiRevision` of a cancellation reason's item, which comes back in DynamoDB's own form (`{ N: '3' }`). */
 const storedKpiRevision = (item: Record<string, unknown>): number => {

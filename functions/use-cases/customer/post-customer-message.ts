@@ -10,7 +10,8 @@ import { applyCaseAction, applyTimedCaseAction } from '../apply-case-action.js';
 import { fileCase } from '../file-case.js';
 import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
-import { checkMessageAttachments, withMessageAttachments } from './message-attachments.js';
+import { checkAttachments, claimingAttachments } from '../check-attachments.js';
+import { withMessageAttachments } from './message-attachments.js';
 
 /** A customer may write while the case is under review or being handled (and on a finished one, see below). */
 export const MESSAGE_STATUSES: readonly CaseStatus[] = [
@@ -52,8 +53,9 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  *   agent with a new resolution clock, its unanswered survey voided (see `reopenPlan`);
  * - after that window, or on a closed case, the message files a new case (same order, items and type; the store's
  *   policy reviews it like any other) linked to the old one, which records a public `follow_up_filed` event;
- * - files sent with it (`attachments`, uploaded under the store, else 400 naming each) are kept on the message event
- *   and added to the case's attachments (or filed with the new case), so staff can download them.
+ * - files sent with it (`attachments`: uploaded under the store, once each, on no other case; else 400 naming each,
+ *   see `checkAttachments`) are kept on the message event and added to the case's attachments (or filed with the new
+ *   case), so staff can download them.
  */
 export const postCustomerMessage = async (
   dependencies: Dependencies,
@@ -61,8 +63,17 @@ export const postCustomerMessage = async (
 ): Promise<PostedMessage> => {
   const current = await findCase(dependencies, message.caseId);
   if (current.storeId !== message.store.storeId) throw new NotFoundError('No such case');
-  const attachments = [...new Set(message.attachments ?? [])];
-  await checkMessageAttachments(dependencies, current.storeId, attachments);
+  const attachments = message.attachments ?? [];
+  await checkAttachments(dependencies, current.storeId, attachments);
+  return claimingAttachments(attachments, () => postChecked(dependencies, message, current, attachments));
+};
+
+const postChecked = async (
+  dependencies: Dependencies,
+  message: CustomerMessage,
+  current: Case,
+  attachments: readonly string[],
+): Promise<PostedMessage> => {
   const now = dependencies.clock.now();
   const customer: Actor = { kind: 'customer', id: current.customer.id };
   const messageEvent = (on: Case) =>
@@ -123,7 +134,7 @@ const fileFollowUp = async (
   message: CustomerMessage,
   current: Case,
   customer: Actor,
-  attachments: string[],
+  attachments: readonly string[],
 ): Promise<PostedMessage> => {
   const { filed } = await fileCase(dependencies, {
     store: message.store,
@@ -137,7 +148,7 @@ const fileFollowUp = async (
       items: current.items,
       currency: current.currency,
       description: message.body,
-      attachments,
+      attachments: [...attachments],
       channel: current.channel,
     },
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestStack, type TestStack } from '../../support/local-stack.js';
 import { staffApi } from '../../support/staff-api.js';
 import { caseOf } from '../../support/stored-cases.js';
+import { returnRequest } from '../../support/case-requests.js';
 import { fileCase } from '../../support/storefront.js';
 import { uploadFile } from '../../support/uploads.js';
 import { parkedOn } from '../../support/workflow-waits.js';
@@ -43,5 +44,96 @@ describe('Route: POST /v1/cases/{caseId}/messages, concurrent', () => {
       sent.flat().map((attachmentId) => supervisor.get(`/v1/staff/cases/${caseId}/attachments/${attachmentId}`)),
     );
     expect(downloads.map((download) => download.status)).toEqual(Array(20).fill(200));
+  });
+});
+
+/** A return by a customer of its own, so a test can tell whether any case was filed for it. */
+const intakeBy = (customerId: string, attachments: string[]) =>
+  returnRequest({ customer: { id: customerId, email: 'e@example.com', name: 'E', locale: 'en' }, attachments });
+
+const casesOf = async (customerId: string): Promise<unknown[]> =>
+  (await api(stack).get(`/v1/cases?customerId=${customerId}`, { apiKey: stack.apiKeys.storeA })).json.items;
+
+let customers = 0;
+const newCustomer = (): string => `c-evidence-${Date.now()}-${(customers += 1)}`;
+
+describe('Route: POST /v1/cases with attachments', () => {
+  it.each([
+    ["another store's upload", async () => [await uploadFile(stack, stack.apiKeys.storeB)], ['attachments.0']],
+    ['a well-formed id never uploaded', async () => ['att_01KAAAAAAAAAAAAAAAAAAAAAAA'], ['attachments.0']],
+    [
+      'ten copies of one upload',
+      async () => Array(10).fill(await uploadFile(stack, stack.apiKeys.storeA)),
+      Array.from({ length: 9 }, (_, index) => `attachments.${index + 1}`),
+    ],
+  ])('answers 400 naming attachments for %s, and files nothing', async (_name, attachments, paths) => {
+    // Prepare
+    const customerId = newCustomer();
+
+    // Act
+    const refused = await api(stack).post('/v1/cases', intakeBy(customerId, await attachments()), {
+      apiKey: stack.apiKeys.storeA,
+    });
+
+    // Assess
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.json.error.details.map((detail: { path: string }) => detail.path)).toEqual(paths);
+    expect(await casesOf(customerId)).toEqual([]);
+  });
+
+  it('answers 400 for a file already attached to another case, at intake or by a message', async () => {
+    // Prepare
+    const filedWith = await uploadFile(stack, stack.apiKeys.storeA);
+    const sentWith = await uploadFile(stack, stack.apiKeys.storeA);
+    const fresh = await uploadFile(stack, stack.apiKeys.storeA);
+    await fileCase(stack, { attachments: [filedWith] });
+    const other = await fileCase(stack);
+    await parkedOn(stack, other, 'firstResponse');
+    expect((await postMessage(other, { body: 'Photo', attachments: [sentWith] })).status).toBe(201);
+    const customerId = newCustomer();
+    const target = await fileCase(stack);
+    await parkedOn(stack, target, 'firstResponse');
+    const before = await caseOf(stack.dependencies, target);
+
+    // Act
+    const intake = await api(stack).post('/v1/cases', intakeBy(customerId, [fresh, filedWith, sentWith]), {
+      apiKey: stack.apiKeys.storeA,
+    });
+    const message = await postMessage(target, { body: 'Same photo', attachments: [filedWith] });
+
+    // Assess
+    expect(intake.status, intake.text).toBe(400);
+    expect(intake.json.error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'attachments.1',
+      'attachments.2',
+    ]);
+    expect(await casesOf(customerId)).toEqual([]);
+    expect(message.status, message.text).toBe(400);
+    expect(message.json.error.details.map((detail: { path: string }) => detail.path)).toEqual(['attachments.0']);
+    const after = await caseOf(stack.dependencies, target);
+    expect(after.attachments).toEqual([]);
+    expect(after.updatedAt).toBe(before.updatedAt);
+    // The refused one did not claim the fresh file: it can still be filed.
+    expect(
+      (await api(stack).post('/v1/cases', intakeBy(customerId, [fresh]), { apiKey: stack.apiKeys.storeA })).status,
+    ).toBe(201);
+  });
+
+  it('lets exactly one of two concurrent intakes claim the same file', async () => {
+    // Prepare
+    const shared = await uploadFile(stack, stack.apiKeys.storeA);
+    const customerIds = [newCustomer(), newCustomer()];
+
+    // Act
+    const answers = await Promise.all(
+      customerIds.map((customerId) =>
+        api(stack).post('/v1/cases', intakeBy(customerId, [shared]), { apiKey: stack.apiKeys.storeA }),
+      ),
+    );
+
+    // Assess
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400]);
+    const filed = await Promise.all(customerIds.map(casesOf));
+    expect(filed.map((items) => items.length).sort()).toEqual([0, 1]);
   });
 });
