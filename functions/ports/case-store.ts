@@ -67,9 +67,15 @@ export interface CaseChange {
    * Attachment ids appended to `attachments` in the write itself (`list_append`), never the list as read rewritten:
    * concurrent messages each keep their files. The write requires none of them on the case yet (else
    * `StateConflictError`: read again, and leave out those already there) and claims each for the case, in the same
-   * transaction (`AttachmentInUseError` when one is another case's).
+   * transaction (`AttachmentInUseError` when one is another case's). The write applies only while the case holds at
+   * most `MAX_CASE_ATTACHMENTS` files with them (else `StateConflictError`).
    */
   addAttachments?: readonly string[];
+  /**
+   * One more customer message counted in the case item (`customerMessages`), only while below
+   * `MAX_CUSTOMER_MESSAGES` (else `StateConflictError`): the limit holds however many messages race.
+   */
+  countCustomerMessage?: boolean;
   /**
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
    * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and

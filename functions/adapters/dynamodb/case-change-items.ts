@@ -1,5 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { caseWithChange, type Case } from '../../domain/case.js';
+import { MAX_CASE_ATTACHMENTS, MAX_CUSTOMER_MESSAGES } from '../../domain/case-limits.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
@@ -99,6 +100,19 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[`:attachment${index}`] = attachmentId;
     conditions.push(`NOT contains(#attachments, :attachment${index})`);
   });
+  // The per-case limits, on the item itself: however many messages race, none goes past them.
+  if (change.addAttachments?.length) {
+    values[':roomForAttachments'] = MAX_CASE_ATTACHMENTS - change.addAttachments.length;
+    conditions.push('size(#attachments) <= :roomForAttachments');
+  }
+  if (change.countCustomerMessage) {
+    names['#customerMessages'] = 'customerMessages';
+    values[':noMessages'] = 0;
+    values[':oneMessage'] = 1;
+    values[':maxMessages'] = MAX_CUSTOMER_MESSAGES;
+    assignments.push('#customerMessages = if_not_exists(#customerMessages, :noMessages) + :oneMessage');
+    conditions.push('(attribute_not_exists(#customerMessages) OR #customerMessages < :maxMessages)');
+  }
   if (change.ifSurveyOpen) {
     Object.assign(names, { '#survey': 'survey', '#tokenId': 'tokenId', '#surveyStatus': 'status' });
     values[':surveyToken'] = change.ifSurveyOpen.tokenId;

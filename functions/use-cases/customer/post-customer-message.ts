@@ -11,7 +11,7 @@ import { fileCase } from '../file-case.js';
 import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { checkAttachments, claimingAttachments } from '../check-attachments.js';
-import { withMessageAttachments } from './message-attachments.js';
+import { withCustomerMessage } from './message-attachments.js';
 
 /** A customer may write while the case is under review or being handled (and on a finished one, see below). */
 export const MESSAGE_STATUSES: readonly CaseStatus[] = [
@@ -55,7 +55,9 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  *   policy reviews it like any other) linked to the old one, which records a public `follow_up_filed` event;
  * - files sent with it (`attachments`: uploaded under the store, once each, on no other case; else 400 naming each,
  *   see `checkAttachments`) are kept on the message event and added to the case's attachments (or filed with the new
- *   case), so staff can download them.
+ *   case), so staff can download them;
+ * - a case takes at most 100 customer messages and 20 files (intake included): past them 409 `case_limit_reached`,
+ *   nothing written (see `withCustomerMessage`). A message that files a new case is not counted here.
  */
 export const postCustomerMessage = async (
   dependencies: Dependencies,
@@ -83,9 +85,9 @@ const postChecked = async (
   if (current.status === 'resolved' && withinReopenWindow(current, message.store, now)) {
     const { event, before, after } = await applyReopeningAction(dependencies, message.caseId, (latest, toAgent) => {
       if (latest.status !== 'resolved') {
-        return withMessageAttachments(latest, plainMessage(latest, messageEvent(latest), customer), attachments);
+        return withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments);
       }
-      return withMessageAttachments(
+      return withCustomerMessage(
         latest,
         reopenPlan(
           latest,
@@ -101,7 +103,7 @@ const postChecked = async (
     return fileFollowUp(dependencies, message, current, customer, attachments);
   }
   const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
-    withMessageAttachments(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
+    withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
   );
   await signalWorkflow(dependencies, after.caseId);
   return { kind: 'posted', event, reopened: false };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestStack, type TestStack } from '../../support/local-stack.js';
 import { staffApi } from '../../support/staff-api.js';
-import { caseOf } from '../../support/stored-cases.js';
+import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import { returnRequest } from '../../support/case-requests.js';
 import { fileCase } from '../../support/storefront.js';
 import { uploadFile } from '../../support/uploads.js';
@@ -135,5 +135,88 @@ describe('Route: POST /v1/cases with attachments', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400]);
     const filed = await Promise.all(customerIds.map(casesOf));
     expect(filed.map((items) => items.length).sort()).toEqual([0, 1]);
+  });
+});
+
+const uploads = (count: number): Promise<string[]> =>
+  Promise.all(Array.from({ length: count }, () => uploadFile(stack, stack.apiKeys.storeA)));
+
+describe('Per-case limits: 100 customer messages, 20 attachments', () => {
+  it('takes the 100th message and answers the 101st 409 case_limit_reached, writing nothing', async () => {
+    // Prepare
+    const caseId = await fileCase(stack);
+    await parkedOn(stack, caseId, 'firstResponse');
+    for (let index = 1; index < 100; index += 1) {
+      const posted = await postMessage(caseId, { body: `Message ${index}` });
+      expect(posted.status, posted.text).toBe(201);
+    }
+
+    // Act
+    const hundredth = await postMessage(caseId, { body: 'Message 100' });
+    const before = await caseOf(stack.dependencies, caseId);
+    const beforeTimeline = await timelineOf(stack.dependencies, caseId);
+    const refused = await postMessage(caseId, { body: 'Message 101' });
+
+    // Assess
+    expect(hundredth.status, hundredth.text).toBe(201);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.json.error.code).toBe('case_limit_reached');
+    expect(refused.json.error.details).toEqual([{ path: 'customerMessages', message: expect.any(String) }]);
+    expect(await caseOf(stack.dependencies, caseId)).toEqual(before);
+    expect(await timelineOf(stack.dependencies, caseId)).toEqual(beforeTimeline);
+  }, 120_000);
+
+  it('takes the 20th attachment (intake and messages together) and answers the 21st 409, writing nothing', async () => {
+    // Prepare
+    const caseId = await fileCase(stack, { attachments: await uploads(10) });
+    await parkedOn(stack, caseId, 'firstResponse');
+    expect((await postMessage(caseId, { body: 'Nine more', attachments: await uploads(9) })).status).toBe(201);
+    const [twentieth, twentyFirst] = await uploads(2);
+
+    // Act
+    const accepted = await postMessage(caseId, { body: 'The 20th', attachments: [twentieth] });
+    const before = await caseOf(stack.dependencies, caseId);
+    const refused = await postMessage(caseId, { body: 'The 21st', attachments: [twentyFirst] });
+
+    // Assess
+    expect(accepted.status, accepted.text).toBe(201);
+    expect(before.attachments).toHaveLength(20);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.json.error.code).toBe('case_limit_reached');
+    expect(refused.json.error.details).toEqual([{ path: 'attachments', message: expect.any(String) }]);
+    expect(await caseOf(stack.dependencies, caseId)).toEqual(before);
+    // Refused, the file was not claimed: another case can still take it.
+    expect(
+      (
+        await api(stack).post('/v1/cases', intakeBy(newCustomer(), [twentyFirst as string]), {
+          apiKey: stack.apiKeys.storeA,
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('of 20 parallel messages with 2 files each, takes 10 and keeps all their 20 files; the others are 409', async () => {
+    // Prepare
+    const caseId = await fileCase(stack);
+    await parkedOn(stack, caseId, 'firstResponse');
+    const sent = await Promise.all(Array.from({ length: 20 }, () => uploads(2)));
+
+    // Act
+    const answers = await Promise.all(
+      sent.map((attachments, index) => postMessage(caseId, { body: `Photo set ${index}`, attachments })),
+    );
+
+    // Assess
+    const accepted = sent.filter((_, index) => answers[index]?.status === 201);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(accepted).toHaveLength(10);
+    expect(refused.map((answer) => answer.json?.error?.code)).toEqual(Array(10).fill('case_limit_reached'));
+    const kept = (await caseOf(stack.dependencies, caseId)).attachments;
+    expect([...kept].sort()).toEqual(accepted.flat().sort());
+    const supervisor = await staffApi(stack, 'supervisor1');
+    const downloads = await Promise.all(
+      kept.map((attachmentId) => supervisor.get(`/v1/staff/cases/${caseId}/attachments/${attachmentId}`)),
+    );
+    expect(downloads.map((download) => download.status)).toEqual(Array(20).fill(200));
   });
 });
