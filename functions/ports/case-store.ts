@@ -18,9 +18,20 @@ export interface IdempotencyRecord {
   idempotencyKey: string;
   /** Hash of the canonical request body: the same key with another body is a conflict. */
   requestHash: string;
+  /** The case filed (intake), or the case written to (a customer message). */
   caseId: string;
   /** Epoch seconds; DynamoDB's TTL removes the record after it. */
   expiresAt: number;
+  /**
+   * A customer message's answer, replayed to a retry: its event (for a message that filed a follow-up case, the
+   * `follow_up_filed` event on `caseId`), whether it reopened the case, the follow-up case as first answered.
+   */
+  message?: {
+    eventId: string;
+    at: string;
+    reopened: boolean;
+    followUpCase?: { caseId: string; caseNumber: string; status: CaseStatus; createdAt: string };
+  };
 }
 
 export interface AgentRef {
@@ -84,6 +95,11 @@ export interface CaseChange {
    * caller ranked on, so concurrent automatic assignments each decide on the latest loads (the spread stays even).
    */
   agentLoad?: { take?: AgentRef & { ifOpenCases?: number }; release?: AgentRef; at: string };
+  /**
+   * A customer message's idempotency record, written in the same transaction, only while no live record holds its
+   * key (else `IdempotencyKeyTakenError`: nothing was written; replay the record's answer).
+   */
+  idempotency?: IdempotencyRecord;
   /** Written in the same transaction as the change: nothing about a case changes without one. */
   events: TimelineEvent[];
   /**
@@ -174,7 +190,7 @@ export class AttachmentInUseError extends Error {
   }
 }
 
-/** The intake's idempotency record exists already (another request with the same key won). */
+/** The idempotency record exists already (another request with the same key won). */
 export class IdempotencyKeyTakenError extends Error {
   constructor() {
     super('Idempotency key already used');

@@ -16,6 +16,12 @@ export interface FileCaseInput {
   idempotencyKey?: string;
   /** The earlier case this one follows up (a message after that case's reopen window). */
   linkedCaseId?: string;
+  /**
+   * Instead of intake's own record under `idempotencyKey`: the record of the customer message that files this case,
+   * written in the case's transaction. The message looked for it first and replays it; a concurrent request that
+   * wrote it meanwhile makes this throw `IdempotencyKeyTakenError`, nothing written.
+   */
+  messageRecord?: (filed: Case) => IdempotencyRecord;
 }
 
 export interface FiledCase {
@@ -77,11 +83,11 @@ export const fileCase = async (
     clock,
     attachments,
   }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'> & Partial<Pick<Dependencies, 'attachments'>>,
-  { store, request, idempotencyKey, linkedCaseId }: FileCaseInput,
+  { store, request, idempotencyKey, linkedCaseId, messageRecord }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
-  if (idempotencyKey) {
+  if (idempotencyKey && !messageRecord) {
     const record = await liveRecord(cases, store, idempotencyKey, now);
     if (record) return replay({ cases, workflow }, record, hash);
   }
@@ -91,22 +97,24 @@ export const fileCase = async (
   const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
   const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
   const caseId = filed.caseId;
-  const idempotency = idempotencyKey
-    ? {
-        storeId: store.storeId,
-        idempotencyKey,
-        requestHash: hash,
-        caseId,
-        expiresAt: idempotencyExpiry(now),
-      }
-    : undefined;
+  const idempotency = messageRecord
+    ? messageRecord(filed)
+    : idempotencyKey
+      ? {
+          storeId: store.storeId,
+          idempotencyKey,
+          requestHash: hash,
+          caseId,
+          expiresAt: idempotencyExpiry(now),
+        }
+      : undefined;
 
   for (let attempt = 1; ; attempt += 1) {
     try {
       await claimingAttachments(request.attachments, () => cases.create(filed, submitted, idempotency));
       break;
     } catch (error) {
-      if (error instanceof IdempotencyKeyTakenError && idempotencyKey) {
+      if (error instanceof IdempotencyKeyTakenError && idempotencyKey && !messageRecord) {
         // A concurrent request with the same key won; the number taken above stays unused.
         const record = await liveRecord(cases, store, idempotencyKey, now);
         if (!record) throw new TransientError('Idempotency record not readable yet');

@@ -3,7 +3,8 @@ import { caseWithChange, type Case } from '../../domain/case.js';
 import { MAX_CASE_ATTACHMENTS, MAX_CUSTOMER_MESSAGES } from '../../domain/case-limits.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
-import type { AgentRef, CaseChange } from '../../ports/case-store.js';
+import { IDEMPOTENCY_TTL_SECONDS } from '../../domain/idempotency.js';
+import type { AgentRef, CaseChange, IdempotencyRecord } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import { claimItems } from './attachment-claims.js';
@@ -19,7 +20,21 @@ export interface CaseChangeTransaction {
   releaseIndex?: number;
   /** Where the claims of `addAttachments` start, in their order. */
   claimsIndex?: number;
+  idempotencyIndex?: number;
 }
+
+/**
+ * An idempotency record, put only while its key is free: absent, or expired by the time the record is made (TTL
+ * deletes lazily, and an expired record no longer holds its key).
+ */
+export const idempotencyItem = (table: string, record: IdempotencyRecord): TransactItem => ({
+  Put: {
+    TableName: table,
+    Item: { pk: `${record.storeId}#${record.idempotencyKey}`, ...record },
+    ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
+    ExpressionAttributeValues: { ':createdAt': record.expiresAt - IDEMPOTENCY_TTL_SECONDS },
+  },
+});
 
 const touchesQueue = (change: CaseChange): boolean =>
   QUEUE_SOURCE_FIELDS.some(
@@ -189,10 +204,10 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 
 /**
  * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
- * timeline events, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * timeline events, the attachment claims, the idempotency record, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
-  tables: { cases: string; agents?: string; kpis?: string },
+  tables: { cases: string; agents?: string; kpis?: string; idempotency?: string },
   current: Case,
   change: CaseChange,
   { withRelease = true }: { withRelease?: boolean } = {},
@@ -216,6 +231,10 @@ export const caseChangeTransaction = (
     items.push(
       ...claimItems(tables.cases, { storeId: current.storeId, caseId: current.caseId, at }, change.addAttachments),
     );
+  }
+  if (change.idempotency) {
+    if (!tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
+    transaction.idempotencyIndex = items.push(idempotencyItem(tables.idempotency, change.idempotency)) - 1;
   }
   if (change.kpi) {
     if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');

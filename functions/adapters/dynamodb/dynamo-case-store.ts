@@ -21,7 +21,7 @@ import {
   type QueueRef,
 } from '../../ports/case-store.js';
 import { claimingCaseOf, claimItems } from './attachment-claims.js';
-import { caseChangeTransaction } from './case-change-items.js';
+import { caseChangeTransaction, idempotencyItem, type TransactItem } from './case-change-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import {
@@ -85,20 +85,9 @@ export class DynamoCaseStore implements CaseStore {
   ): Promise<void> {
     if (idempotency && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
-    const items = [
-      ...(idempotency
-        ? [
-            {
-              Put: {
-                TableName: this.tables.idempotency as string,
-                Item: { pk: `${idempotency.storeId}#${idempotency.idempotencyKey}`, ...idempotency },
-                // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
-                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
-                ExpressionAttributeValues: { ':createdAt': Math.floor(Date.parse(newCase.createdAt) / 1000) },
-              },
-            },
-          ]
-        : []),
+    const items: TransactItem[] = [
+      // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
+      ...(idempotency ? [idempotencyItem(this.tables.idempotency as string, idempotency)] : []),
       {
         Put: {
           TableName: this.tables.cases,
@@ -292,6 +281,7 @@ export class DynamoCaseStore implements CaseStore {
         }
         throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
       }
+      if (failed(transaction.idempotencyIndex)) throw new IdempotencyKeyTakenError();
       const taken = claimFailures(reasons, transaction.claimsIndex, change.addAttachments ?? []);
       // Claimed by this very case meanwhile (the same file sent twice at once): read again, it is on the case now.
       if (taken.some(({ caseId }) => caseId === current.caseId)) {
