@@ -133,4 +133,12 @@ describe('Route: POST /v1/cases/{caseId}/messages with an Idempotency-Key', () =
     );
     expect(followUps).toHaveLength(1);
   }, 60_000);
+
+  it('publishes the header in the OpenAPI document', async () => {
+    const document = (await api(stack).get('/v1/openapi.json')).json;
+
+    const parameters = document.paths['/v1/cases/{caseId}/messages'].post.parameters;
+
+    expect(parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+  });
 });
