@@ -253,6 +253,8 @@ export interface Case extends CaseRequest {
   workflowRetries?: number;
   /** Notifications already sent, so a retried workflow step does not email twice. */
   notificationsSent?: string[];
+  /** Customer messages posted on the case (absent: none), counted by the write that adds each; see `case-limits.ts`. */
+  customerMessages?: number;
   classification?: Classification;
   /** Absent while the case is unassigned. */
   assignee?: Assignee;
@@ -323,12 +325,27 @@ export const pendingApprovalOf = (
 export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
 
-/** The case as a change leaves it: `set` fields replaced, `remove` fields gone. */
+/**
+ * The case as a change leaves it: `set` fields replaced, `remove` fields gone, `addAttachments` appended, one more
+ * customer message counted.
+ */
 export const caseWithChange = (
   current: Case,
-  { set, remove = [] }: { set?: Partial<Case>; remove?: readonly (keyof Case)[] },
+  {
+    set,
+    remove = [],
+    addAttachments = [],
+    countCustomerMessage = false,
+  }: {
+    set?: Partial<Case>;
+    remove?: readonly (keyof Case)[];
+    addAttachments?: readonly string[];
+    countCustomerMessage?: boolean;
+  },
 ): Case => {
   const next: Case = { ...current, ...set };
+  if (addAttachments.length > 0) next.attachments = [...(next.attachments ?? []), ...addAttachments];
+  if (countCustomerMessage) next.customerMessages = (next.customerMessages ?? 0) + 1;
   for (const field of remove) delete next[field];
   return next;
 };

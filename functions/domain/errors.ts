@@ -77,6 +77,22 @@ export class IdempotencyConflictError extends DomainError {
   readonly code = 'idempotency_conflict';
 }
 
+/** The per-case limits of `domain/case-limits.ts`: the limit, its name in `details`. Nothing was written. */
+export class CaseLimitReachedError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'case_limit_reached';
+
+  constructor(
+    readonly limit: 'customerMessages' | 'attachments',
+    readonly max: number,
+  ) {
+    const what = limit === 'attachments' ? 'attachments (intake and messages together)' : 'customer messages';
+    super(`This case has reached its limit of ${max} ${what}`, {
+      details: [{ path: limit, message: `At most ${max} ${what} per case` }],
+    });
+  }
+}
+
 export class GoneError extends DomainError {
   readonly statusCode = 410;
   readonly code = 'gone';

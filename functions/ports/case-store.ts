@@ -19,9 +19,20 @@ export interface IdempotencyRecord {
   idempotencyKey: string;
   /** Hash of the canonical request body: the same key with another body is a conflict. */
   requestHash: string;
+  /** The case filed (intake), or the case written to (a customer message). */
   caseId: string;
   /** Epoch seconds; DynamoDB's TTL removes the record after it. */
   expiresAt: number;
+  /**
+   * A customer message's answer, replayed to a retry: its event (for a message that filed a follow-up case, the
+   * `follow_up_filed` event on `caseId`), whether it reopened the case, the follow-up case as first answered.
+   */
+  message?: {
+    eventId: string;
+    at: string;
+    reopened: boolean;
+    followUpCase?: { caseId: string; caseNumber: string; status: CaseStatus; createdAt: string };
+  };
 }
 
 export interface AgentRef {
@@ -66,6 +77,19 @@ export interface CaseChange {
    */
   addNotificationsSent?: readonly string[];
   /**
+   * Attachment ids appended to `attachments` in the write itself (`list_append`), never the list as read rewritten:
+   * concurrent messages each keep their files. The write requires none of them on the case yet (else
+   * `StateConflictError`: read again, and leave out those already there) and claims each for the case, in the same
+   * transaction (`AttachmentInUseError` when one is another case's). The write applies only while the case holds at
+   * most `MAX_CASE_ATTACHMENTS` files with them (else `StateConflictError`).
+   */
+  addAttachments?: readonly string[];
+  /**
+   * One more customer message counted in the case item (`customerMessages`), only while below
+   * `MAX_CUSTOMER_MESSAGES` (else `StateConflictError`): the limit holds however many messages race.
+   */
+  countCustomerMessage?: boolean;
+  /**
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
    * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and
    * is skipped (logged) when the agent is gone or already at zero, so it never blocks resolving or cancelling a case.
@@ -73,6 +97,11 @@ export interface CaseChange {
    * caller ranked on, so concurrent automatic assignments each decide on the latest loads (the spread stays even).
    */
   agentLoad?: { take?: AgentRef & { ifOpenCases?: number }; release?: AgentRef; at: string };
+  /**
+   * A customer message's idempotency record, written in the same transaction, only while no live record holds its
+   * key (else `IdempotencyKeyTakenError`: nothing was written; replay the record's answer).
+   */
+  idempotency?: IdempotencyRecord;
   /** Written in the same transaction as the change: nothing about a case changes without one. */
   events: TimelineEvent[];
   /**
@@ -88,10 +117,11 @@ export interface CaseStore {
   /** Next number in the store's daily case-number sequence (1, 2, ...). */
   nextCaseSequence(storeId: string, day: string): Promise<number>;
   /**
-   * Writes the case, its first timeline event and (when given) the idempotency record in one transaction.
-   * Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired by the case's `createdAt`
-   * (an expired one is replaced); nothing is written then. With `quota`, the customer's counter for the hour goes up
-   * by one in the same transaction, only while under its limit: `RateLimitedError` past it, nothing written.
+   * Writes the case, its first timeline event, a claim on each of its attachments and (when given) the idempotency
+   * record in one transaction. Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired
+   * by the case's `createdAt` (an expired one is replaced), `AttachmentInUseError` when a file is another case's;
+   * nothing is written then. With `quota`, the customer's counter for the hour goes up by one in the same transaction,
+   * only while under its limit: `RateLimitedError` past it, nothing written.
    */
   create(
     newCase: Case,
@@ -158,7 +188,18 @@ export class KpiRevisionMovedError extends TransientError {
   }
 }
 
-/** The intake's idempotency record exists already (another request with the same key won). */
+/**
+ * Files already attached to another case (each attachment belongs to one case; see `create` and
+ * `CaseChange.addAttachments`): nothing was written. The use case names them in a 400.
+ */
+export class AttachmentInUseError extends Error {
+  constructor(readonly attachmentIds: readonly string[]) {
+    super(`Attachments already on another case: ${attachmentIds.join(', ')}`);
+    this.name = 'AttachmentInUseError';
+  }
+}
+
+/** The idempotency record exists already (another request with the same key won). */
 export class IdempotencyKeyTakenError extends Error {
   constructor() {
     super('Idempotency key already used');

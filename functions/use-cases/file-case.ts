@@ -9,6 +9,7 @@ import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
+import { checkAttachments, claimingAttachments } from './check-attachments.js';
 
 export interface FileCaseInput {
   store: Store;
@@ -18,6 +19,12 @@ export interface FileCaseInput {
   linkedCaseId?: string;
   /** Counts against the customer's new cases per hour (storefront intake); a follow-up filed by a message does not. */
   intakeLimited?: boolean;
+  /**
+   * Instead of intake's own record under `idempotencyKey`: the record of the customer message that files this case,
+   * written in the case's transaction. The message looked for it first and replays it; a concurrent request that
+   * wrote it meanwhile makes this throw `IdempotencyKeyTakenError`, nothing written.
+   */
+  messageRecord?: (filed: Case) => IdempotencyRecord;
 }
 
 export interface FiledCase {
@@ -64,46 +71,58 @@ export const submittedCase = (
  * Files a storefront's request:
  * 1. with an Idempotency-Key, looks for a live record first: the same body returns the earlier case, another body is a
  *    conflict, and either way nothing is written (no case number is taken); a record past `expiresAt` counts as absent;
- * 2. takes the next number of the store's daily case-number sequence;
- * 3. writes the case (marked as awaiting its workflow), its first timeline event, the idempotency record (replacing
- *    an expired one) and, for storefront intake, one more on the customer's counter of the hour in one transaction,
- *    refused past the store's limit (429 `rate_limited`, nothing written; a replay in step 1 never counts);
- * 4. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
+ * 2. checks its attachments (uploaded under the store, once each: else 400 naming each, nothing written);
+ * 3. takes the next number of the store's daily case-number sequence;
+ * 4. writes the case (marked as awaiting its workflow), its first timeline event, a claim on each attachment (a file
+ *    on another case is a 400; the number taken stays unused), the idempotency record (replacing an expired one) and,
+ *    for storefront intake, one more on the customer's counter of the hour in one transaction, refused past the
+ *    store's limit (429 `rate_limited`, nothing written; a replay in step 1 never counts);
+ * 5. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
  *    by then, so a failed start is logged, not answered with an error: the stranded-case sweeper starts it.
  */
 export const fileCase = async (
-  { cases, workflow, clock }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'>,
-  { store, request, idempotencyKey, linkedCaseId, intakeLimited = false }: FileCaseInput,
+  {
+    cases,
+    workflow,
+    clock,
+    attachments,
+  }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'> & Partial<Pick<Dependencies, 'attachments'>>,
+  { store, request, idempotencyKey, linkedCaseId, messageRecord, intakeLimited = false }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
-  if (idempotencyKey) {
+  if (idempotencyKey && !messageRecord) {
     const record = await liveRecord(cases, store, idempotencyKey, now);
     if (record) return replay({ cases, workflow }, record, hash);
   }
+  await checkAttachments({ attachments }, store.storeId, request.attachments);
   const day = caseNumberDay(now, store.timezone);
   const sequence = await cases.nextCaseSequence(store.storeId, day);
   const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
   const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
   const caseId = filed.caseId;
-  const idempotency = idempotencyKey
-    ? {
-        storeId: store.storeId,
-        idempotencyKey,
-        requestHash: hash,
-        caseId,
-        expiresAt: idempotencyExpiry(now),
-      }
-    : undefined;
+  const idempotency = messageRecord
+    ? messageRecord(filed)
+    : idempotencyKey
+      ? {
+          storeId: store.storeId,
+          idempotencyKey,
+          requestHash: hash,
+          caseId,
+          expiresAt: idempotencyExpiry(now),
+        }
+      : undefined;
 
   const quota = intakeLimited ? intakeQuota(store, request.customer.id, now) : undefined;
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await cases.create(filed, submitted, idempotency, undefined, quota);
+      await claimingAttachments(request.attachments, () =>
+        cases.create(filed, submitted, idempotency, undefined, quota),
+      );
       break;
     } catch (error) {
-      if (error instanceof IdempotencyKeyTakenError && idempotencyKey) {
+      if (error instanceof IdempotencyKeyTakenError && idempotencyKey && !messageRecord) {
         // A concurrent request with the same key won; the number taken above stays unused.
         const record = await liveRecord(cases, store, idempotencyKey, now);
         if (!record) throw new TransientError('Idempotency record not readable yet');

@@ -62,9 +62,11 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
+    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
       workflow: ['start'],
+      attachments: 'read',
     },
   },
   {
@@ -112,8 +114,15 @@ export const ROUTES: readonly RouteDeclaration[] = [
     summary: "The customer's reply; resumes a case that awaits the customer.",
     // A message on a resolved case reopens it (the agent's load taken again); after the reopen window, or on a closed
     // case, it files a new case linked to the old one (case number, workflow start). Files sent with it must exist.
+    // An Idempotency-Key is recorded with the message's write, as intake's.
     capabilities: {
-      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', agents: 'readWrite' },
+      tables: {
+        cases: 'readWrite',
+        kpis: 'readWrite',
+        stores: 'readWrite',
+        agents: 'readWrite',
+        idempotency: 'readWrite',
+      },
       workflow: ['start', 'signal'],
       sendsEmail: true,
       attachments: 'read',

@@ -1,10 +1,13 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { caseWithChange, type Case } from '../../domain/case.js';
+import { MAX_CASE_ATTACHMENTS, MAX_CUSTOMER_MESSAGES } from '../../domain/case-limits.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
 import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
-import type { AgentRef, CaseChange } from '../../ports/case-store.js';
+import { IDEMPOTENCY_TTL_SECONDS } from '../../domain/idempotency.js';
+import type { AgentRef, CaseChange, IdempotencyRecord } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
+import { claimItems } from './attachment-claims.js';
 import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -15,7 +18,23 @@ export interface CaseChangeTransaction {
   caseIndex: 0;
   takeIndex?: number;
   releaseIndex?: number;
+  /** Where the claims of `addAttachments` start, in their order. */
+  claimsIndex?: number;
+  idempotencyIndex?: number;
 }
+
+/**
+ * An idempotency record, put only while its key is free: absent, or expired by the time the record is made (TTL
+ * deletes lazily, and an expired record no longer holds its key).
+ */
+export const idempotencyItem = (table: string, record: IdempotencyRecord): TransactItem => ({
+  Put: {
+    TableName: table,
+    Item: { pk: `${record.storeId}#${record.idempotencyKey}`, ...record },
+    ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
+    ExpressionAttributeValues: { ':createdAt': record.expiresAt - IDEMPOTENCY_TTL_SECONDS },
+  },
+});
 
 const touchesQueue = (change: CaseChange): boolean =>
   QUEUE_SOURCE_FIELDS.some(
@@ -61,6 +80,12 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':notified'] = [...change.addNotificationsSent];
     assignments.push('#notified = list_append(if_not_exists(#notified, :noneNotified), :notified)');
   }
+  if (change.addAttachments?.length) {
+    names['#attachments'] = 'attachments';
+    values[':noAttachments'] = [];
+    values[':attachments'] = [...change.addAttachments];
+    assignments.push('#attachments = list_append(if_not_exists(#attachments, :noAttachments), :attachments)');
+  }
   const removals = remove.map((attribute, index) => {
     names[`#r${index}`] = attribute;
     return `#r${index}`;
@@ -83,6 +108,25 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
       values[':assignee'] = change.ifAssignee;
       conditions.push('#assignee.#agentId = :assignee');
     }
+  }
+  // The same file sent twice at once appends once: the second write fails here, reads again and leaves it out.
+  change.addAttachments?.forEach((attachmentId, index) => {
+    names['#attachments'] = 'attachments';
+    values[`:attachment${index}`] = attachmentId;
+    conditions.push(`NOT contains(#attachments, :attachment${index})`);
+  });
+  // The per-case limits, on the item itself: however many messages race, none goes past them.
+  if (change.addAttachments?.length) {
+    values[':roomForAttachments'] = MAX_CASE_ATTACHMENTS - change.addAttachments.length;
+    conditions.push('size(#attachments) <= :roomForAttachments');
+  }
+  if (change.countCustomerMessage) {
+    names['#customerMessages'] = 'customerMessages';
+    values[':noMessages'] = 0;
+    values[':oneMessage'] = 1;
+    values[':maxMessages'] = MAX_CUSTOMER_MESSAGES;
+    assignments.push('#customerMessages = if_not_exists(#customerMessages, :noMessages) + :oneMessage');
+    conditions.push('(attribute_not_exists(#customerMessages) OR #customerMessages < :maxMessages)');
   }
   if (change.ifSurveyOpen) {
     Object.assign(names, { '#survey': 'survey', '#tokenId': 'tokenId', '#surveyStatus': 'status' });
@@ -160,10 +204,10 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 
 /**
  * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
- * timeline events, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * timeline events, the attachment claims, the idempotency record, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
-  tables: { cases: string; agents?: string; kpis?: string },
+  tables: { cases: string; agents?: string; kpis?: string; idempotency?: string },
   current: Case,
   change: CaseChange,
   { withRelease = true }: { withRelease?: boolean } = {},
@@ -181,6 +225,17 @@ export const caseChangeTransaction = (
     if (release) transaction.releaseIndex = items.push(releaseItem(tables.agents, release)) - 1;
   }
   items.push(...change.events.map((event) => ({ Put: { TableName: tables.cases, Item: toEventItem(event) } })));
+  if (change.addAttachments?.length) {
+    transaction.claimsIndex = items.length;
+    const at = change.events[0]?.at ?? new Date().toISOString();
+    items.push(
+      ...claimItems(tables.cases, { storeId: current.storeId, caseId: current.caseId, at }, change.addAttachments),
+    );
+  }
+  if (change.idempotency) {
+    if (!tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
+    transaction.idempotencyIndex = items.push(idempotencyItem(tables.idempotency, change.idempotency)) - 1;
+  }
   if (change.kpi) {
     if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     items.push(...kpiDeltaItems(tables.kpis, current.storeId, change.kpi.delta));

@@ -12,6 +12,7 @@ import type { IntakeQuota } from '../../domain/intake-limit.js';
 import { queuePartition } from '../../domain/queue.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
+  AttachmentInUseError,
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
   type CaseChange,
@@ -21,7 +22,8 @@ import {
   type PageRequest,
   type QueueRef,
 } from '../../ports/case-store.js';
-import { caseChangeTransaction } from './case-change-items.js';
+import { claimingCaseOf, claimItems } from './attachment-claims.js';
+import { caseChangeTransaction, idempotencyItem, type TransactItem } from './case-change-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import {
@@ -86,20 +88,9 @@ export class DynamoCaseStore implements CaseStore {
   ): Promise<void> {
     if ((idempotency || quota) && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
-    const items = [
-      ...(idempotency
-        ? [
-            {
-              Put: {
-                TableName: this.tables.idempotency as string,
-                Item: { pk: `${idempotency.storeId}#${idempotency.idempotencyKey}`, ...idempotency },
-                // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
-                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
-                ExpressionAttributeValues: { ':createdAt': Math.floor(Date.parse(newCase.createdAt) / 1000) },
-              },
-            },
-          ]
-        : []),
+    const items: TransactItem[] = [
+      // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
+      ...(idempotency ? [idempotencyItem(this.tables.idempotency as string, idempotency)] : []),
       // The customer's counter of the hour, in the idempotency table for its TTL: one up only while under the limit, so
       // concurrent intakes cannot overshoot it (a cancelled transaction adds nothing).
       ...(quota
@@ -127,8 +118,16 @@ export class DynamoCaseStore implements CaseStore {
         },
       },
       { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
-      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
     ];
+    const claimsIndex = items.length;
+    items.push(
+      ...claimItems(
+        this.tables.cases,
+        { storeId: newCase.storeId, caseId: newCase.caseId, at: newCase.createdAt },
+        newCase.attachments,
+      ),
+      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
+    );
     try {
       await transactWrite(this.client, items);
     } catch (error) {
@@ -141,6 +140,8 @@ export class DynamoCaseStore implements CaseStore {
           { cause: error },
         );
       }
+      const taken = claimFailures(reasons, claimsIndex, newCase.attachments);
+      if (taken.length > 0) throw new AttachmentInUseError(taken.map(({ attachmentId }) => attachmentId));
       throw asTransientIfRetryable(error);
     }
   }
@@ -306,6 +307,13 @@ export class DynamoCaseStore implements CaseStore {
         }
         throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
       }
+      if (failed(transaction.idempotencyIndex)) throw new IdempotencyKeyTakenError();
+      const taken = claimFailures(reasons, transaction.claimsIndex, change.addAttachments ?? []);
+      // Claimed by this very case meanwhile (the same file sent twice at once): read again, it is on the case now.
+      if (taken.some(({ caseId }) => caseId === current.caseId)) {
+        throw new StateConflictError(`Case ${current.caseId} took this attachment meanwhile`);
+      }
+      if (taken.length > 0) throw new AttachmentInUseError(taken.map(({ attachmentId }) => attachmentId));
       const load = change.agentLoad;
       if (failed(transaction.takeIndex) && load?.take) throw new AgentUnavailableError(load.take.agentId);
       if (failed(transaction.releaseIndex) && load?.release) throw new ReleaseSkippedError(load.release.agentId);
@@ -363,6 +371,19 @@ export class DynamoCaseStore implements CaseStore {
     return { items, nextToken: encodePageToken(startKey) };
   }
 }
+
+/** The attachments whose claim failed in a cancelled transaction (claims at `from`, in the order of `attachmentIds`). */
+const claimFailures = (
+  reasons: ReturnType<typeof cancellationReasons>,
+  from: number | undefined,
+  attachmentIds: readonly string[],
+): Array<{ attachmentId: string; caseId?: string }> =>
+  from === undefined
+    ? []
+    : attachmentIds.flatMap((attachmentId, index) => {
+        const reason = reasons[from + index];
+        return reason?.Code === 'ConditionalCheckFailed' ? [{ attachmentId, caseId: claimingCaseOf(reason.Item) }] : [];
+      });
 
 /** The `kpiRevision` of a cancellation reason's item, which comes back in DynamoDB's own form (`{ N: '3' }`). */
 const storedKpiRevision = (item: Record<string, unknown>): number => {

@@ -26,7 +26,7 @@ export const createTablePorts = (declares: Record<keyof TablePorts, boolean>): T
             cases: tableNameFromEnv('cases'),
             stores: declares.stores ? tableNameFromEnv('stores') : undefined,
             agents: declares.agents ? tableNameFromEnv('agents') : undefined,
-            // Not a port of its own: only intake declares the table, and only intake is given its variable.
+            // Not a port of its own: only the routes taking an Idempotency-Key declare it and get its variable.
             idempotency: optionalTableNameFromEnv('idempotency'),
             kpis,
           }),

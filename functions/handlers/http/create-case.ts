@@ -1,6 +1,5 @@
-import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/idempotency.js';
-import { ValidationError } from '../../domain/errors.js';
 import { assertOrderDatesNotInFuture } from '../../domain/order-dates.js';
+import { idempotencyKeyOf } from '../../http/idempotency-key.js';
 import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
@@ -12,12 +11,7 @@ import { fileCase } from '../../use-cases/file-case.js';
  * order or delivery time in the future.
  */
 export const handler = storefrontRoute(ROUTE_SCHEMAS.createCase, async ({ body, headers, store, dependencies }) => {
-  const idempotencyKey = headers['idempotency-key'];
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-    throw new ValidationError('Invalid Idempotency-Key', {
-      details: [{ path: 'Idempotency-Key', message: '1 to 255 printable ASCII characters' }],
-    });
-  }
+  const idempotencyKey = idempotencyKeyOf(headers);
   assertOrderDatesNotInFuture(body, dependencies.clock.now());
   const { created, filed } = await fileCase(dependencies, {
     store,

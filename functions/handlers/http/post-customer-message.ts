@@ -1,3 +1,4 @@
+import { idempotencyKeyOf } from '../../http/idempotency-key.js';
 import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
@@ -5,26 +6,20 @@ import { postCustomerMessage } from '../../use-cases/customer/post-customer-mess
 
 /**
  * POST /v1/cases/{caseId}/messages: 201 with the message's event id (and `reopened` when it reopened a resolved case);
- * on a closed case or past the reopen window, 201 with the new, linked case (`followUpCase`).
+ * on a closed case or past the reopen window, 201 with the new, linked case (`followUpCase`). A retry with the same
+ * `Idempotency-Key` and message: 200 with the first answer, nothing written.
  */
 export const handler = storefrontRoute(
   ROUTE_SCHEMAS.postCustomerMessage,
-  async ({ path, body, store, dependencies }) => {
-    const posted = await postCustomerMessage(dependencies, {
+  async ({ path, body, headers, store, dependencies }) => {
+    const idempotencyKey = idempotencyKeyOf(headers);
+    const { replayed, eventId, at, reopened, followUpCase } = await postCustomerMessage(dependencies, {
       store,
       caseId: path.caseId,
       body: body.body,
       attachments: body.attachments,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
-    if (posted.kind === 'follow_up_filed') {
-      const { caseId, caseNumber, status, createdAt } = posted.followUp;
-      return jsonResponse(201, {
-        eventId: posted.event.eventId,
-        at: posted.event.at,
-        reopened: false,
-        followUpCase: { caseId, caseNumber, status, createdAt },
-      });
-    }
-    return jsonResponse(201, { eventId: posted.event.eventId, at: posted.event.at, reopened: posted.reopened });
+    return jsonResponse(replayed ? 200 : 201, { eventId, at, reopened, ...(followUpCase ? { followUpCase } : {}) });
   },
 );

@@ -1,32 +1,19 @@
-import type { Dependencies } from '../../commons/dependencies.js';
 import type { Case } from '../../domain/case.js';
-import { ValidationError } from '../../domain/errors.js';
+import { assertRoomForMessage } from '../../domain/case-limits.js';
 import type { PlannedChange } from '../apply-case-action.js';
 
 /**
- * Files sent with a customer's message follow the intake's rules: uploaded through `POST /v1/attachments` under the
- * same store (another store's id is as unknown as a made-up one). Every missing one is named (`attachments.<i>`), and
- * nothing is written when one is.
+ * A customer message's change, counted against the case's limits (409 `case_limit_reached` past 100 messages or 20
+ * files; the write re-checks both). The case keeps every file it was sent (intake first, then messages in order), so
+ * staff can download each: the new ids are appended by the write itself (`addAttachments`), so concurrent messages
+ * never drop each other's files.
  */
-export const checkMessageAttachments = async (
-  { attachments }: Pick<Dependencies, 'attachments'>,
-  storeId: string,
-  attachmentIds: readonly string[],
-): Promise<void> => {
-  const uploaded = await Promise.all(attachmentIds.map((attachmentId) => attachments.exists(storeId, attachmentId)));
-  const details = uploaded.flatMap((found, index) =>
-    found ? [] : [{ path: `attachments.${index}`, message: 'No uploaded attachment with this id in this store' }],
-  );
-  if (details.length > 0) throw new ValidationError('Unknown attachments', { details });
-};
-
-/** The case keeps every file it was sent (intake first, then messages in order), so staff can download each. */
-export const withMessageAttachments = (
+export const withCustomerMessage = (
   current: Case,
   plan: PlannedChange,
   attachmentIds: readonly string[],
 ): PlannedChange => {
-  const added = attachmentIds.filter((attachmentId) => !current.attachments.includes(attachmentId));
-  if (added.length === 0) return plan;
-  return { ...plan, set: { ...plan.set, attachments: [...current.attachments, ...new Set(added)] } };
+  const added = [...new Set(attachmentIds)].filter((attachmentId) => !current.attachments.includes(attachmentId));
+  assertRoomForMessage(current, added.length);
+  return { ...plan, countCustomerMessage: true, ...(added.length > 0 ? { addAttachments: added } : {}) };
 };
