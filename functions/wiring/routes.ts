@@ -172,6 +172,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       sendsEmail: true,
+      enqueuesWork: true,
     },
   },
   {
@@ -196,6 +197,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       sendsEmail: true,
+      enqueuesWork: true,
     },
   },
   {

@@ -22,4 +22,16 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     summary: 'Starts the workflow of every case filed over a minute ago whose workflow never started.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['start'] },
   },
+  {
+    name: 'sweepEmailOutbox',
+    handler: 'sweep-email-outbox',
+    everyMinutes: 1,
+    summary: 'Queues again the emails staff actions wrote over a minute ago and that are still unsent (a lost job).',
+    // Sends itself when the queue refuses the job, as the consumer would.
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
+      sendsEmail: true,
+      enqueuesWork: true,
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import { QUEUE_SOURCE_FIELDS, queueOf } from '../../domain/queue.js';
 import type { AgentRef, CaseChange } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
-import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
+import { caseKey, storeStatusKey, toEventItem, toOutboxItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -160,7 +160,7 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 
 /**
  * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
- * timeline events, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * timeline events, the outbox items, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
   tables: { cases: string; agents?: string; kpis?: string },
@@ -181,6 +181,11 @@ export const caseChangeTransaction = (
     if (release) transaction.releaseIndex = items.push(releaseItem(tables.agents, release)) - 1;
   }
   items.push(...change.events.map((event) => ({ Put: { TableName: tables.cases, Item: toEventItem(event) } })));
+  items.push(
+    ...(change.outbox ?? []).map((item) => ({
+      Put: { TableName: tables.cases, Item: toOutboxItem(current.caseId, item) },
+    })),
+  );
   if (change.kpi) {
     if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     items.push(...kpiDeltaItems(tables.kpis, current.storeId, change.kpi.delta));

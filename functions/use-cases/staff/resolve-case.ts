@@ -4,9 +4,10 @@ import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { outboxItem } from '../../domain/outbox.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
-import { notifyResolved } from '../notifications/customer-notices.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
@@ -27,11 +28,11 @@ const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
  * - records the resolution (an amount without a currency is in the case's currency), its root cause and summary, who
  *   resolved it and when; status `resolved`; the assignee keeps the case (their done queue) and their load is released
  *   in the same write; a public `resolved` event;
- * - then the customer is emailed the outcome, the workflow is signalled, and the freed capacity goes to waiting cases.
+ * - the customer's email of the outcome is written with it (an outbox item), then queued; the workflow is signalled, and the freed capacity goes to waiting cases.
  * Returns the resolved case.
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
-  const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+  const { after, before, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     if (!resolvableBy(request.user, current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be resolved`);
@@ -55,9 +56,15 @@ export const resolveCase = async (dependencies: Dependencies, request: CaseResol
       }),
       set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
       ...releaseAssignee(current, now.toISOString()),
+      outbox: [
+        outboxItem(
+          { kind: 'resolved', resolution, ...(current.round !== undefined ? { round: current.round } : {}) },
+          now.toISOString(),
+        ),
+      ],
     };
   });
-  await notifyResolved(dependencies, after);
+  await queueOutbox(dependencies, after.caseId, outbox);
   await signalWorkflow(dependencies, after.caseId);
   if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
   return after;
