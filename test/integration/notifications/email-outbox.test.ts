@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricPoint } from '../../../functions/domain/operations-metrics.js';
 import type { CaseChange, CaseStore } from '../../../functions/ports/case-store.js';
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer.js';
 import type { WorkJob, WorkQueue } from '../../../functions/ports/work-queue.js';
@@ -15,6 +16,8 @@ import { caseAssignedTo, raiseCapacity, signInAll, staffView, type Staff } from 
 let stack: TestStack;
 let staff: Staff;
 const clock = shiftedClock(new Date());
+/** The business metrics the deployed functions would write. */
+const metrics: MetricPoint[] = [];
 
 /** Test hooks on the case store every function writes through (methods looked up by name: any port version). */
 const hooks: {
@@ -47,7 +50,12 @@ const hooked = (inner: CaseStore): CaseStore =>
 
 beforeAll(async () => {
   // No timer: the test runs the schedules itself, at a clock it moves on.
-  stack = await startTestStack({ clock, scheduleEveryMs: 0, wrapCaseStore: hooked });
+  stack = await startTestStack({
+    clock,
+    scheduleEveryMs: 0,
+    wrapCaseStore: hooked,
+    caseMetrics: { record: (points) => metrics.push(...points) },
+  });
   staff = await signInAll(stack);
   await raiseCapacity(staff, ['agent1', 'agent2']);
 });
@@ -166,7 +174,7 @@ describe('Email outbox: staff actions', () => {
     expect(stack.workQueue.deadLetters).toEqual([]);
   });
 
-  it('records a permanently rejected email as notification_failed once, and does not try it again', async () => {
+  it('records a permanently rejected email as notification_failed once (and its metric), and does not try it again', async () => {
     // Prepare
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
     const customerEmail = await customerEmailOf(caseId);
@@ -179,6 +187,10 @@ describe('Email outbox: staff actions', () => {
         return working.send(email);
       },
     };
+
+    // The assignment's email is out before the address starts bouncing.
+    await stack.workQueue.settled();
+    const failuresBefore = metrics.filter((point) => point.name === 'NotificationFailures').length;
 
     // Act
     let reply;
@@ -196,6 +208,9 @@ describe('Email outbox: staff actions', () => {
       expect.objectContaining({ details: { notification: key, error: 'MessageRejected' } }),
     ]);
     expect(await eventsAbout(caseId, 'customer_notified', key)).toEqual([]);
+    expect(metrics.filter((point) => point.name === 'NotificationFailures').slice(failuresBefore)).toEqual([
+      { name: 'NotificationFailures', unit: 'Count', value: 1 },
+    ]);
     expect(stack.workQueue.deadLetters).toEqual([]);
   });
 });
