@@ -1,4 +1,4 @@
-import { roundKey, type Assignee, type Case, type Resolution } from './case.js';
+import { roundKey, type Assignee, type Case, type ReopenReason, type Resolution } from './case.js';
 
 /**
  * An email a staff action decided, written as an outbox item in the same transaction as the action and sent afterwards
@@ -14,7 +14,9 @@ export type OutboxNotice =
   /** To the customer: resolved, in round `round` (`case_resolved[_r<n>]`). */
   | { kind: 'resolved'; resolution: Resolution; round?: number }
   /** To the customer, and for a P1 to the supervisors: who handles the case (`case_assigned_<agentId>_<at>`). */
-  | { kind: 'assigned'; assignee: Assignee };
+  | { kind: 'assigned'; assignee: Assignee }
+  /** To the customer: the case is open again in round `round`, and who has it (`case_reopened_r<n>`). */
+  | { kind: 'reopened'; reason: ReopenReason; round: number; assignee?: Assignee };
 
 export interface OutboxItem {
   /** The notification key of the (first) email it sends: unique per case, the item's identity. */
@@ -35,6 +37,8 @@ export const outboxKey = (notice: OutboxNotice): string => {
       return roundKey(notice.round === undefined ? {} : { round: notice.round }, 'case_resolved');
     case 'assigned':
       return `case_assigned_${notice.assignee.agentId}_${notice.assignee.assignedAt}`;
+    case 'reopened':
+      return roundKey({ round: notice.round }, 'case_reopened');
   }
 };
 
@@ -52,6 +56,10 @@ export const caseForNotice = (current: Case, notice: OutboxNotice): Case => {
       };
     case 'assigned':
       return { ...current, assignee: notice.assignee };
+    case 'reopened': {
+      const { assignee: _assignee, ...unassigned } = current;
+      return { ...unassigned, round: notice.round, ...(notice.assignee ? { assignee: notice.assignee } : {}) };
+    }
     default:
       return current;
   }

@@ -3,7 +3,7 @@ import { errorName, logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
 import { caseForNotice, type OutboxItem } from '../../domain/outbox.js';
 import { announceAssignment } from './announce-assignment.js';
-import { notifyAwaitingCustomer, notifyReply, notifyResolved } from './customer-notices.js';
+import { notifyAwaitingCustomer, notifyCaseReopened, notifyReply, notifyResolved } from './customer-notices.js';
 
 /**
  * The email outbox of staff actions. An action writes the emails it decides as outbox items in the same transaction
@@ -38,6 +38,8 @@ const sendItem = async (dependencies: OutboxDependencies, current: Case, { notic
       return notifyResolved(dependencies, value);
     case 'assigned':
       return announceAssignment(dependencies, value);
+    case 'reopened':
+      return notifyCaseReopened(dependencies, value, notice.reason);
   }
 };
 

@@ -4,7 +4,7 @@ import type { CaseChange, CaseStore } from '../../../functions/ports/case-store.
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer.js';
 import type { WorkJob, WorkQueue } from '../../../functions/ports/work-queue.js';
 import { SCHEDULES } from '../../../functions/wiring/schedules.js';
-import { startTestStack, type TestStack } from '../../support/local-stack.js';
+import { api, startTestStack, type TestStack } from '../../support/local-stack.js';
 import { emailsTo } from '../../support/outbox.js';
 import { shiftedClock } from '../../support/shifted-clock.js';
 import { caseAssignedTo, raiseCapacity, signInAll, staffView, type Staff } from '../api/staff-fixtures.js';
@@ -111,6 +111,40 @@ describe('Email outbox: staff actions', () => {
     expect(
       (await emailsTo(stack, customerEmail)).filter((email) => email.text.includes('Your refund is on its way.')),
     ).toHaveLength(1);
+  });
+
+  it('sends the reopening of a message that died right after its write, by the sweep', async () => {
+    // Prepare: a resolved case, its emails out.
+    const caseId = await caseAssignedTo(stack, staff, 'agent1');
+    const customerEmail = await customerEmailOf(caseId);
+    const resolved = await staff.agent1.post(`/v1/staff/cases/${caseId}/resolve`, {
+      resolution: { type: 'guidance' },
+      rootCause: 'misuse',
+      summary: 'Explained.',
+    });
+    await stack.workQueue.settled();
+    hooks.dieAfter = (change) => change.events.some((event) => event.type === 'reopened');
+
+    // Act: the customer's message reopens the case, and the request dies right after.
+    const posted = await api(stack).post(
+      `/v1/cases/${caseId}/messages`,
+      { body: 'It broke again' },
+      { apiKey: stack.apiKeys.storeA },
+    );
+    hooks.dieAfter = undefined;
+    await stack.workQueue.settled();
+    await runSchedulesAMinuteLater();
+
+    // Assess
+    expect(resolved.status).toBe(200);
+    expect(posted.status).toBeGreaterThanOrEqual(500);
+    expect((await staffView(staff, caseId)).round).toBe(2);
+    const reopened = (await emailsTo(stack, customerEmail)).filter(
+      (email) => email.tags?.notification === 'case_reopened',
+    );
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]?.text).toContain('Wang Fang');
+    expect(await eventsAbout(caseId, 'customer_notified', 'case_reopened_r2')).toHaveLength(1);
   });
 
   it('sends the resolution whose send job the queue lost, by the sweep', async () => {
