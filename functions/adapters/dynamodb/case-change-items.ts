@@ -160,7 +160,8 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 
 /**
  * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
- * timeline events, the outbox items, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * timeline events, the outbox items, then the KPI counters and report rows. `withRelease: false` leaves the release
+ * out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
   tables: { cases: string; agents?: string; kpis?: string },

@@ -88,8 +88,9 @@ export const reopenPlan = (current: Case, reopening: Reopening, { toAgent }: { t
 /**
  * Applies an action that may reopen the case (`plan` decides from the case as read, calling `reopenPlan` when it
  * reopens), back to the resolving agent; when that agent can no longer take it (unavailable, at capacity, gone), to
- * the unassigned queue instead. Then the customer's email (an outbox item written with the reopening) is queued, the workflow signalled (its aftercare wait ends and the
- * case waits for its resolution again), and an unassigned reopening is offered to the agents with room.
+ * the unassigned queue instead. Then the customer's email (an outbox item written with the reopening) is queued, the
+ * workflow signalled (its aftercare wait ends and the case waits for its resolution again), and an unassigned
+ * reopening is offered to the agents with room.
  */
 export const applyReopeningAction = async (
   dependencies: Dependencies,

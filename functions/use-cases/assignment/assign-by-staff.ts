@@ -15,9 +15,9 @@ export interface StaffAssignment {
 /**
  * CONTRACT: a supervisor or admin assigns (`open`) or reassigns (any active status) a case of their store to an agent
  * of their store: one transaction moves the case, takes the new agent's load (`AgentUnavailableError` -> 409 when
- * unavailable or full) and releases the previous agent's, and writes the announcement of the assignment as an outbox item
- * (the caller queues it, `queueOutbox`). Returns the updated case. Signals nothing: callers do. `NotFoundError` for another store's case or agent; `StateConflictError` when the case is not
- * active, is already the agent's, or was assigned by someone else since it was read. The agent's skills are not
+ * unavailable or full), releases the previous agent's and writes the assignment's announcement as an outbox item
+ * (the caller queues it: `queueOutbox`). Returns the updated case. Signals nothing: callers do. `NotFoundError` for
+ * another store's case or agent; `StateConflictError` when the case is not active, is already the agent's, or was assigned by someone else since it was read. The agent's skills are not
  * checked: a supervisor may hand a case to anyone with room.
  */
 export const assignByStaff = async (

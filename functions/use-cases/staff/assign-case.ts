@@ -17,8 +17,8 @@ export interface CaseAssignment {
  * A supervisor or admin assigns or reassigns a case (`POST /v1/staff/cases/{caseId}/assign`; the route admits only
  * them). The move and both agents' loads are one transaction in `assignByStaff`: 409 when the agent is unavailable or
  * full (`agent_unavailable`), already the assignee, or the case is not active; 404 for an unknown agent or another
- * store's case. The customer's email of who handles the case is written with it (an outbox item) and then queued, the workflow's assignment wait is signalled, and a
- * reassignment's freed capacity goes to waiting cases. Returns the assigned case.
+ * store's case. The customer's email of who handles the case is written with it (an outbox item) and then queued,
+ * the workflow's assignment wait is signalled, and a reassignment's freed capacity goes to waiting cases. Returns the assigned case.
  */
 export const assignCase = async (dependencies: Dependencies, request: CaseAssignment): Promise<Case> => {
   const assigned = await assignByStaff(dependencies, {

@@ -28,7 +28,8 @@ export interface StatusChange {
  * Staff wait for the customer, or take the case back (`POST /v1/staff/cases/{caseId}/status`):
  * `awaiting_customer` only from `in_progress` (so not before the first reply, which is what starts the work), and
  * `in_progress` only from `awaiting_customer`; anything else is a 409. A public `status_changed` event; waiting for
- * the customer emails them (an outbox item written with the change, then queued); then the workflow is signalled. Returns the changed case.
+ * the customer emails them (an outbox item written with the change, then queued); then the workflow is signalled.
+ * Returns the changed case.
  */
 export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
   const { after, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {

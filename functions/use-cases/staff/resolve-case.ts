@@ -28,7 +28,8 @@ const resolvableBy = (user: StaffUser, status: CaseStatus): boolean =>
  * - records the resolution (an amount without a currency is in the case's currency), its root cause and summary, who
  *   resolved it and when; status `resolved`; the assignee keeps the case (their done queue) and their load is released
  *   in the same write; a public `resolved` event;
- * - the customer's email of the outcome is written with it (an outbox item), then queued; the workflow is signalled, and the freed capacity goes to waiting cases.
+ * - the customer's email of the outcome is written with it (an outbox item), then queued; the workflow is
+ *   signalled, and the freed capacity goes to waiting cases.
  * Returns the resolved case.
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {

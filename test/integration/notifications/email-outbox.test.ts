@@ -208,7 +208,7 @@ describe('Email outbox: staff actions', () => {
     expect(stack.workQueue.deadLetters).toEqual([]);
   });
 
-  it('records a permanently rejected email as notification_failed once (and its metric), and does not try it again', async () => {
+  it('records a rejected email as notification_failed once, with its metric, and does not try it again', async () => {
     // Prepare
     const caseId = await caseAssignedTo(stack, staff, 'agent1');
     const customerEmail = await customerEmailOf(caseId);
