@@ -5,6 +5,7 @@ import { MeteredCaseStore } from '../functions/adapters/metered-case-store.js';
 import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
 import type { CaseMetrics } from '../functions/ports/case-metrics.js';
+import type { CaseStore } from '../functions/ports/case-store.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { PORT_GRANTS } from '../functions/wiring/capability-flags.js';
 import type { TableName } from '../functions/wiring/tables.js';
@@ -22,6 +23,7 @@ export const localDependenciesFor = (
   client: DynamoDBDocumentClient,
   tables: Record<TableName, string>,
   caseMetrics?: CaseMetrics,
+  wrapCaseStore: (store: CaseStore) => CaseStore = (store) => store,
 ): Dependencies => {
   const declared = (table: TableName): string | undefined =>
     capabilities.tables?.[table] === undefined ? undefined : tables[table];
@@ -36,7 +38,7 @@ export const localDependenciesFor = (
     }),
     kpis && declared('stores') ? stack.stores : undefined,
   );
-  const own: DeclaredPorts = { cases: caseMetrics ? new MeteredCaseStore(cases, caseMetrics) : cases };
+  const own: DeclaredPorts = { cases: wrapCaseStore(caseMetrics ? new MeteredCaseStore(cases, caseMetrics) : cases) };
   return declaredDependencies(
     (port) => (PORT_GRANTS[port].isGranted(capabilities) ? (own[port] ?? stack[port]) : undefined),
     stack.clock,

@@ -16,6 +16,7 @@ import type { Dependencies } from '../functions/commons/dependencies.js';
 import { logger } from '../functions/commons/logger.js';
 import { isIsoDuration } from '../functions/domain/duration.js';
 import type { CaseMetrics } from '../functions/ports/case-metrics.js';
+import type { CaseStore } from '../functions/ports/case-store.js';
 import type { CaseWorkflow } from '../functions/ports/case-workflow.js';
 import { systemClock, type Clock } from '../functions/ports/clock.js';
 import { TABLES, type TableName } from '../functions/wiring/tables.js';
@@ -66,6 +67,11 @@ export interface LocalStackOptions {
   scheduleEveryMs?: number;
   /** Tests: receives the business metrics the deployed functions would write (none are recorded otherwise). */
   caseMetrics?: CaseMetrics;
+  /**
+   * Tests: wraps the case store every function writes through (outermost), e.g. to make a request die right after its
+   * transaction committed.
+   */
+  wrapCaseStore?: (store: CaseStore) => CaseStore;
 }
 
 export interface LocalStack {
@@ -277,6 +283,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           documentClient as DynamoDBDocumentClient,
           tables,
           options.caseMetrics,
+          options.wrapCaseStore,
         ),
         handler,
       );

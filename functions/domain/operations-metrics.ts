@@ -12,6 +12,8 @@ export const BUSINESS_METRICS = [
   'Escalations',
   'SurveyAnswers',
   'WorkflowFailures',
+  /** Emails that failed for good (`notification_failed`: rejected, no recipient, transient past every retry). */
+  'NotificationFailures',
 ] as const;
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 
@@ -29,6 +31,7 @@ export const EVENT_METRICS: Readonly<Partial<Record<TimelineEventType, BusinessM
   escalated: 'Escalations',
   survey_answered: 'SurveyAnswers',
   workflow_failed: 'WorkflowFailures',
+  notification_failed: 'NotificationFailures',
 };
 
 /** The events only the workflow's SLA step writes, when it wakes to act on a deadline. */

@@ -2,6 +2,7 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { IntakeQuota } from '../domain/intake-limit.js';
 import { TransientError } from '../domain/errors.js';
 import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
+import type { OutboxItem } from '../domain/outbox.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 
 export interface Page<T> {
@@ -105,6 +106,11 @@ export interface CaseChange {
   /** Written in the same transaction as the change: nothing about a case changes without one. */
   events: TimelineEvent[];
   /**
+   * Emails the change decided, written as outbox items in the same transaction (so a function dying after the write
+   * loses none); sent afterwards by the work queue's consumer, which removes each once it is done with it.
+   */
+  outbox?: readonly OutboxItem[];
+  /**
    * KPI counters and report rows moved in the same transaction (see `use-cases/kpi/kpi-counting-case-store.ts`), only
    * while the case's `kpiRevision` is still `kpi.ifRevision` (it becomes one more): a delta computed from a case
    * another write has counted since is refused with `KpiRevisionMovedError`, and recomputed.
@@ -167,6 +173,15 @@ export interface CaseStore {
   listFlaggedCustomerWaits(storeId: string, page: PageRequest): Promise<Page<Case>>;
   /** A store's cases whose workflow failed and was not retried yet, newest failure first. */
   listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>>;
+  /** The case's outbox items not yet sent (`CaseChange.outbox`), oldest first; consistent. */
+  listOutbox(caseId: string): Promise<OutboxItem[]>;
+  /** Done with an outbox item (sent, already sent, or failed for good). A missing one is fine. */
+  removeOutbox(caseId: string, key: string): Promise<void>;
+  /**
+   * Outbox items written before `writtenBefore` (left behind: their send job was lost or failed), at most `limit` per
+   * shard, oldest first; from an index, so eventually consistent.
+   */
+  listStaleOutbox(writtenBefore: Date, limit: number): Promise<Array<{ caseId: string; key: string }>>;
 }
 
 export interface QueueRef {

@@ -19,7 +19,12 @@ export type WorkJob =
    */
   | { kind: 'retimeOpenCases'; storeId: string; slaPolicyVersion: number; from?: RetimeCursor }
   /** Offers the store's freed agent capacity to its waiting (unassigned) cases, most urgent first. */
-  | { kind: 'offerCapacity'; storeId: string };
+  | { kind: 'offerCapacity'; storeId: string }
+  /**
+   * Sends the case's outbox items named by `keys` (absent: all of them): the emails staff actions wrote with their
+   * changes (`notifications/outbox.ts`). Each action's job names its own, so two jobs of one case never send one email.
+   */
+  | { kind: 'sendNotifications'; caseId: string; keys?: string[] };
 
 export type WorkJobKind = WorkJob['kind'];
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CASE_ID_PATTERN } from '../domain/case.js';
 import type { WorkJob } from '../ports/work-queue.js';
 
 /** The messages of the work queue (`WorkJob`), checked by its consumer before anything runs. */
@@ -17,4 +18,9 @@ export const workJobSchema = z.discriminatedUnion('kind', [
     from: retimeCursorSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('offerCapacity'), storeId }),
+  z.strictObject({
+    kind: z.literal('sendNotifications'),
+    caseId: z.string().regex(CASE_ID_PATTERN),
+    keys: z.array(z.string().min(1).max(512)).min(1).max(100).optional(),
+  }),
 ]) satisfies z.ZodType<WorkJob>;

@@ -2,6 +2,7 @@ import type { Dependencies } from '../commons/dependencies.js';
 import { caseWithChange, type Case } from '../domain/case.js';
 import { StateConflictError, TransientError } from '../domain/errors.js';
 import { caseSla, movedDeadlines } from '../domain/sla/case-sla.js';
+import type { OutboxItem } from '../domain/outbox.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseChange, CaseStore } from '../ports/case-store.js';
 import { backOff } from './assignment/contention.js';
@@ -23,6 +24,8 @@ export interface AppliedAction {
   event: TimelineEvent;
   /** The timeline as read with the action's events appended: timed actions read it anyway (`timedReader`). */
   timeline?: TimelineEvent[];
+  /** The outbox items written with the change (none: empty), for the caller to queue (`queueOutbox`). */
+  outbox: readonly OutboxItem[];
 }
 
 /** Another action won the race this many times in a row: report the conflict rather than loop. */
@@ -94,6 +97,7 @@ const applyWith = async (
         after: caseWithChange(before, change),
         event,
         ...(timeline ? { timeline: [...timeline, ...events] } : {}),
+        outbox: change.outbox ?? [],
       };
     } catch (error) {
       const contended = error instanceof StateConflictError || error instanceof TransientError;

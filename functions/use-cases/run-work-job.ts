@@ -1,9 +1,13 @@
 import type { Dependencies } from '../commons/dependencies.js';
 import type { WorkJob } from '../ports/work-queue.js';
 import { assignWaitingCases } from './assignment/assign-waiting-cases.js';
+import { sendOutbox } from './notifications/outbox.js';
 import { retimeOpenCases } from './sla/retime-open-cases.js';
 
-export type WorkJobResult = Awaited<ReturnType<typeof retimeOpenCases>> | { outcome: 'offered'; assigned: string[] };
+export type WorkJobResult =
+  | Awaited<ReturnType<typeof retimeOpenCases>>
+  | { outcome: 'offered'; assigned: string[] }
+  | Awaited<ReturnType<typeof sendOutbox>>;
 
 /**
  * One job of the work queue (`WorkJob`), run by its consumer. A job that throws is delivered again later (and after
@@ -16,5 +20,8 @@ export const runWorkJob = async (dependencies: Dependencies, job: WorkJob): Prom
     case 'offerCapacity':
       // Never throws: a case it could not assign stays in the unassigned queue for the next offer or a supervisor.
       return { outcome: 'offered', assigned: await assignWaitingCases(dependencies, job.storeId) };
+    case 'sendNotifications':
+      // Throws only when the outbox cannot be read or an item removed: the job is delivered again (nothing resent).
+      return sendOutbox(dependencies, job.caseId, job.keys);
   }
 };

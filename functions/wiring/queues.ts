@@ -26,7 +26,7 @@ export const WORK_QUEUE: QueueDeclaration = {
   name: 'work',
   handler: 'run-work-job',
   urlEnvVar: 'WORK_QUEUE_URL',
-  jobs: ['retimeOpenCases', 'offerCapacity'],
+  jobs: ['retimeOpenCases', 'offerCapacity', 'sendNotifications'],
   capabilities: {
     tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
     workflow: ['signal'],

@@ -181,6 +181,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       sendsEmail: true,
+      enqueuesWork: true,
     },
   },
   {
@@ -205,6 +206,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       sendsEmail: true,
+      enqueuesWork: true,
     },
   },
   {

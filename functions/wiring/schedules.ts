@@ -29,4 +29,16 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     summary: 'Disables at the gateway every replaced storefront key whose overlap has ended (or that was revoked).',
     capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: 'retire' },
   },
+  {
+    name: 'sweepEmailOutbox',
+    handler: 'sweep-email-outbox',
+    everyMinutes: 1,
+    summary: 'Queues again the emails staff actions wrote over a minute ago and that are still unsent (a lost job).',
+    // Sends itself when the queue refuses the job, as the consumer would.
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
+      sendsEmail: true,
+      enqueuesWork: true,
+    },
+  },
 ];

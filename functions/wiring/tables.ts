@@ -54,6 +54,11 @@ export const TABLES: readonly TableDeclaration[] = [
         'awaitingWorkflowKey=AWAITING#<0..3>, createdKey < <now - 1 min> (sparse: set by the intake transaction, removed ' +
         'with the decision or any status change, or by the sweeper once the execution exists; 4 shards by case id)',
       'cases flagged for awaiting the customer past the limit: Query byStoreStatus storeStatusKey=<storeId>#awaiting_customer, filter attribute_exists(customerWaitFlag) (reads only the cases parked on a customer)',
+      'email outbox of a case (emails staff actions decided, written in the same transaction): Query pk=CASE#<caseId>, ' +
+        'begins_with(sk, OUTBOX#), consistent; one item per notification key, deleted once sent or failed',
+      'outbox items left behind (sweep, every minute): Query byAwaitingWorkflow awaitingWorkflowKey=OUTBOX#<0..3>, ' +
+        'createdKey < <now - 1 min> (createdKey=<at>#<caseId>#<key>; the same sparse index as the stranded cases, ' +
+        'its own partitions, so no new index)',
       "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },

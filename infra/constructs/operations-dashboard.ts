@@ -68,10 +68,11 @@ export const operationsWidgets = (sources: DashboardSources): IWidget[] => {
       'Decisions by outcome',
       DECISION_OUTCOMES.map((outcome) => businessMetric('Decisions', { dimensions: { outcome }, label: outcome })),
     ),
-    graph('SLA breaches, escalations, workflow failures', [
+    graph('SLA breaches, escalations, workflow and email failures', [
       businessMetric('SlaBreaches'),
       businessMetric('Escalations'),
       businessMetric('WorkflowFailures'),
+      businessMetric('NotificationFailures'),
     ]),
     graph('SLA breaches per 100 cases received (6 h)', [sources.breachRate]),
     graph('SLA step lateness, seconds (max)', [sources.lateness]),

@@ -51,6 +51,8 @@ export const ALARM_THRESHOLDS = {
   slaStepLatenessSeconds: 300,
   /** Background jobs that failed every delivery. */
   deadLetters: 1,
+  /** Emails that failed for good (`notification_failed` events) in 5 minutes: a customer or staff was not told. */
+  notificationFailures: 1,
 } as const;
 
 /** CloudWatch alarms on metric math take at most 10 metrics (a hard limit). */
@@ -198,6 +200,13 @@ export class Operations extends Construct {
       lateness,
       ALARM_THRESHOLDS.slaStepLatenessSeconds,
       `An SLA step ran ${ALARM_THRESHOLDS.slaStepLatenessSeconds} s or more after its wait was due to wake: a workflow sat parked past a case's deadline (escalation task retrying or throttled).`,
+    );
+
+    alarm(
+      'NotificationFailures',
+      businessMetric('NotificationFailures', { period: FIVE_MINUTES }),
+      ALARM_THRESHOLDS.notificationFailures,
+      'An email failed for good (rejected address, unverified identity, nobody to send to, or the mail service failing past every retry): the case has a notification_failed event naming the email; check SES (sandbox, identity, suppression list) and tell the customer another way.',
     );
 
     alarm(

@@ -177,6 +177,25 @@ describe('Stack: operations alarms', () => {
     });
   });
 
+  it('alarms on an email that failed for good (notification_failed), from the business metric', () => {
+    const failed = alarm('NotificationFailures');
+
+    expect(metricsOf(failed)).toEqual([
+      {
+        Namespace: 'AfterSales',
+        MetricName: 'NotificationFailures',
+        Dimensions: [{ Name: 'service', Value: 'after-sales' }],
+      },
+    ]);
+    expect(failed.Metrics?.[0]?.MetricStat).toMatchObject({ Stat: 'Sum', Period: 300 });
+    expect(failed).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.notificationFailures,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(ALARM_THRESHOLDS.notificationFailures).toBe(1);
+  });
+
   it('alarms on dead-lettered background jobs', () => {
     expect(alarm('DeadLetters')).toMatchObject({
       Namespace: 'AWS/SQS',

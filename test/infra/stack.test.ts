@@ -373,7 +373,7 @@ describe('Stack: IAM', () => {
 
   it('scopes ses:SendEmail to the sender identity and the configuration set', () => {
     const senders = identityStatements().filter(({ statement }) => asList(statement.Action).includes('ses:SendEmail'));
-    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS, ...QUEUES].filter(
+    const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES].filter(
       (declaration) => declaration.capabilities.sendsEmail,
     );
     expect(senders).toHaveLength(emailingFunctions.length);

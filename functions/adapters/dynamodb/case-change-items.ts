@@ -8,7 +8,7 @@ import type { AgentRef, CaseChange, IdempotencyRecord } from '../../ports/case-s
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import { claimItems } from './attachment-claims.js';
-import { caseKey, storeStatusKey, toEventItem, workflowFailureKeys } from './case-items.js';
+import { caseKey, storeStatusKey, toEventItem, toOutboxItem, workflowFailureKeys } from './case-items.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -204,7 +204,8 @@ const releaseItem = (table: string, agent: AgentRef): TransactItem => ({
 
 /**
  * The TransactWriteItems of a case change: the case (conditions and derived keys), the agent load moves, the
- * timeline events, the attachment claims, the idempotency record, then the KPI counters and report rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
+ * timeline events, the attachment claims, the idempotency record, the outbox items, then the KPI counters and report
+ * rows. `withRelease: false` leaves the release out (see `DynamoCaseStore.update`).
  */
 export const caseChangeTransaction = (
   tables: { cases: string; agents?: string; kpis?: string; idempotency?: string },
@@ -236,6 +237,11 @@ export const caseChangeTransaction = (
     if (!tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     transaction.idempotencyIndex = items.push(idempotencyItem(tables.idempotency, change.idempotency)) - 1;
   }
+  items.push(
+    ...(change.outbox ?? []).map((item) => ({
+      Put: { TableName: tables.cases, Item: toOutboxItem(current.caseId, item) },
+    })),
+  );
   if (change.kpi) {
     if (!tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
     items.push(...kpiDeltaItems(tables.kpis, current.storeId, change.kpi.delta));

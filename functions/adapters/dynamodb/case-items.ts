@@ -1,5 +1,6 @@
 import type { Case } from '../../domain/case.js';
 import { queueOf } from '../../domain/queue.js';
+import type { OutboxItem } from '../../domain/outbox.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 
 /** How cases and timeline events are laid out in the cases table (see functions/wiring/tables.ts). */
@@ -19,6 +20,32 @@ export const awaitingWorkflowKey = (caseId: string): string =>
   `AWAITING#${caseId.charCodeAt(caseId.length - 1) % AWAITING_WORKFLOW_SHARDS}`;
 export const awaitingWorkflowShards = (): string[] =>
   Array.from({ length: AWAITING_WORKFLOW_SHARDS }, (_, shard) => `AWAITING#${shard}`);
+
+/**
+ * Outbox items (`CaseChange.outbox`) share the sparse byAwaitingWorkflow index under their own partitions
+ * (`OUTBOX#<shard>`, sort key `<at>#<caseId>#<key>`), so the sweep finds the ones left behind without a new index (a
+ * new GSI on a deployed table takes a deploy of its own). Same shards as the stranded cases, by the case id's tail.
+ */
+export const outboxIndexKey = (caseId: string): string =>
+  `OUTBOX#${caseId.charCodeAt(caseId.length - 1) % AWAITING_WORKFLOW_SHARDS}`;
+export const outboxShards = (): string[] =>
+  Array.from({ length: AWAITING_WORKFLOW_SHARDS }, (_, shard) => `OUTBOX#${shard}`);
+export const outboxKeyOf = (caseId: string, key: string) => ({ pk: `CASE#${caseId}`, sk: `OUTBOX#${key}` });
+
+export const toOutboxItem = (caseId: string, item: OutboxItem): Record<string, unknown> => ({
+  ...outboxKeyOf(caseId, item.key),
+  entity: 'outbox',
+  caseId,
+  awaitingWorkflowKey: outboxIndexKey(caseId),
+  createdKey: `${item.at}#${caseId}#${item.key}`,
+  ...item,
+});
+
+export const fromOutboxItem = (item: Record<string, unknown>): OutboxItem => ({
+  key: String(item.key),
+  at: String(item.at),
+  notice: item.notice as OutboxItem['notice'],
+});
 
 const KEY_ATTRIBUTES = [
   'pk',

@@ -1,4 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
 import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import {
@@ -10,6 +16,7 @@ import {
 } from '../../domain/errors.js';
 import type { IntakeQuota } from '../../domain/intake-limit.js';
 import { queuePartition } from '../../domain/queue.js';
+import type { OutboxItem } from '../../domain/outbox.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
   AttachmentInUseError,
@@ -32,6 +39,9 @@ import {
   caseKey,
   fromCaseItem,
   fromEventItem,
+  fromOutboxItem,
+  outboxKeyOf,
+  outboxShards,
   storeCustomerKey,
   storeOrderKey,
   storeStatusKey,
@@ -269,6 +279,42 @@ export class DynamoCaseStore implements CaseStore {
   /** Sparse index: only cases whose workflow failed carry its keys, so this reads nothing else. */
   async listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>> {
     return this.queryCases({ indexName: 'byWorkflowFailure', attribute: 'failedStoreKey', partition: storeId }, page);
+  }
+
+  async listOutbox(caseId: string): Promise<OutboxItem[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tables.cases,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
+      ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':outbox': 'OUTBOX#' },
+      ConsistentRead: true,
+    });
+    return items.map(fromOutboxItem).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async removeOutbox(caseId: string, key: string): Promise<void> {
+    await guarded(this.client.send(new DeleteCommand({ TableName: this.tables.cases, Key: outboxKeyOf(caseId, key) })));
+  }
+
+  async listStaleOutbox(writtenBefore: Date, limit: number): Promise<Array<{ caseId: string; key: string }>> {
+    const pages = await Promise.all(
+      outboxShards().map((shard) =>
+        guarded(
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tables.cases,
+              IndexName: 'byAwaitingWorkflow',
+              KeyConditionExpression: 'awaitingWorkflowKey = :shard AND createdKey < :before',
+              ExpressionAttributeValues: { ':shard': shard, ':before': writtenBefore.toISOString() },
+              Limit: limit,
+            }),
+          ),
+        ),
+      ),
+    );
+    // The table's keys are projected into every index: the item's key is its sort key's tail.
+    return pages.flatMap((page) =>
+      (page.Items ?? []).map((item) => ({ caseId: String(item.caseId), key: String(item.sk).slice('OUTBOX#'.length) })),
+    );
   }
 
   /**

@@ -4,9 +4,10 @@ import { roundOf, type Case, type CaseEscalation, type CaseRound, type ReopenRea
 import { AgentUnavailableError } from '../../domain/errors.js';
 import type { Actor, TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { outboxItem } from '../../domain/outbox.js';
 import { applyTimedCaseAction, type AppliedAction, type PlannedChange } from '../apply-case-action.js';
 import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
-import { notifyCaseReopened } from '../notifications/customer-notices.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 
 export interface Reopening {
@@ -74,14 +75,22 @@ export const reopenPlan = (current: Case, reopening: Reopening, { toAgent }: { t
     },
     remove: ['resolution', 'survey', 'revisit', ...(agent ? [] : (['assignee'] as const))],
     ...(agent ? { agentLoad: { take: { storeId: current.storeId, agentId: agent.agentId }, at } } : {}),
+    // The customer's email, written with the reopening (see `notifications/outbox.ts`).
+    outbox: [
+      outboxItem(
+        { kind: 'reopened', reason: reopening.reason, round: round + 1, ...(agent ? { assignee: agent } : {}) },
+        at,
+      ),
+    ],
   };
 };
 
 /**
  * Applies an action that may reopen the case (`plan` decides from the case as read, calling `reopenPlan` when it
  * reopens), back to the resolving agent; when that agent can no longer take it (unavailable, at capacity, gone), to
- * the unassigned queue instead. Then the customer is told, the workflow signalled (its aftercare wait ends and the
- * case waits for its resolution again), and an unassigned reopening is offered to the agents with room.
+ * the unassigned queue instead. Then the customer's email (an outbox item written with the reopening) is queued, the
+ * workflow signalled (its aftercare wait ends and the case waits for its resolution again), and an unassigned
+ * reopening is offered to the agents with room.
  */
 export const applyReopeningAction = async (
   dependencies: Dependencies,
@@ -97,7 +106,7 @@ export const applyReopeningAction = async (
   }
   const { before, after } = applied;
   if (roundOf(after) > roundOf(before)) {
-    await notifyCaseReopened(dependencies, after, after.rounds?.at(-1)?.reopen.reason ?? 'customer_message');
+    await queueOutbox(dependencies, caseId, applied.outbox);
     if (!after.assignee) await offerFreedCapacity(dependencies, after.storeId);
   }
   await signalWorkflow(dependencies, caseId);

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { CASE_ID_PATTERN, isOpenCase, UNDECIDED_STATUSES, type Case } from '../../domain/case.js';
 import { ForbiddenError, NotFoundError, StateConflictError } from '../../domain/errors.js';
+import { outboxItem } from '../../domain/outbox.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { assignmentChange } from './assignment-change.js';
 import { backOff, retryableOrThrow } from './contention.js';
@@ -14,9 +15,9 @@ export interface StaffAssignment {
 /**
  * CONTRACT: a supervisor or admin assigns (`open`) or reassigns (any active status) a case of their store to an agent
  * of their store: one transaction moves the case, takes the new agent's load (`AgentUnavailableError` -> 409 when
- * unavailable or full) and releases the previous agent's. Returns the updated case. Sends no email and signals
- * nothing: callers do. `NotFoundError` for another store's case or agent; `StateConflictError` when the case is not
- * active, is already the agent's, or was assigned by someone else since it was read. The agent's skills are not
+ * unavailable or full), releases the previous agent's and writes the assignment's announcement as an outbox item
+ * (the caller queues it: `queueOutbox`). Returns the updated case. Signals nothing: callers do. `NotFoundError` for
+ * another store's case or agent; `StateConflictError` when the case is not active, is already the agent's, or was assigned by someone else since it was read. The agent's skills are not
  * checked: a supervisor may hand a case to anyone with room.
  */
 export const assignByStaff = async (
@@ -43,14 +44,18 @@ export const assignByStaff = async (
     if (current.assignee?.agentId === agentId) {
       throw new StateConflictError(`Case ${caseId} is already assigned to ${agentId}`);
     }
+    const now = dependencies.clock.now();
     const { change, assigned } = assignmentChange(
       current,
       agent,
       { actor: { kind: 'staff', id: by.userId, name: by.name }, assignedBy: by.userId },
-      dependencies.clock.now(),
+      now,
     );
+    const announcement = assigned.assignee
+      ? [outboxItem({ kind: 'assigned', assignee: assigned.assignee }, now.toISOString())]
+      : [];
     try {
-      await dependencies.cases.update(current, change);
+      await dependencies.cases.update(current, { ...change, outbox: announcement });
       return assigned;
     } catch (error) {
       retryableOrThrow(error, attempt);

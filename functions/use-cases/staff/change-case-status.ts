@@ -4,8 +4,9 @@ import { assertCaseAccess } from '../../domain/case-access.js';
 import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { outboxItem } from '../../domain/outbox.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
-import { notifyAwaitingCustomer } from '../notifications/customer-notices.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
@@ -27,10 +28,11 @@ export interface StatusChange {
  * Staff wait for the customer, or take the case back (`POST /v1/staff/cases/{caseId}/status`):
  * `awaiting_customer` only from `in_progress` (so not before the first reply, which is what starts the work), and
  * `in_progress` only from `awaiting_customer`; anything else is a 409. A public `status_changed` event; waiting for
- * the customer emails them; then the workflow is signalled. Returns the changed case.
+ * the customer emails them (an outbox item written with the change, then queued); then the workflow is signalled.
+ * Returns the changed case.
  */
 export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
-  const { after, event, timeline } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+  const { after, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     const required = ENTERED_FROM[request.status];
     if (current.status !== required) {
@@ -39,19 +41,21 @@ export const changeCaseStatus = async (dependencies: Dependencies, request: Stat
       );
     }
     const now = dependencies.clock.now();
+    const event = timelineEvent(current.caseId, now, 'status_changed', staffActor(request.user), {
+      from: current.status,
+      to: request.status,
+    });
     return {
-      event: timelineEvent(current.caseId, now, 'status_changed', staffActor(request.user), {
-        from: current.status,
-        to: request.status,
-      }),
+      event,
       set: { status: request.status, updatedAt: now.toISOString() },
+      ...(request.status === 'awaiting_customer'
+        ? { outbox: [outboxItem({ kind: 'awaiting_customer', eventId: event.eventId }, now.toISOString())] }
+        : {}),
       // A new wait for the customer starts its reminder and limit anew: a flag of an earlier wait no longer holds.
       ...(request.status === 'awaiting_customer' && current.customerWaitFlag ? { remove: ['customerWaitFlag'] } : {}),
     };
   });
-  if (after.status === 'awaiting_customer') {
-    await notifyAwaitingCustomer(dependencies, after, event.eventId, timeline);
-  }
+  await queueOutbox(dependencies, after.caseId, outbox);
   await signalWorkflow(dependencies, after.caseId);
   return after;
 };

@@ -54,7 +54,7 @@ export const decideResolutionApproval = async (
   request: ResolutionApprovalDecision,
 ): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);
-  const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+  const { after, before, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     const pending = pendingApprovalOf(current);
     if (!pending) throw new StateConflictError('No resolution awaits approval');
@@ -93,6 +93,6 @@ export const decideResolutionApproval = async (
     return { ...resolved, event: decided, followUps: [resolved.event] };
   });
   if (after.status === 'resolved' && before.status !== 'resolved')
-    await announceResolution(dependencies, before, after);
+    await announceResolution(dependencies, before, after, outbox);
   return after;
 };

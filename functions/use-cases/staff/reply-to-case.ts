@@ -5,8 +5,9 @@ import { StateConflictError } from '../../domain/errors.js';
 import type { StaffUser } from '../../domain/staff.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { outboxItem } from '../../domain/outbox.js';
 import { applyTimedCaseAction } from '../apply-case-action.js';
-import { notifyReply } from '../notifications/customer-notices.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
 import { staffActor } from './staff-actor.js';
 
@@ -22,12 +23,13 @@ export interface StaffMessage {
  *   (assign it first), a finished one too;
  * - a public `reply_sent` event with the text and the author's display name; the first reply is the first response
  *   (`firstRespondedAt`) and moves `assigned` to `in_progress`; a reply while awaiting the customer keeps that status;
- * - then the customer is emailed the reply and the workflow's first-response wait is signalled.
+ * - the customer's email of the reply is written with it (an outbox item), then queued, and the workflow's
+ *   first-response wait is signalled.
  * Returns the reply's event.
  */
 export const replyToCase = async (dependencies: Dependencies, reply: StaffMessage): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);
-  const { after, event } = await applyTimedCaseAction(dependencies, reply.caseId, (current) => {
+  const { after, event, outbox } = await applyTimedCaseAction(dependencies, reply.caseId, (current) => {
     assertCaseAccess(reply.user, current);
     if (current.status === 'open' && !current.assignee) {
       throw new StateConflictError('The case is not assigned yet: assign it first');
@@ -37,10 +39,11 @@ export const replyToCase = async (dependencies: Dependencies, reply: StaffMessag
     }
     const now = dependencies.clock.now();
     const starts = current.status === 'assigned';
+    const event = timelineEvent(current.caseId, now, 'reply_sent', actor, {
+      details: { body: reply.body, authorName: reply.user.name },
+    });
     return {
-      event: timelineEvent(current.caseId, now, 'reply_sent', actor, {
-        details: { body: reply.body, authorName: reply.user.name },
-      }),
+      event,
       followUps: starts
         ? [timelineEvent(current.caseId, now, 'status_changed', actor, { from: 'assigned', to: 'in_progress' })]
         : [],
@@ -49,13 +52,15 @@ export const replyToCase = async (dependencies: Dependencies, reply: StaffMessag
         ...(current.firstRespondedAt ? {} : { firstRespondedAt: now.toISOString() }),
         ...(starts ? { status: 'in_progress' as const } : {}),
       },
+      outbox: [
+        outboxItem(
+          { kind: 'reply', replyEventId: event.eventId, body: reply.body, authorName: reply.user.name },
+          now.toISOString(),
+        ),
+      ],
     };
   });
-  await notifyReply(dependencies, after, {
-    replyEventId: event.eventId,
-    body: reply.body,
-    authorName: reply.user.name,
-  });
+  await queueOutbox(dependencies, after.caseId, outbox);
   await signalWorkflow(dependencies, after.caseId);
   return event;
 };

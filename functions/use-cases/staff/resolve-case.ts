@@ -13,9 +13,10 @@ import { needsApproval, resolutionMoneyProblems, type ResolutionMoney } from '..
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { compensationLimitOf } from '../../domain/store.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
+import { outboxItem, type OutboxItem } from '../../domain/outbox.js';
 import type { ResolveBody } from '../../schemas/staff-requests.js';
 import { applyTimedCaseAction, type PlannedChange } from '../apply-case-action.js';
-import { notifyResolved } from '../notifications/customer-notices.js';
+import { queueOutbox } from '../notifications/outbox.js';
 import { offerFreedCapacity } from '../assignment/offer-freed-capacity.js';
 import { releaseAssignee } from '../assignment/assignment-change.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
@@ -90,12 +91,23 @@ export const resolvedChange = (
     set: { status: 'resolved', resolution, updatedAt: now.toISOString() },
     ...(current.pendingApproval ? { remove: ['pendingApproval'] as const } : {}),
     ...releaseAssignee(current, now.toISOString()),
+    outbox: [
+      outboxItem(
+        { kind: 'resolved', resolution, ...(current.round !== undefined ? { round: current.round } : {}) },
+        now.toISOString(),
+      ),
+    ],
   };
 };
 
-/** After the resolving write: the customer is emailed the outcome, the workflow signalled, the freed capacity offered. */
-export const announceResolution = async (dependencies: Dependencies, before: Case, after: Case): Promise<void> => {
-  await notifyResolved(dependencies, after);
+/** After the resolving write: the outcome's email queued, the workflow signalled, the freed capacity offered. */
+export const announceResolution = async (
+  dependencies: Dependencies,
+  before: Case,
+  after: Case,
+  outbox: readonly OutboxItem[],
+): Promise<void> => {
+  await queueOutbox(dependencies, after.caseId, outbox);
   await signalWorkflow(dependencies, after.caseId);
   if (before.assignee) await offerFreedCapacity(dependencies, after.storeId);
 };
@@ -127,13 +139,14 @@ const approvalRequest = (current: Case, user: StaffUser, requested: RequestedRes
  *    `decideResolutionApproval`. Supervisors and admins resolve above the limit directly;
  * 4. otherwise records the resolution, who resolved it and when; status `resolved`; the assignee keeps the case (their
  *    done queue) and their load is released in the same write; a public `resolved` event;
- * 5. then the customer is emailed the outcome, the workflow is signalled, and the freed capacity goes to waiting cases.
+ * 5. the customer's email of the outcome is written with it (an outbox item), then queued; the workflow is
+ *    signalled, and the freed capacity goes to waiting cases.
  * Returns the resolved case.
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);
   let approvalRequested = false;
-  const { after, before } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
+  const { after, before, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     approvalRequested = false;
     assertCaseAccess(request.user, current);
     if (!resolvableBy(request.user, current.status)) {
@@ -161,6 +174,6 @@ export const resolveCase = async (dependencies: Dependencies, request: CaseResol
       `Above the store's auto-approve limit of ${limits.autoApproveValueLimit} ${after.currency}: the resolution awaits a supervisor's approval (a new resolve replaces the request)`,
     );
   }
-  await announceResolution(dependencies, before, after);
+  await announceResolution(dependencies, before, after, outbox);
   return after;
 };

@@ -50,6 +50,8 @@ describe('API: POST /v1/staff/cases/{caseId}/replies', () => {
         actor: { kind: 'staff', id: 'local-agent1', name: 'Wang Fang' },
       }),
     );
+    // Staff actions' emails go out just after the answer, by the work queue (the email outbox).
+    await stack.workQueue.settled();
     const emails = await emailsTo(stack, await customerEmailOf(caseId));
     expect(emails.some((email) => email.text.includes('Please send a photo.'))).toBe(true);
     expect((await customerView(stack, caseId)).messages).toEqual([
@@ -113,6 +115,7 @@ describe('API: POST /v1/staff/cases/{caseId}/notes', () => {
       expect.objectContaining({ type: 'note_added', visibility: 'internal', details: { body: secret } }),
     );
     expect(JSON.stringify(await customerView(stack, caseId))).not.toContain(secret);
+    await stack.workQueue.settled();
     const emails = await emailsTo(stack, view.customer.email);
     expect(emails.some((email) => email.text.includes('We are on it.'))).toBe(true);
     expect(emails.some((email) => email.text.includes(secret) || email.html.includes(secret))).toBe(false);
@@ -132,6 +135,7 @@ describe('API: POST /v1/staff/cases/{caseId}/status', () => {
     // Prepare
     const caseId = await caseInProgress(stack, staff);
     const customerEmail = await customerEmailOf(caseId);
+    await stack.workQueue.settled();
     const emailsBefore = (await emailsTo(stack, customerEmail)).length;
 
     // Act
@@ -144,6 +148,7 @@ describe('API: POST /v1/staff/cases/{caseId}/status', () => {
     expect(awaiting.json).toMatchObject({ caseId, status: 'awaiting_customer' });
     expect(again.status).toBe(409);
     expect(resumed.json.status).toBe('in_progress');
+    await stack.workQueue.settled();
     expect((await emailsTo(stack, customerEmail)).length).toBe(emailsBefore + 1);
     const transitions = (await customerView(stack, caseId)).timeline.filter(
       (event: { type: string }) => event.type === 'status_changed',
@@ -190,6 +195,7 @@ describe('API: POST /v1/staff/cases/{caseId}/resolve', () => {
       summary: 'Refunded in full; no need to return the kettle.',
       resolvedAt: expect.any(String),
     });
+    await stack.workQueue.settled();
     const emails = await emailsTo(stack, await customerEmailOf(caseId));
     expect(emails.some((email) => email.text.includes('Refunded in full'))).toBe(true);
     // The resolution wait is over; the workflow goes on to the follow-up stage (survey, revisit).
@@ -321,6 +327,7 @@ describe('API: POST /v1/staff/cases/{caseId}/assign', () => {
     const queue2 = (await staff.agent2.get('/v1/staff/cases?limit=100')).json.items;
     expect(queue2.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
     expect((await staff.agent1.get(`/v1/staff/cases/${caseId}`)).status).toBe(403);
+    await stack.workQueue.settled();
     expect((await emailsTo(stack, customerEmail)).some((email) => email.text.includes('Emily Carter'))).toBe(true);
   });
 

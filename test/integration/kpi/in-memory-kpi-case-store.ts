@@ -95,6 +95,9 @@ export class InMemoryKpiCaseStore implements CaseStore, Pick<KpiStore, 'listBuck
   listByStatus = unsupported;
   listFlaggedCustomerWaits = unsupported;
   listWorkflowFailures = unsupported;
+  listOutbox = unsupported;
+  removeOutbox = unsupported;
+  listStaleOutbox = unsupported;
 }
 
 async function unsupported(): Promise<never> {

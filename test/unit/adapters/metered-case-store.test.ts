@@ -42,6 +42,9 @@ const fakeStore = (failWith?: Error) => {
     listByStatus: unused,
     listFlaggedCustomerWaits: unused,
     listWorkflowFailures: unused,
+    listOutbox: unused,
+    removeOutbox: unused,
+    listStaleOutbox: unused,
   };
   return { store, writes };
 };

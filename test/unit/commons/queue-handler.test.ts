@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { provideDependencies, type Dependencies } from '../../../functions/commons/dependencies.js';
 import { queueHandler } from '../../../functions/commons/queue-handler.js';
 import { workJobSchema } from '../../../functions/schemas/work-jobs.js';
+import type { WorkJob } from '../../../functions/ports/work-queue.js';
 
 const record = (messageId: string, body: string): SQSRecord =>
   ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as SQSRecord;
@@ -17,8 +18,8 @@ describe('Function: queueHandler', () => {
   it('runs each valid job and reports only the failed or malformed messages in batchItemFailures', async () => {
     // Prepare
     provideDependencies({} as Dependencies);
-    const run = vi.fn(async (_dependencies: Dependencies, job: { storeId: string }) => {
-      if (job.storeId === 'store-down') throw new Error('down');
+    const run = vi.fn(async (_dependencies: Dependencies, job: WorkJob) => {
+      if ('storeId' in job && job.storeId === 'store-down') throw new Error('down');
       return { outcome: 'offered', assigned: [] };
     });
     const handler = queueHandler('work', workJobSchema, run);

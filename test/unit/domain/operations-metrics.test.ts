@@ -40,13 +40,18 @@ describe('Function: metricsOfChange', () => {
     ],
     ['a survey answer', [event('survey_answered')], [{ name: 'SurveyAnswers', unit: 'Count', value: 1 }]],
     ['a workflow failure', [event('workflow_failed')], [{ name: 'WorkflowFailures', unit: 'Count', value: 1 }]],
+    [
+      'two failed notifications',
+      [event('notification_failed'), event('notification_failed')],
+      [{ name: 'NotificationFailures', unit: 'Count', value: 2 }],
+    ],
     ['a reply, a note and a warning', [event('reply_sent'), event('note_added'), event('sla_warning')], []],
     ['no events', [], []],
   ])('counts %s', (_name, events, expected) => {
     expect(metricsOfChange(events)).toEqual(expected);
   });
 
-  it('maps exactly the six business events', () => {
+  it('maps exactly the seven business events', () => {
     expect(EVENT_METRICS).toEqual({
       case_submitted: 'CasesReceived',
       decision_made: 'Decisions',
@@ -54,6 +59,7 @@ describe('Function: metricsOfChange', () => {
       escalated: 'Escalations',
       survey_answered: 'SurveyAnswers',
       workflow_failed: 'WorkflowFailures',
+      notification_failed: 'NotificationFailures',
     });
   });
 });

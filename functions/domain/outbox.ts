@@ -1,0 +1,66 @@
+import { roundKey, type Assignee, type Case, type ReopenReason, type Resolution } from './case.js';
+
+/**
+ * An email a staff action decided, written as an outbox item in the same transaction as the action and sent afterwards
+ * by the work queue's consumer (`use-cases/notifications/outbox.ts`). It carries what the email says as the action saw
+ * it (the reply's text, the resolution, the assignee), so a send seconds later says the same; the rest (the case's
+ * number, the customer, the store's name) is read when it is sent.
+ */
+export type OutboxNotice =
+  /** To the customer: a public reply (`reply_<eventId>`). */
+  | { kind: 'reply'; replyEventId: string; body: string; authorName: string }
+  /** To the customer: we need your answer (`awaiting_customer_<eventId>`), quoting the latest public reply. */
+  | { kind: 'awaiting_customer'; eventId: string }
+  /** To the customer: resolved, in round `round` (`case_resolved[_r<n>]`). */
+  | { kind: 'resolved'; resolution: Resolution; round?: number }
+  /** To the customer, and for a P1 to the supervisors: who handles the case (`case_assigned_<agentId>_<at>`). */
+  | { kind: 'assigned'; assignee: Assignee }
+  /** To the customer: the case is open again in round `round`, and who has it (`case_reopened_r<n>`). */
+  | { kind: 'reopened'; reason: ReopenReason; round: number; assignee?: Assignee };
+
+export interface OutboxItem {
+  /** The notification key of the (first) email it sends: unique per case, the item's identity. */
+  key: string;
+  /** When the action wrote it: the sweep picks up items left over a minute. */
+  at: string;
+  notice: OutboxNotice;
+}
+
+/** The key of each notice, as the notices of `customer-notices.ts` compute it from the case they are sent about. */
+export const outboxKey = (notice: OutboxNotice): string => {
+  switch (notice.kind) {
+    case 'reply':
+      return `reply_${notice.replyEventId}`;
+    case 'awaiting_customer':
+      return `awaiting_customer_${notice.eventId}`;
+    case 'resolved':
+      return roundKey(notice.round === undefined ? {} : { round: notice.round }, 'case_resolved');
+    case 'assigned':
+      return `case_assigned_${notice.assignee.agentId}_${notice.assignee.assignedAt}`;
+    case 'reopened':
+      return roundKey({ round: notice.round }, 'case_reopened');
+  }
+};
+
+/** The outbox item of a notice decided at `at`. */
+export const outboxItem = (notice: OutboxNotice, at: string): OutboxItem => ({ key: outboxKey(notice), at, notice });
+
+/** The case a notice is sent about: the case as stored now, with what the action decided on it. */
+export const caseForNotice = (current: Case, notice: OutboxNotice): Case => {
+  switch (notice.kind) {
+    case 'resolved':
+      return {
+        ...current,
+        resolution: notice.resolution,
+        ...(notice.round !== undefined ? { round: notice.round } : {}),
+      };
+    case 'assigned':
+      return { ...current, assignee: notice.assignee };
+    case 'reopened': {
+      const { assignee: _assignee, ...unassigned } = current;
+      return { ...unassigned, round: notice.round, ...(notice.assignee ? { assignee: notice.assignee } : {}) };
+    }
+    default:
+      return current;
+  }
+};

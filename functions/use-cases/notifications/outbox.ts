@@ -1,0 +1,128 @@
+import type { Dependencies } from '../../commons/dependencies.js';
+import { errorName, logger } from '../../commons/logger.js';
+import type { Case } from '../../domain/case.js';
+import { caseForNotice, type OutboxItem } from '../../domain/outbox.js';
+import { announceAssignment } from './announce-assignment.js';
+import { notifyAwaitingCustomer, notifyCaseReopened, notifyReply, notifyResolved } from './customer-notices.js';
+
+/**
+ * The email outbox of staff actions. An action writes the emails it decides as outbox items in the same transaction
+ * as its change (`CaseChange.outbox`), so a function that dies after its write loses none. Then:
+ * 1. after the commit the request queues a `sendNotifications` job naming its own items (`queueOutbox`; should the
+ *    queue refuse it, the request sends them itself). Naming them keeps two actions' jobs on one case from both
+ *    sending the same email;
+ * 2. the work queue's consumer sends each item through the notifier (`sendOutbox`): once per key, a key the case
+ *    has recorded is not sent again, transient failures retried, anything else recorded as `notification_failed`;
+ *    then the item is removed, sent or failed, so nothing loops. A crash before the removal only repeats the job,
+ *    which then finds the key recorded and sends nothing;
+ * 3. every minute a sweep queues the jobs of items left over a minute (`sweepOutbox`): a lost or dead-lettered job.
+ *    Only those: a younger item's own job may still be at work on it.
+ */
+export type OutboxDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>;
+
+/** An item is left behind once it is this old: its job was lost (the fast path runs within milliseconds). */
+export const STALE_OUTBOX_AFTER_MS = 60_000;
+
+/** Outbox items looked at per index shard and sweep; the next sweep (a minute later) takes the rest. */
+const ITEMS_PER_SWEEP = 100;
+
+/** Sends one item's emails (never throws: a failure is recorded on the case by the notifier). */
+const sendItem = async (dependencies: OutboxDependencies, current: Case, { notice }: OutboxItem): Promise<void> => {
+  const value = caseForNotice(current, notice);
+  switch (notice.kind) {
+    case 'reply':
+      return notifyReply(dependencies, value, notice);
+    case 'awaiting_customer':
+      return notifyAwaitingCustomer(dependencies, value, notice.eventId);
+    case 'resolved':
+      return notifyResolved(dependencies, value);
+    case 'assigned':
+      return announceAssignment(dependencies, value);
+    case 'reopened':
+      return notifyCaseReopened(dependencies, value, notice.reason);
+  }
+};
+
+/**
+ * Sends the case's outbox items named by `keys` (all when absent), oldest first, removing each once done: the
+ * consumer's `sendNotifications` job. An item already gone (sent by an earlier delivery) is skipped.
+ */
+export const sendOutbox = async (
+  dependencies: OutboxDependencies,
+  caseId: string,
+  keys?: readonly string[],
+): Promise<{ outcome: 'sent'; items: number }> => {
+  const items = (await dependencies.cases.listOutbox(caseId)).filter((item) => !keys || keys.includes(item.key));
+  if (items.length === 0) return { outcome: 'sent', items: 0 };
+  const current = await dependencies.cases.get(caseId);
+  for (const item of items) {
+    if (current) await sendItem(dependencies, current, item);
+    else logger.warn('Outbox item of a case that is gone: dropped', { caseId, notification: item.key });
+    await dependencies.cases.removeOutbox(caseId, item.key);
+  }
+  return { outcome: 'sent', items: items.length };
+};
+
+/**
+ * After an action committed its outbox items: queues their send. Never throws (the action is done): when the queue
+ * refuses the job the emails are sent here, and when that fails too the sweep sends them a minute later.
+ */
+export const queueOutbox = async (
+  dependencies: OutboxDependencies & Pick<Dependencies, 'workQueue'>,
+  caseId: string,
+  items: ReadonlyArray<Pick<OutboxItem, 'key'>>,
+): Promise<void> => {
+  if (items.length === 0) return;
+  const keys = items.map((item) => item.key);
+  try {
+    await dependencies.workQueue.enqueue({ kind: 'sendNotifications', caseId, keys });
+    return;
+  } catch (error) {
+    logger.warn('Email job not queued; sending now', { caseId, errorName: errorName(error) });
+  }
+  try {
+    await sendOutbox(dependencies, caseId, keys);
+  } catch (error) {
+    logger.error('Emails not sent; the outbox sweep sends them', { caseId, errorName: errorName(error) });
+  }
+};
+
+export interface OutboxSweep {
+  /** Cases whose left-behind items were queued (or sent here, the queue refusing). */
+  queued: number;
+  /** Cases left for the next sweep (logged). */
+  failed: number;
+}
+
+/** The outbox sweep, run every minute: queues the send of every case with items written over a minute ago. */
+export const sweepOutbox = async (
+  dependencies: OutboxDependencies & Pick<Dependencies, 'workQueue'>,
+  { staleAfterMs = STALE_OUTBOX_AFTER_MS }: { staleAfterMs?: number } = {},
+): Promise<OutboxSweep> => {
+  const writtenBefore = new Date(dependencies.clock.now().getTime() - staleAfterMs);
+  const stale = new Map<string, string[]>();
+  for (const { caseId, key } of await dependencies.cases.listStaleOutbox(writtenBefore, ITEMS_PER_SWEEP)) {
+    stale.set(caseId, [...(stale.get(caseId) ?? []), key]);
+  }
+  const sweep: OutboxSweep = { queued: 0, failed: 0 };
+  for (const [caseId, keys] of stale) {
+    try {
+      logger.warn('Emails left in the outbox; queued again', { caseId, notifications: keys });
+      await dependencies.workQueue.enqueue({ kind: 'sendNotifications', caseId, keys });
+      sweep.queued += 1;
+    } catch (error) {
+      try {
+        await sendOutbox(dependencies, caseId, keys);
+        sweep.queued += 1;
+      } catch (sendError) {
+        sweep.failed += 1;
+        logger.error('Emails left in the outbox not sent; the next sweep retries', {
+          caseId,
+          errorName: errorName(sendError),
+          queueError: errorName(error),
+        });
+      }
+    }
+  }
+  return sweep;
+};
