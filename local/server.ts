@@ -286,6 +286,9 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
       response.destroy();
     });
   });
+  // Longer than any client's idle keep-alive (fetch's is 4 s, the server's default 5 s): the client always closes an
+  // idle socket first, so it never sends a request on one the server is closing (an ECONNRESET under load).
+  server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.host, options.port);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
 
