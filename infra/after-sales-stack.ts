@@ -12,15 +12,9 @@ import { StaffIdentity } from './constructs/staff-identity.js';
 import { Survey } from './constructs/survey.js';
 import { WorkQueues } from './constructs/work-queues.js';
 import { Workflow } from './constructs/workflow.js';
-import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 
 export interface AfterSalesStackProps extends StackProps {
   config: DeploymentConfig;
-  /**
-   * Apply the cdk-nag acknowledgements of `infra/nag-acknowledgements.ts` (default). Only the nag test turns them off,
-   * to prove each acknowledgement still matches a finding.
-   */
-  nagAcknowledgements?: boolean;
 }
 
 /**
@@ -131,7 +125,5 @@ export class AfterSalesStack extends Stack {
       value: this.email.configurationSet.configurationSetName,
       description: 'SES configuration set used for every email',
     });
-
-    if (props.nagAcknowledgements ?? true) acknowledgeNagFindings(this);
   }
 }

@@ -2,7 +2,7 @@ import { MeteredCaseStore } from '../adapters/metered-case-store.js';
 import { PowertoolsCaseMetrics } from '../adapters/metrics/powertools-case-metrics.js';
 import { systemClock } from '../ports/clock.js';
 import { declaredDependencies, type DeclaredPorts } from './declared-dependencies.js';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies } from '../ports/dependencies.js';
 import { metrics } from './metrics.js';
 
 // Compile-time constants, `true` or `false` in each function's bundle (`capabilityDefines`, from its declaration in

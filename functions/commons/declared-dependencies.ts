@@ -1,7 +1,7 @@
 import { UndeclaredCapabilityError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { PORT_GRANTS, PORT_NAMES, type PortName } from '../wiring/capability-flags.js';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies } from '../ports/dependencies.js';
 
 /** Each port's adapter; absent (or `undefined`) where the function's declaration does not grant the port. */
 export type DeclaredPorts = { [P in PortName]?: Dependencies[P] | undefined };

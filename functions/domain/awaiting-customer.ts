@@ -1,7 +1,7 @@
 import type { Case, Locale } from './case.js';
 import { durationToSeconds } from './duration.js';
 import { clockPausesFrom } from './sla/clock-pauses.js';
-import type { Store } from './store.js';
+import type { AwaitingCustomerOutcome, Store } from './store.js';
 import type { TimelineEvent } from './timeline.js';
 
 /**
@@ -11,7 +11,7 @@ import type { TimelineEvent } from './timeline.js';
  * (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). A new wait (the customer answered, staff
  * asked again) starts both anew.
  */
-export type AwaitingCustomerOutcome = 'resolve_no_action' | 'flag';
+export type { AwaitingCustomerOutcome } from './store.js';
 
 export interface AwaitingCustomerRules {
   reminderAfter: string;

@@ -44,7 +44,10 @@ export const WAIT_RULES: Record<WaitSignal, WaitRule> = {
   assignment: { waitingIn: ['open'], endsOn: ['assigned', 'responded', 'resolved', 'cancelled'] },
   firstResponse: { waitingIn: ['assigned'], endsOn: ['responded', 'resolved', 'cancelled'] },
   // `open`/`assigned` too: a reopened case whose agent could not take it back waits unassigned, first response met.
-  resolution: { waitingIn: ['open', 'assigned', 'in_progress', 'awaiting_customer'], endsOn: ['resolved', 'cancelled'] },
+  resolution: {
+    waitingIn: ['open', 'assigned', 'in_progress', 'awaiting_customer'],
+    endsOn: ['resolved', 'cancelled'],
+  },
   // After resolution: the survey, its reminder, the revisit. Ends early only when the case is reopened; every other
   // change (an answer, the revisit's ok) re-times it to "now" through the API's signal (`wakesTooLate`).
   aftercare: { waitingIn: ['resolved', 'closed'], endsOn: ['approved', 'assigned', 'responded'] },

@@ -3,47 +3,21 @@ import type { CaseRevisit, RevisitOutcome } from './aftercare/revisit.js';
 import type { CaseSurvey } from './aftercare/survey.js';
 import type { SlaMilestone } from './sla/sla-policy.js';
 import type { WorkflowFailure } from './workflow-failure.js';
+import type {
+  CaseStatus,
+  CaseType,
+  Channel,
+  Locale,
+  Priority,
+  ResolutionType,
+  RootCause,
+  Severity,
+  Urgency,
+} from './case-vocabulary.js';
+
+export * from './case-vocabulary.js';
 
 /** The after-sales case: what a storefront files, what the workflow and staff change, and the rules on its status. */
-
-export const CASE_TYPES = [
-  'return',
-  'exchange',
-  'repair',
-  'refund',
-  'product_fault',
-  'usage_question',
-  'complaint',
-  'suggestion',
-  'logistics',
-] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
-
-export const CASE_STATUSES = [
-  'submitted',
-  'pending_review',
-  'rejected',
-  'open',
-  'assigned',
-  'in_progress',
-  'awaiting_customer',
-  'resolved',
-  'closed',
-  'cancelled',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
-
-export const SEVERITIES = ['critical', 'major', 'minor'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const URGENCIES = ['high', 'medium', 'low'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export const CHANNELS = ['web', 'app', 'email', 'phone', 'chat', 'social'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface Customer {
   id: string;
@@ -96,9 +70,6 @@ export interface Decision {
   decidedBy: string;
 }
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
 /** How severity and urgency were set, and so the priority: by a storefront hint, a rule, or a person. */
 export interface Classification {
   severity: Severity;
@@ -123,20 +94,6 @@ export interface Assignee {
   /** `assignment` for the automatic choice; a supervisor's or admin's user id otherwise. */
   assignedBy: string;
 }
-
-export const RESOLUTION_TYPES = [
-  'refund',
-  'exchange',
-  'repair',
-  'replacement',
-  'compensation',
-  'guidance',
-  'no_action',
-] as const;
-export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
-
-export const ROOT_CAUSES = ['design_defect', 'production_quality', 'misuse', 'logistics_damage', 'other'] as const;
-export type RootCause = (typeof ROOT_CAUSES)[number];
 
 export interface Resolution {
   type: ResolutionType;

@@ -41,4 +41,11 @@ export const queueOf = (value: QueueFields): { queueKey: string; queueSortKey: s
 };
 
 /** The case fields a queue placement is derived from: a change to any of them moves the case between queues. */
-export const QUEUE_SOURCE_FIELDS = ['status', 'decision', 'assignee', 'classification', 'deadlines', 'revisit'] as const;
+export const QUEUE_SOURCE_FIELDS = [
+  'status',
+  'decision',
+  'assignee',
+  'classification',
+  'deadlines',
+  'revisit',
+] as const;

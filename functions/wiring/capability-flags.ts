@@ -1,4 +1,4 @@
-import type { Dependencies } from '../commons/dependencies.js';
+import type { Dependencies } from '../ports/dependencies.js';
 import type { Capabilities } from './capabilities.js';
 
 /** The adapters a function can be given (`Dependencies` without the clock), each granted by one capability. */

@@ -1,4 +1,4 @@
-import type { TransactItem } from './case-change-items.js';
+import type { TransactItem } from './transact-write.js';
 
 /**
  * An attachment belongs to one case: a claim item per file, in the cases table under its own key

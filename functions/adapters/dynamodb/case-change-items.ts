@@ -1,4 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { caseWithChange, type Case } from '../../domain/case.js';
 import { MAX_CASE_ATTACHMENTS, MAX_CUSTOMER_MESSAGES } from '../../domain/case-limits.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
@@ -7,10 +6,9 @@ import { IDEMPOTENCY_TTL_SECONDS } from '../../domain/idempotency.js';
 import type { AgentRef, CaseChange, IdempotencyRecord } from '../../ports/case-store.js';
 import { agentKey } from './agent-items.js';
 import { kpiDeltaItems } from './kpi-items.js';
+import type { TransactItem } from './transact-write.js';
 import { claimItems } from './attachment-claims.js';
 import { caseKey, storeStatusKey, toEventItem, toOutboxItem, workflowFailureKeys } from './case-items.js';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface CaseChangeTransaction {
   items: TransactItem[];

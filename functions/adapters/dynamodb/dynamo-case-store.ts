@@ -30,7 +30,8 @@ import {
   type QueueRef,
 } from '../../ports/case-store.js';
 import { claimingCaseOf, claimItems } from './attachment-claims.js';
-import { caseChangeTransaction, idempotencyItem, type TransactItem } from './case-change-items.js';
+import { caseChangeTransaction, idempotencyItem } from './case-change-items.js';
+import type { TransactItem } from './transact-write.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import {

@@ -21,7 +21,7 @@ import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from '../../domain/sla/sla-po
 import { defaultSlaPolicyOf, type Store } from '../../domain/store.js';
 import type { EditableStoreProfile } from '../../domain/store-profile.js';
 import type { ApiKeyRotation, GatewayKeyRetirement, StoreDirectory } from '../../ports/store-directory.js';
-import type { TransactItem } from './case-change-items.js';
+import type { TransactItem } from './transact-write.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { transactWrite } from './transact-write.js';
 import {

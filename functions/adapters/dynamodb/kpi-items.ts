@@ -2,7 +2,7 @@ import type { KpiBucket, KpiCounts, KpiDimension } from '../../domain/kpi/kpi-bu
 import { bucketRefOf } from '../../domain/kpi/kpi-buckets.js';
 import type { KpiRecord } from '../../domain/kpi/case-kpi-facts.js';
 import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
-import type { TransactItem } from './case-change-items.js';
+import type { TransactItem } from './transact-write.js';
 
 /**
  * The KPI table's items. Counters: one item per store, dimension, local day and dimension value,

@@ -1,4 +1,4 @@
-import type { CaseType, Channel, Priority, ResolutionType, RootCause } from '../case.js';
+import type { CaseType, Channel, Priority, ResolutionType, RootCause } from '../case-vocabulary.js';
 
 /** The satisfaction survey sent after each resolution (seed 004's questionnaire): five ratings and a comment. */
 

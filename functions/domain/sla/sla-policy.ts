@@ -1,4 +1,4 @@
-import type { Priority } from '../case.js';
+import type { Priority } from '../case-vocabulary.js';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from './business-calendar.js';
 
 /**
