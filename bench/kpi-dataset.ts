@@ -250,7 +250,7 @@ export const buildDataset = async (
       let current = created;
       for (const { change } of changes) {
         await cases.update(current, change);
-        current = { ...current, ...change.set } as Case;
+        current = { ...current, ...change.set };
         writes += 1;
       }
     }

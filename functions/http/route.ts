@@ -82,7 +82,7 @@ export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P exte
     logger.resetKeys();
     logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
     return handle({ ...request, store });
-  }) as Handler;
+  });
 
 /** A route anyone may call (published documents). */
 export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
@@ -95,7 +95,7 @@ export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends 
     logger.resetKeys();
     logger.appendKeys({ requestId: request.requestId });
     return handle(request);
-  }) as Handler;
+  });
 
 export interface StaffRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
   /** The signed-in staff user (from the authorizer's claims); the route's roles are already checked. */
@@ -137,5 +137,5 @@ export const staffRoute = <N extends RouteName>(
     logger.resetKeys();
     logger.appendKeys({ storeId: user.storeId, userId: user.userId, requestId: request.requestId });
     return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>);
-  }) as Handler;
+  });
 };

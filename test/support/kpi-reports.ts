@@ -138,7 +138,7 @@ export const weeklyReport = (count: number, overrides: Partial<KpiReport> = {}):
   return {
     storeId: 'store-1',
     timezone: 'Asia/Shanghai',
-    period: 'week' as ReportPeriod,
+    period: 'week',
     from: periods[0]?.start ?? '2026-06-29',
     to: periods.at(-1)?.end ?? '2026-06-29',
     generatedAt: '2026-10-01T02:03:04.000Z',

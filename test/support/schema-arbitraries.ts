@@ -135,7 +135,7 @@ const objectArbitrary = (schema: JsonSchema): fc.Arbitrary<Record<string, unknow
     Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, fromJsonSchema(property)])),
     { requiredKeys: Object.keys(properties).filter((name) => required.has(name)) },
   );
-  if (typeof schema.additionalProperties !== 'object') return fixed as fc.Arbitrary<Record<string, unknown>>;
+  if (typeof schema.additionalProperties !== 'object') return fixed;
   const keys = schema.propertyNames ? (fromJsonSchema(schema.propertyNames) as fc.Arbitrary<string>) : fc.string();
   const extra = fc.dictionary(keys, fromJsonSchema(schema.additionalProperties), { maxKeys: 3 });
   return fc.tuple(fixed, extra).map(([known, more]) => ({ ...more, ...known }));

@@ -86,7 +86,7 @@ export class DynamoKpiStore implements KpiStore {
     );
     const records = (result.Items ?? []).map((item): KpiRecord => {
       const { pk: _pk, sk, ...fields } = item;
-      return { list, sortKey: String(sk), fields: fields as KpiRecord['fields'] };
+      return { list, sortKey: String(sk), fields: fields };
     });
     const last = result.LastEvaluatedKey?.sk;
     return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(partition, last) } : {}) };

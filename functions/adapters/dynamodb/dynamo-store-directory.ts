@@ -61,9 +61,9 @@ export class DynamoStoreDirectory implements StoreDirectory {
   async findApiKey(apiKey: string): Promise<StoredApiKey | undefined> {
     const item = await this.getItem(apiKeyKey(apiKey), { consistent: true });
     if (typeof item?.storeId !== 'string') return undefined;
-    const { storeId, issuedAt, validUntil } = item as Record<string, unknown>;
+    const { storeId, issuedAt, validUntil } = item;
     return {
-      storeId: storeId as string,
+      storeId: storeId,
       ...(typeof issuedAt === 'string' ? { issuedAt } : {}),
       ...(typeof validUntil === 'string' ? { validUntil } : {}),
     };

@@ -66,7 +66,7 @@ export const exportCases = async (
     };
     return Object.fromEntries(
       CASE_EXPORT_COLUMNS.filter((column) => row[column] !== undefined).map((column) => [column, row[column]]),
-    ) as CaseExportRow;
+    );
   });
   return { timezone: store.timezone, from, to, rows, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };

@@ -34,7 +34,7 @@ export interface LocalProcess {
 /** Starts the local stack in a child process, in its own process group like a terminal's foreground job. */
 export const startLocalProcess = (options: LocalProcessOptions): LocalProcess => {
   const [file, args] = options.command === 'npm start' ? ['npm', ['start']] : [join(BIN, 'tsx'), ['local/start.ts']];
-  const child = spawn(file as string, args as string[], {
+  const child = spawn(file, args, {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -52,7 +52,7 @@ export class InMemoryKpiCaseStore implements CaseStore, Pick<KpiStore, 'listBuck
     if (change.ifStatusIn && !change.ifStatusIn.includes(stored.status)) {
       throw new StateConflictError(`Case ${current.caseId} is not in a state that allows this change`);
     }
-    const next = caseWithChange(stored, change as Parameters<typeof caseWithChange>[1]);
+    const next = caseWithChange(stored, change);
     if (change.addNotificationsSent) {
       next.notificationsSent = [...(stored.notificationsSent ?? []), ...change.addNotificationsSent];
     }

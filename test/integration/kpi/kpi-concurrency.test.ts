@@ -103,7 +103,7 @@ const repliedCase = async (cases: KpiCountingCaseStore, storeId: string, at: str
   ];
   for (const change of changes) {
     await cases.update(value, change);
-    value = caseWithChange(value, change as Parameters<typeof caseWithChange>[1]);
+    value = caseWithChange(value, change);
   }
   return value;
 };

@@ -52,7 +52,7 @@ export const writeScriptedCase = async (cases: CaseStore, script: ScriptedCase):
   let current: Case = script.initial;
   for (const change of script.changes) {
     await retriedWhenTransient(() => cases.update(current, change));
-    current = caseWithChange(current, change as Parameters<typeof caseWithChange>[1]);
+    current = caseWithChange(current, change);
   }
 };
 

@@ -154,7 +154,7 @@ const scriptCase = (g: Generator, storeId: string, index: number): ScriptedCase 
   const apply = (change: Omit<CaseChange, 'set'> & { set?: CaseChange['set'] }) => {
     const set = { ...change.set, updatedAt: iso(t) };
     changes.push({ ...change, set });
-    const next: Case = { ...current, ...set } as Case;
+    const next: Case = { ...current, ...set };
     for (const field of change.remove ?? []) delete (next as Partial<Case>)[field];
     current = next;
   };

@@ -53,7 +53,7 @@ describe('Local: /_local/outbox.html in Chromium', () => {
     const frame = await (await frameElement.elementHandle())?.contentFrame();
     expect(frame).toBeTruthy();
     const body = frame?.locator('body');
-    await expect.poll(async () => (await body?.innerText()) ?? '').toContain(caseNumber as string);
+    await expect.poll(async () => (await body?.innerText()) ?? '').toContain(caseNumber);
     const box = await frame?.locator('body').boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(100);
     const framePixels = await frameElement.screenshot({ path: join(SCREENSHOTS, 'email-frame.png') });

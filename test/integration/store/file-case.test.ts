@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => fixture?.stop());
 
 const request = (overrides: Partial<CaseRequest> = {}): CaseRequest =>
-  returnRequest(overrides as Parameters<typeof returnRequest>[0]) as CaseRequest;
+  returnRequest(overrides);
 
 /** Records the starts it is asked for; `failing` makes each start throw as StartExecution would when AWS says no. */
 const recordingWorkflow = (failing = false): CaseWorkflow & { started: CaseWorkflowInput[] } => {

@@ -42,7 +42,7 @@ const strandedCase = async (at: Date, workflow = recordingWorkflow()): Promise<C
   workflow.failing = true;
   const { filed } = await fileCase(
     { cases: fixture.cases, workflow, clock: { now: () => at } },
-    { store: storeProfile(freshStoreId()), request: returnRequest() as CaseRequest },
+    { store: storeProfile(freshStoreId()), request: returnRequest() },
   );
   workflow.failing = false;
   return filed;
@@ -142,7 +142,7 @@ describe('Use case: startStrandedWorkflows', () => {
     const workflow = recordingWorkflow();
     const { filed } = await fileCase(
       { cases: fixture.cases, workflow, clock: { now: () => at } },
-      { store: storeProfile(freshStoreId()), request: returnRequest() as CaseRequest },
+      { store: storeProfile(freshStoreId()), request: returnRequest() },
     );
     const listedBefore = await fixture.cases.listAwaitingWorkflow(plusSeconds(at, 61), 100);
     await fixture.cases.update(filed, {

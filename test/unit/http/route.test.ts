@@ -64,7 +64,7 @@ describe('Function: storefrontRoute', () => {
     provideDependencies({
       stores: { findStoreByApiKey: async (key: string) => (key === 'good-key' ? store : undefined) },
     } as unknown as Dependencies);
-    const response = await echo(event(overrides as Partial<APIGatewayProxyEvent>), context);
+    const response = await echo(event(overrides), context);
     expect(response.statusCode).toBe(status);
     expect(JSON.parse(response.body).error.code).toBe(code);
     expect(response.headers?.['x-request-id']).toBe('req-1');

@@ -147,7 +147,7 @@ describe('Function: pageRoute (busy)', () => {
   ])('answers a busy %s with 503 and Retry-After', async (_label, headers, contentType) => {
     // Act
     const response = await page(
-      proxyEvent({ httpMethod: 'GET', headers } as Partial<APIGatewayProxyEvent>) as never,
+      proxyEvent({ httpMethod: 'GET', headers }),
       context,
     );
 

@@ -123,7 +123,7 @@ describe('Function: staffRoute', () => {
     ['a text body', { headers: { 'Content-Type': 'text/plain' } }, 415, 'unsupported_media_type'],
   ])('validates the request of an allowed user: %s is %d', async (_label, overrides, status, code) => {
     // Act
-    const response = await assign(event(claimsOf('admin'), overrides as Partial<APIGatewayProxyEvent>), context);
+    const response = await assign(event(claimsOf('admin'), overrides), context);
 
     // Assess
     expect(response.statusCode).toBe(status);
