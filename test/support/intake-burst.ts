@@ -61,7 +61,12 @@ export const intakeBurst = async (
       next += 1;
       const body = returnRequest({
         orderId: `SO-BURST-${run}-${next}`,
-        customer: { id: `c-burst-${run}-${next}`, email: `burst${next}@example.com`, name: 'Burst Customer' },
+        customer: {
+          id: `c-burst-${run}-${next}`,
+          email: `burst${next}@example.com`,
+          name: 'Burst Customer',
+          locale: 'en',
+        },
       });
       const response = await fetch(`${stack.url}/v1/cases`, {
         method: 'POST',
