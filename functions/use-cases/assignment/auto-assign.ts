@@ -42,9 +42,9 @@ const isWaitingForAgent = (value: Case): boolean =>
 
 /**
  * CONTRACT: picks the best eligible agent (`domain/assignment.ts`) for an unassigned case waiting for one (see
- * `AGENT_WAITING_STATUSES`) and assigns it in one transaction with the agent's load; tries the next candidate when one
- * is taken meanwhile; retries transaction conflicts with backoff (then `TransientError`). Sends no email and signals
- * nothing: callers do. Without a candidate the case keeps its status and, the first time, gets an internal
+ * `AGENT_WAITING_STATUSES`) and assigns it in one transaction with the agent's load; ranks again (after a jittered
+ * backoff, allowing a little more load each time: `loadSlack`) when one is taken meanwhile; retries transaction
+ * conflicts with backoff (then `TransientError`). Sends no email and signals nothing: callers do. Without a candidate the case keeps its status and, the first time, gets an internal
  * `queued_unassigned` event.
  */
 export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: string): Promise<AutoAssignResult> => {
