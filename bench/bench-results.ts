@@ -4,6 +4,7 @@ import type { CostModel } from './cost.js';
 import type { EscalationFigures } from './escalation.js';
 import type { KpiCountingUse } from './kpi-counting-meter.js';
 import type { LatencySummary } from './intake.js';
+import type { IntakeBurstFigures } from './intake-burst.js';
 import type { PathFigures, PathName } from './lifecycle.js';
 import type { RecheckFigures } from './recheck.js';
 import type { ReportScaleFigures } from './report-scale.js';
@@ -56,6 +57,8 @@ export interface BenchResults {
   kpiCounting?: KpiCountingUse;
   /** Report latency and items read at two case volumes over one quarter (issue 12). */
   reportScale?: ReportScaleFigures & { concurrency: number };
+  /** 400 intakes at 20 concurrent on a stack of its own: where every workflow ended up (issue 17). */
+  intakeBurst?: IntakeBurstFigures;
   costPer1000Cases: CostModel;
   targets: Record<string, TargetCheck>;
   elapsedMs: number;

@@ -295,6 +295,18 @@ export const renderTable = (results: BenchResults): string => {
     );
   }
 
+  const burst = results.intakeBurst;
+  if (burst) {
+    const retried = Object.entries(burst.retries).map(([state, count]) => `${state} ${count}`);
+    const failures = Object.entries(burst.failures).map(([failure, count]) => `${failure} ${count}`);
+    out.push(
+      `\n7. Burst: ${burst.intakes} intakes, ${burst.concurrency} at a time (a stack of its own; store A's agents at ${burst.agentCapacity} cases each)\n` +
+        `   failed workflows: ${burst.failedWorkflows}${failures.length > 0 ? ` (${failures.join(', ')})` : ''}; ` +
+        `filed ${burst.filed}, refused ${burst.rejected}; assigned ${burst.assigned}, waiting ${burst.waiting}, still moving ${burst.unsettled}\n` +
+        `   intake ${burst.intakeSeconds} s, every workflow parked or ended after ${burst.settleSeconds} s; step retries: ${retried.join(', ') || 'none'}\n`,
+    );
+  }
+
   const cost = results.costPer1000Cases;
   const services = Object.keys(cost.breakdown);
   const escalationShares = cost.slaEscalation.shares

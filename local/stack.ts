@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   reviewReminderAfter?: string;
   /** Replaces every workflow Retry interval (tests: 10 ms); the definition's by default. */
   retryIntervalMs?: number;
+  /** Replaces the declared timeout of every workflow `lambda:invoke` task (tests only); the definition's by default. */
+  taskTimeoutSeconds?: number;
   /** First wait before a failed work queue job is delivered again (doubling after); 50 ms by default. */
   workRetryDelayMs?: number;
   /** Only errors are logged. */
@@ -299,6 +301,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ),
       executions: dataDir ? new FileExecutionRecordStore(join(dataDir, 'executions')) : undefined,
       retryIntervalMs: options.retryIntervalMs,
+      taskTimeoutSeconds: options.taskTimeoutSeconds,
       logger: log,
     });
     const workConsumer = queueConsumers[WORK_QUEUE.name];

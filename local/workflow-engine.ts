@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { logger as defaultLogger } from '../functions/commons/logger.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../functions/ports/case-workflow.js';
-import { toLocalDefinition, type LocalDefinition } from './asl-local-definition.js';
+import { LAMBDA_INVOKE, toLocalDefinition, type LocalDefinition } from './asl-local-definition.js';
 import { collectEvents, failureOf } from './execution-events.js';
 import {
   type ExecutionRecord,
@@ -29,6 +29,11 @@ export interface LocalWorkflowEngineOptions {
   executions?: ExecutionRecordStore;
   /** Replaces every Retry interval (backoff and jitter included) by this many ms; undefined keeps the definition's. */
   retryIntervalMs?: number;
+  /**
+   * Replaces the declared `TimeoutSeconds` of every top-level `lambda:invoke` Task (tests: a few seconds, so a timeout
+   * and its retry happen quickly); undefined keeps the definition's.
+   */
+  taskTimeoutSeconds?: number;
   logger?: EngineLogger;
 }
 
@@ -43,6 +48,19 @@ const EXECUTION_ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:Ca
 
 const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
+
+const withInvokeTimeout = (definition: object, seconds: number): object => {
+  const { States: states, ...rest } = definition as { States?: Record<string, Record<string, unknown>> };
+  return {
+    ...rest,
+    States: Object.fromEntries(
+      Object.entries(states ?? {}).map(([name, state]) => [
+        name,
+        state.Type === 'Task' && state.Resource === LAMBDA_INVOKE ? { ...state, TimeoutSeconds: seconds } : state,
+      ]),
+    ),
+  };
+};
 
 /**
  * The case lifecycle on `aws-local-stepfunctions`: the same ASL and task handlers as in AWS, one execution per case.
@@ -66,7 +84,11 @@ export class LocalWorkflowEngine implements CaseWorkflow {
   private stopped = false;
 
   constructor(options: LocalWorkflowEngineOptions) {
-    this.local = toLocalDefinition(options.definition);
+    this.local = toLocalDefinition(
+      options.taskTimeoutSeconds === undefined
+        ? options.definition
+        : withInvokeTimeout(options.definition, options.taskTimeoutSeconds),
+    );
     assertDispatchable(this.local.taskStates, options.taskHandlers);
     // The library validates the definition (asl-validator) here and throws when it is not valid ASL.
     this.machine = new StateMachine(this.local.definition as unknown as StateMachineDefinition);

@@ -94,10 +94,11 @@ export interface CaseChange {
    * Agent load moved in the same transaction. `take` adds one open case to the agent and sets `lastAssignedAt`, only
    * while the agent is available and below `maxOpenCases` (else `AgentUnavailableError`); `release` removes one, and
    * is skipped (logged) when the agent is gone or already at zero, so it never blocks resolving or cancelling a case.
-   * `take` and `release` name different agents. `take.ifOpenCases` also requires the agent's load to be the one the
-   * caller ranked on, so concurrent automatic assignments each decide on the latest loads (the spread stays even).
+   * `take` and `release` name different agents. `take.ifOpenCasesAtMost` also requires the agent's load to be at most
+   * the one the caller ranked on (plus the slack it allows), so concurrent automatic assignments each decide on nearly
+   * the latest loads (the spread stays even).
    */
-  agentLoad?: { take?: AgentRef & { ifOpenCases?: number }; release?: AgentRef; at: string };
+  agentLoad?: { take?: AgentRef & { ifOpenCasesAtMost?: number }; release?: AgentRef; at: string };
   /**
    * A customer message's idempotency record, written in the same transaction, only while no live record holds its
    * key (else `IdempotencyKeyTakenError`: nothing was written; replay the record's answer).

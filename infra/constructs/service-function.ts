@@ -21,6 +21,7 @@ import { capabilityDefines } from '../../functions/wiring/capability-flags.js';
 import { METRICS_NAMESPACE } from '../../functions/wiring/metrics.js';
 import { WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { tableByName, type TableName } from '../../functions/wiring/tables.js';
+import { TASK_FUNCTION_TIMEOUT_SECONDS } from '../../functions/wiring/workflow-retry-policy.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
 import type { SurveyLinkResources } from './survey.js';
@@ -52,7 +53,7 @@ export const FUNCTION_DEFAULTS = {
   /** A queue consumer's own comes from its declaration (`functions/wiring/queues.ts`). */
   timeout: {
     http: Duration.seconds(10),
-    task: Duration.seconds(30),
+    task: Duration.seconds(TASK_FUNCTION_TIMEOUT_SECONDS),
     schedule: Duration.seconds(60),
     queue: Duration.seconds(60),
   },

@@ -166,13 +166,13 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
   return expression ? { Update: { ...common, UpdateExpression: expression } } : { ConditionCheck: common };
 };
 
-/** One more open case for the agent, only while available and below capacity (and at the load ranked on, if given). */
-const takeItem = (table: string, agent: AgentRef & { ifOpenCases?: number }, at: string): TransactItem => ({
+/** One more open case for the agent, only while available and below capacity (and not above a load, if given). */
+const takeItem = (table: string, agent: AgentRef & { ifOpenCasesAtMost?: number }, at: string): TransactItem => ({
   Update: {
     TableName: table,
     Key: agentKey(agent.storeId, agent.agentId),
     UpdateExpression: 'ADD #open :one SET #last = :at',
-    ConditionExpression: `#available = :true AND #open < #max${agent.ifOpenCases === undefined ? '' : ' AND #open = :ranked'}`,
+    ConditionExpression: `#available = :true AND #open < #max${agent.ifOpenCasesAtMost === undefined ? '' : ' AND #open <= :ranked'}`,
     ExpressionAttributeNames: {
       '#open': 'openCases',
       '#last': 'lastAssignedAt',
@@ -183,7 +183,7 @@ const takeItem = (table: string, agent: AgentRef & { ifOpenCases?: number }, at:
       ':one': 1,
       ':at': at,
       ':true': true,
-      ...(agent.ifOpenCases === undefined ? {} : { ':ranked': agent.ifOpenCases }),
+      ...(agent.ifOpenCasesAtMost === undefined ? {} : { ':ranked': agent.ifOpenCasesAtMost }),
     },
   },
 });

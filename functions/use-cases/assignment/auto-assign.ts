@@ -24,6 +24,16 @@ type AutoAssignDependencies = Pick<Dependencies, 'cases' | 'agents' | 'clock'>;
  */
 const MAX_CANDIDATE_ROUNDS = 40;
 
+/**
+ * How far above the load it ranked on a case may still take an agent, after losing `lostRaces` races for one. Under a
+ * burst every waiting case ranks the same agent first and only one exact-load take per agent wins a round: N cases
+ * would cost N² directory reads and writes (and a task timeout for the last ones). The slack doubles with each lost
+ * race, up to {@link MAX_LOAD_SLACK}, so a burst is assigned in a few rounds and the spread stays within that many cases.
+ * Losers also back off with jitter before ranking again.
+ */
+export const MAX_LOAD_SLACK = 8;
+const loadSlack = (lostRaces: number): number => (lostRaces === 0 ? 0 : Math.min(MAX_LOAD_SLACK, 2 ** (lostRaces - 1)));
+
 /** `awaiting_customer` too: a case asked for evidence at approval waits for an agent and the customer at once. */
 export const AGENT_WAITING_STATUSES: readonly CaseStatus[] = ['open', 'awaiting_customer'];
 
@@ -32,13 +42,14 @@ const isWaitingForAgent = (value: Case): boolean =>
 
 /**
  * CONTRACT: picks the best eligible agent (`domain/assignment.ts`) for an unassigned case waiting for one (see
- * `AGENT_WAITING_STATUSES`) and assigns it in one transaction with the agent's load; tries the next candidate when one
- * is taken meanwhile; retries transaction conflicts with backoff (then `TransientError`). Sends no email and signals
- * nothing: callers do. Without a candidate the case keeps its status and, the first time, gets an internal
+ * `AGENT_WAITING_STATUSES`) and assigns it in one transaction with the agent's load; ranks again (after a jittered
+ * backoff, allowing a little more load each time: `loadSlack`) when one is taken meanwhile; retries transaction
+ * conflicts with backoff (then `TransientError`). Sends no email and signals nothing: callers do. Without a candidate the case keeps its status and, the first time, gets an internal
  * `queued_unassigned` event.
  */
 export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: string): Promise<AutoAssignResult> => {
   let conflicts = 0;
+  let lostRaces = 0;
   for (let round = 1; round <= MAX_CANDIDATE_ROUNDS; round += 1) {
     const current = await loadCase(dependencies, caseId);
     if (!isWaitingForAgent(current)) return { outcome: 'not_waiting' };
@@ -56,13 +67,18 @@ export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: s
       now,
     );
     try {
-      // Only at the load it was ranked on: a concurrent assignment to this agent sends us back to rank again.
+      // Only at the load it was ranked on (plus the slack earned by lost races): a concurrent assignment to this agent
+      // sends us back to rank again.
       await dependencies.cases.update(current, {
         ...change,
         agentLoad: {
           ...change.agentLoad,
           at: now.toISOString(),
-          take: { storeId: best.storeId, agentId: best.agentId, ifOpenCases: best.openCases },
+          take: {
+            storeId: best.storeId,
+            agentId: best.agentId,
+            ifOpenCasesAtMost: best.openCases + loadSlack(lostRaces),
+          },
         },
       });
       return {
@@ -72,7 +88,11 @@ export const autoAssign = async (dependencies: AutoAssignDependencies, caseId: s
       };
     } catch (error) {
       if (error instanceof StateConflictError) return { outcome: 'not_waiting' };
-      if (error instanceof AgentUnavailableError) continue;
+      if (error instanceof AgentUnavailableError) {
+        lostRaces += 1;
+        await backOff(lostRaces);
+        continue;
+      }
       conflicts += 1;
       retryableOrThrow(error, conflicts);
       await backOff(conflicts);

@@ -3,7 +3,7 @@ import type { Case } from '../../../functions/domain/case.js';
 import { StateConflictError } from '../../../functions/domain/errors.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { assignByStaff } from '../../../functions/use-cases/assignment/assign-by-staff.js';
-import { autoAssign } from '../../../functions/use-cases/assignment/auto-assign.js';
+import { autoAssign, MAX_LOAD_SLACK } from '../../../functions/use-cases/assignment/auto-assign.js';
 import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
   casesReadTogether,
@@ -146,6 +146,37 @@ describe('Function: autoAssign', () => {
     const unassignedQueue = await fixture.cases.listQueue(storeId, { agentId: null, state: 'active' }, { limit: 100 });
     expect(unassignedQueue.items).toHaveLength(90);
   });
+
+  it('assigns a burst of 120 concurrent cases to agents with room, each within a few directory reads, evenly', async () => {
+    // Prepare: room for every case, so each one must end assigned (a lost race is no reason to give up).
+    const storeId = freshStoreId();
+    await putAgent(fixture, storeId, 'a1', { maxOpenCases: 500 });
+    await putAgent(fixture, storeId, 'a2', { maxOpenCases: 500 });
+    const cases = await Promise.all(Array.from({ length: 120 }, () => putCase(fixture, openCase(storeId))));
+    let directoryReads = 0;
+    const agents = new Proxy(fixture.agents, {
+      get: (target, property, receiver) =>
+        property === 'list'
+          ? (id: string) => {
+              directoryReads += 1;
+              return target.list(id);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const counting = { ...dependencies, agents };
+
+    // Act
+    const results = await Promise.allSettled(cases.map((value) => autoAssign(counting, value.caseId)));
+
+    // Assess
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    expect(results.every((result) => result.status === 'fulfilled' && result.value.outcome === 'assigned')).toBe(true);
+    // Ranking again after every lost race made a burst cost N² reads (and the last cases a task timeout).
+    expect(directoryReads).toBeLessThanOrEqual(cases.length * 10);
+    const loads = (await fixture.agents.list(storeId)).map((agent) => agent.openCases);
+    expect(loads.reduce((sum, load) => sum + load, 0)).toBe(120);
+    expect(Math.abs((loads[0] ?? 0) - (loads[1] ?? 0))).toBeLessThanOrEqual(2 * MAX_LOAD_SLACK);
+  }, 60_000);
 
   it('assigns a case once when a supervisor and the automatic assignment race for it', async () => {
     // Prepare
