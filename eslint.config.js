@@ -26,6 +26,8 @@ export default tseslint.config(
       'project/layers': ['error', LAYERS],
       'project/no-import-cycle': ['error', { folders: ['functions', 'infra', 'local', 'scripts', 'bench', 'test'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Adapters implement async ports without always awaiting (a local fake, a cached value): not a defect.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {
@@ -38,7 +40,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
   },

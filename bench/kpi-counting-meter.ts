@@ -79,6 +79,8 @@ export class KpiCountingMeter {
 
   install(client: Pick<DynamoDBDocumentClient, 'middlewareStack'>): void {
     const prototype = KpiCountingCaseStore.prototype;
+    // The meter wraps the prototype's own methods and calls them on their instance (`apply(this, ...)`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { create, update } = prototype;
     const frames = this.frames;
     const totals = () => this.totals;

@@ -71,7 +71,10 @@ export const cycleFigures = (
         .map((event) => Number(event.details?.level ?? event.to)),
       breaches: recorded
         .filter((event) => event.type === 'sla_breached')
-        .map((event) => String(event.details?.milestone ?? 'unknown')),
+        .map((event) => {
+          const milestone = event.details?.milestone;
+          return typeof milestone === 'string' ? milestone : 'unknown';
+        }),
       transitions: events.filter((event) => event.type === 'StateEntered' || event.type === 'StateRetried').length,
       taskInvocations: invocations,
       taskMs: round(taskMs, 1),

@@ -64,8 +64,10 @@ const stringContext = (node: Node, key: string): string | undefined => {
 const listContext = (node: Node, key: string): string[] => {
   const value: unknown = node.tryGetContext(key);
   if (value === undefined || value === null || value === '') return [];
-  const items = Array.isArray(value) ? value : String(value).split(',');
-  return items.map((item) => String(item).trim()).filter((item) => item.length > 0);
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+  return items
+    .map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item)).trim())
+    .filter((item) => item.length > 0);
 };
 
 export const readDeploymentConfig = (node: Node): DeploymentConfig => {

@@ -17,7 +17,9 @@ export const checkAttachments = async (
   if (!attachments) throw new UndeclaredCapabilityError('attachments');
   const firsts = attachmentIds.map((attachmentId, index) => attachmentIds.indexOf(attachmentId) === index);
   const uploaded = await Promise.all(
-    attachmentIds.map((attachmentId, index) => !firsts[index] || attachments.exists(storeId, attachmentId)),
+    attachmentIds.map((attachmentId, index) =>
+      firsts[index] ? attachments.exists(storeId, attachmentId) : Promise.resolve(true),
+    ),
   );
   const details: ErrorDetail[] = attachmentIds.flatMap((_, index) => {
     if (!firsts[index]) return [{ path: `attachments.${index}`, message: 'Listed more than once' }];

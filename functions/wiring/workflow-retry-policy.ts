@@ -141,7 +141,7 @@ export const applyRetryPolicy = <T extends object>(definition: T): T => {
         if (!isObject(state)) return [name, state];
         let next: JsonObject = state.Type === 'Task' ? withPolicy(name, state) : { ...state };
         if (Array.isArray(next.Branches))
-          next = { ...next, Branches: next.Branches.map((b) => (isObject(b) ? visit(b) : b)) };
+          next = { ...next, Branches: (next.Branches as unknown[]).map((b) => (isObject(b) ? visit(b) : b)) };
         for (const key of ['ItemProcessor', 'Iterator'] as const) {
           const nested = next[key];
           if (isObject(nested)) next = { ...next, [key]: visit(nested) };

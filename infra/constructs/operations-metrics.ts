@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { MathExpression, Metric, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { BusinessMetric, SLA_STEP_LATENESS } from '../../functions/domain/operations-metrics.js';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../functions/wiring/metrics.js';
@@ -23,18 +23,17 @@ const TABLE_OPERATIONS = [
 
 /** One table's system errors over the operations the functions call (ids unique per table, for a shared graph). */
 export const systemErrorsOf = (name: string, table: ITable): MathExpression => {
-  const ids = TABLE_OPERATIONS.map((operation) => `${name.toLowerCase()}${operation.toLowerCase()}`);
+  const metricIdOf = (operation: Operation): string => `${name.toLowerCase()}${operation.toLowerCase()}`;
+  const usingMetrics: Record<string, IMetric> = {};
+  for (const operation of TABLE_OPERATIONS) {
+    usingMetrics[metricIdOf(operation)] = table.metric('SystemErrors', {
+      statistic: 'Sum',
+      dimensionsMap: { TableName: table.tableName, Operation: operation },
+    });
+  }
   return new MathExpression({
-    expression: ids.map((metricId) => `FILL(${metricId}, 0)`).join(' + '),
-    usingMetrics: Object.fromEntries(
-      TABLE_OPERATIONS.map((operation, index) => [
-        ids[index],
-        table.metric('SystemErrors', {
-          statistic: 'Sum',
-          dimensionsMap: { TableName: table.tableName, Operation: operation },
-        }),
-      ]),
-    ),
+    expression: TABLE_OPERATIONS.map((operation) => `FILL(${metricIdOf(operation)}, 0)`).join(' + '),
+    usingMetrics,
     label: name,
     period: FIVE_MINUTES,
   });

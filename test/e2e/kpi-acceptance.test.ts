@@ -240,7 +240,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
       const csv = await supervisor.get(`/v1/reports/kpis?period=${period}`, { headers: { accept: 'text/csv' } });
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toContain('text/csv');
-      const rows = parse(csv.text, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+      const rows = parse<Record<string, string>>(csv.text, { columns: true, skip_empty_lines: true });
       expect(rows).toHaveLength(1);
       const row = rows[0] as Record<string, string>;
       const cell = (value: number | boolean | null) => (value === null ? '' : String(value));
@@ -309,7 +309,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
     // The per-case export: exactly store A's cases, no customer contact data.
     const exported = await supervisor.get('/v1/reports/cases.csv');
     expect(exported.status).toBe(200);
-    const exportedRows = parse(exported.text, { columns: true }) as Array<Record<string, string>>;
+    const exportedRows = parse<Record<string, string>>(exported.text, { columns: true });
     expect(exportedRows.map((row) => row.caseId).sort()).toEqual([...caseIds].sort());
     expect(exported.text).not.toMatch(/@example\.com|Li Lei/);
 
@@ -326,7 +326,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
       breaches: { firstResponse: 0, resolution: 0 },
     });
     const exportB = await supervisorB.get('/v1/reports/cases.csv');
-    const exportBRows = parse(exportB.text, { columns: true }) as Array<Record<string, string>>;
+    const exportBRows = parse<Record<string, string>>(exportB.text, { columns: true });
     expect(exportBRows.map((row) => row.caseId)).toEqual([storeBCaseId]);
     expect(caseIds.some((caseId) => exportB.text.includes(caseId))).toBe(false);
     const csatB = await supervisorB.get('/v1/reports/csat');

@@ -70,7 +70,7 @@ describe('Stack: work queue', () => {
           statement.Effect === 'Deny' &&
           JSON.stringify(statement.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
       );
-      return deniesPlainText ? (policy.Properties.Queues) : [];
+      return deniesPlainText ? policy.Properties.Queues : [];
     });
     expect(guarded).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-import type { KpiPeriodFigures, KpiReport, ReportPeriod } from '../../functions/domain/kpi/kpi-report.js';
+import type { KpiPeriodFigures, KpiReport } from '../../functions/domain/kpi/kpi-report.js';
 
 export const DEFAULT_TARGETS = { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 };
 

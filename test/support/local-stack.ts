@@ -14,7 +14,7 @@ export interface ApiResponse {
   headers: Headers;
   text: string;
   /** The parsed body when it is JSON, else undefined. Loosely typed on purpose: tests assert on its shape. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   json: any;
 }
 
@@ -86,7 +86,7 @@ export const waitFor = async <T>(
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      throw lastError ?? new Error(`waitFor: condition not met within ${timeoutMs} ms`);
+      throw lastError instanceof Error ? lastError : new Error(`waitFor: condition not met within ${timeoutMs} ms`);
     }
     await new Promise((done) => setTimeout(done, intervalMs));
   }

@@ -85,10 +85,11 @@ export class DynamoKpiStore implements KpiStore {
       ),
     );
     const records = (result.Items ?? []).map((item): KpiRecord => {
-      const { pk: _pk, sk, ...fields } = item;
-      return { list, sortKey: String(sk), fields: fields };
+      // A report row as written: its key and its fields (strings, numbers and booleans).
+      const { pk: _pk, sk, ...fields } = item as Record<string, string | number | boolean>;
+      return { list, sortKey: String(sk), fields };
     });
-    const last = result.LastEvaluatedKey?.sk;
+    const last: unknown = result.LastEvaluatedKey?.sk;
     return { records, ...(typeof last === 'string' ? { nextToken: encodeToken(partition, last) } : {}) };
   }
 

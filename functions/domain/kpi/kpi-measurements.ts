@@ -82,7 +82,7 @@ export const measureResolution = (
 /** The stamp an event carries, if any. */
 export const kpiStampOf = (event: Pick<TimelineEvent, 'details'>): KpiStamp | undefined => {
   const stamp = event.details?.kpi;
-  return stamp && typeof stamp === 'object' ? (stamp) : undefined;
+  return stamp && typeof stamp === 'object' ? stamp : undefined;
 };
 
 /**

@@ -3,11 +3,15 @@ import { StateConflictError } from '../../domain/errors.js';
 import { timelineEvent } from '../../domain/timeline-events.js';
 import type { Dependencies } from '../../commons/dependencies.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
-import { readSurveyLink, type SurveyDependencies, type SurveyLinkState, type SurveyPageContext } from './survey-link.js';
+import {
+  readSurveyLink,
+  type SurveyDependencies,
+  type SurveyLinkState,
+  type SurveyPageContext,
+} from './survey-link.js';
 
 export type SurveyAnswerResult =
-  | { kind: 'recorded'; page: SurveyPageContext }
-  | Exclude<SurveyLinkState, { kind: 'open' }>;
+  { kind: 'recorded'; page: SurveyPageContext } | Exclude<SurveyLinkState, { kind: 'open' }>;
 
 /**
  * Records a survey answer (`POST /survey/{token}`), once:
@@ -46,15 +50,21 @@ export const answerSurvey = async (
         updatedAt: now.toISOString(),
       },
       events: [
-        timelineEvent(current.caseId, now, 'survey_answered', { kind: 'customer', id: current.customer.id }, {
-          details: {
-            round: survey.round,
-            ratings,
-            ...(answer.comment ? { comment: answer.comment } : {}),
-            attribution: survey.attribution,
-            sentAt: survey.sentAt,
+        timelineEvent(
+          current.caseId,
+          now,
+          'survey_answered',
+          { kind: 'customer', id: current.customer.id },
+          {
+            details: {
+              round: survey.round,
+              ratings,
+              ...(answer.comment ? { comment: answer.comment } : {}),
+              attribution: survey.attribution,
+              sentAt: survey.sentAt,
+            },
           },
-        }),
+        ),
       ],
     });
   } catch (error) {

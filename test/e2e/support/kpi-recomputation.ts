@@ -162,7 +162,7 @@ export const recomputeKpis = (
   const dimensionAverage = (dimension: string) => {
     const rated = answered.map(({ event }) => ratingsOf(event)[dimension]).filter((value) => typeof value === 'number');
     return ratio(
-      rated.reduce((sum, value) => sum + (value), 0),
+      rated.reduce((sum, value) => sum + value, 0),
       rated.length,
     );
   };

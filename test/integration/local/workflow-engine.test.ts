@@ -268,12 +268,15 @@ describe('Class: LocalWorkflowEngine', () => {
 
   it('lets a handler complete its own token before it returns, when the awaited event already happened', async () => {
     // Prepare
-    let engine: LocalWorkflowEngine | undefined;
+    // The handler runs once the engine exists (it is called by `start` below).
     const awaitSignal = vi.fn<TaskHandler>(async (event) => {
-      await engine?.completeWait(String(event.taskToken), { outcome: 'already-decided' });
+      await engine.completeWait(String(event.taskToken), { outcome: 'already-decided' });
       return {};
     });
-    engine = newEngine({ definition: patientCallbackDefinition, taskHandlers: { AwaitFunctionArn: awaitSignal } });
+    const engine: LocalWorkflowEngine = newEngine({
+      definition: patientCallbackDefinition,
+      taskHandlers: { AwaitFunctionArn: awaitSignal },
+    });
 
     // Act
     await engine.start({ caseId: 'case-1', storeId: 'store-1' });

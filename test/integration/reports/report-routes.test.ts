@@ -125,7 +125,7 @@ describe('API: GET /v1/reports/kpis renderings', () => {
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="kpis-week-${json.from}-${json.to}.csv"`,
     );
-    const [row] = parse(response.text, { columns: true }) as Array<Record<string, string>>;
+    const [row] = parse<Record<string, string>>(response.text, { columns: true });
     expect(row).toMatchObject({
       label: json.periods[0].label,
       casesReceived: '3',
@@ -215,7 +215,7 @@ describe('API: GET /v1/reports/cases.csv', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]?.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(pages[0]?.headers.get('content-disposition')).toMatch(/^attachment; filename="cases-\d{4}-\d\d-\d\d-/);
-    const rows = pages.flatMap((page) => parse(page.text, { columns: true }) as Array<Record<string, string>>);
+    const rows = pages.flatMap((page) => parse<Record<string, string>>(page.text, { columns: true }));
     expect(rows.map((row) => row.caseId)).toEqual(caseIds);
     expect(rows[0]).toMatchObject({ state: 'resolved', resolutionType: 'refund', rootCause: 'production_quality' });
     const text = pages.map((page) => page.text).join('');

@@ -17,8 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fixture?.stop());
 
-const request = (overrides: Partial<CaseRequest> = {}): CaseRequest =>
-  returnRequest(overrides);
+const request = (overrides: Partial<CaseRequest> = {}): CaseRequest => returnRequest(overrides);
 
 /** Records the starts it is asked for; `failing` makes each start throw as StartExecution would when AWS says no. */
 const recordingWorkflow = (failing = false): CaseWorkflow & { started: CaseWorkflowInput[] } => {

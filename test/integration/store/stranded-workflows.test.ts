@@ -2,7 +2,7 @@ import { ExecutionAlreadyExists, SFNClient, SFNServiceException, StartExecutionC
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SfnCaseWorkflow } from '../../../functions/adapters/workflow/sfn-case-workflow.js';
-import type { Case, CaseRequest } from '../../../functions/domain/case.js';
+import type { Case } from '../../../functions/domain/case.js';
 import { SYSTEM } from '../../../functions/domain/timeline.js';
 import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../../../functions/ports/case-workflow.js';

@@ -198,7 +198,7 @@ describe('Survey page in headless Chromium', () => {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ overall: 4, comment: 'ok' }),
     });
-    expect((await ok.json())).toEqual({ status: 'recorded' });
+    expect(await ok.json()).toEqual({ status: 'recorded' });
     const again = await fetch(link, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

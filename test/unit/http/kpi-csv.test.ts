@@ -67,7 +67,7 @@ describe('Function: kpiReportCsv', () => {
         const text = row[column];
         if (value === null) expect(text, column).toBe('');
         else if (typeof value === 'number') expect(Number(text), column).toBe(value);
-        else expect(text, column).toBe(String(value));
+        else expect(text, column).toBe(typeof value === 'string' ? value : JSON.stringify(value));
       }
       // A type, channel or root cause absent from the JSON had no case: 0, not empty.
       for (const column of KPI_CSV_COLUMNS.filter((name) => /_(type|channel|rootCause)_/.test(name))) {

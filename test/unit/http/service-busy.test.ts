@@ -4,7 +4,6 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provideDependencies, type Dependencies } from '../../../functions/commons/dependencies.js';
@@ -146,10 +145,7 @@ describe('Function: pageRoute (busy)', () => {
     ['a page', { accept: 'text/html' }, 'text/html'],
   ])('answers a busy %s with 503 and Retry-After', async (_label, headers, contentType) => {
     // Act
-    const response = await page(
-      proxyEvent({ httpMethod: 'GET', headers }),
-      context,
-    );
+    const response = await page(proxyEvent({ httpMethod: 'GET', headers }), context);
 
     // Assess
     expect(response.statusCode).toBe(503);

@@ -3,7 +3,7 @@ import { buildOpenApiDocument } from '../../../functions/http/openapi.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
 
 /** Loosely typed on purpose: the test asserts on the document's shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 const survey = (): any => buildOpenApiDocument(ROUTES).paths['/survey/{token}'];
 
 describe('OpenAPI: the survey page routes', () => {

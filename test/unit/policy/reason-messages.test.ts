@@ -81,7 +81,11 @@ const SAMPLES: Record<ReasonCode, Array<{ finding: PolicyFinding; shows: Record<
   ],
   evidence_requested: [
     {
-      finding: { code: 'evidence_requested', effect: 'request_evidence', params: { type: 'product_fault', minimum: 1 } },
+      finding: {
+        code: 'evidence_requested',
+        effect: 'request_evidence',
+        params: { type: 'product_fault', minimum: 1 },
+      },
       shows: { 'zh-CN': ['产品故障', '1 份', '回复'], en: ['product fault', 'at least 1', 'reply'] },
     },
   ],

@@ -44,10 +44,14 @@ describe('Script: create-store --case-number-prefix', () => {
   it.each([
     ['absent', [], '--case-number-prefix is required'],
     ['lowercase', ['--case-number-prefix', 'as'], '--case-number-prefix: 2 to 6 uppercase letters or digits'],
-  ])('refuses a prefix %s with the usage (exit 2) before any AWS call', async (_label, prefix, message) => {
-    const result = await createStore([...VALID, ...prefix]);
+  ])(
+    'refuses a prefix %s with the usage (exit 2) before any AWS call',
+    async (_label, prefix, message) => {
+      const result = await createStore([...VALID, ...prefix]);
 
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
-  }, 60_000);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+    60_000,
+  );
 });
