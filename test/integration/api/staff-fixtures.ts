@@ -67,7 +67,7 @@ export const openCasesOf = async (staff: Staff, agentId: string): Promise<number
 
 /**
  * A new case of store A assigned to `agentId`: filed, approved and auto-assigned by the workflow, then reassigned by
- * supervisor1 when the workflow picked someone else (a 409 from a concurrent auto-assignment is retried).
+ * supervisor1 when the workflow picked someone else (a 409 from a concurrent auto-assignment is retried), its emails sent.
  */
 export const caseAssignedTo = async (
   stack: TestStack,
@@ -85,6 +85,8 @@ export const caseAssignedTo = async (
     if (assigned.status !== 200 && assigned.status !== 409) throw new Error(`assign answered ${assigned.status}`);
     return assigned.status === 200;
   });
+  // A staff assignment's email goes out through the work queue (the outbox): let it land before a test's snapshot.
+  await stack.workQueue.settled();
   return caseId;
 };
 
