@@ -174,22 +174,36 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async listAwaitingWorkflow(filedBefore: Date, limit: number): Promise<string[]> {
+    const items = await this.queryAwaitingIndex(awaitingWorkflowShards(), filedBefore, limit);
+    return items.map((item) => item.caseId);
+  }
+
+  /**
+   * Items of the sparse `byAwaitingWorkflow` index written before `before`, up to `limit` per shard: the cases whose
+   * workflow never started and the outbox items left unsent share it, each in shards of their own.
+   */
+  private async queryAwaitingIndex(
+    shards: readonly string[],
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ caseId: string; sk: string }>> {
     const pages = await Promise.all(
-      awaitingWorkflowShards().map((shard) =>
+      shards.map((shard) =>
         guarded(
           this.client.send(
             new QueryCommand({
               TableName: this.tables.cases,
               IndexName: 'byAwaitingWorkflow',
               KeyConditionExpression: 'awaitingWorkflowKey = :shard AND createdKey < :before',
-              ExpressionAttributeValues: { ':shard': shard, ':before': filedBefore.toISOString() },
+              ExpressionAttributeValues: { ':shard': shard, ':before': before.toISOString() },
               Limit: limit,
             }),
           ),
         ),
       ),
     );
-    return pages.flatMap((page) => (page.Items ?? []).map((item) => String(item.caseId)));
+    // Every item of the index is a case's (`sk` CASE) or an outbox item (`sk` OUTBOX#<key>), with its case id.
+    return pages.flatMap((page) => (page.Items ?? []) as Array<{ caseId: string; sk: string }>);
   }
 
   async clearAwaitingWorkflow(caseId: string): Promise<void> {
@@ -297,25 +311,9 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async listStaleOutbox(writtenBefore: Date, limit: number): Promise<Array<{ caseId: string; key: string }>> {
-    const pages = await Promise.all(
-      outboxShards().map((shard) =>
-        guarded(
-          this.client.send(
-            new QueryCommand({
-              TableName: this.tables.cases,
-              IndexName: 'byAwaitingWorkflow',
-              KeyConditionExpression: 'awaitingWorkflowKey = :shard AND createdKey < :before',
-              ExpressionAttributeValues: { ':shard': shard, ':before': writtenBefore.toISOString() },
-              Limit: limit,
-            }),
-          ),
-        ),
-      ),
-    );
+    const items = await this.queryAwaitingIndex(outboxShards(), writtenBefore, limit);
     // The table's keys are projected into every index: the item's key is its sort key's tail.
-    return pages.flatMap((page) =>
-      (page.Items ?? []).map((item) => ({ caseId: String(item.caseId), key: String(item.sk).slice('OUTBOX#'.length) })),
-    );
+    return items.map((item) => ({ caseId: item.caseId, key: item.sk.slice('OUTBOX#'.length) }));
   }
 
   /**

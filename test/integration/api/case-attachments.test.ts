@@ -3,6 +3,7 @@ import { api, startTestStack, type TestStack } from '../../support/local-stack.j
 import { staffApi } from '../../support/staff-api.js';
 import { caseOf } from '../../support/stored-cases.js';
 import { customerView, fileCase } from '../../support/storefront.js';
+import { uploadFile } from '../../support/uploads.js';
 import { parkedOn } from '../../support/workflow-waits.js';
 
 /** Evidence files end to end on the local stack: uploaded by the storefront, downloaded by staff of the store only. */
@@ -15,22 +16,7 @@ afterAll(async () => stack?.stop());
 
 const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3, 4, 5, 6, 7]);
 
-/** `POST /v1/attachments`, then the PUT to its upload URL, as a customer's browser does; returns the attachment id. */
-const uploadPhoto = async (apiKey: string, body: Buffer = PHOTO): Promise<string> => {
-  const ticket = await api(stack).post(
-    '/v1/attachments',
-    { fileName: 'kettle.png', contentType: 'image/png', size: body.length },
-    { apiKey },
-  );
-  expect(ticket.status, ticket.text).toBe(201);
-  const put = await fetch(ticket.json.uploadUrl as string, {
-    method: 'PUT',
-    headers: ticket.json.uploadHeaders as Record<string, string>,
-    body,
-  });
-  expect(put.status).toBe(200);
-  return ticket.json.attachmentId as string;
-};
+const uploadPhoto = (apiKey: string, body: Buffer = PHOTO): Promise<string> => uploadFile(stack, apiKey, body);
 
 const attachmentPath = (caseId: string, attachmentId: string) =>
   `/v1/staff/cases/${caseId}/attachments/${attachmentId}`;
