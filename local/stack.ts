@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedStoreDirectory } from '../functions/adapters/cached-store-directory.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
@@ -24,7 +24,7 @@ import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { WORK_QUEUE } from '../functions/wiring/queues.js';
 import { localDependenciesFor } from './declared-local-dependencies.js';
-import { createTables, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { createTables, physicalTableNames, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadQueueConsumers, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
@@ -74,6 +74,11 @@ export interface LocalStackOptions {
    * transaction committed.
    */
   wrapCaseStore?: (store: CaseStore) => CaseStore;
+  /**
+   * Tests: a DynamoDB Local already running (one per test run) instead of a Java process of this stack's own. The stack
+   * then creates its tables under `tablePrefix` and deletes them when it stops, leaving the process running.
+   */
+  sharedDynamoDb?: { endpoint: string; pid: number; tablePrefix: string };
 }
 
 export interface LocalStack {
@@ -98,6 +103,24 @@ export interface LocalStack {
 }
 
 export const TABLE_PREFIX = 'local-';
+
+const adminClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+/** A stack on a shared DynamoDB Local leaves it as it found it: its tables go, the process stays. */
+const deleteTables = async (endpoint: string, tablePrefix: string): Promise<void> => {
+  const admin = adminClient(endpoint);
+  try {
+    const names = physicalTableNames(tablePrefix);
+    await Promise.all(TABLES.map((table) => admin.send(new DeleteTableCommand({ TableName: names[table.name] }))));
+  } finally {
+    admin.destroy();
+  }
+};
 /** Short, so a store change (an admin's edit, a re-seed) shows within a second. */
 const STORE_CACHE_TTL_MS = 1_000;
 /** How long `stop()` waits for task handlers still running (each has a 30 s timeout in AWS; locally they take ms). */
@@ -156,7 +179,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const log: EngineLogger = logger.createChild({ persistentKeys: { component: 'local-stack' } });
 
   let server: LocalServer | undefined;
-  let dynamoDb: DynamoDbLocal | undefined;
+  let dynamoDb: Pick<DynamoDbLocal, 'endpoint' | 'pid' | 'stop'> | undefined;
   let documentClient: DynamoDBDocumentClient | undefined;
   let engine: LocalWorkflowEngine | undefined;
   let schedules: LocalSchedules | undefined;
@@ -216,13 +239,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     temporaryDir = dataDir ? undefined : await mkdtemp(join(tmpdir(), 'after-sales-local-'));
     const files = (dataDir ?? temporaryDir) as string;
 
-    dynamoDb = await startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
-    const admin = new DynamoDBClient({
-      endpoint: dynamoDb.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const tables = await createTables(admin, TABLE_PREFIX).finally(() => admin.destroy());
+    const shared = dataDir ? undefined : options.sharedDynamoDb;
+    dynamoDb = shared
+      ? { endpoint: shared.endpoint, pid: shared.pid, stop: () => deleteTables(shared.endpoint, shared.tablePrefix) }
+      : await startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
+    const admin = adminClient(dynamoDb.endpoint);
+    const tables = await createTables(admin, shared?.tablePrefix ?? TABLE_PREFIX).finally(() => admin.destroy());
     documentClient = createDocumentClient({ endpoint: dynamoDb.endpoint });
     await seedDemoStores(documentClient, tables.stores, { reviewReminderAfter: options.reviewReminderAfter });
     restoreEnvironment = setConfigEnvironment(tables, dynamoDb.endpoint);

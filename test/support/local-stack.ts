@@ -1,13 +1,22 @@
+import { inject } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.js';
+import { uniqueTablePrefix } from './table-prefix.js';
 
 export type TestStack = LocalStack;
 
 /**
- * The local stack for integration, workflow and e2e tests: a free port, DynamoDB Local in memory, a temporary folder
- * for the outbox and uploads, 10 ms workflow retries, only errors logged. Stop it in `afterAll`.
+ * The local stack for integration, workflow and e2e tests: a free port, tables of its own on the run's DynamoDB Local
+ * (in memory; a stack given a `dataDir` starts its own), a temporary folder for the outbox and uploads, 10 ms workflow
+ * retries, only errors logged. Stop it in `afterAll`.
  */
 export const startTestStack = (options: Omit<LocalStackOptions, 'port'> = {}): Promise<TestStack> =>
-  startLocalStack({ retryIntervalMs: 10, quiet: true, ...options, port: 0 });
+  startLocalStack({
+    retryIntervalMs: 10,
+    quiet: true,
+    sharedDynamoDb: { ...inject('dynamoDb'), tablePrefix: uniqueTablePrefix() },
+    ...options,
+    port: 0,
+  });
 
 export interface ApiResponse {
   status: number;

@@ -1,5 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../../functions/adapters/dynamodb/dynamo-case-store.js';
@@ -15,10 +16,11 @@ import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import type { TableName } from '../../../functions/wiring/tables.js';
-import { createTables, startDynamoDbLocal, type DynamoDbLocal } from '../../../local/dynamodb-local.js';
+import { createTables } from '../../../local/dynamodb-local.js';
+import { uniqueTablePrefix } from '../../support/table-prefix.js';
 import { returnRequest } from '../../support/case-requests.js';
 
-/** DynamoDB Local in memory with every declared table, and the adapters under test on it. Stop it in `afterAll`. */
+/** Every declared table, on the run's DynamoDB Local, and the adapters under test on it. Stop it in `afterAll`. */
 export interface DynamoFixture {
   client: DynamoDBDocumentClient;
   tables: Record<TableName, string>;
@@ -30,31 +32,32 @@ export interface DynamoFixture {
 }
 
 export const startDynamoFixture = async (): Promise<DynamoFixture> => {
-  const dynamoDb: DynamoDbLocal = await startDynamoDbLocal();
-  try {
-    const admin = new DynamoDBClient({
-      endpoint: dynamoDb.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const tables = await createTables(admin, 'test-').finally(() => admin.destroy());
-    const client = createDocumentClient({ endpoint: dynamoDb.endpoint });
-    return {
-      client,
-      tables,
-      cases: new DynamoCaseStore(client, tables),
-      agents: new DynamoAgentDirectory(client, tables.agents),
-      stores: new DynamoStoreDirectory(client, tables.stores),
-      kpis: new DynamoKpiStore(client, tables.kpis),
-      stop: async () => {
-        client.destroy();
-        await dynamoDb.stop();
-      },
-    };
-  } catch (error) {
-    await dynamoDb.stop();
-    throw error;
-  }
+  const { endpoint } = inject('dynamoDb');
+  const prefix = uniqueTablePrefix();
+  const admin = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tables = await createTables(admin, prefix);
+  const client = createDocumentClient({ endpoint });
+  return {
+    client,
+    tables,
+    cases: new DynamoCaseStore(client, tables),
+    agents: new DynamoAgentDirectory(client, tables.agents),
+    stores: new DynamoStoreDirectory(client, tables.stores),
+    kpis: new DynamoKpiStore(client, tables.kpis),
+    // The run's DynamoDB Local stays up for the other files: only this fixture's tables go.
+    stop: async () => {
+      client.destroy();
+      try {
+        await Promise.all(Object.values(tables).map((TableName) => admin.send(new DeleteTableCommand({ TableName }))));
+      } finally {
+        admin.destroy();
+      }
+    },
+  };
 };
 
 /** A port the code under test must not use: each of its methods rejects. */
