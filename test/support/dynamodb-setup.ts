@@ -1,19 +1,31 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
+export interface SharedDynamoDb {
+  endpoint: string;
+  pid: number;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The run's one DynamoDB Local (in memory): each test stack and fixture makes its tables under a prefix of its own. */
-    dynamoDb: { endpoint: string; pid: number };
+    /** One DynamoDB Local (in memory) per worker slot: test stacks and fixtures make their tables under a prefix. */
+    dynamoDbs: SharedDynamoDb[];
   }
 }
 
 /**
- * One DynamoDB Local for the whole run instead of one Java process per test file: a JVM start costs about 2 s and a
- * cold JVM serves its first requests slowly. Stopped (by pid, with its process tree) when the run ends.
+ * One DynamoDB Local per worker for the whole run instead of one Java process per test file: a JVM start costs about
+ * 2 s and a cold JVM serves its first requests slowly. One per worker, not one for all: DynamoDB Local serializes its
+ * writes, so two workers on one process would wait on each other. Stopped (by pid, with its process tree) at the end.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dynamoDb = await startDynamoDbLocal();
-  project.provide('dynamoDb', { endpoint: dynamoDb.endpoint, pid: dynamoDb.pid });
-  return () => dynamoDb.stop();
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const started = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
+  project.provide(
+    'dynamoDbs',
+    started.map(({ endpoint, pid }) => ({ endpoint, pid })),
+  );
+  return async () => {
+    await Promise.all(started.map((dynamoDb) => dynamoDb.stop()));
+  };
 }

@@ -1,11 +1,10 @@
-import { inject } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.js';
-import { uniqueTablePrefix } from './table-prefix.js';
+import { uniqueTablePrefix, workerDynamoDb } from './table-prefix.js';
 
 export type TestStack = LocalStack;
 
 /**
- * The local stack for integration, workflow and e2e tests: a free port, tables of its own on the run's DynamoDB Local
+ * The local stack for integration, workflow and e2e tests: a free port, tables of its own on its worker's DynamoDB Local
  * (in memory; a stack given a `dataDir` starts its own), a temporary folder for the outbox and uploads, 10 ms workflow
  * retries, only errors logged. Stop it in `afterAll`.
  */
@@ -13,7 +12,7 @@ export const startTestStack = (options: Omit<LocalStackOptions, 'port'> = {}): P
   startLocalStack({
     retryIntervalMs: 10,
     quiet: true,
-    sharedDynamoDb: { ...inject('dynamoDb'), tablePrefix: uniqueTablePrefix() },
+    sharedDynamoDb: { ...workerDynamoDb(), tablePrefix: uniqueTablePrefix() },
     ...options,
     port: 0,
   });

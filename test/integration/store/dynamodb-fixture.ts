@@ -1,6 +1,5 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../../functions/adapters/dynamodb/dynamo-case-store.js';
@@ -17,10 +16,10 @@ import type { CaseStore } from '../../../functions/ports/case-store.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import type { TableName } from '../../../functions/wiring/tables.js';
 import { createTables } from '../../../local/dynamodb-local.js';
-import { uniqueTablePrefix } from '../../support/table-prefix.js';
+import { uniqueTablePrefix, workerDynamoDb } from '../../support/table-prefix.js';
 import { returnRequest } from '../../support/case-requests.js';
 
-/** Every declared table, on the run's DynamoDB Local, and the adapters under test on it. Stop it in `afterAll`. */
+/** Every declared table, on its worker's DynamoDB Local, and the adapters under test on it. Stop it in `afterAll`. */
 export interface DynamoFixture {
   client: DynamoDBDocumentClient;
   tables: Record<TableName, string>;
@@ -32,7 +31,7 @@ export interface DynamoFixture {
 }
 
 export const startDynamoFixture = async (): Promise<DynamoFixture> => {
-  const { endpoint } = inject('dynamoDb');
+  const { endpoint } = workerDynamoDb();
   const prefix = uniqueTablePrefix();
   const admin = new DynamoDBClient({
     endpoint,
@@ -48,7 +47,7 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
     agents: new DynamoAgentDirectory(client, tables.agents),
     stores: new DynamoStoreDirectory(client, tables.stores),
     kpis: new DynamoKpiStore(client, tables.kpis),
-    // The run's DynamoDB Local stays up for the other files: only this fixture's tables go.
+    // The worker's DynamoDB Local stays up for the other files: only this fixture's tables go.
     stop: async () => {
       client.destroy();
       try {
