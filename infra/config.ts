@@ -38,7 +38,7 @@ export interface DeploymentConfig {
   alarmTopicArn?: string;
   /**
    * `-c waf=true`: a WAF v2 web ACL on the API stage with a rate-based rule per client IP (`WAF_LIMITS` in
-   * infra/constructs/api-protection.ts). Off by default (it costs about USD 5/month plus per-request fees).
+   * infra/constructs/rate-limited-web-acl.ts). Off by default (it costs about USD 5/month plus per-request fees).
    */
   waf: boolean;
 }

@@ -66,7 +66,9 @@ const substitute = (value: unknown, found: Set<string>): unknown => {
   return value;
 };
 
-const rewriteTask = (state: JsonObject): void => {
+const rewriteTask = (state: JsonObject, invokeTimeoutSeconds: number | undefined): void => {
+  if (invokeTimeoutSeconds !== undefined && state.Resource === LAMBDA_INVOKE)
+    state.TimeoutSeconds = invokeTimeoutSeconds;
   const path = state.TimeoutSecondsPath;
   if (typeof path === 'string' && isObject(state.Parameters)) {
     state.Parameters = { ...state.Parameters, [`${TIMEOUT_SECONDS_KEY}.$`]: path };
@@ -87,13 +89,13 @@ const nestedMachines = (state: JsonObject): JsonObject[] => [
   ...[state.ItemProcessor, state.Iterator].filter(isObject),
 ];
 
-const visitStates = (machine: JsonObject, result: LocalDefinition): void => {
+const visitStates = (machine: JsonObject, result: LocalDefinition, invokeTimeoutSeconds: number | undefined): void => {
   if (!isObject(machine.States)) return;
   for (const [name, state] of Object.entries(machine.States)) {
     if (!isObject(state)) continue;
     if (Array.isArray(state.Retry)) result.retryStateNames.push(name);
     if (state.Type === 'Task' && typeof state.Resource === 'string') {
-      rewriteTask(state);
+      rewriteTask(state, invokeTimeoutSeconds);
       const functionName = isObject(state.Parameters) ? state.Parameters.FunctionName : undefined;
       result.taskStates[name] = {
         resource: state.Resource,
@@ -101,16 +103,20 @@ const visitStates = (machine: JsonObject, result: LocalDefinition): void => {
         ...(typeof state.TimeoutSeconds === 'number' ? { timeoutSeconds: state.TimeoutSeconds } : {}),
       };
     }
-    nestedMachines(state).forEach((nested) => visitStates(nested, result));
+    nestedMachines(state).forEach((nested) => visitStates(nested, result, invokeTimeoutSeconds));
   }
 };
 
-export const toLocalDefinition = (definition: object): LocalDefinition => {
+/** `invokeTimeoutSeconds` (tests only) replaces the declared timeout of every `lambda:invoke` task. */
+export const toLocalDefinition = (
+  definition: object,
+  { invokeTimeoutSeconds }: { invokeTimeoutSeconds?: number } = {},
+): LocalDefinition => {
   const found = new Set<string>();
   const substituted = substitute(definition, found);
   if (!isObject(substituted)) throw new Error('A state machine definition must be a JSON object');
   const result: LocalDefinition = { definition: substituted, taskStates: {}, retryStateNames: [], placeholders: [] };
-  visitStates(substituted, result);
+  visitStates(substituted, result, invokeTimeoutSeconds);
   result.placeholders = [...found];
   return result;
 };

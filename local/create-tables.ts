@@ -1,8 +1,9 @@
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  type DynamoDBClient,
+  DynamoDBClient,
   type GlobalSecondaryIndex,
   type Projection,
   ResourceNotFoundException,
@@ -106,4 +107,17 @@ export const createTables = async (client: DynamoDBClient, prefix: string): Prom
     if (table.ttlAttribute) await enableTtl(client, name, table.ttlAttribute);
   }
   return names;
+};
+
+/** A client for DynamoDB Local's control plane (any credentials do; these keep every client on one database). */
+export const localAdminClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+/** Deletes the tables `createTables` made: a stack or fixture on a shared DynamoDB Local leaves it as it found it. */
+export const deleteTables = async (client: DynamoDBClient, tables: Record<TableName, string>): Promise<void> => {
+  await Promise.all(Object.values(tables).map((TableName) => client.send(new DeleteTableCommand({ TableName }))));
 };

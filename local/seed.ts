@@ -5,7 +5,6 @@ import type { AgentProfile } from '../functions/domain/agent.js';
 import { ANY_CATEGORY } from '../functions/domain/assignment.js';
 import { CASE_TYPES, LOCALES } from '../functions/domain/case.js';
 import { StateConflictError } from '../functions/domain/errors.js';
-import { DEFAULT_POLICY } from '../functions/domain/policy/store-policy.js';
 import type { StaffRole } from '../functions/domain/staff.js';
 import type { Store } from '../functions/domain/store.js';
 import type { AgentDirectory } from '../functions/ports/agent-directory.js';
@@ -120,14 +119,11 @@ export const seedDemoStores = async (
       }
       continue;
     }
-    await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'POLICY'), ...DEFAULT_POLICY });
-    // The key with its issue time and the store's key ring, as `scripts/create-store.ts` writes them: the key has an id
-    // in the admin's list, and a rotation replaces exactly it.
-    const [, , keyItem, ring] = newStoreItems(store, { apiKey, issuedAt: new Date() });
-    await putIfAbsent(client, storesTable, keyItem as Record<string, unknown>);
-    await putIfAbsent(client, storesTable, ring as Record<string, unknown>);
-    // The profile last: its presence is what marks the store as seeded.
-    await putIfAbsent(client, storesTable, { ...storeDocumentKey(storeId, 'PROFILE'), ...store });
+    // The items `scripts/create-store.ts` writes (the key with its issue time and the store's key ring, so the key has
+    // an id in the admin's list and a rotation replaces exactly it), the profile last: its presence marks the store seeded.
+    const [profileItem, ...others] = newStoreItems(store, { apiKey, issuedAt: new Date() });
+    for (const item of [...others, profileItem])
+      await putIfAbsent(client, storesTable, item as Record<string, unknown>);
     created.push(storeId);
   }
   return created;

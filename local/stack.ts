@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedStoreDirectory } from '../functions/adapters/cached-store-directory.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
@@ -24,7 +23,14 @@ import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { WORK_QUEUE } from '../functions/wiring/queues.js';
 import { localDependenciesFor } from './declared-local-dependencies.js';
-import { createTables, physicalTableNames, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import {
+  createTables,
+  deleteTables,
+  localAdminClient,
+  physicalTableNames,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
 import { loadApiRoutes, loadQueueConsumers, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
@@ -104,22 +110,10 @@ export interface LocalStack {
 
 export const TABLE_PREFIX = 'local-';
 
-const adminClient = (endpoint: string): DynamoDBClient =>
-  new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-
 /** A stack on a shared DynamoDB Local leaves it as it found it: its tables go, the process stays. */
-const deleteTables = async (endpoint: string, tablePrefix: string): Promise<void> => {
-  const admin = adminClient(endpoint);
-  try {
-    const names = physicalTableNames(tablePrefix);
-    await Promise.all(TABLES.map((table) => admin.send(new DeleteTableCommand({ TableName: names[table.name] }))));
-  } finally {
-    admin.destroy();
-  }
+const deleteTablesAt = async (endpoint: string, tablePrefix: string): Promise<void> => {
+  const admin = localAdminClient(endpoint);
+  await deleteTables(admin, physicalTableNames(tablePrefix)).finally(() => admin.destroy());
 };
 /** Short, so a store change (an admin's edit, a re-seed) shows within a second. */
 const STORE_CACHE_TTL_MS = 1_000;
@@ -241,9 +235,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const shared = dataDir ? undefined : options.sharedDynamoDb;
     dynamoDb = shared
-      ? { endpoint: shared.endpoint, pid: shared.pid, stop: () => deleteTables(shared.endpoint, shared.tablePrefix) }
+      ? { endpoint: shared.endpoint, pid: shared.pid, stop: () => deleteTablesAt(shared.endpoint, shared.tablePrefix) }
       : await startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
-    const admin = adminClient(dynamoDb.endpoint);
+    const admin = localAdminClient(dynamoDb.endpoint);
     const tables = await createTables(admin, shared?.tablePrefix ?? TABLE_PREFIX).finally(() => admin.destroy());
     documentClient = createDocumentClient({ endpoint: dynamoDb.endpoint });
     await seedDemoStores(documentClient, tables.stores, { reviewReminderAfter: options.reviewReminderAfter });

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { logger as defaultLogger } from '../functions/commons/logger.js';
 import type { CaseWorkflow, CaseWorkflowInput } from '../functions/ports/case-workflow.js';
-import { LAMBDA_INVOKE, toLocalDefinition, type LocalDefinition } from './asl-local-definition.js';
+import { toLocalDefinition, type LocalDefinition } from './asl-local-definition.js';
 import { collectEvents, failureOf } from './execution-events.js';
 import {
   type ExecutionRecord,
@@ -49,19 +49,6 @@ const EXECUTION_ARN_PREFIX = 'arn:aws:states:us-east-1:000000000000:execution:Ca
 const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
 
-const withInvokeTimeout = (definition: object, seconds: number): object => {
-  const { States: states, ...rest } = definition as { States?: Record<string, Record<string, unknown>> };
-  return {
-    ...rest,
-    States: Object.fromEntries(
-      Object.entries(states ?? {}).map(([name, state]) => [
-        name,
-        state.Type === 'Task' && state.Resource === LAMBDA_INVOKE ? { ...state, TimeoutSeconds: seconds } : state,
-      ]),
-    ),
-  };
-};
-
 /**
  * The case lifecycle on `aws-local-stepfunctions`: the same ASL and task handlers as in AWS, one execution per case.
  * Executions run in the background; a failure never escapes (the record is FAILED with error and cause).
@@ -84,11 +71,7 @@ export class LocalWorkflowEngine implements CaseWorkflow {
   private stopped = false;
 
   constructor(options: LocalWorkflowEngineOptions) {
-    this.local = toLocalDefinition(
-      options.taskTimeoutSeconds === undefined
-        ? options.definition
-        : withInvokeTimeout(options.definition, options.taskTimeoutSeconds),
-    );
+    this.local = toLocalDefinition(options.definition, { invokeTimeoutSeconds: options.taskTimeoutSeconds });
     assertDispatchable(this.local.taskStates, options.taskHandlers);
     // The library validates the definition (asl-validator) here and throws when it is not valid ASL.
     this.machine = new StateMachine(this.local.definition as unknown as StateMachineDefinition);

@@ -1,11 +1,9 @@
 import { errorName, logger } from '../commons/logger.js';
 import type { Case } from '../domain/case.js';
-import type { IntakeQuota } from '../domain/intake-limit.js';
-import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import { metricsOfChange, type MetricPoint } from '../domain/operations-metrics.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseMetrics } from '../ports/case-metrics.js';
-import type { CaseChange, CaseStore, IdempotencyRecord } from '../ports/case-store.js';
+import type { CaseChange, CaseCreationWrites, CaseStore } from '../ports/case-store.js';
 import { CaseStoreDecorator } from '../ports/case-store-decorator.js';
 
 /**
@@ -21,14 +19,8 @@ export class MeteredCaseStore extends CaseStoreDecorator {
     super(inner);
   }
 
-  override async create(
-    newCase: Case,
-    firstEvent: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    kpi?: KpiDelta,
-    quota?: IntakeQuota,
-  ): Promise<void> {
-    await this.inner.create(newCase, firstEvent, idempotency, kpi, quota);
+  override async create(newCase: Case, firstEvent: TimelineEvent, writes?: CaseCreationWrites): Promise<void> {
+    await this.inner.create(newCase, firstEvent, writes);
     this.count(() => metricsOfChange([firstEvent]));
   }
 

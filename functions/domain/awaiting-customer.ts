@@ -11,7 +11,6 @@ import type { TimelineEvent } from './timeline.js';
  * (`resolve_no_action`, the default) or flagged for the supervisors (`flag`). A new wait (the customer answered, staff
  * asked again) starts both anew.
  */
-export type { AwaitingCustomerOutcome } from './store.js';
 
 export interface AwaitingCustomerRules {
   reminderAfter: string;

@@ -17,6 +17,10 @@ export interface IntakeQuota {
   retryAfterSeconds: number;
 }
 
+/** The store's limit of new cases per customer and hour (the default when never saved). */
+export const intakeLimitOf = (store: { intakeLimitPerCustomerPerHour?: number }): number =>
+  store.intakeLimitPerCustomerPerHour ?? DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR;
+
 export const intakeQuota = (
   store: { storeId: string; intakeLimitPerCustomerPerHour?: number },
   customerId: string,
@@ -28,7 +32,7 @@ export const intakeQuota = (
     storeId: store.storeId,
     customerId,
     hour: new Date(windowStart).toISOString().slice(0, 13),
-    limit: store.intakeLimitPerCustomerPerHour ?? DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+    limit: intakeLimitOf(store),
     expiresAt: Math.floor((windowEnd + HOUR_MS) / 1000),
     retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
   };

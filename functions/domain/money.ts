@@ -15,11 +15,16 @@ export const isIsoCurrency = (code: string): boolean => ISO_CURRENCIES.has(code)
 export const minorUnitDigits = (currency: string): number =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
+/** The largest amount of money a client may send (an order line, a limit, a resolution). */
+export const MAX_MONEY_AMOUNT = 10_000_000;
+
+/** Whether `value` is written with at most `places` decimals (1e-300 is not: it has 300, and DynamoDB refuses it). */
+export const hasAtMostDecimals = (value: number, places: number): boolean =>
+  Number.isFinite(value) && Number(value.toFixed(places)) === value;
+
 /** Whether `amount` is a whole number of the currency's minor units (no fraction of a cent, none of a yen). */
-export const hasMinorUnitsOf = (amount: number, currency: string): boolean => {
-  const digits = minorUnitDigits(currency);
-  return Number.isFinite(amount) && Number(amount.toFixed(digits)) === amount;
-};
+export const hasMinorUnitsOf = (amount: number, currency: string): boolean =>
+  hasAtMostDecimals(amount, minorUnitDigits(currency));
 
 /**
  * An amount in the customer's language (`¥199.00`, `CN¥199.00`). An unknown currency code must not lose the message or

@@ -1,4 +1,11 @@
-import { roundKey, type Assignee, type Case, type ReopenReason, type Resolution } from './case.js';
+import type { Assignee, Case, ReopenReason, Resolution } from './case.js';
+import {
+  assignedNotificationKey,
+  awaitingCustomerNotificationKey,
+  reopenedNotificationKey,
+  replyNotificationKey,
+  resolvedNotificationKey,
+} from './notification-keys.js';
 
 /**
  * An email a staff action decided, written as an outbox item in the same transaction as the action and sent afterwards
@@ -26,19 +33,19 @@ export interface OutboxItem {
   notice: OutboxNotice;
 }
 
-/** The key of each notice, as the notices of `customer-notices.ts` compute it from the case they are sent about. */
+/** The key of each notice: the one its email is recorded under (`notification-keys.ts`). */
 export const outboxKey = (notice: OutboxNotice): string => {
   switch (notice.kind) {
     case 'reply':
-      return `reply_${notice.replyEventId}`;
+      return replyNotificationKey(notice.replyEventId);
     case 'awaiting_customer':
-      return `awaiting_customer_${notice.eventId}`;
+      return awaitingCustomerNotificationKey(notice.eventId);
     case 'resolved':
-      return roundKey(notice.round === undefined ? {} : { round: notice.round }, 'case_resolved');
+      return resolvedNotificationKey(notice.round === undefined ? {} : { round: notice.round });
     case 'assigned':
-      return `case_assigned_${notice.assignee.agentId}_${notice.assignee.assignedAt}`;
+      return assignedNotificationKey(notice.assignee);
     case 'reopened':
-      return roundKey({ round: notice.round }, 'case_reopened');
+      return reopenedNotificationKey({ round: notice.round });
   }
 };
 

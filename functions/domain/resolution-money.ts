@@ -1,6 +1,6 @@
 import type { ResolutionType } from './case.js';
 import type { ErrorDetail } from './errors.js';
-import { hasMinorUnitsOf, isIsoCurrency, minorUnitDigits } from './money.js';
+import { hasMinorUnitsOf, isIsoCurrency, MAX_MONEY_AMOUNT, minorUnitDigits } from './money.js';
 
 /**
  * The money a resolution may carry, by type:
@@ -22,7 +22,6 @@ export const RESOLUTION_MONEY: Readonly<Record<ResolutionType, ResolutionMoneyKi
 };
 
 /** Highest amount any request may name, whatever the currency (the generic bound; store limits are lower). */
-export const MAX_RESOLUTION_AMOUNT = 10_000_000;
 
 /** What a resolution says about money, as sent. */
 export interface ResolutionMoney {
@@ -55,7 +54,7 @@ export const resolutionShapeProblems = ({ type, amount, currency }: ResolutionMo
 const amountProblems = (amount: number, currency: string | undefined): ErrorDetail[] => {
   // `-0 > 0` is false, so a negative zero is refused with the zero.
   if (!(amount > 0)) return [{ path: 'amount', message: 'More than 0' }];
-  if (amount > MAX_RESOLUTION_AMOUNT) return [{ path: 'amount', message: `At most ${MAX_RESOLUTION_AMOUNT}` }];
+  if (amount > MAX_MONEY_AMOUNT) return [{ path: 'amount', message: `At most ${MAX_MONEY_AMOUNT}` }];
   if (currency !== undefined && isIsoCurrency(currency) && !hasMinorUnitsOf(amount, currency)) {
     return [{ path: 'amount', message: decimalsMessage(currency) }];
   }

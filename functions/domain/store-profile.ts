@@ -1,9 +1,9 @@
-import { awaitingCustomerRulesOf, type AwaitingCustomerOutcome } from './awaiting-customer.js';
+import { awaitingCustomerRulesOf } from './awaiting-customer.js';
 import type { Locale } from './case.js';
-import { DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR } from './intake-limit.js';
+import { intakeLimitOf } from './intake-limit.js';
 import { DEFAULT_KPI_TARGETS } from './kpi/kpi-rollup.js';
 import type { KpiTargets } from './kpi/kpi-report.js';
-import { compensationLimitOf, DEFAULT_REOPEN_WINDOW, type Store } from './store.js';
+import { compensationLimitOf, DEFAULT_REOPEN_WINDOW, type AwaitingCustomerOutcome, type Store } from './store.js';
 
 /**
  * Prefix of case numbers: 2 to 6 uppercase letters or digits (`AS` -> `AS-20261122-0001`). A change applies to cases
@@ -53,7 +53,7 @@ export const storeProfileView = (store: Store): StoreProfileView => ({
   ...awaitingCustomerSettings(store),
   kpiTargets: kpiTargetsOf(store),
   compensationLimit: compensationLimitOf(store),
-  intakeLimitPerCustomerPerHour: store.intakeLimitPerCustomerPerHour ?? DEFAULT_INTAKE_LIMIT_PER_CUSTOMER_PER_HOUR,
+  intakeLimitPerCustomerPerHour: intakeLimitOf(store),
   version: store.version ?? 0,
 });
 

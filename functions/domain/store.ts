@@ -2,10 +2,10 @@ import type { Locale } from './case.js';
 import type { KpiTargets } from './kpi/kpi-report.js';
 import { DEFAULT_SLA_POLICY, type StoreSlaPolicy } from './sla/sla-policy.js';
 
-/** A store (tenant): its storefront key decides which store a request belongs to. */
 /** What happens to a case awaiting the customer at the store's limit (see `awaiting-customer.ts`). */
 export type AwaitingCustomerOutcome = 'resolve_no_action' | 'flag';
 
+/** A store (tenant): its storefront key decides which store a request belongs to. */
 export interface Store {
   storeId: string;
   name: string;

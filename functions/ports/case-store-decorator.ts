@@ -1,8 +1,6 @@
 import type { Case } from '../domain/case.js';
-import type { IntakeQuota } from '../domain/intake-limit.js';
-import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../domain/timeline.js';
-import type { CaseChange, CaseStore, IdempotencyRecord } from './case-store.js';
+import type { CaseChange, CaseCreationWrites, CaseStore } from './case-store.js';
 
 /**
  * A case store that hands every call to `inner`: the base of the stores that add something to the writes (the KPI
@@ -11,14 +9,8 @@ import type { CaseChange, CaseStore, IdempotencyRecord } from './case-store.js';
 export abstract class CaseStoreDecorator implements CaseStore {
   constructor(protected readonly inner: CaseStore) {}
 
-  create(
-    newCase: Case,
-    firstEvent: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    kpi?: KpiDelta,
-    quota?: IntakeQuota,
-  ): Promise<void> {
-    return this.inner.create(newCase, firstEvent, idempotency, kpi, quota);
+  create(newCase: Case, firstEvent: TimelineEvent, writes?: CaseCreationWrites): Promise<void> {
+    return this.inner.create(newCase, firstEvent, writes);
   }
   update(current: Case, change: CaseChange): Promise<void> {
     return this.inner.update(current, change);

@@ -120,6 +120,13 @@ export interface CaseChange {
 }
 
 /** Persistence of cases, their timelines and intake idempotency records. */
+/** What an intake writes in the case's own transaction besides the case and its first event. */
+export interface CaseCreationWrites {
+  idempotency?: IdempotencyRecord;
+  kpi?: KpiDelta;
+  quota?: IntakeQuota;
+}
+
 export interface CaseStore {
   /** Next number in the store's daily case-number sequence (1, 2, ...). */
   nextCaseSequence(storeId: string, day: string): Promise<number>;
@@ -128,15 +135,9 @@ export interface CaseStore {
    * record in one transaction. Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired
    * by the case's `createdAt` (an expired one is replaced), `AttachmentInUseError` when a file is another case's;
    * nothing is written then. With `quota`, the customer's counter for the hour goes up by one in the same transaction,
-   * only while under its limit: `RateLimitedError` past it, nothing written.
+   * only while under its limit: `RateLimitedError` past it, nothing written. `kpi`: the counters the case adds.
    */
-  create(
-    newCase: Case,
-    firstEvent: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    kpi?: KpiDelta,
-    quota?: IntakeQuota,
-  ): Promise<void>;
+  create(newCase: Case, firstEvent: TimelineEvent, writes?: CaseCreationWrites): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
   /**
    * Ids of cases filed before `filedBefore` that still await their workflow (`create` marks a `submitted` case; the

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { textProblem, type TextLines } from '../domain/text-rules.js';
-import { isIsoCurrency } from '../domain/money.js';
+import { hasAtMostDecimals, isIsoCurrency, MAX_MONEY_AMOUNT } from '../domain/money.js';
 import { durationBoundsText, durationProblem, type DurationBounds } from '../domain/duration.js';
 
 /** Fields several request schemas share, so one rule (and one message) holds wherever the field appears. */
@@ -30,9 +30,6 @@ export const multiLineText = (max: number) =>
     'Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible',
   );
 
-/** Whether `value` is written with at most `places` decimals (1e-300 is not: it has 300, and DynamoDB refuses it). */
-const hasAtMostDecimals = (places: number) => (value: number) => Number(value.toFixed(places)) === value;
-
 /** A finite number from `min` to `max` with at most `places` decimals: what every number a client sends is held to. */
 export const decimalNumber = (min: number, max: number, places: number) =>
   z
@@ -41,13 +38,16 @@ export const decimalNumber = (min: number, max: number, places: number) =>
     .max(max)
     // multipleOf publishes the step in the JSON Schema; it lets 1e-300 through, so the refinement holds the rule.
     .multipleOf(10 ** -places)
-    .refine(hasAtMostDecimals(places), places === 0 ? 'A whole number' : `At most ${places} decimals`);
+    .refine(
+      (value) => hasAtMostDecimals(value, places),
+      places === 0 ? 'A whole number' : `At most ${places} decimals`,
+    );
 
 /** A share such as a target rate: 0 to 1, at most four decimals (0.905 is 90.5 %). */
 export const shareOfOne = decimalNumber(0, 1, 4);
 
 /** An amount of money: not negative, cents at most. */
-export const moneyAmount = decimalNumber(0, 10_000_000, 2);
+export const moneyAmount = decimalNumber(0, MAX_MONEY_AMOUNT, 2);
 
 /**
  * An ISO 8601 duration within `bounds` (PT1S to P366D unless told; PT0S only where zero means something), in whole

@@ -3,13 +3,14 @@ import { errorName, logger } from '../commons/logger.js';
 import { newCaseId, type Case, type CaseRequest } from '../domain/case.js';
 import { caseNumberDay, formatCaseNumber } from '../domain/case-number.js';
 import { IdempotencyConflictError, TransientError } from '../domain/errors.js';
-import { idempotencyExpiry, isIdempotencyRecordLive, requestHash } from '../domain/idempotency.js';
+import { idempotencyExpiry, requestHash } from '../domain/idempotency.js';
 import { intakeQuota } from '../domain/intake-limit.js';
 import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
 import { IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
 import { checkAttachments, claimingAttachments } from './check-attachments.js';
+import { findLiveIdempotencyRecord } from './live-idempotency-record.js';
 
 export interface FileCaseInput {
   store: Store;
@@ -92,7 +93,7 @@ export const fileCase = async (
   const now = clock.now();
   const hash = requestHash(request);
   if (idempotencyKey && !messageRecord) {
-    const record = await liveRecord(cases, store, idempotencyKey, now);
+    const record = await findLiveIdempotencyRecord(cases, store.storeId, idempotencyKey, now);
     if (record) return replay({ cases, workflow }, record, hash);
   }
   await checkAttachments({ attachments }, store.storeId, request.attachments);
@@ -117,14 +118,12 @@ export const fileCase = async (
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await claimingAttachments(request.attachments, () =>
-        cases.create(filed, submitted, idempotency, undefined, quota),
-      );
+      await claimingAttachments(request.attachments, () => cases.create(filed, submitted, { idempotency, quota }));
       break;
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError && idempotencyKey && !messageRecord) {
         // A concurrent request with the same key won; the number taken above stays unused.
-        const record = await liveRecord(cases, store, idempotencyKey, now);
+        const record = await findLiveIdempotencyRecord(cases, store.storeId, idempotencyKey, now);
         if (!record) throw new TransientError('Idempotency record not readable yet');
         return replay({ cases, workflow }, record, hash);
       }
@@ -138,16 +137,6 @@ export const fileCase = async (
   }
   await startLifecycle(workflow, filed);
   return { created: true, filed };
-};
-
-const liveRecord = async (
-  cases: Dependencies['cases'],
-  store: Store,
-  idempotencyKey: string,
-  now: Date,
-): Promise<IdempotencyRecord | undefined> => {
-  const record = await cases.findIdempotencyRecord(store.storeId, idempotencyKey);
-  return record && isIdempotencyRecordLive(record, now) ? record : undefined;
 };
 
 const replay = async (

@@ -320,7 +320,7 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
   }
   if (capabilities.storefrontKeys === 'register') {
     // Find the plan by name; create an API key with the given value. Adding it to the plan is granted on the plan's
-    // own ARN by the Api construct (`grantStorefrontKeyRegistration`), which owns the plan. No update or delete.
+    // own ARN by the Api construct (`api.ts`, which owns the plan). No update or delete.
     fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:GET'], resources: [apiGateway('/usageplans')] }));
     fn.addToRolePolicy(new PolicyStatement({ actions: ['apigateway:POST'], resources: [apiGateway('/apikeys')] }));
   }

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { JavaNotFoundError, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
 export interface SharedDynamoDb {
   endpoint: string;
@@ -17,10 +17,16 @@ declare module 'vitest' {
  * One DynamoDB Local per worker for the whole run instead of one Java process per test file: a JVM start costs about
  * 2 s and a cold JVM serves its first requests slowly. One per worker, not one for all: DynamoDB Local serializes its
  * writes, so two workers on one process would wait on each other. Stopped (by pid, with its process tree) at the end.
+ * Without Java, `npm test` stops here in its first seconds with one line saying what to install.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  const started = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
+  const started = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal())).catch(
+    (error: unknown) => {
+      if (error instanceof JavaNotFoundError) error.stack = error.message; // the line says what to install
+      throw error;
+    },
+  );
   project.provide(
     'dynamoDbs',
     started.map(({ endpoint, pid }) => ({ endpoint, pid })),

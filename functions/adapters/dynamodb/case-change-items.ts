@@ -78,12 +78,6 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':notified'] = [...change.addNotificationsSent];
     assignments.push('#notified = list_append(if_not_exists(#notified, :noneNotified), :notified)');
   }
-  if (change.addAttachments?.length) {
-    names['#attachments'] = 'attachments';
-    values[':noAttachments'] = [];
-    values[':attachments'] = [...change.addAttachments];
-    assignments.push('#attachments = list_append(if_not_exists(#attachments, :noAttachments), :attachments)');
-  }
   const removals = remove.map((attribute, index) => {
     names[`#r${index}`] = attribute;
     return `#r${index}`;
@@ -107,14 +101,18 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
       conditions.push('#assignee.#agentId = :assignee');
     }
   }
-  // The same file sent twice at once appends once: the second write fails here, reads again and leaves it out.
-  change.addAttachments?.forEach((attachmentId, index) => {
-    names['#attachments'] = 'attachments';
-    values[`:attachment${index}`] = attachmentId;
-    conditions.push(`NOT contains(#attachments, :attachment${index})`);
-  });
-  // The per-case limits, on the item itself: however many messages race, none goes past them.
   if (change.addAttachments?.length) {
+    // Appended by the write itself, so concurrent messages never drop each other's files.
+    names['#attachments'] = 'attachments';
+    values[':noAttachments'] = [];
+    values[':attachments'] = [...change.addAttachments];
+    assignments.push('#attachments = list_append(if_not_exists(#attachments, :noAttachments), :attachments)');
+    // The same file sent twice at once appends once: the second write fails here, reads again and leaves it out.
+    change.addAttachments.forEach((attachmentId, index) => {
+      values[`:attachment${index}`] = attachmentId;
+      conditions.push(`NOT contains(#attachments, :attachment${index})`);
+    });
+    // The per-case limit, on the item itself: however many messages race, none goes past it.
     values[':roomForAttachments'] = MAX_CASE_ATTACHMENTS - change.addAttachments.length;
     conditions.push('size(#attachments) <= :roomForAttachments');
   }

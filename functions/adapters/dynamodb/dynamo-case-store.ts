@@ -14,11 +14,11 @@ import {
   StateConflictError,
   UndeclaredCapabilityError,
 } from '../../domain/errors.js';
-import type { IntakeQuota } from '../../domain/intake-limit.js';
 import { queuePartition } from '../../domain/queue.js';
 import type { OutboxItem } from '../../domain/outbox.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
+  type CaseCreationWrites,
   AttachmentInUseError,
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
@@ -33,7 +33,6 @@ import { claimingCaseOf, claimItems } from './attachment-claims.js';
 import { caseChangeTransaction, idempotencyItem } from './case-change-items.js';
 import type { TransactItem } from './transact-write.js';
 import { kpiDeltaItems } from './kpi-items.js';
-import type { KpiDelta } from '../../domain/kpi/kpi-delta.js';
 import {
   awaitingWorkflowKey,
   awaitingWorkflowShards,
@@ -93,9 +92,7 @@ export class DynamoCaseStore implements CaseStore {
   async create(
     newCase: Case,
     firstEvent: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    kpi?: KpiDelta,
-    quota?: IntakeQuota,
+    { idempotency, kpi, quota }: CaseCreationWrites = {},
   ): Promise<void> {
     if ((idempotency || quota) && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');

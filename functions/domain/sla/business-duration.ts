@@ -1,7 +1,6 @@
 import { durationParts, isIsoDuration } from '../duration.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { BusinessTimeHorizonError } from '../errors.js';
-import { addBusinessSeconds, businessSecondsBetween, HORIZON_DAYS } from './business-time.js';
+import { addBusinessSeconds, beyondHorizon, businessSecondsBetween, HORIZON_DAYS } from './business-time.js';
 import { openIntervalsFrom, openIntervalsOn, weekSpanFrom, type OpenInterval } from './opening-hours.js';
 import { DAY_MS, instantOf, localTimeOf } from '../zoned-time.js';
 
@@ -32,7 +31,7 @@ const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: numb
   let left = count;
   let intervals: readonly OpenInterval[] = [];
   while (left > 0) {
-    if (current - day > HORIZON_DAYS) throw beyondHorizon(count);
+    if (current - day > HORIZON_DAYS) throw beyondHorizon(`${count} working days`);
     const week = left > 7 ? weekSpanFrom(calendar, current + 1) : undefined;
     if (week && left > week.workingDays) {
       left -= week.workingDays;
@@ -45,11 +44,6 @@ const nthWorkingDayAfter = (calendar: BusinessCalendar, day: number, count: numb
   }
   return intervals;
 };
-
-const beyondHorizon = (days: number): BusinessTimeHorizonError =>
-  new BusinessTimeHorizonError(
-    `${days} working days do not end within two years on this calendar: the SLA policy must be corrected`,
-  );
 
 /** The instant in `intervals` at `wanted`, or the next opening after it that day, or the day's closing when past it. */
 const clampInto = (intervals: readonly OpenInterval[], wanted: number): number => {

@@ -21,16 +21,16 @@ export const HORIZON_DAYS = 731;
 
 const toMs = (seconds: number): number => Math.round(seconds * 1000);
 
-const beyondHorizon = (what: string): BusinessTimeHorizonError =>
+export const beyondHorizon = (what: string): BusinessTimeHorizonError =>
   new BusinessTimeHorizonError(
-    `${what} of business time does not end within two years on this calendar: the SLA policy must be corrected`,
+    `${what} do not end within two years on this calendar: the SLA policy must be corrected`,
   );
 
 /** The earliest instant at which `seconds` of working time have passed since `start`; `start` itself for zero. */
 export const addBusinessSeconds = (calendar: BusinessCalendar, start: Date, seconds: number): Date => {
   if (!(seconds >= 0)) throw new RangeError(`Business time to add must be zero or more: ${seconds}`);
   // Business time never outruns elapsed time (a day's slack for a daylight-saving change).
-  if (seconds > (HORIZON_DAYS - 1) * 86_400) throw beyondHorizon(`${seconds} s`);
+  if (seconds > (HORIZON_DAYS - 1) * 86_400) throw beyondHorizon(`${seconds} s of business time`);
   let remaining = toMs(seconds);
   if (remaining === 0) return start;
   const from = start.getTime();
@@ -50,7 +50,7 @@ export const addBusinessSeconds = (calendar: BusinessCalendar, start: Date, seco
     }
     day += 1;
   }
-  throw beyondHorizon(`${seconds} s`);
+  throw beyondHorizon(`${seconds} s of business time`);
 };
 
 /** Working time between two instants, in seconds; zero when `to` is not after `from`. */

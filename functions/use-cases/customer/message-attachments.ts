@@ -13,7 +13,7 @@ export const withCustomerMessage = (
   plan: PlannedChange,
   attachmentIds: readonly string[],
 ): PlannedChange => {
-  const added = [...new Set(attachmentIds)].filter((attachmentId) => !current.attachments.includes(attachmentId));
+  const added = attachmentIds.filter((attachmentId) => !current.attachments.includes(attachmentId));
   assertRoomForMessage(current, added.length);
   return { ...plan, countCustomerMessage: true, ...(added.length > 0 ? { addAttachments: added } : {}) };
 };

@@ -1,7 +1,8 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { IdempotencyConflictError } from '../../domain/errors.js';
-import { idempotencyExpiry, isIdempotencyRecordLive, requestHash } from '../../domain/idempotency.js';
+import { idempotencyExpiry, requestHash } from '../../domain/idempotency.js';
 import type { IdempotencyRecord } from '../../ports/case-store.js';
+import { findLiveIdempotencyRecord } from '../live-idempotency-record.js';
 
 export type MessageAnswer = NonNullable<IdempotencyRecord['message']>;
 
@@ -39,8 +40,8 @@ export const messageIdempotency = (
    * different body or case, or an intake) is a 409 `idempotency_conflict`. Undefined when the key is free.
    */
   earlierAnswer: async (): Promise<MessageAnswer | undefined> => {
-    const record = await cases.findIdempotencyRecord(key.storeId, key.idempotencyKey);
-    if (!record || !isIdempotencyRecordLive(record, clock.now())) return undefined;
+    const record = await findLiveIdempotencyRecord(cases, key.storeId, key.idempotencyKey, clock.now());
+    if (!record) return undefined;
     if (record.requestHash !== key.requestHash || !record.message) {
       throw new IdempotencyConflictError('This Idempotency-Key was used with a different request', {
         details: [{ path: 'Idempotency-Key', message: 'Already used for another request of this store' }],

@@ -2,15 +2,14 @@ import { caseWithChange, type Case } from '../../domain/case.js';
 import { NotFoundError, WriteConflictError } from '../../domain/errors.js';
 import { caseKpiFacts, type KpiFactOptions } from '../../domain/kpi/case-kpi-facts.js';
 import { countsForKpis } from '../../domain/kpi/kpi-relevance.js';
-import type { IntakeQuota } from '../../domain/intake-limit.js';
-import { EMPTY_FACTS, isEmptyDelta, kpiDelta, type KpiDelta } from '../../domain/kpi/kpi-delta.js';
+import { EMPTY_FACTS, isEmptyDelta, kpiDelta } from '../../domain/kpi/kpi-delta.js';
 import { stampMeasures } from '../../domain/kpi/kpi-measurements.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
+  type CaseCreationWrites,
   KpiRevisionMovedError,
   type CaseChange,
   type CaseStore,
-  type IdempotencyRecord,
 } from '../../ports/case-store.js';
 import { CaseStoreDecorator } from '../../ports/case-store-decorator.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
@@ -50,16 +49,10 @@ export class KpiCountingCaseStore extends CaseStoreDecorator {
     super(inner);
   }
 
-  override async create(
-    newCase: Case,
-    firstEvent: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    _kpi?: KpiDelta,
-    quota?: IntakeQuota,
-  ): Promise<void> {
+  override async create(newCase: Case, firstEvent: TimelineEvent, writes: CaseCreationWrites = {}): Promise<void> {
     const context = await kpiContextOf(this.stores, newCase.storeId);
-    const delta = kpiDelta(EMPTY_FACTS, caseKpiFacts(newCase, [firstEvent], context));
-    await this.inner.create(newCase, firstEvent, idempotency, delta, quota);
+    const kpi = kpiDelta(EMPTY_FACTS, caseKpiFacts(newCase, [firstEvent], context));
+    await this.inner.create(newCase, firstEvent, { ...writes, kpi });
   }
 
   override async update(current: Case, change: CaseChange): Promise<void> {

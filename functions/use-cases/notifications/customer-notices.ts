@@ -1,6 +1,13 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { logger, errorName } from '../../commons/logger.js';
 import { roundKey, type Case, type ReopenReason } from '../../domain/case.js';
+import {
+  assignedNotificationKey,
+  awaitingCustomerNotificationKey,
+  reopenedNotificationKey,
+  replyNotificationKey,
+  resolvedNotificationKey,
+} from '../../domain/notification-keys.js';
 import type { Store } from '../../domain/store.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
@@ -75,7 +82,7 @@ export const notifyAssigned = async (dependencies: MailDependencies, value: Case
   await sendNotice(
     dependencies,
     value,
-    `case_assigned_${assignee.agentId}_${assignee.assignedAt}`,
+    assignedNotificationKey(assignee),
     toCustomer(value, {
       kind: 'case_assigned',
       agentName: assignee.name,
@@ -92,7 +99,7 @@ export const notifyReply = async (
   sendNotice(
     dependencies,
     value,
-    `reply_${reply.replyEventId}`,
+    replyNotificationKey(reply.replyEventId),
     toCustomer(value, {
       kind: 'reply_posted',
       authorName: reply.authorName,
@@ -141,7 +148,7 @@ export const notifyAwaitingCustomer = async (
   await sendNotice(
     dependencies,
     current,
-    `awaiting_customer_${eventId}`,
+    awaitingCustomerNotificationKey(eventId),
     toCustomer(current, {
       kind: 'awaiting_customer',
       ...(latestReply !== undefined ? { latestReply } : {}),
@@ -159,7 +166,7 @@ export const notifyResolved = async (dependencies: MailDependencies, value: Case
   await sendNotice(
     dependencies,
     value,
-    roundKey(value, 'case_resolved'),
+    resolvedNotificationKey(value),
     toCustomer(value, {
       kind: 'case_resolved',
       resolutionType: resolution.type,
@@ -200,7 +207,7 @@ export const notifyCaseReopened = async (
   sendNotice(
     dependencies,
     value,
-    roundKey(value, 'case_reopened'),
+    reopenedNotificationKey(value),
     toCustomer(value, {
       kind: 'case_reopened',
       reason,

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { errorName, logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
 import { caseForNotice, type OutboxItem } from '../../domain/outbox.js';
 import { announceAssignment } from './announce-assignment.js';
 import { notifyAwaitingCustomer, notifyCaseReopened, notifyReply, notifyResolved } from './customer-notices.js';
@@ -27,13 +28,17 @@ export const STALE_OUTBOX_AFTER_MS = 60_000;
 const ITEMS_PER_SWEEP = 100;
 
 /** Sends one item's emails (never throws: a failure is recorded on the case by the notifier). */
-const sendItem = async (dependencies: OutboxDependencies, current: Case, { notice }: OutboxItem): Promise<void> => {
+const sendItem = async (
+  dependencies: OutboxDependencies,
+  { case: current, timeline }: { case: Case; timeline: readonly TimelineEvent[] },
+  { notice }: OutboxItem,
+): Promise<void> => {
   const value = caseForNotice(current, notice);
   switch (notice.kind) {
     case 'reply':
       return notifyReply(dependencies, value, notice);
     case 'awaiting_customer':
-      return notifyAwaitingCustomer(dependencies, value, notice.eventId);
+      return notifyAwaitingCustomer(dependencies, value, notice.eventId, timeline);
     case 'resolved':
       return notifyResolved(dependencies, value);
     case 'assigned':
@@ -54,7 +59,8 @@ export const sendOutbox = async (
 ): Promise<{ outcome: 'sent'; items: number }> => {
   const items = (await dependencies.cases.listOutbox(caseId)).filter((item) => !keys || keys.includes(item.key));
   if (items.length === 0) return { outcome: 'sent', items: 0 };
-  const current = await dependencies.cases.get(caseId);
+  // Read once with its timeline: the awaiting-customer email quotes the latest public reply.
+  const current = await dependencies.cases.getWithTimeline(caseId);
   for (const item of items) {
     if (current) await sendItem(dependencies, current, item);
     else logger.warn('Outbox item of a case that is gone: dropped', { caseId, notification: item.key });
@@ -73,17 +79,28 @@ export const queueOutbox = async (
   items: ReadonlyArray<Pick<OutboxItem, 'key'>>,
 ): Promise<void> => {
   if (items.length === 0) return;
-  const keys = items.map((item) => item.key);
   try {
-    await dependencies.workQueue.enqueue({ kind: 'sendNotifications', caseId, keys });
-    return;
-  } catch (error) {
-    logger.warn('Email job not queued; sending now', { caseId, errorName: errorName(error) });
-  }
-  try {
-    await sendOutbox(dependencies, caseId, keys);
+    await queueOrSend(
+      dependencies,
+      caseId,
+      items.map((item) => item.key),
+    );
   } catch (error) {
     logger.error('Emails not sent; the outbox sweep sends them', { caseId, errorName: errorName(error) });
+  }
+};
+
+/** Queues the send of the case's items `keys`; when the queue refuses the job, sends them here. Throws if both fail. */
+const queueOrSend = async (
+  dependencies: OutboxDependencies & Pick<Dependencies, 'workQueue'>,
+  caseId: string,
+  keys: readonly string[],
+): Promise<void> => {
+  try {
+    await dependencies.workQueue.enqueue({ kind: 'sendNotifications', caseId, keys: [...keys] });
+  } catch (error) {
+    logger.warn('Email job not queued; sending now', { caseId, errorName: errorName(error) });
+    await sendOutbox(dependencies, caseId, keys);
   }
 };
 
@@ -108,20 +125,14 @@ export const sweepOutbox = async (
   for (const [caseId, keys] of stale) {
     try {
       logger.warn('Emails left in the outbox; queued again', { caseId, notifications: keys });
-      await dependencies.workQueue.enqueue({ kind: 'sendNotifications', caseId, keys });
+      await queueOrSend(dependencies, caseId, keys);
       sweep.queued += 1;
     } catch (error) {
-      try {
-        await sendOutbox(dependencies, caseId, keys);
-        sweep.queued += 1;
-      } catch (sendError) {
-        sweep.failed += 1;
-        logger.error('Emails left in the outbox not sent; the next sweep retries', {
-          caseId,
-          errorName: errorName(sendError),
-          queueError: errorName(error),
-        });
-      }
+      sweep.failed += 1;
+      logger.error('Emails left in the outbox not sent; the next sweep retries', {
+        caseId,
+        errorName: errorName(error),
+      });
     }
   }
   return sweep;

@@ -92,7 +92,6 @@ export const decideResolutionApproval = async (
     });
     return { ...resolved, event: decided, followUps: [resolved.event] };
   });
-  if (after.status === 'resolved' && before.status !== 'resolved')
-    await announceResolution(dependencies, before, after, outbox);
+  if (request.approve) await announceResolution(dependencies, before, after, outbox);
   return after;
 };

@@ -145,9 +145,7 @@ const approvalRequest = (current: Case, user: StaffUser, requested: RequestedRes
  */
 export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);
-  let approvalRequested = false;
   const { after, before, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
-    approvalRequested = false;
     assertCaseAccess(request.user, current);
     if (!resolvableBy(request.user, current.status)) {
       throw new StateConflictError(`A ${current.status} case cannot be resolved`);
@@ -164,12 +162,12 @@ export const resolveCase = async (dependencies: Dependencies, request: CaseResol
     };
     const now = dependencies.clock.now();
     if (!isSupervising(request.user) && needsApproval(requested, limits.autoApproveValueLimit)) {
-      approvalRequested = true;
       return approvalRequest(current, request.user, requested, now);
     }
     return resolvedChange(current, requested, { resolvedBy: request.user.userId, actor: request.user, now });
   });
-  if (approvalRequested) {
+  // Not resolved: the write recorded the agent's request as the case's pending approval.
+  if (after.status !== 'resolved') {
     throw new ApprovalRequiredError(
       `Above the store's auto-approve limit of ${limits.autoApproveValueLimit} ${after.currency}: the resolution awaits a supervisor's approval (a new resolve replaces the request)`,
     );

@@ -8,7 +8,12 @@ import {
 } from '../../../functions/domain/kpi/kpi-buckets.js';
 import type { KpiDelta } from '../../../functions/domain/kpi/kpi-delta.js';
 import type { TimelineEvent } from '../../../functions/domain/timeline.js';
-import { KpiRevisionMovedError, type CaseChange, type CaseStore } from '../../../functions/ports/case-store.js';
+import {
+  KpiRevisionMovedError,
+  type CaseChange,
+  type CaseCreationWrites,
+  type CaseStore,
+} from '../../../functions/ports/case-store.js';
 import type { KpiBucketRead, KpiStore } from '../../../functions/ports/kpi-store.js';
 
 /**
@@ -34,7 +39,7 @@ export class InMemoryKpiCaseStore implements CaseStore, Pick<KpiStore, 'listBuck
     for (const record of delta.deletes) this.records.delete(`${storeId}|${record.list}|${record.sortKey}`);
   }
 
-  async create(newCase: Case, firstEvent: TimelineEvent, _idempotency?: unknown, kpi?: KpiDelta): Promise<void> {
+  async create(newCase: Case, firstEvent: TimelineEvent, { kpi }: CaseCreationWrites = {}): Promise<void> {
     await Promise.resolve();
     if (this.cases.has(newCase.caseId)) throw new Error(`Case ${newCase.caseId} exists`);
     this.cases.set(newCase.caseId, structuredClone(newCase));

@@ -1,4 +1,3 @@
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../../functions/adapters/dynamodb/dynamo-agent-directory.js';
@@ -15,7 +14,7 @@ import { timelineEvent } from '../../../functions/domain/timeline-events.js';
 import type { CaseStore } from '../../../functions/ports/case-store.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import type { TableName } from '../../../functions/wiring/tables.js';
-import { createTables } from '../../../local/dynamodb-local.js';
+import { createTables, deleteTables, localAdminClient } from '../../../local/dynamodb-local.js';
 import { uniqueTablePrefix, workerDynamoDb } from '../../support/table-prefix.js';
 import { returnRequest } from '../../support/case-requests.js';
 
@@ -33,11 +32,7 @@ export interface DynamoFixture {
 export const startDynamoFixture = async (): Promise<DynamoFixture> => {
   const { endpoint } = workerDynamoDb();
   const prefix = uniqueTablePrefix();
-  const admin = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const admin = localAdminClient(endpoint);
   const tables = await createTables(admin, prefix);
   const client = createDocumentClient({ endpoint });
   return {
@@ -50,11 +45,7 @@ export const startDynamoFixture = async (): Promise<DynamoFixture> => {
     // The worker's DynamoDB Local stays up for the other files: only this fixture's tables go.
     stop: async () => {
       client.destroy();
-      try {
-        await Promise.all(Object.values(tables).map((TableName) => admin.send(new DeleteTableCommand({ TableName }))));
-      } finally {
-        admin.destroy();
-      }
+      await deleteTables(admin, tables).finally(() => admin.destroy());
     },
   };
 };

@@ -94,7 +94,9 @@ describe('Function: DynamoCaseStore, when the SDK retries a transaction that com
       answersToDrop = 1;
 
       // Act
-      await fixture.cases.create(value, timelineEvent(value.caseId, new Date(), 'case_submitted', SYSTEM), idempotency);
+      await fixture.cases.create(value, timelineEvent(value.caseId, new Date(), 'case_submitted', SYSTEM), {
+        idempotency,
+      });
 
       // Assess
       expect(transactionAttempts).toBe(2);

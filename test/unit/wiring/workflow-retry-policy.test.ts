@@ -30,12 +30,19 @@ describe('Declaration: the workflow retry policy', () => {
     expect(await generateAsl(source)).toBe(source);
   });
 
+  // Literal values, not the generator's own functions: the file is compared with what the policy should be.
   it('gives every Task the declared Retry, and a lambda:invoke Task the declared timeout', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(10);
     for (const [name, state] of tasks) {
-      expect(state.Retry, name).toEqual(retryOf(isCallback(state)));
-      expect(state.TimeoutSeconds, name).toBe(isCallback(state) ? undefined : TASK_STATE_TIMEOUT_SECONDS);
+      const kinds = (state.Retry as Array<{ ErrorEquals: string[] }>).map((retrier) =>
+        retrier.ErrorEquals.includes('States.Timeout') ? 'timeout' : 'transient',
+      );
+      expect(kinds, name).toEqual(isCallback(state) ? ['transient'] : ['transient', 'timeout']);
+      expect(state.Retry?.[0], name).toMatchObject({ MaxAttempts: 6, JitterStrategy: 'FULL', MaxDelaySeconds: 20 });
+      expect(state.TimeoutSeconds, name).toBe(isCallback(state) ? undefined : 40);
     }
+    expect(retryOf(false)).toEqual([TRANSIENT_RETRY, TIMEOUT_RETRY]);
+    expect(TASK_STATE_TIMEOUT_SECONDS).toBe(40);
   });
 
   it('retries a timed-out or throttled invocation with backoff and full jitter before any Catch records it', () => {
@@ -72,8 +79,18 @@ describe('Declaration: the workflow retry policy', () => {
   it('ends every Catch with the failure record, except on the failure state itself', () => {
     for (const [name, state] of tasks) {
       if (name === FAILURE_STATE) expect(state.Catch).toBeUndefined();
-      else expect(state.Catch?.at(-1), name).toEqual(failureCatchOf(name));
+      else
+        expect(state.Catch?.at(-1), name).toEqual({
+          ErrorEquals: ['States.ALL'],
+          ResultPath: `$.failure.${name}`,
+          Next: 'RecordWorkflowFailure',
+        });
     }
+    expect(failureCatchOf('OpenCase')).toEqual({
+      ErrorEquals: ['States.ALL'],
+      ResultPath: '$.failure.OpenCase',
+      Next: FAILURE_STATE,
+    });
   });
 
   it('rewrites a stale policy in one pass, keeps the flow, and is idempotent', () => {

@@ -1,0 +1,13 @@
+import { roundKey, type Assignee, type Case } from './case.js';
+
+/**
+ * The notification keys of the customer emails staff actions decide: one per email and case, recorded in the case's
+ * `notificationsSent` once sent. The notices that send them and the outbox items that stand for them both use these,
+ * so an email is never sent twice, nor never, for a key spelled two ways.
+ */
+export const replyNotificationKey = (replyEventId: string): string => `reply_${replyEventId}`;
+export const awaitingCustomerNotificationKey = (eventId: string): string => `awaiting_customer_${eventId}`;
+export const assignedNotificationKey = ({ agentId, assignedAt }: Pick<Assignee, 'agentId' | 'assignedAt'>): string =>
+  `case_assigned_${agentId}_${assignedAt}`;
+export const resolvedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_resolved');
+export const reopenedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_reopened');
