@@ -50,7 +50,7 @@ const parameters = (route: RouteDeclaration) => {
       list.push({ name, in: location, required: location === 'path' || required.includes(name), schema: property });
     }
   }
-  if (route.name === 'createCase' || route.name === 'postCustomerMessage') {
+  if (route.idempotencyKey) {
     list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
   }
   return list;

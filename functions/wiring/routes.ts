@@ -36,6 +36,8 @@ export interface RouteDeclaration {
   capabilities: Capabilities;
   /** `json` when absent. */
   kind?: RouteKind;
+  /** Takes an `Idempotency-Key` header (intake's records and rules): documented in the OpenAPI document. */
+  idempotencyKey?: true;
 }
 
 const ALL_STAFF: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
@@ -62,6 +64,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
+    idempotencyKey: true,
     // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
@@ -112,6 +115,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     auth: 'apiKey',
     handler: 'post-customer-message',
     summary: "The customer's reply; resumes a case that awaits the customer.",
+    idempotencyKey: true,
     // A message on a resolved case reopens it (the agent's load taken again); after the reopen window, or on a closed
     // case, it files a new case linked to the old one (case number, workflow start). Files sent with it must exist.
     // An Idempotency-Key is recorded with the message's write, as intake's.
