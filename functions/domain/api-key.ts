@@ -63,6 +63,9 @@ export const apiKeyId = (keyHash: string): string =>
 /** The id of the keys issued before the store's first rotation (the seeded or `create-store` key of old data). */
 export const PRE_ROTATION_KEY_ID = 'pre-rotation';
 
+/** What `apiKeyId` gives, or the pre-rotation id: the shape of a key id a client may send. */
+export const API_KEY_ID_PATTERN = new RegExp(`^(?:[0-9a-f]{16}|${PRE_ROTATION_KEY_ID})$`);
+
 export type ApiKeyState = 'current' | 'overlap' | 'retired' | 'revoked';
 
 /** What an admin sees of a key: never the key or its hash. */

@@ -34,4 +34,4 @@ export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEm
 };
 
 export type { RenderedEmail } from './render.js';
-export type { EmailKind, EmailTemplate, Renderers, TemplateOf } from './email-template.js';
+export type { EmailKind, EmailTemplate, TemplateOf } from './email-template.js';

@@ -31,7 +31,7 @@ export const multiLineText = (max: number) =>
   );
 
 /** A finite number from `min` to `max` with at most `places` decimals: what every number a client sends is held to. */
-export const decimalNumber = (min: number, max: number, places: number) =>
+const decimalNumber = (min: number, max: number, places: number) =>
   z
     .number()
     .min(min)

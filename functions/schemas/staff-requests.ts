@@ -36,7 +36,7 @@ export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_custo
  * one 400 lists them with the other fields; those that need the case (its currency, its order total, the store's
  * limits) are the use case's. The amount's decimals depend on the currency (JPY 0, KWD 3), hence no fixed step here.
  */
-export const resolutionSchema = z
+const resolutionSchema = z
   .strictObject({
     type: z.enum(RESOLUTION_TYPES),
     amount: z

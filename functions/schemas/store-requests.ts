@@ -3,6 +3,7 @@ import { MAX_KEY_OVERLAP_SECONDS } from '../domain/api-key.js';
 import { DEFAULT_AWAITING_CUSTOMER_RULES } from '../domain/awaiting-customer.js';
 import { LOCALES } from '../domain/case.js';
 import { durationToSeconds, isIsoDuration } from '../domain/duration.js';
+import { API_KEY_ID_PATTERN } from '../domain/api-key.js';
 import { CASE_NUMBER_PREFIX_PATTERN, type EditableStoreProfile } from '../domain/store-profile.js';
 import { isKnownTimezone } from '../domain/zoned-time.js';
 import { DEFAULT_KPI_TARGETS } from '../domain/kpi/kpi-rollup.js';
@@ -111,6 +112,6 @@ export type ApiKeyRotationBody = z.output<typeof apiKeyRotationBodySchema>;
 export const apiKeyPathSchema = z.strictObject({
   keyId: z
     .string()
-    .regex(/^(?:[0-9a-f]{16}|pre-rotation)$/, 'A key id from GET /v1/admin/store/api-keys')
+    .regex(API_KEY_ID_PATTERN, 'A key id from GET /v1/admin/store/api-keys')
     .describe('16 hex characters, or pre-rotation for the keys issued before the first rotation'),
 });
