@@ -1,9 +1,15 @@
+import { ATTACHMENTS_ENV } from '../capabilities/attachments/capability.js';
+import { MAILER_ENV } from '../capabilities/mailer/capability.js';
+import { STOREFRONT_KEYS_ENV } from '../capabilities/storefront-keys/capability.js';
+import { SURVEY_LINKS_ENV } from '../capabilities/survey-links/capability.js';
+import { WORKFLOW_ENV } from '../capabilities/workflow/capability.js';
 import { MissingConfigError } from '../domain/errors.js';
 import { WORK_QUEUE } from '../wiring/queues.js';
 import { tableByName, type TableName } from '../wiring/tables.js';
 
 /**
- * Configuration, read from the environment once (at cold start) and failing fast with the missing variable's name.
+ * Configuration, its variables named by each capability module (`functions/capabilities/<name>/capability.ts`), read
+ * from the environment once (at cold start) and failing fast with the missing variable's name.
  * No other module reads `process.env`.
  */
 const required = (variable: string): string => {
@@ -23,15 +29,15 @@ export const tableNameFromEnv = (table: TableName): string => required(tableByNa
 /** For a function that may not have the table at all (e.g. idempotency outside intake). */
 export const optionalTableNameFromEnv = (table: TableName): string | undefined => optional(tableByName(table).envVar);
 
-export const stateMachineArnFromEnv = (): string => required('STATE_MACHINE_ARN');
+export const stateMachineArnFromEnv = (): string => required(WORKFLOW_ENV.stateMachineArn);
 
 /** The background work queue's URL (`functions/wiring/queues.ts`). */
 export const workQueueUrlFromEnv = (): string => required(WORK_QUEUE.urlEnvVar);
 
-export const attachmentsBucketFromEnv = (): string => required('ATTACHMENTS_BUCKET');
+export const attachmentsBucketFromEnv = (): string => required(ATTACHMENTS_ENV.bucket);
 
 /** The name of the API Gateway usage plan storefront keys belong to. */
-export const storefrontUsagePlanNameFromEnv = (): string => required('STOREFRONT_USAGE_PLAN_NAME');
+export const storefrontUsagePlanNameFromEnv = (): string => required(STOREFRONT_KEYS_ENV.usagePlanName);
 
 export interface MailConfig {
   from: string;
@@ -39,8 +45,8 @@ export interface MailConfig {
 }
 
 export const mailConfigFromEnv = (): MailConfig => ({
-  from: required('MAIL_FROM'),
-  configurationSet: optional('SES_CONFIGURATION_SET'),
+  from: required(MAILER_ENV.from),
+  configurationSet: optional(MAILER_ENV.configurationSet),
 });
 
 /** Only set locally (DynamoDB Local); in AWS the SDK's regional endpoint is used. */
@@ -60,10 +66,10 @@ export interface SurveyLinksConfig {
  * else `SURVEY_BASE_URL_PARAMETER` (the API's own URL, which a task function cannot reference without a cycle).
  */
 export const surveyLinksConfigFromEnv = (): SurveyLinksConfig => {
-  const keySecretArn = required('SURVEY_KEY_SECRET_ARN');
-  const url = optional('SURVEY_BASE_URL');
+  const keySecretArn = required(SURVEY_LINKS_ENV.keySecretArn);
+  const url = optional(SURVEY_LINKS_ENV.baseUrl);
   return {
     keySecretArn,
-    baseUrl: url !== undefined ? { url } : { parameterName: required('SURVEY_BASE_URL_PARAMETER') },
+    baseUrl: url !== undefined ? { url } : { parameterName: required(SURVEY_LINKS_ENV.baseUrlParameter) },
   };
 };
