@@ -1,12 +1,59 @@
-import type { Dependencies } from '../ports/dependencies.js';
-import type { Capabilities } from '../wiring/capabilities.js';
-import { attachmentsGranted, type GrantedAttachments } from './attachments/capability.js';
-import { mailerGranted, type GrantedMailer } from './mailer/capability.js';
-import { storefrontKeysGranted, type GrantedStorefrontKeys } from './storefront-keys/capability.js';
-import { surveyLinksGranted, type GrantedSurveyLinks } from './survey-links/capability.js';
-import { tableGranted, type GrantedTables } from './tables/capability.js';
-import { workQueueGranted, type GrantedWorkQueue } from './work-queue/capability.js';
-import { workflowGranted, type GrantedWorkflow } from './workflow/capability.js';
+import type { Clock } from '../ports/clock.js';
+import {
+  attachmentsGranted,
+  type AttachmentsCapability,
+  type AttachmentsPort,
+  type GrantedAttachments,
+} from './attachments/capability.js';
+import { mailerGranted, type GrantedMailer, type MailerCapability, type MailerPort } from './mailer/capability.js';
+import {
+  storefrontKeysGranted,
+  type GrantedStorefrontKeys,
+  type StorefrontKeysCapability,
+  type StorefrontKeysPort,
+} from './storefront-keys/capability.js';
+import {
+  surveyLinksGranted,
+  type GrantedSurveyLinks,
+  type SurveyLinksCapability,
+  type SurveyLinksPort,
+} from './survey-links/capability.js';
+import { tableGranted, type GrantedTables, type TablePorts, type TablesCapability } from './tables/capability.js';
+import {
+  workQueueGranted,
+  type GrantedWorkQueue,
+  type WorkQueueCapability,
+  type WorkQueuePort,
+} from './work-queue/capability.js';
+import {
+  workflowGranted,
+  type GrantedWorkflow,
+  type WorkflowCapability,
+  type WorkflowPort,
+} from './workflow/capability.js';
+
+/**
+ * What a function may touch (a route's, task's, schedule's or queue's `capabilities`): one field per capability, named
+ * as its port. The CDK stack turns it into variables and least-privilege grants (each capability's `grant.ts`); the
+ * handler receives exactly the granted ports (`GrantedPorts`) and imports their AWS adapters (`aws.ts`); the local
+ * stack gives each handler only those ports (`local/declared-local-dependencies.ts`).
+ */
+export type Capabilities = TablesCapability &
+  MailerCapability &
+  WorkflowCapability &
+  AttachmentsCapability &
+  SurveyLinksCapability &
+  WorkQueueCapability &
+  StorefrontKeysCapability;
+
+/** Every port, and the clock. A use case takes only those it uses (`Pick<Dependencies, 'cases' | 'clock'>`). */
+export type Dependencies = TablePorts &
+  MailerPort &
+  WorkflowPort &
+  AttachmentsPort &
+  SurveyLinksPort &
+  WorkQueuePort &
+  StorefrontKeysPort & { clock: Clock };
 
 /** The ports a function can be given (`Dependencies` but the clock, which every function has). */
 export type PortName = Exclude<keyof Dependencies, 'clock'>;

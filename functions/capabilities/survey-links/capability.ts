@@ -1,9 +1,18 @@
-import type { Capabilities } from '../../wiring/capabilities.js';
+import type { SurveyLinks } from '../../ports/survey-links.js';
 
-export type { SurveyLinks } from '../../ports/survey-links.js';
+export type { SurveyLinks };
+
+/** In a declaration: signs (workflow) or checks (survey page) survey links. */
+export interface SurveyLinksCapability {
+  surveyLinks?: boolean;
+}
+
+export interface SurveyLinksPort {
+  surveyLinks: SurveyLinks;
+}
 
 /** `surveyLinks: true`: signs (workflow) or checks (survey page) survey links. */
-export const surveyLinksGranted = (capabilities: Capabilities): boolean => capabilities.surveyLinks === true;
+export const surveyLinksGranted = (capabilities: SurveyLinksCapability): boolean => capabilities.surveyLinks === true;
 export type GrantedSurveyLinks<C> = C extends { surveyLinks: true } ? 'surveyLinks' : never;
 
 /**
