@@ -7,18 +7,13 @@ import { awsWorkflow } from '../../../functions/capabilities/workflow/aws.js';
 import { provideDependencies, type Dependencies } from '../../../functions/commons/dependencies.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { replyToCase } from '../../../functions/use-cases/staff/reply-to-case.js';
-import type { Capabilities } from '../../../functions/wiring/capabilities.js';
+import type { DeclaredRoute } from '../../../functions/wiring/routes.js';
 
 type Reply = Parameters<typeof replyToCase>[1];
 
 // `replyToCase`'s declaration as written in functions/wiring/routes.ts, and the same without `mailer`.
-const REPLY_TO_CASE = {
-  tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
-  workflow: ['signal'],
-  mailer: true,
-  workQueue: true,
-} as const satisfies Capabilities;
-type WithoutMailer = Omit<typeof REPLY_TO_CASE, 'mailer'>;
+type ReplyToCase = Extract<DeclaredRoute, { name: 'replyToCase' }>['capabilities'];
+type WithoutMailer = Omit<ReplyToCase, 'mailer'>;
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -26,8 +21,7 @@ afterEach(() => {
 
 describe('Declared ports: what the compiler checks', () => {
   it('compiles a handler whose declaration grants every port its use case needs', () => {
-    const handle = (dependencies: Ports<GrantedPorts<typeof REPLY_TO_CASE>>, reply: Reply) =>
-      replyToCase(dependencies, reply);
+    const handle = (dependencies: Ports<GrantedPorts<ReplyToCase>>, reply: Reply) => replyToCase(dependencies, reply);
 
     expect(handle).toBeTypeOf('function');
   });
