@@ -1,4 +1,4 @@
-import { CachedStoreDirectory } from '../../adapters/cached-store-directory.js';
+import { CachedStoreDirectory, KEY_CACHE_TTL_MS, STORE_CACHE_TTL_MS } from '../../adapters/cached-store-directory.js';
 import { createDocumentClient } from '../../adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../adapters/dynamodb/dynamo-case-store.js';
@@ -16,7 +16,14 @@ export type TablePorts = Pick<DeclaredPorts, 'cases' | 'stores' | 'agents' | 'kp
 /** The adapters of the declared tables; each reads its table's variable now. */
 export const createTablePorts = (declares: Record<keyof TablePorts, boolean>): TablePorts => {
   const stores = declares.stores
-    ? new CachedStoreDirectory(new DynamoStoreDirectory(documentClient, tableNameFromEnv('stores')))
+    ? new CachedStoreDirectory(
+        new DynamoStoreDirectory(documentClient, tableNameFromEnv('stores')),
+        STORE_CACHE_TTL_MS,
+        Date.now,
+        undefined,
+        undefined,
+        KEY_CACHE_TTL_MS,
+      )
     : undefined;
   const kpis = declares.kpis ? tableNameFromEnv('kpis') : undefined;
   return {
