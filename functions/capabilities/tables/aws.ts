@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CachedStoreDirectory } from '../../adapters/cached-store-directory.js';
+import { CachedStoreDirectory, KEY_CACHE_TTL_MS, STORE_CACHE_TTL_MS } from '../../adapters/cached-store-directory.js';
 import { createDocumentClient } from '../../adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../../adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../adapters/dynamodb/dynamo-case-store.js';
@@ -21,7 +21,14 @@ let stores: StoreDirectory | undefined;
 
 /** The stores table behind a per-container cache; one instance, shared with the case store's KPI counting. */
 export const awsStores = (): StoreDirectory =>
-  (stores ??= new CachedStoreDirectory(new DynamoStoreDirectory(client(), tableNameFromEnv('stores'))));
+  (stores ??= new CachedStoreDirectory(
+    new DynamoStoreDirectory(client(), tableNameFromEnv('stores')),
+    STORE_CACHE_TTL_MS,
+    Date.now,
+    undefined,
+    undefined,
+    KEY_CACHE_TTL_MS,
+  ));
 
 export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(client(), tableNameFromEnv('agents'));
 
