@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
-import { autoReview } from '../../use-cases/workflow/auto-review.js';
+import { reviewForWork } from '../../use-cases/workflow/auto-review.js';
 
 export const handler = taskHandler('autoReview', z.object({ caseId: z.string() }), (dependencies, { caseId }) =>
-  autoReview(dependencies, caseId),
+  reviewForWork(dependencies, caseId),
 );

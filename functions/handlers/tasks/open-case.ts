@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
-import { openCase } from '../../use-cases/workflow/open-case.js';
+import { openForWork } from '../../use-cases/workflow/open-case.js';
 
 export const handler = taskHandler('openCase', z.object({ caseId: z.string() }), (dependencies, { caseId }) =>
-  openCase(dependencies, caseId),
+  openForWork(dependencies, caseId),
 );
