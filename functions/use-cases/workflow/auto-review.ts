@@ -41,7 +41,7 @@ export type ReviewStep = WorkflowStep | { outcome: 'rejected' | 'manual_review';
 /**
  * Workflow step 1 as the state machine runs it: the policy's decision and, when it approves, the opening for work in
  * the same step (`openForWork`: open, classify, assign, one acknowledgement naming the agent). A rejection or a manual
- * review is carried out by its own step. One step instead of four hops (review, route, open, classify, assign) saves
+ * review is carried out by its own step. One state instead of five (review, route, open, classify, assign) saves four
  * state transitions on most cases; each part is idempotent, so a retry of the whole step finds the done parts done.
  */
 export const reviewForWork = async (dependencies: Dependencies, caseId: string): Promise<ReviewStep> => {
