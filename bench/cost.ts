@@ -14,7 +14,15 @@ export interface Prices {
     | 'dynamoDbOnDemandPerMillionWriteRequestUnits'
     | 'dynamoDbOnDemandPerMillionReadRequestUnits'
     | 'stepFunctionsStandardPer1000Transitions'
-    | 'sesPer1000Emails',
+    | 'sesPer1000Emails'
+    | 'cloudWatchLogsIngestionPerGb'
+    | 'kmsPerMillionRequests'
+    | 'kmsCustomerManagedKeyPerMonth'
+    | 'sqsStandardPerMillionRequests'
+    | 's3StandardPutPer1000Requests'
+    | 's3StandardGetPer1000Requests'
+    | 's3StandardStoragePerGbMonth'
+    | 'cognitoPlusPerMonthlyActiveUser',
     { usd: number; source: string }
   >;
   lambdaMemoryMb: number;
@@ -43,6 +51,35 @@ export const ESCALATION_SHARES: ReadonlyArray<{ level: number; share: number }> 
   { level: 3, share: 0.03 },
 ];
 
+/**
+ * Stated, not measured: what CloudWatch Logs ingests beside the functions' own lines (measured per path). Each log event
+ * is billed with 26 bytes of overhead. The state machine logs every history event (`LogLevel.ALL`, no execution
+ * data: infra/constructs/workflow.ts), about 350 bytes each; the API stage writes one access log line per request in
+ * the 17-field JSON format of infra/constructs/api.ts, about 550 bytes.
+ */
+export const LOG_ASSUMPTIONS = { eventOverheadBytes: 26, stepFunctionsEventBytes: 350, apiAccessLogBytes: 550 };
+
+/**
+ * Stated, not measured: half the cases carry one attachment of 2 MB (a phone photo), uploaded once with its presigned
+ * PUT, read twice (the reference check's HEAD when it is attached, one download by staff), kept 400 days
+ * (`ATTACHMENT_RETENTION`). The bucket encrypts with the customer-managed key through an S3 Bucket Key, so objects do
+ * not call KMS one by one.
+ */
+export const ATTACHMENT_ASSUMPTIONS = { perCase: 0.5, sizeMb: 2, puts: 1, gets: 2, retentionDays: 400 };
+
+/**
+ * Stated: the customer-managed keys (the data key of tables, queue, bucket and secret; the alarm topic's) and how
+ * long a cached data key serves its caller: DynamoDB caches each table key per caller principal and SQS reuses a data
+ * key for `KmsDataKeyReusePeriodSeconds` (300 s by default), so each caller makes at most one KMS request per 5 minutes
+ * it is active, whatever the number of cases. The survey secret is read once per container (one Decrypt per cold
+ * start). An SQS event source mapping long-polls an idle queue: about 5 pollers, 20 s polls (an estimate).
+ */
+export const KMS_ASSUMPTIONS = { customerManagedKeys: 2, cachedKeyMinutes: 5 };
+export const SQS_ASSUMPTIONS = { requestsPerMessage: 3, idlePollers: 5, longPollSeconds: 20 };
+
+const HOURS_PER_MONTH = 730;
+const BYTES_PER_GB = 1e9;
+
 /** What one case (or one action) uses, as measured: the inputs of the price list. */
 export type Usage = Pick<
   PathFigures,
@@ -54,7 +91,11 @@ export type Usage = Pick<
   | 'writeCapacityUnits'
   | 'transitions'
   | 'emails'
->;
+> &
+  Partial<Pick<PathFigures, 'logBytes' | 'logLines' | 'historyEvents' | 'queueMessages'>> & {
+    /** Attachments per case (stated: `ATTACHMENT_ASSUMPTIONS.perCase` on the paths of the mix). */
+    attachments?: number;
+  };
 
 interface UsdPer1000 {
   usdPer1000: number;
@@ -94,6 +135,24 @@ export interface CostModel {
   /** Of `total`: what the KPI counters add (issue 12); absent when the paths were measured without the KPI meter. */
   kpiCounters?: KpiCountersCost;
   helpdeskSeatPerMonth: Record<string, number>;
+  /** Not per case: what the service costs per month whatever its volume, USD, and per staff user. */
+  perMonth: FixedMonthlyCost;
+  /** Per attachment (`ATTACHMENT_ASSUMPTIONS`): its requests (in the total) and its storage (not in it), USD. */
+  perAttachment: { requestsUsd: number; storageUsdPerMonth: number; storageUsdOverRetention: number };
+  /** Where a component cannot go lower with the capabilities kept: its floor and why. */
+  floors: Record<string, string>;
+}
+
+export interface FixedMonthlyCost {
+  /** The customer-managed keys, $1 each. */
+  kmsKeys: number;
+  /** Upper bound: every caller of a cached data key active all month (KMS_ASSUMPTIONS). */
+  kmsCachedKeyRequests: number;
+  kmsCallers: { roleTablePairs: number; queueProducers: number; queueConsumers: number };
+  /** The work queue's event source mapping polling an idle queue (an estimate). */
+  sqsIdlePolling: number;
+  /** Cognito (Plus feature plan: MFA, threat protection) per staff user who signs in that month. */
+  cognitoPerStaffUser: number;
 }
 
 /**
@@ -133,6 +192,43 @@ const usageCost = (usage: Usage, prices: Prices): Record<string, number> => {
       (usage.readCapacityUnits * p.dynamoDbOnDemandPerMillionReadRequestUnits.usd) / 1e6,
     stepFunctions: (usage.transitions * p.stepFunctionsStandardPer1000Transitions.usd) / 1000,
     ses: (usage.emails * p.sesPer1000Emails.usd) / 1000,
+    cloudWatchLogs: (logBytesOf(usage) * p.cloudWatchLogsIngestionPerGb.usd) / BYTES_PER_GB,
+    sqs: ((usage.queueMessages ?? 0) * SQS_ASSUMPTIONS.requestsPerMessage * p.sqsStandardPerMillionRequests.usd) / 1e6,
+    s3: (usage.attachments ?? 0) * attachmentRequestsUsd(prices),
+  };
+};
+
+/** Bytes CloudWatch Logs ingests for a use: the functions' lines as measured, the workflow's and the API's as stated. */
+export const logBytesOf = (usage: Usage): number => {
+  const { eventOverheadBytes, stepFunctionsEventBytes, apiAccessLogBytes } = LOG_ASSUMPTIONS;
+  return (
+    (usage.logBytes ?? 0) +
+    (usage.logLines ?? 0) * eventOverheadBytes +
+    (usage.historyEvents ?? 0) * (stepFunctionsEventBytes + eventOverheadBytes) +
+    usage.apiRequests * (apiAccessLogBytes + eventOverheadBytes)
+  );
+};
+
+const attachmentRequestsUsd = (prices: Prices): number => {
+  const p = prices.prices;
+  const { puts, gets } = ATTACHMENT_ASSUMPTIONS;
+  return (puts * p.s3StandardPutPer1000Requests.usd + gets * p.s3StandardGetPer1000Requests.usd) / 1000;
+};
+
+const attachmentStorageUsdPerMonth = (prices: Prices): number =>
+  (ATTACHMENT_ASSUMPTIONS.sizeMb / 1024) * prices.prices.s3StandardStoragePerGbMonth.usd;
+
+const fixedMonthlyCost = (prices: Prices, callers: FixedMonthlyCost['kmsCallers']): FixedMonthlyCost => {
+  const p = prices.prices;
+  const requestsPerCallerMonth = (60 / KMS_ASSUMPTIONS.cachedKeyMinutes) * HOURS_PER_MONTH;
+  const cachedKeyCallers = callers.roleTablePairs + callers.queueProducers + callers.queueConsumers;
+  const pollsPerMonth = SQS_ASSUMPTIONS.idlePollers * (3600 / SQS_ASSUMPTIONS.longPollSeconds) * HOURS_PER_MONTH;
+  return {
+    kmsKeys: KMS_ASSUMPTIONS.customerManagedKeys * p.kmsCustomerManagedKeyPerMonth.usd,
+    kmsCachedKeyRequests: round((cachedKeyCallers * requestsPerCallerMonth * p.kmsPerMillionRequests.usd) / 1e6, 3),
+    kmsCallers: callers,
+    sqsIdlePolling: round((pollsPerMonth * p.sqsStandardPerMillionRequests.usd) / 1e6, 3),
+    cognitoPerStaffUser: p.cognitoPlusPerMonthlyActiveUser.usd,
   };
 };
 
@@ -185,6 +281,8 @@ export interface CostInputs {
   reply: OperationFigures;
   ladderSteps: readonly WorkflowCycleFigures[];
   recheck: RecheckFigures;
+  /** Who calls a cached data key of the customer-managed key (bench/fixed-costs.ts). */
+  kmsCallers: FixedMonthlyCost['kmsCallers'];
 }
 
 /**
@@ -241,13 +339,21 @@ const kpiCountersCost = (
   };
 };
 
-export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, prices: Prices): CostModel => {
+export const modelCost = (
+  { paths, reply, ladderSteps, recheck, kmsCallers }: CostInputs,
+  prices: Prices,
+): CostModel => {
+  // Every case of a path may carry the stated attachment; the escalated path too (it is priced alone).
+  const withAttachments = (figures: PathFigures): Usage => ({
+    ...figures,
+    attachments: ATTACHMENT_ASSUMPTIONS.perCase,
+  });
   const perPath = Object.fromEntries(
-    Object.entries(paths).map(([name, figures]) => [name, per1000(usageCost(figures, prices))]),
+    Object.entries(paths).map(([name, figures]) => [name, per1000(usageCost(withAttachments(figures), prices))]),
   ) as CostModel['perPath'];
   const mixUsd: Record<string, number> = {};
   for (const [name, share] of Object.entries(PATH_MIX) as Array<[MixPathName, number]>) {
-    addInto(mixUsd, usageCost(paths[name], prices), 1000 * share);
+    addInto(mixUsd, usageCost(withAttachments(paths[name]), prices), 1000 * share);
   }
   const escalationUsd: Record<string, number> = {};
   const perStep = ESCALATION_SHARES.map(({ level, share }) => {
@@ -289,6 +395,11 @@ export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, pr
         .join(', ')}.`,
       "DynamoDB: capacity units as reported by DynamoDB Local (ReturnConsumedCapacity INDEXES: tables and global secondary indexes), priced as on-demand request units. The KPI counters (issue 12) are in every path as measured: the KPI table items in each counting transaction and the counting path's extra read of the case with its timeline (kpiCounters).",
       'Step Functions: billed transitions = StateEntered + StateRetried events of the execution on the local engine.',
+      `CloudWatch Logs: the functions' JSON lines at INFO and above as measured on each path (paths[].logBytes; the deployed functions emit no START/END/REPORT lines at system log level WARN), the state machine's log of every history event at ${LOG_ASSUMPTIONS.stepFunctionsEventBytes} B and the API's access log line per request at ${LOG_ASSUMPTIONS.apiAccessLogBytes} B (stated), ${LOG_ASSUMPTIONS.eventOverheadBytes} B of overhead per event; ingestion only (storage for the 3-month retention is not included). The SLA ladder and recheck turns are priced without their logs.`,
+      `SQS: the work queue's messages as measured on each path, ${SQS_ASSUMPTIONS.requestsPerMessage} requests each (send, receive, delete); the event source mapping's polling of an idle queue is a monthly cost (perMonth).`,
+      `S3: ${ATTACHMENT_ASSUMPTIONS.perCase} attachment per case of ${ATTACHMENT_ASSUMPTIONS.sizeMb} MB (stated), ${ATTACHMENT_ASSUMPTIONS.puts} PUT and ${ATTACHMENT_ASSUMPTIONS.gets} GET/HEAD each in the total; its storage (perAttachment, kept ${ATTACHMENT_ASSUMPTIONS.retentionDays} days) is not in the total, like DynamoDB's storage.`,
+      `KMS: no request per case (data keys cached per caller for ${KMS_ASSUMPTIONS.cachedKeyMinutes} min by DynamoDB and SQS, an S3 Bucket Key on the bucket, the survey secret read once per container); the keys and the cached-key requests are monthly costs (perMonth, an upper bound with every caller active all month).`,
+      'Cognito: per staff user who signs in in a month (perMonth.cognitoPerStaffUser), not per case.',
       `SLA ladder (stated shares of all cases reaching each level of the first response's ladder): ${shares}; each step priced as measured on the escalated path (store A, 24x7 calendar, targets and steps of 1 s). The default policy's warning at 75 % of the target and the resolution's own ladder are not included.`,
       `Recheck (not in the total): a parked wait wakes every ${recheck.defaultPeriod} with nothing due, ${recheck.perCaseDay.rechecks} times a day, each turn as measured on store B (signalRecheckAfter ${recheck.measuredWith}).`,
     ],
@@ -303,5 +414,26 @@ export const modelCost = ({ paths, reply, ladderSteps, recheck }: CostInputs, pr
     helpdeskSeatPerMonth: Object.fromEntries(
       Object.entries(prices.helpdeskSeatPerMonth).map(([name, seat]) => [name, seat.usd]),
     ),
+    perMonth: fixedMonthlyCost(prices, kmsCallers),
+    perAttachment: {
+      requestsUsd: round(attachmentRequestsUsd(prices), 8),
+      storageUsdPerMonth: round(attachmentStorageUsdPerMonth(prices), 8),
+      storageUsdOverRetention: round(
+        (attachmentStorageUsdPerMonth(prices) * ATTACHMENT_ASSUMPTIONS.retentionDays) / 30.4,
+        6,
+      ),
+    },
+    floors: floorsOf(paths),
+  };
+};
+
+/** The floor of each component the model prices per case, from the measured approve-to-close path. */
+const floorsOf = (paths: Record<PathName, PathFigures>): Record<string, string> => {
+  const approved = paths.approvedResolved;
+  return {
+    stepFunctions: `${approved.transitions} transitions approve-to-close: one per task or wait (AutoReview, AwaitFirstResponse, AwaitResolution, FollowUpCase twice, AwaitAftercare) and one Choice (RouteProgress) after each, because a Standard workflow can only branch on a task's answer through a Choice state, plus the final Succeed. Fewer would need a wait that outlives a signal (the first reply would no longer end the first-response wait) or the survey sent by the resolution itself.`,
+    ses: `${approved.emails} emails on approve-to-close (${approved.emailsToStaff} to staff): the acknowledgement naming the agent, the reply's text, the resolution and the survey invitation each tell the customer something new; the survey could ride in the resolution email only by giving up the store's survey delay.`,
+    dynamoDb: `${approved.writeCapacityUnits} write and ${approved.readCapacityUnits} read units approve-to-close: every change writes the case, its timeline event and its KPI counters in one transaction (2 units per item), and the cases table's global secondary indexes rewrite their entries on each change of an indexed attribute.`,
+    kms: 'No KMS request per case: table and queue data keys are cached per caller (a fixed monthly cost, perMonth.kmsCachedKeyRequests) and the bucket uses an S3 Bucket Key.',
   };
 };

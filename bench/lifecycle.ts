@@ -10,6 +10,7 @@ import type { CaseProbe } from './case-probe.js';
 import { CANCELLATION, lateReturnBody, overLimitBody, REPLY, RESOLUTION, REVIEW_APPROVAL } from './case-requests.js';
 import type { DynamoMeter } from './dynamo-meter.js';
 import type { KpiCountingMeter, KpiCountingUse } from './kpi-counting-meter.js';
+import type { LogMeter, QueueMeter } from './usage-meters.js';
 import { BENCH_CUSTOMER, intakeBody } from './intake.js';
 import { round } from './stats.js';
 
@@ -47,6 +48,11 @@ export interface PathFigures {
   emails: number;
   /** Of `emails`, those to the store's staff (supervisors). */
   emailsToStaff: number;
+  /** What the functions logged over the path (JSON lines at INFO and above, as deployed): CloudWatch Logs. */
+  logBytes: number;
+  logLines: number;
+  /** Messages sent to the work queue (SQS) over the path. */
+  queueMessages: number;
   /** Of the DynamoDB work above, what the KPI counters added (bench/kpi-counting-meter.ts). */
   kpiCounting?: KpiCountingUse;
 }
@@ -155,6 +161,8 @@ export interface PathContext extends PathDriver {
   meter: DynamoMeter;
   api: BenchApi;
   kpiMeter?: KpiCountingMeter;
+  logMeter: LogMeter;
+  queueMeter: QueueMeter;
 }
 
 /**
@@ -173,9 +181,15 @@ export const measurePath = async (
   const callsBefore = api.calls.length;
   const before = meter.snapshot();
   const kpiBefore = context.kpiMeter?.snapshot();
+  const logsBefore = context.logMeter.snapshot();
+  const queueBefore = context.queueMeter.snapshot();
   const caseId = await drive(context);
   const record = await probe.ended(caseId);
+  // The queue's jobs (e.g. an outbox email) run after the request that queued them: their logs are the path's.
+  await stack.workQueue.settled();
   const used = meter.since(before);
+  const logs = context.logMeter.since(logsBefore);
+  const queueMessages = context.queueMeter.since(queueBefore);
   const kpiCounting = kpiBefore ? context.kpiMeter?.since(kpiBefore) : undefined;
   const calls = api.calls.slice(callsBefore).filter((call) => !call.path.startsWith('/_local/'));
   const emails = (await stack.outbox.list()).filter((email) => !emailsBefore.has(email.id));
@@ -199,6 +213,9 @@ export const measurePath = async (
     unitsByTarget: used.unitsByTarget,
     emails: emails.length,
     emailsToStaff: emails.filter((email) => !email.to.includes(BENCH_CUSTOMER.email)).length,
+    logBytes: logs.bytes,
+    logLines: logs.lines,
+    queueMessages,
     ...(kpiCounting ? { kpiCounting } : {}),
   };
   return { caseId, record, figures };

@@ -1,4 +1,5 @@
 /* The printed report: the same figures as bench/results.json, as plain-text tables. */
+import { ATTACHMENT_ASSUMPTIONS } from './cost.js';
 import type { BenchResults } from './bench-results.js';
 import { round } from './stats.js';
 import type { WorkflowCycleFigures } from './workflow-cycles.js';
@@ -119,6 +120,8 @@ export const renderTable = (results: BenchResults): string => {
         'RCU',
         'WCU',
         'emails (staff)',
+        'log KB',
+        'queue msgs',
       ],
       Object.entries(results.paths).map(([name, path]) => [
         name,
@@ -132,6 +135,8 @@ export const renderTable = (results: BenchResults): string => {
         path.readCapacityUnits,
         path.writeCapacityUnits,
         `${path.emails} (${path.emailsToStaff})`,
+        path.logBytes === undefined ? '-' : round(path.logBytes / 1024, 1),
+        path.queueMessages ?? '-',
       ]),
     ),
   );
@@ -357,6 +362,17 @@ export const renderTable = (results: BenchResults): string => {
         `$${kpi.totalWithModelledCounters} with the modelled writes, $${kpi.totalWithoutCounters} without the counters`,
     );
   }
+  const month = cost.perMonth;
+  out.push(
+    `   per attachment (${ATTACHMENT_ASSUMPTIONS.sizeMb} MB, ${ATTACHMENT_ASSUMPTIONS.perCase} per case in the total): requests $${cost.perAttachment.requestsUsd}; ` +
+      `storage, not in the total: $${cost.perAttachment.storageUsdPerMonth} a month, $${cost.perAttachment.storageUsdOverRetention} over its ${ATTACHMENT_ASSUMPTIONS.retentionDays} days`,
+  );
+  out.push(
+    `   per month, whatever the volume: KMS keys $${month.kmsKeys}, cached data-key requests up to $${month.kmsCachedKeyRequests} ` +
+      `(${month.kmsCallers.roleTablePairs} role-table pairs, ${month.kmsCallers.queueProducers} queue producers, ${month.kmsCallers.queueConsumers} consumer), ` +
+      `SQS idle polling ~$${month.sqsIdlePolling}; Cognito $${month.cognitoPerStaffUser} per staff user signing in`,
+  );
+  for (const [component, floor] of Object.entries(cost.floors)) out.push(`   floor, ${component}: ${floor}`);
   out.push(
     `   beside it, one helpdesk seat per month: ${Object.entries(cost.helpdeskSeatPerMonth)
       .map(([name, usd]) => `${name} $${usd}`)
@@ -372,7 +388,7 @@ export const renderTable = (results: BenchResults): string => {
         name,
         target.target,
         target.measured,
-        target.met ? 'yes' : 'NO',
+        target.met ? 'yes' : `NO: ${target.why ?? 'see above'}`,
       ]),
     ),
   );

@@ -21,8 +21,18 @@ interface SurveyEmail {
  * compiler then asks for its layout, and for its words in `wording.ts` and so in every locale.
  */
 export type EmailTemplate =
-  /** To the customer: the request was filed, here is its number. */
-  | { kind: 'case_acknowledged'; caseNumber: string; customerName: string; storeName: string; caseType?: CaseType }
+  /**
+   * To the customer: the request was filed, here is its number. With `agentName` (the case was assigned in the same
+   * workflow step), it also says who handles the case, so the customer gets one email instead of two within a second.
+   */
+  | {
+      kind: 'case_acknowledged';
+      caseNumber: string;
+      customerName: string;
+      storeName: string;
+      caseType?: CaseType;
+      agentName?: string;
+    }
   /** To the customer: the request was not approved, with every reason in their language. */
   | {
       kind: 'case_rejected';

@@ -83,6 +83,8 @@ export const en: EmailWording = {
     headline: 'We have received your request',
     thanks: 'Thank you for contacting us. We have received your after-sales request.',
     next: 'We will review it shortly and assign it to a member of our team. We will email you at every step.',
+    assigned: (t) =>
+      `It has been approved and assigned to ${t.agentName} of our customer service team, who will look after it from now on. We will email you at every step.`,
     questions: (t) => `If you have any questions, contact ${t.storeName} customer service and quote your case number.`,
   },
   case_rejected: {

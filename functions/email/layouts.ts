@@ -105,8 +105,12 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
       const words = w.case_acknowledged;
       return customerEmail(t, words.headline, [
         paragraph(words.thanks),
-        facts({ caseNumber: t.caseNumber, requestType: t.caseType && w.caseTypes[t.caseType] }),
-        paragraph(words.next),
+        facts({
+          caseNumber: t.caseNumber,
+          requestType: t.caseType && w.caseTypes[t.caseType],
+          handledBy: t.agentName,
+        }),
+        paragraph(t.agentName ? words.assigned({ ...t, agentName: t.agentName }) : words.next),
         paragraph(words.questions(t)),
       ]);
     },

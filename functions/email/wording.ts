@@ -49,6 +49,8 @@ interface WordingByKind {
     headline: string;
     thanks: string;
     next: string;
+    /** Instead of `next` when the case was assigned in the same step: who handles it from now on. */
+    assigned: (t: TemplateOf<'case_acknowledged'> & { agentName: string }) => string;
     questions: (t: TemplateOf<'case_acknowledged'>) => string;
   };
   case_rejected: {

@@ -82,6 +82,8 @@ export const zhCN: EmailWording = {
     headline: '已收到您的售后申请',
     thanks: '感谢您的反馈，我们已收到您的售后申请。',
     next: '我们会尽快审核并安排专人跟进，每一步进展都会通过邮件通知您。',
+    assigned: (t) =>
+      `您的申请已通过审核，并已分配给客服 ${t.agentName}，接下来将由其为您全程跟进处理。每一步进展都会通过邮件通知您。`,
     questions: (t) => `如需咨询，请联系${t.storeName}客服并提供以上服务单号。`,
   },
   case_rejected: {

@@ -20,13 +20,22 @@ const DECLARED_TASKS = [
     name: 'autoReview',
     handler: 'auto-review',
     arnPlaceholder: 'AutoReviewFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, attachments: 'read' },
+    // An approved case is opened, classified and assigned in the same step (as `openCase` does after a review).
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
+      attachments: 'read',
+      mailer: true,
+    },
   },
   {
     name: 'openCase',
     handler: 'open-case',
     arnPlaceholder: 'OpenCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, mailer: true },
+    // Opens, classifies and assigns an approved case; the acknowledgement names the agent.
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
+      mailer: true,
+    },
   },
   {
     name: 'rejectCase',
@@ -39,21 +48,6 @@ const DECLARED_TASKS = [
     handler: 'request-manual-review',
     arnPlaceholder: 'RequestManualReviewFunctionArn',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, mailer: true },
-  },
-  {
-    name: 'classifyCase',
-    handler: 'classify-case',
-    arnPlaceholder: 'ClassifyCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
-  },
-  {
-    name: 'assignAgent',
-    handler: 'assign-agent',
-    arnPlaceholder: 'AssignAgentFunctionArn',
-    capabilities: {
-      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
-      mailer: true,
-    },
   },
   {
     name: 'awaitSignal',

@@ -63,9 +63,15 @@ describe('Workflow: case lifecycle', () => {
 
     // The default policy surveys at once and revisits in 7 working days: the execution parks on the aftercare wait.
     await parkedOn(stack, caseId, 'aftercare');
-    expect(await statesEntered(stack, caseId)).toEqual(
-      expect.arrayContaining(['ClassifyCase', 'AssignAgent', 'AwaitFirstResponse', 'AwaitResolution', 'FollowUpCase']),
+    // Classified and assigned in AutoReview's step (see the timeline's `classified` and `assigned` below).
+    const entered = await statesEntered(stack, caseId);
+    expect(entered).toEqual(
+      expect.arrayContaining(['AutoReview', 'AwaitFirstResponse', 'AwaitResolution', 'FollowUpCase']),
     );
+    expect(entered).not.toEqual(expect.arrayContaining(['RouteDecision']));
+    // One email tells the customer the case number and who handles it, instead of two within a second.
+    expect(assigned.notificationsSent).toContain('case_acknowledged');
+    expect(assigned.notificationsSent?.filter((key) => key.startsWith('case_assigned_'))).toEqual([]);
     expect(await openCasesOf(stack, 'store-a', agentId)).toBe((loadWhileAssigned as number) - 1);
     expect(await eventTypes(stack, caseId)).toEqual(
       expect.arrayContaining(['classified', 'assigned', 'reply_sent', 'resolved']),

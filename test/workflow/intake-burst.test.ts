@@ -38,7 +38,7 @@ describe('Workflow: a burst of intakes', () => {
     expect(outcome).toMatchObject({ filed: 100, rejected: 0, failed: 0, unsettled: 0, failures: {} });
     expect(outcome.assigned + outcome.waiting).toBe(100);
     // The cause of the dead workflows at 400: each lost race for an agent ranked again at once (17 reads a case here,
-    // quadratic in the burst), until AssignAgent outran its task timeout.
+    // quadratic in the burst), until the assignment outran its task timeout.
     expect(directoryReads).toBeLessThanOrEqual(5 * 100);
     const failedList = await (await staffApi(stack, 'supervisor1')).get('/v1/staff/cases?failed=true');
     expect(failedList.status, failedList.text).toBe(200);

@@ -20,7 +20,7 @@ describe('Workflow: retry policy', () => {
   });
   afterAll(async () => stack?.stop());
 
-  /** Runs `act` while the agent directory's `list` (AssignAgent's first read) goes through `list`. */
+  /** Runs `act` while the agent directory's `list` (the assignment's first read, in AutoReview's step) goes through `list`. */
   const withDirectoryList = async <T>(list: AgentDirectory['list'], act: () => Promise<T>): Promise<T> => {
     const working = stack.dependencies.agents;
     stack.dependencies.agents = new Proxy(working, {
@@ -59,7 +59,7 @@ describe('Workflow: retry policy', () => {
     const assigned = await caseOf(stack.dependencies, caseId);
     expect(assigned.workflowFailure).toBeUndefined();
     expect(assigned.assignee?.agentId).toEqual(expect.any(String));
-    expect(await retriesOf(caseId, 'AssignAgent')).toBeGreaterThanOrEqual(1);
+    expect(await retriesOf(caseId, 'AutoReview')).toBeGreaterThanOrEqual(1);
     expect((await stack.engine.getExecution(caseId))?.status).toBe('RUNNING');
   });
 
@@ -80,7 +80,7 @@ describe('Workflow: retry policy', () => {
     );
 
     expect((await caseOf(stack.dependencies, caseId)).workflowFailure).toBeUndefined();
-    expect(await retriesOf(caseId, 'AssignAgent')).toBe(2);
+    expect(await retriesOf(caseId, 'AutoReview')).toBe(2);
   });
 
   it('records the failure only after the timeout retries ran out', async () => {
@@ -99,8 +99,8 @@ describe('Workflow: retry policy', () => {
     );
 
     const failure = await waitFor(async () => (await caseOf(stack.dependencies, caseId)).workflowFailure);
-    expect(failure).toMatchObject({ state: 'AssignAgent', error: 'States.Timeout' });
-    expect(await retriesOf(caseId, 'AssignAgent')).toBe(3);
+    expect(failure).toMatchObject({ state: 'AutoReview', error: 'States.Timeout' });
+    expect(await retriesOf(caseId, 'AutoReview')).toBe(3);
     expect((await stack.engine.getExecution(caseId))?.status).toBe('FAILED');
   }, 60_000);
 });

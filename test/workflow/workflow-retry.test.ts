@@ -48,12 +48,12 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
       return { caseId: filed, failed: await caseOf(stack.dependencies, filed) };
     });
     expect(failed.status).toBe('open');
-    expect(failed.workflowFailure).toMatchObject({ state: 'AssignAgent', error: 'TypeError', execution: caseId });
+    expect(failed.workflowFailure).toMatchObject({ state: 'AutoReview', error: 'TypeError', execution: caseId });
 
     const listed = await supervisor.get('/v1/staff/cases?failed=true');
     expect(listed.status, listed.text).toBe(200);
     expect(listed.json.items.find((line: { caseId: string }) => line.caseId === caseId)).toMatchObject({
-      workflowFailure: { state: 'AssignAgent', error: 'TypeError', at: failed.workflowFailure?.at },
+      workflowFailure: { state: 'AutoReview', error: 'TypeError', at: failed.workflowFailure?.at },
     });
     expect((await (await staffApi(stack, 'agent1')).get('/v1/staff/cases?failed=true')).status).toBe(403);
     const otherStore = await (await staffApi(stack, 'supervisor3')).get('/v1/staff/cases?failed=true');
@@ -76,7 +76,7 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
       (await timelineOf(stack.dependencies, caseId)).find((event) => event.type === 'workflow_retried'),
     ).toMatchObject({
       actor: { kind: 'staff' },
-      details: { execution: `${caseId}-r1`, failedState: 'AssignAgent', note: 'directory fixed' },
+      details: { execution: `${caseId}-r1`, failedState: 'AutoReview', note: 'directory fixed' },
     });
 
     // Nothing failed any more: a second retry has nothing to restart.
@@ -103,7 +103,7 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
       return filed;
     });
     const failedAgain = await waitFor(async () => (await caseOf(stack.dependencies, caseId)).workflowFailure);
-    expect(failedAgain).toMatchObject({ state: 'AssignAgent', execution: `${caseId}-r1` });
+    expect(failedAgain).toMatchObject({ state: 'AutoReview', execution: `${caseId}-r1` });
 
     const retried = await supervisor.post(`/v1/staff/cases/${caseId}/workflow/retry`, {});
     expect(retried.json.execution).toBe(`${caseId}-r2`);

@@ -1,17 +1,20 @@
 import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
-import { autoReview } from '../../use-cases/workflow/auto-review.js';
+import { reviewForWork } from '../../use-cases/workflow/auto-review.js';
 import { taskPorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsMailer } from '../../capabilities/mailer/aws.js';
 
 const ports = taskPorts('autoReview', {
   cases: awsCases,
   stores: awsStores,
+  agents: awsAgents,
   kpis: awsKpis,
   attachments: awsAttachments,
+  mailer: awsMailer,
 });
 
 export const handler = taskHandler('autoReview', z.object({ caseId: z.string() }), ports, (dependencies, { caseId }) =>
-  autoReview(dependencies, caseId),
+  reviewForWork(dependencies, caseId),
 );

@@ -12,8 +12,10 @@ import { notifyAssigned, notifyP1Assigned, type MailDependencies } from './custo
 export const announceAssignment = async (
   dependencies: MailDependencies & Pick<Dependencies, 'clock'>,
   assigned: Case,
+  /** `toCustomer: false` when the customer already learnt the agent's name from the acknowledgement. */
+  { toCustomer = true }: { toCustomer?: boolean } = {},
 ): Promise<void> => {
-  await notifyAssigned(dependencies, assigned);
+  if (toCustomer) await notifyAssigned(dependencies, assigned);
   if (assigned.classification?.priority !== 'P1') return;
   try {
     // The first response's clock never pauses, so the timeline is not needed for its due time.

@@ -7,11 +7,11 @@ import { loadSlaContext, stepOf } from '../sla/sla-context.js';
 import { syncDeadlines } from '../sla/sync-deadlines.js';
 
 /**
- * Workflow step after classification: assign the case to the best eligible agent, or leave it in the store's unassigned
- * queue and tell the supervisors (it is assigned when capacity frees up or a supervisor assigns it). The customer is
- * told who handles the case; the supervisors too when it is a P1, so they watch it from the start. The case's due times
- * are set for the work queue. Returns where the case stands and how long to wait, which routes the workflow to the
- * matching wait.
+ * The escalation's retry for an unassigned case (the opening step assigns in `openForWork`): assign it to the best
+ * eligible agent, or leave it in the store's unassigned queue and tell the supervisors (it is assigned when capacity
+ * frees up or a supervisor assigns it). The customer is told who handles the case; the supervisors too when it is a P1,
+ * so they watch it from the start. The case's due times are set for the work queue. Returns where the case stands and
+ * how long to wait, which routes the workflow to the matching wait.
  */
 export const assignForWork = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'clock'>,

@@ -21,7 +21,8 @@ export const settleDecision = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
   caseId: string,
   target: 'open' | 'rejected',
-  notification: { key: string; compose: (settled: Case, store: Store) => ComposedNotification },
+  /** Absent when the caller sends the email itself, after further work in the same step (`openForWork`). */
+  notification?: { key: string; compose: (settled: Case, store: Store) => ComposedNotification },
 ): Promise<{ status: string; latest: Case }> => {
   const current = await loadCase(dependencies, caseId);
   const now = dependencies.clock.now();
@@ -33,6 +34,7 @@ export const settleDecision = async (
   });
   const latest = moved ? { ...current, status: target } : await loadCase(dependencies, caseId);
   if (!isSettledAs(latest, target)) return { status: latest.status, latest };
+  if (!notification) return { status: target, latest };
   // A failed email is recorded on the case and never stops it (see `notify`): the case goes on to its next step.
   const store = await loadStore(dependencies, latest.storeId);
   await notify(dependencies, latest, notification.key, () => notification.compose(latest, store));

@@ -39,7 +39,7 @@ describe('Declared ports: what the compiler checks', () => {
       'cases' | 'stores' | 'kpis' | 'mailer' | 'workflow' | 'workQueue'
     >();
     expectTypeOf<PortsOf<'route', 'getCase'>>().toEqualTypeOf<'cases' | 'stores'>();
-    expectTypeOf<PortsOf<'task', 'classifyCase'>>().toEqualTypeOf<'cases' | 'stores' | 'kpis'>();
+    expectTypeOf<PortsOf<'task', 'rejectCase'>>().toEqualTypeOf<'cases' | 'stores' | 'kpis' | 'mailer'>();
   });
 
   it('asks an entry for exactly the AWS adapters of its declaration, no fewer and no more', () => {

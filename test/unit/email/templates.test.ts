@@ -297,6 +297,23 @@ describe('Function: renderEmail', () => {
     expect(untyped.text).not.toContain('Request type');
   });
 
+  it('names the agent in the acknowledgement of a case assigned in the same step, in both locales', () => {
+    // Act
+    const zh = renderEmail({ ...samples.case_acknowledged, agentName: '王芳' }, 'zh-CN');
+    const english = renderEmail({ ...samples.case_acknowledged, agentName: 'Wang Fang' }, 'en');
+    const unassigned = renderEmail(samples.case_acknowledged, 'en');
+
+    // Assess: one email says both what the acknowledgement and the assignment said
+    expect(zh.text).toContain(CASE_NUMBER);
+    expect(zh.text).toContain('已分配给客服 王芳');
+    expect(zh.text).not.toContain('我们会尽快审核并安排专人跟进');
+    expect(english.text).toContain(CASE_NUMBER);
+    expect(english.text).toContain('assigned to Wang Fang');
+    expect(english.text).not.toContain('assign it to a member of our team');
+    expect(unassigned.text).toContain('assign it to a member of our team');
+    expect(unassigned.text).not.toContain('Wang Fang');
+  });
+
   it('marks the supervisors’ email as a reminder when reminder is true', () => {
     // Act
     const first = renderEmail(samples.review_requested, 'en');
