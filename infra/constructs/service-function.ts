@@ -135,6 +135,11 @@ export class ServiceFunction extends NodejsFunction {
         logLevel: LogLevel.WARNING,
         // Only the AWS clients of the declared capabilities end up in the bundle.
         define: capabilityDefines(props.capabilities),
+        // Options the construct has no property for (esbuild runs from projectRoot, so aliases resolve from there).
+        esbuildArgs: {
+          '--legal-comments': FUNCTION_BUNDLING.legalComments,
+          '--alias': Object.entries(FUNCTION_BUNDLING.alias).map(([module, path]) => `${module}=${path}`),
+        },
       },
     });
     this.kind = props.kind;
