@@ -25,6 +25,8 @@ export interface TargetCheck {
   target: string;
   measured: string;
   met: boolean;
+  /** When missed: what stands in the way, in one line. */
+  why?: string;
 }
 
 /** What `npm run bench` writes to bench/results.json and prints (bench/README.md explains each figure). */

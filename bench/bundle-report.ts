@@ -8,8 +8,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBundles } from './bundles.js';
+import { bundleSummary, bundleTargets } from './bundle-targets.js';
 import { median, round } from './stats.js';
-import { bundleSummary, renderBundleTable } from './table.js';
+import { renderBundleTable } from './table.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,6 +36,11 @@ const main = async () => {
     `\nfunctions ${summary.count}: max ${summary.maxKb} KB, median ${summary.medianKb} KB; ` +
       `import max ${summary.maxImportRatio}x the floor, median ${round(median(summary.importRatios))}x\n`,
   );
+  for (const [name, target] of Object.entries(bundleTargets(measured.bundles))) {
+    process.stdout.write(
+      `${name} ${target.target}: ${target.measured}, ${target.met ? 'met' : `NOT met: ${target.why ?? ''}`}\n`,
+    );
+  }
   if (jsonIndex >= 0) {
     const file = process.argv[jsonIndex + 1];
     if (!file) throw new Error('--json takes a file name');

@@ -1,7 +1,7 @@
 /* The printed report: the same figures as bench/results.json, as plain-text tables. */
 import type { BenchResults } from './bench-results.js';
 import type { BundleFigure } from './bundles.js';
-import { median, round } from './stats.js';
+import { round } from './stats.js';
 import type { WorkflowCycleFigures } from './workflow-cycles.js';
 
 const table = (title: string, header: string[], rows: Array<Array<string | number>>): string => {
@@ -29,19 +29,6 @@ const nonZeroServices = (breakdown: Record<string, number>): string =>
     .filter(([, usd]) => usd > 0)
     .map(([service, usd]) => `${service} ${usd}`)
     .join(', ');
-
-/** The functions' figures (floor and reference rows left out) that the targets are about. */
-export const bundleSummary = (bundles: readonly Pick<BundleFigure, 'kind' | 'kb' | 'importRatio'>[]) => {
-  const functions = bundles.filter((bundle) => bundle.kind !== 'floor' && bundle.kind !== 'reference');
-  const importRatios = functions.map((bundle) => bundle.importRatio ?? Number.NaN);
-  return {
-    count: functions.length,
-    maxKb: Math.max(...functions.map((bundle) => bundle.kb)),
-    medianKb: median(functions.map((bundle) => bundle.kb)),
-    maxImportRatio: Math.max(...importRatios),
-    importRatios,
-  };
-};
 
 /** Table 3: each bundle's size, import time, ratio to the floor and its `top` heaviest sources (esbuild metafile). */
 export const renderBundleTable = (
@@ -413,6 +400,10 @@ export const renderTable = (results: BenchResults): string => {
       ]),
     ),
   );
+  // One line per miss that says what stands in the way.
+  for (const [name, target] of Object.entries(results.targets)) {
+    if (!target.met && target.why) out.push(`   ${name}: ${target.why}`);
+  }
   out.push(`\nelapsed ${(results.elapsedMs / 1000).toFixed(1)} s\n`);
   return out.join('\n');
 };
