@@ -37,7 +37,7 @@ export interface BundleWeight {
 
 /** The npm package of a bundled file (`@smithy/core`, `zod`), else its folder in this repository (`functions/email`). */
 export const sourceOf = (path: string): string => {
-  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  const inPackage = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (inPackage?.[1]) return inPackage[1];
   const parts = path.replace(/\\/g, '/').split('/');
   return parts.length > 2 ? parts.slice(0, 2).join('/') : parts.slice(0, -1).join('/') || path;
