@@ -43,7 +43,10 @@ export interface BenchResults {
   };
   roundTrips: Record<string, OperationFigures>;
   bundles: Array<Omit<BundleFigure, 'kind'>>;
-  bundleFloor?: Pick<BundleFigure, 'name' | 'kb' | 'importMs' | 'importSamplesMs'>;
+  /** The floor: a handler importing only the DynamoDB document client, bundled like the functions. */
+  bundleFloor?: Pick<BundleFigure, 'name' | 'kb' | 'importMs' | 'importSamplesMs' | 'weights'>;
+  /** An empty handler, for reference (not a target). */
+  bundleReference?: Pick<BundleFigure, 'name' | 'kb' | 'importMs' | 'importSamplesMs' | 'importRatio' | 'weights'>;
   bundleBuild: { nodeVersion: string; buildMs: number; importPhaseMs: number; samples: number };
   transitions: Record<PathName, number>;
   paths: Record<PathName, PathFigures>;

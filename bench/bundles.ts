@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { TABLES } from '../functions/wiring/tables.js';
@@ -18,13 +18,43 @@ const run = promisify(execFile);
 
 export interface BundleFigure {
   name: string;
-  kind: 'http' | 'task' | 'schedule' | 'queue' | 'floor';
+  /** `floor`: the DynamoDB document client alone; `reference`: an empty handler (what Node itself costs). */
+  kind: 'http' | 'task' | 'schedule' | 'queue' | 'floor' | 'reference';
   kb: number;
   importMs: number;
   importSamplesMs: number[];
-  /** importMs over the empty handler's. */
+  /** importMs over the floor's (the handler that imports only the DynamoDB document client). */
   importRatio?: number;
+  /** Where the bundle's bytes come from, heaviest first (esbuild's metafile, minified bytes per source). */
+  weights: BundleWeight[];
 }
+
+/** The minified bytes one source contributes to a bundle: an npm package, or a folder of ours (`functions/http`). */
+export interface BundleWeight {
+  source: string;
+  kb: number;
+}
+
+/** The npm package of a bundled file (`@smithy/core`, `zod`), else its folder in this repository (`functions/email`). */
+export const sourceOf = (path: string): string => {
+  const inPackage = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (inPackage?.[1]) return inPackage[1];
+  const parts = path.replace(/\\/g, '/').split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : parts.slice(0, -1).join('/') || path;
+};
+
+/** A bundle's bytes by source, heaviest first, from its metafile output. */
+export const weightsOf = (output: Metafile['outputs'][string]): BundleWeight[] => {
+  const bytes = new Map<string, number>();
+  for (const [path, input] of Object.entries(output.inputs)) {
+    const source = sourceOf(path);
+    bytes.set(source, (bytes.get(source) ?? 0) + input.bytesInOutput);
+  }
+  return [...bytes.entries()]
+    .filter(([, size]) => size > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([source, size]) => ({ source, kb: round(size / 1024, 1) }));
+};
 
 /** What Lambda sets before the first import; handlers read their configuration from it. */
 const LAMBDA_LIKE_ENV = {
@@ -88,10 +118,14 @@ const declaredFunctions = (
   })),
 ];
 
+export const FLOOR_NAME = 'floor/document-client';
+const REFERENCE_NAME = 'reference/empty-handler';
+
 /**
  * Bundles every function of the stack (each route and workflow task) with the options CDK builds it with
- * (infra/function-bundling.ts, its own capability flags included), plus an empty handler as the floor, and times a
- * fresh-process import of each: median of `samples`.
+ * (infra/function-bundling.ts, its own capability flags included), plus the floor (a handler importing only the
+ * DynamoDB document client, `bench/floor-handler.ts`) and an empty handler for reference, and times a fresh-process
+ * import of each: median of `samples`. Each bundle's metafile says where its weight is.
  */
 export const measureBundles = async ({
   repoRoot,
@@ -105,27 +139,31 @@ export const measureBundles = async ({
   const startedAt = performance.now();
   const outDir = await mkdtemp(join(tmpdir(), 'after-sales-bench-bundles-'));
   try {
-    const emptyEntry = join(outDir, 'empty-handler.ts');
-    await writeFile(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
     const entries: Array<{ name: string; kind: BundleFigure['kind']; entry: string; capabilities: Capabilities }> = [
-      { name: 'floor/empty-handler', kind: 'floor', entry: emptyEntry, capabilities: {} },
+      { name: FLOOR_NAME, kind: 'floor', entry: join(repoRoot, 'bench', 'floor-handler.ts'), capabilities: {} },
+      { name: REFERENCE_NAME, kind: 'reference', entry: join(repoRoot, 'bench', 'empty-handler.ts'), capabilities: {} },
       ...declaredFunctions(repoRoot).sort((a, b) => a.name.localeCompare(b.name)),
     ];
 
     // One esbuild call (every function has the same build options): each entry is still its own self-contained
     // bundle (no code splitting), but the shared modules are parsed once.
     const outName = (name: string) => name.replace('/', '__');
-    await build({
+    const result = await build({
       ...functionBuildOptions(),
       entryPoints: Object.fromEntries(entries.map((entry) => [join(outName(entry.name), 'index'), entry.entry])),
       outdir: outDir,
       outExtension: { '.js': '.mjs' },
       absWorkingDir: repoRoot,
+      metafile: true,
     });
+    const outputs: Metafile['outputs'] = result.metafile.outputs;
     const built = await Promise.all(
       entries.map(async (entry) => {
         const outfile = join(outDir, outName(entry.name), 'index.mjs');
-        return { ...entry, outfile, bytes: (await stat(outfile)).size };
+        // Metafile output paths are relative to the working directory.
+        const output = Object.entries(outputs).find(([path]) => resolve(repoRoot, path) === outfile)?.[1];
+        if (!output) throw new Error(`No metafile output for ${entry.name}`);
+        return { ...entry, outfile, bytes: (await stat(outfile)).size, weights: weightsOf(output) };
       }),
     );
     const buildMs = performance.now() - startedAt;
@@ -136,7 +174,7 @@ export const measureBundles = async ({
       for (const bundle of built) timings.get(bundle.name)?.push(await importOnce(nodeBinary, bundle.outfile));
     }
     const importPhaseMs = performance.now() - startedAt - buildMs;
-    const floorMs = median(timings.get('floor/empty-handler') ?? []);
+    const floorMs = median(timings.get(FLOOR_NAME) ?? []);
     return {
       nodeVersion: nodeVersion.trim(),
       buildMs: round(buildMs),
@@ -151,6 +189,7 @@ export const measureBundles = async ({
           importMs,
           importSamplesMs,
           importRatio: round(importMs / floorMs),
+          weights: bundle.weights,
         };
       }),
     };

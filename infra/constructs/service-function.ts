@@ -129,6 +129,11 @@ export class ServiceFunction extends NodejsFunction {
         sourcesContent: FUNCTION_BUNDLING.sourcesContent,
         externalModules: [...FUNCTION_BUNDLING.external],
         logLevel: LogLevel.WARNING,
+        // Options the construct has no property for (esbuild runs from projectRoot, so aliases resolve from there).
+        esbuildArgs: {
+          '--legal-comments': FUNCTION_BUNDLING.legalComments,
+          '--alias': Object.entries(FUNCTION_BUNDLING.alias).map(([module, path]) => `${module}=${path}`),
+        },
       },
     });
     this.kind = props.kind;

@@ -139,6 +139,27 @@ describe('Function bundles', () => {
     expect(packages.filter((name) => name.startsWith('@aws-sdk/') || name.startsWith('@smithy/'))).toEqual([]);
   });
 
+  it('carry no AWS credential provider but the environment variables Lambda sets', () => {
+    // Profiles, SSO, web identity, STS and instance metadata (with their nested clients) are never reached in Lambda.
+    for (const fn of FUNCTIONS.filter((candidate) => expectedClients(candidate.capabilities).length > 0)) {
+      const packages = [...bundledPackages(outputOf(fn.name))];
+      expect(
+        packages.filter((name) => /^@aws-sdk\/(credential-provider-|nested-clients$|token-providers$)/.test(name)),
+        fn.name,
+      ).toEqual([]);
+      expect(bundledFiles(outputOf(fn.name)), fn.name).toContain('functions/commons/lambda-credentials.ts');
+    }
+  });
+
+  it('carry the email layouts only where emails are sent', () => {
+    // A module-scope call left unmarked keeps every template and both locales in bundles that only import a notice.
+    // (The KPI page shows the locales' labels, not their emails; a layout module's constants alone are a few bytes.)
+    for (const fn of FUNCTIONS) {
+      const layoutBytes = outputOf(fn.name).inputs['functions/email/layouts.ts']?.bytesInOutput ?? 0;
+      expect(layoutBytes > 1024, `${fn.name}: ${layoutBytes} bytes of layouts`).toBe(fn.capabilities.mailer === true);
+    }
+  });
+
   it("carry zod's English messages only, not its other locales (zod is imported as a namespace)", () => {
     // `import { z } from 'zod'` keeps every export of the namespace, ~370 KB of locales and JSON Schema code per bundle.
     for (const fn of FUNCTIONS) {

@@ -192,11 +192,14 @@ const notifySurvey =
   async (dependencies: MailDependencies, value: Case, { surveyUrl, expiresAt, timezone }: SurveyLink): Promise<void> =>
     sendNotice(dependencies, value, roundKey(value, kind), toCustomer(value, { kind, surveyUrl, expiresAt, timezone }));
 
-/** To the customer: rate how the case was handled. Once per round. */
-export const notifySurveyInvitation = notifySurvey('survey_invitation');
+/**
+ * To the customer: rate how the case was handled. Once per round. (Module-scope calls are marked pure so that a bundle
+ * importing this module for one notice does not keep every email template through them.)
+ */
+export const notifySurveyInvitation = /* @__PURE__ */ notifySurvey('survey_invitation');
 
 /** To the customer: the survey's one reminder. Once per round. */
-export const notifySurveyReminder = notifySurvey('survey_reminder');
+export const notifySurveyReminder = /* @__PURE__ */ notifySurvey('survey_reminder');
 
 /** To the customer: the case is open again, and who has it. Once per round (the round the reopening started). */
 export const notifyCaseReopened = async (
