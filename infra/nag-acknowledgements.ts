@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Names, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import type { AuthKind } from '../functions/wiring/routes.js';
@@ -83,15 +83,20 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   const functions = stack.node
     .findAll()
     .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
-  const bucketLogicalId: unknown = Stack.of(stack).resolve(
-    (stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId,
-  );
-  const attachmentObjects = `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/${ATTACHMENTS_PREFIX}*]`;
+  const bucket = stack.data.attachmentsBucket.node.defaultChild as CfnBucket;
+  // The bucket's ARN as the finding names it: its logical id in its own stack; in a function's nested stack, the
+  // parameter CloudFormation passes it through (CDK names it `reference-to-<the bucket's unique id><attribute>`).
+  const bucketArn = (fn: ServiceFunction): string =>
+    Stack.of(fn) === Stack.of(bucket)
+      ? `${String(Stack.of(bucket).resolve(bucket.logicalId))}.Arn`
+      : `referenceto${Names.nodeUniqueId(bucket.node)}Arn`;
+  const attachmentObjects = (fn: ServiceFunction): string =>
+    `AwsSolutions-IAM5[Resource::<${bucketArn(fn)}>/${ATTACHMENTS_PREFIX}*]`;
   // By each function's declared capabilities, whatever its kind (route, task, schedule, queue consumer).
   for (const fn of functions) {
     acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
     acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
-    if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
+    if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects(fn), ATTACHMENT_OBJECTS);
     if (fn.capabilities.storefrontKeys === 'retire') {
       acknowledge(
         fn.serviceRole,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -24,6 +24,7 @@ import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { TASK_FUNCTION_TIMEOUT_SECONDS } from '../../functions/wiring/workflow-retry-policy.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
+import { deploymentStackOf } from './function-stacks.js';
 import type { SurveyLinkResources } from './survey.js';
 
 /**
@@ -316,7 +317,7 @@ export const bindCapabilities = (fn: ServiceFunction, resources: CapabilityResou
   }
 
   if (capabilities.storefrontKeys) {
-    fn.addEnvironment('STOREFRONT_USAGE_PLAN_NAME', storefrontUsagePlanName(Stack.of(fn).stackName));
+    fn.addEnvironment('STOREFRONT_USAGE_PLAN_NAME', storefrontUsagePlanName(deploymentStackOf(fn).stackName));
   }
   if (capabilities.storefrontKeys === 'register') {
     // Find the plan by name; create an API key with the given value. Adding it to the plan is granted on the plan's

@@ -11,6 +11,8 @@ import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityRe
 
 export interface WorkflowProps {
   resources: Omit<CapabilityResources, 'stateMachineArn'>;
+  /** Where the task functions are created: the background nested stack (`function-stacks.ts`). */
+  functionScope: Construct;
 }
 
 export const STATE_MACHINE_PATH = join(REPO_ROOT, STATE_MACHINE_FILE);
@@ -21,8 +23,9 @@ export const aslPlaceholders = (asl: string): string[] => [
 ];
 
 /**
- * The case lifecycle: one function per declared workflow task and the Standard state machine deployed from the ASL file
- * in `statemachines/`, each `${<arnPlaceholder>}` substituted with its task function's ARN.
+ * The case lifecycle: one function per declared workflow task (in the background nested stack) and the Standard state
+ * machine deployed from the ASL file in `statemachines/`, each `${<arnPlaceholder>}` substituted with its task
+ * function's ARN.
  *
  * Logging: level ALL without execution data. Every state transition reaches CloudWatch Logs (queryable across cases with
  * Logs Insights, alarms on failures), while inputs and outputs, which carry customer data, stay in the execution
@@ -60,7 +63,7 @@ export class Workflow extends Construct {
     const functions = new Map<string, ServiceFunction>();
     const substitutions: Record<string, string> = {};
     for (const task of WORKFLOW_TASKS) {
-      const fn = new ServiceFunction(this, `${pascal(task.name)}Task`, {
+      const fn = new ServiceFunction(props.functionScope, `${pascal(task.name)}Task`, {
         kind: 'task',
         handler: task.handler,
         description: `Case workflow task ${task.name} (${task.handler})`,
