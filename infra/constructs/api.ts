@@ -210,13 +210,15 @@ export class Api extends Construct {
         throttlingRateLimit: API_LIMITS.stage.rateLimit,
         throttlingBurstLimit: API_LIMITS.stage.burstLimit,
         methodOptions: Object.fromEntries(
-          declaredRoutes.filter((route) => route.auth === 'public').map((route) => [
-            methodSettingsKey(route),
-            {
-              throttlingRateLimit: API_LIMITS.publicMethod.rateLimit,
-              throttlingBurstLimit: API_LIMITS.publicMethod.burstLimit,
-            },
-          ]),
+          declaredRoutes
+            .filter((route) => route.auth === 'public')
+            .map((route) => [
+              methodSettingsKey(route),
+              {
+                throttlingRateLimit: API_LIMITS.publicMethod.rateLimit,
+                throttlingBurstLimit: API_LIMITS.publicMethod.burstLimit,
+              },
+            ]),
         ),
       },
     });

@@ -34,7 +34,8 @@ export type FunctionStacks = Readonly<Record<FunctionGroup, NestedStack>>;
 /** Creates one nested stack per function group in `parent`. */
 export const createFunctionStacks = (parent: Stack): FunctionStacks => {
   const entries = (Object.keys(FUNCTION_GROUPS) as FunctionGroup[]).map(
-    (group) => [group, new NestedStack(parent, functionStackId(group), { description: FUNCTION_GROUPS[group] })] as const,
+    (group) =>
+      [group, new NestedStack(parent, functionStackId(group), { description: FUNCTION_GROUPS[group] })] as const,
   );
   return Object.fromEntries(entries) as Record<FunctionGroup, NestedStack>;
 };
