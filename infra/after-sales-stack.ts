@@ -7,7 +7,7 @@ import { pascal, type DeploymentConfig } from './config.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
-import { createFunctionStacks, routeGroup, type FunctionStacks } from './constructs/function-stacks.js';
+import { FunctionStacks, routeGroup } from './constructs/function-stacks.js';
 import { Operations } from './constructs/operations.js';
 import { ServiceFunction, type CapabilityResources } from './constructs/service-function.js';
 import { Schedules } from './constructs/schedules.js';
@@ -48,8 +48,6 @@ export class AfterSalesStack extends Stack {
   constructor(scope: Construct, id: string, props: AfterSalesStackProps) {
     super(scope, id, props);
     const { config } = props;
-    this.functionStacks = createFunctionStacks(this);
-    const background = this.functionStacks.background;
 
     this.data = new Data(this, 'Data', { allowedOrigins: config.allowedOrigins });
     this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
@@ -70,19 +68,25 @@ export class AfterSalesStack extends Stack {
       surveyLinks: this.survey.resources,
       workQueue: this.workQueues.queue,
     };
-    this.workflow = new Workflow(this, 'Workflow', { resources, functionScope: background });
-    this.workQueues.addConsumer({ ...resources, stateMachineArn: this.workflow.stateMachineArn }, background);
+    const stateMachineArn = Workflow.arnOf(this);
+    this.functionStacks = new FunctionStacks(this, { ...resources, stateMachineArn });
+    const background = this.functionStacks.placement('background');
+    this.workflow = new Workflow(this, 'Workflow', {
+      resources: background.resources,
+      functionScope: background.scope,
+    });
+    this.workQueues.addConsumer(background.resources, background.scope);
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       routes: props.declarations?.routes,
-      functionScope: (route) => this.functionStacks[routeGroup(route)],
+      placement: (route) => this.functionStacks.placement(routeGroup(route)),
       resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
       staffUserPool: this.staffIdentity.userPool,
       waf: config.waf,
     });
     // With their rules: a rule's target and the function's invoke permission refer to each other's stack otherwise.
-    this.schedules = new Schedules(background, 'Schedules', {
-      resources: { ...resources, stateMachineArn: this.workflow.stateMachineArn },
+    this.schedules = new Schedules(background.scope, 'Schedules', {
+      resources: background.resources,
       schedules: props.declarations?.schedules,
     });
     // After the API: the parameter holds its URL, and functions know the parameter by name only.

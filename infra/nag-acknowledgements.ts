@@ -1,8 +1,9 @@
-import { Names, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import type { AuthKind } from '../functions/wiring/routes.js';
 import type { AfterSalesStack } from './after-sales-stack.js';
+import { ATTACHMENTS_BUCKET_ARN_PARAMETER } from './constructs/function-stacks.js';
 import { ATTACHMENTS_PREFIX, ServiceFunction } from './constructs/service-function.js';
 
 /**
@@ -85,11 +86,11 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
     .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
   const bucket = stack.data.attachmentsBucket.node.defaultChild as CfnBucket;
   // The bucket's ARN as the finding names it: its logical id in its own stack; in a function's nested stack, the
-  // parameter CloudFormation passes it through (CDK names it `reference-to-<the bucket's unique id><attribute>`).
+  // parameter of a fixed name it is passed in (`FunctionStacks`).
   const bucketArn = (fn: ServiceFunction): string =>
     Stack.of(fn) === Stack.of(bucket)
       ? `${String(Stack.of(bucket).resolve(bucket.logicalId))}.Arn`
-      : `referenceto${Names.nodeUniqueId(bucket.node)}Arn`;
+      : ATTACHMENTS_BUCKET_ARN_PARAMETER;
   const attachmentObjects = (fn: ServiceFunction): string =>
     `AwsSolutions-IAM5[Resource::<${bucketArn(fn)}>/${ATTACHMENTS_PREFIX}*]`;
   // By each function's declared capabilities, whatever its kind (route, task, schedule, queue consumer).

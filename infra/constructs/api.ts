@@ -25,6 +25,7 @@ import { Construct } from 'constructs';
 import { GATEWAY_MESSAGES } from '../../functions/wiring/gateway-messages.js';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
 import { pascal } from '../config.js';
+import type { FunctionPlacement } from './function-stacks.js';
 import { RateLimitedWebAcl } from './rate-limited-web-acl.js';
 import {
   apiGateway,
@@ -39,8 +40,11 @@ export interface ApiProps {
   stage: string;
   /** The routes to deploy: `ROUTES`; the infra tests add the planned routes of open issues to measure the headroom. */
   routes?: readonly RouteDeclaration[];
-  /** Where a route's function is created: its group's nested stack (`function-stacks.ts`). The methods stay here. */
-  functionScope: (route: RouteDeclaration) => Construct;
+  /**
+   * Where a route's function is created, and the resources its capabilities are bound to there: its group's nested
+   * stack (`function-stacks.ts`). The methods and their invoke permissions stay here.
+   */
+  placement: (route: RouteDeclaration) => FunctionPlacement;
   resources: CapabilityResources;
   /** The staff user pool whose ID tokens the `staff` routes accept. */
   staffUserPool: IUserPool;
@@ -256,13 +260,14 @@ export class Api extends Construct {
 
     const routes: DeployedRoute[] = [];
     for (const route of declaredRoutes) {
-      const fn = new ServiceFunction(props.functionScope(route), `${pascal(route.name)}Route`, {
+      const placement = props.placement(route);
+      const fn = new ServiceFunction(placement.scope, `${pascal(route.name)}Route`, {
         kind: 'http',
         handler: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,
         capabilities: route.capabilities,
       });
-      bindCapabilities(fn, props.resources);
+      bindCapabilities(fn, placement.resources);
       const method = this.restApi.root
         .resourceForPath(route.path)
         .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {

@@ -1,6 +1,7 @@
-import { NestedStack, Stack } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
+import { CfnParameter, NestedStack, Stack } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { RouteDeclaration } from '../../functions/wiring/routes.js';
+import type { CapabilityResources } from './service-function.js';
 
 /**
  * The nested stacks the functions are deployed in, one per group of routes or background work. Each function keeps its
@@ -29,23 +30,52 @@ export const routeGroup = (route: Pick<RouteDeclaration, 'auth' | 'path'>): Func
 export const functionStackId = (group: FunctionGroup): string =>
   `${group[0]?.toUpperCase() ?? ''}${group.slice(1)}Functions`;
 
-export type FunctionStacks = Readonly<Record<FunctionGroup, NestedStack>>;
+/** Where a function is created, and the shared resources as its stack sees them (`bindCapabilities` grants on these). */
+export interface FunctionPlacement {
+  scope: NestedStack;
+  resources: CapabilityResources;
+}
 
-/** Creates one nested stack per function group in `parent`. */
-export const createFunctionStacks = (parent: Stack): FunctionStacks => {
-  const entries = (Object.keys(FUNCTION_GROUPS) as FunctionGroup[]).map(
-    (group) =>
-      [group, new NestedStack(parent, functionStackId(group), { description: FUNCTION_GROUPS[group] })] as const,
-  );
-  return Object.fromEntries(entries) as Record<FunctionGroup, NestedStack>;
-};
+/** The nested stacks' parameter holding the attachments bucket's ARN (named in an acknowledgement). */
+export const ATTACHMENTS_BUCKET_ARN_PARAMETER = 'AttachmentsBucketArn';
 
 /**
- * The top-level stack a construct is deployed with: its own stack, or the parent of its nested stack. Names built from
- * the stack's name (the usage plan's, the state machine's) are the parent's: a nested stack's own name is generated.
+ * One nested stack per function group in the parent. CDK passes what a function refers to in the parent as nested
+ * stack parameters of generated names; the attachments bucket's ARN is passed as a parameter of a fixed name
+ * instead (`AttachmentsBucketArn`), so the IAM5 finding on its `attachments/*` grant names the same resource before and
+ * after synthesis, and its acknowledgement (`nag-acknowledgements.ts`) is one string.
  */
-export const deploymentStackOf = (construct: IConstruct): Stack => {
-  let stack = Stack.of(construct);
-  while (stack.nestedStackParent) stack = stack.nestedStackParent;
-  return stack;
-};
+export class FunctionStacks {
+  readonly stacks: Readonly<Record<FunctionGroup, NestedStack>>;
+  private readonly placements = new Map<FunctionGroup, FunctionPlacement>();
+  private readonly resources: CapabilityResources;
+
+  constructor(parent: Stack, resources: CapabilityResources) {
+    this.resources = resources;
+    const entries = (Object.keys(FUNCTION_GROUPS) as FunctionGroup[]).map(
+      (group) =>
+        [group, new NestedStack(parent, functionStackId(group), { description: FUNCTION_GROUPS[group] })] as const,
+    );
+    this.stacks = Object.fromEntries(entries) as Record<FunctionGroup, NestedStack>;
+  }
+
+  /** The group's stack and resources, the bucket parameters created at the first use. */
+  placement(group: FunctionGroup): FunctionPlacement {
+    const known = this.placements.get(group);
+    if (known) return known;
+    const scope = this.stacks[group];
+    const passed = (name: string, value: string, description: string): string => {
+      const parameter = new CfnParameter(scope, name, { type: 'String', description });
+      scope.setParameter(name, value);
+      return parameter.valueAsString;
+    };
+    const bucket = this.resources.attachmentsBucket;
+    const attachmentsBucket = Bucket.fromBucketAttributes(scope, 'AttachmentsBucket', {
+      bucketArn: passed(ATTACHMENTS_BUCKET_ARN_PARAMETER, bucket.bucketArn, 'ARN of the attachments bucket'),
+      bucketName: passed('AttachmentsBucketName', bucket.bucketName, 'Name of the attachments bucket'),
+    });
+    const placement = { scope, resources: { ...this.resources, attachmentsBucket } };
+    this.placements.set(group, placement);
+    return placement;
+  }
+}

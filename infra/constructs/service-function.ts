@@ -24,7 +24,7 @@ import { tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { TASK_FUNCTION_TIMEOUT_SECONDS } from '../../functions/wiring/workflow-retry-policy.js';
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
-import { deploymentStackOf } from './function-stacks.js';
+import { deploymentStackOf } from './deployment-stack.js';
 import type { SurveyLinkResources } from './survey.js';
 
 /**

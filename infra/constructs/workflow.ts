@@ -32,6 +32,21 @@ export const aslPlaceholders = (asl: string): string[] => [
  * history only (kept 90 days by Step Functions, access-controlled by IAM).
  */
 export class Workflow extends Construct {
+  /** The state machine's fixed name in `stack`. */
+  static nameOf(stack: Stack): string {
+    return `${stack.stackName}-case-lifecycle`;
+  }
+
+  /** Its ARN, built from the name: known before the state machine (and its task functions) exist. */
+  static arnOf(stack: Stack): string {
+    return stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: Workflow.nameOf(stack),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
   readonly stateMachineName: string;
   /** Built from the fixed name so task functions can receive it without a reference cycle. */
   readonly stateMachineArn: string;
@@ -41,14 +56,8 @@ export class Workflow extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
-    const stack = Stack.of(this);
-    this.stateMachineName = `${stack.stackName}-case-lifecycle`;
-    this.stateMachineArn = stack.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: this.stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    this.stateMachineName = Workflow.nameOf(Stack.of(this));
+    this.stateMachineArn = Workflow.arnOf(Stack.of(this));
 
     const placeholders = aslPlaceholders(readFileSync(STATE_MACHINE_PATH, 'utf8'));
     const declared = WORKFLOW_TASKS.map((task) => task.arnPlaceholder);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
@@ -243,3 +243,24 @@ export const dependencyCycle = (dependencies: Map<string, Set<string>>): string[
   }
   return undefined;
 };
+
+/** What CloudFormation limits per stack: its resources (500 at most) and its template's size (1 MB at most). */
+export interface StackFigures {
+  /** The stack's construct path: `after-sales-test`, `after-sales-test/StaffFunctions`, ... */
+  stack: string;
+  resources: number;
+  /** The template file's size as written into the cloud assembly (what is uploaded). */
+  bytes: number;
+}
+
+export const stackFigures = (synth: Synthesized): StackFigures[] =>
+  [...writtenTemplates(synth)].map(([stack, template]) => {
+    const file = NestedStack.isNestedStack(stack)
+      ? join(synth.outdir, stack.templateFile)
+      : synth.assembly.getStackArtifact(stack.artifactId).templateFullPath;
+    return {
+      stack: stack.node.path,
+      resources: Object.keys(template.Resources).length,
+      bytes: statSync(file).size,
+    };
+  });
