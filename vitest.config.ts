@@ -9,6 +9,6 @@ export default defineConfig({
     // DynamoDB Local and the local stack are real processes; two cores run two test files at a time.
     maxWorkers: 2,
     setupFiles: ['test/support/setup.ts'],
-    globalSetup: ['test/support/dynamodb-setup.ts', 'test/support/browser-setup.ts'],
+    globalSetup: ['test/support/dynamodb-setup.ts', 'test/support/browser-setup.ts', 'test/support/cdk-synth-setup.ts'],
   },
 });

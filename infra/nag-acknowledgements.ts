@@ -3,6 +3,7 @@ import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import type { AuthKind } from '../functions/wiring/routes.js';
 import type { AfterSalesStack } from './after-sales-stack.js';
+import { ATTACHMENTS_BUCKET_ARN_PARAMETER } from './constructs/function-stacks.js';
 import { ATTACHMENTS_PREFIX, ServiceFunction } from './constructs/service-function.js';
 
 /**
@@ -83,15 +84,20 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   const functions = stack.node
     .findAll()
     .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction);
-  const bucketLogicalId: unknown = Stack.of(stack).resolve(
-    (stack.data.attachmentsBucket.node.defaultChild as CfnBucket).logicalId,
-  );
-  const attachmentObjects = `AwsSolutions-IAM5[Resource::<${String(bucketLogicalId)}.Arn>/${ATTACHMENTS_PREFIX}*]`;
+  const bucket = stack.data.attachmentsBucket.node.defaultChild as CfnBucket;
+  // The bucket's ARN as the finding names it: its logical id in its own stack; in a function's nested stack, the
+  // parameter of a fixed name it is passed in (`FunctionStacks`).
+  const bucketArn = (fn: ServiceFunction): string =>
+    Stack.of(fn) === Stack.of(bucket)
+      ? `${String(Stack.of(bucket).resolve(bucket.logicalId))}.Arn`
+      : ATTACHMENTS_BUCKET_ARN_PARAMETER;
+  const attachmentObjects = (fn: ServiceFunction): string =>
+    `AwsSolutions-IAM5[Resource::<${bucketArn(fn)}>/${ATTACHMENTS_PREFIX}*]`;
   // By each function's declared capabilities, whatever its kind (route, task, schedule, queue consumer).
   for (const fn of functions) {
     acknowledge(fn, 'AwsSolutions-L1', NODE_22_RUNTIME);
     acknowledge(fn.serviceRole, 'AwsSolutions-IAM5[Resource::*]', XRAY_ON_FUNCTION_ROLE);
-    if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects, ATTACHMENT_OBJECTS);
+    if (fn.capabilities.attachments) acknowledge(fn.serviceRole, attachmentObjects(fn), ATTACHMENT_OBJECTS);
     if (fn.capabilities.storefrontKeys === 'retire') {
       acknowledge(
         fn.serviceRole,

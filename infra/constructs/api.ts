@@ -25,6 +25,7 @@ import { Construct } from 'constructs';
 import { GATEWAY_MESSAGES } from '../../functions/wiring/gateway-messages.js';
 import { ROUTES, type RouteDeclaration } from '../../functions/wiring/routes.js';
 import { pascal } from '../config.js';
+import type { FunctionPlacement } from './function-stacks.js';
 import { RateLimitedWebAcl } from './rate-limited-web-acl.js';
 import {
   apiGateway,
@@ -37,6 +38,13 @@ import {
 
 export interface ApiProps {
   stage: string;
+  /** The routes to deploy: `ROUTES`; the infra tests add the planned routes of open issues to measure the headroom. */
+  routes?: readonly RouteDeclaration[];
+  /**
+   * Where a route's function is created, and the resources its capabilities are bound to there: its group's nested
+   * stack (`function-stacks.ts`). The methods and their invoke permissions stay here.
+   */
+  placement: (route: RouteDeclaration) => FunctionPlacement;
   resources: CapabilityResources;
   /** The staff user pool whose ID tokens the `staff` routes accept. */
   staffUserPool: IUserPool;
@@ -164,7 +172,8 @@ export interface DeployedRoute {
 }
 
 /**
- * The REST API built from `ROUTES`: one function and one Lambda proxy method per route, API keys required on storefront
+ * The REST API built from `ROUTES`: one function (in its group's nested stack) and one Lambda proxy method (with its
+ * invoke permission, here in the parent) per route, API keys required on storefront
  * routes, the staff user pool's authorizer on staff routes, the storefront usage plan (stores' keys are added by `scripts/create-store.ts`), JSON access logs, tracing,
  * throttling, metrics, and API Gateway's own errors in the API's error shape.
  */
@@ -178,6 +187,7 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    const declaredRoutes = props.routes ?? ROUTES;
 
     this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
       retention: FUNCTION_DEFAULTS.logRetention,
@@ -204,13 +214,15 @@ export class Api extends Construct {
         throttlingRateLimit: API_LIMITS.stage.rateLimit,
         throttlingBurstLimit: API_LIMITS.stage.burstLimit,
         methodOptions: Object.fromEntries(
-          ROUTES.filter((route) => route.auth === 'public').map((route) => [
-            methodSettingsKey(route),
-            {
-              throttlingRateLimit: API_LIMITS.publicMethod.rateLimit,
-              throttlingBurstLimit: API_LIMITS.publicMethod.burstLimit,
-            },
-          ]),
+          declaredRoutes
+            .filter((route) => route.auth === 'public')
+            .map((route) => [
+              methodSettingsKey(route),
+              {
+                throttlingRateLimit: API_LIMITS.publicMethod.rateLimit,
+                throttlingBurstLimit: API_LIMITS.publicMethod.burstLimit,
+              },
+            ]),
         ),
       },
     });
@@ -247,14 +259,15 @@ export class Api extends Construct {
     };
 
     const routes: DeployedRoute[] = [];
-    for (const route of ROUTES) {
-      const fn = new ServiceFunction(this, `${pascal(route.name)}Route`, {
+    for (const route of declaredRoutes) {
+      const placement = props.placement(route);
+      const fn = new ServiceFunction(placement.scope, `${pascal(route.name)}Route`, {
         kind: 'http',
         handler: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,
         capabilities: route.capabilities,
       });
-      bindCapabilities(fn, props.resources);
+      bindCapabilities(fn, placement.resources);
       const method = this.restApi.root
         .resourceForPath(route.path)
         .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {

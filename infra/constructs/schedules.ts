@@ -8,6 +8,8 @@ import { bindCapabilities, ServiceFunction, type CapabilityResources } from './s
 
 export interface SchedulesProps {
   resources: CapabilityResources;
+  /** The schedules to deploy: `SCHEDULES`; the infra tests add planned ones to measure the headroom. */
+  schedules?: readonly ScheduleDeclaration[];
 }
 
 /**
@@ -21,7 +23,7 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     const functions = new Map<string, { schedule: ScheduleDeclaration; fn: ServiceFunction; rule: Rule }>();
-    for (const schedule of SCHEDULES) {
+    for (const schedule of props.schedules ?? SCHEDULES) {
       const fn = new ServiceFunction(this, `${pascal(schedule.name)}Schedule`, {
         kind: 'schedule',
         handler: schedule.handler,

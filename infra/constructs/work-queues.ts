@@ -46,9 +46,12 @@ export class WorkQueues extends Construct {
     });
   }
 
-  /** The consumer function, with the declaration's grants (it enqueues continuations to this same queue). */
-  addConsumer(resources: CapabilityResources): ServiceFunction {
-    const fn = new ServiceFunction(this, 'Consumer', {
+  /**
+   * The consumer function, with the declaration's grants (it enqueues continuations to this same queue), and its event
+   * source mapping, both created in `scope` (the background nested stack) while the queues stay with their key.
+   */
+  addConsumer(resources: CapabilityResources, scope: Construct = this): ServiceFunction {
+    const fn = new ServiceFunction(scope, 'WorkQueueConsumer', {
       kind: 'queue',
       handler: WORK_QUEUE.handler,
       description: `Work queue consumer: ${WORK_QUEUE.jobs.join(', ')} (${WORK_QUEUE.handler})`,
@@ -71,7 +74,7 @@ export class WorkQueues extends Construct {
         conditions: viaService('sqs'),
       }),
     );
-    const mapping = new EventSourceMapping(this, 'ConsumerFeed', {
+    const mapping = new EventSourceMapping(scope, 'WorkQueueConsumerFeed', {
       target: fn,
       eventSourceArn: this.queue.queueArn,
       batchSize: 1,

@@ -11,6 +11,8 @@ import { bindCapabilities, FUNCTION_DEFAULTS, ServiceFunction, type CapabilityRe
 
 export interface WorkflowProps {
   resources: Omit<CapabilityResources, 'stateMachineArn'>;
+  /** Where the task functions are created: the background nested stack (`function-stacks.ts`). */
+  functionScope: Construct;
 }
 
 export const STATE_MACHINE_PATH = join(REPO_ROOT, STATE_MACHINE_FILE);
@@ -21,14 +23,30 @@ export const aslPlaceholders = (asl: string): string[] => [
 ];
 
 /**
- * The case lifecycle: one function per declared workflow task and the Standard state machine deployed from the ASL file
- * in `statemachines/`, each `${<arnPlaceholder>}` substituted with its task function's ARN.
+ * The case lifecycle: one function per declared workflow task (in the background nested stack) and the Standard state
+ * machine deployed from the ASL file in `statemachines/`, each `${<arnPlaceholder>}` substituted with its task
+ * function's ARN.
  *
  * Logging: level ALL without execution data. Every state transition reaches CloudWatch Logs (queryable across cases with
  * Logs Insights, alarms on failures), while inputs and outputs, which carry customer data, stay in the execution
  * history only (kept 90 days by Step Functions, access-controlled by IAM).
  */
 export class Workflow extends Construct {
+  /** The state machine's fixed name in `stack`. */
+  static nameOf(stack: Stack): string {
+    return `${stack.stackName}-case-lifecycle`;
+  }
+
+  /** Its ARN, built from the name: known before the state machine (and its task functions) exist. */
+  static arnOf(stack: Stack): string {
+    return stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: Workflow.nameOf(stack),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
   readonly stateMachineName: string;
   /** Built from the fixed name so task functions can receive it without a reference cycle. */
   readonly stateMachineArn: string;
@@ -38,14 +56,8 @@ export class Workflow extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
-    const stack = Stack.of(this);
-    this.stateMachineName = `${stack.stackName}-case-lifecycle`;
-    this.stateMachineArn = stack.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: this.stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    this.stateMachineName = Workflow.nameOf(Stack.of(this));
+    this.stateMachineArn = Workflow.arnOf(Stack.of(this));
 
     const placeholders = aslPlaceholders(readFileSync(STATE_MACHINE_PATH, 'utf8'));
     const declared = WORKFLOW_TASKS.map((task) => task.arnPlaceholder);
@@ -60,7 +72,7 @@ export class Workflow extends Construct {
     const functions = new Map<string, ServiceFunction>();
     const substitutions: Record<string, string> = {};
     for (const task of WORKFLOW_TASKS) {
-      const fn = new ServiceFunction(this, `${pascal(task.name)}Task`, {
+      const fn = new ServiceFunction(props.functionScope, `${pascal(task.name)}Task`, {
         kind: 'task',
         handler: task.handler,
         description: `Case workflow task ${task.name} (${task.handler})`,

@@ -1,22 +1,18 @@
 import { Validations } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { API_LIMITS } from '../../infra/constructs/api.js';
 import { WAF_LIMITS } from '../../infra/constructs/rate-limited-web-acl.js';
+import { sharedSynth } from './shared-synth.js';
 import { asList, logicalIdOf, synthesize, templateOf, type CfnResource, type Synthesized } from './synth.js';
 
-/** With the default context (no WAF) and with `-c waf=true`; both synthesised with cdk-nag, which throws on a finding. */
-let plain: Synthesized;
-let withWaf: Synthesized;
-
-beforeAll(() => {
-  plain = synthesize({ skipBundling: true });
-  withWaf = synthesize({ skipBundling: true, context: { waf: 'true' } });
-}, 180_000);
-afterAll(() => {
-  plain?.cleanup();
-  withWaf?.cleanup();
-});
+/**
+ * The shared app (no WAF) and a variant with `-c waf=true`, synthesized here at module scope (no hook's timeout runs
+ * meanwhile); both synthesised with cdk-nag, which throws on a finding.
+ */
+const plain = await sharedSynth();
+const withWaf = synthesize({ skipBundling: true, context: { waf: 'true' } });
+afterAll(() => withWaf.cleanup());
 
 const resourcesOf = (synth: Synthesized): Record<string, CfnResource> => templateOf(synth).Resources;
 const ofType = (synth: Synthesized, type: string): Array<[string, CfnResource]> =>

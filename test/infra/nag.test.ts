@@ -5,9 +5,10 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/config.js';
-import { buildApp, synthesize, type Synthesized } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
+import { buildApp, SHARED_SYNTH, type Synthesized } from './synth.js';
 
 /** `validation-report.json`, which CDK writes into the cloud assembly for the validation plugins (cdk-nag 3 is one). */
 interface ValidationReport {
@@ -68,6 +69,18 @@ const infraSources = (dir: string): string[] =>
         : [],
   );
 
+// Any unacknowledged finding (error or warning) makes the shared synthesis fail with the report: kept to show it in a
+// test. Awaited at module scope: no hook's timeout runs while it synthesizes.
+const shared = await sharedSynth().then(
+  (synthesized) => ({ synthesized, synthesisError: undefined }),
+  (error: unknown) => ({ synthesized: undefined, synthesisError: error }),
+);
+const { synthesisError } = shared;
+const synth = (): Synthesized => {
+  if (!shared.synthesized) throw synthesisError;
+  return shared.synthesized;
+};
+
 describe('cdk-nag: how findings are reported', () => {
   it('fails synthesis and lists the finding in the validation report when a rule is violated', () => {
     // Prepare: a bucket that breaks AwsSolutions-S10 (no TLS enforcement) and S1 (no access logs).
@@ -91,24 +104,6 @@ describe('cdk-nag: how findings are reported', () => {
 });
 
 describe('cdk-nag: AwsSolutions on the after-sales stack', () => {
-  // Any unacknowledged finding (error or warning) makes synthesis throw with the report: kept to show it in a test.
-  let synthesized: Synthesized | undefined;
-  let synthesisError: unknown;
-  const synth = (): Synthesized => {
-    if (!synthesized) throw synthesisError;
-    return synthesized;
-  };
-
-  beforeAll(() => {
-    try {
-      synthesized = synthesize({ skipBundling: true });
-    } catch (error) {
-      synthesisError = error;
-    }
-  });
-
-  afterAll(() => synthesized?.cleanup());
-
   it('synthesises with AwsSolutions checks on', () => {
     expect(synthesisError).toBeUndefined();
   });
@@ -139,7 +134,7 @@ describe('cdk-nag: AwsSolutions on the after-sales stack', () => {
 
   it('acknowledges exactly the findings the stack has without acknowledgements: none stale, none missing', () => {
     // Prepare: the same stack without acknowledgements (not synthesised: it would fail).
-    const bare = buildApp({ skipBundling: true, nagAcknowledgements: false });
+    const bare = buildApp({ ...SHARED_SYNTH, nagAcknowledgements: false });
     try {
       // Act
       const findings = new AwsSolutionsChecks().validateScope(bare.app).violations.flatMap((violation) =>

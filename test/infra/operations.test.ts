@@ -1,10 +1,11 @@
 import { App } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BUSINESS_METRICS, SLA_STEP_LATENESS } from '../../functions/domain/operations-metrics.js';
 import { TABLES } from '../../functions/wiring/tables.js';
 import { readDeploymentConfig } from '../../infra/config.js';
 import { ALARM_THRESHOLDS, FUNCTIONS_PER_ALARM } from '../../infra/constructs/operations.js';
-import { logicalIdOf, synthesize, templateOf, type CfnResource, type Synthesized } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
+import { logicalIdOf, synthesize, templateOf, type CfnResource } from './synth.js';
 
 interface MetricStat {
   Metric: { Namespace: string; MetricName: string; Dimensions?: Array<{ Name: string; Value: unknown }> };
@@ -25,20 +26,12 @@ interface AlarmProperties {
 
 const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:on-call';
 
-let own: Synthesized;
-let given: Synthesized;
-let ownResources: Record<string, CfnResource>;
-
-beforeAll(() => {
-  // Only the templates are looked at: no bundling.
-  own = synthesize({ skipBundling: true, context: { stage: 'test' } });
-  given = synthesize({ skipBundling: true, context: { stage: 'test', alarmTopicArn: TOPIC_ARN } });
-  ownResources = templateOf(own).Resources;
-});
-afterAll(() => {
-  own?.cleanup();
-  given?.cleanup();
-});
+// The shared app (its own alarm topic), and a variant given a topic, synthesized here at module scope: no hook's
+// timeout runs while it synthesizes. Only the templates are looked at: no bundling.
+const own = await sharedSynth();
+const given = synthesize({ skipBundling: true, context: { stage: 'test', alarmTopicArn: TOPIC_ARN } });
+const ownResources: Record<string, CfnResource> = templateOf(own).Resources;
+afterAll(() => given.cleanup());
 
 const ofType = (resources: Record<string, CfnResource>, type: string): Array<[string, CfnResource]> =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/wiring/routes.js';
-import { logicalIdOf, synthesize, templateOf, type CfnResource, type Synthesized } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
+import { logicalIdOf, templateOf } from './synth.js';
 
 /**
  * The page routes (`kind: 'page'`, the survey) as deployed: public methods that take browser form posts, so nothing
  * in API Gateway refuses a form before the function can answer it with a page.
  */
-let synth: Synthesized;
-let resources: Record<string, CfnResource>;
-
-beforeAll(() => {
-  synth = synthesize({
-    context: { allowedOrigins: 'https://shop.example', mailFrom: 'care@shop.example', stage: 'test' },
-    skipBundling: true,
-  });
-  resources = templateOf(synth).Resources;
-});
-
-afterAll(() => synth?.cleanup());
+const synth = await sharedSynth();
+const resources = templateOf(synth).Resources;
 
 const pageRoutes = () => synth.stack.api.routes.filter(({ route }) => route.kind === 'page');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/config.js';
 import { API_LIMITS, GATEWAY_ERRORS } from '../../infra/constructs/api.js';
 import { aslPlaceholders } from '../../infra/constructs/workflow.js';
@@ -12,20 +12,13 @@ import { ROUTES } from '../../functions/wiring/routes.js';
 import { TABLES, tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { SCHEDULES } from '../../functions/wiring/schedules.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
-import {
-  asList,
-  getAtt,
-  logicalIdOf,
-  synthesize,
-  templateOf,
-  type CfnResource,
-  type Statement,
-  type Synthesized,
-} from './synth.js';
+import { asList, getAtt, logicalIdOf, templateOf, type CfnResource, type Statement } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
 
 const require = createRequire(import.meta.url);
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: unknown[] };
 
+/** The shared app's context (`SHARED_SYNTH`). */
 const ALLOWED_ORIGIN = 'https://shop.example';
 const MAIL_FROM = 'care@shop.example';
 /** Actions AWS only authorises on Resource "*" (no resource types): tracing and vended log delivery. */
@@ -44,9 +37,10 @@ const RESOURCE_STAR_ACTIONS = new Set([
   'logs:DescribeLogGroups',
 ]);
 
-let synth: Synthesized;
-let template: Template;
-let resources: Record<string, CfnResource>;
+// Without esbuild: the template is the same but for asset hashes; bundling is checked in function-bundles.test.ts.
+const synth = await sharedSynth();
+const template = Template.fromJSON(templateOf(synth));
+const resources: Record<string, CfnResource> = templateOf(synth).Resources;
 
 const ofType = (type: string): Array<[string, CfnResource]> =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -110,19 +104,6 @@ const identityStatements = (): Array<{ policy: string; statement: Statement }> =
   }
   return found;
 };
-
-// Without esbuild: the template is the same but for asset hashes; bundling is checked in function-bundles.test.ts,
-// and a bundled synth of all functions would make this hook's duration depend on the machine's speed.
-beforeAll(() => {
-  synth = synthesize({
-    context: { allowedOrigins: ALLOWED_ORIGIN, mailFrom: MAIL_FROM, stage: 'test' },
-    skipBundling: true,
-  });
-  template = Template.fromJSON(templateOf(synth));
-  resources = templateOf(synth).Resources;
-});
-
-afterAll(() => synth?.cleanup());
 
 describe('Stack: functions', () => {
   it('has exactly one function per route, per workflow task, per schedule and per queue consumer, and no other function', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../functions/domain/staff.js';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
@@ -6,23 +6,14 @@ import { tableByName } from '../../functions/wiring/tables.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import { STAFF_CUSTOM_ATTRIBUTES } from '../../infra/constructs/staff-identity.js';
 import type { ServiceFunction } from '../../infra/constructs/service-function.js';
-import {
-  asList,
-  getAtt,
-  logicalIdOf,
-  synthesize,
-  templateOf,
-  type CfnResource,
-  type Statement,
-  type Synthesized,
-} from './synth.js';
+import { asList, getAtt, logicalIdOf, templateOf, type CfnResource, type Statement } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
 
 const TABLE_READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const TABLE_WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
-let synth: Synthesized;
-let resources: Record<string, CfnResource>;
-let outputs: Record<string, { Value: unknown }>;
+const synth = await sharedSynth();
+const { Resources: resources, Outputs: outputs } = templateOf(synth);
 
 const ofType = (type: string): Array<[string, CfnResource]> =>
   Object.entries(resources).filter(([, found]) => found.Type === type);
@@ -49,15 +40,6 @@ const roleStatements = (fn: ServiceFunction): Statement[] => {
   const policy = resources[logicalIdOf(fn.serviceRole.node.findChild('DefaultPolicy'))];
   return (policy?.Properties.PolicyDocument as { Statement: Statement[] } | undefined)?.Statement ?? [];
 };
-
-beforeAll(() => {
-  synth = synthesize({ skipBundling: true, context: { stage: 'test' } });
-  const template = templateOf(synth);
-  resources = template.Resources;
-  outputs = template.Outputs;
-});
-
-afterAll(() => synth?.cleanup());
 
 describe('Stack: staff user pool', () => {
   it('lets only administrators create users (no self sign-up), who sign in with their email', () => {

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import type { ServiceFunction } from '../../infra/constructs/service-function.js';
-import {
-  asList,
-  dependencyCycle,
-  logicalIdOf,
-  resourceDependencies,
-  synthesize,
-  templateOf,
-  type CfnResource,
-  type Statement,
-  type Synthesized,
-} from './synth.js';
+import { asList, dependencyCycle, logicalIdOf, resourceDependencies, templateOf, type Statement } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
 
-let synth: Synthesized;
-let resources: Record<string, CfnResource>;
-
-beforeAll(() => {
-  // Templates only: the bundles are checked in function-bundles.test.ts.
-  synth = synthesize({ context: { stage: 'test' }, skipBundling: true });
-  resources = templateOf(synth).Resources;
-});
-afterAll(() => synth?.cleanup());
+const synth = await sharedSynth();
+const resources = templateOf(synth).Resources;
 
 const routeFunction = (name: string): ServiceFunction =>
   synth.stack.api.routes.find(({ route }) => route.name === name)!.fn;

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
@@ -18,6 +18,7 @@ import {
   type Statement,
   type Synthesized,
 } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
 
 const STAGE = 'test';
 const PARAMETER_NAME = `/after-sales-${STAGE}/survey-base-url`;
@@ -29,12 +30,18 @@ interface Deployed {
   outputs: Record<string, unknown>;
 }
 
-const deploy = (context: Record<string, unknown>): Deployed => {
-  // Templates only: the bundles are checked in function-bundles.test.ts.
-  const synth = synthesize({ context: { stage: STAGE, ...context }, skipBundling: true });
+const deployedOf = (synth: Synthesized): Deployed => {
   const template = templateOf(synth);
   return { synth, resources: template.Resources, outputs: template.Outputs };
 };
+// The shared app (base URL from the parameter; its stage is STAGE), and a variant with a publicBaseUrl synthesized
+// here at module scope: no hook's timeout runs while it synthesizes. Templates only: the bundles are checked in
+// function-bundles.test.ts.
+const shared = deployedOf(await sharedSynth());
+const withPublicBaseUrl = deployedOf(
+  synthesize({ context: { stage: STAGE, publicBaseUrl: `${PUBLIC_BASE_URL}/` }, skipBundling: true }),
+);
+afterAll(() => withPublicBaseUrl.synth.cleanup());
 
 const ofType = ({ resources }: Deployed, type: string): Array<[string, CfnResource]> =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -66,13 +73,7 @@ const actionsOn = (statements: Statement[], prefix: string): Statement[] =>
   statements.filter((statement) => asList(statement.Action).some((action) => action.startsWith(prefix)));
 
 describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl)', () => {
-  let deployed: Deployed;
-
-  beforeAll(() => {
-    deployed = deploy({});
-  });
-
-  afterAll(() => deployed?.synth.cleanup());
+  const deployed = shared;
 
   it('the declarations have survey link users: the follow-up task and both survey page routes', () => {
     const users = [...ROUTES, ...WORKFLOW_TASKS].filter((declaration) => declaration.capabilities.surveyLinks);
@@ -207,13 +208,7 @@ describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl
 });
 
 describe('Stack: survey links with the publicBaseUrl context', () => {
-  let deployed: Deployed;
-
-  beforeAll(() => {
-    deployed = deploy({ publicBaseUrl: `${PUBLIC_BASE_URL}/` });
-  });
-
-  afterAll(() => deployed?.synth.cleanup());
+  const deployed = withPublicBaseUrl;
 
   it('makes no parameter and gives the survey link users the URL itself, without a trailing slash', () => {
     expect(ofType(deployed, 'AWS::SSM::Parameter')).toEqual([]);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
-import type { AfterSalesStack } from '../../infra/after-sales-stack.js';
+import type { AfterSalesStack, AfterSalesStackProps } from '../../infra/after-sales-stack.js';
 import { REPO_ROOT } from '../../infra/config.js';
 import { createApp } from '../../infra/create-app.js';
 
@@ -22,6 +22,10 @@ export interface Synthesized {
 
 export interface SynthOptions {
   context?: Record<string, unknown>;
+  /** The cloud assembly's directory: a new temporary one when absent. */
+  outdir?: string;
+  /** Routes and schedules instead of the product's (the planned routes of open issues, to measure the headroom). */
+  declarations?: AfterSalesStackProps['declarations'];
   /** Skip esbuild (placeholder assets): for checks that do not look at code, e.g. cdk-nag. */
   skipBundling?: boolean;
   nagAcknowledgements?: boolean;
@@ -29,11 +33,24 @@ export interface SynthOptions {
 
 /** Builds the app exactly as `infra/app.ts` does (stack + AwsSolutions checks) into a temporary cloud assembly. */
 export const buildApp = (options: SynthOptions = {}): { app: App; stack: AfterSalesStack; outdir: string } => {
-  const outdir = mkdtempSync(join(tmpdir(), 'after-sales-cdk-'));
+  const outdir = options.outdir ?? mkdtempSync(join(tmpdir(), 'after-sales-cdk-'));
   const context: Record<string, unknown> = { ...cdkJsonContext(), ...options.context };
   if (options.skipBundling) context['aws:cdk:bundling-stacks'] = [];
-  const { app, stack } = createApp(new App({ outdir, context }), { nagAcknowledgements: options.nagAcknowledgements });
+  const { app, stack } = createApp(new App({ outdir, context }), {
+    nagAcknowledgements: options.nagAcknowledgements,
+    declarations: options.declarations,
+  });
   return { app, stack, outdir };
+};
+
+/**
+ * The app every infra test file shares: synthesized once per test run (`test/support/cdk-synth-setup.ts`), read from
+ * its cloud assembly on disk (`sharedSynth` in `shared-synth.ts`). Templates only: the bundles are checked in
+ * function-bundles.test.ts. Tests that need another configuration synthesize their own variant.
+ */
+export const SHARED_SYNTH: SynthOptions = {
+  context: { allowedOrigins: 'https://shop.example', mailFrom: 'care@shop.example', stage: 'test' },
+  skipBundling: true,
 };
 
 export const synthesize = (options: SynthOptions = {}): Synthesized => {
@@ -47,8 +64,106 @@ export type StackTemplate = {
   Resources: Record<string, CfnResource>;
   Outputs: Record<string, { Value: unknown }>;
 };
-export const templateOf = (synth: Synthesized): StackTemplate =>
-  synth.assembly.getStackArtifact(synth.stack.artifactId).template as StackTemplate;
+
+/** A template as written: with the parameters a nested stack receives from its parent. */
+interface WrittenTemplate extends StackTemplate {
+  Parameters?: Record<string, unknown>;
+}
+
+/** Replaces, everywhere in `value`, each object for which `replacement` answers something. */
+const substitute = (value: unknown, replacement: (object: Record<string, unknown>) => unknown): unknown => {
+  if (Array.isArray(value)) return value.map((item) => substitute(item, replacement));
+  if (typeof value !== 'object' || value === null) return value;
+  const replaced = replacement(value as Record<string, unknown>);
+  if (replaced !== undefined) return replaced;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substitute(inner, replacement)]));
+};
+
+/** The nested stacks whose parent is `stack`. */
+export const nestedStacksOf = (stack: Stack): NestedStack[] =>
+  stack.node
+    .findAll()
+    .filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct))
+    .filter((nested) => nested.nestedStackParent === stack);
+
+/** Every stack's own template as written: the top-level stack's, and each nested stack's, by stack. */
+export const writtenTemplates = (synth: Synthesized): Map<Stack, WrittenTemplate> => {
+  const templates = new Map<Stack, WrittenTemplate>([
+    [synth.stack, synth.assembly.getStackArtifact(synth.stack.artifactId).template as WrittenTemplate],
+  ]);
+  const visit = (stack: Stack): void => {
+    for (const nested of nestedStacksOf(stack)) {
+      templates.set(
+        nested,
+        JSON.parse(readFileSync(join(synth.outdir, nested.templateFile), 'utf8')) as WrittenTemplate,
+      );
+      visit(nested);
+    }
+  };
+  visit(synth.stack);
+  return templates;
+};
+
+/**
+ * A stack and its nested stacks read as one template, the way the assertions were written: each nested stack's
+ * parameters replaced by what its parent passes, each `Outputs.<name>` the parent reads replaced by the output's value,
+ * every resource under its own logical id (unique across the stacks, or this throws), the top-level stack's outputs.
+ */
+const flatten = (synth: Synthesized, stack: Stack, templates: Map<Stack, WrittenTemplate>): StackTemplate => {
+  const own = templates.get(stack)!;
+  const resources: Record<string, CfnResource> = { ...own.Resources };
+  const outputsOfNested = new Map<string, Record<string, { Value: unknown }>>();
+  for (const nested of nestedStacksOf(stack)) {
+    const resourceId = logicalIdOf(nested.nestedStackResource!);
+    const passed = (own.Resources[resourceId]?.Properties.Parameters ?? {}) as Record<string, unknown>;
+    const inner = flatten(synth, nested, templates);
+    const received = (object: Record<string, unknown>): unknown => {
+      const name = object.Ref;
+      return Object.keys(object).length === 1 && typeof name === 'string' && name in passed ? passed[name] : undefined;
+    };
+    for (const [logicalId, resource] of Object.entries(inner.Resources)) {
+      if (logicalId in resources) throw new Error(`Logical id ${logicalId} is in more than one stack`);
+      resources[logicalId] = substitute(resource, received) as CfnResource;
+    }
+    outputsOfNested.set(
+      resourceId,
+      Object.fromEntries(
+        Object.entries(inner.Outputs ?? {}).map(([name, output]) => [
+          name,
+          { Value: substitute(output.Value, received) },
+        ]),
+      ),
+    );
+  }
+  const fromNested = (object: Record<string, unknown>): unknown => {
+    const getAtt = object['Fn::GetAtt'];
+    if (Object.keys(object).length !== 1 || !Array.isArray(getAtt)) return undefined;
+    const [resourceId, attribute] = getAtt as [string, string];
+    const outputs = outputsOfNested.get(resourceId);
+    if (!outputs || !attribute.startsWith('Outputs.')) return undefined;
+    return outputs[attribute.slice('Outputs.'.length)]?.Value;
+  };
+  return {
+    Resources: Object.fromEntries(
+      Object.entries(resources).map(([logicalId, resource]) => [
+        logicalId,
+        substitute(resource, fromNested) as CfnResource,
+      ]),
+    ),
+    Outputs: substitute(own.Outputs ?? {}, fromNested) as StackTemplate['Outputs'],
+  };
+};
+
+const flattened = new WeakMap<Synthesized, StackTemplate>();
+/** The synthesized stack's template, its nested stacks' resources included (see `flatten`). */
+export const templateOf = (synth: Synthesized): StackTemplate => {
+  let template = flattened.get(synth);
+  if (!template) {
+    template = flatten(synth, synth.stack, writtenTemplates(synth));
+    flattened.set(synth, template);
+  }
+  return template;
+};
 
 /** The CloudFormation logical id of a construct's resource (or of the construct itself when it is a CfnElement). */
 export const logicalIdOf = (construct: IConstruct): string => {
@@ -128,3 +243,24 @@ export const dependencyCycle = (dependencies: Map<string, Set<string>>): string[
   }
   return undefined;
 };
+
+/** What CloudFormation limits per stack: its resources (500 at most) and its template's size (1 MB at most). */
+export interface StackFigures {
+  /** The stack's construct path: `after-sales-test`, `after-sales-test/StaffFunctions`, ... */
+  stack: string;
+  resources: number;
+  /** The template file's size as written into the cloud assembly (what is uploaded). */
+  bytes: number;
+}
+
+export const stackFigures = (synth: Synthesized): StackFigures[] =>
+  [...writtenTemplates(synth)].map(([stack, template]) => {
+    const file = NestedStack.isNestedStack(stack)
+      ? join(synth.outdir, stack.templateFile)
+      : synth.assembly.getStackArtifact(stack.artifactId).templateFullPath;
+    return {
+      stack: stack.node.path,
+      resources: Object.keys(template.Resources).length,
+      bytes: statSync(file).size,
+    };
+  });

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import type { ServiceFunction } from '../../infra/constructs/service-function.js';
-import {
-  asList,
-  getAtt,
-  logicalIdOf,
-  synthesize,
-  templateOf,
-  type CfnResource,
-  type Statement,
-  type Synthesized,
-} from './synth.js';
+import { asList, getAtt, logicalIdOf, templateOf, type CfnResource, type Statement } from './synth.js';
+import { sharedSynth } from './shared-synth.js';
 
-let synth: Synthesized;
-let resources: Record<string, CfnResource>;
-
-beforeAll(() => {
-  // Only the template is looked at: no bundling.
-  synth = synthesize({ skipBundling: true, context: { mailFrom: 'care@shop.example', stage: 'test' } });
-  resources = templateOf(synth).Resources;
-});
-afterAll(() => synth?.cleanup());
+const synth = await sharedSynth();
+const resources = templateOf(synth).Resources;
 
 const resource = (logicalId: string): CfnResource => {
   const found = resources[logicalId];
