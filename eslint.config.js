@@ -3,16 +3,32 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint/layers.js';
 import noImportCycle from './eslint/no-import-cycle.js';
 
+const CAPABILITY_GRANT = '^functions/capabilities/[^/]+/grant\\.ts$';
+// A capability's AWS adapter or grant; its `capability.ts` (port type, grant check, variables) is for anyone.
+const CAPABILITY_ADAPTER_OR_GRANT = '^functions/capabilities/[^/]+/(aws|grant)\\.ts$';
+
 const LAYERS = [
   // Pure rules: nothing outside the domain; node:crypto only for hashing and signing survey tokens.
   { layer: 'functions/domain', onlyFolders: ['functions/domain'], onlyPackages: ['node:crypto'] },
   {
     layer: 'functions/use-cases',
     notFolders: ['functions/adapters', 'functions/handlers', 'functions/http'],
+    notMatching: CAPABILITY_ADAPTER_OR_GRANT,
     notPackages: ['@aws-sdk/', '@aws-lambda-powertools/', '@middy/'],
   },
-  { layer: 'functions/ports', notFolders: ['functions/adapters', 'functions/handlers', 'functions/use-cases'] },
-  { layer: 'functions/adapters', notFolders: ['functions/use-cases', 'functions/handlers', 'functions/http'] },
+  {
+    layer: 'functions/ports',
+    notFolders: ['functions/adapters', 'functions/handlers', 'functions/use-cases'],
+    notMatching: CAPABILITY_ADAPTER_OR_GRANT,
+  },
+  {
+    layer: 'functions/adapters',
+    notFolders: ['functions/use-cases', 'functions/handlers', 'functions/http'],
+    notMatching: CAPABILITY_ADAPTER_OR_GRANT,
+  },
+  // A capability's grant (`functions/capabilities/<name>/grant.ts`) is CDK code: only infra/ (and tests) import it, so
+  // no function bundle and no local stack carries aws-cdk-lib.
+  ...['functions', 'local', 'scripts', 'bench'].map((layer) => ({ layer, notMatching: CAPABILITY_GRANT })),
 ];
 
 export default tseslint.config(

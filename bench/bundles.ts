@@ -145,26 +145,18 @@ export const measureBundles = async ({
       ...declaredFunctions(repoRoot).sort((a, b) => a.name.localeCompare(b.name)),
     ];
 
-    // One esbuild call per set of build options (functions with the same capability flags): each entry is still its
-    // own self-contained bundle (no code splitting), but the shared modules are parsed once per call.
+    // One esbuild call (every function has the same build options): each entry is still its own self-contained
+    // bundle (no code splitting), but the shared modules are parsed once.
     const outName = (name: string) => name.replace('/', '__');
-    const groups = new Map<string, typeof entries>();
-    for (const entry of entries) {
-      const key = JSON.stringify(functionBuildOptions(entry.capabilities).define);
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
-    }
-    const outputs: Metafile['outputs'] = {};
-    for (const group of groups.values()) {
-      const result = await build({
-        ...functionBuildOptions(group[0]?.capabilities ?? {}),
-        entryPoints: Object.fromEntries(group.map((entry) => [join(outName(entry.name), 'index'), entry.entry])),
-        outdir: outDir,
-        outExtension: { '.js': '.mjs' },
-        absWorkingDir: repoRoot,
-        metafile: true,
-      });
-      Object.assign(outputs, result.metafile.outputs);
-    }
+    const result = await build({
+      ...functionBuildOptions(),
+      entryPoints: Object.fromEntries(entries.map((entry) => [join(outName(entry.name), 'index'), entry.entry])),
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      absWorkingDir: repoRoot,
+      metafile: true,
+    });
+    const outputs = result.metafile.outputs;
     const built = await Promise.all(
       entries.map(async (entry) => {
         const outfile = join(outDir, outName(entry.name), 'index.mjs');

@@ -1,7 +1,13 @@
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { toCaseItem, toEventItem } from '../functions/adapters/dynamodb/case-items.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { caseCreationTransaction, counterLastOf } from '../functions/adapters/dynamodb/case-creation-items.js';
+import { CaseNumberBlocks } from '../functions/adapters/dynamodb/case-number-blocks.js';
+import { cancellationReasons } from '../functions/adapters/dynamodb/dynamo-errors.js';
+import { transactWrite } from '../functions/adapters/dynamodb/transact-write.js';
 import { caseNumberDay, formatCaseNumber } from '../functions/domain/case-number.js';
-import { IDEMPOTENCY_TTL_SECONDS, requestHash } from '../functions/domain/idempotency.js';
+import { idempotencyExpiry, requestHash } from '../functions/domain/idempotency.js';
+import { intakeQuota } from '../functions/domain/intake-limit.js';
+import { caseKpiFacts, type KpiFactOptions } from '../functions/domain/kpi/case-kpi-facts.js';
+import { EMPTY_FACTS, kpiDelta } from '../functions/domain/kpi/kpi-delta.js';
 import type { Store } from '../functions/domain/store.js';
 import { submittedCase } from '../functions/use-cases/file-case.js';
 import type { CaseRequestBody } from '../functions/schemas/case-request.js';
@@ -94,62 +100,71 @@ export const apiIntake = (url: string, apiKey: string) => async (): Promise<bool
   return response.status === 201;
 };
 
-/** What the floor needs of the store: the case number's day and prefix. */
-export type FloorStore = Pick<Store, 'storeId' | 'timezone' | 'caseNumberPrefix'>;
+/** What the floor needs of the store: the case number's day and prefix, its intake limit. */
+export type FloorStore = Pick<Store, 'storeId' | 'timezone' | 'caseNumberPrefix' | 'intakeLimitPerCustomerPerHour'>;
 
 /**
- * The database floor of one intake: the same writes `fileCase` makes (counter UpdateItem, then one TransactWriteItems
- * of the idempotency record, the case and its first timeline event, with the same item shapes), sent directly.
+ * The database floor of one intake: the items `fileCase` writes, in one TransactWriteItems built with the case store's
+ * own `caseCreationTransaction` (idempotency record, the customer's counter of the hour, case, first event, KPI
+ * counters, and the claim of a case-number block when the number opens one, from its own `CaseNumberBlocks` on the
+ * same counter as another container would), sent directly: no HTTP, no validation, no cached reads.
  */
-export const floorIntake =
-  (client: DynamoDBDocumentClient, tables: { cases: string; stores: string; idempotency: string }, store: FloorStore) =>
-  async (): Promise<boolean> => {
+export const floorIntake = (
+  client: DynamoDBDocumentClient,
+  tables: { cases: string; stores: string; idempotency: string; kpis: string },
+  store: FloorStore,
+  kpiContext: KpiFactOptions,
+) => {
+  const numbers = new CaseNumberBlocks();
+  /** One attempt; false when the claim of a block met another container's (the counter moved): try again. */
+  const attempt = async (idempotencyKey: string, request: CaseRequestBody): Promise<boolean> => {
+    const now = new Date();
+    const day = caseNumberDay(now, store.timezone);
+    const taken = await numbers.take(store.storeId, day);
+    const { filed, submitted } = submittedCase(
+      store,
+      request,
+      formatCaseNumber(store.caseNumberPrefix, day, taken.sequence),
+      now,
+    );
+    const { items, counterIndex } = caseCreationTransaction(
+      tables,
+      filed,
+      submitted,
+      {
+        idempotency: {
+          storeId: store.storeId,
+          idempotencyKey,
+          requestHash: requestHash(request),
+          caseId: filed.caseId,
+          expiresAt: idempotencyExpiry(now),
+        },
+        quota: intakeQuota(store, request.customer.id, now),
+        kpi: kpiDelta(EMPTY_FACTS, caseKpiFacts(filed, [submitted], kpiContext)),
+      },
+      taken,
+    );
+    try {
+      await transactWrite(client, items);
+      numbers.settle(taken, { committed: true });
+      return true;
+    } catch (error) {
+      const reason = counterIndex === undefined ? undefined : cancellationReasons(error)[counterIndex];
+      if (reason?.Code !== 'ConditionalCheckFailed') {
+        numbers.settle(taken, { committed: false });
+        throw error;
+      }
+      // The floor's claim met the API's (same counter): learn the counter as the case store does.
+      numbers.settle(taken, { committed: false, counterLast: counterLastOf(reason.Item) });
+      return false;
+    }
+  };
+  return async (): Promise<boolean> => {
     sequence += 1;
     // Taken before the first await: concurrent workers move `sequence` on.
     const idempotencyKey = `floor-${process.pid}-${sequence}`;
     const request = intakeBody();
-    const now = new Date();
-    const day = caseNumberDay(now, store.timezone);
-    const counter = await client.send(
-      new UpdateCommand({
-        TableName: tables.stores,
-        Key: { pk: `STORE#${store.storeId}`, sk: `CASENO#${day}` },
-        UpdateExpression: 'ADD #last :one',
-        ExpressionAttributeNames: { '#last': 'last' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const { filed, submitted: event } = submittedCase(
-      store,
-      request,
-      formatCaseNumber(store.caseNumberPrefix, day, Number(counter.Attributes?.last)),
-      now,
-    );
-    const caseId = filed.caseId;
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tables.idempotency,
-              Item: {
-                pk: `${store.storeId}#${idempotencyKey}`,
-                storeId: store.storeId,
-                idempotencyKey,
-                requestHash: requestHash(request),
-                caseId,
-                expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: { TableName: tables.cases, Item: toCaseItem(filed), ConditionExpression: 'attribute_not_exists(pk)' },
-          },
-          { Put: { TableName: tables.cases, Item: toEventItem(event) } },
-        ],
-      }),
-    );
-    return true;
+    for (let tries = 1; tries <= 3; tries += 1) if (await attempt(idempotencyKey, request)) return true;
+    return false;
   };
+};

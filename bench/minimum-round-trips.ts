@@ -7,7 +7,7 @@
 export const MINIMUMS: Record<string, { minimum: number; why: string }> = {
   createCase: {
     minimum: 1,
-    why: 'one TransactWriteItems (case, first event, idempotency record); the case number off the hot path',
+    why: "one TransactWriteItems (idempotency record, case, first event, the customer's counter of the hour, KPI counters, and the claim of a case-number block when the number opens one); store and key cached; a replay is told by the cancellation",
   },
   getCase: { minimum: 1, why: 'one Query pk=CASE#<id> (case and timeline)' },
   listCases: { minimum: 1, why: 'one Query on byCustomer' },

@@ -22,6 +22,8 @@ export default {
             onlyPackages: { type: 'array', items: { type: 'string' } },
             notFolders: { type: 'array', items: { type: 'string' } },
             notPackages: { type: 'array', items: { type: 'string' } },
+            /** A regular expression over the imported project file's path (e.g. every capability's `grant.ts`). */
+            notMatching: { type: 'string' },
           },
           required: ['layer'],
         },
@@ -45,7 +47,8 @@ export default {
         const why = isProjectPath
           ? rule.onlyFolders && !rule.onlyFolders.some((folder) => inside(target, folder))
             ? `only ${rule.onlyFolders.join(', ')}`
-            : rule.notFolders?.find((folder) => inside(target, folder))
+            : (rule.notFolders?.find((folder) => inside(target, folder)) ??
+              (rule.notMatching && new RegExp(rule.notMatching).test(target) ? `not ${rule.notMatching}` : undefined))
           : rule.onlyPackages && !rule.onlyPackages.includes(specifier)
             ? `only the packages ${rule.onlyPackages.join(', ') || 'none'}`
             : rule.notPackages?.find((name) => specifier === name || specifier.startsWith(name));

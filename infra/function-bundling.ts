@@ -1,6 +1,4 @@
 import type { BuildOptions } from 'esbuild';
-import type { Capabilities } from '../functions/wiring/capabilities.js';
-import { capabilityDefines } from '../functions/wiring/capability-flags.js';
 
 /**
  * How every function is bundled, in esbuild's terms. `ServiceFunction` (CDK's NodejsFunction runs the esbuild CLI with
@@ -31,8 +29,11 @@ export const FUNCTION_BUNDLING = {
   },
 } as const;
 
-/** The esbuild options of one function's bundle: the shared ones plus its capability flags. */
-export const functionBuildOptions = (capabilities: Capabilities): BuildOptions => ({
+/**
+ * The esbuild options of a function's bundle. The same for every function: each entry imports statically exactly the
+ * AWS adapters its declaration grants (`routePorts` and its siblings), so esbuild leaves the other clients out.
+ */
+export const functionBuildOptions = (): BuildOptions => ({
   bundle: true,
   platform: 'node',
   format: FUNCTION_BUNDLING.format,
@@ -47,5 +48,4 @@ export const functionBuildOptions = (capabilities: Capabilities): BuildOptions =
   logLevel: FUNCTION_BUNDLING.logLevel,
   legalComments: FUNCTION_BUNDLING.legalComments,
   alias: { ...FUNCTION_BUNDLING.alias },
-  define: capabilityDefines(capabilities),
 });

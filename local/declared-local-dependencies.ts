@@ -2,13 +2,33 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { MeteredCaseStore } from '../functions/adapters/metered-case-store.js';
-import { declaredDependencies, type DeclaredPorts } from '../functions/commons/declared-dependencies.js';
+import { PORT_GRANTS, PORT_NAMES, type PortName } from '../functions/capabilities/catalog.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
+import { UndeclaredCapabilityError } from '../functions/domain/errors.js';
 import type { CaseMetrics } from '../functions/ports/case-metrics.js';
 import type { CaseStore } from '../functions/ports/case-store.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
-import { PORT_GRANTS } from '../functions/wiring/capability-flags.js';
 import type { TableName } from '../functions/wiring/tables.js';
+
+/**
+ * The ports of one function: a port its declaration does not grant throws `UndeclaredCapabilityError`, naming the
+ * capability, when the function reaches for it. The compiler already refuses a handler that uses an ungranted port
+ * (`GrantedPorts`); this catches what a cast slips past, in every local test.
+ */
+const guardedPorts = (
+  adapterOf: <P extends PortName>(name: P) => Dependencies[P] | undefined,
+  clock: Dependencies['clock'],
+): Dependencies => {
+  const port = <P extends PortName>(name: P): Dependencies[P] => {
+    const adapter = adapterOf(name);
+    if (adapter === undefined) throw new UndeclaredCapabilityError(PORT_GRANTS[name].capability);
+    return adapter;
+  };
+  return Object.defineProperties(
+    { clock },
+    Object.fromEntries(PORT_NAMES.map((name) => [name, { enumerable: true, get: () => port(name) }])),
+  ) as Dependencies;
+};
 
 /**
  * What one function sees locally: only the ports its declaration grants (`UndeclaredCapabilityError` for the others, as
@@ -38,8 +58,10 @@ export const localDependenciesFor = (
     }),
     kpis && declared('stores') ? stack.stores : undefined,
   );
-  const own: DeclaredPorts = { cases: wrapCaseStore(caseMetrics ? new MeteredCaseStore(cases, caseMetrics) : cases) };
-  return declaredDependencies(
+  const own: Partial<Pick<Dependencies, PortName>> = {
+    cases: wrapCaseStore(caseMetrics ? new MeteredCaseStore(cases, caseMetrics) : cases),
+  };
+  return guardedPorts(
     (port) => (PORT_GRANTS[port].isGranted(capabilities) ? (own[port] ?? stack[port]) : undefined),
     stack.clock,
   );

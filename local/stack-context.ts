@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { PORT_NAMES } from '../functions/capabilities/catalog.js';
 import { provideDependencies, type Dependencies } from '../functions/commons/dependencies.js';
 
 /**
@@ -16,41 +17,13 @@ const active = (): Dependencies => {
   return dependencies;
 };
 
-const router: Dependencies = {
-  get cases() {
-    return active().cases;
-  },
-  get agents() {
-    return active().agents;
-  },
-  get stores() {
-    return active().stores;
-  },
-  get kpis() {
-    return active().kpis;
-  },
-  get mailer() {
-    return active().mailer;
-  },
-  get workflow() {
-    return active().workflow;
-  },
-  get attachments() {
-    return active().attachments;
-  },
-  get surveyLinks() {
-    return active().surveyLinks;
-  },
-  get workQueue() {
-    return active().workQueue;
-  },
-  get storefrontKeys() {
-    return active().storefrontKeys;
-  },
-  get clock() {
-    return active().clock;
-  },
-};
+// Every port (`PORT_NAMES`, from the capability modules) and the clock, each read from the active stack at its use.
+const router = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    [...PORT_NAMES, 'clock' as const].map((name) => [name, { enumerable: true, get: () => active()[name] }]),
+  ),
+) as Dependencies;
 
 /** Makes a stack's adapters the ones its handlers see; returns how to withdraw them when the stack stops. */
 export const registerStackDependencies = (dependencies: Dependencies): (() => void) => {

@@ -261,12 +261,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       logger: log,
     });
     // Keys judged on the service's clock (a test may move it past a replaced key's overlap); the cache on real time.
+    // Key lookups are cached as long as the rest: a rotation or revocation goes through this one instance, at once.
     const stores = new CachedStoreDirectory(
       new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
       STORE_CACHE_TTL_MS,
       Date.now,
       undefined,
       () => clock.now(),
+      STORE_CACHE_TTL_MS,
     );
     const dependencies: Dependencies = {
       cases: countedCaseStore(new DynamoCaseStore(documentClient, tables), stores),

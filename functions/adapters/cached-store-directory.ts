@@ -1,4 +1,4 @@
-import { isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../domain/api-key.js';
+import { hashApiKey, isApiKeyValidAt, type StoredApiKey, type StoreKeyRing } from '../domain/api-key.js';
 import type { StorePolicy } from '../domain/policy/store-policy.js';
 import type { StoreSlaPolicy } from '../domain/sla/sla-policy.js';
 import { defaultSlaPolicyOf, type Store } from '../domain/store.js';
@@ -11,32 +11,79 @@ export interface StoreDirectorySource extends StoreDirectory {
   findApiKey(apiKey: string): Promise<StoredApiKey | undefined>;
 }
 
+/** How long a deployed function keeps a store's profile, policy and SLA policy: a change shows within a minute. */
+export const STORE_CACHE_TTL_MS = 60_000;
+
+/**
+ * How long a deployed function keeps a storefront key's lookup: a key replaced with no overlap or revoked is refused
+ * by every function within 10 s (API Gateway's own check follows within about a minute).
+ */
+export const KEY_CACHE_TTL_MS = 10_000;
+
+interface KeyLookup {
+  key: StoredApiKey;
+  ring: StoreKeyRing | undefined;
+}
+
 /**
  * Keeps store configuration in memory for a short time, so the intake hot path does not read it on every request.
- * A policy (or SLA policy) change takes effect within `ttlMs` on every warm function.
+ * A policy (or SLA policy, or profile) change takes effect within `ttlMs` on every warm function; at once through the
+ * instance that saved it.
  */
 export class CachedStoreDirectory implements StoreDirectory {
   private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
+  /** Storefront keys' lookups, by the key's hash, with their store (to forget a store's keys when it rotates). */
+  private readonly keys = new Map<string, { expiresAt: number; storeId: string; lookup: KeyLookup }>();
 
   constructor(
     private readonly inner: StoreDirectorySource,
-    private readonly ttlMs = 60_000,
+    private readonly ttlMs = STORE_CACHE_TTL_MS,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 1_000,
     /** The service's clock, which judges keys' `validUntil` (a test may move it); the cache's TTL runs on `now`. */
     private readonly serviceNow: () => Date = () => new Date(now()),
+    /**
+     * How long a key's lookup item (store, `validUntil`) is kept: 0, each call reads it. Keep it short: a key replaced
+     * or revoked by another function is refused here within this time (through this instance, at once).
+     */
+    private readonly keyTtlMs = 0,
   ) {}
 
   /**
-   * The key's lookup item (and, for a key from before rotations, the ring) is read at each call, never cached: a key
-   * replaced with no overlap or revoked is refused from the next request on, whichever warm function serves it. Its
-   * validity is decided on the service's clock; the store's profile is cached.
+   * The key's lookup item (and, for a key from before rotations, the ring) is read at most every `keyTtlMs` (at each
+   * call by default): a key replaced with no overlap or revoked elsewhere is refused within that time, whichever warm
+   * function serves it. Its validity is decided on the service's clock at each call (an overlap ends on time); the
+   * store's profile is cached. Unknown keys are never cached, so a key issued meanwhile works at once.
    */
   async findStoreByApiKey(apiKey: string): Promise<Store | undefined> {
-    const key = await this.inner.findApiKey(apiKey);
-    if (!key) return undefined;
-    const ring = key.issuedAt === undefined ? await this.inner.getKeyRing(key.storeId) : undefined;
-    return isApiKeyValidAt(key, ring, this.serviceNow()) ? this.getStore(key.storeId) : undefined;
+    const found = await this.lookUpKey(apiKey);
+    if (!found) return undefined;
+    return isApiKeyValidAt(found.key, found.ring, this.serviceNow()) ? this.getStore(found.key.storeId) : undefined;
+  }
+
+  private async lookUpKey(apiKey: string): Promise<KeyLookup | undefined> {
+    const read = async (): Promise<KeyLookup | undefined> => {
+      const key = await this.inner.findApiKey(apiKey);
+      if (!key) return undefined;
+      const ring = key.issuedAt === undefined ? await this.inner.getKeyRing(key.storeId) : undefined;
+      return { key, ring };
+    };
+    if (this.keyTtlMs <= 0) return read();
+    const hash = hashApiKey(apiKey);
+    const hit = this.keys.get(hash);
+    if (hit && hit.expiresAt > this.now()) return hit.lookup;
+    const found = await read();
+    this.keys.delete(hash);
+    if (found) {
+      if (this.keys.size >= this.maxEntries) this.keys.delete(this.keys.keys().next().value as string);
+      this.keys.set(hash, { expiresAt: this.now() + this.keyTtlMs, storeId: found.key.storeId, lookup: found });
+    }
+    return found;
+  }
+
+  /** A rotation or revocation through this instance is seen here at once: the store's cached keys are dropped. */
+  private forgetKeysOf(storeId: string): void {
+    for (const [hash, entry] of this.keys) if (entry.storeId === storeId) this.keys.delete(hash);
   }
 
   getStore(storeId: string): Promise<Store | undefined> {
@@ -81,17 +128,26 @@ export class CachedStoreDirectory implements StoreDirectory {
     }
   }
 
-  /** Keys are never cached (see `findStoreByApiKey`): a rotation, like a revocation, is seen everywhere at once. */
-  rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
-    return this.inner.rotateApiKey(storeId, rotation);
+  /** Seen at once here, within `keyTtlMs` on other warm functions (see `findStoreByApiKey`). */
+  async rotateApiKey(storeId: string, rotation: ApiKeyRotation): Promise<StoreKeyRing> {
+    try {
+      return await this.inner.rotateApiKey(storeId, rotation);
+    } finally {
+      this.forgetKeysOf(storeId);
+    }
   }
 
   getKeyRing(storeId: string): Promise<StoreKeyRing | undefined> {
     return this.inner.getKeyRing(storeId);
   }
 
-  revokeApiKey(storeId: string, keyId: string): Promise<void> {
-    return this.inner.revokeApiKey(storeId, keyId);
+  /** Like `rotateApiKey`: at once here, within `keyTtlMs` on other warm functions. */
+  async revokeApiKey(storeId: string, keyId: string): Promise<void> {
+    try {
+      await this.inner.revokeApiKey(storeId, keyId);
+    } finally {
+      this.forgetKeysOf(storeId);
+    }
   }
 
   dueGatewayKeyRetirements(limit: number): Promise<GatewayKeyRetirement[]> {

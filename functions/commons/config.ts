@@ -1,69 +1,28 @@
 import { MissingConfigError } from '../domain/errors.js';
-import { WORK_QUEUE } from '../wiring/queues.js';
 import { tableByName, type TableName } from '../wiring/tables.js';
 
 /**
  * Configuration, read from the environment once (at cold start) and failing fast with the missing variable's name.
- * No other module reads `process.env`.
+ * No other module reads `process.env`: each capability's `aws.ts` reads the variables its `capability.ts` names (and
+ * its `grant.ts` sets) through these two.
  */
-const required = (variable: string): string => {
+export const requiredVariable = (variable: string): string => {
   const value = process.env[variable];
   if (value === undefined || value === '') throw new MissingConfigError(variable);
   return value;
 };
 
-const optional = (variable: string): string | undefined => {
+export const optionalVariable = (variable: string): string | undefined => {
   const value = process.env[variable];
   return value === undefined || value === '' ? undefined : value;
 };
 
 /** A function gets only the table variables its capabilities grant, so each table is read on its own. */
-export const tableNameFromEnv = (table: TableName): string => required(tableByName(table).envVar);
+export const tableNameFromEnv = (table: TableName): string => requiredVariable(tableByName(table).envVar);
 
 /** For a function that may not have the table at all (e.g. idempotency outside intake). */
-export const optionalTableNameFromEnv = (table: TableName): string | undefined => optional(tableByName(table).envVar);
-
-export const stateMachineArnFromEnv = (): string => required('STATE_MACHINE_ARN');
-
-/** The background work queue's URL (`functions/wiring/queues.ts`). */
-export const workQueueUrlFromEnv = (): string => required(WORK_QUEUE.urlEnvVar);
-
-export const attachmentsBucketFromEnv = (): string => required('ATTACHMENTS_BUCKET');
-
-/** The name of the API Gateway usage plan storefront keys belong to. */
-export const storefrontUsagePlanNameFromEnv = (): string => required('STOREFRONT_USAGE_PLAN_NAME');
-
-export interface MailConfig {
-  from: string;
-  configurationSet?: string;
-}
-
-export const mailConfigFromEnv = (): MailConfig => ({
-  from: required('MAIL_FROM'),
-  configurationSet: optional('SES_CONFIGURATION_SET'),
-});
+export const optionalTableNameFromEnv = (table: TableName): string | undefined =>
+  optionalVariable(tableByName(table).envVar);
 
 /** Only set locally (DynamoDB Local); in AWS the SDK's regional endpoint is used. */
-export const dynamoEndpointFromEnv = (): string | undefined => optional('DYNAMODB_ENDPOINT');
-
-/** Where a survey link's public base URL comes from: given at deploy time, or the SSM parameter holding the API's URL. */
-export type SurveyBaseUrlSource = { url: string } | { parameterName: string };
-
-export interface SurveyLinksConfig {
-  /** The Secrets Manager secret (ARN) whose value is the survey signing key. */
-  keySecretArn: string;
-  baseUrl: SurveyBaseUrlSource;
-}
-
-/**
- * `SURVEY_KEY_SECRET_ARN`, and `SURVEY_BASE_URL` when the deployment names a public base URL (`-c publicBaseUrl=`),
- * else `SURVEY_BASE_URL_PARAMETER` (the API's own URL, which a task function cannot reference without a cycle).
- */
-export const surveyLinksConfigFromEnv = (): SurveyLinksConfig => {
-  const keySecretArn = required('SURVEY_KEY_SECRET_ARN');
-  const url = optional('SURVEY_BASE_URL');
-  return {
-    keySecretArn,
-    baseUrl: url !== undefined ? { url } : { parameterName: required('SURVEY_BASE_URL_PARAMETER') },
-  };
-};
+export const dynamoEndpointFromEnv = (): string | undefined => optionalVariable('DYNAMODB_ENDPOINT');

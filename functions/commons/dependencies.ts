@@ -3,16 +3,14 @@ import type { Dependencies } from '../ports/dependencies.js';
 export type { Dependencies } from '../ports/dependencies.js';
 
 let provided: Dependencies | undefined;
-let awsDefaults: Promise<Dependencies> | undefined;
 
-/** Used by the local stack and tests: every handler in this process then uses these adapters. */
+/**
+ * Used by the local stack and tests: every handler in this process then uses these adapters instead of the AWS ones
+ * its entry imports (`functions/capabilities/declared-ports.ts`).
+ */
 export const provideDependencies = (dependencies: Dependencies): void => {
   provided = dependencies;
 };
 
-/** The adapters for this process: the provided ones, or AWS's, built on first use (cold start) and kept. */
-export const getDependencies = async (): Promise<Dependencies> => {
-  if (provided) return provided;
-  awsDefaults ??= import('./aws-dependencies.js').then((module) => module.createAwsDependencies());
-  return awsDefaults;
-};
+/** The provided adapters, if any. */
+export const providedDependencies = (): Dependencies | undefined => provided;

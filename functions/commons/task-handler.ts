@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { getDependencies, type Dependencies } from './dependencies.js';
+import type { PortName } from '../capabilities/catalog.js';
+import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { errorName, logger } from './logger.js';
 import { flushMetrics } from './metrics.js';
 
@@ -10,17 +11,18 @@ import { flushMetrics } from './metrics.js';
  * `Payload`. Errors keep their class name, which the state machine's Retry/Catch match (e.g. `TransientError`).
  * Metrics are flushed once the task returned or threw.
  */
-export const taskHandler = <S extends z.ZodType, R>(
+export const taskHandler = <S extends z.ZodType, R, P extends PortName>(
   name: string,
   schema: S,
-  run: (dependencies: Dependencies, input: z.output<S>) => Promise<R>,
+  ports: PortSource<P>,
+  run: (dependencies: Ports<P>, input: z.output<S>) => Promise<R>,
 ) => {
   const instrumented = middy(async (event: unknown): Promise<R> => {
     const input = schema.parse(event);
     logger.resetKeys();
     logger.appendKeys({ task: name, caseId: (input as { caseId?: string }).caseId });
     try {
-      return await run(await getDependencies(), input);
+      return await run(await ports.get(), input);
     } catch (error) {
       logger.warn('Task failed', { errorName: errorName(error) });
       throw error;

@@ -177,8 +177,9 @@ export class MissingConfigError extends Error {
 }
 
 /**
- * A function used an adapter its declaration (`functions/wiring/routes.ts`, `tasks.ts`) does not grant: its bundle does
- * not contain the adapter and its role may not call the service. A wiring mistake, so it names the capability to add.
+ * A function used an adapter its declaration (`functions/wiring/routes.ts`, `tasks.ts`) does not grant: its role may
+ * not call the service. The compiler refuses a handler using an ungranted port; this is what remains at run time (a
+ * case store write needing a table not declared, the local stack's guard). A wiring mistake: it names the capability.
  */
 export class UndeclaredCapabilityError extends Error {
   constructor(readonly capability: string) {

@@ -1,7 +1,8 @@
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { getDependencies, type Dependencies } from '../commons/dependencies.js';
+import type { PortName } from '../capabilities/catalog.js';
+import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { errorName, logger } from '../commons/logger.js';
 import { flushMetrics } from '../commons/metrics.js';
 import {
@@ -24,7 +25,7 @@ import { responseHeaders } from './middlewares/response-headers.js';
  */
 export const MAX_PAGE_BODY_BYTES = 32 * 1024;
 
-export interface PageRequest {
+export interface PageRequest<P extends PortName = never> {
   pathParameters: Record<string, string | undefined>;
   query: Record<string, string | undefined>;
   /** The posted fields (a form's first value of each name, or a JSON object); undefined without a body. */
@@ -32,7 +33,8 @@ export interface PageRequest {
   /** The client asked for JSON (a script), not a page: answers and errors are then the API's JSON. */
   wantsJson: boolean;
   headers: Record<string, string | undefined>;
-  dependencies: Dependencies;
+  /** Exactly the ports the route's declaration grants (`routePorts`). */
+  dependencies: Ports<P>;
 }
 
 type PageEvent = APIGatewayProxyEvent & { pageFields?: unknown };
@@ -127,7 +129,10 @@ const pageErrors = (): MiddlewareObj<PageEvent, APIGatewayProxyResult> => ({
  * (metrics flushed, header normalizer, security headers and request id, errors in one place) with a form body instead
  * of JSON.
  */
-export const pageRoute = (handle: (request: PageRequest) => Promise<APIGatewayProxyResult>) =>
+export const pageRoute = <P extends PortName>(
+  ports: PortSource<P>,
+  handle: (request: PageRequest<P>) => Promise<APIGatewayProxyResult>,
+) =>
   middy<PageEvent, APIGatewayProxyResult, Error, Context>()
     .use(flushMetrics())
     .use(httpHeaderNormalizer())
@@ -143,6 +148,6 @@ export const pageRoute = (handle: (request: PageRequest) => Promise<APIGatewayPr
         ...(event.pageFields !== undefined ? { fields: event.pageFields } : {}),
         wantsJson: wantsJson(event.headers),
         headers: event.headers ?? {},
-        dependencies: await getDependencies(),
+        dependencies: await ports.get(),
       });
     });

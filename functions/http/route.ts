@@ -2,7 +2,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { getDependencies, type Dependencies } from '../commons/dependencies.js';
+import type { PortName } from '../capabilities/catalog.js';
+import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { logger } from '../commons/logger.js';
 import { flushMetrics } from '../commons/metrics.js';
 import type { StaffRole, StaffUser } from '../domain/staff.js';
@@ -16,16 +17,22 @@ import { responseHeaders } from './middlewares/response-headers.js';
 import { storeAuth, type StoreContext } from './middlewares/store-auth.js';
 import { validate } from './validation.js';
 
-export interface RouteRequest<Body, Query, Path> {
+export interface RouteRequest<Body, Query, Path, P extends PortName = never> {
   body: Body;
   query: Query;
   path: Path;
   headers: Record<string, string | undefined>;
   requestId: string;
-  dependencies: Dependencies;
+  /** Exactly the ports the route's declaration grants (`routePorts`). */
+  dependencies: Ports<P>;
 }
 
-export interface StorefrontRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
+export interface StorefrontRequest<Body, Query, Path, P extends PortName = never> extends RouteRequest<
+  Body,
+  Query,
+  Path,
+  P
+> {
   store: Store;
 }
 
@@ -38,11 +45,12 @@ interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
   schemas: RouteSchemas<B, Q, P>,
+  ports: PortSource<D>,
   event: APIGatewayProxyEvent & ParsedBody,
   context: Context,
-): Promise<RouteRequest<z.output<B>, z.output<Q>, z.output<P>>> => ({
+): Promise<RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>> => ({
   body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as z.output<B>),
   query: schemas.query
     ? validate(schemas.query, event.queryStringParameters ?? {}, 'query')
@@ -50,7 +58,7 @@ const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends 
   path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as z.output<P>),
   headers: event.headers ?? {},
   requestId: event.requestContext?.requestId ?? context.awsRequestId,
-  dependencies: await getDependencies(),
+  dependencies: await ports.get(),
 });
 
 type Middleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
@@ -72,12 +80,16 @@ const base = (maxBodyBytes?: number, auth: Middleware[] = []) =>
  * A storefront route: API key -> store, JSON body and query/path validated by zod, errors mapped in one place.
  * The handler gets typed, validated input and returns the response.
  */
-export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
   schemas: RouteSchemas<B, Q, P>,
-  handle: (request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
+  // The API key is looked up in the stores table: every storefront route declares it.
+  ports: PortSource<D | 'stores'>,
+  handle: (
+    request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>, D | 'stores'>,
+  ) => Promise<APIGatewayProxyResult>,
 ): Handler =>
-  base(schemas.maxBodyBytes, [storeAuth(getDependencies)]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, event, context);
+  base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
+    const request = await buildRequest(schemas, ports, event, context);
     const { store } = context as StoreContext;
     logger.resetKeys();
     logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
@@ -85,19 +97,25 @@ export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P exte
   });
 
 /** A route anyone may call (published documents). */
-export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
   schemas: RouteSchemas<B, Q, P>,
-  handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<APIGatewayProxyResult>,
+  ports: PortSource<D>,
+  handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>) => Promise<APIGatewayProxyResult>,
 ): Handler =>
   base(schemas.maxBodyBytes).handler(async (event, context) => {
-    const request = await buildRequest(schemas, event, context);
+    const request = await buildRequest(schemas, ports, event, context);
     // The logger is shared by every route in the local stack: drop the keys of the previous caller.
     logger.resetKeys();
     logger.appendKeys({ requestId: request.requestId });
     return handle(request);
   });
 
-export interface StaffRequest<Body, Query, Path> extends RouteRequest<Body, Query, Path> {
+export interface StaffRequest<Body, Query, Path, P extends PortName = never> extends RouteRequest<
+  Body,
+  Query,
+  Path,
+  P
+> {
   /** The signed-in staff user (from the authorizer's claims); the route's roles are already checked. */
   user: StaffUser;
 }
@@ -125,17 +143,18 @@ const rolesOfRoute = (name: string): readonly StaffRole[] => {
  * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then
  * `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
  */
-export const staffRoute = <N extends RouteName>(
+export const staffRoute = <N extends RouteName, D extends PortName>(
   name: N,
-  handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>) => Promise<APIGatewayProxyResult>,
+  ports: PortSource<D>,
+  handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>) => Promise<APIGatewayProxyResult>,
 ): Handler => {
   const schemas: RouteSchemas<z.ZodType, z.ZodType, z.ZodType> = ROUTE_SCHEMAS[name];
   return base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, event, context);
+    const request = await buildRequest(schemas, ports, event, context);
     const user = (event as SignedInStaff).staffUser;
     if (!user) throw new Error('staffAuth did not run'); // unreachable: the middleware throws first
     logger.resetKeys();
     logger.appendKeys({ storeId: user.storeId, userId: user.userId, requestId: request.requestId });
-    return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>>);
+    return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>);
   });
 };

@@ -122,20 +122,31 @@ export interface CaseChange {
 /** Persistence of cases, their timelines and intake idempotency records. */
 /** What an intake writes in the case's own transaction besides the case and its first event. */
 export interface CaseCreationWrites {
+  /**
+   * The number `nextCaseSequence` gave this case (its day and sequence): the write carries what holds it (the claim of
+   * its block when it opens one), and a cancelled write gives it back. Take a new number for each attempt.
+   */
+  caseNumber?: { day: string; sequence: number };
   idempotency?: IdempotencyRecord;
   kpi?: KpiDelta;
   quota?: IntakeQuota;
 }
 
 export interface CaseStore {
-  /** Next number in the store's daily case-number sequence (1, 2, ...). */
+  /**
+   * A number of the store's daily case-number sequence (1, 2, ...), unique, for one `create` (pass it as
+   * `writes.caseNumber`). Usually no round trip: numbers come from blocks the store's counter gave this container,
+   * claimed in the transaction of their first case. Not consecutive across containers; see `docs/data-model.md`.
+   */
   nextCaseSequence(storeId: string, day: string): Promise<number>;
   /**
    * Writes the case, its first timeline event, a claim on each of its attachments and (when given) the idempotency
-   * record in one transaction. Throws `IdempotencyKeyTakenError` when a record for the key exists and has not expired
-   * by the case's `createdAt` (an expired one is replaced), `AttachmentInUseError` when a file is another case's;
-   * nothing is written then. With `quota`, the customer's counter for the hour goes up by one in the same transaction,
-   * only while under its limit: `RateLimitedError` past it, nothing written. `kpi`: the counters the case adds.
+   * record in one transaction. Throws `IdempotencyKeyTakenError` (with the record holding the key, from the
+   * cancellation) when a record for the key exists and has not expired by the case's `createdAt` (an expired one is
+   * replaced), `AttachmentInUseError` when a file is another case's; nothing is written then. With `quota`, the
+   * customer's counter for the hour goes up by one in the same transaction, only while under its limit:
+   * `RateLimitedError` past it, nothing written. `kpi`: the counters the case adds. `CaseSequenceMovedError` when the
+   * case number's block was claimed elsewhere meanwhile: nothing written; take another number.
    */
   create(newCase: Case, firstEvent: TimelineEvent, writes?: CaseCreationWrites): Promise<void>;
   findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined>;
@@ -216,10 +227,23 @@ export class AttachmentInUseError extends Error {
   }
 }
 
-/** The idempotency record exists already (another request with the same key won). */
+/**
+ * The idempotency record exists already (another request with the same key won). `record`: the one holding the key,
+ * when the write's cancellation carried it (intake); otherwise read it.
+ */
 export class IdempotencyKeyTakenError extends Error {
-  constructor() {
+  constructor(readonly record?: IdempotencyRecord) {
     super('Idempotency key already used');
     this.name = 'IdempotencyKeyTakenError';
+  }
+}
+
+/**
+ * The case number's block was claimed by another container meanwhile (its counter had moved on): nothing was
+ * written, and the store now knows the counter. Transient by name: take another number and write again.
+ */
+export class CaseSequenceMovedError extends TransientError {
+  constructor(storeId: string, day: string) {
+    super(`The case-number counter of store ${storeId} on ${day} moved on`);
   }
 }

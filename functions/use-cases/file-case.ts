@@ -8,7 +8,7 @@ import { intakeQuota } from '../domain/intake-limit.js';
 import type { Store } from '../domain/store.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { timelineEvent } from '../domain/timeline-events.js';
-import { IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
+import { CaseSequenceMovedError, IdempotencyKeyTakenError, type IdempotencyRecord } from '../ports/case-store.js';
 import { checkAttachments, claimingAttachments } from './check-attachments.js';
 import { findLiveIdempotencyRecord } from './live-idempotency-record.js';
 
@@ -69,16 +69,17 @@ export const submittedCase = (
 };
 
 /**
- * Files a storefront's request:
- * 1. with an Idempotency-Key, looks for a live record first: the same body returns the earlier case, another body is a
- *    conflict, and either way nothing is written (no case number is taken); a record past `expiresAt` counts as absent;
- * 2. checks its attachments (uploaded under the store, once each: else 400 naming each, nothing written);
- * 3. takes the next number of the store's daily case-number sequence;
- * 4. writes the case (marked as awaiting its workflow), its first timeline event, a claim on each attachment (a file
- *    on another case is a 400; the number taken stays unused), the idempotency record (replacing an expired one) and,
- *    for storefront intake, one more on the customer's counter of the hour in one transaction, refused past the
- *    store's limit (429 `rate_limited`, nothing written; a replay in step 1 never counts);
- * 5. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
+ * Files a storefront's request in one DynamoDB round trip (the store's configuration comes cached):
+ * 1. checks its attachments (uploaded under the store, once each: else 400 naming each, nothing written);
+ * 2. takes a case number of the store's daily sequence (from this container's block: no round trip, see
+ *    `CaseStore.nextCaseSequence`);
+ * 3. writes, in one transaction, the idempotency record (replacing an expired one), the case (marked as awaiting its
+ *    workflow), its first timeline event, the claim of its number's block when it opens one, a claim on each
+ *    attachment (a file on another case is a 400), its KPI counters and, for storefront intake, one more on the
+ *    customer's counter of the hour, refused past the store's limit (429 `rate_limited`). When the key's record is live
+ *    the transaction is cancelled and its cancellation carries the record: the same body returns the earlier case,
+ *    another body is a conflict (409); either way nothing is written, no number is used and nothing counts;
+ * 4. starts the case's lifecycle workflow (named by the case id, so a repeated start is harmless). The case is stored
  *    by then, so a failed start is logged, not answered with an error: the stranded-case sweeper starts it.
  */
 export const fileCase = async (
@@ -92,41 +93,40 @@ export const fileCase = async (
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
-  if (idempotencyKey && !messageRecord) {
-    const record = await findLiveIdempotencyRecord(cases, store.storeId, idempotencyKey, now);
-    if (record) return replay({ cases, workflow }, record, hash);
-  }
   await checkAttachments({ attachments }, store.storeId, request.attachments);
   const day = caseNumberDay(now, store.timezone);
-  const sequence = await cases.nextCaseSequence(store.storeId, day);
-  const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
-  const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
-  const caseId = filed.caseId;
-  const idempotency = messageRecord
-    ? messageRecord(filed)
-    : idempotencyKey
-      ? {
-          storeId: store.storeId,
-          idempotencyKey,
-          requestHash: hash,
-          caseId,
-          expiresAt: idempotencyExpiry(now),
-        }
-      : undefined;
-
   const quota = intakeLimited ? intakeQuota(store, request.customer.id, now) : undefined;
 
   for (let attempt = 1; ; attempt += 1) {
+    // A number per attempt: a cancelled write gave its number back, and a moved counter needs a new one.
+    const sequence = await cases.nextCaseSequence(store.storeId, day);
+    const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
+    const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
+    const idempotency = messageRecord
+      ? messageRecord(filed)
+      : idempotencyKey
+        ? {
+            storeId: store.storeId,
+            idempotencyKey,
+            requestHash: hash,
+            caseId: filed.caseId,
+            expiresAt: idempotencyExpiry(now),
+          }
+        : undefined;
     try {
-      await claimingAttachments(request.attachments, () => cases.create(filed, submitted, { idempotency, quota }));
-      break;
+      await claimingAttachments(request.attachments, () =>
+        cases.create(filed, submitted, { idempotency, quota, caseNumber: { day, sequence } }),
+      );
+      await startLifecycle(workflow, filed);
+      return { created: true, filed };
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError && idempotencyKey && !messageRecord) {
-        // A concurrent request with the same key won; the number taken above stays unused.
-        const record = await findLiveIdempotencyRecord(cases, store.storeId, idempotencyKey, now);
+        // The key's record came back with the cancellation; read only if it did not (a store without that support).
+        const record = error.record ?? (await findLiveIdempotencyRecord(cases, store.storeId, idempotencyKey, now));
         if (!record) throw new TransientError('Idempotency record not readable yet');
         return replay({ cases, workflow }, record, hash);
       }
+      if (error instanceof CaseSequenceMovedError && attempt < TRANSACTION_ATTEMPTS) continue;
       // Concurrent requests with one key collide inside DynamoDB's transaction; the next attempt sees the winner.
       if (error instanceof TransientError && attempt < TRANSACTION_ATTEMPTS) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
@@ -135,8 +135,6 @@ export const fileCase = async (
       throw error;
     }
   }
-  await startLifecycle(workflow, filed);
-  return { created: true, filed };
 };
 
 const replay = async (

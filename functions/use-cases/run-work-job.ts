@@ -13,7 +13,10 @@ export type WorkJobResult =
  * One job of the work queue (`WorkJob`), run by its consumer. A job that throws is delivered again later (and after
  * `maxReceiveCount` deliveries goes to the dead-letter queue); each is idempotent, so a redelivery is harmless.
  */
-export const runWorkJob = async (dependencies: Dependencies, job: WorkJob): Promise<WorkJobResult> => {
+export const runWorkJob = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  job: WorkJob,
+): Promise<WorkJobResult> => {
   switch (job.kind) {
     case 'retimeOpenCases':
       return retimeOpenCases(dependencies, job);

@@ -10,7 +10,7 @@ export interface QueueDeclaration {
   name: string;
   /** Consumer module under `functions/handlers/queues/`, without extension; it exports `handler` (an SQS handler). */
   handler: string;
-  /** The variable holding the queue's URL in every function that declares `enqueuesWork`. */
+  /** The variable holding the queue's URL in every function that declares `workQueue`. */
   urlEnvVar: string;
   /** The message kinds it carries (`WorkJob`). */
   jobs: readonly WorkJobKind[];
@@ -22,7 +22,7 @@ export interface QueueDeclaration {
   maxReceiveCount: number;
 }
 
-export const WORK_QUEUE: QueueDeclaration = {
+export const WORK_QUEUE = {
   name: 'work',
   handler: 'run-work-job',
   urlEnvVar: 'WORK_QUEUE_URL',
@@ -30,11 +30,14 @@ export const WORK_QUEUE: QueueDeclaration = {
   capabilities: {
     tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
     workflow: ['signal'],
-    sendsEmail: true,
-    enqueuesWork: true,
+    mailer: true,
+    workQueue: true,
   },
   timeoutSeconds: 60,
   maxReceiveCount: 5,
-};
+} as const satisfies QueueDeclaration;
+
+/** Each queue as written, its capabilities as literal types (`GrantedPorts` reads them). */
+export type DeclaredQueue = typeof WORK_QUEUE;
 
 export const QUEUES: readonly QueueDeclaration[] = [WORK_QUEUE];

@@ -49,14 +49,14 @@ const ADMIN: readonly StaffRole[] = ['admin'];
  * waiting cases by an `offerCapacity` job on the work queue, just after the answer (`offerFreedCapacity`); should the
  * queue refuse it, the action offers it itself (cases assigned, their workflows signalled, their customers emailed).
  */
-const ASSIGNMENT_CHANGING: Capabilities = {
+const ASSIGNMENT_CHANGING = {
   tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
   workflow: ['signal'],
-  sendsEmail: true,
-  enqueuesWork: true,
-};
+  mailer: true,
+  workQueue: true,
+} as const satisfies Capabilities;
 
-export const ROUTES: readonly RouteDeclaration[] = [
+const DECLARED_ROUTES = [
   {
     name: 'createCase',
     method: 'POST',
@@ -128,9 +128,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
         idempotency: 'readWrite',
       },
       workflow: ['start', 'signal'],
-      sendsEmail: true,
+      mailer: true,
       attachments: 'read',
-      enqueuesWork: true,
+      workQueue: true,
     },
   },
   {
@@ -184,8 +184,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
-      sendsEmail: true,
-      enqueuesWork: true,
+      mailer: true,
+      workQueue: true,
     },
   },
   {
@@ -209,8 +209,8 @@ export const ROUTES: readonly RouteDeclaration[] = [
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
-      sendsEmail: true,
-      enqueuesWork: true,
+      mailer: true,
+      workQueue: true,
     },
   },
   {
@@ -386,7 +386,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'put-sla-policy',
     summary: "Replace the SLA policy; the version goes up by one and open cases' deadlines follow it from now on.",
     // Answers once saved; the open cases are re-timed just after by a `retimeOpenCases` job on the work queue.
-    capabilities: { tables: { stores: 'readWrite' }, enqueuesWork: true },
+    capabilities: { tables: { stores: 'readWrite' }, workQueue: true },
   },
   {
     name: 'getStoreProfile',
@@ -407,7 +407,7 @@ export const ROUTES: readonly RouteDeclaration[] = [
     handler: 'put-store-profile',
     summary: 'Replace the store profile; the version goes up by one. A new prefix applies to cases filed after it.',
     // A timezone change moves the default SLA calendar: open cases are re-timed, like after an SLA policy change.
-    capabilities: { tables: { stores: 'readWrite' }, enqueuesWork: true },
+    capabilities: { tables: { stores: 'readWrite' }, workQueue: true },
   },
   {
     name: 'rotateApiKey',
@@ -475,4 +475,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
     summary: 'This API as an OpenAPI 3.1 document, generated from the request schemas.',
     capabilities: {},
   },
-];
+] as const satisfies readonly RouteDeclaration[];
+
+export const ROUTES: readonly RouteDeclaration[] = DECLARED_ROUTES;
+
+/** Each route as written, its capabilities as literal types (`GrantedPorts` reads them). */
+export type DeclaredRoute = (typeof DECLARED_ROUTES)[number];

@@ -14,7 +14,7 @@ export interface ScheduleDeclaration {
   capabilities: Capabilities;
 }
 
-export const SCHEDULES: readonly ScheduleDeclaration[] = [
+const DECLARED_SCHEDULES = [
   {
     name: 'startStrandedWorkflows',
     handler: 'start-stranded-workflows',
@@ -37,8 +37,13 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     // Sends itself when the queue refuses the job, as the consumer would.
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
-      sendsEmail: true,
-      enqueuesWork: true,
+      mailer: true,
+      workQueue: true,
     },
   },
-];
+] as const satisfies readonly ScheduleDeclaration[];
+
+export const SCHEDULES: readonly ScheduleDeclaration[] = DECLARED_SCHEDULES;
+
+/** Each schedule as written, its capabilities as literal types (`GrantedPorts` reads them). */
+export type DeclaredSchedule = (typeof DECLARED_SCHEDULES)[number];

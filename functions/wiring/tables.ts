@@ -75,7 +75,7 @@ export const TABLES: readonly TableDeclaration[] = [
       'store by API key: GetItem pk=APIKEY#<sha256 of key>, sk=APIKEY (the key itself is never stored; validUntil once replaced)',
       "store's key ring (current key hash, replaced keys until their overlap ends): GetItem pk=STORE#<storeId>, sk=APIKEYS",
       'replaced keys to disable at API Gateway (key sweep, every minute): Query pk=GATEWAYKEYS, sk < <now>$ (sk=<due>#<gatewayKeyId>; deleted once disabled)',
-      'case-number counter per store and day: UpdateItem ADD pk=STORE#<storeId>, sk=CASENO#<yyyymmdd>',
+      'case-number counter per store and day (last number claimed): a conditional Update in the intake transaction that claims a block, pk=STORE#<storeId>, sk=CASENO#<yyyymmdd>',
     ],
   },
   {

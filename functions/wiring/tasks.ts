@@ -15,7 +15,7 @@ export interface WorkflowTaskDeclaration {
 
 export const STATE_MACHINE_FILE = 'statemachines/case-lifecycle.asl.json';
 
-export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
+const DECLARED_TASKS = [
   {
     name: 'autoReview',
     handler: 'auto-review',
@@ -26,19 +26,19 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     name: 'openCase',
     handler: 'open-case',
     arnPlaceholder: 'OpenCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, mailer: true },
   },
   {
     name: 'rejectCase',
     handler: 'reject-case',
     arnPlaceholder: 'RejectCaseFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, mailer: true },
   },
   {
     name: 'requestManualReview',
     handler: 'request-manual-review',
     arnPlaceholder: 'RequestManualReviewFunctionArn',
-    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, sendsEmail: true },
+    capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, mailer: true },
   },
   {
     name: 'classifyCase',
@@ -52,7 +52,7 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     arnPlaceholder: 'AssignAgentFunctionArn',
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
-      sendsEmail: true,
+      mailer: true,
     },
   },
   {
@@ -67,7 +67,7 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     arnPlaceholder: 'EscalateOverdueFunctionArn',
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
-      sendsEmail: true,
+      mailer: true,
       // A case resolved at the end of a customer wait frees its agent: waiting cases are assigned and signalled.
       workflow: ['signal'],
     },
@@ -80,7 +80,7 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     // overdue), and closing.
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'read' },
-      sendsEmail: true,
+      mailer: true,
       surveyLinks: true,
     },
   },
@@ -90,4 +90,9 @@ export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = [
     arnPlaceholder: 'RecordWorkflowFailureFunctionArn',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
   },
-];
+] as const satisfies readonly WorkflowTaskDeclaration[];
+
+export const WORKFLOW_TASKS: readonly WorkflowTaskDeclaration[] = DECLARED_TASKS;
+
+/** Each task as written, its capabilities as literal types (`GrantedPorts` reads them). */
+export type DeclaredTask = (typeof DECLARED_TASKS)[number];

@@ -54,18 +54,18 @@ const FUNCTIONS: DeclaredFunction[] = [
 const expectedClients = ({
   tables = {},
   workflow = [],
-  sendsEmail,
+  mailer,
   attachments,
   surveyLinks,
-  enqueuesWork,
+  workQueue,
   storefrontKeys,
 }: Capabilities): string[] =>
   [
     ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
     ...(attachments ? ['@aws-sdk/client-s3'] : []),
-    ...(sendsEmail ? ['@aws-sdk/client-sesv2'] : []),
+    ...(mailer ? ['@aws-sdk/client-sesv2'] : []),
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
-    ...(enqueuesWork ? ['@aws-sdk/client-sqs'] : []),
+    ...(workQueue ? ['@aws-sdk/client-sqs'] : []),
     ...(storefrontKeys ? ['@aws-sdk/client-api-gateway'] : []),
     // The key secret, and the base-URL parameter (both bundled: whether a deployment uses the parameter is runtime config).
     ...(surveyLinks ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'] : []),
@@ -88,18 +88,14 @@ const bundledFiles = (output: Metafile['outputs'][string]): string[] =>
 let outputs: Map<string, Metafile['outputs'][string]>;
 
 beforeAll(async () => {
-  // Every function bundled with the options CDK uses (metafile only, nothing written); functions with the same
-  // capability flags share one esbuild call, each entry still its own bundle.
-  const groups = new Map<string, DeclaredFunction[]>();
-  for (const fn of FUNCTIONS) {
-    const flags = JSON.stringify(functionBuildOptions(fn.capabilities).define);
-    groups.set(flags, [...(groups.get(flags) ?? []), fn]);
-  }
+  // Every function bundled with the options CDK uses (metafile only, nothing written), in one esbuild call (the
+  // options are the same for all), each entry still its own bundle.
+  const groups = [FUNCTIONS];
   outputs = new Map();
   await Promise.all(
-    [...groups.values()].map(async (group) => {
+    groups.map(async (group) => {
       const result = await build({
-        ...functionBuildOptions(group[0]?.capabilities ?? {}),
+        ...functionBuildOptions(),
         entryPoints: Object.fromEntries(group.map((fn) => [fn.name, handlerEntry(fn.kind, fn.handler)])),
         outdir: join(tmpdir(), 'function-bundles-test'),
         outExtension: { '.js': '.mjs' },
@@ -160,9 +156,7 @@ describe('Function bundles', () => {
     // (The KPI page shows the locales' labels, not their emails; a layout module's constants alone are a few bytes.)
     for (const fn of FUNCTIONS) {
       const layoutBytes = outputOf(fn.name).inputs['functions/email/layouts.ts']?.bytesInOutput ?? 0;
-      expect(layoutBytes > 1024, `${fn.name}: ${layoutBytes} bytes of layouts`).toBe(
-        fn.capabilities.sendsEmail === true,
-      );
+      expect(layoutBytes > 1024, `${fn.name}: ${layoutBytes} bytes of layouts`).toBe(fn.capabilities.mailer === true);
     }
   });
 
@@ -214,7 +208,7 @@ describe('ServiceFunction bundling', () => {
       expect(code, fn.name).toBeDefined();
       const assetDir = join(outdir, `asset.${code?.S3Key.replace(/\.zip$/, '')}`);
       const result = await build({
-        ...functionBuildOptions(fn.capabilities),
+        ...functionBuildOptions(),
         entryPoints: [handlerEntry(fn.kind, fn.handler)],
         outfile: join(outdir, 'benchmark', fn.name, 'index.mjs'),
         absWorkingDir: REPO_ROOT,

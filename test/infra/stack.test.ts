@@ -84,11 +84,11 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   const names = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
   for (const table of Object.keys(capabilities.tables ?? {}) as TableName[]) names.push(tableByName(table).envVar);
   if ((capabilities.workflow ?? []).length > 0) names.push('STATE_MACHINE_ARN');
-  if (capabilities.sendsEmail) names.push('MAIL_FROM', 'SES_CONFIGURATION_SET');
+  if (capabilities.mailer) names.push('MAIL_FROM', 'SES_CONFIGURATION_SET');
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
-  if (capabilities.enqueuesWork) names.push(WORK_QUEUE.urlEnvVar);
+  if (capabilities.workQueue) names.push(WORK_QUEUE.urlEnvVar);
   if (capabilities.storefrontKeys) names.push('STOREFRONT_USAGE_PLAN_NAME');
   return names.sort();
 };
@@ -374,7 +374,7 @@ describe('Stack: IAM', () => {
   it('scopes ses:SendEmail to the sender identity and the configuration set', () => {
     const senders = identityStatements().filter(({ statement }) => asList(statement.Action).includes('ses:SendEmail'));
     const emailingFunctions = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES].filter(
-      (declaration) => declaration.capabilities.sendsEmail,
+      (declaration) => declaration.capabilities.mailer,
     );
     expect(senders).toHaveLength(emailingFunctions.length);
     for (const { statement } of senders) {

@@ -108,7 +108,7 @@ describe('Stack: work queue', () => {
     ).toBe(true);
   });
 
-  it('lets exactly the functions declaring enqueuesWork send to the queue, and to it only', () => {
+  it('lets exactly the functions declaring workQueue send to the queue, and to it only', () => {
     const declared = [
       ...synth.stack.api.routes.map(({ route, fn }) => ({ name: route.name, enqueues: route.capabilities, fn })),
       ...WORKFLOW_TASKS.map((task) => ({
@@ -121,17 +121,17 @@ describe('Stack: work queue', () => {
     expect(declared).toHaveLength(ROUTES.length + WORKFLOW_TASKS.length + 1);
     for (const { name, enqueues, fn } of declared) {
       const sends = statementsOf(fn).filter((statement) => asList(statement.Action).includes('sqs:SendMessage'));
-      expect(sends.length > 0, name).toBe(enqueues.enqueuesWork === true);
+      expect(sends.length > 0, name).toBe(enqueues.workQueue === true);
       for (const statement of sends)
         expect(statement.Resource, name).toEqual(getAtt(logicalIdOf(synth.stack.workQueues.queue)));
       const variables = (resource(logicalIdOf(fn)).Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
-      expect(variables[WORK_QUEUE.urlEnvVar] !== undefined, name).toBe(enqueues.enqueuesWork === true);
+      expect(variables[WORK_QUEUE.urlEnvVar] !== undefined, name).toBe(enqueues.workQueue === true);
     }
   });
 
   it('gives the SLA policy save only the stores table and the queue: no case, agent or workflow access', () => {
     const save = synth.stack.api.routes.find(({ route }) => route.name === 'putSlaPolicy');
-    expect(save?.route.capabilities).toEqual({ tables: { stores: 'readWrite' }, enqueuesWork: true });
+    expect(save?.route.capabilities).toEqual({ tables: { stores: 'readWrite' }, workQueue: true });
   });
 });

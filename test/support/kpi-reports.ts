@@ -1,4 +1,5 @@
 import type { KpiPeriodFigures, KpiReport } from '../../functions/domain/kpi/kpi-report.js';
+import { periodContaining } from '../../functions/domain/kpi/report-calendar.js';
 
 export const DEFAULT_TARGETS = { firstResponseMaxMinutes: 240, resolutionRateMin: 0.9, csatMin: 0.85 };
 
@@ -98,7 +99,7 @@ export const weeklyReport = (count: number, overrides: Partial<KpiReport> = {}):
   const periods = Array.from({ length: count }, (_, index): KpiPeriodFigures => {
     const start = new Date(Date.UTC(2026, 5, 29 + 7 * index));
     const end = new Date(Date.UTC(2026, 5, 29 + 7 * index + 6));
-    const label = `2026-W${27 + index}`;
+    const { label } = periodContaining(isoDay(start), 'week');
     if (index === 4) return { ...emptyPeriod(label), start: isoDay(start), end: isoDay(end) };
     const base = periodFigures(label, { start: isoDay(start), end: isoDay(end) });
     const avgMinutes = Math.max(120 + ((index * 37) % 90), 2880 * 0.55 ** index);

@@ -31,6 +31,8 @@ export const idempotencyItem = (table: string, record: IdempotencyRecord): Trans
     Item: { pk: `${record.storeId}#${record.idempotencyKey}`, ...record },
     ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :createdAt',
     ExpressionAttributeValues: { ':createdAt': record.expiresAt - IDEMPOTENCY_TTL_SECONDS },
+    // The record holding the key comes back in the cancellation reason: a replay needs no read to be recognised.
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   },
 });
 

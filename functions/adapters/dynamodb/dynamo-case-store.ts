@@ -20,6 +20,7 @@ import type { TimelineEvent } from '../../domain/timeline.js';
 import {
   type CaseCreationWrites,
   AttachmentInUseError,
+  CaseSequenceMovedError,
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
   type CaseChange,
@@ -29,12 +30,11 @@ import {
   type PageRequest,
   type QueueRef,
 } from '../../ports/case-store.js';
-import { claimingCaseOf, claimItems } from './attachment-claims.js';
-import { caseChangeTransaction, idempotencyItem } from './case-change-items.js';
-import type { TransactItem } from './transact-write.js';
-import { kpiDeltaItems } from './kpi-items.js';
+import { claimingCaseOf } from './attachment-claims.js';
+import { caseChangeTransaction } from './case-change-items.js';
+import { caseCreationTransaction, counterLastOf, idempotencyRecordOf } from './case-creation-items.js';
+import { CaseNumberBlocks, type CaseSequence } from './case-number-blocks.js';
 import {
-  awaitingWorkflowKey,
   awaitingWorkflowShards,
   caseKey,
   fromCaseItem,
@@ -45,18 +45,15 @@ import {
   storeCustomerKey,
   storeOrderKey,
   storeStatusKey,
-  toCaseItem,
-  toEventItem,
 } from './case-items.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { queryAll } from './query-all.js';
 import { transactWrite } from './transact-write.js';
-import { caseNumberCounterKey } from './store-items.js';
 
 export interface DynamoCaseStoreTables {
   cases: string;
-  /** Only intake takes case numbers (the per-day counter lives in the stores table). */
+  /** Only intake takes case numbers (the per-day counter lives in the stores table; see case-number-blocks.ts). */
   stores?: string;
   /** Only intake writes idempotency records. */
   idempotency?: string;
@@ -67,6 +64,10 @@ export interface DynamoCaseStoreTables {
 }
 
 export class DynamoCaseStore implements CaseStore {
+  /** This container's blocks of case numbers (see case-number-blocks.ts), and the numbers handed out, not yet written. */
+  private readonly numbers = new CaseNumberBlocks();
+  private readonly taken = new Map<string, CaseSequence>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tables: DynamoCaseStoreTables,
@@ -74,84 +75,61 @@ export class DynamoCaseStore implements CaseStore {
 
   async nextCaseSequence(storeId: string, day: string): Promise<number> {
     if (!this.tables.stores) throw new UndeclaredCapabilityError('tables.stores');
-    const result = await guarded(
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tables.stores,
-          Key: caseNumberCounterKey(storeId, day),
-          UpdateExpression: 'ADD #last :one',
-          ExpressionAttributeNames: { '#last': 'last' },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      ),
-    );
-    return Number(result.Attributes?.last);
+    const taken = await this.numbers.take(storeId, day);
+    const key = sequenceKey(storeId, day, taken.sequence);
+    // Bounded: a number taken and never written (the caller failed before `create`) must not pile up.
+    if (this.taken.size >= MAX_TAKEN) this.taken.delete(this.taken.keys().next().value as string);
+    this.taken.set(key, taken);
+    return taken.sequence;
   }
 
-  async create(
-    newCase: Case,
-    firstEvent: TimelineEvent,
-    { idempotency, kpi, quota }: CaseCreationWrites = {},
-  ): Promise<void> {
+  async create(newCase: Case, firstEvent: TimelineEvent, writes: CaseCreationWrites = {}): Promise<void> {
+    const { idempotency, kpi, quota, caseNumber } = writes;
     if ((idempotency || quota) && !this.tables.idempotency) throw new UndeclaredCapabilityError('tables.idempotency');
     if (kpi && !this.tables.kpis) throw new UndeclaredCapabilityError('tables.kpis');
-    const items: TransactItem[] = [
-      // An expired record still there (TTL deletes lazily) no longer holds the key: it is replaced.
-      ...(idempotency ? [idempotencyItem(this.tables.idempotency as string, idempotency)] : []),
-      // The customer's counter of the hour, in the idempotency table for its TTL: one up only while under the limit, so
-      // concurrent intakes cannot overshoot it (a cancelled transaction adds nothing).
-      ...(quota
-        ? [
-            {
-              Update: {
-                TableName: this.tables.idempotency as string,
-                Key: { pk: `INTAKE#${quota.storeId}#${quota.customerId}#${quota.hour}` },
-                UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
-                ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-                ExpressionAttributeNames: { '#count': 'count' },
-                ExpressionAttributeValues: { ':one': 1, ':limit': quota.limit, ':expiresAt': quota.expiresAt },
-              },
-            },
-          ]
-        : []),
-      {
-        Put: {
-          TableName: this.tables.cases,
-          Item: {
-            ...toCaseItem(newCase),
-            ...(newCase.status === 'submitted' ? { awaitingWorkflowKey: awaitingWorkflowKey(newCase.caseId) } : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      { Put: { TableName: this.tables.cases, Item: toEventItem(firstEvent) } },
-    ];
-    const claimsIndex = items.length;
-    items.push(
-      ...claimItems(
-        this.tables.cases,
-        { storeId: newCase.storeId, caseId: newCase.caseId, at: newCase.createdAt },
-        newCase.attachments,
-      ),
-      ...(kpi ? kpiDeltaItems(this.tables.kpis as string, newCase.storeId, kpi) : []),
-    );
+    const sequence = caseNumber && this.takenFor(newCase.storeId, caseNumber);
+    const transaction = caseCreationTransaction(this.tables, newCase, firstEvent, writes, sequence);
     try {
-      await transactWrite(this.client, items);
+      await transactWrite(this.client, transaction.items);
     } catch (error) {
       const reasons = cancellationReasons(error);
-      if (idempotency && reasons[0]?.Code === 'ConditionalCheckFailed') throw new IdempotencyKeyTakenError();
-      if (quota && reasons[idempotency ? 1 : 0]?.Code === 'ConditionalCheckFailed') {
+      const failed = (index: number | undefined) =>
+        index !== undefined && reasons[index]?.Code === 'ConditionalCheckFailed';
+      if (sequence) {
+        this.numbers.settle(
+          sequence,
+          !isCancelled(error)
+            ? 'unknown'
+            : failed(transaction.counterIndex)
+              ? { committed: false, counterLast: counterLastOf(reasons[transaction.counterIndex as number]?.Item) }
+              : { committed: false },
+        );
+      }
+      if (failed(transaction.idempotencyIndex)) {
+        throw new IdempotencyKeyTakenError(idempotencyRecordOf(reasons[transaction.idempotencyIndex as number]?.Item));
+      }
+      if (quota && failed(transaction.quotaIndex)) {
         throw new RateLimitedError(
           `This customer filed ${quota.limit} new cases this hour, the store's limit`,
           quota.retryAfterSeconds,
           { cause: error },
         );
       }
-      const taken = claimFailures(reasons, claimsIndex, newCase.attachments);
+      const taken = claimFailures(reasons, transaction.claimsIndex, newCase.attachments);
       if (taken.length > 0) throw new AttachmentInUseError(taken.map(({ attachmentId }) => attachmentId));
+      if (failed(transaction.counterIndex) && caseNumber)
+        throw new CaseSequenceMovedError(newCase.storeId, caseNumber.day);
       throw asTransientIfRetryable(error);
     }
+    if (sequence) this.numbers.settle(sequence, { committed: true });
+  }
+
+  /** The number `nextCaseSequence` handed out for this write, taken off the list (a retry takes another). */
+  private takenFor(storeId: string, { day, sequence }: { day: string; sequence: number }): CaseSequence | undefined {
+    const key = sequenceKey(storeId, day, sequence);
+    const taken = this.taken.get(key);
+    this.taken.delete(key);
+    return taken;
   }
 
   async findIdempotencyRecord(storeId: string, idempotencyKey: string): Promise<IdempotencyRecord | undefined> {
@@ -452,6 +430,15 @@ const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
   byQueue: 'queueSortKey',
   byWorkflowFailure: 'failedKey',
 };
+
+const sequenceKey = (storeId: string, day: string, sequence: number): string => `${storeId}#${day}#${sequence}`;
+
+/** Numbers handed out and not yet written, kept at most. */
+const MAX_TAKEN = 1_000;
+
+/** Nothing was written: DynamoDB refused the transaction as a whole (a failed condition, a conflict, a bad request). */
+const isCancelled = (error: unknown): boolean =>
+  error instanceof Error && ['TransactionCanceledException', 'ValidationException'].includes(error.name);
 
 /** Rounds of a filtered query before a short page is returned with its token. */
 const MAX_FILTER_ROUNDS = 10;

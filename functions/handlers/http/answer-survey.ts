@@ -13,6 +13,18 @@ import {
 import { surveyAnswerSchema, surveyPathSchema } from '../../schemas/survey-requests.js';
 import { answerSurvey } from '../../use-cases/survey/answer-survey.js';
 import { readSurveyLink } from '../../use-cases/survey/survey-link.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsWorkflow } from '../../capabilities/workflow/aws.js';
+import { awsSurveyLinks } from '../../capabilities/survey-links/aws.js';
+
+const ports = routePorts('answerSurvey', {
+  cases: awsCases,
+  stores: awsStores,
+  kpis: awsKpis,
+  workflow: awsWorkflow,
+  surveyLinks: awsSurveyLinks,
+});
 
 const isField = (name: string): name is SurveyField =>
   name === 'comment' || (SURVEY_DIMENSIONS as readonly string[]).includes(name);
@@ -36,7 +48,7 @@ const sentValues = (fields: unknown) => {
  * POST /survey/{token}: records the answer once. 200 thank-you page (or `{"status":"recorded"}` for JSON); 400 the
  * form again with each invalid field marked; 410 answered, expired or voided; 404 unknown or tampered.
  */
-export const handler = pageRoute(async ({ pathParameters, fields, wantsJson, headers, dependencies }) => {
+export const handler = pageRoute(ports, async ({ pathParameters, fields, wantsJson, headers, dependencies }) => {
   const path = surveyPathSchema.safeParse(pathParameters);
   const notFound = () =>
     wantsJson

@@ -2,9 +2,14 @@ import { newAttachmentId } from '../../domain/attachment-rules.js';
 import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsStores } from '../../capabilities/tables/aws.js';
+import { awsAttachments } from '../../capabilities/attachments/aws.js';
+
+const ports = routePorts('createAttachment', { stores: awsStores, attachments: awsAttachments });
 
 /** POST /v1/attachments: a short-lived upload URL whose signature binds the type and size. */
-export const handler = storefrontRoute(ROUTE_SCHEMAS.createAttachment, async ({ body, store, dependencies }) => {
+export const handler = storefrontRoute(ROUTE_SCHEMAS.createAttachment, ports, async ({ body, store, dependencies }) => {
   const attachmentId = newAttachmentId(dependencies.clock.now());
   const ticket = await dependencies.attachments.createUpload({
     storeId: store.storeId,

@@ -5,19 +5,35 @@ import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { customerCaseSummary } from '../../use-cases/customer-case-view.js';
 import { fileCase } from '../../use-cases/file-case.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsWorkflow } from '../../capabilities/workflow/aws.js';
+import { awsAttachments } from '../../capabilities/attachments/aws.js';
+
+const ports = routePorts('createCase', {
+  cases: awsCases,
+  stores: awsStores,
+  kpis: awsKpis,
+  workflow: awsWorkflow,
+  attachments: awsAttachments,
+});
 
 /**
  * POST /v1/cases: 201 for a new case; 200 with the same case for a replayed Idempotency-Key and body; 400 for an
  * order or delivery time in the future.
  */
-export const handler = storefrontRoute(ROUTE_SCHEMAS.createCase, async ({ body, headers, store, dependencies }) => {
-  const idempotencyKey = idempotencyKeyOf(headers);
-  assertOrderDatesNotInFuture(body, dependencies.clock.now());
-  const { created, filed } = await fileCase(dependencies, {
-    store,
-    request: body,
-    idempotencyKey,
-    intakeLimited: true,
-  });
-  return jsonResponse(created ? 201 : 200, customerCaseSummary(filed), { location: `/v1/cases/${filed.caseId}` });
-});
+export const handler = storefrontRoute(
+  ROUTE_SCHEMAS.createCase,
+  ports,
+  async ({ body, headers, store, dependencies }) => {
+    const idempotencyKey = idempotencyKeyOf(headers);
+    assertOrderDatesNotInFuture(body, dependencies.clock.now());
+    const { created, filed } = await fileCase(dependencies, {
+      store,
+      request: body,
+      idempotencyKey,
+      intakeLimited: true,
+    });
+    return jsonResponse(created ? 201 : 200, customerCaseSummary(filed), { location: `/v1/cases/${filed.caseId}` });
+  },
+);

@@ -6,6 +6,10 @@ import { staffRoute } from '../../http/route.js';
 import { kpiPage } from '../../pages/kpi-page.js';
 import { localeFromAcceptLanguage } from '../../pages/page-words.js';
 import { kpiReport } from '../../use-cases/reports/kpi-report.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+
+const ports = routePorts('getKpiReport', { stores: awsStores, kpis: awsKpis });
 
 const wantsHtml = (format: string | undefined, accept: string | undefined): boolean =>
   format === 'html' || (format === undefined && /text\/html/i.test(accept ?? ''));
@@ -15,7 +19,7 @@ const wantsHtml = (format: string | undefined, accept: string | undefined): bool
  * `format=csv`) or the chart page (`Accept: text/html` or `format=html`, with its own CSP: uPlot and the chart script
  * by hash, nothing from elsewhere). The same sign-in and roles for all three.
  */
-export const handler = staffRoute('getKpiReport', async ({ query, headers, user, dependencies }) => {
+export const handler = staffRoute('getKpiReport', ports, async ({ query, headers, user, dependencies }) => {
   const { value: report } = await kpiReport(dependencies, user.storeId, query);
   if (wantsCsv(query.format, headers.accept)) {
     return csvResponse(kpiReportCsv(report), `kpis-${report.period}-${report.from}-${report.to}.csv`);

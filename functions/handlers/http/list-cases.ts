@@ -2,9 +2,13 @@ import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { customerCaseSummary } from '../../use-cases/customer-case-view.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores } from '../../capabilities/tables/aws.js';
+
+const ports = routePorts('listCases', { cases: awsCases, stores: awsStores });
 
 /** GET /v1/cases?customerId=: that customer's cases in this store, newest first, paginated. */
-export const handler = storefrontRoute(ROUTE_SCHEMAS.listCases, async ({ query, store, dependencies }) => {
+export const handler = storefrontRoute(ROUTE_SCHEMAS.listCases, ports, async ({ query, store, dependencies }) => {
   const page = await dependencies.cases.listByCustomer(store.storeId, query.customerId, {
     limit: query.limit,
     nextToken: query.nextToken,

@@ -3,6 +3,23 @@ import { storefrontRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { postCustomerMessage } from '../../use-cases/customer/post-customer-message.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsMailer } from '../../capabilities/mailer/aws.js';
+import { awsWorkflow } from '../../capabilities/workflow/aws.js';
+import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
+
+const ports = routePorts('postCustomerMessage', {
+  cases: awsCases,
+  stores: awsStores,
+  agents: awsAgents,
+  kpis: awsKpis,
+  mailer: awsMailer,
+  workflow: awsWorkflow,
+  attachments: awsAttachments,
+  workQueue: awsWorkQueue,
+});
 
 /**
  * POST /v1/cases/{caseId}/messages: 201 with the message's event id (and `reopened` when it reopened a resolved case);
@@ -11,6 +28,7 @@ import { postCustomerMessage } from '../../use-cases/customer/post-customer-mess
  */
 export const handler = storefrontRoute(
   ROUTE_SCHEMAS.postCustomerMessage,
+  ports,
   async ({ path, body, headers, store, dependencies }) => {
     const idempotencyKey = idempotencyKeyOf(headers);
     const { replayed, eventId, at, reopened, followUpCase } = await postCustomerMessage(dependencies, {

@@ -1,9 +1,23 @@
 import { staffRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { replyToCase } from '../../use-cases/staff/reply-to-case.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsMailer } from '../../capabilities/mailer/aws.js';
+import { awsWorkflow } from '../../capabilities/workflow/aws.js';
+import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
+
+const ports = routePorts('replyToCase', {
+  cases: awsCases,
+  stores: awsStores,
+  kpis: awsKpis,
+  mailer: awsMailer,
+  workflow: awsWorkflow,
+  workQueue: awsWorkQueue,
+});
 
 /** POST /v1/staff/cases/{caseId}/replies: 201 with the reply's event id; the customer is emailed. */
-export const handler = staffRoute('replyToCase', async ({ path, body, user, dependencies }) => {
+export const handler = staffRoute('replyToCase', ports, async ({ path, body, user, dependencies }) => {
   const reply = await replyToCase(dependencies, { user, caseId: path.caseId, body: body.body });
   return jsonResponse(201, { eventId: reply.eventId, at: reply.at });
 });

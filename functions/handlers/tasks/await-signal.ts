@@ -2,6 +2,11 @@ import * as z from 'zod';
 import { taskHandler } from '../../commons/task-handler.js';
 import { WAIT_SIGNALS } from '../../domain/case.js';
 import { awaitSignal } from '../../use-cases/workflow/await-signal.js';
+import { taskPorts } from '../../capabilities/declared-ports.js';
+import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsWorkflow } from '../../capabilities/workflow/aws.js';
+
+const ports = taskPorts('awaitSignal', { cases: awsCases, stores: awsStores, kpis: awsKpis, workflow: awsWorkflow });
 
 export const handler = taskHandler(
   'awaitSignal',
@@ -11,5 +16,6 @@ export const handler = taskHandler(
     taskToken: z.string().min(1),
     waitSeconds: z.number().int().positive().optional(),
   }),
+  ports,
   awaitSignal,
 );

@@ -1,6 +1,6 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { Dependencies } from '../../commons/dependencies.js';
+import type { StoreDirectory } from '../../ports/store-directory.js';
 import { UnauthenticatedError } from '../../domain/errors.js';
 import type { Store } from '../../domain/store.js';
 
@@ -13,7 +13,7 @@ export interface StoreContext extends Context {
  * usage plan in AWS; this maps it to the store (cached) and refuses unknown keys everywhere.
  */
 export const storeAuth = (
-  dependencies: () => Promise<Dependencies>,
+  dependencies: () => Promise<{ stores: Pick<StoreDirectory, 'findStoreByApiKey'> }>,
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   before: async (request: Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => {
     const apiKey = request.event.headers?.['x-api-key'];

@@ -19,7 +19,7 @@ export const getSlaPolicy = ({ stores }: Pick<Dependencies, 'stores'>, storeId: 
  * it next wakes, at the latest after the store's recheck period (`signalRecheckAfter`).
  */
 export const putSlaPolicy = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'stores' | 'workQueue' | 'clock'>,
   storeId: string,
   { version: readVersion, ...policy }: SlaPolicyBody,
 ): Promise<StoreSlaPolicy> => {

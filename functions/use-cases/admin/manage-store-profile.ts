@@ -17,7 +17,7 @@ export const getStoreProfile = async (
  * an SLA policy: its open cases are then re-timed off the request path (a `retimeOpenCases` job), as after an SLA policy change. Returns the saved profile.
  */
 export const putStoreProfile = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'stores' | 'workQueue'>,
   storeId: string,
   { version: readVersion, ...profile }: StoreProfileBody,
 ): Promise<StoreProfileView> => {

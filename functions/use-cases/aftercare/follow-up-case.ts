@@ -14,8 +14,13 @@ import { notifySurveyInvitation, notifySurveyReminder } from '../notifications/c
 import { currentWorkflowStep } from '../sla/sla-context.js';
 import { applyIfStill, loadCase, loadStore } from '../workflow/load-case.js';
 
+export type FollowUpDependencies = Pick<
+  Dependencies,
+  'cases' | 'stores' | 'agents' | 'mailer' | 'surveyLinks' | 'clock'
+>;
+
 interface FollowUpContext {
-  dependencies: Dependencies;
+  dependencies: FollowUpDependencies;
   store: Store;
   policy: StoreSlaPolicy;
   now: Date;
@@ -33,7 +38,7 @@ const ATTEMPTS = 5;
  * execution ends), or, for a case reopened meanwhile, the progress that sends it back to work.
  * Each write is conditional on the status read; a retried task finds its work done and does nothing twice.
  */
-export const followUpCase = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
+export const followUpCase = async (dependencies: FollowUpDependencies, caseId: string): Promise<WorkflowStep> => {
   let current = await loadCase(dependencies, caseId);
   const [store, policy] = await Promise.all([
     loadStore(dependencies, current.storeId),

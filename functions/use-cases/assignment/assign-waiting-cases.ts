@@ -12,7 +12,10 @@ const roomLeft = async ({ agents }: Pick<Dependencies, 'agents'>, storeId: strin
   anyAgentHasRoom(await agents.list(storeId));
 
 /** Assigns the waiting cases in turn, yielding each one assigned, until none waits or no agent has room. */
-async function* assignInTurn(dependencies: Dependencies, storeId: string): AsyncGenerator<string> {
+async function* assignInTurn(
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'clock'>,
+  storeId: string,
+): AsyncGenerator<string> {
   if (!(await roomLeft(dependencies, storeId))) return;
   const waiting = await dependencies.cases.listQueue(
     storeId,
@@ -49,7 +52,10 @@ async function* assignInTurn(dependencies: Dependencies, storeId: string): Async
  * Returns the ids of the cases assigned. Never throws: the action that triggered the sweep is done whatever happens
  * here, and a case left over stays in the unassigned queue for the next sweep or a supervisor (failures are logged).
  */
-export const assignWaitingCases = async (dependencies: Dependencies, storeId: string): Promise<string[]> => {
+export const assignWaitingCases = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'clock'>,
+  storeId: string,
+): Promise<string[]> => {
   const assigned: string[] = [];
   try {
     for await (const caseId of assignInTurn(dependencies, storeId)) assigned.push(caseId);

@@ -9,7 +9,10 @@ import { assignWaitingCases } from './assign-waiting-cases.js';
  * `assignWaitingCases` just after. Should the queue refuse the job, the sweep runs here instead, as it did before
  * there was a queue: slower for this one answer, but no freed capacity is left unoffered. Never throws.
  */
-export const offerFreedCapacity = async (dependencies: Dependencies, storeId: string): Promise<void> => {
+export const offerFreedCapacity = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  storeId: string,
+): Promise<void> => {
   try {
     await dependencies.workQueue.enqueue({ kind: 'offerCapacity', storeId });
   } catch (error) {

@@ -22,7 +22,10 @@ export interface CustomerCancellation {
  * - then the customer gets the confirmation, the workflow is signalled (every wait ends on a cancellation), and the
  *   freed capacity goes to waiting cases. Returns the cancelled case.
  */
-export const cancelCase = async (dependencies: Dependencies, request: CustomerCancellation): Promise<Case> => {
+export const cancelCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  request: CustomerCancellation,
+): Promise<Case> => {
   const { before, after } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     if (current.storeId !== request.storeId) throw new NotFoundError('No such case');
     // A finished case (rejected, resolved, closed, cancelled) cannot be cancelled.

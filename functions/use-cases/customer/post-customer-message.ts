@@ -68,7 +68,10 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  *   first answer and writes nothing, the same key with anything else is a 409 `idempotency_conflict`.
  */
 export const postCustomerMessage = async (
-  dependencies: Dependencies,
+  dependencies: Pick<
+    Dependencies,
+    'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'attachments' | 'workQueue' | 'clock'
+  >,
   message: CustomerMessage,
 ): Promise<PostedMessage> => {
   const current = await findCase(dependencies, message.caseId);
@@ -103,7 +106,10 @@ export const postCustomerMessage = async (
 type Recorder = (answer: MessageAnswer) => NonNullable<PlannedChange['idempotency']>;
 
 const postChecked = async (
-  dependencies: Dependencies,
+  dependencies: Pick<
+    Dependencies,
+    'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'attachments' | 'workQueue' | 'clock'
+  >,
   message: CustomerMessage,
   current: Case,
   attachments: readonly string[],
@@ -178,7 +184,7 @@ const plainMessage = (current: Case, event: TimelineEvent, customer: Actor) => {
  * With an Idempotency-Key, the record goes into the new case's transaction, so a retry never files a second one.
  */
 const fileFollowUp = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'workflow' | 'attachments' | 'clock'>,
   message: CustomerMessage,
   current: Case,
   customer: Actor,

@@ -22,7 +22,10 @@ import type { SlaContext } from './sla-context.js';
  * for the supervisors (an internal event, their email, and `GET /v1/staff/cases?flagged=true`). Each is taken once per
  * wait (a conditional write: a customer's answer in between wins). Returns true when it changed the case.
  */
-export const endCustomerWait = async (dependencies: Dependencies, context: SlaContext): Promise<boolean> => {
+export const endCustomerWait = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'clock'>,
+  context: SlaContext,
+): Promise<boolean> => {
   const { current, timeline, store, now, policy } = context;
   const plan = awaitingCustomerPlanOf(current, timeline, store, now);
   if (!plan.due || !plan.since) return false;
@@ -42,7 +45,7 @@ export const endCustomerWait = async (dependencies: Dependencies, context: SlaCo
 };
 
 const flagCase = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
   current: Case,
   since: Date,
   now: Date,
@@ -65,7 +68,7 @@ const flagCase = async (
 };
 
 const resolveUnanswered = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'clock'>,
   current: Case,
   limit: string,
   now: Date,

@@ -29,7 +29,10 @@ import { syncDeadlines } from './sync-deadlines.js';
  * the emails went out, the retry takes the same steps again but finds their keys recorded and sends none of them
  * twice; only a crash between one email and its key's record can repeat that one email (at least once per key).
  */
-export const escalateOverdue = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
+export const escalateOverdue = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'clock'>,
+  caseId: string,
+): Promise<WorkflowStep> => {
   // The policy as saved: a warm function's cached copy may predate a change that re-timed this very wait.
   let context = await loadSlaContext(dependencies, caseId, { freshPolicy: true });
   if (progressOf(context.current) === 'approved') {
@@ -47,7 +50,10 @@ export const escalateOverdue = async (dependencies: Dependencies, caseId: string
 };
 
 /** Takes the due actions and writes them; returns the case as written. */
-const takeDueActions = async (dependencies: Dependencies, context: SlaContext): Promise<Case> => {
+const takeDueActions = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'clock'>,
+  context: SlaContext,
+): Promise<Case> => {
   const { plan, now } = context;
   const allowsReassignment = plan.due.some(
     (action) => action.kind === 'ladder' && action.step.kind === 'escalation' && action.step.reassignmentAllowed,
@@ -84,7 +90,7 @@ const breachEvent = (current: Case, now: Date, { milestone, dueAt }: Extract<Sla
   });
 
 const ladderEvent = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'mailer' | 'clock'>,
   audiences: () => Promise<LadderAudiences>,
   { current, store, policy, now }: SlaContext,
   { step, milestone }: Extract<SlaAction, { kind: 'ladder' }>,

@@ -78,7 +78,7 @@ const queuesFrom = async (
  * read throws, and the queue delivers the job again (from its own cursor).
  */
 export const retimeOpenCases = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   job: RetimeJob,
   limits: RetimeLimits = RETIME_LIMITS,
 ): Promise<RetimeOutcome> => {

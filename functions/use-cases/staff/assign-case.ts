@@ -20,7 +20,10 @@ export interface CaseAssignment {
  * store's case. The customer's email of who handles the case is written with it (an outbox item) and then queued,
  * the workflow's assignment wait is signalled, and a reassignment's freed capacity goes to waiting cases. Returns the assigned case.
  */
-export const assignCase = async (dependencies: Dependencies, request: CaseAssignment): Promise<Case> => {
+export const assignCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  request: CaseAssignment,
+): Promise<Case> => {
   const assigned = await assignByStaff(dependencies, {
     caseId: request.caseId,
     agentId: request.agentId,

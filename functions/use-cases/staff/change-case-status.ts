@@ -31,7 +31,10 @@ export interface StatusChange {
  * the customer emails them (an outbox item written with the change, then queued); then the workflow is signalled.
  * Returns the changed case.
  */
-export const changeCaseStatus = async (dependencies: Dependencies, request: StatusChange): Promise<Case> => {
+export const changeCaseStatus = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  request: StatusChange,
+): Promise<Case> => {
   const { after, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);
     const required = ENTERED_FROM[request.status];

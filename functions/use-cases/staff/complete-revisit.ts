@@ -23,7 +23,10 @@ export interface RevisitCompletion {
  * - `recurred`: the case is reopened (see `reopenPlan`): back to the agent with a new resolution clock.
  * Both record a `revisit_completed` event with the outcome and note. Returns the case as changed.
  */
-export const completeRevisit = async (dependencies: Dependencies, request: RevisitCompletion): Promise<Case> => {
+export const completeRevisit = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  request: RevisitCompletion,
+): Promise<Case> => {
   const { after } = await applyReopeningAction(dependencies, request.caseId, (current, toAgent) => {
     assertCaseAccess(request.user, current);
     const revisit = current.revisit;

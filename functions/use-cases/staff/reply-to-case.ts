@@ -27,7 +27,10 @@ export interface StaffMessage {
  *   first-response wait is signalled.
  * Returns the reply's event.
  */
-export const replyToCase = async (dependencies: Dependencies, reply: StaffMessage): Promise<TimelineEvent> => {
+export const replyToCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  reply: StaffMessage,
+): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);
   const { after, event, outbox } = await applyTimedCaseAction(dependencies, reply.caseId, (current) => {
     assertCaseAccess(reply.user, current);

@@ -102,7 +102,7 @@ export const resolvedChange = (
 
 /** After the resolving write: the outcome's email queued, the workflow signalled, the freed capacity offered. */
 export const announceResolution = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
   before: Case,
   after: Case,
   outbox: readonly OutboxItem[],
@@ -143,7 +143,10 @@ const approvalRequest = (current: Case, user: StaffUser, requested: RequestedRes
  *    signalled, and the freed capacity goes to waiting cases.
  * Returns the resolved case.
  */
-export const resolveCase = async (dependencies: Dependencies, request: CaseResolution): Promise<Case> => {
+export const resolveCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  request: CaseResolution,
+): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);
   const { after, before, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {
     assertCaseAccess(request.user, current);

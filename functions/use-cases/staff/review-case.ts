@@ -17,7 +17,10 @@ export interface ReviewRequest {
  * decision won). The workflow then opens, classifies and assigns it, or rejects it and emails the customer the reason
  * (given as the first reason). Returns the decision.
  */
-export const reviewCase = (dependencies: Dependencies, request: ReviewRequest): Promise<Decision> =>
+export const reviewCase = (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
+  request: ReviewRequest,
+): Promise<Decision> =>
   decideManualReview(dependencies, {
     caseId: request.caseId,
     storeId: request.user.storeId,

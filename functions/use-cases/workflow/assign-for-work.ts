@@ -13,7 +13,10 @@ import { syncDeadlines } from '../sla/sync-deadlines.js';
  * are set for the work queue. Returns where the case stands and how long to wait, which routes the workflow to the
  * matching wait.
  */
-export const assignForWork = async (dependencies: Dependencies, caseId: string): Promise<WorkflowStep> => {
+export const assignForWork = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'clock'>,
+  caseId: string,
+): Promise<WorkflowStep> => {
   const result = await autoAssign(dependencies, caseId);
   const context = await loadSlaContext(dependencies, caseId);
   const latest = context.current;

@@ -8,7 +8,10 @@ import { applyIfStill, loadCase } from './load-case.js';
  * Workflow step 1: decide the case against the store's policy and record the decision (with the policy version).
  * Run again, it returns the recorded decision instead of deciding twice.
  */
-export const autoReview = async (dependencies: Dependencies, caseId: string): Promise<{ outcome: DecisionOutcome }> => {
+export const autoReview = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'attachments' | 'clock'>,
+  caseId: string,
+): Promise<{ outcome: DecisionOutcome }> => {
   const current = await loadCase(dependencies, caseId);
   if (current.decision) return { outcome: current.decision.outcome };
   const decision = await reviewAgainstPolicy(dependencies, current.storeId, current, caseId);

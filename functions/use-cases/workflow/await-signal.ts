@@ -21,7 +21,7 @@ export interface AwaitSignalInput {
  * timed this wait and the token's write (a resume, a policy change) re-times the wait at once.
  */
 export const awaitSignal = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'clock'>,
   { caseId, signal, taskToken, waitSeconds }: AwaitSignalInput,
 ): Promise<void> => {
   const current = await loadCase(dependencies, caseId);

@@ -22,7 +22,10 @@ const recentCaseCount = async ({ cases }: Pick<Dependencies, 'cases'>, value: Ca
  * with the rule that decided each. Run again, or once staff has overridden it, it keeps what is there. The write is
  * guarded by the status and assignee it read (they decide the queue keys), re-read on a concurrent change.
  */
-export const classifyForWork = async (dependencies: Dependencies, caseId: string): Promise<{ priority?: string }> => {
+export const classifyForWork = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'clock'>,
+  caseId: string,
+): Promise<{ priority?: string }> => {
   for (let attempt = 1; ; attempt += 1) {
     const current = await loadCase(dependencies, caseId);
     if (current.classification || !isOpenCase(current.status)) return { priority: current.classification?.priority };

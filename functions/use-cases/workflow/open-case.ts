@@ -7,7 +7,10 @@ import { settleDecision } from './settle-decision.js';
  * Approved (by policy or a supervisor): the case opens and the customer gets the acknowledgement with its number. When
  * the approval asks for evidence, the case then waits for it (`requestEvidence`).
  */
-export const openCase = async (dependencies: Dependencies, caseId: string): Promise<{ status: string }> => {
+export const openCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
+  caseId: string,
+): Promise<{ status: string }> => {
   const { status, latest } = await settleDecision(dependencies, caseId, 'open', {
     key: 'case_acknowledged',
     compose: (opened, store) => ({

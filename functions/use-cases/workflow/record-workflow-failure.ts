@@ -16,7 +16,7 @@ export interface WorkflowFailureReport {
  * timeline event) and lands in the supervisors' failed list (`GET /v1/staff/cases?failed=true`) until a retry.
  */
 export const recordWorkflowFailure = async (
-  { cases, clock }: Dependencies,
+  { cases, clock }: Pick<Dependencies, 'cases' | 'clock'>,
   { caseId, failure, execution }: WorkflowFailureReport,
 ): Promise<void> => {
   const current = await cases.get(caseId);

@@ -3,7 +3,10 @@ import { renderEmail } from '../../email/templates.js';
 import { settleDecision } from './settle-decision.js';
 
 /** Rejected (by policy or a supervisor): the case closes as rejected and the customer gets every reason. */
-export const rejectCase = async (dependencies: Dependencies, caseId: string): Promise<{ status: string }> => {
+export const rejectCase = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
+  caseId: string,
+): Promise<{ status: string }> => {
   const { status } = await settleDecision(dependencies, caseId, 'rejected', {
     key: 'case_rejected',
     compose: (rejected, store) => ({

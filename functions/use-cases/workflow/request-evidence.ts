@@ -17,7 +17,10 @@ export const EVIDENCE_REQUEST_NOTICE = 'evidence_requested';
  * workflow then classifies and assigns it like any case; the customer's message (with the files) resumes it.
  * Run again, it only makes sure the email went out. `current` is the case as the opening left it (not read again).
  */
-export const requestEvidence = async (dependencies: Dependencies, current: Case): Promise<void> => {
+export const requestEvidence = async (
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
+  current: Case,
+): Promise<void> => {
   const { caseId } = current;
   if (!current.decision || !requestsEvidence(current.decision.reasons)) return;
   if (wasNotified(current, EVIDENCE_REQUEST_NOTICE)) return;

@@ -19,7 +19,7 @@ export interface ManualReviewRequest {
  * decision before the next reminder.
  */
 export const requestManualReview = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
   { caseId, reminder }: ManualReviewRequest,
 ): Promise<{ reminderAfterSeconds: number }> => {
   const current = await loadCase(dependencies, caseId);

@@ -18,7 +18,7 @@ const isSettledAs = (value: Case, target: 'open' | 'rejected'): boolean =>
  * case, it only makes sure the email went out. Returns the status for the workflow and the case as it now stands.
  */
 export const settleDecision = async (
-  dependencies: Dependencies,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>,
   caseId: string,
   target: 'open' | 'rejected',
   notification: { key: string; compose: (settled: Case, store: Store) => ComposedNotification },

@@ -2,7 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GetParameterCommand, SSMClient, SSMServiceException } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSurveyLinks } from '../../../functions/commons/aws-adapters/survey-links.js';
+import { awsSurveyLinks } from '../../../functions/capabilities/survey-links/aws.js';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:SurveyKeySecret-AbCdEf';
 const PARAMETER_NAME = '/after-sales-test/survey-base-url';
@@ -35,11 +35,11 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('Function: createSurveyLinks (AWS)', () => {
+describe('Function: awsSurveyLinks (AWS)', () => {
   describe('Method: signingKey', () => {
     it('reads the secret once for two calls and returns its UTF-8 bytes', async () => {
       // Prepare
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const first = await links.signingKey();
@@ -56,7 +56,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
 
     it('makes one read for concurrent first calls', async () => {
       // Prepare
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const keys = await Promise.all([links.signingKey(), links.signingKey(), links.signingKey()]);
@@ -70,7 +70,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
       // Prepare
       const bytes = new Uint8Array(32).map((_, index) => index);
       secretsMock.on(GetSecretValueCommand).resolves({ ARN: SECRET_ARN, SecretBinary: bytes });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const key = await links.signingKey();
@@ -82,7 +82,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
     it('refuses a secret shorter than 32 bytes, without showing its value', async () => {
       // Prepare
       secretsMock.on(GetSecretValueCommand).resolves({ ARN: SECRET_ARN, SecretString: 'too-short-a-key' });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const read = links.signingKey();
@@ -103,7 +103,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
           }),
         )
         .resolves({ ARN: SECRET_ARN, SecretString: GENERATED_KEY });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const failed = links.signingKey();
@@ -119,7 +119,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
   describe('Method: baseUrl', () => {
     it('reads the SSM parameter once for two calls', async () => {
       // Prepare
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const first = await links.baseUrl();
@@ -136,7 +136,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
     it('drops a trailing slash from the stored URL', async () => {
       // Prepare
       ssmMock.on(GetParameterCommand).resolves({ Parameter: { Name: PARAMETER_NAME, Value: `${API_URL}/` } });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const url = await links.baseUrl();
@@ -148,7 +148,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
     it('uses SURVEY_BASE_URL when the deployment gives one, without any SSM call', async () => {
       // Prepare
       stubEnvironment({ SURVEY_BASE_URL: 'https://care.shop.example', SURVEY_BASE_URL_PARAMETER: '' });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const url = await links.baseUrl();
@@ -161,7 +161,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
     it('refuses a stored value that is not an https URL', async () => {
       // Prepare
       ssmMock.on(GetParameterCommand).resolves({ Parameter: { Name: PARAMETER_NAME, Value: 'ftp://example.com' } });
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const read = links.baseUrl();
@@ -180,7 +180,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
           message: 'ParameterNotFound',
         }),
       );
-      const links = createSurveyLinks();
+      const links = awsSurveyLinks();
 
       // Act
       const read = links.baseUrl();
@@ -199,7 +199,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
       stubEnvironment({ ...extra, [variable]: '' });
 
       // Act
-      const create = () => createSurveyLinks();
+      const create = () => awsSurveyLinks();
 
       // Assess
       expect(create).toThrow(
@@ -212,7 +212,7 @@ describe('Function: createSurveyLinks (AWS)', () => {
       stubEnvironment({ SURVEY_BASE_URL: 'https://care.shop.example', SURVEY_BASE_URL_PARAMETER: '' });
 
       // Act
-      const create = () => createSurveyLinks();
+      const create = () => awsSurveyLinks();
 
       // Assess
       expect(create).not.toThrow();

@@ -9,6 +9,7 @@ import { queueHandler } from '../../../functions/commons/queue-handler.js';
 import { taskHandler } from '../../../functions/commons/task-handler.js';
 import { pageRoute } from '../../../functions/http/page-route.js';
 import { publicRoute } from '../../../functions/http/route.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 interface EmfLine {
   _aws: {
@@ -83,11 +84,14 @@ describe('Function: flushMetrics in the shared handler builders', () => {
   const recordOne = () => metrics.addMetric('CasesReceived', 'Count', 1);
 
   it.each([
-    ['a workflow task that returns', () => taskHandler('test', z.object({}), async () => recordOne())({})],
+    [
+      'a workflow task that returns',
+      () => taskHandler('test', z.object({}), providedPorts, async () => recordOne())({}),
+    ],
     [
       'a workflow task that throws',
       () =>
-        taskHandler('test', z.object({}), async () => {
+        taskHandler('test', z.object({}), providedPorts, async () => {
           recordOne();
           throw new Error('boom');
         })({}),
@@ -95,14 +99,14 @@ describe('Function: flushMetrics in the shared handler builders', () => {
     [
       'a queue consumer',
       () =>
-        queueHandler('work', z.object({}), async () => recordOne())({
+        queueHandler('work', z.object({}), providedPorts, async () => recordOne())({
           Records: [{ messageId: 'm1', body: '{}', attributes: { ApproximateReceiveCount: '1' } }],
         } as SQSEvent),
     ],
     [
       'an HTTP route',
       () =>
-        publicRoute({}, async () => {
+        publicRoute({}, providedPorts, async () => {
           recordOne();
           return { statusCode: 204, body: '' };
         })(
@@ -115,7 +119,7 @@ describe('Function: flushMetrics in the shared handler builders', () => {
     [
       'a page route',
       () =>
-        pageRoute(async () => {
+        pageRoute(providedPorts, async () => {
           recordOne();
           return { statusCode: 200, body: '<p>ok</p>' };
         })(
@@ -156,7 +160,7 @@ describe('Function: flushMetrics in the shared handler builders', () => {
       });
     }
 
-    await taskHandler('test', z.object({}), async () => 'done')({});
+    await taskHandler('test', z.object({}), providedPorts, async () => 'done')({});
 
     expect(written).toEqual([]);
   });

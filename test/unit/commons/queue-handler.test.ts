@@ -4,6 +4,7 @@ import { provideDependencies, type Dependencies } from '../../../functions/commo
 import { queueHandler } from '../../../functions/commons/queue-handler.js';
 import { workJobSchema } from '../../../functions/schemas/work-jobs.js';
 import type { WorkJob } from '../../../functions/ports/work-queue.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 const record = (messageId: string, body: string): SQSRecord =>
   ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as SQSRecord;
@@ -22,7 +23,7 @@ describe('Function: queueHandler', () => {
       if ('storeId' in job && job.storeId === 'store-down') throw new Error('down');
       return { outcome: 'offered', assigned: [] };
     });
-    const handler = queueHandler('work', workJobSchema, run);
+    const handler = queueHandler('work', workJobSchema, providedPorts, run);
 
     // Act
     const response = await handler(

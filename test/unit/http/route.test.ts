@@ -7,6 +7,7 @@ import type { Store } from '../../../functions/domain/store.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { publicRoute, storefrontRoute } from '../../../functions/http/route.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 const store: Store = {
   storeId: 'store-a',
@@ -25,8 +26,10 @@ const event = (overrides: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEv
     ...overrides,
   });
 
-const echo = storefrontRoute({ body: z.strictObject({ name: z.string().min(1) }) }, async ({ body, store: current }) =>
-  jsonResponse(200, { name: body.name, storeId: current.storeId }),
+const echo = storefrontRoute(
+  { body: z.strictObject({ name: z.string().min(1) }) },
+  providedPorts,
+  async ({ body, store: current }) => jsonResponse(200, { name: body.name, storeId: current.storeId }),
 );
 
 afterEach(() => provideDependencies(undefined as unknown as Dependencies));
@@ -74,10 +77,10 @@ describe('Function: storefrontRoute', () => {
 describe('Function: publicRoute', () => {
   it('maps a domain error to its status and anything else to a generic 500', async () => {
     provideDependencies({} as Dependencies);
-    const conflict = publicRoute({}, async () => {
+    const conflict = publicRoute({}, providedPorts, async () => {
       throw new StateConflictError('Already resolved');
     });
-    const crash = publicRoute({}, async () => {
+    const crash = publicRoute({}, providedPorts, async () => {
       throw new Error('connection string postgres://secret@db');
     });
 

@@ -18,6 +18,7 @@ import { publicRoute } from '../../../functions/http/route.js';
 import { applyCaseAction } from '../../../functions/use-cases/apply-case-action.js';
 import { returnRequest } from '../../support/case-requests.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamoMock = mockClient(client);
@@ -39,7 +40,7 @@ const assigned: Case = {
 };
 
 /** A note on the case through the real DynamoDB adapter and the real retry loop of every case action. */
-const addNote = publicRoute({}, async () => {
+const addNote = publicRoute({}, providedPorts, async () => {
   const { event } = await applyCaseAction({ cases }, assigned.caseId, (current) => ({
     event: timelineEvent(current.caseId, new Date(), 'note_added', { kind: 'staff', id: 'agent1' }, {}),
     set: { updatedAt: new Date().toISOString() },
@@ -108,7 +109,7 @@ describe('Function: errorResponses (busy)', () => {
     ['our TransientError', () => new TransientError('Step Functions SendTaskSuccess failed transiently')],
   ])('answers 503 with Retry-After for %s that reaches the handler', async (_label, makeError) => {
     // Prepare
-    const route = publicRoute({}, async () => {
+    const route = publicRoute({}, providedPorts, async () => {
       throw makeError();
     });
 
@@ -121,7 +122,7 @@ describe('Function: errorResponses (busy)', () => {
 
   it('still answers a real fault with a generic 500 and no Retry-After', async () => {
     // Prepare
-    const route = publicRoute({}, async () => {
+    const route = publicRoute({}, providedPorts, async () => {
       throw new TypeError('x is undefined');
     });
 
@@ -136,7 +137,7 @@ describe('Function: errorResponses (busy)', () => {
 });
 
 describe('Function: pageRoute (busy)', () => {
-  const page = pageRoute(async () => {
+  const page = pageRoute(providedPorts, async () => {
     throw new TransientError('DynamoDB: transaction conflict');
   });
 

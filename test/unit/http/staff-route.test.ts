@@ -5,6 +5,7 @@ import type { StaffUser } from '../../../functions/domain/staff.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { staffRoute } from '../../../functions/http/route.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 /** The claims API Gateway's Cognito authorizer passes for a REST API: every value a string. */
 const claimsOf = (groups: string, overrides: Record<string, string | undefined> = {}) => ({
@@ -38,7 +39,7 @@ const event = (
 
 let seen: Array<{ user: StaffUser; caseId: string; agentId: string }>;
 /** `assignCase` allows supervisors and admins only. */
-const assign = staffRoute('assignCase', async ({ user, path, body }) => {
+const assign = staffRoute('assignCase', providedPorts, async ({ user, path, body }) => {
   seen.push({ user, caseId: path.caseId, agentId: body.agentId });
   return jsonResponse(200, { assigned: body.agentId });
 });
@@ -133,7 +134,7 @@ describe('Function: staffRoute', () => {
 
   it('lets every staff role call a route open to all staff, with its query validated', async () => {
     // Prepare
-    const queue = staffRoute('listStaffCases', async ({ user, query }) =>
+    const queue = staffRoute('listStaffCases', providedPorts, async ({ user, query }) =>
       jsonResponse(200, { roles: user.roles, agentId: user.agentId, limit: query.limit }),
     );
     const get = (groups: string, queryStringParameters: Record<string, string> | null = null) =>
@@ -160,7 +161,7 @@ describe('Function: staffRoute', () => {
 
   it('refuses at cold start to serve a route that is not a staff route', () => {
     // Act
-    const build = () => staffRoute('createCase', async () => jsonResponse(200, {}));
+    const build = () => staffRoute('createCase', providedPorts, async () => jsonResponse(200, {}));
 
     // Assess
     expect(build).toThrow(/createCase is not a staff route/);

@@ -6,9 +6,10 @@ import { htmlResponse, pageRoute } from '../../../functions/http/page-route.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { publicRoute } from '../../../functions/http/route.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
-const echo = publicRoute({ body: z.looseObject({}) }, async ({ body }) => jsonResponse(200, { body }));
-const page = pageRoute(async ({ fields, wantsJson }) =>
+const echo = publicRoute({ body: z.looseObject({}) }, providedPorts, async ({ body }) => jsonResponse(200, { body }));
+const page = pageRoute(providedPorts, async ({ fields, wantsJson }) =>
   wantsJson ? jsonResponse(200, { fields }) : htmlResponse(200, `<p>${JSON.stringify(fields)}</p>`),
 );
 

@@ -22,6 +22,7 @@ const LAYERS = [
     notPackages: ['@aws-sdk/'],
   },
   { layer: 'functions/adapters', notFolders: ['functions/use-cases', 'functions/handlers'] },
+  { layer: 'functions', notMatching: '^functions/capabilities/[^/]+/grant\\.ts$' },
 ];
 
 describe('Lint rule: project/layers', () => {
@@ -35,6 +36,11 @@ describe('Lint rule: project/layers', () => {
       {
         filename: file('functions/use-cases/file-case.ts'),
         code: "import type { CaseStore } from '../ports/case-store.js';",
+        options: [LAYERS],
+      },
+      {
+        filename: file('functions/handlers/http/reply-to-case.ts'),
+        code: "import { awsMailer } from '../../capabilities/mailer/aws.js';",
         options: [LAYERS],
       },
     ],
@@ -66,6 +72,12 @@ describe('Lint rule: project/layers', () => {
       {
         filename: file('functions/adapters/dynamodb/dynamo-case-store.ts'),
         code: "import { fileCase } from '../../use-cases/file-case.js';",
+        options: [LAYERS],
+        errors: [{ messageId: 'forbidden' }],
+      },
+      {
+        filename: file('functions/handlers/http/reply-to-case.ts'),
+        code: "import { grantMailer } from '../../capabilities/mailer/grant.js';",
         options: [LAYERS],
         errors: [{ messageId: 'forbidden' }],
       },

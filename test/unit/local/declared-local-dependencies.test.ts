@@ -25,7 +25,7 @@ describe('Function: localDependenciesFor', () => {
 
     // Assess
     expect(() => dependencies.mailer).toThrow(UndeclaredCapabilityError);
-    expect(() => dependencies.mailer).toThrow(/sendsEmail/);
+    expect(() => dependencies.mailer).toThrow(/capability mailer;/);
     expect(() => dependencies.stores).toThrow(/tables\.stores/);
     expect(() => dependencies.workflow).toThrow(/workflow/);
     expect(dependencies.cases).toBeDefined();

@@ -48,7 +48,7 @@ describe('Module: chart-library (uPlot served from the bundle)', () => {
     );
     const outfile = join(outDir, 'bundle', 'index.mjs');
     await build({
-      ...functionBuildOptions({}),
+      ...functionBuildOptions(),
       entryPoints: [entry],
       outfile,
       sourcemap: false,

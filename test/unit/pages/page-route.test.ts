@@ -8,11 +8,12 @@ import { jsonResponse } from '../../../functions/http/responses.js';
 import { PAGE_CSP } from '../../../functions/pages/page-layout.js';
 import { PAGE_WORDS } from '../../../functions/pages/page-words.js';
 import { proxyEvent, routeContext as context } from '../http/proxy-event.js';
+import { providedPorts } from '../../support/provided-ports.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Echoes what the route handed over: the parsed fields and whether JSON was asked for. */
-const echo = pageRoute(async ({ fields, wantsJson }) =>
+const echo = pageRoute(providedPorts, async ({ fields, wantsJson }) =>
   wantsJson ? jsonResponse(200, { fields }) : htmlResponse(200, `<p>${JSON.stringify(fields)}</p>`),
 );
 
@@ -84,11 +85,11 @@ describe('Function: pageRoute', () => {
 
   it('answers a domain error of the handler with its status, and anything else with a 500 page without internals', async () => {
     provideDependencies({} as Dependencies);
-    const gone = pageRoute(async () => {
+    const gone = pageRoute(providedPorts, async () => {
       throw new GoneError('closed');
     });
     expect((await gone(event({ httpMethod: 'GET' }), context)).statusCode).toBe(410);
-    const crash = pageRoute(async () => {
+    const crash = pageRoute(providedPorts, async () => {
       throw new Error('table local-cases at 10.0.0.1 refused');
     });
     const page = await crash(event({ httpMethod: 'GET', headers: { 'Accept-Language': 'en' } }), context);
