@@ -156,7 +156,7 @@ export const measureBundles = async ({
       absWorkingDir: repoRoot,
       metafile: true,
     });
-    const outputs: Metafile['outputs'] = result.metafile.outputs;
+    const outputs = result.metafile.outputs;
     const built = await Promise.all(
       entries.map(async (entry) => {
         const outfile = join(outDir, outName(entry.name), 'index.mjs');
