@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_CEILING_MS, WAIT_CEILING_MS } from './test/support/wait-ceiling.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Tests wait on events under one ceiling (test/support/wait-ceiling.ts); these only stop a test that hangs.
+    testTimeout: TEST_CEILING_MS,
+    hookTimeout: TEST_CEILING_MS,
+    expect: { poll: { timeout: WAIT_CEILING_MS } },
     // DynamoDB Local and the local stack are real processes; two cores run two test files at a time.
     maxWorkers: 2,
     setupFiles: ['test/support/setup.ts'],
