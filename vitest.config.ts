@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/longest-first-sequencer.js';
 import { TEST_CEILING_MS, WAIT_CEILING_MS } from './test/support/wait-ceiling.js';
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
     expect: { poll: { timeout: WAIT_CEILING_MS } },
     // DynamoDB Local and the local stack are real processes; two cores run two test files at a time.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/dynamodb-setup.ts', 'test/support/browser-setup.ts'],
   },
