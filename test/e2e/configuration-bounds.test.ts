@@ -112,7 +112,6 @@ describe('Acceptance: bounded SLA durations', () => {
       expect(reads.length).toBeGreaterThan(3);
       expect(reads.filter((read) => read.status !== 200 || read.ms >= 1_000)).toEqual([]);
     },
-    30_000,
   );
 
   it("fails only the case's step when a stored policy is out of bounds, and every route still answers", async () => {

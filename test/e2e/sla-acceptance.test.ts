@@ -138,7 +138,6 @@ describe('npm start: SLA deadlines and escalation', () => {
         ['admin1@store-a.example'],
       ]);
     },
-    60_000,
   );
 
   it.concurrent(
@@ -163,7 +162,6 @@ describe('npm start: SLA deadlines and escalation', () => {
       expect(afterWait.sla.escalationLevel).toBeLessThan(3);
       expect((await escalationEmailsOf(afterWait.caseNumber)).length).toBe(firstResponseEscalations(afterWait).length);
     },
-    60_000,
   );
 
   it.concurrent(
@@ -214,6 +212,5 @@ describe('npm start: SLA deadlines and escalation', () => {
         resolutionPaused: false,
       });
     },
-    60_000,
   );
 });
