@@ -12,11 +12,12 @@ import { executionEnded, levelOf, parkedOn, reachesLevel } from '../support/work
 /**
  * The SLA ladder on the real ASL file, the real task handlers and DynamoDB Local, with compressed durations set through
  * the admin API: a 24x7 calendar and targets of seconds, so a breach and every level happen within a test. These
- * tests act inside a window of the ladder (before the due time, between two levels), so they run one at a time; the
- * ladder's own climb is in `sla-ladder.test.ts`, policy changes, pauses and the resolution ladder in
- * `sla-pause-and-policy.test.ts`: three files, which two workers run side by side.
+ * tests act inside a window of the ladder (before the due time, between two levels): its steps are 5 s here, wider
+ * than the ladder's own file (`sla-ladder.test.ts`) so a busy machine still acts in time, and the tests run at the
+ * same time so those waits overlap. Policy changes, pauses and the resolution ladder are in
+ * `sla-pause-and-policy.test.ts`.
  */
-const STEP_MS = 3_000; // the first-response target and the ladder's repeatEvery below
+const STEP_MS = 5_000; // the first-response target and the ladder's repeatEvery below
 const escalationsOf = (timeline: TimelineEvent[], milestone: SlaMilestone) =>
   timeline.filter((event) => event.type === 'escalated' && event.details?.milestone === milestone);
 
@@ -24,14 +25,14 @@ const escalationsOf = (timeline: TimelineEvent[], milestone: SlaMilestone) =>
 const lastEscalationAt = (timeline: TimelineEvent[], milestone: SlaMilestone): string =>
   escalationsOf(timeline, milestone).at(-1)?.at as string;
 
-describe('Workflow: SLA wait and escalate (24x7, seconds)', () => {
+describe.concurrent('Workflow: SLA wait and escalate (24x7, seconds)', () => {
   let stack: TestStack;
   let admin: StaffApi;
 
   beforeAll(async () => {
     stack = await startTestStack();
     admin = await staffApi(stack, 'admin1');
-    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT3S', resolution: 'PT1M', repeatEvery: 'PT3S' }));
+    await putSlaPolicy(admin, slaPolicy({ firstResponse: 'PT5S', resolution: 'PT1M', repeatEvery: 'PT5S' }));
   });
   afterAll(async () => stack?.stop());
 
