@@ -5,12 +5,12 @@ import { FILE_SECONDS } from './file-durations.js';
 /**
  * Starts the longest test files first, so two workers finish together instead of one running a long end-to-end file
  * alone at the end. A file's duration is the last run's (vitest's results cache) when there is one, else the
- * checked-in measurement (`file-durations.ts`, which is what a fresh clone in CI has), else unknown: unknown files
- * first, as vitest does, since a new file may be slow. Files that failed last time still go first.
+ * checked-in measurement (`file-durations.ts`, which is what a fresh clone in CI has), else short: the list holds
+ * every slow file, so a file missing from it is one of the many quick ones, which fill the gaps at the end. Files that
+ * failed last time still go first.
  */
 interface Known {
   failed: boolean;
-  /** Unknown: a new file, run first. */
   ms: number;
 }
 
@@ -22,7 +22,7 @@ export default class LongestFirstSequencer extends BaseSequencer {
         const path = relative(config.root, file.moduleId).split('\\').join('/');
         const last = cache.getFileTestResults(`${file.project.name}:${path}`);
         const listed = FILE_SECONDS[path];
-        const ms = last?.duration ?? (listed === undefined ? Number.POSITIVE_INFINITY : listed * 1000);
+        const ms = last?.duration ?? (listed ?? 0) * 1000;
         return [file, { failed: last?.failed ?? false, ms }];
       }),
     );
