@@ -1,13 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/longest-first-sequencer.js';
+import { TEST_CEILING_MS, WAIT_CEILING_MS } from './test/support/wait-ceiling.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Tests wait on events under one ceiling (test/support/wait-ceiling.ts); these only stop a test that hangs.
+    testTimeout: TEST_CEILING_MS,
+    hookTimeout: TEST_CEILING_MS,
+    expect: { poll: { timeout: WAIT_CEILING_MS } },
     // DynamoDB Local and the local stack are real processes; two cores run two test files at a time.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/dynamodb-setup.ts', 'test/support/browser-setup.ts', 'test/support/cdk-synth-setup.ts'],
   },

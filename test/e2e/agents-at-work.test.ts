@@ -37,13 +37,10 @@ describe('npm start: agents at work', () => {
         }),
       );
     }
-    const views = await waitFor(
-      async () => {
-        const all = await Promise.all(caseIds.map((caseId) => customerView(stack, caseId)));
-        return all.every((view) => view.status === 'assigned') ? all : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
+    const views = await waitFor(async () => {
+      const all = await Promise.all(caseIds.map((caseId) => customerView(stack, caseId)));
+      return all.every((view) => view.status === 'assigned') ? all : undefined;
+    });
     const queue1 = (await agent1.get('/v1/staff/cases?assignee=me')).json.items.map(
       (item: { caseId: string }) => item.caseId,
     );
@@ -112,7 +109,7 @@ describe('npm start: agents at work', () => {
     const caseId = await fileCase(stack, {
       items: [{ sku: 'TV-1', name: 'TV', category: 'electronics', quantity: 1, unitPrice: 4999 }],
     });
-    await waitFor(async () => (await customerView(stack, caseId)).status === 'pending_review', { timeoutMs: 15_000 });
+    await waitFor(async () => (await customerView(stack, caseId)).status === 'pending_review');
     expect((await agent1.post(`/v1/staff/cases/${caseId}/review`, { decision: 'approve', reason: 'x' })).status).toBe(
       403,
     );
@@ -123,13 +120,10 @@ describe('npm start: agents at work', () => {
     });
 
     expect(approved.status).toBe(200);
-    const assigned = await waitFor(
-      async () => {
-        const view = await customerView(stack, caseId);
-        return view.status === 'assigned' ? view : undefined;
-      },
-      { timeoutMs: 15_000 },
-    );
+    const assigned = await waitFor(async () => {
+      const view = await customerView(stack, caseId);
+      return view.status === 'assigned' ? view : undefined;
+    });
     expect(assigned.assignee?.name).toBeTruthy();
   });
 });

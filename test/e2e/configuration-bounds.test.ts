@@ -10,7 +10,8 @@ import { TABLE_PREFIX } from '../../local/stack.js';
 import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
-import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+import { settles } from '../support/wait-ceiling.js';
+import { isRunning, startLocalProcess, type LocalProcess } from './support/local-process.js';
 
 /**
  * One store's SLA configuration cannot stall the service for the others. The stack runs in a child process (as
@@ -72,13 +73,12 @@ beforeAll(async () => {
   await waitFor(
     async () =>
       (await api({ url }).get(`/v1/cases/${storeBCase}`, { apiKey: DEMO_API_KEYS.storeB })).json?.status === 'assigned',
-    { timeoutMs: 30_000 },
   );
-}, 120_000);
+});
 
 afterAll(async () => {
   child?.kill();
-  await within(10_000, child.exit, 'exit').catch(() => undefined);
+  await settles(child.exit, 'exit').catch(() => undefined);
   if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -112,7 +112,6 @@ describe('Acceptance: bounded SLA durations', () => {
       expect(reads.length).toBeGreaterThan(3);
       expect(reads.filter((read) => read.status !== 200 || read.ms >= 1_000)).toEqual([]);
     },
-    30_000,
   );
 
   it("fails only the case's step when a stored policy is out of bounds, and every route still answers", async () => {
@@ -139,13 +138,10 @@ describe('Acceptance: bounded SLA durations', () => {
     // Act: store B files a case (its workflow times it by the stored policy), store A keeps reading its own.
     const [storeBCase, reads] = await Promise.all([fileCaseOf(DEMO_API_KEYS.storeB), keepReadingStoreA(4_000)]);
     const supervisor3 = await staffApi({ url }, 'supervisor3');
-    const failed = await waitFor(
-      async () => {
-        const listed = await supervisor3.get('/v1/staff/cases?failed=true');
-        return listed.json.items.find((line: { caseId: string }) => line.caseId === storeBCase);
-      },
-      { timeoutMs: 20_000 },
-    );
+    const failed = await waitFor(async () => {
+      const listed = await supervisor3.get('/v1/staff/cases?failed=true');
+      return listed.json.items.find((line: { caseId: string }) => line.caseId === storeBCase);
+    });
     const storeBRead = await timed(
       `/v1/cases/${storeBCase}`,
       { headers: { 'x-api-key': DEMO_API_KEYS.storeB } },
@@ -165,5 +161,5 @@ describe('Acceptance: bounded SLA durations', () => {
       expect(JSON.parse(read.text).error.code).toBe('sla_out_of_range');
     }
     expect((await readStoreACase()).status).toBe(200);
-  }, 60_000);
+  });
 });

@@ -7,6 +7,7 @@ import { putSlaPolicy, slaPolicy } from '../support/sla-policies.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
 import { fileCase } from '../support/storefront.js';
 import { postSurveyForm } from '../support/surveys.js';
+import { WAIT_CEILING_MS } from '../support/wait-ceiling.js';
 import { recomputeKpis, reportedKpis, type CaseView } from './support/kpi-recomputation.js';
 import { startNpmStack, type NpmStartedStack } from './support/local-process.js';
 
@@ -40,7 +41,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
     storefront = api(stack);
     supervisor = await staffApi(stack, 'supervisor1');
     await putSlaPolicy(await staffApi(stack, 'admin1'), policy);
-  }, 90_000);
+  });
   afterAll(async () => stack?.stop());
 
   const staffView = async (caseId: string): Promise<any> => {
@@ -48,13 +49,13 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
     if (response.status !== 200) throw new Error(`Staff view failed with ${response.status}: ${response.text}`);
     return response.json;
   };
-  const viewWhen = (caseId: string, ready: (view: any) => boolean, timeoutMs = 40_000) =>
+  const viewWhen = (caseId: string, ready: (view: any) => boolean) =>
     waitFor(
       async () => {
         const view = await staffView(caseId);
         return ready(view) ? view : undefined;
       },
-      { timeoutMs, intervalMs: 250 },
+      { intervalMs: 250 },
     );
   const has = (view: any, type: string, detail?: (details: any) => boolean) =>
     view.timeline.some((event: any) => event.type === type && (!detail || detail(event.details ?? {})));
@@ -69,7 +70,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
         const distinct = [...new Set(await surveyLinks(email))];
         return distinct.length >= round ? distinct : undefined;
       },
-      { timeoutMs: 15_000, intervalMs: 250 },
+      { intervalMs: 250 },
     );
     return (round === 1 ? links[0] : links.find((link) => !usedLinks.has(link))) as string;
   };
@@ -126,7 +127,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
       const handled = await assignedCase('kpi-breached');
       await viewWhen(handled.caseId, (view) => has(view, 'sla_breached', (d) => d.milestone === 'firstResponse'));
       await reply(handled);
-      await viewWhen(handled.caseId, (view) => has(view, 'sla_breached', (d) => d.milestone === 'resolution'), 40_000);
+      await viewWhen(handled.caseId, (view) => has(view, 'sla_breached', (d) => d.milestone === 'resolution'));
       await resolve(handled);
       await viewWhen(handled.caseId, (view) => has(view, 'survey_sent')); // sent, never answered
       return handled.caseId;
@@ -361,7 +362,7 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
           (globalThis as any).document.querySelectorAll('.chart[data-drawn]').length ===
           (globalThis as any).document.querySelectorAll('.chart').length,
         undefined,
-        { timeout: 10_000 },
+        { timeout: WAIT_CEILING_MS },
       );
       const charts = await page.$$eval('.chart', (elements) =>
         elements.map((chart) => {
@@ -382,5 +383,5 @@ describe('npm start: KPI report, CSV, chart page and store isolation', () => {
     } finally {
       await browser.close();
     }
-  }, 150_000);
+  });
 });

@@ -9,7 +9,8 @@ import { findFreePort } from '../../local/free-port.js';
 import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
 import { staffApi } from '../support/staff-api.js';
-import { isRunning, startLocalProcess, within, type LocalProcess } from './support/local-process.js';
+import { settles } from '../support/wait-ceiling.js';
+import { isRunning, startLocalProcess, type LocalProcess } from './support/local-process.js';
 
 /** The agent a case is assigned to, as a supervisor sees it. */
 const assigneeOf = async (url: string, caseId: string): Promise<string> =>
@@ -41,7 +42,7 @@ describe('npm start', () => {
     // A failed test must not leave processes behind: the group, then Java by pid.
     for (const child of started) child.kill();
     for (const pid of javaPids.filter(isRunning)) process.kill(pid, 'SIGKILL');
-    await Promise.all(started.map((child) => within(10_000, child.exit, 'exit').catch(() => undefined)));
+    await Promise.all(started.map((child) => settles(child.exit, 'exit').catch(() => undefined)));
     started = [];
     javaPids = [];
     await rm(dataDir, { recursive: true, force: true });
@@ -56,9 +57,9 @@ describe('npm start', () => {
     const outbox = await api({ url }).get('/_local/outbox');
     const openApi = await api({ url }).get('/v1/openapi.json');
     child.interrupt();
-    await within(15_000, child.exit, 'Exit after Ctrl-C');
+    await settles(child.exit, 'Exit after Ctrl-C');
     // npm and its `sh -c` die of the SIGINT at once (npm reports the signal); the stack's own process finishes its stop.
-    await waitFor(() => child.output().includes('Stopped.'), { timeoutMs: 15_000 });
+    await waitFor(() => child.output().includes('Stopped.'));
 
     // Assess
     expect(outbox.status).toBe(200);
@@ -66,7 +67,7 @@ describe('npm start', () => {
     expect(openApi.status).toBe(200);
     expect(openApi.json.openapi).toMatch(/^3\./);
     expect(isRunning(dynamoDbPid)).toBe(false);
-  }, 90_000);
+  });
 
   it('exits 0 within 15 s on Ctrl-C, with its Java process gone', async () => {
     // Prepare: the command `npm start` runs, so its own exit code is seen.
@@ -75,13 +76,13 @@ describe('npm start', () => {
 
     // Act
     child.interrupt();
-    const exit = await within(15_000, child.exit, 'Exit after Ctrl-C');
+    const exit = await settles(child.exit, 'Exit after Ctrl-C');
 
     // Assess
     expect(exit).toEqual({ code: 0, signal: null });
     expect(child.output()).toContain('Stopped.');
     expect(isRunning(dynamoDbPid)).toBe(false);
-  }, 90_000);
+  });
 
   it('keeps cases and emails across a restart on the same DATA_DIR, without seeding twice', async () => {
     // Prepare: a case filed and assigned (its workflow parked on the first response) in a first run, stopped with
@@ -96,10 +97,9 @@ describe('npm start', () => {
       async () =>
         (await api({ url: firstUrls.url }).get(`/v1/cases/${created.json.caseId}`, { apiKey: 'local-store-a-key' }))
           .json.status === 'assigned',
-      { timeoutMs: 20_000 },
     );
     first.child.kill('SIGTERM');
-    expect(await within(15_000, first.exit, 'Exit after SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(await settles(first.exit, 'Exit after SIGTERM')).toEqual({ code: 0, signal: null });
     expect(isRunning(firstUrls.dynamoDbPid)).toBe(false);
 
     // Act
@@ -130,9 +130,8 @@ describe('npm start', () => {
     await waitFor(
       async () =>
         (await agent.get(`/v1/staff/cases/${created.json.caseId}`)).json.workflowWait?.signal === 'resolution',
-      { timeoutMs: 20_000 },
     );
-  }, 120_000);
+  });
 
   describe('when it cannot start', () => {
     let blocker: Server | undefined;
@@ -149,21 +148,21 @@ describe('npm start', () => {
 
       // Act
       const child = start({ command: 'tsx', port });
-      const exit = await within(30_000, child.exit, 'Exit');
+      const exit = await settles(child.exit, 'Exit');
 
       // Assess
       expect(exit.code).toBe(1);
       expect(child.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
-    }, 60_000);
+    });
 
     it('exits 1 saying how to install Java when java is not on the PATH', async () => {
       // Act: PATH holds only node_modules/.bin (Node 22, tsx), no java.
       const child = start({ command: 'tsx', port: await findFreePort(), path: '' });
-      const exit = await within(30_000, child.exit, 'Exit');
+      const exit = await settles(child.exit, 'Exit');
 
       // Assess
       expect(exit.code).toBe(1);
       expect(child.output()).toContain('apt-get install -y openjdk-17-jre-headless');
-    }, 60_000);
+    });
   });
 });

@@ -79,13 +79,13 @@ describe('npm start: SLA deadlines and escalation', () => {
     return response.json;
   };
 
-  const untilView = (caseId: string, reached: (view: StaffCaseView) => boolean, timeoutMs = 30_000) =>
+  const untilView = (caseId: string, reached: (view: StaffCaseView) => boolean) =>
     waitFor(
       async () => {
         const view = await staffView(caseId);
         return reached(view) ? view : undefined;
       },
-      { timeoutMs, intervalMs: 250 },
+      { intervalMs: 250 },
     );
 
   const assignedAgentOf = (view: StaffCaseView): Promise<StaffApi> => {
@@ -103,7 +103,7 @@ describe('npm start: SLA deadlines and escalation', () => {
     async ({ expect }) => {
       const caseId = await fileCaseOf('c-sla-ladder');
 
-      const view = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 3, 45_000);
+      const view = await untilView(caseId, ({ sla }) => sla.escalationLevel >= 3);
 
       const agentId = view.assignee?.agentId;
       const dueAt = view.sla.firstResponseDueAt as string;
@@ -138,7 +138,6 @@ describe('npm start: SLA deadlines and escalation', () => {
         ['admin1@store-a.example'],
       ]);
     },
-    60_000,
   );
 
   it.concurrent(
@@ -163,7 +162,6 @@ describe('npm start: SLA deadlines and escalation', () => {
       expect(afterWait.sla.escalationLevel).toBeLessThan(3);
       expect((await escalationEmailsOf(afterWait.caseNumber)).length).toBe(firstResponseEscalations(afterWait).length);
     },
-    60_000,
   );
 
   it.concurrent(
@@ -214,6 +212,5 @@ describe('npm start: SLA deadlines and escalation', () => {
         resolutionPaused: false,
       });
     },
-    60_000,
   );
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -32,7 +32,8 @@ const debianChromium = (): string | undefined => {
 
 /**
  * Noto Sans SC (regular) from the npm registry, unwrapped from WOFF so fontconfig finds it: zh-CN pages show real
- * glyphs whichever browser runs and whatever fonts the machine has. Written once, into a folder renamed into place.
+ * glyphs whichever browser runs and whatever fonts the machine has. Written once, into a folder renamed into place;
+ * when two test runs share `node_modules` and both write it, the second rename fails and its copy is dropped.
  */
 const cjkFontDir = (): string => {
   const target = join(CACHE, 'noto-sans-sc');
@@ -41,7 +42,12 @@ const cjkFontDir = (): string => {
   mkdirSync(staging, { recursive: true });
   for (const file of readdirSync(CJK_FONT_FILES).filter((name) => /-400-normal\.woff$/.test(name)))
     writeFileSync(join(staging, file.replace(/\.woff$/, '.otf')), woffToSfnt(readFileSync(join(CJK_FONT_FILES, file))));
-  renameSync(staging, target);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(target)) throw error;
+  }
   return target;
 };
 

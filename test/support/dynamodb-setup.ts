@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { JavaNotFoundError, startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { WAIT_CEILING_MS } from './wait-ceiling.js';
 
 export interface SharedDynamoDb {
   endpoint: string;
@@ -21,12 +22,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  const started = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal())).catch(
-    (error: unknown) => {
-      if (error instanceof JavaNotFoundError) error.stack = error.message; // the line says what to install
-      throw error;
-    },
-  );
+  const started = await Promise.all(
+    Array.from({ length: workers }, () => startDynamoDbLocal({ readyTimeoutMs: WAIT_CEILING_MS })),
+  ).catch((error: unknown) => {
+    if (error instanceof JavaNotFoundError) error.stack = error.message; // the line says what to install
+    throw error;
+  });
   project.provide(
     'dynamoDbs',
     started.map(({ endpoint, pid }) => ({ endpoint, pid })),

@@ -73,29 +73,5 @@ export const api = (stack: Pick<LocalStack, 'url'>) => {
   };
 };
 
-type Truthy<T> = Exclude<T, undefined | null | false | '' | 0>;
-
-/**
- * Polls `probe` until it returns a truthy value, and returns that value. A probe that throws is retried too; when the
- * time is up, the last error (or a timeout error) is thrown.
- */
-export const waitFor = async <T>(
-  probe: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<Truthy<T>> => {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as Truthy<T>;
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) {
-      throw lastError instanceof Error ? lastError : new Error(`waitFor: condition not met within ${timeoutMs} ms`);
-    }
-    await new Promise((done) => setTimeout(done, intervalMs));
-  }
-};
+/** Polling waits, bounded by the suite's one ceiling (`wait-ceiling.ts`). */
+export { waitFor } from './wait-ceiling.js';

@@ -11,13 +11,13 @@ export const surveyLinksTo = async (stack: Pick<TestStack, 'outbox'>, address: s
   });
 
 /** Waits until `count` survey emails (invitations and reminders) reached the address; returns their links. */
-export const surveyEmailsTo = (stack: Pick<TestStack, 'outbox'>, address: string, count = 1, timeoutMs = 15_000) =>
+export const surveyEmailsTo = (stack: Pick<TestStack, 'outbox'>, address: string, count = 1) =>
   waitFor(
     async () => {
       const links = await surveyLinksTo(stack, address);
       return links.length >= count ? links : undefined;
     },
-    { timeoutMs, intervalMs: 100 },
+    { what: `${count} survey emails to ${address}`, intervalMs: 100 },
   );
 
 export const SURVEY_ANSWER = {

@@ -1,17 +1,23 @@
 import type { Case, WaitSignal } from '../../functions/domain/case.js';
 import type { SlaMilestone } from '../../functions/domain/sla/sla-policy.js';
+import type { ExecutionRecord } from '../../local/execution-record-store.js';
 import { waitFor, type TestStack } from './local-stack.js';
 import { caseOf } from './stored-cases.js';
+import { WAIT_CEILING_MS } from './wait-ceiling.js';
 
 /** The execution parked on `signal` (its token stored with the case); returns the case then. */
-export const parkedOn = (stack: TestStack, caseId: string, signal: WaitSignal, timeoutMs = 15_000): Promise<Case> =>
+export const parkedOn = (stack: TestStack, caseId: string, signal: WaitSignal): Promise<Case> =>
   waitFor(
     async () => {
       const current = await caseOf(stack.dependencies, caseId);
       return current.workflowWait?.signal === signal ? current : undefined;
     },
-    { timeoutMs },
+    { what: `case ${caseId} parked on ${signal}` },
   );
+
+/** The execution's record once it has ended (succeeded, failed or aborted). */
+export const executionEnded = (stack: TestStack, name: string): Promise<ExecutionRecord> =>
+  stack.engine.waitForExecution(name, { timeoutMs: WAIT_CEILING_MS });
 
 /** The escalation level the milestone's ladder has reached: 0 before the first step. */
 export const levelOf = (current: Case, milestone: SlaMilestone): number =>
@@ -24,5 +30,5 @@ export const reachesLevel = (stack: TestStack, caseId: string, milestone: SlaMil
       const current = await caseOf(stack.dependencies, caseId);
       return levelOf(current, milestone) >= level ? current : undefined;
     },
-    { timeoutMs: 30_000, intervalMs: 200 },
+    { what: `case ${caseId} at ${milestone} level ${level}`, intervalMs: 200 },
   );

@@ -7,7 +7,7 @@ import { staffApi, type StaffApi } from '../support/staff-api.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
 import { postSurveyForm, surveyEmailsTo, surveyLinksTo } from '../support/surveys.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * The stage after the resolution on the real ASL, the real handlers and DynamoDB Local, with compressed durations
@@ -52,17 +52,17 @@ const resolve = async (agent: StaffApi, caseId: string) => {
   expect(resolved.status, resolved.text).toBe(200);
 };
 
-const caseWhen = (caseId: string, ready: (value: Case) => boolean, timeoutMs = 15_000) =>
+const caseWhen = (caseId: string, ready: (value: Case) => boolean) =>
   waitFor(
     async () => {
       const value = await caseOf(stack.dependencies, caseId);
       return ready(value) ? value : undefined;
     },
-    { timeoutMs, intervalMs: 100 },
+    { intervalMs: 100 },
   );
 
 const finishedExecution = async (caseId: string) => {
-  const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 20_000 });
+  const execution = await executionEnded(stack, caseId);
   expect(execution.status).toBe('SUCCEEDED');
   const states = (execution.events ?? []).filter((event) => event.type === 'StateEntered').map((event) => event.state);
   expect(states.at(-1)).toBe('CaseClosed');

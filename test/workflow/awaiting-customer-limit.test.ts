@@ -55,22 +55,16 @@ describe('Workflow: a case awaiting the customer past the store limit', () => {
     });
     const loadWhileWaiting = (await stack.dependencies.agents.get('store-a', agentId))?.openCases as number;
 
-    const reminders = await waitFor(
-      async () => {
-        const sent = await notificationsAbout(caseNumber, 'awaiting_customer_reminder');
-        return sent.length > 0 ? sent : undefined;
-      },
-      { timeoutMs: 15_000 },
-    );
+    const reminders = await waitFor(async () => {
+      const sent = await notificationsAbout(caseNumber, 'awaiting_customer_reminder');
+      return sent.length > 0 ? sent : undefined;
+    });
     expect((await caseOf(stack.dependencies, caseId)).status).toBe('awaiting_customer');
-    const resolved = await waitFor(
-      async () => {
-        const current = await caseOf(stack.dependencies, caseId);
-        return current.status === 'resolved' ? current : undefined;
-      },
-      { timeoutMs: 15_000 },
-    );
-    await parkedOn(stack, caseId, 'aftercare', 20_000);
+    const resolved = await waitFor(async () => {
+      const current = await caseOf(stack.dependencies, caseId);
+      return current.status === 'resolved' ? current : undefined;
+    });
+    await parkedOn(stack, caseId, 'aftercare');
 
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.subject).toMatch(/提醒|Reminder/);
@@ -105,13 +99,10 @@ describe('Workflow: a case awaiting the customer past the store limit', () => {
       awaitingCustomerOutcome: 'flag',
     });
 
-    const flagged = await waitFor(
-      async () => {
-        const current = await caseOf(stack.dependencies, caseId);
-        return current.customerWaitFlag ? current : undefined;
-      },
-      { timeoutMs: 15_000 },
-    );
+    const flagged = await waitFor(async () => {
+      const current = await caseOf(stack.dependencies, caseId);
+      return current.customerWaitFlag ? current : undefined;
+    });
     await sleep(2_000); // nothing more happens after the flag
 
     expect(flagged.status).toBe('awaiting_customer');

@@ -12,7 +12,7 @@ import { staffApi } from '../support/staff-api.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { setSignalRecheckAfter } from '../support/store-profile.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /** The real ASL file on the local engine, with the real task handlers, the real HTTP handlers and DynamoDB Local. */
 let stack: TestStack;
@@ -39,7 +39,7 @@ const openCasesOf = async (on: TestStack, storeId: string, agentId: string) =>
 describe('Workflow: case lifecycle', () => {
   it('rejects a late return (AutoReview -> RejectCase)', async () => {
     const caseId = await fileCase(stack, {}, { deliveredDaysAgo: 35 });
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
+    const execution = await executionEnded(stack, caseId);
     expect(execution.status).toBe('SUCCEEDED');
     const rejected = await caseOf(stack.dependencies, caseId);
     expect(rejected.status).toBe('rejected');
@@ -110,7 +110,7 @@ describe('Workflow: case lifecycle', () => {
       reviewer,
     });
 
-    expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
+    expect((await executionEnded(stack, caseId)).status).toBe('SUCCEEDED');
     expect((await caseOf(stack.dependencies, caseId)).status).toBe('rejected');
     const sent = (await stack.outbox.list()).find(
       (message) => message.to.includes(email) && message.text.includes('Serial number'),
@@ -143,7 +143,7 @@ describe('Workflow: case lifecycle', () => {
     );
 
     expect(cancelled.status).toBe(200);
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
+    const execution = await executionEnded(stack, caseId);
     expect(execution.status).toBe('SUCCEEDED');
     expect(await statesEntered(stack, caseId)).toContain('CaseCancelled');
     expect(await openCasesOf(stack, 'store-a', agentId)).toBe(loadWhileAssigned - 1);
@@ -160,7 +160,7 @@ describe('Workflow: case lifecycle', () => {
     );
 
     expect(cancelled.status).toBe(200);
-    expect((await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
+    expect((await executionEnded(stack, caseId)).status).toBe('SUCCEEDED');
     expect(await statesEntered(stack, caseId)).toContain('CaseCancelled');
     expect((await caseOf(stack.dependencies, caseId)).status).toBe('cancelled');
   });
@@ -204,7 +204,7 @@ describe('Workflow: case lifecycle', () => {
     );
 
     await stack.engine.start({ caseId: orphan.caseId, storeId: orphan.storeId });
-    const execution = await stack.engine.waitForExecution(orphan.caseId, { timeoutMs: 15_000 });
+    const execution = await executionEnded(stack, orphan.caseId);
 
     expect(execution.status).toBe('FAILED');
     const failed = await caseOf(stack.dependencies, orphan.caseId);
@@ -305,7 +305,6 @@ describe('Signal races: a completion that fails', () => {
     await waitFor(
       async () =>
         ((await caseOf(quick.dependencies, caseId)).notificationsSent ?? []).includes('review_reminder_2') || undefined,
-      { timeoutMs: 15_000 },
     );
 
     await decideManualReview(quick.dependencies, {

@@ -43,5 +43,5 @@ describe('Workflow: a burst of intakes', () => {
     const failedList = await (await staffApi(stack, 'supervisor1')).get('/v1/staff/cases?failed=true');
     expect(failedList.status, failedList.text).toBe(200);
     expect(failedList.json.items).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -6,7 +6,7 @@ import { emailsTo } from '../support/outbox.js';
 import { staffApi } from '../support/staff-api.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * Missing evidence is not ineligibility: the real ASL on the local engine, with the real handlers and DynamoDB Local.
@@ -118,7 +118,7 @@ describe('Workflow: a fault filed without evidence', () => {
     // Act
     const caseId = (await api(stack).post('/v1/cases', fault(email), { apiKey: stack.apiKeys.storeB })).json
       .caseId as string;
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
+    const execution = await executionEnded(stack, caseId);
 
     // Assess
     expect(execution.status).toBe('SUCCEEDED');

@@ -7,7 +7,7 @@ import type { OutgoingEmail } from '../../functions/ports/mailer.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * The SES sandbox on the real ASL file, the real task handlers and DynamoDB Local: the mailer rejects every email with
@@ -109,7 +109,7 @@ describe('Workflow: every email rejected (MessageRejected, the SES sandbox)', ()
     const { email, customer } = sandboxCustomer();
     const caseId = await fileCase(stack, { customer }, { deliveredDaysAgo: 35 });
 
-    const execution = await stack.engine.waitForExecution(caseId, { timeoutMs: 15_000 });
+    const execution = await executionEnded(stack, caseId);
 
     expect(execution.status).toBe('SUCCEEDED');
     expect((await caseOf(stack.dependencies, caseId)).status).toBe('rejected');

@@ -3,7 +3,7 @@ import type { AgentDirectory } from '../../functions/ports/agent-directory.js';
 import { startTestStack, waitFor, type TestStack } from '../support/local-stack.js';
 import { caseOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * The retry policy of `statemachines/case-lifecycle.asl.json` on the local engine, with the real handlers: a step that
@@ -51,7 +51,7 @@ describe('Workflow: retry policy', () => {
       },
       async () => {
         const filed = await fileCase(stack);
-        await parkedOn(stack, filed, 'firstResponse', 30_000);
+        await parkedOn(stack, filed, 'firstResponse');
         return filed;
       },
     );
@@ -74,7 +74,7 @@ describe('Workflow: retry policy', () => {
       },
       async () => {
         const filed = await fileCase(stack);
-        await parkedOn(stack, filed, 'firstResponse', 30_000);
+        await parkedOn(stack, filed, 'firstResponse');
         return filed;
       },
     );
@@ -93,7 +93,7 @@ describe('Workflow: retry policy', () => {
       },
       async () => {
         const filed = await fileCase(stack);
-        await stack.engine.waitForExecution(filed, { timeoutMs: 45_000 });
+        await executionEnded(stack, filed);
         return filed;
       },
     );
@@ -102,5 +102,5 @@ describe('Workflow: retry policy', () => {
     expect(failure).toMatchObject({ state: 'AutoReview', error: 'States.Timeout' });
     expect(await retriesOf(caseId, 'AutoReview')).toBe(3);
     expect((await stack.engine.getExecution(caseId))?.status).toBe('FAILED');
-  }, 60_000);
+  });
 });

@@ -4,7 +4,7 @@ import { startTestStack, waitFor, type TestStack } from '../support/local-stack.
 import { staffApi, type StaffApi } from '../support/staff-api.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * A workflow step that fails for good (the agent directory throws a non-transient error, so AssignAgent's Catch takes
@@ -43,7 +43,7 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
   it('records the failed state, lists the case for supervisors only, and a retry resumes it at the first-response wait', async () => {
     const { caseId, failed } = await withBrokenDirectory(async () => {
       const filed = await fileCase(stack);
-      const execution = await stack.engine.waitForExecution(filed, { timeoutMs: 20_000 });
+      const execution = await executionEnded(stack, filed);
       expect(execution.status).toBe('FAILED');
       return { caseId: filed, failed: await caseOf(stack.dependencies, filed) };
     });
@@ -63,7 +63,7 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
     expect(retried.status, retried.text).toBe(202);
     expect(retried.json).toMatchObject({ caseId, execution: `${caseId}-r1`, workflowFailure: null });
 
-    const resumed = await parkedOn(stack, caseId, 'firstResponse', 20_000);
+    const resumed = await parkedOn(stack, caseId, 'firstResponse');
     expect(resumed.assignee?.agentId).toEqual(expect.any(String));
     expect(resumed.workflowFailure).toBeUndefined();
     expect((await stack.engine.getExecution(`${caseId}-r1`))?.status).toBe('RUNNING');
@@ -97,9 +97,9 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
   it('a second failure after a retry is listed again and retried under the next name', async () => {
     const caseId = await withBrokenDirectory(async () => {
       const filed = await fileCase(stack);
-      await stack.engine.waitForExecution(filed, { timeoutMs: 20_000 });
+      await executionEnded(stack, filed);
       expect((await supervisor.post(`/v1/staff/cases/${filed}/workflow/retry`, {})).status).toBe(202);
-      await stack.engine.waitForExecution(`${filed}-r1`, { timeoutMs: 20_000 });
+      await executionEnded(stack, `${filed}-r1`);
       return filed;
     });
     const failedAgain = await waitFor(async () => (await caseOf(stack.dependencies, caseId)).workflowFailure);
@@ -107,6 +107,6 @@ describe('Workflow: failed lifecycles, listed and retried', () => {
 
     const retried = await supervisor.post(`/v1/staff/cases/${caseId}/workflow/retry`, {});
     expect(retried.json.execution).toBe(`${caseId}-r2`);
-    await parkedOn(stack, caseId, 'firstResponse', 20_000);
+    await parkedOn(stack, caseId, 'firstResponse');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../../../local/free-port.js';
 import { DEMO_API_KEYS } from '../../../local/seed.js';
+import { settles, waitFor } from '../../support/wait-ceiling.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
@@ -24,7 +25,7 @@ export interface LocalProcess {
   output(): string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves with the printed URLs once the banner is out; rejects if the process exits first. */
-  ready(timeoutMs?: number): Promise<{ url: string; dynamoDbEndpoint: string; dynamoDbPid: number }>;
+  ready(): Promise<{ url: string; dynamoDbEndpoint: string; dynamoDbPid: number }>;
   /** Ctrl-C in a terminal: SIGINT to the whole foreground process group. */
   interrupt(): void;
   /** SIGKILL to the process group: teardown after a failed test. */
@@ -60,14 +61,20 @@ export const startLocalProcess = (options: LocalProcessOptions): LocalProcess =>
     }
   };
 
-  const ready = async (timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
+  const ready = async () => {
     let exited = false;
     void exit.then(() => (exited = true));
-    while (!output.includes('Press Ctrl-C to stop.')) {
-      if (exited) throw new Error(`The local stack exited before it was ready:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`The local stack was not ready within ${timeoutMs} ms:\n${output}`);
-      await new Promise((done) => setTimeout(done, 100));
+    try {
+      await waitFor(
+        () => {
+          if (exited) throw new Error(`The local stack exited before it was ready:\n${output}`);
+          return output.includes('Press Ctrl-C to stop.');
+        },
+        { what: 'the banner of the local stack', intervalMs: 100 },
+      );
+    } catch (error) {
+      if (exited) throw error;
+      throw new Error(`The local stack was not ready: ${(error as Error).message}\n${output}`);
     }
     const url = /API\s+(http:\/\/\S+)\/v1\s/.exec(output)?.[1];
     const [, endpoint, pid] = /DynamoDB Local\s+(http:\/\/\S+)\s+\(pid (\d+)\)/.exec(output) ?? [];
@@ -94,22 +101,13 @@ export const isRunning = (pid: number): boolean => {
   }
 };
 
-/** Rejects when `promise` does not settle within `ms`. */
-export const within = <T>(ms: number, promise: Promise<T>, what: string): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<never>((_done, fail) =>
-      setTimeout(() => fail(new Error(`${what} did not happen within ${ms} ms`)), ms),
-    ),
-  ]);
-
 export interface NpmStartedStack {
   url: string;
   /** The seeded demo stores' storefront keys. */
   apiKeys: typeof DEMO_API_KEYS;
   /** Where the stack keeps its data (DATA_DIR): the executions' records are under `executions/`. */
   dataDir: string;
-  /** Ctrl-C (SIGKILL after 20 s), then DynamoDB Local's Java killed if it outlived it, and the data folder removed. */
+  /** Ctrl-C (SIGKILL if it has not exited at the wait ceiling), then DynamoDB Local's Java killed if it outlived it, and the data folder removed. */
   stop(): Promise<void>;
 }
 
@@ -124,7 +122,7 @@ export const startNpmStack = async (dataDirPrefix: string): Promise<NpmStartedSt
   let javaPid: number | undefined;
   const stop = async (): Promise<void> => {
     child.interrupt();
-    await within(20_000, child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
+    await settles(child.exit, 'Exit after Ctrl-C').catch(() => child.kill());
     if (javaPid !== undefined && isRunning(javaPid)) process.kill(javaPid, 'SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   };

@@ -164,7 +164,7 @@ describe('Per-case limits: 100 customer messages, 20 attachments', () => {
     expect(refused.json.error.details).toEqual([{ path: 'customerMessages', message: expect.any(String) }]);
     expect(await caseOf(stack.dependencies, caseId)).toEqual(before);
     expect(await timelineOf(stack.dependencies, caseId)).toEqual(beforeTimeline);
-  }, 120_000);
+  });
 
   it('takes the 20th attachment (intake and messages together) and answers the 21st 409, writing nothing', async () => {
     // Prepare

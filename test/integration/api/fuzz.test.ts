@@ -535,7 +535,7 @@ const queryMutations = (schemas: Schemas, valid: Record<string, string>): Array<
 /** Each fixture's workflow parked on its wait: from then on nothing runs in the background for hours. */
 const waitForQuiet = async (caseIds: string[]): Promise<void> => {
   for (const caseId of caseIds) {
-    await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait, { timeoutMs: 15_000 });
+    await waitFor(async () => (await stack.dependencies.cases.get(caseId))?.workflowWait);
   }
 };
 
@@ -586,7 +586,7 @@ beforeAll(async () => {
   await waitForQuiet([assigned, second, review, resolved, otherStoreCase, secondOtherStoreCase]);
   baseline = await snapshots.take();
   outboxSize = (await stack.outbox.list()).length;
-}, 60_000);
+});
 
 afterAll(async () => {
   snapshots?.close();

@@ -18,7 +18,7 @@ let staff: Staff;
 beforeAll(async () => {
   stack = await startTestStack();
   staff = await signInAll(stack);
-}, 60_000);
+});
 
 afterAll(async () => {
   await stack?.stop();
@@ -120,7 +120,7 @@ describe('Email: a stored name with line breaks', () => {
     expect(email.text).toContain('> We are on it.\n> More soon.');
     expect(email.text).not.toContain('\r');
     expect(email.html).not.toMatch(/[\r\n]/);
-  }, 60_000);
+  });
 });
 
 describe('Survey: ratings are exactly the digits 1 to 5', () => {
@@ -149,5 +149,5 @@ describe('Survey: ratings are exactly the digits 1 to 5', () => {
     expect(await form.text()).toContain('without control characters');
 
     expect((await postSurveyForm(link, { overall: '5' })).status).toBe(200);
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
   await mkdir(SCREENSHOTS, { recursive: true });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
@@ -46,14 +46,13 @@ describe('Local: /_local/outbox.html in Chromium', () => {
     await page.goto(`${stack.url}/_local/outbox.html`);
     const frameElement = page.locator(`article[id="${email?.id}"] iframe`);
     await frameElement.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SCREENSHOTS, 'outbox.png') });
 
     // Assess: the email's own text is laid out inside the frame, and the frame is not blank.
     const frame = await (await frameElement.elementHandle())?.contentFrame();
     expect(frame).toBeTruthy();
     const body = frame?.locator('body');
     await expect.poll(async () => (await body?.innerText()) ?? '').toContain(caseNumber);
+    await page.screenshot({ path: join(SCREENSHOTS, 'outbox.png') }); // once the frame shows the email
     const box = await frame?.locator('body').boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(100);
     const framePixels = await frameElement.screenshot({ path: join(SCREENSHOTS, 'email-frame.png') });

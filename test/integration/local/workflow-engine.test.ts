@@ -6,6 +6,7 @@ import { TransientError, ValidationError } from '../../../functions/domain/error
 import { FileExecutionRecordStore, InMemoryExecutionRecordStore } from '../../../local/execution-record-store.js';
 import type { TaskHandler } from '../../../local/task-dispatcher.js';
 import { LocalWorkflowEngine, type LocalWorkflowEngineOptions } from '../../../local/workflow-engine.js';
+import { WAIT_CEILING_MS } from '../../support/wait-ceiling.js';
 
 const RETRY_ON_TRANSIENT = [{ ErrorEquals: ['TransientError'], IntervalSeconds: 5, MaxAttempts: 2, BackoffRate: 2 }];
 
@@ -75,7 +76,7 @@ const deferred = <T>() => {
 
 const logger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
 
-const WAIT = { timeoutMs: 5_000 };
+const WAIT = { timeoutMs: WAIT_CEILING_MS };
 
 describe('Class: LocalWorkflowEngine', () => {
   let engines: LocalWorkflowEngine[] = [];

@@ -10,6 +10,7 @@ import type { KpiReport } from '../../../functions/domain/kpi/kpi-report.js';
 import { kpiPage } from '../../../functions/pages/kpi-page.js';
 import { launchChromium } from '../../support/browser.js';
 import { weeklyReport } from '../../support/kpi-reports.js';
+import { WAIT_CEILING_MS } from '../../support/wait-ceiling.js';
 
 /**
  * The KPI page in a real headless Chromium, served from 127.0.0.1 with its Content-Security-Policy header (enforced:
@@ -40,7 +41,7 @@ beforeAll(async () => {
   await once(server, 'listening');
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   [browser] = await Promise.all([launchChromium(), mkdir(SCREENSHOTS, { recursive: true })]);
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   server?.close();
@@ -128,7 +129,7 @@ const axeViolations = async (page: Page): Promise<string[]> => {
 
 /** `least`: the fewest pixels of a line with its points (one period is a single point). */
 const expectEveryChartDrawn = async (page: Page, least = 100) => {
-  await page.waitForSelector('.chart[data-drawn="true"] >> nth=3', { timeout: 10_000 });
+  await page.waitForSelector('.chart[data-drawn="true"] >> nth=3', { timeout: WAIT_CEILING_MS });
   const charts = await chartPixels(page);
   expect(charts.map((chart) => chart.id)).toEqual([
     'chart-first-response',
@@ -186,6 +187,7 @@ describe('KPI page in headless Chromium', () => {
           globalThis as unknown as { document: { querySelector: (s: string) => { width: number } } }
         ).document.querySelector('#chart-csat canvas').width > before,
       narrow,
+      { timeout: WAIT_CEILING_MS },
     );
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

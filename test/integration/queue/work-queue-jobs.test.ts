@@ -29,7 +29,7 @@ beforeAll(async () => {
     );
     caseIds.push(...created.map((found) => found.caseId));
   }
-}, 60_000);
+});
 afterAll(async () => stack?.stop());
 
 /** Each case's first-response due time, minus its creation: the target it was timed by. */
@@ -71,7 +71,7 @@ describe('Work queue: SLA policy save on a store with many open cases', () => {
     expect(answeredInMs).toBeLessThan(2_000);
     expect(new Set(afterwards)).toEqual(new Set([2 * HOUR]));
     expect(stack.workQueue.deadLetters).toEqual([]);
-  }, 60_000);
+  });
 
   it('re-times by the saved policy even where a warm copy of the store directory still holds the older one', async () => {
     // Prepare: every cached read of store A's SLA policy answers the one before the save (a warm function in AWS)
@@ -106,7 +106,7 @@ describe('Work queue: SLA policy save on a store with many open cases', () => {
     } finally {
       stack.dependencies.stores = real;
     }
-  }, 60_000);
+  });
 
   it('is harmless when the queue delivers a retime job again: same due times, no timeline event added', async () => {
     // Prepare
@@ -125,7 +125,7 @@ describe('Work queue: SLA policy save on a store with many open cases', () => {
     expect(new Set(targets)).toEqual(new Set([4 * HOUR]));
     expect((await timelineOf(stack.dependencies, caseIds[0] as string)).length).toBe(events);
     expect(stack.workQueue.deadLetters).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('Work queue: freed capacity', () => {
@@ -150,5 +150,5 @@ describe('Work queue: freed capacity', () => {
     );
     expect(assignedEvents).toHaveLength(1);
     expect(loadAfter.reduce((sum, load) => sum + load, 0)).toBe(loadBefore.reduce((sum, load) => sum + load, 0) + 1);
-  }, 30_000);
+  });
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
       expect(answered.status).toBe(200);
     }
   }
-}, 120_000);
+});
 afterAll(async () => stack?.stop());
 
 describe('API: /v1/reports/* access', () => {

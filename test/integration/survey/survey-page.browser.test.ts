@@ -38,7 +38,7 @@ beforeAll(async () => {
     }),
   );
   await mkdir(SCREENSHOTS, { recursive: true });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { WAIT_CEILING_MS } from '../../support/wait-ceiling.js';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ const createStore = async (args: string[]): Promise<{ code: number; stderr: stri
         AWS_SECRET_ACCESS_KEY: 'test',
         AWS_MAX_ATTEMPTS: '1',
       },
-      timeout: 60_000,
+      timeout: WAIT_CEILING_MS,
     });
     return { code: 0, stderr: '' };
   } catch (error) {
