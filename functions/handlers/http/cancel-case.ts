@@ -3,21 +3,10 @@ import { jsonResponse } from '../../http/responses.js';
 import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { cancelCase } from '../../use-cases/customer/cancel-case.js';
 import { getCustomerCase } from '../../use-cases/customer/get-customer-case.js';
+import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-changing-adapters.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
-import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
-const ports = routePorts('cancelCase', {
-  cases: awsCases,
-  stores: awsStores,
-  agents: awsAgents,
-  kpis: awsKpis,
-  mailer: awsMailer,
-  workflow: awsWorkflow,
-  workQueue: awsWorkQueue,
-});
+const ports = routePorts('cancelCase', ASSIGNMENT_CHANGING_ADAPTERS);
 
 /** POST /v1/cases/{caseId}/cancel: 200 with the customer's view of the cancelled case; 409 once resolved. */
 export const handler = storefrontRoute(ROUTE_SCHEMAS.cancelCase, ports, async ({ path, body, store, dependencies }) => {

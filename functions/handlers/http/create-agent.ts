@@ -2,21 +2,10 @@ import { staffRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { agentView } from '../../use-cases/admin/agent-view.js';
 import { createAgent } from '../../use-cases/admin/manage-agents.js';
+import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-changing-adapters.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
-import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
-const ports = routePorts('createAgent', {
-  cases: awsCases,
-  stores: awsStores,
-  agents: awsAgents,
-  kpis: awsKpis,
-  mailer: awsMailer,
-  workflow: awsWorkflow,
-  workQueue: awsWorkQueue,
-});
+const ports = routePorts('createAgent', ASSIGNMENT_CHANGING_ADAPTERS);
 
 /** POST /v1/admin/agents (admin): 201 with the new agent; 409 when the agentId exists. */
 export const handler = staffRoute('createAgent', ports, async ({ body, user, dependencies }) => {

@@ -2,21 +2,10 @@ import { staffRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { decideResolutionApproval } from '../../use-cases/staff/decide-resolution-approval.js';
 import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
+import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-changing-adapters.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
-import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
-const ports = routePorts('decideResolutionApproval', {
-  cases: awsCases,
-  stores: awsStores,
-  agents: awsAgents,
-  kpis: awsKpis,
-  mailer: awsMailer,
-  workflow: awsWorkflow,
-  workQueue: awsWorkQueue,
-});
+const ports = routePorts('decideResolutionApproval', ASSIGNMENT_CHANGING_ADAPTERS);
 
 /** POST /v1/staff/cases/{caseId}/resolution-approval (supervisor, admin): 200 with the case's summary and resolution. */
 export const handler = staffRoute('decideResolutionApproval', ports, async ({ path, body, user, dependencies }) => {

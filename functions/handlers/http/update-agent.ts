@@ -2,21 +2,10 @@ import { staffRoute } from '../../http/route.js';
 import { jsonResponse } from '../../http/responses.js';
 import { agentView } from '../../use-cases/admin/agent-view.js';
 import { updateAgent } from '../../use-cases/admin/manage-agents.js';
+import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-changing-adapters.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
-import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
-const ports = routePorts('updateAgent', {
-  cases: awsCases,
-  stores: awsStores,
-  agents: awsAgents,
-  kpis: awsKpis,
-  mailer: awsMailer,
-  workflow: awsWorkflow,
-  workQueue: awsWorkQueue,
-});
+const ports = routePorts('updateAgent', ASSIGNMENT_CHANGING_ADAPTERS);
 
 /** PUT /v1/admin/agents/{agentId} (admin): 200 with the agent's new profile and current load; 404 when unknown. */
 export const handler = staffRoute('updateAgent', ports, async ({ path, body, user, dependencies }) => {
