@@ -16,7 +16,7 @@ export interface BurstOutcome {
   failed: number;
   /** Neither parked nor ended when the settle budget ran out. */
   unsettled: number;
-  /** The failed cases' recorded state and error (`AssignAgent States.Timeout`), with how many. */
+  /** The failed cases' recorded state and error (`AutoReview States.Timeout`), with how many. */
   failures: Record<string, number>;
   intakeMs: number;
   /** From the first intake until every workflow was parked or ended. */

@@ -7,7 +7,7 @@ import { fileCase } from '../support/storefront.js';
 import { executionEnded, parkedOn } from '../support/workflow-waits.js';
 
 /**
- * A workflow step that fails for good (the agent directory throws a non-transient error, so AssignAgent's Catch takes
+ * A workflow step that fails for good (the agent directory throws a non-transient error, so AutoReview's Catch takes
  * it): the failure is recorded with its state, supervisors list it, and a retry restarts the lifecycle under a new
  * execution name that finds the decision, opening and classification done and goes on to the right wait.
  */
