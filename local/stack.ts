@@ -264,11 +264,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // Key lookups are cached as long as the rest: a rotation or revocation goes through this one instance, at once.
     const stores = new CachedStoreDirectory(
       new DynamoStoreDirectory(documentClient, tables.stores, () => clock.now()),
-      STORE_CACHE_TTL_MS,
-      Date.now,
-      undefined,
-      () => clock.now(),
-      STORE_CACHE_TTL_MS,
+      { ttlMs: STORE_CACHE_TTL_MS, serviceNow: () => clock.now(), keyTtlMs: STORE_CACHE_TTL_MS },
     );
     const dependencies: Dependencies = {
       cases: countedCaseStore(new DynamoCaseStore(documentClient, tables), stores),

@@ -20,6 +20,21 @@ export const STORE_CACHE_TTL_MS = 60_000;
  */
 export const KEY_CACHE_TTL_MS = 10_000;
 
+export interface CachedStoreDirectoryOptions {
+  /** How long a store's profile, policy and SLA policy are kept (`STORE_CACHE_TTL_MS` when absent). */
+  ttlMs?: number;
+  /** The cache's clock (TTLs run on it). */
+  now?: () => number;
+  maxEntries?: number;
+  /** The service's clock, which judges keys' `validUntil` (a test may move it); the cache's TTL runs on `now`. */
+  serviceNow?: () => Date;
+  /**
+   * How long a key's lookup item (store, `validUntil`) is kept: 0 (the default), each call reads it. Keep it short: a
+   * key replaced or revoked by another function is refused here within this time (through this instance, at once).
+   */
+  keyTtlMs?: number;
+}
+
 interface KeyLookup {
   key: StoredApiKey;
   ring: StoreKeyRing | undefined;
@@ -35,19 +50,23 @@ export class CachedStoreDirectory implements StoreDirectory {
   /** Storefront keys' lookups, by the key's hash, with their store (to forget a store's keys when it rotates). */
   private readonly keys = new Map<string, { expiresAt: number; storeId: string; lookup: KeyLookup }>();
 
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly maxEntries: number;
+  private readonly serviceNow: () => Date;
+  private readonly keyTtlMs: number;
+
   constructor(
     private readonly inner: StoreDirectorySource,
-    private readonly ttlMs = STORE_CACHE_TTL_MS,
-    private readonly now: () => number = Date.now,
-    private readonly maxEntries = 1_000,
-    /** The service's clock, which judges keys' `validUntil` (a test may move it); the cache's TTL runs on `now`. */
-    private readonly serviceNow: () => Date = () => new Date(now()),
-    /**
-     * How long a key's lookup item (store, `validUntil`) is kept: 0, each call reads it. Keep it short: a key replaced
-     * or revoked by another function is refused here within this time (through this instance, at once).
-     */
-    private readonly keyTtlMs = 0,
-  ) {}
+    options: CachedStoreDirectoryOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? STORE_CACHE_TTL_MS;
+    this.now = options.now ?? Date.now;
+    this.maxEntries = options.maxEntries ?? 1_000;
+    const now = this.now;
+    this.serviceNow = options.serviceNow ?? (() => new Date(now()));
+    this.keyTtlMs = options.keyTtlMs ?? 0;
+  }
 
   /**
    * The key's lookup item (and, for a key from before rotations, the ring) is read at most every `keyTtlMs` (at each

@@ -21,14 +21,10 @@ let stores: StoreDirectory | undefined;
 
 /** The stores table behind a per-container cache; one instance, shared with the case store's KPI counting. */
 export const awsStores = (): StoreDirectory =>
-  (stores ??= new CachedStoreDirectory(
-    new DynamoStoreDirectory(client(), tableNameFromEnv('stores')),
-    STORE_CACHE_TTL_MS,
-    Date.now,
-    undefined,
-    undefined,
-    KEY_CACHE_TTL_MS,
-  ));
+  (stores ??= new CachedStoreDirectory(new DynamoStoreDirectory(client(), tableNameFromEnv('stores')), {
+    ttlMs: STORE_CACHE_TTL_MS,
+    keyTtlMs: KEY_CACHE_TTL_MS,
+  }));
 
 export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(client(), tableNameFromEnv('agents'));
 

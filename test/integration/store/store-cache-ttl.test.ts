@@ -33,14 +33,12 @@ const createdStore = async (): Promise<{ storeId: string; apiKey: string }> => {
 /** A warm function's cache as deployed (key TTL `KEY_CACHE_TTL_MS`), on a clock the test moves. */
 const deployedCache = () => {
   const clock = { ms: issuedAt.getTime() };
-  const cache = new CachedStoreDirectory(
-    directory,
-    60_000,
-    () => clock.ms,
-    undefined,
-    () => issuedAt,
-    KEY_CACHE_TTL_MS,
-  );
+  const cache = new CachedStoreDirectory(directory, {
+    ttlMs: 60_000,
+    now: () => clock.ms,
+    serviceNow: () => issuedAt,
+    keyTtlMs: KEY_CACHE_TTL_MS,
+  });
   return { cache, clock };
 };
 

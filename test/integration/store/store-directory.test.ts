@@ -62,7 +62,7 @@ describe('Function: CachedStoreDirectory.savePolicy', () => {
   it('shows the saved policy at once, although the cache would keep the old one for a minute', async () => {
     // Prepare
     const storeId = freshStoreId();
-    const cached = new CachedStoreDirectory(directory, 60_000);
+    const cached = new CachedStoreDirectory(directory, { ttlMs: 60_000 });
     const before = await cached.getPolicy(storeId);
 
     // Act
@@ -152,7 +152,7 @@ describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => 
   it("keeps the policy it read, although another function saved a newer one, until this one's own save", async () => {
     // Prepare
     const storeId = freshStoreId();
-    const cached = new CachedStoreDirectory(directory, 60_000);
+    const cached = new CachedStoreDirectory(directory, { ttlMs: 60_000 });
     const before = await cached.getSlaPolicy(storeId);
     await directory.saveSlaPolicy(storeId, { ...before, surveyDelay: 'PT1H' });
 
@@ -169,7 +169,7 @@ describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => 
   it('refuses a save that replaces a version another function saved over, although its cache still shows it', async () => {
     // Prepare: this function's cache holds version 0; another function saves version 1.
     const storeId = freshStoreId();
-    const cached = new CachedStoreDirectory(directory, 60_000);
+    const cached = new CachedStoreDirectory(directory, { ttlMs: 60_000 });
     const read = await cached.getSlaPolicy(storeId);
     const newer = await directory.saveSlaPolicy(storeId, { ...read, surveyDelay: 'PT1H' }, 0);
 
@@ -189,7 +189,7 @@ describe('Function: CachedStoreDirectory.getSlaPolicy and saveSlaPolicy', () => 
   it('reads the saved policy again when asked for a fresh one, and keeps that', async () => {
     // Prepare: this function's cache holds version 0; another function saves version 1.
     const storeId = freshStoreId();
-    const cached = new CachedStoreDirectory(directory, 60_000);
+    const cached = new CachedStoreDirectory(directory, { ttlMs: 60_000 });
     await cached.getSlaPolicy(storeId);
     const newer = await directory.saveSlaPolicy(storeId, { ...DEFAULT_SLA_POLICY, revisitAfter: 'P2D', version: 0 });
 

@@ -123,7 +123,7 @@ describe('Function: CachedStoreDirectory.findStoreByApiKey', () => {
   it('decides validity on its clock at each call, within the cache TTL of the store', async () => {
     // Prepare
     const { storeId, apiKey } = await createdStore();
-    const cached = new CachedStoreDirectory(directory, 60 * 60_000, () => now.getTime());
+    const cached = new CachedStoreDirectory(directory, { ttlMs: 60 * 60_000, now: () => now.getTime() });
     expect((await cached.findStoreByApiKey(apiKey))?.storeId).toBe(storeId);
 
     // Act: rotated through the cache with an overlap of a minute, then two minutes pass (within the cache's TTL).
@@ -146,8 +146,8 @@ describe('Function: CachedStoreDirectory.findStoreByApiKey across warm functions
   it('refuses a key replaced with no overlap by another function at once, though this one cached it', async () => {
     // Prepare: two warm functions, each with its cache; this one has just authenticated the key.
     const { storeId, apiKey } = await createdStore();
-    const warm = new CachedStoreDirectory(directory, 60 * 60_000, () => now.getTime());
-    const elsewhere = new CachedStoreDirectory(directory, 60 * 60_000, () => now.getTime());
+    const warm = new CachedStoreDirectory(directory, { ttlMs: 60 * 60_000, now: () => now.getTime() });
+    const elsewhere = new CachedStoreDirectory(directory, { ttlMs: 60 * 60_000, now: () => now.getTime() });
     expect((await warm.findStoreByApiKey(apiKey))?.storeId).toBe(storeId);
 
     // Act: rotated by the other function for a leaked key.
