@@ -28,11 +28,14 @@ const MAX_CANDIDATE_ROUNDS = 40;
  * How far above the load it ranked on a case may still take an agent, after losing `lostRaces` races for one. Under a
  * burst every waiting case ranks the same agent first and only one exact-load take per agent wins a round: N cases
  * would cost N² directory reads and writes (and a task timeout for the last ones). The slack doubles with each lost
- * race, up to {@link MAX_LOAD_SLACK}, so a burst is assigned in a few rounds and the spread stays within that many cases.
+ * race after the first {@link EXACT_LOAD_RACES}, up to {@link MAX_LOAD_SLACK}, so a burst is assigned in a few rounds and the spread stays within that many cases.
  * Losers also back off with jitter before ranking again.
  */
 export const MAX_LOAD_SLACK = 8;
-const loadSlack = (lostRaces: number): number => (lostRaces === 0 ? 0 : Math.min(MAX_LOAD_SLACK, 2 ** (lostRaces - 1)));
+/** Lost races that still rank at the exact load: a small burst (a few cases per agent) stays balanced to within one. */
+const EXACT_LOAD_RACES = 2;
+const loadSlack = (lostRaces: number): number =>
+  lostRaces <= EXACT_LOAD_RACES ? 0 : Math.min(MAX_LOAD_SLACK, 2 ** (lostRaces - EXACT_LOAD_RACES - 1));
 
 /** `awaiting_customer` too: a case asked for evidence at approval waits for an agent and the customer at once. */
 export const AGENT_WAITING_STATUSES: readonly CaseStatus[] = ['open', 'awaiting_customer'];
