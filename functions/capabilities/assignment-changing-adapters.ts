@@ -1,4 +1,3 @@
-import { awsMailer } from './mailer/aws.js';
 import { awsAgents, awsCases, awsKpis, awsStores } from './tables/aws.js';
 import { awsWorkQueue } from './work-queue/aws.js';
 import { awsWorkflow } from './workflow/aws.js';
@@ -12,7 +11,6 @@ export const ASSIGNMENT_CHANGING_ADAPTERS = {
   stores: awsStores,
   agents: awsAgents,
   kpis: awsKpis,
-  mailer: awsMailer,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
 } as const;

@@ -10,4 +10,6 @@ export const awaitingCustomerNotificationKey = (eventId: string): string => `awa
 export const assignedNotificationKey = ({ agentId, assignedAt }: Pick<Assignee, 'agentId' | 'assignedAt'>): string =>
   `case_assigned_${agentId}_${assignedAt}`;
 export const resolvedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_resolved');
+/** Once per case: a cancelled case is never reopened. */
+export const cancelledNotificationKey = (): string => 'case_cancelled';
 export const reopenedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_reopened');

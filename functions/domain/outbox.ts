@@ -2,13 +2,14 @@ import type { Assignee, Case, ReopenReason, Resolution } from './case.js';
 import {
   assignedNotificationKey,
   awaitingCustomerNotificationKey,
+  cancelledNotificationKey,
   reopenedNotificationKey,
   replyNotificationKey,
   resolvedNotificationKey,
 } from './notification-keys.js';
 
 /**
- * An email a staff action decided, written as an outbox item in the same transaction as the action and sent afterwards
+ * An email a staff or customer action decided, written as an outbox item in the same transaction as the action and sent afterwards
  * by the work queue's consumer (`use-cases/notifications/outbox.ts`). It carries what the email says as the action saw
  * it (the reply's text, the resolution, the assignee), so a send seconds later says the same; the rest (the case's
  * number, the customer, the store's name) is read when it is sent.
@@ -23,7 +24,9 @@ export type OutboxNotice =
   /** To the customer, and for a P1 to the supervisors: who handles the case (`case_assigned_<agentId>_<at>`). */
   | { kind: 'assigned'; assignee: Assignee }
   /** To the customer: the case is open again in round `round`, and who has it (`case_reopened_r<n>`). */
-  | { kind: 'reopened'; reason: ReopenReason; round: number; assignee?: Assignee };
+  | { kind: 'reopened'; reason: ReopenReason; round: number; assignee?: Assignee }
+  /** To the customer: the cancellation they asked for (`case_cancelled`), with its reason as stored on the case. */
+  | { kind: 'cancelled' };
 
 export interface OutboxItem {
   /** The notification key of the (first) email it sends: unique per case, the item's identity. */
@@ -46,6 +49,8 @@ export const outboxKey = (notice: OutboxNotice): string => {
       return assignedNotificationKey(notice.assignee);
     case 'reopened':
       return reopenedNotificationKey({ round: notice.round });
+    case 'cancelled':
+      return cancelledNotificationKey();
   }
 };
 

@@ -47,12 +47,12 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 /**
  * Actions that move agent load (resolve, cancel, assign, an agent's capacity): the freed capacity is offered to the
  * waiting cases by an `offerCapacity` job on the work queue, just after the answer (`offerFreedCapacity`); should the
- * queue refuse it, the action offers it itself (cases assigned, their workflows signalled, their customers emailed).
+ * queue refuse it, the waiting cases get it at their next SLA step. Their emails are outbox items written with the
+ * action and sent by the queue's consumer (or the outbox sweep), so none of them carries a mailer.
  */
 const ASSIGNMENT_CHANGING = {
   tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
   workflow: ['signal'],
-  mailer: true,
   workQueue: true,
 } as const satisfies Capabilities;
 
@@ -128,7 +128,6 @@ const DECLARED_ROUTES = [
         idempotency: 'readWrite',
       },
       workflow: ['start', 'signal'],
-      mailer: true,
       attachments: 'read',
       workQueue: true,
     },
@@ -184,7 +183,6 @@ const DECLARED_ROUTES = [
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
-      mailer: true,
       workQueue: true,
     },
   },
@@ -209,7 +207,6 @@ const DECLARED_ROUTES = [
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
-      mailer: true,
       workQueue: true,
     },
   },

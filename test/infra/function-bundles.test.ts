@@ -183,7 +183,7 @@ describe('ServiceFunction bundling', () => {
   });
 
   it('builds byte for byte the bundle of functionBuildOptions (what the benchmark measures)', async () => {
-    // Prepare: the function with the most clients and one with none
+    // Prepare: a function with several clients and one with none
     const samples = FUNCTIONS.filter((fn) => ['replyToCase', 'getOpenApi'].includes(fn.name));
     const app = new App({ outdir });
     const stack = new Stack(app, 'BundlingCheck');

@@ -4,7 +4,6 @@ import { changeCaseStatus } from '../../use-cases/staff/change-case-status.js';
 import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
@@ -12,7 +11,6 @@ const ports = routePorts('changeCaseStatus', {
   cases: awsCases,
   stores: awsStores,
   kpis: awsKpis,
-  mailer: awsMailer,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
 });

@@ -5,7 +5,6 @@ import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { postCustomerMessage } from '../../use-cases/customer/post-customer-message.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsAttachments } from '../../capabilities/attachments/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
@@ -15,7 +14,6 @@ const ports = routePorts('postCustomerMessage', {
   stores: awsStores,
   agents: awsAgents,
   kpis: awsKpis,
-  mailer: awsMailer,
   workflow: awsWorkflow,
   attachments: awsAttachments,
   workQueue: awsWorkQueue,

@@ -3,7 +3,6 @@ import { jsonResponse } from '../../http/responses.js';
 import { replyToCase } from '../../use-cases/staff/reply-to-case.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsMailer } from '../../capabilities/mailer/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
@@ -11,7 +10,6 @@ const ports = routePorts('replyToCase', {
   cases: awsCases,
   stores: awsStores,
   kpis: awsKpis,
-  mailer: awsMailer,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
 });

@@ -12,7 +12,7 @@ export const listAgents = async ({ agents }: Pick<Dependencies, 'agents'>, store
  * new capacity, so waiting cases are offered to it (just after, `offerFreedCapacity`). Returns the agent (load zero).
  */
 export const createAgent = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   storeId: string,
   profile: AgentProfile,
 ): Promise<Agent> => {
@@ -27,7 +27,7 @@ export const createAgent = async (
  * until below it. Made available or given more capacity, the agent is offered waiting cases just after.
  */
 export const updateAgent = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   storeId: string,
   profile: AgentProfile,
 ): Promise<Agent> => {

@@ -93,7 +93,7 @@ export const reopenPlan = (current: Case, reopening: Reopening, { toAgent }: { t
  * reopening is offered to the agents with room.
  */
 export const applyReopeningAction = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   caseId: string,
   plan: (current: Case, toAgent: boolean) => PlannedChange,
 ): Promise<AppliedAction> => {

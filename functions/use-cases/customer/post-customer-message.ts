@@ -68,10 +68,7 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  *   first answer and writes nothing, the same key with anything else is a 409 `idempotency_conflict`.
  */
 export const postCustomerMessage = async (
-  dependencies: Pick<
-    Dependencies,
-    'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'attachments' | 'workQueue' | 'clock'
-  >,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'attachments' | 'workQueue' | 'clock'>,
   message: CustomerMessage,
 ): Promise<PostedMessage> => {
   const current = await findCase(dependencies, message.caseId);
@@ -106,10 +103,7 @@ export const postCustomerMessage = async (
 type Recorder = (answer: MessageAnswer) => NonNullable<PlannedChange['idempotency']>;
 
 const postChecked = async (
-  dependencies: Pick<
-    Dependencies,
-    'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'attachments' | 'workQueue' | 'clock'
-  >,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'attachments' | 'workQueue' | 'clock'>,
   message: CustomerMessage,
   current: Case,
   attachments: readonly string[],

@@ -4,6 +4,7 @@ import { roundKey, type Case, type ReopenReason } from '../../domain/case.js';
 import {
   assignedNotificationKey,
   awaitingCustomerNotificationKey,
+  cancelledNotificationKey,
   reopenedNotificationKey,
   replyNotificationKey,
   resolvedNotificationKey,
@@ -223,7 +224,7 @@ export const notifyCancelled = async (dependencies: MailDependencies, value: Cas
   sendNotice(
     dependencies,
     value,
-    'case_cancelled',
+    cancelledNotificationKey(),
     toCustomer(value, {
       kind: 'case_cancelled',
       ...(value.cancellation ? { reason: value.cancellation.reason } : {}),

@@ -4,14 +4,20 @@ import type { Case } from '../../domain/case.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { caseForNotice, type OutboxItem } from '../../domain/outbox.js';
 import { announceAssignment } from './announce-assignment.js';
-import { notifyAwaitingCustomer, notifyCaseReopened, notifyReply, notifyResolved } from './customer-notices.js';
+import {
+  notifyAwaitingCustomer,
+  notifyCancelled,
+  notifyCaseReopened,
+  notifyReply,
+  notifyResolved,
+} from './customer-notices.js';
 
 /**
  * The email outbox of staff actions. An action writes the emails it decides as outbox items in the same transaction
  * as its change (`CaseChange.outbox`), so a function that dies after its write loses none. Then:
- * 1. after the commit the request queues a `sendNotifications` job naming its own items (`queueOutbox`; should the
- *    queue refuse it, the request sends them itself). Naming them keeps two actions' jobs on one case from both
- *    sending the same email;
+ * 1. after the commit the request queues a `sendNotifications` job naming its own items (`queueOutbox`). Naming them
+ *    keeps two actions' jobs on one case from both sending the same email. Should the queue refuse the job, the items
+ *    stay for the sweep (step 3): the request carries no mailer, so its function bundles no SES client;
  * 2. the work queue's consumer sends each item through the notifier (`sendOutbox`): once per key, a key the case
  *    has recorded is not sent again, transient failures retried, anything else recorded as `notification_failed`;
  *    then the item is removed, sent or failed, so nothing loops. A crash before the removal only repeats the job,
@@ -45,6 +51,8 @@ const sendItem = async (
       return announceAssignment(dependencies, value);
     case 'reopened':
       return notifyCaseReopened(dependencies, value, notice.reason);
+    case 'cancelled':
+      return notifyCancelled(dependencies, value);
   }
 };
 
@@ -71,26 +79,26 @@ export const sendOutbox = async (
 
 /**
  * After an action committed its outbox items: queues their send. Never throws (the action is done): when the queue
- * refuses the job the emails are sent here, and when that fails too the sweep sends them a minute later.
+ * refuses the job the items stay in the outbox, and the sweep queues (or sends) them once they are a minute old, so
+ * the emails go out one to two minutes late instead of at once, and none is lost.
  */
 export const queueOutbox = async (
-  dependencies: OutboxDependencies & Pick<Dependencies, 'workQueue'>,
+  { workQueue }: Pick<Dependencies, 'workQueue'>,
   caseId: string,
   items: ReadonlyArray<Pick<OutboxItem, 'key'>>,
 ): Promise<void> => {
   if (items.length === 0) return;
   try {
-    await queueOrSend(
-      dependencies,
-      caseId,
-      items.map((item) => item.key),
-    );
+    await workQueue.enqueue({ kind: 'sendNotifications', caseId, keys: items.map((item) => item.key) });
   } catch (error) {
-    logger.error('Emails not sent; the outbox sweep sends them', { caseId, errorName: errorName(error) });
+    logger.warn('Email job not queued; the outbox sweep sends the emails', { caseId, errorName: errorName(error) });
   }
 };
 
-/** Queues the send of the case's items `keys`; when the queue refuses the job, sends them here. Throws if both fail. */
+/**
+ * The sweep's send of the case's items `keys`: queued, or sent here when the queue refuses the job (the sweep is the
+ * last resort, so it carries the mailer). Throws if both fail: the next sweep tries again.
+ */
 const queueOrSend = async (
   dependencies: OutboxDependencies & Pick<Dependencies, 'workQueue'>,
   caseId: string,

@@ -21,7 +21,7 @@ export interface CaseAssignment {
  * the workflow's assignment wait is signalled, and a reassignment's freed capacity goes to waiting cases. Returns the assigned case.
  */
 export const assignCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   request: CaseAssignment,
 ): Promise<Case> => {
   const assigned = await assignByStaff(dependencies, {

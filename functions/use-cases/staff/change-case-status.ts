@@ -32,7 +32,7 @@ export interface StatusChange {
  * Returns the changed case.
  */
 export const changeCaseStatus = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock'>,
   request: StatusChange,
 ): Promise<Case> => {
   const { after, outbox } = await applyTimedCaseAction(dependencies, request.caseId, (current) => {

@@ -24,7 +24,7 @@ export interface RevisitCompletion {
  * Both record a `revisit_completed` event with the outcome and note. Returns the case as changed.
  */
 export const completeRevisit = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   request: RevisitCompletion,
 ): Promise<Case> => {
   const { after } = await applyReopeningAction(dependencies, request.caseId, (current, toAgent) => {

@@ -50,7 +50,7 @@ const assertStillValid = (current: Case, pending: PendingApproval, limits: Money
  * Returns the case as it now is.
  */
 export const decideResolutionApproval = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   request: ResolutionApprovalDecision,
 ): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);

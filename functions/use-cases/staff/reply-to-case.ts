@@ -28,7 +28,7 @@ export interface StaffMessage {
  * Returns the reply's event.
  */
 export const replyToCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock'>,
   reply: StaffMessage,
 ): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);

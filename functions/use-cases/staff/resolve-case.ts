@@ -102,7 +102,7 @@ export const resolvedChange = (
 
 /** After the resolving write: the outcome's email queued, the workflow signalled, the freed capacity offered. */
 export const announceResolution = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   before: Case,
   after: Case,
   outbox: readonly OutboxItem[],
@@ -144,7 +144,7 @@ const approvalRequest = (current: Case, user: StaffUser, requested: RequestedRes
  * Returns the resolved case.
  */
 export const resolveCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'mailer' | 'workflow' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock'>,
   request: CaseResolution,
 ): Promise<Case> => {
   const limits = await moneyLimitsOf(dependencies, request.user.storeId);

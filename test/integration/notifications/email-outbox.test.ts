@@ -182,6 +182,71 @@ describe('Email outbox: staff actions', () => {
     expect(emails[0]?.text).toContain('Explained how to pair the remote.');
   });
 
+  it('leaves the reply to the sweep when the queue refuses its send job, then sends it once', async () => {
+    // Prepare: the request carries no mailer; a refused job leaves the item for the sweep.
+    const caseId = await caseAssignedTo(stack, staff, 'agent1');
+    const customerEmail = await customerEmailOf(caseId);
+    await stack.workQueue.settled();
+    const working = stack.dependencies.workQueue;
+    stack.dependencies.workQueue = {
+      enqueue: async (job: WorkJob) => {
+        if ((job.kind as string) === 'sendNotifications') throw new Error('Queue throttled (test)');
+        await working.enqueue(job);
+      },
+    };
+
+    // Act
+    let reply;
+    try {
+      reply = await staff.agent1.post(`/v1/staff/cases/${caseId}/replies`, { body: 'Sent by the sweep.' });
+    } finally {
+      stack.dependencies.workQueue = working;
+    }
+    await stack.workQueue.settled();
+    const sentBeforeSweep = (await emailsTo(stack, customerEmail)).filter((email) =>
+      email.text.includes('Sent by the sweep.'),
+    );
+    await runSchedulesAMinuteLater();
+    await runSchedulesAMinuteLater();
+
+    // Assess: answered at once, nothing sent from the request, the sweep's send once under the reply's key.
+    expect(reply.status).toBe(201);
+    expect(sentBeforeSweep).toEqual([]);
+    expect(
+      (await emailsTo(stack, customerEmail)).filter((email) => email.text.includes('Sent by the sweep.')),
+    ).toHaveLength(1);
+    expect(await eventsAbout(caseId, 'customer_notified', `reply_${reply.json.eventId}`)).toHaveLength(1);
+  });
+
+  it("sends a customer's cancellation whose request died right after its write, once, by the sweep", async () => {
+    // Prepare
+    const caseId = await caseAssignedTo(stack, staff, 'agent1');
+    const customerEmail = await customerEmailOf(caseId);
+    await stack.workQueue.settled();
+    hooks.dieAfter = (change) => change.events.some((event) => event.type === 'cancelled');
+
+    // Act
+    const cancelled = await api(stack).post(
+      `/v1/cases/${caseId}/cancel`,
+      { reason: 'Bought another one' },
+      { apiKey: stack.apiKeys.storeA },
+    );
+    hooks.dieAfter = undefined;
+    await stack.workQueue.settled();
+    await runSchedulesAMinuteLater();
+    await runSchedulesAMinuteLater();
+
+    // Assess: cancelled, and its confirmation went out after all, once, under its key.
+    expect(cancelled.status).toBeGreaterThanOrEqual(500);
+    expect((await staffView(staff, caseId)).status).toBe('cancelled');
+    const emails = (await emailsTo(stack, customerEmail)).filter(
+      (email) => email.tags?.notification === 'case_cancelled',
+    );
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.text).toContain('Bought another one');
+    expect(await eventsAbout(caseId, 'customer_notified', 'case_cancelled')).toHaveLength(1);
+  });
+
   it('sends nothing twice when the send job is delivered again after it sent and recorded the email', async () => {
     // Prepare: the job sends and records the email, then fails to clear its outbox item, so it is delivered again.
     const caseId = await caseAssignedTo(stack, staff, 'agent1');

@@ -11,9 +11,9 @@ import type { DeclaredRoute } from '../../../functions/wiring/routes.js';
 
 type Reply = Parameters<typeof replyToCase>[1];
 
-// `replyToCase`'s declaration as written in functions/wiring/routes.ts, and the same without `mailer`.
+// `replyToCase`'s declaration as written in functions/wiring/routes.ts, and the same without `workQueue`.
 type ReplyToCase = Extract<DeclaredRoute, { name: 'replyToCase' }>['capabilities'];
-type WithoutMailer = Omit<ReplyToCase, 'mailer'>;
+type WithoutWorkQueue = Omit<ReplyToCase, 'workQueue'>;
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -27,8 +27,8 @@ describe('Declared ports: what the compiler checks', () => {
   });
 
   it('refuses a handler whose declaration forgot a port its use case needs', () => {
-    const handle = (dependencies: Ports<GrantedPorts<WithoutMailer>>, reply: Reply) =>
-      // @ts-expect-error: replyToCase sends email, and this declaration does not grant `mailer`.
+    const handle = (dependencies: Ports<GrantedPorts<WithoutWorkQueue>>, reply: Reply) =>
+      // @ts-expect-error: replyToCase queues its email's job, and this declaration does not grant `workQueue`.
       replyToCase(dependencies, reply);
 
     expect(handle).toBeTypeOf('function');
@@ -36,7 +36,7 @@ describe('Declared ports: what the compiler checks', () => {
 
   it('reads the granted ports off the declarations in functions/wiring/', () => {
     expectTypeOf<PortsOf<'route', 'replyToCase'>>().toEqualTypeOf<
-      'cases' | 'stores' | 'kpis' | 'mailer' | 'workflow' | 'workQueue'
+      'cases' | 'stores' | 'kpis' | 'workflow' | 'workQueue'
     >();
     expectTypeOf<PortsOf<'route', 'getCase'>>().toEqualTypeOf<'cases' | 'stores'>();
     expectTypeOf<PortsOf<'task', 'rejectCase'>>().toEqualTypeOf<'cases' | 'stores' | 'kpis' | 'mailer'>();

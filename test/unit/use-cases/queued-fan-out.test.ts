@@ -18,7 +18,7 @@ const dependenciesWith = (queue: 'accepts' | 'refuses') => {
       }),
     },
     stores: { saveSlaPolicy: vi.fn(async () => saved) },
-    // No agent has room: the fallback sweep reads the directory and stops there.
+    // Watched: the request never sweeps the waiting cases itself (that takes the mailer), queue or no queue.
     agents: { list: vi.fn(async () => []) },
     clock: { now: () => new Date('2026-11-24T08:00:00.000Z') },
   } as unknown as Dependencies;
@@ -63,15 +63,16 @@ describe('Function: offerFreedCapacity', () => {
     expect(dependencies.agents.list).not.toHaveBeenCalled();
   });
 
-  it('offers the capacity itself, never throwing, when the queue refuses the job', async () => {
+  it('leaves the capacity to the waiting cases, never throwing, when the queue refuses the job', async () => {
     // Prepare
     const { dependencies } = dependenciesWith('refuses');
 
     // Act
     const offered = offerFreedCapacity(dependencies, 'store-a');
 
-    // Assess
+    // Assess: the answer stands; each waiting case's workflow tries an agent again at its next SLA step.
     await expect(offered).resolves.toBeUndefined();
-    expect(dependencies.agents.list).toHaveBeenCalledWith('store-a');
+    expect(dependencies.workQueue.enqueue).toHaveBeenCalledWith({ kind: 'offerCapacity', storeId: 'store-a' });
+    expect(dependencies.agents.list).not.toHaveBeenCalled();
   });
 });
