@@ -26,6 +26,7 @@ export const FUNCTION_BUNDLING = {
    */
   alias: {
     '@aws-sdk/credential-provider-node': './functions/commons/lambda-credentials.ts',
+    '@smithy/core/event-streams': './functions/commons/no-event-streams.ts',
   },
 } as const;
 

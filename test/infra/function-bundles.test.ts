@@ -151,6 +151,18 @@ describe('Function bundles', () => {
     }
   });
 
+  it('carry no event-stream codec: no function calls an event-stream operation', () => {
+    // @smithy/core/event-streams (about 15 KB) is loaded by every protocol and by S3's client at construction.
+    for (const fn of FUNCTIONS.filter((candidate) => expectedClients(candidate.capabilities).length > 0)) {
+      const files = bundledFiles(outputOf(fn.name));
+      expect(
+        files.filter((path) => path.includes('@smithy/core/dist-es/submodules/event-streams/')),
+        fn.name,
+      ).toEqual([]);
+      expect(files, fn.name).toContain('functions/commons/no-event-streams.ts');
+    }
+  });
+
   it('carry the email layouts only where emails are sent', () => {
     // A module-scope call left unmarked keeps every template and both locales in bundles that only import a notice.
     // (The KPI page shows the locales' labels, not their emails; a layout module's constants alone are a few bytes.)
