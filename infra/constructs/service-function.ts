@@ -21,7 +21,7 @@ import type { CapabilityGrant, CapabilityResources } from '../capability-resourc
 import { grantAttachments } from '../../functions/capabilities/attachments/grant.js';
 import { grantMailer } from '../../functions/capabilities/mailer/grant.js';
 import { grantStorefrontKeys } from '../../functions/capabilities/storefront-keys/grant.js';
-import { grantSurveyLinks } from '../../functions/capabilities/survey-links/grant.js';
+import { grantSurveyLinks, surveyLinksExtension } from '../../functions/capabilities/survey-links/grant.js';
 import { grantTables } from '../../functions/capabilities/tables/grant.js';
 import { grantWorkQueue } from '../../functions/capabilities/work-queue/grant.js';
 import { grantWorkflow } from '../../functions/capabilities/workflow/grant.js';
@@ -106,6 +106,8 @@ export class ServiceFunction extends NodejsFunction {
       memorySize: FUNCTION_DEFAULTS.memorySize,
       timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout[props.kind],
       tracing: Tracing.ACTIVE,
+      // A layer, so it is set here rather than by the capability's grant.
+      paramsAndSecrets: surveyLinksExtension(props.capabilities),
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -56,7 +56,6 @@ const expectedClients = ({
   workflow = [],
   mailer,
   attachments,
-  surveyLinks,
   workQueue,
   storefrontKeys,
 }: Capabilities): string[] =>
@@ -67,8 +66,7 @@ const expectedClients = ({
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),
     ...(workQueue ? ['@aws-sdk/client-sqs'] : []),
     ...(storefrontKeys ? ['@aws-sdk/client-api-gateway'] : []),
-    // The key secret, and the base-URL parameter (both bundled: whether a deployment uses the parameter is runtime config).
-    ...(surveyLinks ? ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-ssm'] : []),
+    // Survey links add none: the key secret and the base-URL parameter are read through the Lambda extension.
   ].sort();
 
 /** The packages whose code is in the output (a module only imported and then shaken away contributes 0 bytes). */
@@ -126,11 +124,9 @@ describe('Function bundles', () => {
     }
   });
 
-  it('bundle Powertools parameters exactly where survey links are declared', () => {
+  it('bundle no Powertools parameters, not even where survey links are declared (the extension reads them)', () => {
     for (const fn of FUNCTIONS) {
-      expect(bundledPackages(outputOf(fn.name)).has('@aws-lambda-powertools/parameters'), fn.name).toBe(
-        fn.capabilities.surveyLinks === true,
-      );
+      expect(bundledPackages(outputOf(fn.name)).has('@aws-lambda-powertools/parameters'), fn.name).toBe(false);
     }
   });
 

@@ -82,6 +82,20 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
+  // The Parameters and Secrets extension's layer (CDK's paramsAndSecrets) configures it with these.
+  if (capabilities.surveyLinks) {
+    names.push(
+      'PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED',
+      'PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE',
+      'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+      'PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL',
+      'PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS',
+      'SECRETS_MANAGER_TIMEOUT_MILLIS',
+      'SECRETS_MANAGER_TTL',
+      'SSM_PARAMETER_STORE_TIMEOUT_MILLIS',
+      'SSM_PARAMETER_STORE_TTL',
+    );
+  }
   if (capabilities.workQueue) names.push(WORK_QUEUE.urlEnvVar);
   if (capabilities.storefrontKeys) names.push('STOREFRONT_USAGE_PLAN_NAME');
   return names.sort();

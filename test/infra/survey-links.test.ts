@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
@@ -17,7 +17,11 @@ import {
   type CfnResource,
   type Statement,
   type Synthesized,
+  writtenTemplates,
 } from './synth.js';
+
+/** A template's `Mappings`: by map, then region, then key. */
+type MappingsOf = Record<string, Record<string, Record<string, string>>>;
 import { sharedSynth } from './shared-synth.js';
 
 const STAGE = 'test';
@@ -125,6 +129,30 @@ describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl
         expect(variables.SURVEY_BASE_URL_PARAMETER, name).toBeUndefined();
       }
       expect(variables.SURVEY_BASE_URL, name).toBeUndefined();
+    }
+  });
+
+  it('gives exactly those functions the Parameters and Secrets extension, the layer that reads for them', () => {
+    for (const { name, capabilities, fn } of declaredFunctions(deployed)) {
+      const properties = deployed.resources[logicalIdOf(fn)]!.Properties;
+      const layers = JSON.stringify(properties.Layers ?? []);
+      const variables = environmentOf(deployed, fn);
+      if (capabilities.surveyLinks) {
+        // The layer's ARN by region, from the function's own (nested) stack's mapping: AWS's arm64 build of it.
+        const [mapping, , version] = (properties.Layers as Array<{ 'Fn::FindInMap': [string, unknown, string] }>)[0]![
+          'Fn::FindInMap'
+        ];
+        const mappings = (writtenTemplates(deployed.synth).get(Stack.of(fn)) as unknown as { Mappings: MappingsOf })
+          .Mappings;
+        expect(layers, name).toContain('"Ref":"AWS::Region"');
+        expect(mappings[mapping]?.['eu-west-1']?.[version], name).toMatch(
+          /^arn:aws:lambda:eu-west-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/,
+        );
+        expect(variables.PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL, name).toBe('warn');
+      } else {
+        expect(properties.Layers, name).toBeUndefined();
+        expect(variables.PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL, name).toBeUndefined();
+      }
     }
   });
 

@@ -5,21 +5,19 @@ import type { SurveyLinks } from '../../ports/survey-links.js';
 import { isTransientAwsError } from '../transient-errors.js';
 
 /**
- * What this adapter needs of a Powertools parameters provider (`SecretsProvider`, `SSMProvider`): `get` by name, the
+ * What this adapter needs of a reader of secrets or parameters (`ParametersSecretsExtension`): `get` by name, the
  * value as stored (a secret's `SecretString`, or its `SecretBinary` bytes; a parameter's `Value`). The adapter keeps
- * the values itself, so it asks the provider not to cache (`maxAge: 0`; Powertools would re-read every 5 s).
+ * the values itself for the life of the process.
  */
 export interface ValueProvider {
-  get(name: string, options: { maxAge: number }): Promise<unknown>;
+  get(name: string): Promise<unknown>;
 }
 
-const UNCACHED = { maxAge: 0 };
-
 export interface AwsSurveyLinksOptions {
-  /** Secrets Manager (through Powertools): the secret whose value is the signing key. */
+  /** Secrets Manager (through the Parameters and Secrets extension): the secret whose value is the signing key. */
   secrets: ValueProvider;
   keySecretId: string;
-  /** The public base URL as given at deploy time, or an SSM String parameter (through Powertools) holding it. */
+  /** The public base URL as given at deploy time, or an SSM String parameter (through the extension) holding it. */
   baseUrl: { url: string } | { parameterName: string; parameters: ValueProvider };
 }
 
@@ -58,7 +56,7 @@ export class AwsSurveyLinks implements SurveyLinks {
 
   private async readKey(): Promise<Uint8Array> {
     const value = await read('Secrets Manager GetSecretValue', () =>
-      this.options.secrets.get(this.options.keySecretId, UNCACHED),
+      this.options.secrets.get(this.options.keySecretId),
     );
     const key =
       typeof value === 'string' ? new TextEncoder().encode(value) : value instanceof Uint8Array ? value : undefined;
@@ -74,13 +72,13 @@ export class AwsSurveyLinks implements SurveyLinks {
   private async readBaseUrl(): Promise<string> {
     const source = this.options.baseUrl;
     if ('url' in source) return normalizedBaseUrl(source.url, 'SURVEY_BASE_URL');
-    const value = await read('SSM GetParameter', () => source.parameters.get(source.parameterName, UNCACHED));
+    const value = await read('SSM GetParameter', () => source.parameters.get(source.parameterName));
     if (typeof value !== 'string') throw new Error(`The SSM parameter ${source.parameterName} has no value`);
     return normalizedBaseUrl(value, `the SSM parameter ${source.parameterName}`);
   }
 }
 
-/** Powertools wraps the SDK's error (`GetParameterError`, the SDK error as its cause). */
+/** `fetch` wraps a dropped connection (`TypeError`, the socket's error as its cause); the extension's own answers not. */
 const read = async (operation: string, get: () => Promise<unknown>): Promise<unknown> => {
   try {
     return await get();

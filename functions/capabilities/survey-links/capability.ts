@@ -23,4 +23,8 @@ export const SURVEY_LINKS_ENV = {
   keySecretArn: 'SURVEY_KEY_SECRET_ARN',
   baseUrl: 'SURVEY_BASE_URL',
   baseUrlParameter: 'SURVEY_BASE_URL_PARAMETER',
+  /** Set by the Parameters and Secrets extension's layer (CDK's `paramsAndSecrets`); 2773 when absent. */
+  extensionPort: 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  /** Set by Lambda: the extension answers only requests that carry it. */
+  sessionToken: 'AWS_SESSION_TOKEN',
 } as const;

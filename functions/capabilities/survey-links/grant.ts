@@ -1,6 +1,24 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
+import type { Capabilities } from '../../wiring/capabilities.js';
 import { viaService, type CapabilityGrant } from '../../../infra/capability-resources.js';
 import { SURVEY_LINKS_ENV } from './capability.js';
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension (an AWS layer) of a function that declares survey links: it reads the
+ * key secret and the base-URL parameter with the function's role (the grants below), so the bundle carries no SSM or
+ * Secrets Manager client. A layer is a property of the function, so `ServiceFunction` asks for it when it is built.
+ */
+export const surveyLinksExtension = (capabilities: Capabilities): ParamsAndSecretsLayerVersion | undefined =>
+  capabilities.surveyLinks
+    ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+        logLevel: ParamsAndSecretsLogLevel.WARN,
+      })
+    : undefined;
 
 /** The key secret (read only) and where links point: a base URL, or the SSM parameter holding it (by name). */
 export const grantSurveyLinks: CapabilityGrant = (fn, resources) => {

@@ -5,6 +5,7 @@ const FULL_ENVIRONMENT = {
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_SESSION_TOKEN: 'test',
   CASES_TABLE: 'cases-table',
   STORES_TABLE: 'stores-table',
   AGENTS_TABLE: 'agents-table',
