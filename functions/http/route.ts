@@ -1,7 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { PortName } from '../capabilities/catalog.js';
 import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { logger } from '../commons/logger.js';
@@ -36,7 +36,7 @@ export interface StorefrontRequest<Body, Query, Path, P extends PortName = never
   store: Store;
 }
 
-interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+interface RouteSchemas<B extends core.$ZodType, Q extends core.$ZodType, P extends core.$ZodType> {
   body?: B;
   query?: Q;
   path?: P;
@@ -45,17 +45,22 @@ interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+const buildRequest = async <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   ports: PortSource<D>,
   event: APIGatewayProxyEvent & ParsedBody,
   context: Context,
-): Promise<RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>> => ({
-  body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as z.output<B>),
+): Promise<RouteRequest<core.output<B>, core.output<Q>, core.output<P>, D>> => ({
+  body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as core.output<B>),
   query: schemas.query
     ? validate(schemas.query, event.queryStringParameters ?? {}, 'query')
-    : (undefined as z.output<Q>),
-  path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as z.output<P>),
+    : (undefined as core.output<Q>),
+  path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as core.output<P>),
   headers: event.headers ?? {},
   requestId: event.requestContext?.requestId ?? context.awsRequestId,
   dependencies: await ports.get(),
@@ -80,12 +85,17 @@ const base = (maxBodyBytes?: number, auth: Middleware[] = []) =>
  * A storefront route: API key -> store, JSON body and query/path validated by zod, errors mapped in one place.
  * The handler gets typed, validated input and returns the response.
  */
-export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+export const storefrontRoute = <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   // The API key is looked up in the stores table: every storefront route declares it.
   ports: PortSource<D | 'stores'>,
   handle: (
-    request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>, D | 'stores'>,
+    request: StorefrontRequest<core.output<B>, core.output<Q>, core.output<P>, D | 'stores'>,
   ) => Promise<APIGatewayProxyResult>,
 ): Handler =>
   base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
@@ -97,10 +107,15 @@ export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P exte
   });
 
 /** A route anyone may call (published documents). */
-export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+export const publicRoute = <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   ports: PortSource<D>,
-  handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>) => Promise<APIGatewayProxyResult>,
+  handle: (request: RouteRequest<core.output<B>, core.output<Q>, core.output<P>, D>) => Promise<APIGatewayProxyResult>,
 ): Handler =>
   base(schemas.maxBodyBytes).handler(async (event, context) => {
     const request = await buildRequest(schemas, ports, event, context);
@@ -123,11 +138,11 @@ export interface StaffRequest<Body, Query, Path, P extends PortName = never> ext
 type RouteName = keyof typeof ROUTE_SCHEMAS;
 type SchemasOf<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];
 type BodyOf<N extends RouteName> =
-  SchemasOf<N> extends { body: z.ZodType } ? z.output<SchemasOf<N>['body']> : undefined;
+  SchemasOf<N> extends { body: core.$ZodType } ? core.output<SchemasOf<N>['body']> : undefined;
 type QueryOf<N extends RouteName> =
-  SchemasOf<N> extends { query: z.ZodType } ? z.output<SchemasOf<N>['query']> : undefined;
+  SchemasOf<N> extends { query: core.$ZodType } ? core.output<SchemasOf<N>['query']> : undefined;
 type PathOf<N extends RouteName> =
-  SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
+  SchemasOf<N> extends { path: core.$ZodType } ? core.output<SchemasOf<N>['path']> : undefined;
 
 const rolesOfRoute = (name: string): readonly StaffRole[] => {
   const route = ROUTES.find((candidate) => candidate.name === name);
@@ -148,7 +163,7 @@ export const staffRoute = <N extends RouteName, D extends PortName>(
   ports: PortSource<D>,
   handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>) => Promise<APIGatewayProxyResult>,
 ): Handler => {
-  const schemas: RouteSchemas<z.ZodType, z.ZodType, z.ZodType> = ROUTE_SCHEMAS[name];
+  const schemas: RouteSchemas<core.$ZodType, core.$ZodType, core.$ZodType> = ROUTE_SCHEMAS[name];
   return base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
     const request = await buildRequest(schemas, ports, event, context);
     const user = (event as SignedInStaff).staffUser;
