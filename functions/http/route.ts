@@ -8,7 +8,7 @@ import { logger } from '../commons/logger.js';
 import { flushMetrics } from '../commons/metrics.js';
 import type { StaffRole, StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
-import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
+import type { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
 import { ROUTES } from '../wiring/routes.js';
 import { errorResponses } from './middlewares/error-responses.js';
 import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
@@ -44,6 +44,16 @@ interface RouteSchemas<B extends core.$ZodType, Q extends core.$ZodType, P exten
 }
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+type AnySchemas = RouteSchemas<core.$ZodType, core.$ZodType, core.$ZodType>;
+
+/**
+ * A route's handler and the schemas it validates with. Each handler imports its own route's schemas (not
+ * `ROUTE_SCHEMAS`, which would bundle every route's); a test holds them to `ROUTE_SCHEMAS`, which the OpenAPI publishes.
+ */
+export type RouteHandler = Handler & { readonly schemas: AnySchemas };
+
+const withSchemas = (handler: Handler, schemas: AnySchemas): RouteHandler => Object.assign(handler, { schemas });
 
 const buildRequest = async <
   B extends core.$ZodType,
@@ -97,14 +107,17 @@ export const storefrontRoute = <
   handle: (
     request: StorefrontRequest<core.output<B>, core.output<Q>, core.output<P>, D | 'stores'>,
   ) => Promise<APIGatewayProxyResult>,
-): Handler =>
-  base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
-    const { store } = context as StoreContext;
-    logger.resetKeys();
-    logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
-    return handle({ ...request, store });
-  });
+): RouteHandler =>
+  withSchemas(
+    base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
+      const request = await buildRequest(schemas, ports, event, context);
+      const { store } = context as StoreContext;
+      logger.resetKeys();
+      logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
+      return handle({ ...request, store });
+    }),
+    schemas,
+  );
 
 /** A route anyone may call (published documents). */
 export const publicRoute = <
@@ -116,14 +129,17 @@ export const publicRoute = <
   schemas: RouteSchemas<B, Q, P>,
   ports: PortSource<D>,
   handle: (request: RouteRequest<core.output<B>, core.output<Q>, core.output<P>, D>) => Promise<APIGatewayProxyResult>,
-): Handler =>
-  base(schemas.maxBodyBytes).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
-    // The logger is shared by every route in the local stack: drop the keys of the previous caller.
-    logger.resetKeys();
-    logger.appendKeys({ requestId: request.requestId });
-    return handle(request);
-  });
+): RouteHandler =>
+  withSchemas(
+    base(schemas.maxBodyBytes).handler(async (event, context) => {
+      const request = await buildRequest(schemas, ports, event, context);
+      // The logger is shared by every route in the local stack: drop the keys of the previous caller.
+      logger.resetKeys();
+      logger.appendKeys({ requestId: request.requestId });
+      return handle(request);
+    }),
+    schemas,
+  );
 
 export interface StaffRequest<Body, Query, Path, P extends PortName = never> extends RouteRequest<
   Body,
@@ -155,21 +171,23 @@ const rolesOfRoute = (name: string): readonly StaffRole[] => {
 
 /**
  * A staff route by its name in `ROUTES`: the bearer token's claims (API Gateway's Cognito authorizer in AWS, the local
- * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then
- * `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
+ * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then validation with
+ * the route's schemas (`ROUTE_SCHEMAS[name]`, imported by the handler), errors mapped in one place.
  */
 export const staffRoute = <N extends RouteName, D extends PortName>(
   name: N,
+  schemas: SchemasOf<N>,
   ports: PortSource<D>,
   handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>) => Promise<APIGatewayProxyResult>,
-): Handler => {
-  const schemas: RouteSchemas<core.$ZodType, core.$ZodType, core.$ZodType> = ROUTE_SCHEMAS[name];
-  return base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
+): RouteHandler => {
+  const routeSchemas: AnySchemas = schemas;
+  const handler = base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
+    const request = await buildRequest(routeSchemas, ports, event, context);
     const user = (event as SignedInStaff).staffUser;
     if (!user) throw new Error('staffAuth did not run'); // unreachable: the middleware throws first
     logger.resetKeys();
     logger.appendKeys({ storeId: user.storeId, userId: user.userId, requestId: request.requestId });
     return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>);
   });
+  return withSchemas(handler, routeSchemas);
 };
