@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import { parse, type core } from 'zod/mini';
 import type { PortName } from '../capabilities/catalog.js';
 import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { errorName, logger } from './logger.js';
@@ -12,11 +12,11 @@ import { flushMetrics } from './metrics.js';
  * `ReportBatchItemFailures`), so only it is delivered again, and after the queue's `maxReceiveCount` deliveries moves to
  * the dead-letter queue; the other messages of the batch are done.
  */
-export const queueHandler = <S extends z.ZodType, P extends PortName>(
+export const queueHandler = <S extends core.$ZodType, P extends PortName>(
   name: string,
   schema: S,
   ports: PortSource<P>,
-  run: (dependencies: Ports<P>, job: z.output<S>) => Promise<unknown>,
+  run: (dependencies: Ports<P>, job: core.output<S>) => Promise<unknown>,
 ) => {
   // Metrics of the whole batch are flushed once, after its last message.
   const instrumented = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
@@ -25,7 +25,7 @@ export const queueHandler = <S extends z.ZodType, P extends PortName>(
       logger.resetKeys();
       logger.appendKeys({ queue: name, messageId: record.messageId });
       try {
-        const job = schema.parse(JSON.parse(record.body));
+        const job = parse(schema, JSON.parse(record.body));
         const result = await run(await ports.get(), job);
         logger.info('Job done', { job: (job as { kind?: string }).kind, result: summary(result) });
       } catch (error) {

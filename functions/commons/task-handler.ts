@@ -1,24 +1,26 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import { parse, type core } from 'zod/mini';
 import type { PortName } from '../capabilities/catalog.js';
 import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { errorName, logger } from './logger.js';
 import { flushMetrics } from './metrics.js';
+// Task handlers declare their payload's schema inline: zod's messages (a failed task's Cause) in English here too.
+import '../schemas/zod-locale.js';
 
 /**
  * A workflow task function: validates the state's payload, runs one use case, returns its result as the task's
  * `Payload`. Errors keep their class name, which the state machine's Retry/Catch match (e.g. `TransientError`).
  * Metrics are flushed once the task returned or threw.
  */
-export const taskHandler = <S extends z.ZodType, R, P extends PortName>(
+export const taskHandler = <S extends core.$ZodType, R, P extends PortName>(
   name: string,
   schema: S,
   ports: PortSource<P>,
-  run: (dependencies: Ports<P>, input: z.output<S>) => Promise<R>,
+  run: (dependencies: Ports<P>, input: core.output<S>) => Promise<R>,
 ) => {
   const instrumented = middy(async (event: unknown): Promise<R> => {
-    const input = schema.parse(event);
+    const input = parse(schema, event);
     logger.resetKeys();
     logger.appendKeys({ task: name, caseId: (input as { caseId?: string }).caseId });
     try {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { toJSONSchema, type core } from 'zod/mini';
 import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
 import { surveyAnswerSchema, surveyPageQuerySchema, surveyPathSchema } from '../schemas/survey-requests.js';
 import type { RouteDeclaration } from '../wiring/routes.js';
@@ -22,9 +22,9 @@ const errorSchema = {
   },
 };
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const jsonSchema = (schema: core.$ZodType) => toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
-type RouteSchemas = { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType };
+type RouteSchemas = { body?: core.$ZodType; query?: core.$ZodType; path?: core.$ZodType };
 /** Page routes validate inside their handlers (a refused form is the form again, not an error): their schemas. */
 const PAGE_ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   getSurvey: { path: surveyPathSchema, query: surveyPageQuerySchema },
@@ -99,7 +99,7 @@ const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/sche
 /** A page answers people with HTML, and a client that asks for JSON (`Accept: application/json`) with JSON. */
 const PAGE_CONTENT = { 'text/html': { schema: { type: 'string' } }, ...ERROR_CONTENT };
 
-const requestBody = (route: RouteDeclaration, body: z.ZodType) => {
+const requestBody = (route: RouteDeclaration, body: core.$ZodType) => {
   const schema = jsonSchema(body);
   const types =
     route.kind === 'page' ? ['application/x-www-form-urlencoded', 'application/json'] : ['application/json'];

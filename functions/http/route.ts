@@ -1,14 +1,14 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { PortName } from '../capabilities/catalog.js';
 import type { Ports, PortSource } from '../capabilities/declared-ports.js';
 import { logger } from '../commons/logger.js';
 import { flushMetrics } from '../commons/metrics.js';
 import type { StaffRole, StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
-import { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
+import type { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
 import { ROUTES } from '../wiring/routes.js';
 import { errorResponses } from './middlewares/error-responses.js';
 import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
@@ -36,7 +36,7 @@ export interface StorefrontRequest<Body, Query, Path, P extends PortName = never
   store: Store;
 }
 
-interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+interface RouteSchemas<B extends core.$ZodType, Q extends core.$ZodType, P extends core.$ZodType> {
   body?: B;
   query?: Q;
   path?: P;
@@ -45,17 +45,32 @@ interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const buildRequest = async <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+type AnySchemas = RouteSchemas<core.$ZodType, core.$ZodType, core.$ZodType>;
+
+/**
+ * A route's handler and the schemas it validates with. Each handler imports its own route's schemas (not
+ * `ROUTE_SCHEMAS`, which would bundle every route's); a test holds them to `ROUTE_SCHEMAS`, which the OpenAPI publishes.
+ */
+export type RouteHandler = Handler & { readonly schemas: AnySchemas };
+
+const withSchemas = (handler: Handler, schemas: AnySchemas): RouteHandler => Object.assign(handler, { schemas });
+
+const buildRequest = async <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   ports: PortSource<D>,
   event: APIGatewayProxyEvent & ParsedBody,
   context: Context,
-): Promise<RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>> => ({
-  body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as z.output<B>),
+): Promise<RouteRequest<core.output<B>, core.output<Q>, core.output<P>, D>> => ({
+  body: schemas.body ? validate(schemas.body, event.parsedBody, 'body') : (undefined as core.output<B>),
   query: schemas.query
     ? validate(schemas.query, event.queryStringParameters ?? {}, 'query')
-    : (undefined as z.output<Q>),
-  path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as z.output<P>),
+    : (undefined as core.output<Q>),
+  path: schemas.path ? validate(schemas.path, event.pathParameters ?? {}, 'path') : (undefined as core.output<P>),
   headers: event.headers ?? {},
   requestId: event.requestContext?.requestId ?? context.awsRequestId,
   dependencies: await ports.get(),
@@ -80,35 +95,51 @@ const base = (maxBodyBytes?: number, auth: Middleware[] = []) =>
  * A storefront route: API key -> store, JSON body and query/path validated by zod, errors mapped in one place.
  * The handler gets typed, validated input and returns the response.
  */
-export const storefrontRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+export const storefrontRoute = <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   // The API key is looked up in the stores table: every storefront route declares it.
   ports: PortSource<D | 'stores'>,
   handle: (
-    request: StorefrontRequest<z.output<B>, z.output<Q>, z.output<P>, D | 'stores'>,
+    request: StorefrontRequest<core.output<B>, core.output<Q>, core.output<P>, D | 'stores'>,
   ) => Promise<APIGatewayProxyResult>,
-): Handler =>
-  base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
-    const { store } = context as StoreContext;
-    logger.resetKeys();
-    logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
-    return handle({ ...request, store });
-  });
+): RouteHandler =>
+  withSchemas(
+    base(schemas.maxBodyBytes, [storeAuth(() => ports.get())]).handler(async (event, context) => {
+      const request = await buildRequest(schemas, ports, event, context);
+      const { store } = context as StoreContext;
+      logger.resetKeys();
+      logger.appendKeys({ storeId: store.storeId, requestId: request.requestId });
+      return handle({ ...request, store });
+    }),
+    schemas,
+  );
 
 /** A route anyone may call (published documents). */
-export const publicRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, D extends PortName>(
+export const publicRoute = <
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
+  P extends core.$ZodType,
+  D extends PortName,
+>(
   schemas: RouteSchemas<B, Q, P>,
   ports: PortSource<D>,
-  handle: (request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>, D>) => Promise<APIGatewayProxyResult>,
-): Handler =>
-  base(schemas.maxBodyBytes).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
-    // The logger is shared by every route in the local stack: drop the keys of the previous caller.
-    logger.resetKeys();
-    logger.appendKeys({ requestId: request.requestId });
-    return handle(request);
-  });
+  handle: (request: RouteRequest<core.output<B>, core.output<Q>, core.output<P>, D>) => Promise<APIGatewayProxyResult>,
+): RouteHandler =>
+  withSchemas(
+    base(schemas.maxBodyBytes).handler(async (event, context) => {
+      const request = await buildRequest(schemas, ports, event, context);
+      // The logger is shared by every route in the local stack: drop the keys of the previous caller.
+      logger.resetKeys();
+      logger.appendKeys({ requestId: request.requestId });
+      return handle(request);
+    }),
+    schemas,
+  );
 
 export interface StaffRequest<Body, Query, Path, P extends PortName = never> extends RouteRequest<
   Body,
@@ -123,11 +154,11 @@ export interface StaffRequest<Body, Query, Path, P extends PortName = never> ext
 type RouteName = keyof typeof ROUTE_SCHEMAS;
 type SchemasOf<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];
 type BodyOf<N extends RouteName> =
-  SchemasOf<N> extends { body: z.ZodType } ? z.output<SchemasOf<N>['body']> : undefined;
+  SchemasOf<N> extends { body: core.$ZodType } ? core.output<SchemasOf<N>['body']> : undefined;
 type QueryOf<N extends RouteName> =
-  SchemasOf<N> extends { query: z.ZodType } ? z.output<SchemasOf<N>['query']> : undefined;
+  SchemasOf<N> extends { query: core.$ZodType } ? core.output<SchemasOf<N>['query']> : undefined;
 type PathOf<N extends RouteName> =
-  SchemasOf<N> extends { path: z.ZodType } ? z.output<SchemasOf<N>['path']> : undefined;
+  SchemasOf<N> extends { path: core.$ZodType } ? core.output<SchemasOf<N>['path']> : undefined;
 
 const rolesOfRoute = (name: string): readonly StaffRole[] => {
   const route = ROUTES.find((candidate) => candidate.name === name);
@@ -140,21 +171,23 @@ const rolesOfRoute = (name: string): readonly StaffRole[] => {
 
 /**
  * A staff route by its name in `ROUTES`: the bearer token's claims (API Gateway's Cognito authorizer in AWS, the local
- * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then
- * `ROUTE_SCHEMAS[name]` validation, errors mapped in one place.
+ * gateway's emulation locally) -> `StaffUser` (401 without), the route's `roles` (403 otherwise), then validation with
+ * the route's schemas (`ROUTE_SCHEMAS[name]`, imported by the handler), errors mapped in one place.
  */
 export const staffRoute = <N extends RouteName, D extends PortName>(
   name: N,
+  schemas: SchemasOf<N>,
   ports: PortSource<D>,
   handle: (request: StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>) => Promise<APIGatewayProxyResult>,
-): Handler => {
-  const schemas: RouteSchemas<z.ZodType, z.ZodType, z.ZodType> = ROUTE_SCHEMAS[name];
-  return base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
-    const request = await buildRequest(schemas, ports, event, context);
+): RouteHandler => {
+  const routeSchemas: AnySchemas = schemas;
+  const handler = base(undefined, [staffAuth(rolesOfRoute(name))]).handler(async (event, context) => {
+    const request = await buildRequest(routeSchemas, ports, event, context);
     const user = (event as SignedInStaff).staffUser;
     if (!user) throw new Error('staffAuth did not run'); // unreachable: the middleware throws first
     logger.resetKeys();
     logger.appendKeys({ storeId: user.storeId, userId: user.userId, requestId: request.requestId });
     return handle({ ...request, user } as StaffRequest<BodyOf<N>, QueryOf<N>, PathOf<N>, D>);
   });
+  return withSchemas(handler, routeSchemas);
 };

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale.js';
 import type { AgentProfile } from '../domain/agent.js';
 import { CASE_TYPES, LOCALES, PRIORITIES } from '../domain/case.js';
 import { MISSING_EVIDENCE_HANDLING, type StorePolicy } from '../domain/policy/store-policy.js';
@@ -16,25 +17,25 @@ export const agentPathSchema = z.strictObject({ agentId: z.string() });
 const category = singleLineText(64);
 
 /** Each listed value once: a repeated one is a typo worth reporting. */
-const distinct = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((values) => new Set(values).size === values.length, 'Each value once');
+const distinct = <T extends z.ZodMiniType>(item: T, max: number) =>
+  z.array(item).check(
+    z.maxLength(max),
+    z.refine((values) => new Set(values).size === values.length, 'Each value once'),
+  );
 
 const agentSkillsSchema = z.strictObject({
   types: distinct(z.enum(CASE_TYPES), CASE_TYPES.length),
   categories: distinct(category, 100),
-  locales: distinct(z.enum(LOCALES), LOCALES.length).min(1),
+  locales: distinct(z.enum(LOCALES), LOCALES.length).check(z.minLength(1)),
 });
 
 const agentProfileFields = {
   name: singleLineText(120),
-  email: z.email().max(254),
+  email: z.email().check(z.maxLength(254)),
   skills: agentSkillsSchema,
-  maxOpenCases: z.int().min(1).max(500),
+  maxOpenCases: z.int().check(z.gte(1), z.lte(500)),
   available: z.boolean(),
-  supervisorId: singleLineText(128).optional(),
+  supervisorId: z.optional(singleLineText(128)),
 };
 
 /** Words the queue's `?assignee=` gives a meaning of its own: no agent may be called that. */
@@ -42,15 +43,14 @@ const RESERVED_AGENT_IDS = ['me', 'unassigned'];
 
 /** `POST /v1/admin/agents`: a new agent's whole profile; the load counters are the system's. */
 export const createAgentBodySchema = z.strictObject({
-  agentId: agentIdSchema.refine(
-    (agentId) => !RESERVED_AGENT_IDS.includes(agentId),
-    'Reserved: me and unassigned name queues',
+  agentId: agentIdSchema.check(
+    z.refine((agentId) => !RESERVED_AGENT_IDS.includes(agentId), 'Reserved: me and unassigned name queues'),
   ),
   ...agentProfileFields,
-}) satisfies z.ZodType<AgentProfile>;
+}) satisfies z.ZodMiniType<AgentProfile>;
 
 /** `PUT /v1/admin/agents/{agentId}`: the whole profile again (the path names the agent). */
-export const updateAgentBodySchema = z.strictObject(agentProfileFields) satisfies z.ZodType<
+export const updateAgentBodySchema = z.strictObject(agentProfileFields) satisfies z.ZodMiniType<
   Omit<AgentProfile, 'agentId'>
 >;
 
@@ -60,32 +60,33 @@ const priorityMatrixSchema = z.strictObject({
   critical: urgencyRow,
   major: urgencyRow,
   minor: urgencyRow,
-}) satisfies z.ZodType<PriorityMatrix>;
+}) satisfies z.ZodMiniType<PriorityMatrix>;
 
-const days = (max: number) => z.int().min(0).max(max);
+const days = (max: number) => z.int().check(z.gte(0), z.lte(max));
 
 /**
  * `PUT /v1/admin/policy`: the whole policy. `version` is the server's (the saved policy gets the current one plus one);
  * a client may send back the version it read, and a stale one is a 409 instead of overwriting a newer policy.
  */
 export const policyBodySchema = z.strictObject({
-  version: z.int().min(1).optional(),
+  version: z.optional(z.int().check(z.gte(1))),
   returnWindowDays: days(365),
   exchangeWindowDays: days(365),
   warrantyDays: days(3_650),
   nonReturnableCategories: distinct(category, 100),
   evidenceRequiredTypes: distinct(z.enum(CASE_TYPES), CASE_TYPES.length),
   missingEvidence: z
-    .enum(MISSING_EVIDENCE_HANDLING)
-    .default('request')
-    .describe(
-      'Without evidence: request it (the case waits for the customer) or reject; a safety hazard is never rejected',
+    ._default(z.enum(MISSING_EVIDENCE_HANDLING), 'request')
+    .check(
+      z.describe(
+        'Without evidence: request it (the case waits for the customer) or reject; a safety hazard is never rejected',
+      ),
     ),
   autoApproveValueLimit: moneyAmount,
   priorityMatrix: priorityMatrixSchema,
   highValueThreshold: moneyAmount,
-  repeatCaseThreshold: z.int().min(1).max(100),
-}) satisfies z.ZodType<Omit<StorePolicy, 'version'> & { version?: number }>;
+  repeatCaseThreshold: z.int().check(z.gte(1), z.lte(100)),
+}) satisfies z.ZodMiniType<Omit<StorePolicy, 'version'> & { version?: number }>;
 export type PolicyBody = z.output<typeof policyBodySchema>;
 
 /*
@@ -95,26 +96,33 @@ export type PolicyBody = z.output<typeof policyBodySchema>;
  */
 const businessDuration = z
   .string()
-  .max(40)
-  .describe('ISO 8601 duration in business time (working days, no weeks), PT1S to P366D, whole seconds');
-const elapsedDuration = z.string().max(40).describe('ISO 8601 duration in elapsed time, PT1S to P366D, whole seconds');
-const localDate = z.string().max(10).describe('A store-local date, YYYY-MM-DD');
-const clockTime = z.string().max(5).describe('Store-local HH:MM, 00:00 to 24:00');
+  .check(
+    z.maxLength(40),
+    z.describe('ISO 8601 duration in business time (working days, no weeks), PT1S to P366D, whole seconds'),
+  );
+const elapsedDuration = z
+  .string()
+  .check(z.maxLength(40), z.describe('ISO 8601 duration in elapsed time, PT1S to P366D, whole seconds'));
+const localDate = z.string().check(z.maxLength(10), z.describe('A store-local date, YYYY-MM-DD'));
+const clockTime = z.string().check(z.maxLength(5), z.describe('Store-local HH:MM, 00:00 to 24:00'));
 const workingHoursSchema = z.strictObject({ start: clockTime, end: clockTime });
 
 const calendarSchema = z.strictObject({
-  timezone: z.string().min(1).max(64).describe('IANA timezone the hours and dates are read in'),
-  alwaysOpen: z.boolean().optional().describe('24x7: business time is elapsed time; no weekly, holidays, makeUpDays'),
+  timezone: z
+    .string()
+    .check(z.minLength(1), z.maxLength(64), z.describe('IANA timezone the hours and dates are read in')),
+  alwaysOpen: z
+    .optional(z.boolean())
+    .check(z.describe('24x7: business time is elapsed time; no weekly, holidays, makeUpDays')),
   weekly: z
-    .partialRecord(z.enum(WEEKDAYS), z.array(workingHoursSchema).max(12))
-    .optional()
-    .describe('Working hours per weekday; a weekday not listed is closed. Absent: Monday to Friday 09:00-18:00'),
-  holidays: z.array(localDate).max(1_000).optional(),
+    .optional(z.partialRecord(z.enum(WEEKDAYS), z.array(workingHoursSchema).check(z.maxLength(12))))
+    .check(
+      z.describe('Working hours per weekday; a weekday not listed is closed. Absent: Monday to Friday 09:00-18:00'),
+    ),
+  holidays: z.optional(z.array(localDate).check(z.maxLength(1_000))),
   makeUpDays: z
-    .array(localDate)
-    .max(1_000)
-    .optional()
-    .describe("Closed days worked instead, with the hours of the week's first working day"),
+    .optional(z.array(localDate).check(z.maxLength(1_000)))
+    .check(z.describe("Closed days worked instead, with the hours of the week's first working day")),
 });
 
 const slaTargetSchema = z.strictObject({ firstResponse: businessDuration, resolution: businessDuration });
@@ -126,18 +134,20 @@ const slaTargetSchema = z.strictObject({ firstResponse: businessDuration, resolu
  * `PUT /v1/admin/policy` (0 is the default of a store that never saved one).
  */
 export const slaPolicyBodySchema = z.strictObject({
-  version: z.int().min(0).optional(),
+  version: z.optional(z.int().check(z.gte(0))),
   calendar: calendarSchema,
   targets: z.strictObject({ P1: slaTargetSchema, P2: slaTargetSchema, P3: slaTargetSchema, P4: slaTargetSchema }),
   escalation: z.strictObject({
     repeatEvery: businessDuration,
-    maxLevel: z.int().describe('The last escalation level, 1 to 3'),
-    warnAt: shareOfOne.optional().describe('Warn at this share of the target, 0 < warnAt < 1; absent: no warning'),
+    maxLevel: z.int().check(z.describe('The last escalation level, 1 to 3')),
+    warnAt: z
+      .optional(shareOfOne)
+      .check(z.describe('Warn at this share of the target, 0 < warnAt < 1; absent: no warning')),
   }),
-  surveyDelay: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyDelay),
-  surveyReminderAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyReminderAfter),
-  surveyExpiresAfter: elapsedDuration.default(DEFAULT_SLA_POLICY.surveyExpiresAfter),
-  revisitAfter: businessDuration.default(DEFAULT_SLA_POLICY.revisitAfter),
-  revisitAnswerWithin: businessDuration.default(DEFAULT_SLA_POLICY.revisitAnswerWithin),
-}) satisfies z.ZodType<SlaPolicy & { version?: number }>;
+  surveyDelay: z._default(elapsedDuration, DEFAULT_SLA_POLICY.surveyDelay),
+  surveyReminderAfter: z._default(elapsedDuration, DEFAULT_SLA_POLICY.surveyReminderAfter),
+  surveyExpiresAfter: z._default(elapsedDuration, DEFAULT_SLA_POLICY.surveyExpiresAfter),
+  revisitAfter: z._default(businessDuration, DEFAULT_SLA_POLICY.revisitAfter),
+  revisitAnswerWithin: z._default(businessDuration, DEFAULT_SLA_POLICY.revisitAnswerWithin),
+}) satisfies z.ZodMiniType<SlaPolicy & { version?: number }>;
 export type SlaPolicyBody = z.output<typeof slaPolicyBodySchema>;

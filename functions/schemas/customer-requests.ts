@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale.js';
 import { attachmentIdsSchema } from './case-request.js';
 import { multiLineText } from './shared-fields.js';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   agentPathSchema,
   createAgentBodySchema,
@@ -66,4 +66,4 @@ export const ROUTE_SCHEMAS = {
   listApiKeys: {},
   revokeApiKey: { path: apiKeyPathSchema },
   getOpenApi: {},
-} satisfies Record<string, { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType }>;
+} satisfies Record<string, { body?: z.ZodMiniType; query?: z.ZodMiniType; path?: z.ZodMiniType }>;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale.js';
 import { textProblem, type TextLines } from '../domain/text-rules.js';
 import { hasAtMostDecimals, isIsoCurrency, MAX_MONEY_AMOUNT } from '../domain/money.js';
 import { durationBoundsText, durationProblem, type DurationBounds } from '../domain/duration.js';
@@ -7,41 +8,41 @@ import { durationBoundsText, durationProblem, type DurationBounds } from '../dom
 
 /** Text a person typed: trimmed, not blank, at most `max` characters, and the character rules of `text-rules.ts`. */
 const personText = (max: number, lines: TextLines) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .superRefine((value, context) => {
-      // Blank after trimming is `min(1)`'s to report, once.
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.superRefine((value, context) => {
+      // Blank after trimming is `minLength(1)`'s to report, once.
       const problem = value === '' ? undefined : textProblem(value, lines);
       if (problem) context.addIssue({ code: 'custom', message: problem });
-    });
+    }),
+  );
 
 /** A name, subject, label or reference: one line, no control or bidi override characters, something visible. */
 export const singleLineText = (max: number) =>
-  personText(max, 'single').describe(
-    'One line of text: no line breaks, tabs, control or bidi override characters; something visible',
+  personText(max, 'single').check(
+    z.describe('One line of text: no line breaks, tabs, control or bidi override characters; something visible'),
   );
 
 /** A description, message, note or reason: line breaks (LF or CRLF) and tabs allowed, no other control characters. */
 export const multiLineText = (max: number) =>
-  personText(max, 'multi').describe(
-    'Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible',
+  personText(max, 'multi').check(
+    z.describe('Text: line breaks (LF, CRLF) and tabs allowed, no other control characters; something visible'),
   );
 
 /** A finite number from `min` to `max` with at most `places` decimals: what every number a client sends is held to. */
 const decimalNumber = (min: number, max: number, places: number) =>
-  z
-    .number()
-    .min(min)
-    .max(max)
+  z.number().check(
+    z.gte(min),
+    z.lte(max),
     // multipleOf publishes the step in the JSON Schema; it lets 1e-300 through, so the refinement holds the rule.
-    .multipleOf(10 ** -places)
-    .refine(
+    z.multipleOf(10 ** -places),
+    z.refine(
       (value) => hasAtMostDecimals(value, places),
       places === 0 ? 'A whole number' : `At most ${places} decimals`,
-    );
+    ),
+  );
 
 /** A share such as a target rate: 0 to 1, at most four decimals (0.905 is 90.5 %). */
 export const shareOfOne = decimalNumber(0, 1, 4);
@@ -54,21 +55,21 @@ export const moneyAmount = decimalNumber(0, MAX_MONEY_AMOUNT, 2);
  * seconds: the one rule of `durationProblem`, so a duration means the same in every request.
  */
 export const boundedDuration = (bounds: DurationBounds) =>
-  z
-    .string()
-    .max(40)
-    .superRefine((value, context) => {
+  z.string().check(
+    z.maxLength(40),
+    z.superRefine((value, context) => {
       const problem = durationProblem(value, bounds);
       if (problem) context.addIssue({ code: 'custom', message: problem });
-    })
-    .describe(`ISO 8601 duration in ${bounds.kind} time, ${durationBoundsText(bounds)}, whole seconds`);
+    }),
+    z.describe(`ISO 8601 duration in ${bounds.kind} time, ${durationBoundsText(bounds)}, whole seconds`),
+  );
 
-export const currencyCode = z.string().max(3).refine(isIsoCurrency, 'An ISO 4217 code such as CNY');
+export const currencyCode = z.string().check(z.maxLength(3), z.refine(isIsoCurrency, 'An ISO 4217 code such as CNY'));
 
 /** `?limit=&nextToken=` of every paginated listing. */
 export const pageQueryFields = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  nextToken: z.string().max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  nextToken: z.optional(z.string().check(z.maxLength(2048))),
 };
 
 /** The id is checked against the case-id pattern by the use case: a malformed id is a 404, like an unknown one. */

@@ -173,8 +173,8 @@ export const fromJsonSchema = (schema: JsonSchema): fc.Arbitrary<unknown> => {
 };
 
 /** The JSON Schema of what a zod schema accepts as input (defaults make keys optional). */
-export const jsonSchemaOf = (schema: z.ZodType): JsonSchema =>
+export const jsonSchemaOf = (schema: z.core.$ZodType): JsonSchema =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 /** Values a zod schema's shape accepts. */
-export const arbitraryOf = (schema: z.ZodType): fc.Arbitrary<unknown> => fromJsonSchema(jsonSchemaOf(schema));
+export const arbitraryOf = (schema: z.core.$ZodType): fc.Arbitrary<unknown> => fromJsonSchema(jsonSchemaOf(schema));

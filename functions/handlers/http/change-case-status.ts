@@ -1,4 +1,6 @@
 import { staffRoute } from '../../http/route.js';
+import { casePathSchema } from '../../schemas/shared-fields.js';
+import { statusBodySchema } from '../../schemas/staff-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { changeCaseStatus } from '../../use-cases/staff/change-case-status.js';
 import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
@@ -16,7 +18,12 @@ const ports = routePorts('changeCaseStatus', {
 });
 
 /** POST /v1/staff/cases/{caseId}/status: awaiting_customer <-> in_progress; 200 with the case's summary. */
-export const handler = staffRoute('changeCaseStatus', ports, async ({ path, body, user, dependencies }) => {
-  const changed = await changeCaseStatus(dependencies, { user, caseId: path.caseId, status: body.status });
-  return jsonResponse(200, staffCaseSummary(changed));
-});
+export const handler = staffRoute(
+  'changeCaseStatus',
+  { path: casePathSchema, body: statusBodySchema },
+  ports,
+  async ({ path, body, user, dependencies }) => {
+    const changed = await changeCaseStatus(dependencies, { user, caseId: path.caseId, status: body.status });
+    return jsonResponse(200, staffCaseSummary(changed));
+  },
+);

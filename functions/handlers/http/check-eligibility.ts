@@ -1,7 +1,7 @@
 import { assertOrderDatesNotInFuture } from '../../domain/order-dates.js';
 import { storefrontRoute } from '../../http/route.js';
+import { caseRequestSchema } from '../../schemas/case-request.js';
 import { jsonResponse } from '../../http/responses.js';
-import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { reviewAgainstPolicy } from '../../use-cases/review-against-policy.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores } from '../../capabilities/tables/aws.js';
@@ -10,7 +10,7 @@ import { awsAttachments } from '../../capabilities/attachments/aws.js';
 const ports = routePorts('checkEligibility', { cases: awsCases, stores: awsStores, attachments: awsAttachments });
 
 /** POST /v1/eligibility: the decision a case with this body would get now; nothing is stored. */
-export const handler = storefrontRoute(ROUTE_SCHEMAS.checkEligibility, ports, async ({ body, store, dependencies }) => {
+export const handler = storefrontRoute({ body: caseRequestSchema }, ports, async ({ body, store, dependencies }) => {
   assertOrderDatesNotInFuture(body, dependencies.clock.now());
   const decision = await reviewAgainstPolicy(dependencies, store.storeId, body);
   return jsonResponse(200, {

@@ -1,7 +1,7 @@
 import { newAttachmentId } from '../../domain/attachment-rules.js';
 import { storefrontRoute } from '../../http/route.js';
+import { attachmentRequestSchema } from '../../schemas/case-request.js';
 import { jsonResponse } from '../../http/responses.js';
-import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsStores } from '../../capabilities/tables/aws.js';
 import { awsAttachments } from '../../capabilities/attachments/aws.js';
@@ -9,19 +9,23 @@ import { awsAttachments } from '../../capabilities/attachments/aws.js';
 const ports = routePorts('createAttachment', { stores: awsStores, attachments: awsAttachments });
 
 /** POST /v1/attachments: a short-lived upload URL whose signature binds the type and size. */
-export const handler = storefrontRoute(ROUTE_SCHEMAS.createAttachment, ports, async ({ body, store, dependencies }) => {
-  const attachmentId = newAttachmentId(dependencies.clock.now());
-  const ticket = await dependencies.attachments.createUpload({
-    storeId: store.storeId,
-    attachmentId,
-    contentType: body.contentType,
-    size: body.size,
-  });
-  return jsonResponse(201, {
-    attachmentId,
-    uploadUrl: ticket.uploadUrl,
-    uploadMethod: 'PUT',
-    uploadHeaders: ticket.uploadHeaders,
-    expiresAt: ticket.expiresAt,
-  });
-});
+export const handler = storefrontRoute(
+  { body: attachmentRequestSchema },
+  ports,
+  async ({ body, store, dependencies }) => {
+    const attachmentId = newAttachmentId(dependencies.clock.now());
+    const ticket = await dependencies.attachments.createUpload({
+      storeId: store.storeId,
+      attachmentId,
+      contentType: body.contentType,
+      size: body.size,
+    });
+    return jsonResponse(201, {
+      attachmentId,
+      uploadUrl: ticket.uploadUrl,
+      uploadMethod: 'PUT',
+      uploadHeaders: ticket.uploadHeaders,
+      expiresAt: ticket.expiresAt,
+    });
+  },
+);

@@ -1,8 +1,8 @@
 import { assertOrderDatesNotInFuture } from '../../domain/order-dates.js';
 import { idempotencyKeyOf } from '../../http/idempotency-key.js';
 import { storefrontRoute } from '../../http/route.js';
+import { caseRequestSchema } from '../../schemas/case-request.js';
 import { jsonResponse } from '../../http/responses.js';
-import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { customerCaseSummary } from '../../use-cases/customer-case-view.js';
 import { fileCase } from '../../use-cases/file-case.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
@@ -23,7 +23,7 @@ const ports = routePorts('createCase', {
  * order or delivery time in the future.
  */
 export const handler = storefrontRoute(
-  ROUTE_SCHEMAS.createCase,
+  { body: caseRequestSchema },
   ports,
   async ({ body, headers, store, dependencies }) => {
     const idempotencyKey = idempotencyKeyOf(headers);

@@ -8,6 +8,6 @@ import { awsAgents } from '../../capabilities/tables/aws.js';
 const ports = routePorts('listAgents', { agents: awsAgents });
 
 /** GET /v1/admin/agents (supervisor, admin): the store's agents with their load. */
-export const handler = staffRoute('listAgents', ports, async ({ user, dependencies }) =>
+export const handler = staffRoute('listAgents', {}, ports, async ({ user, dependencies }) =>
   jsonResponse(200, { items: (await listAgents(dependencies, user.storeId)).map(agentView) }),
 );

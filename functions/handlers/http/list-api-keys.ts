@@ -7,6 +7,6 @@ import { awsStores } from '../../capabilities/tables/aws.js';
 const ports = routePorts('listApiKeys', { stores: awsStores });
 
 /** GET /v1/admin/store/api-keys (admin): the store's keys, current first; never a key or its hash. */
-export const handler = staffRoute('listApiKeys', ports, async ({ user, dependencies }) =>
+export const handler = staffRoute('listApiKeys', {}, ports, async ({ user, dependencies }) =>
   jsonResponse(200, await listApiKeys(dependencies, user.storeId), { 'cache-control': 'no-store' }),
 );

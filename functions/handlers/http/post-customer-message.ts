@@ -1,7 +1,8 @@
 import { idempotencyKeyOf } from '../../http/idempotency-key.js';
 import { storefrontRoute } from '../../http/route.js';
+import { customerMessageBodySchema } from '../../schemas/customer-requests.js';
+import { casePathSchema } from '../../schemas/shared-fields.js';
 import { jsonResponse } from '../../http/responses.js';
-import { ROUTE_SCHEMAS } from '../../schemas/route-schemas.js';
 import { postCustomerMessage } from '../../use-cases/customer/post-customer-message.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
@@ -25,7 +26,7 @@ const ports = routePorts('postCustomerMessage', {
  * `Idempotency-Key` and message: 200 with the first answer, nothing written.
  */
 export const handler = storefrontRoute(
-  ROUTE_SCHEMAS.postCustomerMessage,
+  { path: casePathSchema, body: customerMessageBodySchema },
   ports,
   async ({ path, body, headers, store, dependencies }) => {
     const idempotencyKey = idempotencyKeyOf(headers);

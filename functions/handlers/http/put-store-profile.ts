@@ -1,4 +1,5 @@
 import { staffRoute } from '../../http/route.js';
+import { storeProfileBodySchema } from '../../schemas/store-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { putStoreProfile } from '../../use-cases/admin/manage-store-profile.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
@@ -8,6 +9,9 @@ import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 const ports = routePorts('putStoreProfile', { stores: awsStores, workQueue: awsWorkQueue });
 
 /** PUT /v1/admin/store (admin): 200 with the saved profile and its new version. */
-export const handler = staffRoute('putStoreProfile', ports, async ({ body, user, dependencies }) =>
-  jsonResponse(200, await putStoreProfile(dependencies, user.storeId, body)),
+export const handler = staffRoute(
+  'putStoreProfile',
+  { body: storeProfileBodySchema },
+  ports,
+  async ({ body, user, dependencies }) => jsonResponse(200, await putStoreProfile(dependencies, user.storeId, body)),
 );

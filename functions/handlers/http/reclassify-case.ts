@@ -1,4 +1,6 @@
 import { staffRoute } from '../../http/route.js';
+import { casePathSchema } from '../../schemas/shared-fields.js';
+import { reclassifyBodySchema } from '../../schemas/staff-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { reclassifyCase } from '../../use-cases/staff/reclassify-case.js';
 import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
@@ -14,7 +16,15 @@ const ports = routePorts('reclassifyCase', {
 });
 
 /** POST /v1/staff/cases/{caseId}/classification: 200 with the case's summary and its new classification. */
-export const handler = staffRoute('reclassifyCase', ports, async ({ path, body, user, dependencies }) => {
-  const reclassified = await reclassifyCase(dependencies, { ...body, user, caseId: path.caseId });
-  return jsonResponse(200, { ...staffCaseSummary(reclassified), classification: reclassified.classification ?? null });
-});
+export const handler = staffRoute(
+  'reclassifyCase',
+  { path: casePathSchema, body: reclassifyBodySchema },
+  ports,
+  async ({ path, body, user, dependencies }) => {
+    const reclassified = await reclassifyCase(dependencies, { ...body, user, caseId: path.caseId });
+    return jsonResponse(200, {
+      ...staffCaseSummary(reclassified),
+      classification: reclassified.classification ?? null,
+    });
+  },
+);

@@ -1,4 +1,6 @@
 import { staffRoute } from '../../http/route.js';
+import { casePathSchema } from '../../schemas/shared-fields.js';
+import { replyBodySchema } from '../../schemas/staff-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { replyToCase } from '../../use-cases/staff/reply-to-case.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
@@ -15,7 +17,12 @@ const ports = routePorts('replyToCase', {
 });
 
 /** POST /v1/staff/cases/{caseId}/replies: 201 with the reply's event id; the customer is emailed. */
-export const handler = staffRoute('replyToCase', ports, async ({ path, body, user, dependencies }) => {
-  const reply = await replyToCase(dependencies, { user, caseId: path.caseId, body: body.body });
-  return jsonResponse(201, { eventId: reply.eventId, at: reply.at });
-});
+export const handler = staffRoute(
+  'replyToCase',
+  { path: casePathSchema, body: replyBodySchema },
+  ports,
+  async ({ path, body, user, dependencies }) => {
+    const reply = await replyToCase(dependencies, { user, caseId: path.caseId, body: body.body });
+    return jsonResponse(201, { eventId: reply.eventId, at: reply.at });
+  },
+);

@@ -1,4 +1,6 @@
 import { staffRoute } from '../../http/route.js';
+import { casePathSchema } from '../../schemas/shared-fields.js';
+import { retryWorkflowBodySchema } from '../../schemas/staff-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { retryCaseWorkflow } from '../../use-cases/staff/retry-case-workflow.js';
 import { staffCaseSummary } from '../../use-cases/staff-case-view.js';
@@ -14,7 +16,16 @@ const ports = routePorts('retryCaseWorkflow', {
 });
 
 /** POST /v1/staff/cases/{caseId}/workflow/retry: 202, the lifecycle restarted under a new execution name. */
-export const handler = staffRoute('retryCaseWorkflow', ports, async ({ path, body, user, dependencies }) => {
-  const { retried, execution } = await retryCaseWorkflow(dependencies, { user, caseId: path.caseId, note: body.note });
-  return jsonResponse(202, { ...staffCaseSummary(retried), execution });
-});
+export const handler = staffRoute(
+  'retryCaseWorkflow',
+  { path: casePathSchema, body: retryWorkflowBodySchema },
+  ports,
+  async ({ path, body, user, dependencies }) => {
+    const { retried, execution } = await retryCaseWorkflow(dependencies, {
+      user,
+      caseId: path.caseId,
+      note: body.note,
+    });
+    return jsonResponse(202, { ...staffCaseSummary(retried), execution });
+  },
+);

@@ -1,4 +1,5 @@
 import { staffRoute } from '../../http/route.js';
+import { agentPathSchema, updateAgentBodySchema } from '../../schemas/admin-requests.js';
 import { jsonResponse } from '../../http/responses.js';
 import { agentView } from '../../use-cases/admin/agent-view.js';
 import { updateAgent } from '../../use-cases/admin/manage-agents.js';
@@ -8,7 +9,12 @@ import { routePorts } from '../../capabilities/declared-ports.js';
 const ports = routePorts('updateAgent', ASSIGNMENT_CHANGING_ADAPTERS);
 
 /** PUT /v1/admin/agents/{agentId} (admin): 200 with the agent's new profile and current load; 404 when unknown. */
-export const handler = staffRoute('updateAgent', ports, async ({ path, body, user, dependencies }) => {
-  const updated = await updateAgent(dependencies, user.storeId, { ...body, agentId: path.agentId });
-  return jsonResponse(200, agentView(updated));
-});
+export const handler = staffRoute(
+  'updateAgent',
+  { path: agentPathSchema, body: updateAgentBodySchema },
+  ports,
+  async ({ path, body, user, dependencies }) => {
+    const updated = await updateAgent(dependencies, user.storeId, { ...body, agentId: path.agentId });
+    return jsonResponse(200, agentView(updated));
+  },
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { taskHandler } from '../../commons/task-handler.js';
 import { WAIT_SIGNALS } from '../../domain/case.js';
 import { awaitSignal } from '../../use-cases/workflow/await-signal.js';
@@ -13,8 +13,8 @@ export const handler = taskHandler(
   z.object({
     caseId: z.string(),
     signal: z.enum(WAIT_SIGNALS),
-    taskToken: z.string().min(1),
-    waitSeconds: z.number().int().positive().optional(),
+    taskToken: z.string().check(z.minLength(1)),
+    waitSeconds: z.optional(z.number().check(z.int(), z.positive())),
   }),
   ports,
   awaitSignal,

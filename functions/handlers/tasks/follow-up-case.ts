@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { taskHandler } from '../../commons/task-handler.js';
 import { followUpCase } from '../../use-cases/aftercare/follow-up-case.js';
 import { taskPorts } from '../../capabilities/declared-ports.js';

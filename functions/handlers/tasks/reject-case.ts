@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { taskHandler } from '../../commons/task-handler.js';
 import { rejectCase } from '../../use-cases/workflow/reject-case.js';
 import { taskPorts } from '../../capabilities/declared-ports.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { taskHandler } from '../../commons/task-handler.js';
 import { requestManualReview } from '../../use-cases/workflow/request-manual-review.js';
 import { taskPorts } from '../../capabilities/declared-ports.js';

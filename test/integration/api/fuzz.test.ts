@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { StaffRole } from '../../../functions/domain/staff.js';
 import { ROUTE_SCHEMAS } from '../../../functions/schemas/route-schemas.js';
 import {
@@ -32,9 +32,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 
 interface Schemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  path?: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  path?: z.ZodMiniType;
 }
 
 /** Routes whose schemas live outside `ROUTE_SCHEMAS` (the page routes); any other route is fuzzed without a schema. */
@@ -311,7 +311,7 @@ const wrongType = (current: unknown): unknown => {
 };
 
 /** Whether a value is refused by the schema itself, or is no JSON at all. */
-const refusedBy = (schema: z.ZodType, value: string | Record<string, string>): boolean => {
+const refusedBy = (schema: z.ZodMiniType, value: string | Record<string, string>): boolean => {
   try {
     // An empty body reaches the schema as no body at all (json-body.ts): a schema with a default accepts it.
     const parsed = typeof value === 'string' ? (value === '' ? undefined : JSON.parse(value)) : value;

@@ -4,6 +4,7 @@ import { provideDependencies, type Dependencies } from '../../../functions/commo
 import type { StaffUser } from '../../../functions/domain/staff.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { staffRoute } from '../../../functions/http/route.js';
+import { ROUTE_SCHEMAS } from '../../../functions/schemas/route-schemas.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
 import { providedPorts } from '../../support/provided-ports.js';
 
@@ -39,7 +40,7 @@ const event = (
 
 let seen: Array<{ user: StaffUser; caseId: string; agentId: string }>;
 /** `assignCase` allows supervisors and admins only. */
-const assign = staffRoute('assignCase', providedPorts, async ({ user, path, body }) => {
+const assign = staffRoute('assignCase', ROUTE_SCHEMAS.assignCase, providedPorts, async ({ user, path, body }) => {
   seen.push({ user, caseId: path.caseId, agentId: body.agentId });
   return jsonResponse(200, { assigned: body.agentId });
 });
@@ -134,7 +135,7 @@ describe('Function: staffRoute', () => {
 
   it('lets every staff role call a route open to all staff, with its query validated', async () => {
     // Prepare
-    const queue = staffRoute('listStaffCases', providedPorts, async ({ user, query }) =>
+    const queue = staffRoute('listStaffCases', ROUTE_SCHEMAS.listStaffCases, providedPorts, async ({ user, query }) =>
       jsonResponse(200, { roles: user.roles, agentId: user.agentId, limit: query.limit }),
     );
     const get = (groups: string, queryStringParameters: Record<string, string> | null = null) =>
@@ -161,7 +162,8 @@ describe('Function: staffRoute', () => {
 
   it('refuses at cold start to serve a route that is not a staff route', () => {
     // Act
-    const build = () => staffRoute('createCase', providedPorts, async () => jsonResponse(200, {}));
+    const build = () =>
+      staffRoute('createCase', ROUTE_SCHEMAS.createCase, providedPorts, async () => jsonResponse(200, {}));
 
     // Assess
     expect(build).toThrow(/createCase is not a staff route/);

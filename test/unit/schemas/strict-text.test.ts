@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DEFAULT_POLICY } from '../../../functions/domain/policy/store-policy.js';
 import { createAgentBodySchema, policyBodySchema } from '../../../functions/schemas/admin-requests.js';
 import { attachmentRequestSchema, caseRequestSchema } from '../../../functions/schemas/case-request.js';
@@ -45,7 +45,7 @@ const resolution = {
   summary: 'Refunded the kettle.',
 };
 
-type Field = [path: string, schema: z.ZodType, body: unknown, lines: 'single' | 'multi'];
+type Field = [path: string, schema: z.ZodMiniType, body: unknown, lines: 'single' | 'multi'];
 const field = (schemaName: string, ...rest: Field): [string, Field] => [`${schemaName} ${rest[0]}`, rest];
 const FIELDS: Array<[string, Field]> = [
   field('caseRequestSchema', 'customer.name', caseRequestSchema, returnRequest(), 'single'),
