@@ -43,8 +43,8 @@ export const isKnownTimezone = (timeZone: string): boolean => {
   }
 };
 
-/** The wall-clock reading at `instant` in `timeZone`, expressed as if that reading were UTC (epoch ms). */
-const wallClockOf = (instant: number, timeZone: string): number => {
+/** The wall-clock reading at `instant` in `timeZone` as the time-zone database gives it, as if it were UTC (epoch ms). */
+const readWallClock = (instant: number, timeZone: string): number => {
   const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = Number(part.value);
   const wholeSeconds = Date.UTC(
@@ -56,6 +56,36 @@ const wallClockOf = (instant: number, timeZone: string): number => {
     fields.second ?? 0,
   );
   return wholeSeconds + (((instant % 1000) + 1000) % 1000);
+};
+
+const HOUR_MS = 3_600_000;
+const MAX_KEPT_HOURS = 50_000;
+
+// UTC offsets at whole UTC hours, by timezone, each read once per process: reading the database (`formatToParts`) was
+// most of the cost of counting a case's KPIs and of every business-time count, and an offset changes a few times a year.
+const hourOffsets = new Map<string, Map<number, number>>();
+
+const offsetAtHour = (timeZone: string, hour: number): number => {
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) hourOffsets.set(timeZone, (offsets = new Map<number, number>()));
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = readWallClock(hour * HOUR_MS, timeZone) - hour * HOUR_MS;
+    if (offsets.size >= MAX_KEPT_HOURS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+};
+
+/**
+ * The wall-clock reading at `instant` in `timeZone`, expressed as if that reading were UTC (epoch ms). Within a UTC
+ * hour whose two ends have the same offset, that offset holds throughout (no zone changes its offset twice within an
+ * hour); an hour with a change is read from the database at the instant itself.
+ */
+const wallClockOf = (instant: number, timeZone: string): number => {
+  const hour = Math.floor(instant / HOUR_MS);
+  const offset = offsetAtHour(timeZone, hour);
+  return offset === offsetAtHour(timeZone, hour + 1) ? instant + offset : readWallClock(instant, timeZone);
 };
 
 const utcOffsetAt = (instant: number, timeZone: string): number => wallClockOf(instant, timeZone) - instant;

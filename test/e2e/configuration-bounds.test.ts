@@ -10,12 +10,14 @@ import { TABLE_PREFIX } from '../../local/stack.js';
 import { returnRequest } from '../support/case-requests.js';
 import { api, waitFor } from '../support/local-stack.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
-import { settles } from '../support/wait-ceiling.js';
+import { settles, WAIT_CEILING_MS } from '../support/wait-ceiling.js';
 import { isRunning, startLocalProcess, type LocalProcess } from './support/local-process.js';
 
 /**
  * One store's SLA configuration cannot stall the service for the others. The stack runs in a child process (as
- * `npm start` does), so a frozen event loop there shows here as requests that time out, instead of freezing the test.
+ * `npm start` does), so a frozen event loop there shows here as requests that never answer, instead of freezing the
+ * test. How much work a duration may cost is counted, not timed, in
+ * test/unit/domain/sla/business-time-cost.property.test.ts (days and weeks looked at, whatever the input).
  */
 const HUGE = 'PT99999999999999999999H';
 
@@ -27,28 +29,25 @@ let dynamoDbEndpoint: string;
 let admin3: StaffApi;
 let storeACase: string;
 
-/** A request that gives up after `ms`: a frozen server is a failure, not a hang. */
-const timed = async (path: string, init: RequestInit, ms: number) => {
-  const startedAt = performance.now();
+/** A request that gives up at the wait ceiling: a frozen server is a failure (status 0), not a hang. */
+const request = async (path: string, init: RequestInit = {}) => {
   try {
-    const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(ms) });
-    const text = await response.text();
-    return { status: response.status, text, ms: performance.now() - startedAt };
+    const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(WAIT_CEILING_MS) });
+    return { status: response.status, text: await response.text() };
   } catch (error) {
-    return { status: 0, text: String(error), ms: performance.now() - startedAt };
+    return { status: 0, text: String(error) };
   }
 };
 
-const readStoreACase = () =>
-  timed(`/v1/cases/${storeACase}`, { headers: { 'x-api-key': DEMO_API_KEYS.storeA } }, 1_000);
+const readStoreACase = () => request(`/v1/cases/${storeACase}`, { headers: { 'x-api-key': DEMO_API_KEYS.storeA } });
 
 /** Store A's case read again and again for `ms`, one read at a time, while something else happens. */
 const keepReadingStoreA = async (ms: number) => {
-  const reads: Array<{ status: number; ms: number }> = [];
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
+  const reads: Array<{ status: number }> = [];
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
     const read = await readStoreACase();
-    reads.push({ status: read.status, ms: Math.round(read.ms) });
+    reads.push({ status: read.status });
     await new Promise((done) => setTimeout(done, 50));
   }
   return reads;
@@ -85,7 +84,7 @@ afterAll(async () => {
 
 describe('Acceptance: bounded SLA durations', () => {
   it.each([HUGE, 'P10000D'])(
-    "refuses store B's resolution target %s naming the fields, while store A keeps answering within a second",
+    "refuses store B's resolution target %s naming the fields, while store A keeps answering",
     async (duration) => {
       // Prepare
       const { version: _version, ...policy } = (await admin3.get('/v1/admin/sla')).json;
@@ -93,15 +92,11 @@ describe('Acceptance: bounded SLA durations', () => {
 
       // Act: the save, and store A's reads during it and for a few seconds after (the re-timing runs then).
       const [saved, reads] = await Promise.all([
-        timed(
-          '/v1/admin/sla',
-          {
-            method: 'PUT',
-            headers: { authorization: `Bearer ${admin3.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(policy),
-          },
-          5_000,
-        ),
+        request('/v1/admin/sla', {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${admin3.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(policy),
+        }),
         keepReadingStoreA(4_000),
       ]);
 
@@ -110,7 +105,7 @@ describe('Acceptance: bounded SLA durations', () => {
       const paths = JSON.parse(saved.text).error.details.map((detail: { path: string }) => detail.path);
       expect(paths).toEqual(expect.arrayContaining(['P1', 'P2', 'P3', 'P4'].map((p) => `targets.${p}.resolution`)));
       expect(reads.length).toBeGreaterThan(3);
-      expect(reads.filter((read) => read.status !== 200 || read.ms >= 1_000)).toEqual([]);
+      expect(reads.filter((read) => read.status !== 200)).toEqual([]);
     },
   );
 
@@ -142,20 +137,14 @@ describe('Acceptance: bounded SLA durations', () => {
       const listed = await supervisor3.get('/v1/staff/cases?failed=true');
       return listed.json.items.find((line: { caseId: string }) => line.caseId === storeBCase);
     });
-    const storeBRead = await timed(
-      `/v1/cases/${storeBCase}`,
-      { headers: { 'x-api-key': DEMO_API_KEYS.storeB } },
-      1_000,
-    );
-    const staffRead = await timed(
-      `/v1/staff/cases/${storeBCase}`,
-      { headers: { authorization: `Bearer ${supervisor3.token}` } },
-      1_000,
-    );
+    const storeBRead = await request(`/v1/cases/${storeBCase}`, { headers: { 'x-api-key': DEMO_API_KEYS.storeB } });
+    const staffRead = await request(`/v1/staff/cases/${storeBCase}`, {
+      headers: { authorization: `Bearer ${supervisor3.token}` },
+    });
 
     // Assess
     expect(failed.workflowFailure).toMatchObject({ error: 'BusinessTimeHorizonError' });
-    expect(reads.filter((read) => read.status !== 200 || read.ms >= 1_000)).toEqual([]);
+    expect(reads.filter((read) => read.status !== 200)).toEqual([]);
     for (const read of [storeBRead, staffRead]) {
       expect(read.status, read.text).toBe(409);
       expect(JSON.parse(read.text).error.code).toBe('sla_out_of_range');

@@ -84,11 +84,15 @@ describe('npm start: survey, revisit, reopen and close', () => {
 
   it('runs the whole follow-up as customers and agents would', async () => {
     const [answered, silent] = await Promise.all([resolvedCase('survey-answered'), resolvedCase('survey-silent')]);
-    const resolvedAt = Date.now();
 
-    // A survey email within seconds; opening its link records nothing.
+    // A survey email at once (surveyDelay PT0S): sent by the step the resolution started, before the workflow's first
+    // wake-up (the revisit, 20 s after the resolution), as the product's own instants say; opening its link records
+    // nothing.
     const [link] = await linksArrive(answered.email, 1);
-    expect(Date.now() - resolvedAt).toBeLessThan(10_000);
+    const sending = await staffView(answered.caseId);
+    const sentAt = Date.parse(sending.survey.sentAt);
+    expect(sentAt).toBeGreaterThanOrEqual(Date.parse(sending.resolution.resolvedAt));
+    expect(sentAt).toBeLessThan(Date.parse(sending.revisit.dueAt));
     const page = await fetch(`${link}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -116,8 +120,9 @@ describe('npm start: survey, revisit, reopen and close', () => {
     expect((await postSurveyForm(`${(link as string).slice(0, -1)}${last}`, fields)).status).toBe(404);
 
     // The revisit task in the agent's queue after ~20 s; "recurred" reopens the case to the agent.
-    await viewWhen(answered.caseId, (current) => current.revisit?.openedAt !== undefined);
-    expect(Date.now() - resolvedAt).toBeGreaterThanOrEqual(19_000);
+    const due = await viewWhen(answered.caseId, (current) => current.revisit?.openedAt !== undefined);
+    expect(Date.parse(due.revisit.dueAt) - Date.parse(due.resolution.resolvedAt)).toBe(20_000); // 24x7 calendar
+    expect(Date.parse(due.revisit.openedAt)).toBeGreaterThanOrEqual(Date.parse(due.revisit.dueAt));
     const queue = await answered.agent.get('/v1/staff/cases?type=revisit');
     expect(queue.json.items.map((line: { caseId: string }) => line.caseId)).toContain(answered.caseId);
     const recurred = await answered.agent.post(`/v1/staff/cases/${answered.caseId}/revisit`, {
@@ -153,7 +158,14 @@ describe('npm start: survey, revisit, reopen and close', () => {
     expect(closed).toMatchObject({ status: 'closed', workflowWait: null, revisit: { outcome: 'ok' } });
     expect(closed.rounds).toHaveLength(1);
     expect(closed.rounds[0]).toMatchObject({ survey: { status: 'answered' }, revisit: { outcome: 'recurred' } });
-    await new Promise((done) => setTimeout(done, 3_000));
+    // The step that sent the reminder has parked the workflow again (until the link expires): no second reminder.
+    await viewWhen(
+      silent.caseId,
+      (current) =>
+        current.survey?.reminderSentAt !== undefined &&
+        current.workflowWait !== null &&
+        current.workflowWait.since >= current.survey.reminderSentAt,
+    );
     expect(await surveyLinks(silent.email)).toHaveLength(2);
   });
 });

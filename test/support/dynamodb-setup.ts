@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { JavaNotFoundError, startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { filesOfThisRun } from './run-files.js';
 import { WAIT_CEILING_MS } from './wait-ceiling.js';
 
 export interface SharedDynamoDb {
@@ -21,7 +22,9 @@ declare module 'vitest' {
  * Without Java, `npm test` stops here in its first seconds with one line saying what to install.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  // No more than the run has files: one file named on the command line needs one.
+  const files = (await filesOfThisRun(project))?.length ?? Number.POSITIVE_INFINITY;
+  const workers = Math.max(1, Math.min(Number(project.config.maxWorkers) || 1, files));
   const started = await Promise.all(
     Array.from({ length: workers }, () => startDynamoDbLocal({ readyTimeoutMs: WAIT_CEILING_MS })),
   ).catch((error: unknown) => {

@@ -8,6 +8,8 @@ export interface BurstOutcome {
   filed: number;
   /** Intakes answered with anything but 201. */
   rejected: number;
+  /** The rejected intakes' status and error code (`503 service_busy`, `0 fetch failed`), with how many. */
+  rejections: Record<string, number>;
   /** Parked on the first-response wait with an agent. */
   assigned: number;
   /** Parked on the assignment wait: the store's unassigned queue. */
@@ -54,6 +56,7 @@ export const intakeBurst = async (
   const began = performance.now();
   const caseIds: string[] = [];
   let rejected = 0;
+  const rejections: Record<string, number> = {};
   let next = 0;
   const run = `${process.pid}-${Date.now()}`;
   const caller = async () => {
@@ -72,10 +75,19 @@ export const intakeBurst = async (
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
         body: JSON.stringify(body),
-      });
-      const answer = (await response.json().catch(() => undefined)) as { caseId?: string } | undefined;
-      if (response.status === 201 && answer?.caseId) caseIds.push(answer.caseId);
-      else rejected += 1;
+      }).catch((error: unknown) => error as Error);
+      const answer =
+        response instanceof Error
+          ? undefined
+          : ((await response.json().catch(() => undefined)) as
+              { caseId?: string; error?: { code?: string } } | undefined);
+      if (!(response instanceof Error) && response.status === 201 && answer?.caseId) caseIds.push(answer.caseId);
+      else {
+        rejected += 1;
+        const key =
+          response instanceof Error ? `0 ${response.message}` : `${response.status} ${answer?.error?.code ?? ''}`;
+        rejections[key] = (rejections[key] ?? 0) + 1;
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, caller));
@@ -107,6 +119,7 @@ export const intakeBurst = async (
   return {
     filed: caseIds.length,
     rejected,
+    rejections,
     ...count,
     unsettled: caseIds.length - outcomes.size,
     failures,

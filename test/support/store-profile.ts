@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client.js';
 import type { TestStack } from './local-stack.js';
+import { waitFor } from './wait-ceiling.js';
 
 /**
  * Sets how long the store's parked workflows wait before they re-read their case (`Store.signalRecheckAfter`), as an
@@ -51,3 +52,20 @@ export const setStoreSettings = async (
     client.destroy();
   }
 };
+
+/**
+ * Waits until the service sees the store's profile with `settings` (its store cache keeps a profile for a second): the
+ * moment a test may rely on them, instead of a sleep of the cache's lifetime.
+ */
+export const storeShows = (
+  stack: Pick<TestStack, 'dependencies'>,
+  storeId: string,
+  settings: Record<string, string>,
+): Promise<true> =>
+  waitFor(
+    async () => {
+      const store = (await stack.dependencies.stores.getStore(storeId)) as Record<string, unknown> | undefined;
+      return Object.entries(settings).every(([name, value]) => store?.[name] === value);
+    },
+    { what: `store ${storeId} showing ${JSON.stringify(settings)}` },
+  );

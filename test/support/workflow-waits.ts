@@ -15,6 +15,21 @@ export const parkedOn = (stack: TestStack, caseId: string, signal: WaitSignal): 
     { what: `case ${caseId} parked on ${signal}` },
   );
 
+/**
+ * The execution parked again at or after `instant` (an ISO time the case records: a reminder sent, a flag set): the
+ * step that ran then has ended, so whatever it was going to do is done, and nothing more happens before the next wake.
+ * The check that a step did something only once, without a guessed sleep.
+ */
+export const parkedAfter = (stack: TestStack, caseId: string, instant: string): Promise<Case> =>
+  waitFor(
+    async () => {
+      const current = await caseOf(stack.dependencies, caseId);
+      const since = current.workflowWait?.since;
+      return since !== undefined && Date.parse(since) >= Date.parse(instant) ? current : undefined;
+    },
+    { what: `case ${caseId} parked again after ${instant}` },
+  );
+
 /** The execution's record once it has ended (succeeded, failed or aborted). */
 export const executionEnded = (stack: TestStack, name: string): Promise<ExecutionRecord> =>
   stack.engine.waitForExecution(name, { timeoutMs: WAIT_CEILING_MS });

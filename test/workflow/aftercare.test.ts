@@ -7,7 +7,7 @@ import { staffApi, type StaffApi } from '../support/staff-api.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
 import { postSurveyForm, surveyEmailsTo, surveyLinksTo } from '../support/surveys.js';
-import { executionEnded, parkedOn } from '../support/workflow-waits.js';
+import { executionEnded, parkedAfter, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * The stage after the resolution on the real ASL, the real handlers and DynamoDB Local, with compressed durations
@@ -142,7 +142,9 @@ describe('Workflow: survey, revisit, reopen and close', () => {
     const { caseId, email, agent } = await caseInProgress();
     await resolve(agent, caseId);
     await surveyEmailsTo(stack, email, 2);
-    await new Promise((done) => setTimeout(done, 2_500));
+    // The step that sent the reminder has parked the workflow again (until the link expires): no second reminder.
+    const reminded = await caseWhen(caseId, (value) => value.survey?.reminderSentAt !== undefined);
+    await parkedAfter(stack, caseId, reminded.survey?.reminderSentAt as string);
     const links = await surveyLinksTo(stack, email);
     expect(links).toHaveLength(2);
     expect(new Set(links).size).toBe(1);
@@ -281,7 +283,8 @@ describe('Workflow: survey, revisit, reopen and close', () => {
     const { caseId, agent } = await caseInProgress();
     await resolve(agent, caseId);
     const escalated = await caseWhen(caseId, (value) => value.revisit?.escalatedAt !== undefined);
-    await new Promise((done) => setTimeout(done, 1_500));
+    // The step that escalated it has parked the workflow again: its one email is out, and no step repeats it.
+    await parkedAfter(stack, caseId, escalated.revisit?.escalatedAt as string);
     const toSupervisors = (await stack.outbox.list()).filter(
       (sent) => sent.to.some((to) => to.startsWith('supervisor1@')) && sent.subject.includes(escalated.caseNumber),
     );

@@ -3,18 +3,16 @@ import { api, startTestStack, waitFor, type TestStack } from '../support/local-s
 import { emailsAbout } from '../support/outbox.js';
 import { putSlaPolicy, slaPolicy } from '../support/sla-policies.js';
 import { staffApi, type StaffApi } from '../support/staff-api.js';
-import { setStoreSettings } from '../support/store-profile.js';
+import { setStoreSettings, storeShows } from '../support/store-profile.js';
 import { caseOf, timelineOf } from '../support/stored-cases.js';
 import { fileCase } from '../support/storefront.js';
-import { parkedOn } from '../support/workflow-waits.js';
+import { parkedAfter, parkedOn } from '../support/workflow-waits.js';
 
 /**
  * A case parked in `awaiting_customer` (its resolution clock stopped) on the real ASL and local engine, with the
  * store's awaiting-customer reminder and limit compressed to seconds: one reminder to the customer, then at the limit
  * the store's outcome, resolved as no action or flagged for the supervisors.
  */
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 describe('Workflow: a case awaiting the customer past the store limit', () => {
   let stack: TestStack;
   let supervisor: StaffApi;
@@ -33,7 +31,7 @@ describe('Workflow: a case awaiting the customer past the store limit', () => {
   /** A case the agent answered and then set to await the customer; returns it with its agent's API. */
   const awaitingCase = async (settings: Record<string, string>) => {
     await setStoreSettings(stack, 'store-a', settings);
-    await sleep(1_100); // the stack's store cache
+    await storeShows(stack, 'store-a', settings);
     const caseId = await fileCase(stack);
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
     const agentId = assigned.assignee?.agentId as string;
@@ -103,7 +101,8 @@ describe('Workflow: a case awaiting the customer past the store limit', () => {
       const current = await caseOf(stack.dependencies, caseId);
       return current.customerWaitFlag ? current : undefined;
     });
-    await sleep(2_000); // nothing more happens after the flag
+    // The step that flagged it has parked the workflow again: nothing more happens after the flag.
+    await parkedAfter(stack, caseId, flagged.customerWaitFlag?.flaggedAt as string);
 
     expect(flagged.status).toBe('awaiting_customer');
     const listed = await supervisor.get('/v1/staff/cases?flagged=true');

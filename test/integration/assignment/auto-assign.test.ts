@@ -106,12 +106,13 @@ describe('Function: autoAssign', () => {
     expect(await timelineOf(fixture, value.caseId)).toHaveLength(1);
   });
 
-  it('keeps every agent within maxOpenCases and assigns each case at most once under 100 concurrent calls', async () => {
+  it('keeps every agent within maxOpenCases and assigns each case at most once under 40 concurrent calls', async () => {
     // Prepare
     const storeId = freshStoreId();
     await putAgent(fixture, storeId, 'a1', { maxOpenCases: 5 });
     await putAgent(fixture, storeId, 'a2', { maxOpenCases: 5 });
-    const cases = await Promise.all(Array.from({ length: 100 }, () => putCase(fixture, openCase(storeId))));
+    // Four calls for each of the 10 places: every place is contended, and most calls must give up.
+    const cases = await Promise.all(Array.from({ length: 40 }, () => putCase(fixture, openCase(storeId))));
 
     // Act
     const results = await Promise.allSettled(cases.map((value) => autoAssign(dependencies, value.caseId)));
@@ -121,7 +122,7 @@ describe('Function: autoAssign', () => {
     expect(failures).toEqual([]);
     const outcomes = results.map((result) => (result.status === 'fulfilled' ? result.value.outcome : 'failed'));
     expect(outcomes.filter((outcome) => outcome === 'assigned')).toHaveLength(10);
-    expect(outcomes.filter((outcome) => outcome === 'unassigned')).toHaveLength(90);
+    expect(outcomes.filter((outcome) => outcome === 'unassigned')).toHaveLength(30);
 
     const agents = await fixture.agents.list(storeId);
     expect(agents.map((agent) => [agent.agentId, agent.openCases])).toEqual([
@@ -144,15 +145,16 @@ describe('Function: autoAssign', () => {
     const waiting = stored.filter((value) => !value.assignee);
     expect(waiting.every((value) => value.status === 'open')).toBe(true);
     const unassignedQueue = await fixture.cases.listQueue(storeId, { agentId: null, state: 'active' }, { limit: 100 });
-    expect(unassignedQueue.items).toHaveLength(90);
+    expect(unassignedQueue.items).toHaveLength(30);
   });
 
-  it('assigns a burst of 120 concurrent cases to agents with room, each within a few directory reads, evenly', async () => {
+  it('assigns a burst of 60 concurrent cases to agents with room, each within a few directory reads, evenly', async () => {
     // Prepare: room for every case, so each one must end assigned (a lost race is no reason to give up).
     const storeId = freshStoreId();
     await putAgent(fixture, storeId, 'a1', { maxOpenCases: 500 });
     await putAgent(fixture, storeId, 'a2', { maxOpenCases: 500 });
-    const cases = await Promise.all(Array.from({ length: 120 }, () => putCase(fixture, openCase(storeId))));
+    // 60 at once on two agents: most cases lose races, and N² reads (3,600) are six times the bound below.
+    const cases = await Promise.all(Array.from({ length: 60 }, () => putCase(fixture, openCase(storeId))));
     let directoryReads = 0;
     const agents = new Proxy(fixture.agents, {
       get: (target, property, receiver) =>
@@ -174,7 +176,7 @@ describe('Function: autoAssign', () => {
     // Ranking again after every lost race made a burst cost N² reads (and the last cases a task timeout).
     expect(directoryReads).toBeLessThanOrEqual(cases.length * 10);
     const loads = (await fixture.agents.list(storeId)).map((agent) => agent.openCases);
-    expect(loads.reduce((sum, load) => sum + load, 0)).toBe(120);
+    expect(loads.reduce((sum, load) => sum + load, 0)).toBe(cases.length);
     expect(Math.abs((loads[0] ?? 0) - (loads[1] ?? 0))).toBeLessThanOrEqual(2 * MAX_LOAD_SLACK);
   });
 

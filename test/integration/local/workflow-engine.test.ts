@@ -87,6 +87,7 @@ describe('Class: LocalWorkflowEngine', () => {
   };
 
   afterEach(async () => {
+    vi.restoreAllMocks();
     await Promise.all(engines.map((engine) => engine.stop()));
     engines = [];
   });
@@ -145,7 +146,7 @@ describe('Class: LocalWorkflowEngine', () => {
       .mockRejectedValueOnce(new TransientError('throttled again'))
       .mockResolvedValue({ greeting: 'third time' });
     const engine = newEngine({ definition: invokeDefinition, taskHandlers: { GreetFunctionArn: greet } });
-    const started = Date.now();
+    const timers = vi.spyOn(globalThis, 'setTimeout');
 
     // Act
     await engine.start({ caseId: 'case-1', storeId: 'store-1' });
@@ -153,7 +154,10 @@ describe('Class: LocalWorkflowEngine', () => {
 
     // Assess
     expect(greet).toHaveBeenCalledTimes(3);
-    expect(Date.now() - started).toBeLessThan(2_000); // IntervalSeconds 5 replaced by retryIntervalMs
+    // IntervalSeconds 5 (then 10 by BackoffRate 2) replaced by retryIntervalMs: the engine slept 10 ms before each retry.
+    const delays = timers.mock.calls.map(([, ms]) => ms);
+    expect(delays.filter((ms) => ms === 10)).toHaveLength(2);
+    expect(delays.filter((ms) => ms === 5_000 || ms === 10_000)).toEqual([]);
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: { greet: { greeting: 'third time' } } });
     expect(record.events?.filter((event) => event.type === 'StateRetried')).toHaveLength(2);
     expect(record.events?.filter((event) => event.type === 'StateFailed').map((event) => event.error)).toEqual([
@@ -296,6 +300,7 @@ describe('Class: LocalWorkflowEngine', () => {
       logger: log,
       taskHandlers: { AwaitFunctionArn: async (event) => parked.resolve(event) },
     });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
     const started = Date.now();
 
     // Act
@@ -305,9 +310,9 @@ describe('Class: LocalWorkflowEngine', () => {
     await engine.completeWait(String(taskToken), { outcome: 'too late' });
 
     // Assess
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(3_000);
+    // The task's timer is the state's TimeoutSecondsPath (waitSeconds 1), and the engine kept to it.
+    expect(timers.mock.calls.map(([, ms]) => ms)).toContain(1_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: { timedOut: true } });
     expect(record.output).not.toHaveProperty('decision');
     expect(record.events?.find((event) => event.type === 'StateFailed')).toMatchObject({
