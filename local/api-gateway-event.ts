@@ -158,8 +158,12 @@ const notInLambda = (): never => {
 };
 
 /** A Lambda context for one invocation of the route's function, with its AWS timeout. */
-export const lambdaContext = (route: RouteDeclaration, now: () => number = Date.now): Context => {
-  const deadline = now() + HTTP_FUNCTION_TIMEOUT_MS;
+export const lambdaContext = (
+  route: RouteDeclaration,
+  now: () => number = Date.now,
+  timeoutMs: number = HTTP_FUNCTION_TIMEOUT_MS,
+): Context => {
+  const deadline = now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: route.name,

@@ -63,6 +63,8 @@ export interface LocalServerOptions {
   host: string;
   port: number;
   logger: ServerLogger;
+  /** The HTTP functions' timeout (middy answers a 503 once it passes); 10 s as in AWS by default. */
+  functionTimeoutMs?: number;
 }
 
 export interface LocalServer {
@@ -225,7 +227,9 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
       claims,
     );
     try {
-      const result = fromProxyResult(await route.invoke(event, lambdaContext(route)));
+      const result = fromProxyResult(
+        await route.invoke(event, lambdaContext(route, Date.now, options.functionTimeoutMs)),
+      );
       if (result) return result;
       logger.error('Handler returned a malformed proxy result', { route: route.name, requestId });
     } catch (error) {

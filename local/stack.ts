@@ -59,6 +59,11 @@ export interface LocalStackOptions {
   retryIntervalMs?: number;
   /** Replaces the declared timeout of every workflow `lambda:invoke` task (tests only); the definition's by default. */
   taskTimeoutSeconds?: number;
+  /**
+   * Replaces the HTTP functions' 10 s timeout (tests only): a test on a loaded machine waits under the one test ceiling
+   * instead of failing because DynamoDB Local answered slowly; `npm run bench` measures the speed.
+   */
+  httpFunctionTimeoutMs?: number;
   /** First wait before a failed work queue job is delivered again (doubling after); 50 ms by default. */
   workRetryDelayMs?: number;
   /** Only errors are logged. */
@@ -227,7 +232,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
   try {
     // The port first: when it is taken, fail before starting Java.
-    server = await startLocalServer({ host: options.host ?? '127.0.0.1', port: options.port ?? 3000, logger: log });
+    server = await startLocalServer({
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 3000,
+      logger: log,
+      functionTimeoutMs: options.httpFunctionTimeoutMs,
+    });
     const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
     if (dataDir) await mkdir(dataDir, { recursive: true });
     temporaryDir = dataDir ? undefined : await mkdtemp(join(tmpdir(), 'after-sales-local-'));

@@ -1,4 +1,5 @@
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.js';
+import { WAIT_CEILING_MS } from './wait-ceiling.js';
 import { uniqueTablePrefix, workerDynamoDb } from './table-prefix.js';
 
 export type TestStack = LocalStack;
@@ -11,6 +12,7 @@ export type TestStack = LocalStack;
 export const startTestStack = (options: Omit<LocalStackOptions, 'port'> = {}): Promise<TestStack> =>
   startLocalStack({
     retryIntervalMs: 10,
+    httpFunctionTimeoutMs: WAIT_CEILING_MS,
     quiet: true,
     sharedDynamoDb: { ...workerDynamoDb(), tablePrefix: uniqueTablePrefix() },
     ...options,
