@@ -1,3 +1,4 @@
+import type { AttachmentFile } from '../domain/attachment-file.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import type { IntakeQuota } from '../domain/intake-limit.js';
 import { TransientError } from '../domain/errors.js';
@@ -85,6 +86,8 @@ export interface CaseChange {
    * most `MAX_CASE_ATTACHMENTS` files with them (else `StateConflictError`).
    */
   addAttachments?: readonly string[];
+  /** What each of `addAttachments` is (name, type, size), appended to `attachmentFiles` in the same way. */
+  addAttachmentFiles?: readonly AttachmentFile[];
   /**
    * One more customer message counted in the case item (`customerMessages`), only while below
    * `MAX_CUSTOMER_MESSAGES` (else `StateConflictError`): the limit holds however many messages race.

@@ -10,6 +10,7 @@ import { applyCaseAction, applyTimedCaseAction } from '../apply-case-action.js';
 import { fileCase } from '../file-case.js';
 import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
+import type { AttachmentFile } from '../../domain/attachment-file.js';
 import { checkAttachments, claimingAttachments } from '../check-attachments.js';
 import { IdempotencyKeyTakenError } from '../../ports/case-store.js';
 import type { PlannedChange } from '../apply-case-action.js';
@@ -87,10 +88,10 @@ export const postCustomerMessage = async (
     : undefined;
   const earlier = await idempotency?.earlierAnswer();
   if (earlier) return { ...earlier, replayed: true };
-  await checkAttachments(dependencies, current.storeId, attachments);
+  const files = await checkAttachments(dependencies, current.storeId, attachments);
   try {
     const answer = await claimingAttachments(attachments, () =>
-      postChecked(dependencies, message, current, attachments, idempotency?.record),
+      postChecked(dependencies, message, current, files, idempotency?.record),
     );
     return { ...answer, replayed: false };
   } catch (error) {
@@ -112,9 +113,10 @@ const postChecked = async (
   >,
   message: CustomerMessage,
   current: Case,
-  attachments: readonly string[],
+  files: readonly AttachmentFile[],
   record: Recorder | undefined,
 ): Promise<MessageAnswer> => {
+  const attachments = files.map((file) => file.attachmentId);
   const recorded = (planned: PlannedChange, reopened: boolean): PlannedChange =>
     record
       ? { ...planned, idempotency: record({ eventId: planned.event.eventId, at: planned.event.at, reopened }) }
@@ -129,7 +131,7 @@ const postChecked = async (
     const { event, before, after } = await applyReopeningAction(dependencies, message.caseId, (latest, toAgent) => {
       if (latest.status !== 'resolved') {
         return recorded(
-          withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
+          withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), files),
           false,
         );
       }
@@ -141,7 +143,7 @@ const postChecked = async (
             { reason: 'customer_message', actor: customer, event: messageEvent(latest), now: dependencies.clock.now() },
             { toAgent },
           ),
-          attachments,
+          files,
         ),
         true,
       );
@@ -152,7 +154,7 @@ const postChecked = async (
     return fileFollowUp(dependencies, message, current, customer, attachments, record);
   }
   const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
-    recorded(withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments), false),
+    recorded(withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), files), false),
   );
   await signalWorkflow(dependencies, after.caseId);
   return { eventId: event.eventId, at: event.at, reopened: false };
