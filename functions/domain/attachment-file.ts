@@ -23,7 +23,6 @@ const UNNAMED = 'file';
  */
 export const keptFileName = (raw: string): string => {
   const segment = raw.split(/[/\\]/).at(-1) ?? '';
-  // eslint-disable-next-line no-control-regex
   const visible = segment.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const kept = [...visible].slice(0, MAX_FILE_NAME_LENGTH).join('').trim();
   return kept === '' || kept === '.' || kept === '..' ? UNNAMED : kept;
