@@ -3,6 +3,7 @@ import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { resolutionShapeProblems } from '../domain/resolution-money.js';
+import { caseSearchQueryFields } from './case-search.js';
 import { pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
 
 /** Request schemas of the /v1/staff routes (API.md "Staff"); the case routes' path is `casePathSchema`. */
@@ -19,6 +20,7 @@ export const staffQueueQuerySchema = z.strictObject({
   failed: z.enum(['true']).optional(),
   /** `true`: cases awaiting the customer past the store's limit, flagged for supervisors (supervisors and admins). */
   flagged: z.enum(['true']).optional(),
+  ...caseSearchQueryFields,
   ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;

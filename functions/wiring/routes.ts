@@ -150,8 +150,20 @@ const DECLARED_ROUTES = [
     roles: ALL_STAFF,
     handler: 'list-staff-cases',
     summary:
-      'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows.',
-    capabilities: { tables: { cases: 'read' } },
+      'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows; ' +
+      'or a search by caseNumber, orderId or customerEmail, newest first.',
+    // The email search reads the index keyed by the customer's address: this route only.
+    capabilities: { tables: { cases: 'read' }, personalDataIndexes: ['byCustomerEmail'] },
+  },
+  {
+    name: 'getStaffCaseByNumber',
+    method: 'GET',
+    path: '/v1/staff/cases/by-number/{caseNumber}',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'get-staff-case-by-number',
+    summary: 'The case with the number customers quote (e.g. AS-20261207-0001), as GET /v1/staff/cases/{caseId}.',
+    capabilities: { tables: { cases: 'read', stores: 'read' } },
   },
   {
     name: 'getStaffCase',
