@@ -204,6 +204,19 @@ export type EmailTemplate =
       agentName: string;
       firstResponseDueAt?: string;
       timezone: string;
+    }
+  /** To the agent (internal): a case was just assigned to them, by whatever assigned it; the link opens its page. */
+  | {
+      kind: 'agent_case_assigned';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      agentName: string;
+      caseType: CaseType;
+      orderId: string;
+      priority?: Priority;
+      firstResponseDueAt?: string;
+      timezone: string;
     };
 
 export type EmailKind = EmailTemplate['kind'];

@@ -323,5 +323,26 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
         paragraph(words.action),
       ]);
     },
+    agent_case_assigned: (t) => {
+      const words = w.agent_case_assigned;
+      return staffEmail(t, words.headline(t), w.staff.agentFooter, [
+        paragraph(words.opening(t)),
+        staffFacts(t, {
+          priority: t.priority,
+          requestType: w.caseTypes[t.caseType],
+          order: t.orderId,
+          firstResponseDue: t.firstResponseDueAt && formatLocalDueTime(t.firstResponseDueAt, t.timezone),
+        }),
+        paragraph(words.action),
+      ]);
+    },
   };
 };
+
+/** The staff console's button to a case's page, under a staff email's blocks. */
+export const caseLinkBlock = (w: EmailWording, caseUrl: string): EmailBlock => ({
+  kind: 'action',
+  label: w.staff.openCase,
+  url: caseUrl,
+  fallback: w.staff.linkFallback,
+});
