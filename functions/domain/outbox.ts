@@ -15,7 +15,7 @@ import {
  */
 export type OutboxNotice =
   /** To the customer: a public reply (`reply_<eventId>`). */
-  | { kind: 'reply'; replyEventId: string; body: string; authorName: string }
+  | { kind: 'reply'; replyEventId: string; body: string; authorName: string; fileNames?: string[] }
   /** To the customer: we need your answer (`awaiting_customer_<eventId>`), quoting the latest public reply. */
   | { kind: 'awaiting_customer'; eventId: string }
   /** To the customer: resolved, in round `round` (`case_resolved[_r<n>]`). */

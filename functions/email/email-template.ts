@@ -63,6 +63,8 @@ export type EmailTemplate =
       storeName: string;
       authorName: string;
       body: string;
+      /** The names of the files sent with the reply (the customer sees them with the case on the storefront). */
+      fileNames?: string[];
     }
   /** To the customer: staff need information from them; `latestReply` is the last public reply, when there is one. */
   | { kind: 'awaiting_customer'; caseNumber: string; customerName: string; storeName: string; latestReply?: string }

@@ -125,6 +125,7 @@ export const en: EmailWording = {
   reply_posted: {
     headline: 'New reply to your request',
     opening: (t) => `${t.authorName} has replied to your request (case ${t.caseNumber}):`,
+    filesIntro: 'Files sent with this reply (you can find them with your request on our website or app):',
   },
   awaiting_customer: {
     headline: 'We need information from you',

@@ -149,6 +149,7 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
       return customerEmail(t, words.headline, [
         paragraph(words.opening(t)),
         quote(t.body),
+        ...introduced(words.filesIntro, list(t.fileNames ?? [])),
         paragraph(w.customer.howToAnswer(t.storeName)),
       ]);
     },

@@ -77,7 +77,7 @@ interface WordingByKind {
     updates: string;
     addInformation: (t: TemplateOf<'case_assigned'>) => string;
   };
-  reply_posted: { headline: string; opening: (t: TemplateOf<'reply_posted'>) => string };
+  reply_posted: { headline: string; opening: (t: TemplateOf<'reply_posted'>) => string; filesIntro: string };
   awaiting_customer: {
     headline: string;
     opening: (t: TemplateOf<'awaiting_customer'>) => string;

@@ -121,6 +121,7 @@ export const zhCN: EmailWording = {
   reply_posted: {
     headline: '您的售后申请有新回复',
     opening: (t) => `客服 ${t.authorName} 回复了您的售后申请（服务单号 ${t.caseNumber}）：`,
+    filesIntro: '本次回复附带以下文件（可在网站或 App 的售后申请页面中查看）：',
   },
   awaiting_customer: {
     headline: '需要您补充信息',

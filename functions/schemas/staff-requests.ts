@@ -3,6 +3,7 @@ import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { resolutionShapeProblems } from '../domain/resolution-money.js';
+import { attachmentIdsSchema } from './case-request.js';
 import { caseSearchQueryFields } from './case-search.js';
 import { pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
 
@@ -28,7 +29,11 @@ export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
 /** A retry of a failed workflow; the note goes on the internal timeline event. */
 export const retryWorkflowBodySchema = z.strictObject({ note: multiLineText(1_000).optional() });
 
-export const replyBodySchema = z.strictObject({ body: multiLineText(5_000) });
+export const replyBodySchema = z.strictObject({
+  body: multiLineText(5_000),
+  /** Files for the customer, uploaded first (`POST /v1/attachments`) like a customer message's. */
+  attachments: attachmentIdsSchema,
+});
 export const noteBodySchema = z.strictObject({ body: multiLineText(5_000) });
 
 export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_customer', 'in_progress']) });

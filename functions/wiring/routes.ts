@@ -192,12 +192,15 @@ const DECLARED_ROUTES = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'reply-to-case',
-    summary: 'A public reply, emailed to the customer; the first one is the first response.',
+    summary:
+      'A public reply, emailed to the customer with the names of its files; the first one is the first response.',
+    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       mailer: true,
       workQueue: true,
+      attachments: 'read',
     },
   },
   {

@@ -6,6 +6,7 @@ import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsMailer } from '../../capabilities/mailer/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
+import { awsAttachments } from '../../capabilities/attachments/aws.js';
 
 const ports = routePorts('replyToCase', {
   cases: awsCases,
@@ -14,10 +15,16 @@ const ports = routePorts('replyToCase', {
   mailer: awsMailer,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
+  attachments: awsAttachments,
 });
 
 /** POST /v1/staff/cases/{caseId}/replies: 201 with the reply's event id; the customer is emailed. */
 export const handler = staffRoute('replyToCase', ports, async ({ path, body, user, dependencies }) => {
-  const reply = await replyToCase(dependencies, { user, caseId: path.caseId, body: body.body });
+  const reply = await replyToCase(dependencies, {
+    user,
+    caseId: path.caseId,
+    body: body.body,
+    attachments: body.attachments,
+  });
   return jsonResponse(201, { eventId: reply.eventId, at: reply.at });
 });

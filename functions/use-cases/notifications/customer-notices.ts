@@ -98,7 +98,7 @@ export const notifyAssigned = async (dependencies: MailDependencies, value: Case
 export const notifyReply = async (
   dependencies: MailDependencies,
   value: Case,
-  reply: { replyEventId: string; body: string; authorName: string },
+  reply: { replyEventId: string; body: string; authorName: string; fileNames?: string[] | undefined },
 ): Promise<void> =>
   sendNotice(
     dependencies,
@@ -108,6 +108,7 @@ export const notifyReply = async (
       kind: 'reply_posted',
       authorName: reply.authorName,
       body: reply.body,
+      ...(reply.fileNames?.length ? { fileNames: reply.fileNames } : {}),
     }),
   );
 

@@ -261,6 +261,19 @@ describe('Function: renderEmail', () => {
     }
   });
 
+  it.each(LOCALES)('lists the files sent with a reply by name, escaped, and nothing when none (%s)', (locale) => {
+    // Act
+    const withFiles = renderEmail({ ...samples.reply_posted, fileNames: ['底座.jpg', '<b>x</b>.pdf'] }, locale);
+    const without = renderEmail(samples.reply_posted, locale);
+
+    // Assess
+    expect(withFiles.text).toContain('- 底座.jpg');
+    expect(withFiles.text).toContain('- <b>x</b>.pdf');
+    expect(withFiles.html).toContain(escapeHtml('<b>x</b>.pdf'));
+    expect(withFiles.html).not.toContain('<b>x</b>');
+    expect(without.html).not.toContain('<ul');
+  });
+
   it.each(LOCALES)('links the case page in the staff console when given its URL (%s)', (locale) => {
     // Prepare
     const caseUrl = 'https://care.shop.example/console/cases/cs_01JAAAAAAAAAAAAAAAAAAAAAAA?x=1&y=2';
