@@ -64,6 +64,7 @@ export class AfterSalesStack extends Stack {
         identityArn: this.email.identity.emailIdentityArn,
         configurationSetName: this.email.configurationSet.configurationSetName,
         configurationSetArn: this.email.configurationSetArn,
+        ...(config.consoleBaseUrl ? { consoleBaseUrl: config.consoleBaseUrl } : {}),
       },
       surveyLinks: this.survey.resources,
       workQueue: this.workQueues.queue,

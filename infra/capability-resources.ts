@@ -17,7 +17,14 @@ export interface CapabilityResources {
   /** The case state machine's ARN, built from its fixed name (a Ref would close a cycle through the task functions). */
   stateMachineArn: string;
   attachmentsBucket: IBucket;
-  mail: { from: string; identityArn: string; configurationSetName: string; configurationSetArn: string };
+  mail: {
+    from: string;
+    identityArn: string;
+    configurationSetName: string;
+    configurationSetArn: string;
+    /** Where staff emails link the case pages (`consoleBaseUrl`, else `publicBaseUrl` context); none when neither. */
+    consoleBaseUrl?: string;
+  };
   /** The survey key secret and where links point (`Survey`). */
   surveyLinks: SurveyLinkResources;
   /** The background work queue (`WorkQueues`), encrypted with the data key. */

@@ -32,6 +32,12 @@ export interface DeploymentConfig {
    */
   publicBaseUrl?: string;
   /**
+   * `-c consoleBaseUrl=https://care.shop.example`: where the staff console is served, linked from staff emails
+   * (`<consoleBaseUrl>/console/cases/<caseId>`). Absent: `publicBaseUrl` (the console shares the API's origin); with
+   * neither, staff emails link nothing.
+   */
+  consoleBaseUrl?: string;
+  /**
    * `-c alarmTopicArn=arn:aws:sns:eu-west-1:123456789012:on-call`: the SNS topic every alarm notifies (it must let
    * CloudWatch publish, and its key CloudWatch use). Absent: the stack creates an encrypted topic and outputs its ARN.
    */
@@ -101,6 +107,13 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     );
   }
 
+  const consoleBaseUrl = stringContext(node, 'consoleBaseUrl')?.replace(/\/+$/, '') ?? publicBaseUrl;
+  if (consoleBaseUrl !== undefined && !PUBLIC_BASE_URL_PATTERN.test(consoleBaseUrl)) {
+    throw new Error(
+      `Context "consoleBaseUrl" must be an https URL like https://care.shop.example (no query), got "${consoleBaseUrl}"`,
+    );
+  }
+
   const alarmTopicArn = stringContext(node, 'alarmTopicArn');
   if (alarmTopicArn !== undefined && !TOPIC_ARN_PATTERN.test(alarmTopicArn)) {
     throw new Error(
@@ -114,5 +127,5 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   }
   const waf = wafContext === true || wafContext === 'true';
 
-  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, alarmTopicArn, waf };
+  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, consoleBaseUrl, alarmTopicArn, waf };
 };

@@ -63,6 +63,8 @@ interface UploadRecord {
   attachmentId: string;
   contentType: string;
   size: number;
+  /** The uploader's name for the file (absent in records written before names were kept). */
+  fileName?: string;
   expires: number;
   status: 'pending' | 'uploaded';
   createdAt: string;
@@ -134,6 +136,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
       attachmentId,
       contentType,
       size,
+      fileName: request.fileName,
       expires,
       status: 'pending',
       createdAt: now.toISOString(),
@@ -209,7 +212,12 @@ export class LocalAttachmentStorage implements AttachmentStorage {
   async describe(storeId: string, attachmentId: string): Promise<StoredFile | undefined> {
     if (!(await this.exists(storeId, attachmentId))) return undefined;
     const record = await this.readRecord(storeId, attachmentId);
-    return record?.status === 'uploaded' ? { contentType: record.contentType, size: record.size } : undefined;
+    if (record?.status !== 'uploaded') return undefined;
+    return {
+      contentType: record.contentType,
+      size: record.size,
+      ...(typeof record.fileName === 'string' ? { fileName: record.fileName } : {}),
+    };
   }
 
   /** A URL of the local server, signed like an upload URL but for reading (`download`), valid a few minutes. */

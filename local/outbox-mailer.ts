@@ -17,6 +17,8 @@ export interface OutboxEmail {
 export interface OutboxMailerOptions {
   directory: string;
   clock?: () => Date;
+  /** The local stack's origin: staff emails link the console's case pages under it. */
+  consoleBaseUrl?: string;
 }
 
 // Shared by every instance in the process, so ids keep their order even when several mailers write to one folder.
@@ -55,8 +57,11 @@ export class OutboxMailer implements Mailer {
   private readonly directory: string;
   private readonly clock: () => Date;
 
+  readonly consoleBaseUrl?: string;
+
   constructor(options: OutboxMailerOptions) {
     this.directory = options.directory;
+    if (options.consoleBaseUrl) this.consoleBaseUrl = options.consoleBaseUrl.replace(/\/+$/, '');
     this.clock = options.clock ?? (() => new Date());
   }
 

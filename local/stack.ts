@@ -253,7 +253,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     await seedDemoStores(documentClient, tables.stores, { reviewReminderAfter: options.reviewReminderAfter });
     restoreEnvironment = setConfigEnvironment(tables, dynamoDb.endpoint);
 
-    const outbox = new OutboxMailer({ directory: join(files, 'outbox') });
+    const outbox = new OutboxMailer({ directory: join(files, 'outbox'), consoleBaseUrl: server.url });
     const attachments = new LocalAttachmentStorage({
       directory: join(files, 'uploads'),
       baseUrl: server.url,

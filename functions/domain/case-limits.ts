@@ -14,6 +14,11 @@ export const assertRoomForMessage = (current: Case, addedAttachments: number): v
   if ((current.customerMessages ?? 0) >= MAX_CUSTOMER_MESSAGES) {
     throw new CaseLimitReachedError('customerMessages', MAX_CUSTOMER_MESSAGES);
   }
+  assertRoomForFiles(current, addedAttachments);
+};
+
+/** Refuses (409 `case_limit_reached`) files past the case's limit; the write re-checks it (`addAttachments`). */
+export const assertRoomForFiles = (current: Case, addedAttachments: number): void => {
   if (current.attachments.length + addedAttachments > MAX_CASE_ATTACHMENTS) {
     throw new CaseLimitReachedError('attachments', MAX_CASE_ATTACHMENTS);
   }

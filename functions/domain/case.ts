@@ -1,4 +1,5 @@
 import { newSortableId, SORTABLE_ID_BODY } from './ids.js';
+import type { AttachmentFile } from './attachment-file.js';
 import type { CaseRevisit, RevisitOutcome } from './aftercare/revisit.js';
 import type { CaseSurvey } from './aftercare/survey.js';
 import type { SlaMilestone } from './sla/sla-policy.js';
@@ -241,6 +242,11 @@ export interface Case extends CaseRequest {
   kpiRevision?: number;
   /** The earlier case this one follows up (a customer wrote on a case closed or past its reopen window). */
   linkedCaseId?: string;
+  /**
+   * What each file in `attachments` is (name, type, size), in the same order, appended by the same writes; absent or
+   * shorter for files attached before names were kept (the view shows those by id).
+   */
+  attachmentFiles?: AttachmentFile[];
 }
 
 export const roundOf = (value: Pick<Case, 'round'>): number => value.round ?? 1;
@@ -283,7 +289,8 @@ export const orderValue = (items: readonly OrderLine[]): number =>
   Math.round(items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
 
 /**
- * The case as a change leaves it: `set` fields replaced, `remove` fields gone, `addAttachments` appended, one more
+ * The case as a change leaves it: `set` fields replaced, `remove` fields gone, `addAttachments` (and their
+ * `addAttachmentFiles`) appended, one more
  * customer message counted.
  */
 export const caseWithChange = (
@@ -292,16 +299,19 @@ export const caseWithChange = (
     set,
     remove = [],
     addAttachments = [],
+    addAttachmentFiles = [],
     countCustomerMessage = false,
   }: {
     set?: Partial<Case>;
     remove?: readonly (keyof Case)[];
     addAttachments?: readonly string[];
+    addAttachmentFiles?: readonly AttachmentFile[];
     countCustomerMessage?: boolean;
   },
 ): Case => {
   const next: Case = { ...current, ...set };
   if (addAttachments.length > 0) next.attachments = [...(next.attachments ?? []), ...addAttachments];
+  if (addAttachmentFiles.length > 0) next.attachmentFiles = [...(next.attachmentFiles ?? []), ...addAttachmentFiles];
   if (countCustomerMessage) next.customerMessages = (next.customerMessages ?? 0) + 1;
   for (const field of remove) delete next[field];
   return next;

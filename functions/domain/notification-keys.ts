@@ -9,6 +9,11 @@ export const replyNotificationKey = (replyEventId: string): string => `reply_${r
 export const awaitingCustomerNotificationKey = (eventId: string): string => `awaiting_customer_${eventId}`;
 export const assignedNotificationKey = ({ agentId, assignedAt }: Pick<Assignee, 'agentId' | 'assignedAt'>): string =>
   `case_assigned_${agentId}_${assignedAt}`;
+/** The agent's own email about an assignment: one per assignment, beside the customer's `case_assigned_…`. */
+export const agentAssignedNotificationKey = ({
+  agentId,
+  assignedAt,
+}: Pick<Assignee, 'agentId' | 'assignedAt'>): string => `agent_assigned_${agentId}_${assignedAt}`;
 export const resolvedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_resolved');
 /** Once per case: a cancelled case is never reopened. */
 export const cancelledNotificationKey = (): string => 'case_cancelled';

@@ -16,13 +16,16 @@ import {
  */
 export type OutboxNotice =
   /** To the customer: a public reply (`reply_<eventId>`). */
-  | { kind: 'reply'; replyEventId: string; body: string; authorName: string }
+  | { kind: 'reply'; replyEventId: string; body: string; authorName: string; fileNames?: string[] }
   /** To the customer: we need your answer (`awaiting_customer_<eventId>`), quoting the latest public reply. */
   | { kind: 'awaiting_customer'; eventId: string }
   /** To the customer: resolved, in round `round` (`case_resolved[_r<n>]`). */
   | { kind: 'resolved'; resolution: Resolution; round?: number }
-  /** To the customer, and for a P1 to the supervisors: who handles the case (`case_assigned_<agentId>_<at>`). */
-  | { kind: 'assigned'; assignee: Assignee }
+  /**
+   * To the customer, the agent (at `agentEmail`, as the action read it from the directory) and for a P1 the
+   * supervisors: who handles the case (`case_assigned_<agentId>_<at>`).
+   */
+  | { kind: 'assigned'; assignee: Assignee; agentEmail?: string }
   /** To the customer: the case is open again in round `round`, and who has it (`case_reopened_r<n>`). */
   | { kind: 'reopened'; reason: ReopenReason; round: number; assignee?: Assignee }
   /** To the customer: the cancellation they asked for (`case_cancelled`), with its reason as stored on the case. */

@@ -63,6 +63,8 @@ export type EmailTemplate =
       storeName: string;
       authorName: string;
       body: string;
+      /** The names of the files sent with the reply (the customer sees them with the case on the storefront). */
+      fileNames?: string[];
     }
   /** To the customer: staff need information from them; `latestReply` is the last public reply, when there is one. */
   | { kind: 'awaiting_customer'; caseNumber: string; customerName: string; storeName: string; latestReply?: string }
@@ -202,6 +204,19 @@ export type EmailTemplate =
       storeName: string;
       caseType: CaseType;
       agentName: string;
+      firstResponseDueAt?: string;
+      timezone: string;
+    }
+  /** To the agent (internal): a case was just assigned to them, by whatever assigned it; the link opens its page. */
+  | {
+      kind: 'agent_case_assigned';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      agentName: string;
+      caseType: CaseType;
+      orderId: string;
+      priority?: Priority;
       firstResponseDueAt?: string;
       timezone: string;
     };

@@ -75,6 +75,9 @@ export const en: EmailWording = {
     supervisorsFooter: 'Internal notice, sent to the store’s supervisors only.',
     staffFooter: 'Internal notice, sent to the store’s staff only.',
     openToAct: 'Open the case in the staff console to act on it.',
+    openCase: 'Open the case',
+    linkFallback: 'If the button does not work, copy this address into your browser:',
+    agentFooter: 'Internal notice, sent to the agent the case is assigned to.',
     revisitAnswer: (caseId) =>
       `Record the answer in the staff console: “ok” when the problem is solved (the case is closed), “recurred” when it has come back (the case is reopened). API: POST /v1/staff/cases/${caseId}/revisit.`,
   },
@@ -122,6 +125,7 @@ export const en: EmailWording = {
   reply_posted: {
     headline: 'New reply to your request',
     opening: (t) => `${t.authorName} has replied to your request (case ${t.caseNumber}):`,
+    filesIntro: 'Files sent with this reply (you can find them with your request on our website or app):',
   },
   awaiting_customer: {
     headline: 'We need information from you',
@@ -259,5 +263,10 @@ export const en: EmailWording = {
     opening: (t) =>
       `Case ${t.caseNumber} has priority P1 (critical and urgent) and has just been assigned to ${t.agentName}. You are receiving this so that you can follow it from the start.`,
     action: 'Open the case in the staff console to follow its progress.',
+  },
+  agent_case_assigned: {
+    headline: (t) => `[${t.caseNumber}] Case assigned to you`,
+    opening: (t) => `Hello ${t.agentName}, case ${t.caseNumber} has just been assigned to you.`,
+    action: 'Open the case in the staff console to answer the customer.',
   },
 };

@@ -149,6 +149,7 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
       return customerEmail(t, words.headline, [
         paragraph(words.opening(t)),
         quote(t.body),
+        ...introduced(words.filesIntro, list(t.fileNames ?? [])),
         paragraph(w.customer.howToAnswer(t.storeName)),
       ]);
     },
@@ -323,5 +324,26 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
         paragraph(words.action),
       ]);
     },
+    agent_case_assigned: (t) => {
+      const words = w.agent_case_assigned;
+      return staffEmail(t, words.headline(t), w.staff.agentFooter, [
+        paragraph(words.opening(t)),
+        staffFacts(t, {
+          priority: t.priority,
+          requestType: w.caseTypes[t.caseType],
+          order: t.orderId,
+          firstResponseDue: t.firstResponseDueAt && formatLocalDueTime(t.firstResponseDueAt, t.timezone),
+        }),
+        paragraph(words.action),
+      ]);
+    },
   };
 };
+
+/** The staff console's button to a case's page, under a staff email's blocks. */
+export const caseLinkBlock = (w: EmailWording, caseUrl: string): EmailBlock => ({
+  kind: 'action',
+  label: w.staff.openCase,
+  url: caseUrl,
+  fallback: w.staff.linkFallback,
+});

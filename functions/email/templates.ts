@@ -2,7 +2,7 @@ import type { CaseType, Locale, ResolutionType } from '../domain/case.js';
 import type { SlaMilestone } from '../domain/sla/sla-policy.js';
 import type { EmailTemplate, Renderers } from './email-template.js';
 import { en } from './en.js';
-import { emailRenderers } from './layouts.js';
+import { caseLinkBlock, emailRenderers } from './layouts.js';
 import { renderContent, type EmailContent, type RenderedEmail } from './render.js';
 import type { EmailWording } from './wording.js';
 import { zhCN } from './zh-cn.js';
@@ -27,11 +27,22 @@ export const resolutionTypeLabel = (type: ResolutionType, locale: Locale): strin
 export const slaMilestoneLabel = (milestone: SlaMilestone, locale: Locale): string =>
   WORDING[locale].slaMilestones[milestone];
 
-/** Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped. */
-export const renderEmail = (template: EmailTemplate, locale: Locale): RenderedEmail => {
+/**
+ * Renders one email in the given locale: subject (with the case number), plain text, and HTML with every value escaped.
+ * `caseUrl` (staff emails): the case's page in the staff console, a button at the end (its address in the text part).
+ */
+export const renderEmail = (
+  template: EmailTemplate,
+  locale: Locale,
+  { caseUrl }: { caseUrl?: string | undefined } = {},
+): RenderedEmail => {
   // The renderer picked by `template.kind` takes exactly that kind; TypeScript cannot correlate the two by itself.
   const render = RENDERERS[locale][template.kind] as (template: EmailTemplate) => EmailContent;
-  return renderContent(render(template), locale);
+  const content = render(template);
+  return renderContent(
+    caseUrl ? { ...content, blocks: [...content.blocks, caseLinkBlock(WORDING[locale], caseUrl)] } : content,
+    locale,
+  );
 };
 
 export type { RenderedEmail } from './render.js';

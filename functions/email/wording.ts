@@ -77,7 +77,7 @@ interface WordingByKind {
     updates: string;
     addInformation: (t: TemplateOf<'case_assigned'>) => string;
   };
-  reply_posted: { headline: string; opening: (t: TemplateOf<'reply_posted'>) => string };
+  reply_posted: { headline: string; opening: (t: TemplateOf<'reply_posted'>) => string; filesIntro: string };
   awaiting_customer: {
     headline: string;
     opening: (t: TemplateOf<'awaiting_customer'>) => string;
@@ -179,6 +179,11 @@ interface WordingByKind {
     opening: (t: TemplateOf<'p1_case_assigned'>) => string;
     action: string;
   };
+  agent_case_assigned: {
+    headline: (t: TemplateOf<'agent_case_assigned'>) => string;
+    opening: (t: TemplateOf<'agent_case_assigned'>) => string;
+    action: string;
+  };
 }
 
 export interface EmailWording extends WordingByKind {
@@ -217,6 +222,11 @@ export interface EmailWording extends WordingByKind {
     /** Under the SLA notices, which reach agents, supervisors or admins. */
     staffFooter: string;
     openToAct: string;
+    /** The button to the case's page in the staff console, and the line above its address in the text part. */
+    openCase: string;
+    linkFallback: string;
+    /** Under the notices meant for the agent a case was assigned to. */
+    agentFooter: string;
     /** How the revisit is answered, and what each answer does. */
     revisitAnswer: (caseId: string) => string;
   };

@@ -74,6 +74,9 @@ export const zhCN: EmailWording = {
     supervisorsFooter: '此邮件为内部通知，仅发送给店铺主管。',
     staffFooter: '此邮件为内部通知，仅发送给店铺工作人员。',
     openToAct: '请在客服工作台中打开该服务单进行处理。',
+    openCase: '打开服务单',
+    linkFallback: '如果按钮无法打开，请将以下链接复制到浏览器中打开：',
+    agentFooter: '此邮件为内部通知，仅发送给负责该服务单的客服。',
     revisitAnswer: (caseId) =>
       `请在客服工作台中记录回访结果：问题已解决请选“ok”（服务单将关闭），问题再次出现请选“recurred”（服务单将重新打开）。接口：POST /v1/staff/cases/${caseId}/revisit。`,
   },
@@ -118,6 +121,7 @@ export const zhCN: EmailWording = {
   reply_posted: {
     headline: '您的售后申请有新回复',
     opening: (t) => `客服 ${t.authorName} 回复了您的售后申请（服务单号 ${t.caseNumber}）：`,
+    filesIntro: '本次回复附带以下文件（可在网站或 App 的售后申请页面中查看）：',
   },
   awaiting_customer: {
     headline: '需要您补充信息',
@@ -243,5 +247,10 @@ export const zhCN: EmailWording = {
     opening: (t) =>
       `服务单 ${t.caseNumber} 为 P1 级（严重且紧急）服务单，现已分配给客服 ${t.agentName}。特此通知，便于您从一开始就关注其处理进展。`,
     action: '请在客服工作台中打开该服务单，跟进处理进展。',
+  },
+  agent_case_assigned: {
+    headline: (t) => `[${t.caseNumber}] 服务单已分配给您`,
+    opening: (t) => `${t.agentName}，您好：服务单 ${t.caseNumber} 刚刚分配给您。`,
+    action: '请在客服工作台中打开该服务单并回复客户。',
   },
 };

@@ -3,6 +3,8 @@ export interface UploadRequest {
   attachmentId: string;
   contentType: string;
   size: number;
+  /** The uploader's name for the file (already `keptFileName`), stored with it and read back by `describe`. */
+  fileName: string;
 }
 
 export interface UploadTicket {
@@ -16,6 +18,8 @@ export interface UploadTicket {
 export interface StoredFile {
   contentType: string;
   size: number;
+  /** The name given at upload; absent for a file uploaded before names were kept. */
+  fileName?: string;
 }
 
 export interface DownloadTicket {

@@ -22,6 +22,8 @@ export abstract class CaseStoreDecorator implements CaseStore {
   get: CaseStore['get'] = (...args) => this.inner.get(...args);
   getWithTimeline: CaseStore['getWithTimeline'] = (...args) => this.inner.getWithTimeline(...args);
   listByCustomer: CaseStore['listByCustomer'] = (...args) => this.inner.listByCustomer(...args);
+  findIdByCaseNumber: CaseStore['findIdByCaseNumber'] = (...args) => this.inner.findIdByCaseNumber(...args);
+  search: CaseStore['search'] = (...args) => this.inner.search(...args);
   listOpenCasesForOrder: CaseStore['listOpenCasesForOrder'] = (...args) => this.inner.listOpenCasesForOrder(...args);
   listQueue: CaseStore['listQueue'] = (...args) => this.inner.listQueue(...args);
   listByStatus: CaseStore['listByStatus'] = (...args) => this.inner.listByStatus(...args);

@@ -1,3 +1,4 @@
+import type { AttachmentFile } from '../domain/attachment-file.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import type { IntakeQuota } from '../domain/intake-limit.js';
 import { TransientError } from '../domain/errors.js';
@@ -85,6 +86,8 @@ export interface CaseChange {
    * most `MAX_CASE_ATTACHMENTS` files with them (else `StateConflictError`).
    */
   addAttachments?: readonly string[];
+  /** What each of `addAttachments` is (name, type, size), appended to `attachmentFiles` in the same way. */
+  addAttachmentFiles?: readonly AttachmentFile[];
   /**
    * One more customer message counted in the case item (`customerMessages`), only while below
    * `MAX_CUSTOMER_MESSAGES` (else `StateConflictError`): the limit holds however many messages race.
@@ -163,6 +166,10 @@ export interface CaseStore {
   getWithTimeline(caseId: string): Promise<{ case: Case; timeline: TimelineEvent[] } | undefined>;
   /** A customer's cases in one store, newest first. */
   listByCustomer(storeId: string, customerId: string, page: PageRequest): Promise<Page<Case>>;
+  /** The id of a store's case with this number (already `normalizedCaseNumber`); undefined when none has it. */
+  findIdByCaseNumber(storeId: string, caseNumber: string): Promise<string | undefined>;
+  /** A store's cases found by their order or by their customer's email address (exact, normalised), newest first. */
+  search(storeId: string, search: CaseSearch, page: PageRequest): Promise<Page<Case>>;
   /** Cases of one order in one store that are still open (not rejected, resolved, closed or cancelled). */
   listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]>;
   /**
@@ -196,6 +203,9 @@ export interface CaseStore {
    */
   listStaleOutbox(writtenBefore: Date, limit: number): Promise<Array<{ caseId: string; key: string }>>;
 }
+
+/** What staff search a store's cases by; `assignedTo` keeps only one agent's cases (an agent's own search). */
+export type CaseSearch = ({ orderId: string } | { customerEmail: string }) & { assignedTo?: string };
 
 export interface QueueRef {
   /** An agentId, or `null` for the unassigned queue. */

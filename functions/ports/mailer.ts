@@ -9,4 +9,9 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  /**
+   * Where the staff console is served (no trailing slash), so staff emails link their case's page
+   * (`<consoleBaseUrl>/console/cases/<caseId>`); absent when the deployment names none (the emails then link nothing).
+   */
+  readonly consoleBaseUrl?: string;
 }

@@ -10,6 +10,7 @@ import { attachmentRequestSchema, caseRequestSchema, listCasesQuerySchema } from
 import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requests.js';
 import { caseExportQuerySchema, csatReportQuerySchema, kpiReportQuerySchema } from './report-requests.js';
 import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
+import { caseNumberPathSchema } from './case-search.js';
 import { apiKeyPathSchema, apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
 import {
   assignBodySchema,
@@ -42,6 +43,7 @@ export const ROUTE_SCHEMAS = {
   getCsatReport: { query: csatReportQuerySchema },
   exportCases: { query: caseExportQuerySchema },
   getStaffCase: { path: casePathSchema },
+  getStaffCaseByNumber: { path: caseNumberPathSchema },
   getCaseAttachment: { path: caseAttachmentPathSchema },
   replyToCase: { path: casePathSchema, body: replyBodySchema },
   addCaseNote: { path: casePathSchema, body: noteBodySchema },

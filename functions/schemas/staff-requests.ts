@@ -4,6 +4,8 @@ import { AGENT_ID_PATTERN } from '../domain/agent.js';
 import { REVISIT_OUTCOMES } from '../domain/aftercare/revisit.js';
 import { CASE_STATUSES, RESOLUTION_TYPES, ROOT_CAUSES, SEVERITIES, URGENCIES } from '../domain/case.js';
 import { resolutionShapeProblems } from '../domain/resolution-money.js';
+import { attachmentIdsSchema } from './case-request.js';
+import { caseSearchQueryFields } from './case-search.js';
 import { pageQueryFields, multiLineText, singleLineText } from './shared-fields.js';
 
 /** Request schemas of the /v1/staff routes (API.md "Staff"); the case routes' path is `casePathSchema`. */
@@ -22,6 +24,7 @@ export const staffQueueQuerySchema = z.strictObject({
   failed: z.optional(z.enum(['true'])),
   /** `true`: cases awaiting the customer past the store's limit, flagged for supervisors (supervisors and admins). */
   flagged: z.optional(z.enum(['true'])),
+  ...caseSearchQueryFields,
   ...pageQueryFields,
 });
 export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
@@ -29,7 +32,11 @@ export type StaffQueueQuery = z.output<typeof staffQueueQuerySchema>;
 /** A retry of a failed workflow; the note goes on the internal timeline event. */
 export const retryWorkflowBodySchema = z.strictObject({ note: z.optional(multiLineText(1_000)) });
 
-export const replyBodySchema = z.strictObject({ body: multiLineText(5_000) });
+export const replyBodySchema = z.strictObject({
+  body: multiLineText(5_000),
+  /** Files for the customer, uploaded first (`POST /v1/attachments`) like a customer message's. */
+  attachments: attachmentIdsSchema,
+});
 export const noteBodySchema = z.strictObject({ body: multiLineText(5_000) });
 
 export const statusBodySchema = z.strictObject({ status: z.enum(['awaiting_customer', 'in_progress']) });

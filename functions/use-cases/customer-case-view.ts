@@ -25,7 +25,7 @@ export interface CustomerMessageView {
   /** The replying agent's display name. */
   authorName?: string;
   body: string;
-  /** Files the customer sent with the message (attachment ids). */
+  /** Files sent with the message, by the customer or with a staff reply (attachment ids). */
   attachments?: string[];
 }
 
@@ -46,7 +46,16 @@ const messagesOf = (timeline: readonly TimelineEvent[]): CustomerMessageView[] =
       }
       if (event.type !== 'reply_sent') return [];
       const authorName = textOf(event, 'authorName');
-      return [{ at: event.at, from: 'agent', ...(authorName ? { authorName } : {}), body }];
+      const attachments = attachmentsOf(event);
+      return [
+        {
+          at: event.at,
+          from: 'agent',
+          ...(authorName ? { authorName } : {}),
+          body,
+          ...(attachments.length > 0 ? { attachments } : {}),
+        },
+      ];
     });
 
 /**

@@ -43,11 +43,13 @@ export const submittedCase = (
   caseNumber: string,
   now: Date,
   links: Pick<Case, 'linkedCaseId'> = {},
+  files: Pick<Case, 'attachmentFiles'> = {},
 ): { filed: Case; submitted: TimelineEvent } => {
   const caseId = newCaseId(now);
   const filed: Case = {
     ...request,
     ...links,
+    ...files,
     caseId,
     caseNumber,
     storeId: store.storeId,
@@ -93,7 +95,7 @@ export const fileCase = async (
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
-  await checkAttachments({ attachments }, store.storeId, request.attachments);
+  const files = await checkAttachments({ attachments }, store.storeId, request.attachments);
   const day = caseNumberDay(now, store.timezone);
   const quota = intakeLimited ? intakeQuota(store, request.customer.id, now) : undefined;
 
@@ -101,7 +103,14 @@ export const fileCase = async (
     // A number per attempt: a cancelled write gave its number back, and a moved counter needs a new one.
     const sequence = await cases.nextCaseSequence(store.storeId, day);
     const caseNumber = formatCaseNumber(store.caseNumberPrefix, day, sequence);
-    const { filed, submitted } = submittedCase(store, request, caseNumber, now, linkedCaseId ? { linkedCaseId } : {});
+    const { filed, submitted } = submittedCase(
+      store,
+      request,
+      caseNumber,
+      now,
+      linkedCaseId ? { linkedCaseId } : {},
+      files.length > 0 ? { attachmentFiles: files } : {},
+    );
     const idempotency = messageRecord
       ? messageRecord(filed)
       : idempotencyKey

@@ -1,50 +1,68 @@
 import { isRevisitPending } from '../domain/aftercare/revisit.js';
-import { pendingApprovalOf, roundOf, type Case } from '../domain/case.js';
+import { orderValue, pendingApprovalOf, roundOf, type Case } from '../domain/case.js';
 import { waitOutcome } from '../domain/case-progress.js';
 import type { CaseSla } from '../domain/sla/case-sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { staffAftercareView } from './aftercare/aftercare-views.js';
 import { staffSlaView } from './sla/sla-views.js';
+import { staffAttachmentsOf, staffMessagesOf } from './staff-case-files.js';
 
 /**
- * What staff see of a case: everything, the full timeline with internal notes included, except the workflow's task
- * token (a credential that completes the workflow's wait: only the API's own signal may use it).
+ * What staff see of a case (`GET /v1/staff/cases/{caseId}`, the console's case page): the case in the business's
+ * terms, field by field. The customer and order, the classification and assignee, the SLA clocks with due times and
+ * breaches, the resolution, survey rounds and answers, the files with their names, the conversation (`messages`) and
+ * the whole timeline (each event `public` or `internal`). Not the store's own bookkeeping: KPI revisions, the
+ * notifications already sent, retry counters, the stored copy of due times, and never the workflow's task token (a
+ * credential that completes the workflow's wait: only the API's own signal may use it).
  */
 export const staffCaseView = (
   value: Case,
   timeline: readonly TimelineEvent[],
   { sla, timezone, now = new Date() }: { sla?: CaseSla; timezone: string; now?: Date },
-) => {
-  const {
-    workflowWait,
-    deadlines: _deadlines,
-    escalation: _escalation,
-    survey: _survey,
-    revisit: _revisit,
-    rounds: _rounds,
-    ...fields
-  } = value;
-  return {
-    ...fields,
-    ...staffAftercareView(value, now),
-    priority: value.classification?.priority ?? null,
-    classification: value.classification ?? null,
-    assignee: value.assignee ?? null,
-    decision: value.decision ?? null,
-    resolution: value.resolution ?? null,
-    /** An agent's resolution awaiting a supervisor's approval: what, by whom, since when (null: none). */
-    pendingApproval: pendingApprovalOf(value) ?? null,
-    cancellation: value.cancellation ?? null,
-    // What the workflow is still parked on: a wait whose event already happened is over (or being completed).
-    workflowWait:
-      workflowWait && !waitOutcome(workflowWait.signal, value)
-        ? { signal: workflowWait.signal, since: workflowWait.since }
-        : null,
-    workflowFailure: value.workflowFailure ?? null,
-    sla: staffSlaView(value, sla, timezone),
-    timeline: [...timeline],
-  };
-};
+) => ({
+  caseId: value.caseId,
+  caseNumber: value.caseNumber,
+  storeId: value.storeId,
+  status: value.status,
+  type: value.type,
+  channel: value.channel,
+  createdAt: value.createdAt,
+  updatedAt: value.updatedAt,
+  customer: value.customer,
+  orderId: value.orderId,
+  orderedAt: value.orderedAt,
+  deliveredAt: value.deliveredAt ?? null,
+  items: value.items,
+  currency: value.currency,
+  orderValue: orderValue(value.items),
+  description: value.description,
+  /** The storefront's hints, as filed; `classification` holds what the case was classified as. */
+  severity: value.severity ?? null,
+  urgency: value.urgency ?? null,
+  attachments: staffAttachmentsOf(value),
+  priority: value.classification?.priority ?? null,
+  classification: value.classification ?? null,
+  assignee: value.assignee ?? null,
+  firstRespondedAt: value.firstRespondedAt ?? null,
+  decision: value.decision ?? null,
+  resolution: value.resolution ?? null,
+  /** An agent's resolution awaiting a supervisor's approval: what, by whom, since when (null: none). */
+  pendingApproval: pendingApprovalOf(value) ?? null,
+  cancellation: value.cancellation ?? null,
+  /** Awaiting the customer past the store's limit, flagged for supervisors: since when (null: not flagged). */
+  customerWaitFlaggedSince:
+    value.status === 'awaiting_customer' && value.customerWaitFlag ? value.customerWaitFlag.since : null,
+  // What the workflow is still parked on: a wait whose event already happened is over (or being completed).
+  workflowWait:
+    value.workflowWait && !waitOutcome(value.workflowWait.signal, value)
+      ? { signal: value.workflowWait.signal, since: value.workflowWait.since }
+      : null,
+  workflowFailure: value.workflowFailure ?? null,
+  sla: staffSlaView(value, sla, timezone),
+  ...staffAftercareView(value, now),
+  messages: staffMessagesOf(value, timeline),
+  timeline: [...timeline],
+});
 export type StaffCaseView = ReturnType<typeof staffCaseView>;
 
 /** One line of a work queue. */

@@ -149,8 +149,20 @@ const DECLARED_ROUTES = [
     roles: ALL_STAFF,
     handler: 'list-staff-cases',
     summary:
-      'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows.',
-    capabilities: { tables: { cases: 'read' } },
+      'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows; ' +
+      'or a search by caseNumber, orderId or customerEmail, newest first.',
+    // The email search reads the index keyed by the customer's address: this route only.
+    capabilities: { tables: { cases: 'read' }, personalDataIndexes: ['byCustomerEmail'] },
+  },
+  {
+    name: 'getStaffCaseByNumber',
+    method: 'GET',
+    path: '/v1/staff/cases/by-number/{caseNumber}',
+    auth: 'staff',
+    roles: ALL_STAFF,
+    handler: 'get-staff-case-by-number',
+    summary: 'The case with the number customers quote (e.g. AS-20261207-0001), as GET /v1/staff/cases/{caseId}.',
+    capabilities: { tables: { cases: 'read', stores: 'read' } },
   },
   {
     name: 'getStaffCase',
@@ -179,11 +191,14 @@ const DECLARED_ROUTES = [
     auth: 'staff',
     roles: ALL_STAFF,
     handler: 'reply-to-case',
-    summary: 'A public reply, emailed to the customer; the first one is the first response.',
+    summary:
+      'A public reply, emailed to the customer with the names of its files; the first one is the first response.',
+    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       workQueue: true,
+      attachments: 'read',
     },
   },
   {

@@ -10,6 +10,11 @@ export interface IndexDeclaration {
   sortKey: string;
   /** Extra attributes projected besides the keys (`ALL` for the whole item). */
   projection: 'ALL' | 'KEYS_ONLY' | string[];
+  /**
+   * Keyed by personal data: only a function that names the index in `capabilities.indexes` may query it (the others
+   * get the table's other indexes, as before).
+   */
+  personalData?: true;
 }
 
 export interface TableDeclaration {
@@ -41,6 +46,13 @@ export const TABLES: readonly TableDeclaration[] = [
         projection: ['caseId'],
       },
       { indexName: 'byWorkflowFailure', partitionKey: 'failedStoreKey', sortKey: 'failedKey', projection: 'ALL' },
+      {
+        indexName: 'byCustomerEmail',
+        partitionKey: 'storeEmailKey',
+        sortKey: 'createdKey',
+        projection: 'ALL',
+        personalData: true,
+      },
     ],
     accessPatterns: [
       'case by id: GetItem pk=CASE#<caseId>, sk=CASE (a case of another store is treated as not found)',
@@ -59,6 +71,12 @@ export const TABLES: readonly TableDeclaration[] = [
       'outbox items left behind (sweep, every minute): Query byAwaitingWorkflow awaitingWorkflowKey=OUTBOX#<0..3>, ' +
         'createdKey < <now - 1 min> (createdKey=<at>#<caseId>#<key>; the same sparse index as the stranded cases, ' +
         'its own partitions, so no new index)',
+      'a case by its number in a store (staff lookup): GetItem pk=CASENUMBER#<storeId>#<caseNumber>, sk=CASENUMBER ' +
+        '(a pointer holding caseId, put in the intake transaction), then the case by id',
+      "a store's cases of one order, newest first (staff search): Query byOrder storeOrderKey=<storeId>#<orderId>, descending",
+      "a store's cases of one customer email, newest first (staff search): Query byCustomerEmail " +
+        'storeEmailKey=<storeId>#<email trimmed, NFC, lower-cased>, descending (the normalised address, not a hash: ' +
+        'the case item holds the address anyway, under the same key; queried only by the staff list route)',
       "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },

@@ -273,4 +273,17 @@ describe('Stack: agents table and the byQueue index', () => {
       ).toEqual(capabilities.tables?.cases ? ['dynamodb:Query'] : []);
     }
   });
+
+  it('lets only the staff list route query the byCustomerEmail index (keyed by personal data)', () => {
+    const casesTableId = logicalIdOf(synth.stack.data.tables.cases);
+    const byEmail = JSON.stringify({ 'Fn::Join': ['', [getAtt(casesTableId), '/index/byCustomerEmail']] });
+    const granted = declaredFunctions()
+      .filter(({ fn }) =>
+        roleStatements(fn).some((statement) =>
+          asList(statement.Resource).some((target) => JSON.stringify(target) === byEmail),
+        ),
+      )
+      .map(({ name }) => name);
+    expect(granted).toEqual(['listStaffCases']);
+  });
 });

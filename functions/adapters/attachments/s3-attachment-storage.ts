@@ -21,6 +21,19 @@ export interface S3AttachmentStorageOptions {
 
 const DEFAULT_DOWNLOAD_SECONDS = 300;
 
+/** The uploader's file name, kept as the object's user metadata (`x-amz-meta-file-name`), percent-encoded. */
+const FILE_NAME_METADATA = 'file-name';
+
+/** The name as stored; a value that is not valid percent-encoding (not written by this adapter) is left out. */
+const decodedFileName = (value: string | undefined): string | undefined => {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+
 export const attachmentObjectKey = (storeId: string, attachmentId: string): string =>
   `attachments/${storeId}/${attachmentId}`;
 
@@ -88,6 +101,9 @@ export class S3AttachmentStorage implements AttachmentStorage {
         Key: attachmentObjectKey(request.storeId, request.attachmentId),
         ContentType: request.contentType,
         ContentLength: request.size,
+        // User metadata must be ASCII: the name is percent-encoded (`describe` decodes it). The presigner puts it in the
+        // URL's signed query (S3 reads `x-amz-meta-*` there), so the client sends no header for it and cannot change it.
+        Metadata: { [FILE_NAME_METADATA]: encodeURIComponent(request.fileName) },
       }),
     );
     const uploadUrl = await getSignedUrl(this.client, command, {
@@ -114,7 +130,12 @@ export class S3AttachmentStorage implements AttachmentStorage {
       const head = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: attachmentObjectKey(storeId, attachmentId) }),
       );
-      return { contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
+      const fileName = decodedFileName(head.Metadata?.[FILE_NAME_METADATA]);
+      return {
+        contentType: head.ContentType ?? 'application/octet-stream',
+        size: head.ContentLength ?? 0,
+        ...(fileName !== undefined ? { fileName } : {}),
+      };
     } catch (error) {
       if (isMissingOrUnlisted(error)) return undefined;
       throw error;

@@ -118,6 +118,14 @@ const caseItem = (table: string, current: Case, change: CaseChange): TransactIte
     values[':roomForAttachments'] = MAX_CASE_ATTACHMENTS - change.addAttachments.length;
     conditions.push('size(#attachments) <= :roomForAttachments');
   }
+  if (change.addAttachmentFiles?.length) {
+    names['#attachmentFiles'] = 'attachmentFiles';
+    values[':noAttachmentFiles'] = [];
+    values[':attachmentFiles'] = [...change.addAttachmentFiles];
+    assignments.push(
+      '#attachmentFiles = list_append(if_not_exists(#attachmentFiles, :noAttachmentFiles), :attachmentFiles)',
+    );
+  }
   if (change.countCustomerMessage) {
     names['#customerMessages'] = 'customerMessages';
     values[':noMessages'] = 0;

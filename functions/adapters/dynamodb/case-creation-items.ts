@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../../domain/timeline.js';
 import type { CaseCreationWrites, IdempotencyRecord } from '../../ports/case-store.js';
 import { claimItems } from './attachment-claims.js';
 import { idempotencyItem } from './case-change-items.js';
-import { awaitingWorkflowKey, toCaseItem, toEventItem } from './case-items.js';
+import { awaitingWorkflowKey, caseNumberItem, toCaseItem, toEventItem } from './case-items.js';
 import type { CaseSequence } from './case-number-blocks.js';
 import { kpiDeltaItems } from './kpi-items.js';
 import { caseNumberCounterKey } from './store-items.js';
@@ -29,7 +29,7 @@ export interface CaseCreationTransaction {
 /**
  * Everything a new case writes, in one TransactWriteItems: the idempotency record (first, so its cancellation reason
  * carries the record holding the key: a replay is recognised with no read), the customer's intake counter of the hour,
- * the case and its first event, the claim of its case number's block when the number opens one, a claim on each
+ * the case, its first event and its number's pointer, the claim of its case number's block when the number opens one, a claim on each
  * attachment and the KPI counters. The caller checks that the tables it passes are declared.
  */
 export const caseCreationTransaction = (
@@ -57,6 +57,9 @@ export const caseCreationTransaction = (
       },
     },
     { Put: { TableName: tables.cases, Item: toEventItem(firstEvent) } },
+    // Unconditional: numbers are unique per store by their counter's blocks (case-number-blocks.ts), so no other case
+    // holds this pointer, and a condition would only add a failure to tell apart.
+    { Put: { TableName: tables.cases, Item: caseNumberItem(newCase) } },
   );
   if (sequence?.claim) transaction.counterIndex = items.push(blockClaimItem(tables.stores as string, sequence)) - 1;
   transaction.claimsIndex = items.length;

@@ -1,4 +1,5 @@
 import type { Case } from '../../domain/case.js';
+import { normalizedEmail } from '../../domain/case-lookup.js';
 import { queueOf } from '../../domain/queue.js';
 import type { OutboxItem } from '../../domain/outbox.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
@@ -9,6 +10,22 @@ export const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }
 export const storeStatusKey = (storeId: string, status: string): string => `${storeId}#${status}`;
 export const storeCustomerKey = (storeId: string, customerId: string): string => `${storeId}#${customerId}`;
 export const storeOrderKey = (storeId: string, orderId: string): string => `${storeId}#${orderId}`;
+/** The byCustomerEmail key: the address normalised (`normalizedEmail`), so a search in another case finds it. */
+export const storeEmailKey = (storeId: string, email: string): string => `${storeId}#${normalizedEmail(email)}`;
+
+/** The pointer from a store's case number to its case, written with the case (see `caseNumberItem`). */
+export const caseNumberKey = (storeId: string, caseNumber: string) => ({
+  pk: `CASENUMBER#${storeId}#${caseNumber}`,
+  sk: 'CASENUMBER',
+});
+
+export const caseNumberItem = (value: Pick<Case, 'storeId' | 'caseNumber' | 'caseId'>): Record<string, unknown> => ({
+  ...caseNumberKey(value.storeId, value.caseNumber),
+  entity: 'caseNumber',
+  storeId: value.storeId,
+  caseNumber: value.caseNumber,
+  caseId: value.caseId,
+});
 
 /**
  * The byAwaitingWorkflow key: present from intake until the case's workflow is known to run (see `caseAttributes` in
@@ -54,6 +71,7 @@ const KEY_ATTRIBUTES = [
   'storeStatusKey',
   'storeCustomerKey',
   'storeOrderKey',
+  'storeEmailKey',
   'createdKey',
   'queueKey',
   'queueSortKey',
@@ -76,6 +94,7 @@ export const toCaseItem = (value: Case): Record<string, unknown> => ({
   storeStatusKey: storeStatusKey(value.storeId, value.status),
   storeCustomerKey: storeCustomerKey(value.storeId, value.customer.id),
   storeOrderKey: storeOrderKey(value.storeId, value.orderId),
+  storeEmailKey: storeEmailKey(value.storeId, value.customer.email),
   createdKey: `${value.createdAt}#${value.caseId}`,
   // Sparse: only a case in a work queue carries the byQueue keys.
   ...queueOf(value),

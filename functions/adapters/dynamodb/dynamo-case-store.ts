@@ -24,6 +24,7 @@ import {
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
   type CaseChange,
+  type CaseSearch,
   type CaseStore,
   type IdempotencyRecord,
   type Page,
@@ -37,12 +38,14 @@ import { CaseNumberBlocks, type CaseSequence } from './case-number-blocks.js';
 import {
   awaitingWorkflowShards,
   caseKey,
+  caseNumberKey,
   fromCaseItem,
   fromEventItem,
   fromOutboxItem,
   outboxKeyOf,
   outboxShards,
   storeCustomerKey,
+  storeEmailKey,
   storeOrderKey,
   storeStatusKey,
 } from './case-items.js';
@@ -223,6 +226,31 @@ export class DynamoCaseStore implements CaseStore {
     );
   }
 
+  async findIdByCaseNumber(storeId: string, caseNumber: string): Promise<string | undefined> {
+    const result = await guarded(
+      this.client.send(
+        new GetCommand({
+          TableName: this.tables.cases,
+          Key: caseNumberKey(storeId, caseNumber),
+          ProjectionExpression: 'caseId',
+        }),
+      ),
+    );
+    return typeof result.Item?.caseId === 'string' ? result.Item.caseId : undefined;
+  }
+
+  async search(storeId: string, search: CaseSearch, page: PageRequest): Promise<Page<Case>> {
+    const index: Pick<CaseQuery, 'indexName' | 'attribute' | 'partition'> =
+      'orderId' in search
+        ? { indexName: 'byOrder', attribute: 'storeOrderKey', partition: storeOrderKey(storeId, search.orderId) }
+        : {
+            indexName: 'byCustomerEmail',
+            attribute: 'storeEmailKey',
+            partition: storeEmailKey(storeId, search.customerEmail),
+          };
+    return this.queryCases({ ...index, ...(search.assignedTo ? { assignedTo: search.assignedTo } : {}) }, page);
+  }
+
   async listOpenCasesForOrder(storeId: string, orderId: string): Promise<Case[]> {
     const items = await queryAll(this.client, {
       TableName: this.tables.cases,
@@ -362,6 +390,12 @@ export class DynamoCaseStore implements CaseStore {
       names['#having'] = query.having;
       filter = [filter, 'attribute_exists(#having)'].filter(Boolean).join(' AND ');
     }
+    if (query.assignedTo) {
+      names['#assignee'] = 'assignee';
+      names['#agentId'] = 'agentId';
+      values[':assignedTo'] = query.assignedTo;
+      filter = [filter, '#assignee.#agentId = :assignedTo'].filter(Boolean).join(' AND ');
+    }
     const items: Case[] = [];
     let startKey: Record<string, unknown> | undefined = decodePageToken(page.nextToken, {
       partitionAttribute: query.attribute,
@@ -412,7 +446,7 @@ const storedKpiRevision = (item: Record<string, unknown>): number => {
 };
 
 interface CaseQuery {
-  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure';
+  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure' | 'byOrder' | 'byCustomerEmail';
   /** The index's partition key attribute, which a page token must carry (see page-token.ts). */
   attribute: string;
   partition: string;
@@ -421,6 +455,8 @@ interface CaseQuery {
   statuses?: readonly CaseStatus[];
   /** Only items carrying this attribute (a flag on few items of a small partition). */
   having?: string;
+  /** Only cases assigned to this agent. */
+  assignedTo?: string;
 }
 
 /** The sort key of each listed index (`functions/wiring/tables.ts`): a page token carries it. */
@@ -429,6 +465,8 @@ const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
   byStoreStatus: 'createdKey',
   byQueue: 'queueSortKey',
   byWorkflowFailure: 'failedKey',
+  byOrder: 'createdKey',
+  byCustomerEmail: 'createdKey',
 };
 
 const sequenceKey = (storeId: string, day: string, sequence: number): string => `${storeId}#${day}#${sequence}`;

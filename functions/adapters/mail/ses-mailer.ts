@@ -10,6 +10,8 @@ export interface SesMailerOptions {
   from: string;
   /** SES configuration set that publishes delivery events (bounces, complaints) for the tags below. */
   configurationSet?: string;
+  /** Where the staff console is served; staff emails link their case's page under it. */
+  consoleBaseUrl?: string | undefined;
 }
 
 const CHARSET = 'UTF-8';
@@ -38,11 +40,13 @@ export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
   private readonly from: string;
   private readonly configurationSet?: string;
+  readonly consoleBaseUrl?: string;
 
   constructor(options: SesMailerOptions) {
     this.client = options.client;
     this.from = options.from;
     this.configurationSet = options.configurationSet;
+    if (options.consoleBaseUrl) this.consoleBaseUrl = options.consoleBaseUrl.replace(/\/+$/, '');
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {

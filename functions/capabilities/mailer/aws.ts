@@ -11,4 +11,5 @@ export const awsMailer = (): Mailer =>
     client: (client ??= new SESv2Client({})),
     from: requiredVariable(MAILER_ENV.from),
     configurationSet: optionalVariable(MAILER_ENV.configurationSet),
+    consoleBaseUrl: optionalVariable(MAILER_ENV.consoleBaseUrl),
   });

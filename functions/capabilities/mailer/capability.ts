@@ -15,5 +15,12 @@ export interface MailerPort {
 export const mailerGranted = (capabilities: MailerCapability): boolean => capabilities.mailer === true;
 export type GrantedMailer<C> = C extends { mailer: true } ? 'mailer' : never;
 
-/** The sender address and the SES configuration set (its event destination), set by `grantMailer`. */
-export const MAILER_ENV = { from: 'MAIL_FROM', configurationSet: 'SES_CONFIGURATION_SET' } as const;
+/**
+ * The sender address, the SES configuration set (its event destination) and the staff console's base URL (linked
+ * from staff emails; `-c consoleBaseUrl=`, else `-c publicBaseUrl=`), set by `grantMailer`.
+ */
+export const MAILER_ENV = {
+  from: 'MAIL_FROM',
+  configurationSet: 'SES_CONFIGURATION_SET',
+  consoleBaseUrl: 'CONSOLE_BASE_URL',
+} as const;

@@ -7,6 +7,7 @@ export const grantMailer: CapabilityGrant = (fn, resources) => {
   if (!fn.capabilities.mailer) return;
   fn.addEnvironment(MAILER_ENV.from, resources.mail.from);
   fn.addEnvironment(MAILER_ENV.configurationSet, resources.mail.configurationSetName);
+  if (resources.mail.consoleBaseUrl) fn.addEnvironment(MAILER_ENV.consoleBaseUrl, resources.mail.consoleBaseUrl);
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['ses:SendEmail'],

@@ -9,6 +9,8 @@ export type { AgentDirectory, CaseStore, KpiStore, StoreDirectory };
 /** In a declaration: the tables a function reads or writes (`functions/wiring/tables.ts`). */
 export interface TablesCapability {
   tables?: Partial<Record<TableName, 'read' | 'readWrite'>>;
+  /** Indexes keyed by personal data (`IndexDeclaration.personalData`) the function queries; no other function may. */
+  personalDataIndexes?: readonly string[];
 }
 
 /** The tables that are ports of their own (`idempotency` is only the case store's: no port, no adapter). */

@@ -34,11 +34,15 @@ export const grantTables: CapabilityGrant = (fn, resources) => {
         resources: [table.tableArn],
       }),
     );
-    if (declaration.indexes.length > 0) {
+    // An index keyed by personal data only for a function that names it.
+    const indexes = declaration.indexes.filter(
+      (index) => !index.personalData || fn.capabilities.personalDataIndexes?.includes(index.indexName),
+    );
+    if (indexes.length > 0) {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['dynamodb:Query'],
-          resources: declaration.indexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+          resources: indexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
         }),
       );
     }

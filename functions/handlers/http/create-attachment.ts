@@ -1,3 +1,4 @@
+import { keptFileName } from '../../domain/attachment-file.js';
 import { newAttachmentId } from '../../domain/attachment-rules.js';
 import { storefrontRoute } from '../../http/route.js';
 import { attachmentRequestSchema } from '../../schemas/case-request.js';
@@ -8,7 +9,7 @@ import { awsAttachments } from '../../capabilities/attachments/aws.js';
 
 const ports = routePorts('createAttachment', { stores: awsStores, attachments: awsAttachments });
 
-/** POST /v1/attachments: a short-lived upload URL whose signature binds the type and size. */
+/** POST /v1/attachments: a short-lived upload URL whose signature binds the type and size; the file's name is kept with it. */
 export const handler = storefrontRoute(
   { body: attachmentRequestSchema },
   ports,
@@ -19,6 +20,7 @@ export const handler = storefrontRoute(
       attachmentId,
       contentType: body.contentType,
       size: body.size,
+      fileName: keptFileName(body.fileName),
     });
     return jsonResponse(201, {
       attachmentId,

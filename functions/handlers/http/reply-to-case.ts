@@ -7,6 +7,7 @@ import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
+import { awsAttachments } from '../../capabilities/attachments/aws.js';
 
 const ports = routePorts('replyToCase', {
   cases: awsCases,
@@ -14,6 +15,7 @@ const ports = routePorts('replyToCase', {
   kpis: awsKpis,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
+  attachments: awsAttachments,
 });
 
 /** POST /v1/staff/cases/{caseId}/replies: 201 with the reply's event id; the customer is emailed. */
@@ -22,7 +24,12 @@ export const handler = staffRoute(
   { path: casePathSchema, body: replyBodySchema },
   ports,
   async ({ path, body, user, dependencies }) => {
-    const reply = await replyToCase(dependencies, { user, caseId: path.caseId, body: body.body });
+    const reply = await replyToCase(dependencies, {
+      user,
+      caseId: path.caseId,
+      body: body.body,
+      attachments: body.attachments,
+    });
     return jsonResponse(201, { eventId: reply.eventId, at: reply.at });
   },
 );

@@ -52,7 +52,7 @@ export const assignByStaff = async (
       now,
     );
     const announcement = assigned.assignee
-      ? [outboxItem({ kind: 'assigned', assignee: assigned.assignee }, now.toISOString())]
+      ? [outboxItem({ kind: 'assigned', assignee: assigned.assignee, agentEmail: agent.email }, now.toISOString())]
       : [];
     try {
       await dependencies.cases.update(current, { ...change, outbox: announcement });

@@ -1,3 +1,4 @@
+import type { AttachmentFile } from '../../domain/attachment-file.js';
 import type { Case } from '../../domain/case.js';
 import { assertRoomForMessage } from '../../domain/case-limits.js';
 import type { PlannedChange } from '../apply-case-action.js';
@@ -11,9 +12,19 @@ import type { PlannedChange } from '../apply-case-action.js';
 export const withCustomerMessage = (
   current: Case,
   plan: PlannedChange,
-  attachmentIds: readonly string[],
+  files: readonly AttachmentFile[],
 ): PlannedChange => {
-  const added = attachmentIds.filter((attachmentId) => !current.attachments.includes(attachmentId));
+  const added = filesNotOnCase(current, files);
   assertRoomForMessage(current, added.length);
-  return { ...plan, countCustomerMessage: true, ...(added.length > 0 ? { addAttachments: added } : {}) };
+  return { ...plan, countCustomerMessage: true, ...withFiles(added) };
 };
+
+/** Of the files sent, those the case does not hold yet (a retry read after its own write leaves them out). */
+export const filesNotOnCase = (current: Case, files: readonly AttachmentFile[]): AttachmentFile[] =>
+  files.filter((file) => !current.attachments.includes(file.attachmentId));
+
+/** The change's part that appends files: their ids, and what each is. */
+export const withFiles = (
+  added: readonly AttachmentFile[],
+): Pick<PlannedChange, 'addAttachments' | 'addAttachmentFiles'> =>
+  added.length > 0 ? { addAttachments: added.map((file) => file.attachmentId), addAttachmentFiles: [...added] } : {};

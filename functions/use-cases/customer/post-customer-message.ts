@@ -10,6 +10,7 @@ import { applyCaseAction, applyTimedCaseAction } from '../apply-case-action.js';
 import { fileCase } from '../file-case.js';
 import { findCase } from '../find-case.js';
 import { signalWorkflow } from '../workflow/signal-workflow.js';
+import type { AttachmentFile } from '../../domain/attachment-file.js';
 import { checkAttachments, claimingAttachments } from '../check-attachments.js';
 import { IdempotencyKeyTakenError } from '../../ports/case-store.js';
 import type { PlannedChange } from '../apply-case-action.js';
@@ -84,10 +85,10 @@ export const postCustomerMessage = async (
     : undefined;
   const earlier = await idempotency?.earlierAnswer();
   if (earlier) return { ...earlier, replayed: true };
-  await checkAttachments(dependencies, current.storeId, attachments);
+  const files = await checkAttachments(dependencies, current.storeId, attachments);
   try {
     const answer = await claimingAttachments(attachments, () =>
-      postChecked(dependencies, message, current, attachments, idempotency?.record),
+      postChecked(dependencies, message, current, files, idempotency?.record),
     );
     return { ...answer, replayed: false };
   } catch (error) {
@@ -106,9 +107,10 @@ const postChecked = async (
   dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'attachments' | 'workQueue' | 'clock'>,
   message: CustomerMessage,
   current: Case,
-  attachments: readonly string[],
+  files: readonly AttachmentFile[],
   record: Recorder | undefined,
 ): Promise<MessageAnswer> => {
+  const attachments = files.map((file) => file.attachmentId);
   const recorded = (planned: PlannedChange, reopened: boolean): PlannedChange =>
     record
       ? { ...planned, idempotency: record({ eventId: planned.event.eventId, at: planned.event.at, reopened }) }
@@ -123,7 +125,7 @@ const postChecked = async (
     const { event, before, after } = await applyReopeningAction(dependencies, message.caseId, (latest, toAgent) => {
       if (latest.status !== 'resolved') {
         return recorded(
-          withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments),
+          withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), files),
           false,
         );
       }
@@ -135,7 +137,7 @@ const postChecked = async (
             { reason: 'customer_message', actor: customer, event: messageEvent(latest), now: dependencies.clock.now() },
             { toAgent },
           ),
-          attachments,
+          files,
         ),
         true,
       );
@@ -146,7 +148,7 @@ const postChecked = async (
     return fileFollowUp(dependencies, message, current, customer, attachments, record);
   }
   const { after, event } = await applyTimedCaseAction(dependencies, message.caseId, (latest) =>
-    recorded(withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), attachments), false),
+    recorded(withCustomerMessage(latest, plainMessage(latest, messageEvent(latest), customer), files), false),
   );
   await signalWorkflow(dependencies, after.caseId);
   return { eventId: event.eventId, at: event.at, reopened: false };

@@ -12,6 +12,7 @@ import {
 import type { Store } from '../../domain/store.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
+import { staffCaseLink } from './console-link.js';
 import { notify } from './notifier.js';
 
 /**
@@ -54,7 +55,10 @@ export const sendNotice = async (
     const { audience, template } = notice;
     const customer = audience === 'customer';
     const to = notice.audience === 'agent' ? notice.to : customer ? [value.customer.email] : store.supervisorEmails;
-    const email = renderEmail(template, customer ? value.customer.locale : store.defaultLocale);
+    // Staff emails link the case's page in the staff console (when the deployment says where it is).
+    const email = customer
+      ? renderEmail(template, value.customer.locale)
+      : renderEmail(template, store.defaultLocale, staffCaseLink(dependencies.mailer, value.caseId));
     // Tagged by kind, not key: keys carry ids, and delivery reports group by kind.
     return { audience, email: { to, ...email, tags: { notification: template.kind } } };
   });
@@ -95,7 +99,7 @@ export const notifyAssigned = async (dependencies: MailDependencies, value: Case
 export const notifyReply = async (
   dependencies: MailDependencies,
   value: Case,
-  reply: { replyEventId: string; body: string; authorName: string },
+  reply: { replyEventId: string; body: string; authorName: string; fileNames?: string[] | undefined },
 ): Promise<void> =>
   sendNotice(
     dependencies,
@@ -105,6 +109,7 @@ export const notifyReply = async (
       kind: 'reply_posted',
       authorName: reply.authorName,
       body: reply.body,
+      ...(reply.fileNames?.length ? { fileNames: reply.fileNames } : {}),
     }),
   );
 

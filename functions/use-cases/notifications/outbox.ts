@@ -48,7 +48,7 @@ const sendItem = async (
     case 'resolved':
       return notifyResolved(dependencies, value);
     case 'assigned':
-      return announceAssignment(dependencies, value);
+      return announceAssignment(dependencies, value, { agentEmail: notice.agentEmail });
     case 'reopened':
       return notifyCaseReopened(dependencies, value, notice.reason);
     case 'cancelled':

@@ -5,6 +5,7 @@ import type { SlaMilestone } from '../../domain/sla/sla-policy.js';
 import type { Store } from '../../domain/store.js';
 import { renderEmail, type EmailTemplate } from '../../email/templates.js';
 import { notify, type NotificationAudience, type NotifierDependencies } from '../notifications/notifier.js';
+import { staffCaseLink } from '../notifications/console-link.js';
 
 /** For each group the ladder may notify: who is addressed in fact (a stand-in when it has nobody) and their emails. */
 export type LadderAudiences = Record<LadderRecipients, { notified: LadderRecipients; to: string[] }>;
@@ -96,7 +97,11 @@ export const sendLadderNotice = async (
   const outcome = await notify(dependencies, notice.current, key, async () => {
     const { notified, to } = (await audiences())[notice.step.notify];
     const template = templateOf(notice, notified);
-    const email = renderEmail(template, notice.store.defaultLocale);
+    const email = renderEmail(
+      template,
+      notice.store.defaultLocale,
+      staffCaseLink(dependencies.mailer, notice.current.caseId),
+    );
     return { audience: AUDIENCE_OF[notified], email: { to, ...email, tags: { notification: template.kind } } };
   });
   return outcome.status === 'failed' ? { emailed: false, error: outcome.error } : { emailed: true };

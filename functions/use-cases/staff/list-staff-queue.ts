@@ -5,6 +5,7 @@ import { ForbiddenError } from '../../domain/errors.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import type { Page } from '../../ports/case-store.js';
 import type { StaffQueueQuery } from '../../schemas/staff-requests.js';
+import { findStaffCases, isSearch } from './find-staff-cases.js';
 
 /**
  * A work queue (`GET /v1/staff/cases`), most urgent first:
@@ -16,7 +17,8 @@ import type { StaffQueueQuery } from '../../schemas/staff-requests.js';
  * - `failed=true` (supervisors and admins; 403 for agents): the store's cases whose workflow failed and awaits a retry,
  *   newest failure first, from a sparse index (the other filters do not apply);
  * - `flagged=true` (supervisors and admins): cases awaiting the customer past the store's limit, flagged for them;
- * - `type=revisit`: the follow-up tasks in the queue (resolved cases whose revisit is due, by its due time).
+ * - `type=revisit`: the follow-up tasks in the queue (resolved cases whose revisit is due, by its due time);
+ * - `caseNumber`, `orderId` or `customerEmail`: a search of the store's cases instead (`findStaffCases`).
  */
 export const listStaffQueue = async (
   { cases }: Pick<Dependencies, 'cases'>,
@@ -24,6 +26,7 @@ export const listStaffQueue = async (
   query: StaffQueueQuery,
 ): Promise<Page<Case>> => {
   const page = { limit: query.limit, nextToken: query.nextToken };
+  if (isSearch(query)) return findStaffCases({ cases }, user, query, page);
   if (query.failed) {
     if (!isSupervising(user)) throw new ForbiddenError('Only supervisors and admins list failed workflows');
     return cases.listWorkflowFailures(user.storeId, page);

@@ -5,6 +5,7 @@ import { timelineEvent } from '../../domain/timeline-events.js';
 import { renderEmail } from '../../email/templates.js';
 import { applyIfStill, loadCase, loadStore } from './load-case.js';
 import { notify } from '../notifications/notifier.js';
+import { staffCaseLink } from '../notifications/console-link.js';
 
 export interface ManualReviewRequest {
   caseId: string;
@@ -72,6 +73,7 @@ export const requestManualReview = async (
           reminder,
         },
         store.defaultLocale,
+        staffCaseLink(dependencies.mailer, caseId),
       ),
     },
   }));

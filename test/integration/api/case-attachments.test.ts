@@ -39,6 +39,7 @@ describe('Route: GET /v1/staff/cases/{caseId}/attachments/{attachmentId}', () =>
     expect(byAgent.status, byAgent.text).toBe(200);
     expect(byAgent.json).toEqual({
       attachmentId,
+      fileName: 'photo.png',
       contentType: 'image/png',
       size: PHOTO.length,
       downloadUrl: expect.any(String),

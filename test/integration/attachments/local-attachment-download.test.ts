@@ -33,7 +33,13 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
   });
 
   const uploaded = async (storeId = 'store-1'): Promise<void> => {
-    const ticket = await storage.createUpload({ storeId, attachmentId, contentType: 'image/png', size: BODY.length });
+    const ticket = await storage.createUpload({
+      storeId,
+      attachmentId,
+      contentType: 'image/png',
+      size: BODY.length,
+      fileName: 'evidence.pdf',
+    });
     await storage.acceptUpload(uploadFrom(ticket.uploadUrl, 'image/png', BODY));
   };
 
@@ -49,7 +55,11 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
     expect(new URL(ticket.downloadUrl).pathname).toBe(`/_local/downloads/store-1/${attachmentId}`);
     expect(ticket.expiresAt).toBe('2026-11-22T08:05:00.000Z');
     expect(file).toEqual({ contentType: 'image/png', body: BODY });
-    expect(await storage.describe('store-1', attachmentId)).toEqual({ contentType: 'image/png', size: BODY.length });
+    expect(await storage.describe('store-1', attachmentId)).toEqual({
+      contentType: 'image/png',
+      size: BODY.length,
+      fileName: 'evidence.pdf',
+    });
     expect(await storage.describe('store-2', attachmentId)).toBeUndefined();
   });
 
@@ -73,7 +83,13 @@ describe('Class: LocalAttachmentStorage (downloads)', () => {
 
   it('answers not found for a file that was never uploaded, and refuses to sign an invalid key', async () => {
     // Prepare
-    await storage.createUpload({ storeId: 'store-1', attachmentId, contentType: 'image/png', size: BODY.length });
+    await storage.createUpload({
+      storeId: 'store-1',
+      attachmentId,
+      contentType: 'image/png',
+      size: BODY.length,
+      fileName: 'evidence.pdf',
+    });
 
     // Act
     const download = downloadFrom((await storage.createDownload('store-1', attachmentId)).downloadUrl);

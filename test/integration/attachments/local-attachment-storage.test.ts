@@ -33,7 +33,13 @@ describe('Class: LocalAttachmentStorage', () => {
   });
 
   const createUpload = () =>
-    storage.createUpload({ storeId: 'store-1', attachmentId, contentType: 'application/pdf', size: BODY.length });
+    storage.createUpload({
+      storeId: 'store-1',
+      attachmentId,
+      contentType: 'application/pdf',
+      size: BODY.length,
+      fileName: 'evidence.pdf',
+    });
 
   it('returns a signed local URL and stores the file when the upload matches it', async () => {
     // Act
@@ -53,6 +59,11 @@ describe('Class: LocalAttachmentStorage', () => {
     expect(before).toBe(false);
     expect(await storage.exists('store-1', attachmentId)).toBe(true);
     expect(await readFile(join(directory, 'store-1', attachmentId))).toEqual(BODY);
+    expect(await storage.describe('store-1', attachmentId)).toEqual({
+      contentType: 'application/pdf',
+      size: BODY.length,
+      fileName: 'evidence.pdf',
+    });
   });
 
   it('generates time-sortable attachment ids that match the pattern', () => {
@@ -160,7 +171,13 @@ describe('Class: LocalAttachmentStorage', () => {
   it('refuses to sign when the store or attachment id is not safe as a path', async () => {
     // Act & Assess
     await expect(
-      storage.createUpload({ storeId: '../etc', attachmentId, contentType: 'application/pdf', size: 1 }),
+      storage.createUpload({
+        storeId: '../etc',
+        attachmentId,
+        contentType: 'application/pdf',
+        size: 1,
+        fileName: 'evidence.pdf',
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(
       storage.createUpload({
@@ -168,6 +185,7 @@ describe('Class: LocalAttachmentStorage', () => {
         attachmentId: 'att_../../x',
         contentType: 'application/pdf',
         size: 1,
+        fileName: 'evidence.pdf',
       }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect(await storage.exists('..', attachmentId)).toBe(false);

@@ -7,7 +7,7 @@ import { presigningS3 } from '../../support/s3-presigning.js';
 
 const NOW = new Date('2026-11-22T08:00:00.000Z');
 const attachmentId = newAttachmentId(NOW);
-const upload = { storeId: 'store-1', attachmentId, contentType: 'image/png', size: 123_456 };
+const upload = { storeId: 'store-1', attachmentId, contentType: 'image/png', size: 123_456, fileName: '水壶 leak.png' };
 
 describe('Class: S3AttachmentStorage', () => {
   // Presigning is computed locally: static credentials and region, no network.
@@ -28,6 +28,8 @@ describe('Class: S3AttachmentStorage', () => {
     expect(url.pathname).toBe(`/attachments/store-1/${attachmentId}`);
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    // The file's name rides in the signed query as S3 user metadata (percent-encoded: metadata is ASCII).
+    expect(url.searchParams.get('x-amz-meta-file-name')).toBe(encodeURIComponent('水壶 leak.png'));
     expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
     expect(url.searchParams.get('X-Amz-Date')).toBe('20261122T080000Z');
     expect(url.searchParams.get('X-Amz-Credential')).toBe('AKIDEXAMPLE/20261122/eu-west-1/s3/aws4_request');
@@ -50,11 +52,13 @@ describe('Class: S3AttachmentStorage', () => {
     const again = await signatureOf(upload);
     const otherSize = await signatureOf({ ...upload, size: upload.size + 1 });
     const otherType = await signatureOf({ ...upload, contentType: 'application/pdf' });
+    const otherName = await signatureOf({ ...upload, fileName: 'other.png' });
 
     // Assess
     expect(again).toBe(original);
     expect(otherSize).not.toBe(original);
     expect(otherType).not.toBe(original);
+    expect(otherName).not.toBe(original);
   });
 
   it('uses the configured lifetime when expiresInSeconds is given', async () => {
@@ -94,6 +98,33 @@ describe('Class: S3AttachmentStorage', () => {
       Bucket: 'evidence-bucket',
       Key: `attachments/store-1/${attachmentId}`,
     });
+  });
+
+  it('returns the file name kept at upload when the object is described', async () => {
+    // Prepare
+    s3Mock.on(HeadObjectCommand).resolves({
+      ContentLength: 123_456,
+      ContentType: 'image/png',
+      Metadata: { 'file-name': encodeURIComponent('水壶 leak.png') },
+    });
+    const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
+
+    // Act
+    const file = await storage.describe('store-1', attachmentId);
+
+    // Assess
+    expect(file).toEqual({ contentType: 'image/png', size: 123_456, fileName: '水壶 leak.png' });
+  });
+
+  it('describes an object without a readable name (uploaded before names were kept) without one', async () => {
+    // Prepare
+    s3Mock
+      .on(HeadObjectCommand)
+      .resolves({ ContentLength: 10, ContentType: 'application/pdf', Metadata: { 'file-name': '%E0%A4%A' } });
+    const storage = new S3AttachmentStorage({ client, bucket: 'evidence-bucket' });
+
+    // Act & Assess
+    expect(await storage.describe('store-1', attachmentId)).toEqual({ contentType: 'application/pdf', size: 10 });
   });
 
   it('returns false when HeadObject answers NotFound', async () => {

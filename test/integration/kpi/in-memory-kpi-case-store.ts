@@ -95,6 +95,8 @@ export class InMemoryKpiCaseStore implements CaseStore, Pick<KpiStore, 'listBuck
   listAwaitingWorkflow = unsupported;
   clearAwaitingWorkflow = unsupported;
   listByCustomer = unsupported;
+  findIdByCaseNumber = unsupported;
+  search = unsupported;
   listOpenCasesForOrder = unsupported;
   listQueue = unsupported;
   listByStatus = unsupported;

@@ -23,6 +23,7 @@ describe('Local stack: HTTP server', () => {
       storeId: 'store-a',
       attachmentId: newAttachmentId(),
       contentType: 'application/pdf',
+      fileName: 'evidence.pdf',
       size,
     });
 

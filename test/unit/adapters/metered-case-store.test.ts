@@ -37,6 +37,8 @@ const fakeStore = (failWith?: Error) => {
     get: async () => undefined,
     getWithTimeline: unused,
     listByCustomer: unused,
+    findIdByCaseNumber: unused,
+    search: unused,
     listOpenCasesForOrder: unused,
     listQueue: unused,
     listByStatus: unused,

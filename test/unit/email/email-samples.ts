@@ -43,6 +43,17 @@ export const p1Assigned: TemplateOf<'p1_case_assigned'> = {
   timezone: 'Asia/Shanghai',
 };
 
+export const agentAssigned: TemplateOf<'agent_case_assigned'> = {
+  kind: 'agent_case_assigned',
+  ...staffCase,
+  agentName: 'Wang Fang',
+  caseType: 'return',
+  orderId: 'SO-1001',
+  priority: 'P2',
+  firstResponseDueAt: DUE_AT,
+  timezone: 'Asia/Shanghai',
+};
+
 export const SURVEY_URL = 'https://api.example/prod/survey/cs_01.1.1767225600.AAAAAAAAAAAAAAAAAAAAAA.sig';
 
 export const customerCase = { caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' };

@@ -15,6 +15,7 @@ import {
   customerCase,
   HAN,
   p1Assigned,
+  agentAssigned,
   revisitDue,
   revisitOverdue,
   slaEscalation,
@@ -113,6 +114,7 @@ const samples: { [K in EmailKind]: TemplateOf<K> } = {
     reassignedTo: 'Zhao Min',
   },
   p1_case_assigned: p1Assigned,
+  agent_case_assigned: agentAssigned,
   survey_invitation: surveyInvitation,
   survey_reminder: surveyReminder,
   revisit_due: revisitDue,
@@ -239,6 +241,7 @@ describe('Function: renderEmail', () => {
       { ...samples.sla_warning, caseId: hostile, storeName: hostile },
       { ...samples.sla_escalated, storeName: hostile, assigneeName: hostile, reassignedTo: hostile },
       { ...samples.p1_case_assigned, caseId: hostile, storeName: hostile, agentName: hostile },
+      { ...samples.agent_case_assigned, caseId: hostile, storeName: hostile, agentName: hostile, orderId: hostile },
       { ...samples.survey_invitation, customerName: hostile, storeName: hostile },
       { ...samples.survey_reminder, customerName: hostile, storeName: hostile },
       { ...samples.revisit_due, caseId: hostile, storeName: hostile, agentName: hostile },
@@ -256,6 +259,35 @@ describe('Function: renderEmail', () => {
       expect(email.html).toContain(escapeHtml(hostile));
       expect(email.text).toContain(hostile);
     }
+  });
+
+  it.each(LOCALES)('lists the files sent with a reply by name, escaped, and nothing when none (%s)', (locale) => {
+    // Act
+    const withFiles = renderEmail({ ...samples.reply_posted, fileNames: ['底座.jpg', '<b>x</b>.pdf'] }, locale);
+    const without = renderEmail(samples.reply_posted, locale);
+
+    // Assess
+    expect(withFiles.text).toContain('- 底座.jpg');
+    expect(withFiles.text).toContain('- <b>x</b>.pdf');
+    expect(withFiles.html).toContain(escapeHtml('<b>x</b>.pdf'));
+    expect(withFiles.html).not.toContain('<b>x</b>');
+    expect(without.html).not.toContain('<ul');
+  });
+
+  it.each(LOCALES)('links the case page in the staff console when given its URL (%s)', (locale) => {
+    // Prepare
+    const caseUrl = 'https://care.shop.example/console/cases/cs_01JAAAAAAAAAAAAAAAAAAAAAAA?x=1&y=2';
+
+    // Act
+    const linked = renderEmail(samples.agent_case_assigned, locale, { caseUrl });
+    const unlinked = renderEmail(samples.agent_case_assigned, locale);
+
+    // Assess
+    expect(linked.text).toContain(caseUrl);
+    expect(linked.html).toContain(`href="${escapeHtml(caseUrl)}"`);
+    expect(linked.text).toContain(locale === 'en' ? 'Open the case' : '打开服务单');
+    expect(unlinked.text).not.toContain('/console/cases/');
+    expect(unlinked.html).not.toContain('/console/cases/');
   });
 
   it('lists every rejection reason in the customer’s words when the case is rejected', () => {

@@ -56,8 +56,25 @@ describe('Schema: replyBodySchema and noteBodySchema', () => {
   it.each([
     ['reply', replyBodySchema],
     ['note', noteBodySchema],
-  ])('returns the trimmed %s text', (_label, schema) => {
-    expect(validate(schema, { body: '  We will refund you.  ' }, 'body')).toEqual({ body: 'We will refund you.' });
+  ])('returns the trimmed %s text', (label, schema) => {
+    // A reply also lists the files sent with it: none when absent.
+    expect(validate(schema, { body: '  We will refund you.  ' }, 'body')).toEqual({
+      body: 'We will refund you.',
+      ...(label === 'reply' ? { attachments: [] } : {}),
+    });
+  });
+
+  it('returns the attachment ids of a reply, and refuses more than 10 or a malformed one naming it', () => {
+    const id = 'att_01JAAAAAAAAAAAAAAAAAAAAAAA';
+    expect(validate(replyBodySchema, { body: 'Manual attached.', attachments: [id] }, 'body')).toEqual({
+      body: 'Manual attached.',
+      attachments: [id],
+    });
+    expect(replyBodySchema.safeParse({ body: 'x', attachments: Array.from({ length: 11 }, () => id) }).success).toBe(
+      false,
+    );
+    const malformed = replyBodySchema.safeParse({ body: 'x', attachments: ['../etc/passwd'] });
+    expect(malformed.error?.issues[0]?.path).toEqual(['attachments', 0]);
   });
 
   it.each([

@@ -126,4 +126,116 @@ describe('Function: staffCaseView', () => {
 
     expect(staffCaseView(value, [], { timezone: 'Asia/Shanghai' }).workflowWait).toEqual(expected);
   });
+
+  it('returns none of the bookkeeping the store keeps on the case', () => {
+    // Prepare
+    const value: Case = {
+      ...workedCase(),
+      kpiRevision: 7,
+      notificationsSent: ['case_acknowledged'],
+      workflowRetries: 1,
+      customerMessages: 3,
+      deadlines: { firstResponseDueAt: at.toISOString(), nextDueAt: at.toISOString() },
+      escalation: { level: 1, ladders: {}, breaches: [] },
+    };
+
+    // Act
+    const view = staffCaseView(value, timeline(value.caseId), { timezone: 'Asia/Shanghai' });
+
+    // Assess
+    for (const field of [
+      'kpiRevision',
+      'notificationsSent',
+      'workflowRetries',
+      'customerMessages',
+      'deadlines',
+      'escalation',
+      'attachmentFiles',
+      'customerWaitFlag',
+    ]) {
+      expect(view, field).not.toHaveProperty(field);
+    }
+    expect(view.sla.escalationLevel).toBe(1);
+    expect(view).toMatchObject({
+      caseNumber: 'AS-20261120-0001',
+      customer: { id: 'c-42', email: expect.any(String), name: expect.any(String) },
+      orderId: value.orderId,
+      items: value.items,
+      orderValue: expect.any(Number),
+      priority: 'P3',
+      assignee: { agentId: 'agent1', name: 'Wang Fang' },
+      resolution: { type: 'refund', rootCause: 'misuse' },
+      round: 1,
+      survey: null,
+      rounds: [],
+    });
+  });
+
+  it('returns messages in order, public replies and customer messages only, with their files named', () => {
+    // Prepare
+    const withFiles: Case = {
+      ...workedCase(),
+      attachments: [
+        'att_01JAAAAAAAAAAAAAAAAAAAAAAA',
+        'att_01JBBBBBBBBBBBBBBBBBBBBBBB',
+        'att_01JCCCCCCCCCCCCCCCCCCCCCCC',
+      ],
+      attachmentFiles: [
+        { attachmentId: 'att_01JAAAAAAAAAAAAAAAAAAAAAAA', fileName: '底座.jpg', contentType: 'image/jpeg', size: 1200 },
+        {
+          attachmentId: 'att_01JBBBBBBBBBBBBBBBBBBBBBBB',
+          fileName: 'receipt.pdf',
+          contentType: 'application/pdf',
+          size: 80,
+        },
+      ],
+    };
+    const events = [
+      ...timeline(withFiles.caseId).slice(0, 3),
+      timelineEvent(withFiles.caseId, at, 'customer_message', customer, {
+        details: { body: 'Receipt attached', attachments: ['att_01JBBBBBBBBBBBBBBBBBBBBBBB'] },
+      }),
+    ];
+
+    // Act
+    const view = staffCaseView(withFiles, events, { timezone: 'Asia/Shanghai' });
+
+    // Assess
+    expect(view.messages).toEqual([
+      {
+        eventId: events[1]?.eventId,
+        at: at.toISOString(),
+        from: 'staff',
+        authorName: 'Wang Fang',
+        body: 'Photo please',
+        attachments: [],
+      },
+      {
+        eventId: events[3]?.eventId,
+        at: at.toISOString(),
+        from: 'customer',
+        body: 'Receipt attached',
+        attachments: [
+          {
+            attachmentId: 'att_01JBBBBBBBBBBBBBBBBBBBBBBB',
+            fileName: 'receipt.pdf',
+            contentType: 'application/pdf',
+            size: 80,
+          },
+        ],
+      },
+    ]);
+    expect(view.attachments).toEqual([
+      { attachmentId: 'att_01JAAAAAAAAAAAAAAAAAAAAAAA', fileName: '底座.jpg', contentType: 'image/jpeg', size: 1200 },
+      {
+        attachmentId: 'att_01JBBBBBBBBBBBBBBBBBBBBBBB',
+        fileName: 'receipt.pdf',
+        contentType: 'application/pdf',
+        size: 80,
+      },
+      // Attached before names were kept: shown by id.
+      { attachmentId: 'att_01JCCCCCCCCCCCCCCCCCCCCCCC', fileName: null, contentType: null, size: null },
+    ]);
+    expect(view.timeline.map((event) => event.visibility)).toEqual(['public', 'public', 'internal', 'public']);
+  });
 });
