@@ -4,7 +4,8 @@ import { CASE_TYPES, CHANNELS, DEFAULT_LOCALE, LOCALES, SEVERITIES, URGENCIES } 
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_ID_PATTERN, MAX_ATTACHMENT_BYTES } from '../domain/attachment-rules.js';
 import { currencyCode, moneyAmount, multiLineText, pageQueryFields, singleLineText } from './shared-fields.js';
 
-const identifier = z
+/** An id from the storefront (order, product): trimmed, 1-64 of letters, digits and . _ : - */
+export const identifier = z
   .string()
   .check(
     z.trim(),

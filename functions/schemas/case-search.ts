@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import './zod-locale.js';
+import { identifier } from './case-request.js';
 import { MAX_CASE_NUMBER_LENGTH, normalizedCaseNumber } from '../domain/case-lookup.js';
 
 /**
@@ -15,15 +16,7 @@ const caseNumberQuery = z.string().check(
 );
 
 /** The same rule as an intake's orderId. */
-const orderIdQuery = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(64),
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'Letters, digits and . _ : - only'),
-    z.describe("The storefront's order id, exact"),
-  );
+const orderIdQuery = identifier.check(z.describe("The storefront's order id, exact"));
 
 const customerEmailQuery = z
   .pipe(z.string().check(z.trim(), z.maxLength(254)), z.email())
