@@ -54,11 +54,17 @@ const counterOf = async (storeId: string, at: Date): Promise<number | undefined>
   return Item?.last as number | undefined;
 };
 
+/**
+ * The run's own time, to the second: DynamoDB Local enforces TTL, and an idempotency record that expired by the wall
+ * clock (a fixed date in the past) could be swept between a write and its replay.
+ */
+const RUN_AT = new Date(Math.floor(Date.now() / 1000) * 1000);
+
 describe('Use case: fileCase with an Idempotency-Key', () => {
   it('writes nothing, not even a case number, for a key reused with another body (409)', async () => {
     // Prepare
     const storeId = freshStoreId();
-    const at = new Date('2026-11-20T08:00:00Z');
+    const at = RUN_AT;
     await fileAt(at, { storeId, request: request(), idempotencyKey: 'key-1' });
 
     // Act
@@ -72,7 +78,7 @@ describe('Use case: fileCase with an Idempotency-Key', () => {
   it('replays the same body within the window without taking a number', async () => {
     // Prepare
     const storeId = freshStoreId();
-    const at = new Date('2026-11-20T08:00:00Z');
+    const at = RUN_AT;
     const body = request();
     const first = await fileAt(at, { storeId, request: body, idempotencyKey: 'key-1' });
 
@@ -92,7 +98,7 @@ describe('Use case: fileCase with an Idempotency-Key', () => {
     async (_label, other) => {
       // Prepare: TTL deletes lazily, so the record is still there a second after it expired.
       const storeId = freshStoreId();
-      const at = new Date('2026-11-20T08:00:00Z');
+      const at = RUN_AT;
       const body = request();
       const first = await fileAt(at, { storeId, request: body, idempotencyKey: 'key-1' });
       const later = new Date(at.getTime() + (IDEMPOTENCY_TTL_SECONDS + 1) * 1000);
@@ -118,7 +124,7 @@ describe('Use case: fileCase with an Idempotency-Key', () => {
   it('still holds the key one second before expiresAt', async () => {
     // Prepare
     const storeId = freshStoreId();
-    const at = new Date('2026-11-20T08:00:00Z');
+    const at = RUN_AT;
     await fileAt(at, { storeId, request: request(), idempotencyKey: 'key-1' });
     const justBefore = new Date(at.getTime() + (IDEMPOTENCY_TTL_SECONDS - 1) * 1000);
 
@@ -138,7 +144,7 @@ describe('Use case: fileCase when the workflow does not start', () => {
   it('answers with the stored case (created) when StartExecution fails, and a replay tries the start again', async () => {
     // Prepare
     const storeId = freshStoreId();
-    const at = new Date('2026-11-20T08:00:00Z');
+    const at = RUN_AT;
     const body = request();
 
     // Act

@@ -23,7 +23,11 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-const AT = new Date('2026-11-20T08:00:00Z');
+/**
+ * The run's own time, to the second: DynamoDB Local enforces TTL, and an idempotency record that expired by the wall
+ * clock (a fixed date in the past) could be swept between a write and its replay.
+ */
+const AT = new Date(Math.floor(Date.now() / 1000) * 1000);
 const noWorkflow: CaseWorkflow = { start: async () => undefined, completeWait: async () => undefined };
 
 /** A container: its own case store, on a client that records every DynamoDB operation it sends. */
