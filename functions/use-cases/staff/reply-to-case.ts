@@ -37,8 +37,7 @@ export interface StaffMessage {
  * Returns the reply's event.
  */
 export const replyToCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock'> &
-    Partial<Pick<Dependencies, 'attachments'>>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock' | 'attachments'>,
   reply: StaffMessage,
 ): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);
