@@ -18,6 +18,8 @@ import { executionEnded, levelOf, parkedOn, reachesLevel } from '../support/work
  * `sla-pause-and-policy.test.ts`.
  */
 const STEP_MS = 5_000; // the first-response target and the ladder's repeatEvery below
+/** Store B's targets in the test that the reply meets: wide, so that only the product can make it late. */
+const MET_TARGETS = { firstResponse: 'PT30S', resolution: 'PT5M', repeatEvery: 'PT30S' } as const;
 const escalationsOf = (timeline: TimelineEvent[], milestone: SlaMilestone) =>
   timeline.filter((event) => event.type === 'escalated' && event.details?.milestone === milestone);
 
@@ -37,7 +39,9 @@ describe.concurrent('Workflow: SLA wait and escalate (24x7, seconds)', () => {
   afterAll(async () => stack?.stop());
 
   it('meets the first response: the reply ends the wait before its due time, nothing is escalated', async () => {
-    const caseId = await fileCase(stack);
+    // Store B, with a target a busy machine cannot miss between the assignment and the reply (the 5 s above it can).
+    await putSlaPolicy(await staffApi(stack, 'admin3'), slaPolicy(MET_TARGETS));
+    const caseId = await fileCase(stack, {}, { apiKey: stack.apiKeys.storeB });
     const assigned = await parkedOn(stack, caseId, 'firstResponse');
     const agent = await staffApi(stack, assigned.assignee?.agentId as string);
 
