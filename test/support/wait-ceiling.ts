@@ -18,11 +18,22 @@ type Truthy<T> = Exclude<T, undefined | null | false | '' | 0>;
 export interface WaitOptions {
   /** What is awaited, for the error when it never happens (e.g. `'case parked on firstResponse'`). */
   what?: string;
-  /** How often to look; 50 ms unless looking is expensive (a whole outbox, a staff view). */
+  /**
+   * How often to look, when a fixed period is wanted (a whole outbox, a staff view). Without it, the first looks come
+   * quickly (25 ms) and the period grows to 300 ms: a long wait (an SLA step of seconds) then costs a few dozen probes
+   * instead of hundreds, each a DynamoDB Local request, which is the suite's largest CPU cost after the tests' own work.
+   */
   intervalMs?: number;
 }
 
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+const FIRST_INTERVAL_MS = 25;
+const LONGEST_INTERVAL_MS = 300;
+
+/** 25, 37, 56, 84, 126, 190, 284, then 300 ms: an event is seen at most 300 ms late. */
+export const growingInterval = (look: number): number =>
+  Math.min(LONGEST_INTERVAL_MS, Math.round(FIRST_INTERVAL_MS * 1.5 ** Math.min(look, 16)));
 
 /**
  * Polls `probe` until it returns a truthy value, and returns that value. A probe that throws is retried too; at the
@@ -30,11 +41,11 @@ const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
  */
 export const waitFor = async <T>(
   probe: () => T | Promise<T>,
-  { what = 'the condition', intervalMs = 50 }: WaitOptions = {},
+  { what = 'the condition', intervalMs }: WaitOptions = {},
 ): Promise<Truthy<T>> => {
   const deadline = Date.now() + WAIT_CEILING_MS;
   let lastError: unknown;
-  for (;;) {
+  for (let look = 0; ; look += 1) {
     try {
       const value = await probe();
       if (value) return value as Truthy<T>;
@@ -45,7 +56,7 @@ export const waitFor = async <T>(
     if (Date.now() >= deadline) {
       throw lastError instanceof Error ? lastError : new Error(`waitFor: ${what} not met within ${WAIT_CEILING_MS} ms`);
     }
-    await pause(intervalMs);
+    await pause(intervalMs ?? growingInterval(look));
   }
 };
 
