@@ -19,6 +19,7 @@ import {
   type SurveyLinksPort,
 } from './survey-links/capability.js';
 import { tableGranted, type GrantedTables, type TablePorts, type TablesCapability } from './tables/capability.js';
+import { uploadsGranted, type GrantedUploads, type UploadsCapability, type UploadsPort } from './uploads/capability.js';
 import {
   workQueueGranted,
   type GrantedWorkQueue,
@@ -42,6 +43,7 @@ export type Capabilities = TablesCapability &
   MailerCapability &
   WorkflowCapability &
   AttachmentsCapability &
+  UploadsCapability &
   SurveyLinksCapability &
   WorkQueueCapability &
   StorefrontKeysCapability;
@@ -51,6 +53,7 @@ export type Dependencies = TablePorts &
   MailerPort &
   WorkflowPort &
   AttachmentsPort &
+  UploadsPort &
   SurveyLinksPort &
   WorkQueuePort &
   StorefrontKeysPort & { clock: Clock };
@@ -73,6 +76,7 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
   mailer: { capability: 'mailer', isGranted: mailerGranted },
   workflow: { capability: 'workflow', isGranted: workflowGranted },
   attachments: { capability: 'attachments', isGranted: attachmentsGranted },
+  uploads: { capability: 'uploads', isGranted: uploadsGranted },
   surveyLinks: { capability: 'surveyLinks', isGranted: surveyLinksGranted },
   workQueue: { capability: 'workQueue', isGranted: workQueueGranted },
   storefrontKeys: { capability: 'storefrontKeys', isGranted: storefrontKeysGranted },
@@ -93,6 +97,7 @@ export type GrantedPorts<C> =
   | GrantedMailer<C>
   | GrantedWorkflow<C>
   | GrantedAttachments<C>
+  | GrantedUploads<C>
   | GrantedSurveyLinks<C>
   | GrantedWorkQueue<C>
   | GrantedStorefrontKeys<C>;

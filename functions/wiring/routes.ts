@@ -65,11 +65,11 @@ const DECLARED_ROUTES = [
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
     idempotencyKey: true,
-    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
+    // Files sent with it must be reported uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
       workflow: ['start'],
-      attachments: 'read',
+      uploads: 'read',
     },
   },
   {
@@ -97,7 +97,7 @@ const DECLARED_ROUTES = [
     auth: 'apiKey',
     handler: 'check-eligibility',
     summary: 'The policy decision a case with this body would get; nothing is stored.',
-    capabilities: { tables: { cases: 'read', stores: 'read' }, attachments: 'read' },
+    capabilities: { tables: { cases: 'read', stores: 'read' }, uploads: 'read' },
   },
   {
     name: 'createAttachment',
@@ -128,7 +128,7 @@ const DECLARED_ROUTES = [
         idempotency: 'readWrite',
       },
       workflow: ['start', 'signal'],
-      attachments: 'read',
+      uploads: 'read',
       workQueue: true,
     },
   },
@@ -193,12 +193,12 @@ const DECLARED_ROUTES = [
     handler: 'reply-to-case',
     summary:
       'A public reply, emailed to the customer with the names of its files; the first one is the first response.',
-    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
+    // Files sent with it must be reported uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       workQueue: true,
-      attachments: 'read',
+      uploads: 'read',
     },
   },
   {

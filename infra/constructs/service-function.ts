@@ -24,6 +24,7 @@ import { grantStorefrontKeys } from '../../functions/capabilities/storefront-key
 import { grantSurveyLinks, surveyLinksExtension } from '../../functions/capabilities/survey-links/grant.js';
 import { grantTables } from '../../functions/capabilities/tables/grant.js';
 import { grantWorkQueue } from '../../functions/capabilities/work-queue/grant.js';
+import { grantUploads } from '../../functions/capabilities/uploads/grant.js';
 import { grantWorkflow } from '../../functions/capabilities/workflow/grant.js';
 
 export {
@@ -151,6 +152,7 @@ const CAPABILITY_GRANTS: readonly CapabilityGrant[] = [
   grantWorkflow,
   grantMailer,
   grantAttachments,
+  grantUploads,
   grantWorkQueue,
   grantSurveyLinks,
   grantStorefrontKeys,
