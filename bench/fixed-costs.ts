@@ -20,7 +20,11 @@ export const keyCallers = (): { roleTablePairs: number; queueProducers: number; 
     ...BUCKET_EVENTS,
   ];
   return {
-    roleTablePairs: declared.reduce((sum, { capabilities }) => sum + Object.keys(capabilities.tables ?? {}).length + (capabilities.uploads && !capabilities.tables?.cases ? 1 : 0),
+    roleTablePairs: declared.reduce(
+      (sum, { capabilities }) =>
+        sum +
+        Object.keys(capabilities.tables ?? {}).length +
+        (capabilities.uploads && !capabilities.tables?.cases ? 1 : 0),
       0,
     ),
     queueProducers: declared.filter(({ capabilities }) => capabilities.workQueue).length,

@@ -127,7 +127,7 @@ const NOTIFICATIONS_HANDLER = /^BucketNotificationsHandler/;
 const serviceFunctions = () => ofType('AWS::Lambda::Function').filter(([id]) => !NOTIFICATIONS_HANDLER.test(id));
 
 describe('Stack: functions', () => {
-  it('has exactly one function per route, per workflow task, per schedule, per queue consumer and per bucket event, and no other function but CDK\'s notification handler', () => {
+  it("has exactly one function per route, per workflow task, per schedule, per queue consumer and per bucket event, and no other function but CDK's notification handler", () => {
     expect(serviceFunctions()).toHaveLength(
       ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length + QUEUES.length + BUCKET_EVENTS.length,
     );
@@ -209,7 +209,7 @@ describe('Stack: functions', () => {
     }
   });
 
-  it('runs the upload recorder from the bucket\'s ObjectCreated notification under attachments/, 30 s timeout', () => {
+  it("runs the upload recorder from the bucket's ObjectCreated notification under attachments/, 30 s timeout", () => {
     const fn = synth.stack.bucketEvents.functions.get(UPLOAD_REPORTS.name);
     expect(fn).toBeDefined();
     const fnId = logicalIdOf(fn!);
@@ -407,7 +407,7 @@ describe('Stack: IAM', () => {
     }
   });
 
-  it('grants upload records by capability: get (read) or put (record) on the cases table\'s UPLOAD# keys only', () => {
+  it("grants upload records by capability: get (read) or put (record) on the cases table's UPLOAD# keys only", () => {
     const casesId = logicalIdOf(synth.stack.data.tables.cases);
     const declared = [
       ...synth.stack.api.routes.map(({ route, fn }) => ({ name: route.name, capabilities: route.capabilities, fn })),
