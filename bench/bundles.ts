@@ -10,6 +10,7 @@ import { ROUTES } from '../functions/wiring/routes.js';
 import { TABLES } from '../functions/wiring/tables.js';
 import { SCHEDULES } from '../functions/wiring/schedules.js';
 import { QUEUES } from '../functions/wiring/queues.js';
+import { BUCKET_EVENTS } from '../functions/wiring/bucket-events.js';
 import { WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { functionBuildOptions } from '../infra/function-bundling.js';
 import { median, round } from './stats.js';
@@ -19,7 +20,7 @@ const run = promisify(execFile);
 export interface BundleFigure {
   name: string;
   /** `floor`: the DynamoDB document client alone; `reference`: an empty handler (what Node itself costs). */
-  kind: 'http' | 'task' | 'schedule' | 'queue' | 'floor' | 'reference';
+  kind: 'http' | 'task' | 'schedule' | 'queue' | 'bucketEvent' | 'floor' | 'reference';
   kb: number;
   importMs: number;
   importSamplesMs: number[];
@@ -91,7 +92,12 @@ const importOnce = async (nodeBinary: string, file: string): Promise<number> => 
 /** The deployed functions: one per route, per workflow task and per queue consumer, each with the capabilities it declares. */
 const declaredFunctions = (
   repoRoot: string,
-): Array<{ name: string; kind: 'http' | 'task' | 'schedule' | 'queue'; entry: string; capabilities: Capabilities }> => [
+): Array<{
+  name: string;
+  kind: Exclude<BundleFigure['kind'], 'floor' | 'reference'>;
+  entry: string;
+  capabilities: Capabilities;
+}> => [
   ...ROUTES.map((route) => ({
     name: `http/${route.handler}`,
     kind: 'http' as const,
@@ -115,6 +121,12 @@ const declaredFunctions = (
     kind: 'queue' as const,
     entry: join(repoRoot, 'functions', 'handlers', 'queues', `${queue.handler}.ts`),
     capabilities: queue.capabilities,
+  })),
+  ...BUCKET_EVENTS.map((event) => ({
+    name: `bucket-event/${event.handler}`,
+    kind: 'bucketEvent' as const,
+    entry: join(repoRoot, 'functions', 'handlers', 'bucket-events', `${event.handler}.ts`),
+    capabilities: event.capabilities,
   })),
 ];
 

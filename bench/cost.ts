@@ -61,11 +61,21 @@ export const LOG_ASSUMPTIONS = { eventOverheadBytes: 26, stepFunctionsEventBytes
 
 /**
  * Stated, not measured: half the cases carry one attachment of 2 MB (a phone photo), uploaded once with its presigned
- * PUT, read twice (the reference check's HEAD when it is attached, one download by staff), kept 400 days
- * (`ATTACHMENT_RETENTION`). The bucket encrypts with the customer-managed key through an S3 Bucket Key, so objects do
- * not call KMS one by one.
+ * PUT, read twice (the upload recorder's HEAD, one download by staff), kept 400 days (`ATTACHMENT_RETENTION`). The
+ * bucket's notification invokes the recorder once per upload (`recorderMs` at the functions' memory, stated), which writes one record
+ * (1 write unit) that the attaching request reads (1 strongly consistent read unit). The bucket encrypts with the
+ * customer-managed key through an S3 Bucket Key, so objects do not call KMS one by one.
  */
-export const ATTACHMENT_ASSUMPTIONS = { perCase: 0.5, sizeMb: 2, puts: 1, gets: 2, retentionDays: 400 };
+export const ATTACHMENT_ASSUMPTIONS = {
+  perCase: 0.5,
+  sizeMb: 2,
+  puts: 1,
+  gets: 2,
+  retentionDays: 400,
+  recorderMs: 100,
+  recordWriteUnits: 1,
+  recordReadUnits: 1,
+};
 
 /**
  * Stated: the customer-managed keys (the data key of tables, queue, bucket and secret; the alarm topic's) and how
@@ -211,8 +221,13 @@ export const logBytesOf = (usage: Usage): number => {
 
 const attachmentRequestsUsd = (prices: Prices): number => {
   const p = prices.prices;
-  const { puts, gets } = ATTACHMENT_ASSUMPTIONS;
-  return (puts * p.s3StandardPutPer1000Requests.usd + gets * p.s3StandardGetPer1000Requests.usd) / 1000;
+  const { puts, gets, recorderMs, recordWriteUnits, recordReadUnits } = ATTACHMENT_ASSUMPTIONS;
+  const recorder =
+    p.lambdaPerMillionRequests.usd / 1e6 +
+    (recorderMs / 1000) * (prices.lambdaMemoryMb / 1024) * p.lambdaPerGbSecondArm64.usd +
+    (recordWriteUnits * p.dynamoDbOnDemandPerMillionWriteRequestUnits.usd) / 1e6 +
+    (recordReadUnits * p.dynamoDbOnDemandPerMillionReadRequestUnits.usd) / 1e6;
+  return (puts * p.s3StandardPutPer1000Requests.usd + gets * p.s3StandardGetPer1000Requests.usd) / 1000 + recorder;
 };
 
 const attachmentStorageUsdPerMonth = (prices: Prices): number =>

@@ -1,3 +1,4 @@
+import { BUCKET_EVENTS } from '../functions/wiring/bucket-events.js';
 import { QUEUES } from '../functions/wiring/queues.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { SCHEDULES } from '../functions/wiring/schedules.js';
@@ -11,9 +12,21 @@ import type { Capabilities } from '../functions/wiring/capabilities.js';
  * requests they cause grow with these counts and with time, not with cases.
  */
 export const keyCallers = (): { roleTablePairs: number; queueProducers: number; queueConsumers: number } => {
-  const declared: Array<{ capabilities: Capabilities }> = [...ROUTES, ...WORKFLOW_TASKS, ...QUEUES, ...SCHEDULES];
+  const declared: Array<{ capabilities: Capabilities }> = [
+    ...ROUTES,
+    ...WORKFLOW_TASKS,
+    ...QUEUES,
+    ...SCHEDULES,
+    ...BUCKET_EVENTS,
+  ];
   return {
-    roleTablePairs: declared.reduce((sum, { capabilities }) => sum + Object.keys(capabilities.tables ?? {}).length, 0),
+    roleTablePairs: declared.reduce(
+      (sum, { capabilities }) =>
+        sum +
+        Object.keys(capabilities.tables ?? {}).length +
+        (capabilities.uploads && !capabilities.tables?.cases ? 1 : 0),
+      0,
+    ),
     queueProducers: declared.filter(({ capabilities }) => capabilities.workQueue).length,
     queueConsumers: QUEUES.length,
   };

@@ -5,6 +5,7 @@ import type { ScheduleDeclaration } from '../functions/wiring/schedules.js';
 import { TABLES } from '../functions/wiring/tables.js';
 import { pascal, type DeploymentConfig } from './config.js';
 import { Api } from './constructs/api.js';
+import { BucketEvents } from './constructs/bucket-events.js';
 import { Data } from './constructs/data.js';
 import { Email } from './constructs/email.js';
 import { FunctionStacks, routeGroup } from './constructs/function-stacks.js';
@@ -44,6 +45,7 @@ export class AfterSalesStack extends Stack {
   readonly consoleSessionKey: ConsoleSessionKey;
   readonly api: Api;
   readonly schedules: Schedules;
+  readonly bucketEvents: BucketEvents;
   readonly operations: Operations;
   readonly functionStacks: FunctionStacks;
 
@@ -93,6 +95,11 @@ export class AfterSalesStack extends Stack {
     this.schedules = new Schedules(background.scope, 'Schedules', {
       resources: background.resources,
       schedules: props.declarations?.schedules,
+    });
+    // Each subscribed to the bucket: the notification (a custom resource here) names the function in its nested stack.
+    this.bucketEvents = new BucketEvents(background.scope, 'BucketEvents', {
+      resources: background.resources,
+      bucket: this.data.attachmentsBucket,
     });
     // After the API: the parameter holds its URL, and functions know the parameter by name only.
     this.survey.publishApiUrl(this.api.restApi);

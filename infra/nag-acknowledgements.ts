@@ -67,6 +67,12 @@ const STOREFRONT_KEY_RETIREMENT =
   'plans. Granted to the retireGatewayKeys schedule (storefrontKeys: retire) and no other function. Adding a key to the ' +
   "usage plan is granted on the stage's plan ARN only, so it needs no acknowledgement.";
 
+const BUCKET_NOTIFICATIONS_HANDLER =
+  "CDK's own custom resource that writes the attachments bucket's notification configuration at deploy time (there is no " +
+  'CloudFormation way to subscribe a function before its invoke permission exists). CDK gives its role ' +
+  'AWSLambdaBasicExecutionRole (writing its own logs) and s3:PutBucketNotification on this bucket only; it runs only ' +
+  'during a deployment and reads no object or data.';
+
 /** Staff routes have the Cognito user-pool authorizer (APIG4 and COG4 pass); the others are acknowledged here. */
 const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
   apiKey:
@@ -122,6 +128,17 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
       'random value, then cold-start the console functions); encrypted with the stack key, readable only by the ' +
       'functions that declare consoleSessions.',
   );
+
+  const notificationsHandler = stack.node.children.find((child) =>
+    child.node.id.startsWith('BucketNotificationsHandler'),
+  );
+  if (notificationsHandler) {
+    acknowledge(
+      notificationsHandler,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      BUCKET_NOTIFICATIONS_HANDLER,
+    );
+  }
 
   const stateMachineRole = stack.workflow.stateMachine.role;
   acknowledge(stateMachineRole, 'AwsSolutions-IAM5[Resource::*]', STATE_MACHINE_ROLE);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUCKET_EVENTS, type BucketEventDeclaration } from '../functions/wiring/bucket-events.js';
 import { QUEUES } from '../functions/wiring/queues.js';
 import { ROUTES } from '../functions/wiring/routes.js';
 import { SCHEDULES, type ScheduleDeclaration } from '../functions/wiring/schedules.js';
@@ -14,7 +15,10 @@ import type { TaskHandler } from './task-dispatcher.js';
  */
 const HANDLERS_DIR = fileURLToPath(new URL('../functions/handlers/', import.meta.url));
 
-const importHandler = async <H>(folder: 'http' | 'tasks' | 'schedules' | 'queues', name: string): Promise<H> => {
+const importHandler = async <H>(
+  folder: 'http' | 'tasks' | 'schedules' | 'queues' | 'bucket-events',
+  name: string,
+): Promise<H> => {
   // A file URL of the source: tsx and vitest load TypeScript directly (vite would otherwise glob a `.js` pattern).
   const url = pathToFileURL(join(HANDLERS_DIR, folder, `${name}.ts`)).href;
   const module = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
@@ -57,4 +61,15 @@ export const loadQueueConsumers = async (): Promise<Record<string, QueueConsumer
     await Promise.all(
       QUEUES.map(async (queue) => [queue.name, await importHandler<QueueConsumer>('queues', queue.handler)] as const),
     ),
+  );
+
+/** Each function of `BUCKET_EVENTS` with its handler (the local attachment storage notifies it). */
+export const loadBucketEventHandlers = async (): Promise<
+  Array<{ declaration: BucketEventDeclaration; run: (event: unknown) => Promise<unknown> }>
+> =>
+  Promise.all(
+    BUCKET_EVENTS.map(async (declaration) => ({
+      declaration,
+      run: await importHandler<(event: unknown) => Promise<unknown>>('bucket-events', declaration.handler),
+    })),
   );

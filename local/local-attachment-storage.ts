@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertValidAttachmentKey } from '../functions/adapters/attachments/attachment-key.js';
-import { isValidAttachmentKey } from '../functions/domain/attachment-rules.js';
+import { isValidAttachmentKey, UPLOAD_URL_SECONDS } from '../functions/domain/attachment-rules.js';
 import {
   ForbiddenError,
   GoneError,
@@ -96,6 +96,19 @@ const downloadFields = (storeId: string, attachmentId: string, expires: number) 
 
 const normalizeContentType = (value: string): string => value.trim().toLowerCase();
 
+/** The notification S3 sends of a new object (`s3:ObjectCreated:Put`), with what the handler reads of it. */
+export interface LocalObjectCreated {
+  Records: Array<{
+    eventSource: 'aws:s3';
+    eventName: 'ObjectCreated:Put';
+    eventTime: string;
+    s3: { bucket: { name: string }; object: { key: string; size: number } };
+  }>;
+}
+
+/** Receives the bucket's notifications: the local stack passes the declared function (`UPLOAD_REPORTS`). */
+export type ObjectCreatedListener = (event: LocalObjectCreated) => Promise<unknown>;
+
 /**
  * The local stand-in for S3 presigned uploads: files in a folder (`<directory>/<storeId>/<attachmentId>`), uploaded
  * through the local server with a URL signed by HMAC-SHA256 over the store, the attachment, the content type, the size
@@ -109,13 +122,14 @@ export class LocalAttachmentStorage implements AttachmentStorage {
   private readonly expiresInSeconds: number;
   private readonly downloadExpiresInSeconds: number;
   private readonly clock: () => Date;
+  private listener: ObjectCreatedListener | undefined;
 
   constructor(options: LocalAttachmentStorageOptions) {
     if (options.secret === '') throw new Error('LocalAttachmentStorage needs a non-empty secret');
     this.directory = options.directory;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.secret = options.secret;
-    this.expiresInSeconds = options.expiresInSeconds ?? 900;
+    this.expiresInSeconds = options.expiresInSeconds ?? UPLOAD_URL_SECONDS;
     this.downloadExpiresInSeconds = options.downloadExpiresInSeconds ?? 300;
     this.clock = options.clock ?? (() => new Date());
   }
@@ -188,6 +202,32 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     await writeFile(`${file}.partial`, body);
     await rename(`${file}.partial`, file);
     await this.writeRecord({ ...record, status: 'uploaded', uploadedAt: this.clock().toISOString() });
+    await this.notifyCreated(storeId, attachmentId, body.length);
+  }
+
+  /** Where the notification of each stored file goes, as S3 sends it to the function subscribed to the bucket. */
+  onObjectCreated(listener: ObjectCreatedListener): void {
+    this.listener = listener;
+  }
+
+  /**
+   * S3 notifies asynchronously, after the PUT's answer; here the notification is delivered before the upload answers,
+   * so a client (or test) that attaches the file next finds it reported. A failed delivery is the listener's to log:
+   * the upload itself stands, as in S3 (which retries the function twice).
+   */
+  private async notifyCreated(storeId: string, attachmentId: string, size: number): Promise<void> {
+    if (!this.listener) return;
+    const key = ['attachments', storeId, attachmentId].map(encodeURIComponent).join('/');
+    await this.listener({
+      Records: [
+        {
+          eventSource: 'aws:s3',
+          eventName: 'ObjectCreated:Put',
+          eventTime: this.clock().toISOString(),
+          s3: { bucket: { name: 'local-attachments' }, object: { key, size } },
+        },
+      ],
+    }).catch(() => undefined);
   }
 
   /**

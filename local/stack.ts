@@ -11,6 +11,7 @@ import { DynamoKpiStore } from '../functions/adapters/dynamodb/dynamo-kpi-store.
 import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-store-directory.js';
+import { DynamoUploadRecords } from '../functions/adapters/dynamodb/dynamo-upload-records.js';
 import type { Dependencies } from '../functions/commons/dependencies.js';
 import { logger } from '../functions/commons/logger.js';
 import { isIsoDuration } from '../functions/domain/duration.js';
@@ -22,6 +23,7 @@ import { TABLES, type TableName } from '../functions/wiring/tables.js';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../functions/wiring/tasks.js';
 import { WORK_QUEUE } from '../functions/wiring/queues.js';
+import { UPLOAD_REPORTS } from '../functions/wiring/bucket-events.js';
 import { localDependenciesFor } from './declared-local-dependencies.js';
 import {
   createTables,
@@ -32,7 +34,13 @@ import {
   type DynamoDbLocal,
 } from './dynamodb-local.js';
 import { FileExecutionRecordStore } from './execution-record-store.js';
-import { loadApiRoutes, loadQueueConsumers, loadScheduleHandlers, loadTaskHandlers } from './handler-modules.js';
+import {
+  loadApiRoutes,
+  loadBucketEventHandlers,
+  loadQueueConsumers,
+  loadScheduleHandlers,
+  loadTaskHandlers,
+} from './handler-modules.js';
 import { LocalAttachmentStorage } from './local-attachment-storage.js';
 import { LocalJwtIssuer } from './local-jwt.js';
 import { LocalSchedules } from './local-schedules.js';
@@ -286,6 +294,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       mailer: outbox,
       workflow,
       attachments,
+      uploads: new DynamoUploadRecords(documentClient, tables.cases),
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
       workQueue,
       storefrontKeys: localStorefrontKeys,
@@ -296,13 +305,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     await seedDemoAgents(dependencies.agents, dependencies.clock.now());
     const staffTokens = await LocalJwtIssuer.open(dataDir);
 
-    const [taskHandlers, apiRoutes, scheduleHandlers, queueConsumers, definition] = await Promise.all([
-      loadTaskHandlers(),
-      loadApiRoutes(),
-      loadScheduleHandlers(),
-      loadQueueConsumers(),
-      readDefinition(),
-    ]);
+    const [taskHandlers, apiRoutes, scheduleHandlers, queueConsumers, bucketEventHandlers, definition] =
+      await Promise.all([
+        loadTaskHandlers(),
+        loadApiRoutes(),
+        loadScheduleHandlers(),
+        loadQueueConsumers(),
+        loadBucketEventHandlers(),
+        readDefinition(),
+      ]);
     // Each handler runs with what its declaration grants, as its bundle does in AWS.
     const asDeclared = <A extends unknown[], R>(capabilities: Capabilities, handler: (...args: A) => Promise<R>) =>
       withStackDependencies(
@@ -334,6 +345,22 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const workConsumer = queueConsumers[WORK_QUEUE.name];
     if (!workConsumer) throw new Error(`No consumer module for the ${WORK_QUEUE.name} queue`);
     workQueue.attach(tracked(asDeclared(WORK_QUEUE.capabilities, workConsumer)));
+    const recordUpload = bucketEventHandlers.find(({ declaration }) => declaration.name === UPLOAD_REPORTS.name);
+    if (!recordUpload) throw new Error(`No handler module for the ${UPLOAD_REPORTS.name} bucket event`);
+    const reportUpload = tracked(asDeclared(UPLOAD_REPORTS.capabilities, recordUpload.run));
+    // S3 retries a failed asynchronous invocation twice; so does the local delivery, then logs it.
+    attachments.onObjectCreated(async (event) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await reportUpload(event);
+        } catch (error) {
+          if (attempt >= 3) {
+            log.error('Bucket notification failed', { bucketEvent: UPLOAD_REPORTS.name, error });
+            return undefined;
+          }
+        }
+      }
+    });
     server.mount({
       api: apiRoutes.map((route) => ({ ...route, invoke: asDeclared(route.capabilities, route.invoke) })),
       local: [

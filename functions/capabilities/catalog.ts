@@ -25,6 +25,7 @@ import {
   type SurveyLinksPort,
 } from './survey-links/capability.js';
 import { tableGranted, type GrantedTables, type TablePorts, type TablesCapability } from './tables/capability.js';
+import { uploadsGranted, type GrantedUploads, type UploadsCapability, type UploadsPort } from './uploads/capability.js';
 import {
   workQueueGranted,
   type GrantedWorkQueue,
@@ -48,6 +49,7 @@ export type Capabilities = TablesCapability &
   MailerCapability &
   WorkflowCapability &
   AttachmentsCapability &
+  UploadsCapability &
   SurveyLinksCapability &
   WorkQueueCapability &
   StorefrontKeysCapability &
@@ -58,6 +60,7 @@ export type Dependencies = TablePorts &
   MailerPort &
   WorkflowPort &
   AttachmentsPort &
+  UploadsPort &
   SurveyLinksPort &
   WorkQueuePort &
   StorefrontKeysPort &
@@ -81,6 +84,7 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
   mailer: { capability: 'mailer', isGranted: mailerGranted },
   workflow: { capability: 'workflow', isGranted: workflowGranted },
   attachments: { capability: 'attachments', isGranted: attachmentsGranted },
+  uploads: { capability: 'uploads', isGranted: uploadsGranted },
   surveyLinks: { capability: 'surveyLinks', isGranted: surveyLinksGranted },
   workQueue: { capability: 'workQueue', isGranted: workQueueGranted },
   storefrontKeys: { capability: 'storefrontKeys', isGranted: storefrontKeysGranted },
@@ -102,6 +106,7 @@ export type GrantedPorts<C> =
   | GrantedMailer<C>
   | GrantedWorkflow<C>
   | GrantedAttachments<C>
+  | GrantedUploads<C>
   | GrantedSurveyLinks<C>
   | GrantedWorkQueue<C>
   | GrantedStorefrontKeys<C>

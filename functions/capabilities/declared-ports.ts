@@ -1,6 +1,7 @@
 import { providedDependencies } from '../commons/dependencies.js';
 import { systemClock } from '../ports/clock.js';
 import type { Dependencies } from '../ports/dependencies.js';
+import type { DeclaredBucketEvent } from '../wiring/bucket-events.js';
 import type { DeclaredQueue } from '../wiring/queues.js';
 import type { DeclaredRoute } from '../wiring/routes.js';
 import type { DeclaredSchedule } from '../wiring/schedules.js';
@@ -12,6 +13,7 @@ interface Declarations {
   task: DeclaredTask;
   schedule: DeclaredSchedule;
   queue: DeclaredQueue;
+  bucketEvent: DeclaredBucketEvent;
 }
 type Kind = keyof Declarations;
 type NameOf<K extends Kind> = Declarations[K]['name'];
@@ -71,3 +73,9 @@ export const schedulePorts = <N extends NameOf<'schedule'>>(_name: N, adapters: 
 /** The ports of a queue consumer (`QUEUES`), as `routePorts`. */
 export const queuePorts = <N extends NameOf<'queue'>>(_name: N, adapters: AwsAdapters<PortsOf<'queue', N>>) =>
   declaredPorts(adapters);
+
+/** The ports of a function run by the bucket's notifications (`BUCKET_EVENTS`), as `routePorts`. */
+export const bucketEventPorts = <N extends NameOf<'bucketEvent'>>(
+  _name: N,
+  adapters: AwsAdapters<PortsOf<'bucketEvent', N>>,
+) => declaredPorts(adapters);

@@ -93,6 +93,22 @@ export class CaseLimitReachedError extends DomainError {
   }
 }
 
+/**
+ * Files named by a request whose upload S3 has not reported yet (its notification is asynchronous) while it still may:
+ * 409 with `Retry-After`, the files in `details`. Nothing was written; the same request may be sent again.
+ */
+export class UploadPendingError extends DomainError {
+  readonly statusCode = 409;
+  readonly code = 'upload_pending';
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    details: ErrorDetail[],
+  ) {
+    super('An attached file is still being uploaded; retry shortly', { details });
+  }
+}
+
 export class GoneError extends DomainError {
   readonly statusCode = 410;
   readonly code = 'gone';

@@ -9,7 +9,7 @@ import { flushMetrics } from '../commons/metrics.js';
 import type { StaffRole, StaffUser } from '../domain/staff.js';
 import type { Store } from '../domain/store.js';
 import type { ROUTE_SCHEMAS } from '../schemas/route-schemas.js';
-import { ROUTES } from '../wiring/routes.js';
+import { ROUTE_ROLES } from '../wiring/route-roles.js';
 import { errorResponses } from './middlewares/error-responses.js';
 import { jsonBody, type ParsedBody } from './middlewares/json-body.js';
 import { staffAuth, type SignedInStaff } from './middlewares/staff-auth.js';
@@ -160,13 +160,14 @@ type QueryOf<N extends RouteName> =
 type PathOf<N extends RouteName> =
   SchemasOf<N> extends { path: core.$ZodType } ? core.output<SchemasOf<N>['path']> : undefined;
 
+/** From `ROUTE_ROLES`, not `ROUTES`: a staff handler's bundle then carries no other route's declaration. */
 const rolesOfRoute = (name: string): readonly StaffRole[] => {
-  const route = ROUTES.find((candidate) => candidate.name === name);
-  if (route?.auth !== 'staff' || !route.roles?.length) {
+  const roles: readonly StaffRole[] | undefined = (ROUTE_ROLES as Record<string, readonly StaffRole[]>)[name];
+  if (!roles?.length) {
     // A wiring mistake: fail at cold start rather than serve a route nobody (or everybody) may call.
-    throw new Error(`${name} is not a staff route with roles in ROUTES`);
+    throw new Error(`${name} is not a staff route with roles in ROUTE_ROLES`);
   }
-  return route.roles;
+  return roles;
 };
 
 /**

@@ -1,5 +1,5 @@
 import { isTransientAwsError } from '../adapters/transient-errors.js';
-import { RateLimitedError, ServiceBusyError, TransientError } from '../domain/errors.js';
+import { RateLimitedError, ServiceBusyError, TransientError, UploadPendingError } from '../domain/errors.js';
 
 /** Contention clears in milliseconds and on-demand throttling within seconds: one second, then the caller's backoff. */
 export const RETRY_AFTER_SECONDS = 1;
@@ -17,8 +17,8 @@ export const asServiceBusy = (error: unknown): ServiceBusyError | undefined => {
   return undefined;
 };
 
-/** The headers an error's answer adds: `Retry-After` for a busy or rate-limited answer, none for any other. */
+/** The headers an error's answer adds: `Retry-After` for a busy, rate-limited or upload-pending answer, none else. */
 export const retryAfterHeaders = (error: unknown): Record<string, string> =>
-  error instanceof ServiceBusyError || error instanceof RateLimitedError
+  error instanceof ServiceBusyError || error instanceof RateLimitedError || error instanceof UploadPendingError
     ? { 'retry-after': String(error.retryAfterSeconds) }
     : {};

@@ -89,13 +89,13 @@ export const fileCase = async (
     cases,
     workflow,
     clock,
-    attachments,
-  }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'> & Partial<Pick<Dependencies, 'attachments'>>,
+    uploads,
+  }: Pick<Dependencies, 'cases' | 'workflow' | 'clock'> & Partial<Pick<Dependencies, 'uploads'>>,
   { store, request, idempotencyKey, linkedCaseId, messageRecord, intakeLimited = false }: FileCaseInput,
 ): Promise<FiledCase> => {
   const now = clock.now();
   const hash = requestHash(request);
-  const files = await checkAttachments({ attachments }, store.storeId, request.attachments);
+  const files = await checkAttachments({ uploads, clock }, store.storeId, request.attachments);
   const day = caseNumberDay(now, store.timezone);
   const quota = intakeLimited ? intakeQuota(store, request.customer.id, now) : undefined;
 

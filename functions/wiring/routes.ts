@@ -1,5 +1,6 @@
 import type { StaffRole } from '../domain/staff.js';
 import type { Capabilities } from './capabilities.js';
+import { ROUTE_ROLES } from './route-roles.js';
 
 /**
  * The HTTP API, declared once. The CDK stack builds API Gateway resources, methods and one Lambda function per route
@@ -46,10 +47,6 @@ export interface RouteDeclaration {
   idempotencyKey?: true;
 }
 
-const ALL_STAFF: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
-const SUPERVISING: readonly StaffRole[] = ['supervisor', 'admin'];
-const ADMIN: readonly StaffRole[] = ['admin'];
-
 /**
  * Actions that move agent load (resolve, cancel, assign, an agent's capacity): the freed capacity is offered to the
  * waiting cases by an `offerCapacity` job on the work queue, just after the answer (`offerFreedCapacity`); should the
@@ -71,11 +68,11 @@ const DECLARED_ROUTES = [
     handler: 'create-case',
     summary: 'File an after-sales request; it is reviewed against the store policy at once.',
     idempotencyKey: true,
-    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
+    // Files sent with it must be reported uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'readWrite', idempotency: 'readWrite' },
       workflow: ['start'],
-      attachments: 'read',
+      uploads: 'read',
     },
   },
   {
@@ -103,7 +100,7 @@ const DECLARED_ROUTES = [
     auth: 'apiKey',
     handler: 'check-eligibility',
     summary: 'The policy decision a case with this body would get; nothing is stored.',
-    capabilities: { tables: { cases: 'read', stores: 'read' }, attachments: 'read' },
+    capabilities: { tables: { cases: 'read', stores: 'read' }, uploads: 'read' },
   },
   {
     name: 'createAttachment',
@@ -134,7 +131,7 @@ const DECLARED_ROUTES = [
         idempotency: 'readWrite',
       },
       workflow: ['start', 'signal'],
-      attachments: 'read',
+      uploads: 'read',
       workQueue: true,
     },
   },
@@ -152,7 +149,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/staff/cases',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.listStaffCases,
     handler: 'list-staff-cases',
     summary:
       'A work queue (assignee=me|unassigned|<agentId>, status), most urgent first; failed=true: failed workflows; ' +
@@ -165,7 +162,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/staff/cases/by-number/{caseNumber}',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.getStaffCaseByNumber,
     handler: 'get-staff-case-by-number',
     summary: 'The case with the number customers quote (e.g. AS-20261207-0001), as GET /v1/staff/cases/{caseId}.',
     capabilities: { tables: { cases: 'read', stores: 'read' } },
@@ -175,7 +172,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/staff/cases/{caseId}',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.getStaffCase,
     handler: 'get-staff-case',
     summary: 'Everything about a case: full timeline, internal notes, classification, assignment, SLA fields.',
     capabilities: { tables: { cases: 'read', stores: 'read' } },
@@ -185,7 +182,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/staff/cases/{caseId}/attachments/{attachmentId}',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.getCaseAttachment,
     handler: 'get-case-attachment',
     summary: "A download URL, valid a few minutes, for one of the case's evidence files.",
     capabilities: { tables: { cases: 'read' }, attachments: 'read' },
@@ -195,16 +192,16 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/replies',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.replyToCase,
     handler: 'reply-to-case',
     summary:
       'A public reply, emailed to the customer with the names of its files; the first one is the first response.',
-    // Files sent with it must be uploaded under the store (and are claimed for the case in its write).
+    // Files sent with it must be reported uploaded under the store (and are claimed for the case in its write).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
       workflow: ['signal'],
       workQueue: true,
-      attachments: 'read',
+      uploads: 'read',
     },
   },
   {
@@ -212,7 +209,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/notes',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.addCaseNote,
     handler: 'add-case-note',
     summary: 'An internal note; never shown to the customer.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' } },
@@ -222,7 +219,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/status',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.changeCaseStatus,
     handler: 'change-case-status',
     summary: 'Wait for the customer (awaiting_customer, emailed) or back to in_progress.',
     capabilities: {
@@ -236,7 +233,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/resolve',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.resolveCase,
     handler: 'resolve-case',
     summary: 'Resolve with a resolution type, root cause and summary; the customer is emailed.',
     capabilities: ASSIGNMENT_CHANGING,
@@ -246,7 +243,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/resolution-approval',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.decideResolutionApproval,
     handler: 'decide-resolution-approval',
     summary:
       "Approve (the case is resolved with it, as a resolve would) or decline an agent's resolution above the auto-approve limit.",
@@ -257,7 +254,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/classification',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.reclassifyCase,
     handler: 'reclassify-case',
     summary: 'Override severity and urgency (and so the priority), with a reason.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
@@ -267,7 +264,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/reports/kpis',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.getKpiReport,
     handler: 'get-kpi-report',
     summary:
       "The store's KPIs per week, month or quarter beside its targets: JSON, CSV (Accept: text/csv or format=csv) or the chart page (Accept: text/html or format=html).",
@@ -278,7 +275,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/reports/csat',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.getCsatReport,
     handler: 'get-csat-report',
     summary:
       'Satisfaction over a range by dimension, agent, type and root cause, with the answers and comments (paged).',
@@ -289,7 +286,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/reports/cases.csv',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.exportCases,
     handler: 'export-cases',
     summary: 'One CSV line per case received in the range (paged: X-Next-Token); no customer contact data.',
     capabilities: { tables: { kpis: 'read', stores: 'read' } },
@@ -299,7 +296,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/workflow/retry',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.retryCaseWorkflow,
     handler: 'retry-case-workflow',
     summary: 'Restart a failed case workflow from where the case stands (a new execution); 409 when none failed.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['start'] },
@@ -309,7 +306,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/assign',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.assignCase,
     handler: 'assign-case',
     summary: 'Assign or reassign a case to an agent.',
     capabilities: ASSIGNMENT_CHANGING,
@@ -319,7 +316,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/review',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.reviewCase,
     handler: 'review-case',
     summary: 'Approve or reject a case waiting for manual review.',
     capabilities: { tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' }, workflow: ['signal'] },
@@ -329,7 +326,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/staff/cases/{caseId}/revisit',
     auth: 'staff',
-    roles: ALL_STAFF,
+    roles: ROUTE_ROLES.completeRevisit,
     handler: 'complete-revisit',
     summary:
       'Complete the follow-up: ok closes the case, recurred reopens it (back to the agent, a new resolution clock).',
@@ -340,7 +337,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/admin/agents',
     auth: 'staff',
-    roles: SUPERVISING,
+    roles: ROUTE_ROLES.listAgents,
     handler: 'list-agents',
     summary: "The store's agent directory with each agent's current load.",
     capabilities: { tables: { agents: 'read' } },
@@ -350,7 +347,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/admin/agents',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.createAgent,
     handler: 'create-agent',
     summary: 'Add an agent: skills, capacity, availability, supervisor.',
     capabilities: ASSIGNMENT_CHANGING,
@@ -360,7 +357,7 @@ const DECLARED_ROUTES = [
     method: 'PUT',
     path: '/v1/admin/agents/{agentId}',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.updateAgent,
     handler: 'update-agent',
     summary: "Change an agent's profile; waiting cases are assigned when capacity frees up.",
     capabilities: ASSIGNMENT_CHANGING,
@@ -370,7 +367,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/admin/policy',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.getPolicy,
     handler: 'get-policy',
     summary: "The store's auto-review and classification policy.",
     capabilities: { tables: { stores: 'read' } },
@@ -380,7 +377,7 @@ const DECLARED_ROUTES = [
     method: 'PUT',
     path: '/v1/admin/policy',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.putPolicy,
     handler: 'put-policy',
     summary: 'Replace the policy; the version goes up by one and new decisions record it.',
     capabilities: { tables: { stores: 'readWrite' } },
@@ -390,7 +387,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/admin/sla',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.getSlaPolicy,
     handler: 'get-sla-policy',
     summary: "The store's SLA policy: business calendar, targets per priority, escalation, survey and revisit delays.",
     capabilities: { tables: { stores: 'read' } },
@@ -400,7 +397,7 @@ const DECLARED_ROUTES = [
     method: 'PUT',
     path: '/v1/admin/sla',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.putSlaPolicy,
     handler: 'put-sla-policy',
     summary: "Replace the SLA policy; the version goes up by one and open cases' deadlines follow it from now on.",
     // Answers once saved; the open cases are re-timed just after by a `retimeOpenCases` job on the work queue.
@@ -411,7 +408,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/admin/store',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.getStoreProfile,
     handler: 'get-store-profile',
     summary: "The store's profile: name, timezone, locale, supervisor and admin emails, case-number prefix, windows.",
     capabilities: { tables: { stores: 'read' } },
@@ -421,7 +418,7 @@ const DECLARED_ROUTES = [
     method: 'PUT',
     path: '/v1/admin/store',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.putStoreProfile,
     handler: 'put-store-profile',
     summary: 'Replace the store profile; the version goes up by one. A new prefix applies to cases filed after it.',
     // A timezone change moves the default SLA calendar: open cases are re-timed, like after an SLA policy change.
@@ -432,7 +429,7 @@ const DECLARED_ROUTES = [
     method: 'POST',
     path: '/v1/admin/store/api-keys',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.rotateApiKey,
     handler: 'rotate-api-key',
     summary: 'Issue a new storefront API key (shown once); the previous one keeps working for the overlap (P1D).',
     // In AWS the new key must also be an API Gateway API key in the storefront usage plan.
@@ -443,7 +440,7 @@ const DECLARED_ROUTES = [
     method: 'GET',
     path: '/v1/admin/store/api-keys',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.listApiKeys,
     handler: 'list-api-keys',
     summary:
       "The store's storefront keys: id, created, expiry, state (current, overlap, retired, revoked); never a key.",
@@ -454,7 +451,7 @@ const DECLARED_ROUTES = [
     method: 'DELETE',
     path: '/v1/admin/store/api-keys/{keyId}',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.revokeApiKey,
     handler: 'revoke-api-key',
     summary: 'End a replaced key at once (401 from then on); the current key cannot be revoked (409): rotate it.',
     // The gateway key is disabled by the retireGatewayKeys schedule, within a minute.

@@ -77,6 +77,8 @@ export const TABLES: readonly TableDeclaration[] = [
       "a store's cases of one customer email, newest first (staff search): Query byCustomerEmail " +
         'storeEmailKey=<storeId>#<email trimmed, NFC, lower-cased>, descending (the normalised address, not a hash: ' +
         'the case item holds the address anyway, under the same key; queried only by the staff list route)',
+      'an upload S3 reported (attachment checks): GetItem pk=UPLOAD#<attachmentId>, sk=UPLOAD, consistent (the item ' +
+        "holds the storeId it was uploaded under; put by the bucket's ObjectCreated notification, recordUpload)",
       "a store's cases whose workflow failed, newest failure first: Query byWorkflowFailure failedStoreKey=<storeId> (sparse: only a case with workflowFailure carries failedStoreKey/failedKey=<at>#<caseId>; a retry removes them)",
     ],
   },

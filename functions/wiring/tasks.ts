@@ -23,7 +23,7 @@ const DECLARED_TASKS = [
     // An approved case is opened, classified and assigned in the same step (as `openCase` does after a review).
     capabilities: {
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
-      attachments: 'read',
+      uploads: 'read',
       mailer: true,
     },
   },

@@ -38,7 +38,7 @@ export const operationsWidgets = (sources: DashboardSources): IWidget[] => {
     new GraphWidget({ title, left, right: options.right, width: options.width ?? 8, height: 6 });
   const byKind = (kind: ServiceFunction['kind']) => functions.filter((fn) => fn.kind === kind);
   const label = (fn: ServiceFunction) => fn.node.id;
-  const lambdaWidgets = (['http', 'task', 'schedule', 'queue'] as const)
+  const lambdaWidgets = (['http', 'task', 'schedule', 'queue', 'bucketEvent'] as const)
     .filter((kind) => byKind(kind).length > 0)
     .flatMap((kind) => [
       graph(

@@ -25,6 +25,7 @@ import { grantSurveyLinks, surveyLinksExtension } from '../../functions/capabili
 import { consoleSessionsExtension, grantConsoleSessions } from '../../functions/capabilities/console-sessions/grant.js';
 import { grantTables } from '../../functions/capabilities/tables/grant.js';
 import { grantWorkQueue } from '../../functions/capabilities/work-queue/grant.js';
+import { grantUploads } from '../../functions/capabilities/uploads/grant.js';
 import { grantWorkflow } from '../../functions/capabilities/workflow/grant.js';
 
 export {
@@ -37,15 +38,17 @@ export {
 
 /**
  * `http` handlers live in `functions/handlers/http/`, workflow `task` handlers in `functions/handlers/tasks/`, `schedule`
- * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`, `queue` consumers in `functions/handlers/queues/`.
+ * handlers (run by an EventBridge rule) in `functions/handlers/schedules/`, `queue` consumers in `functions/handlers/queues/`,
+ * `bucketEvent` handlers (run by the attachments bucket's notifications) in `functions/handlers/bucket-events/`.
  */
-export type FunctionKind = 'http' | 'task' | 'schedule' | 'queue';
+export type FunctionKind = 'http' | 'task' | 'schedule' | 'queue' | 'bucketEvent';
 
 const HANDLER_FOLDERS: Record<FunctionKind, string> = {
   http: 'http',
   task: 'tasks',
   schedule: 'schedules',
   queue: 'queues',
+  bucketEvent: 'bucket-events',
 };
 
 export const FUNCTION_DEFAULTS = {
@@ -56,6 +59,7 @@ export const FUNCTION_DEFAULTS = {
     task: Duration.seconds(TASK_FUNCTION_TIMEOUT_SECONDS),
     schedule: Duration.seconds(60),
     queue: Duration.seconds(60),
+    bucketEvent: Duration.seconds(30),
   },
   logRetention: RetentionDays.THREE_MONTHS,
 } as const;
@@ -152,6 +156,7 @@ const CAPABILITY_GRANTS: readonly CapabilityGrant[] = [
   grantWorkflow,
   grantMailer,
   grantAttachments,
+  grantUploads,
   grantWorkQueue,
   grantSurveyLinks,
   grantStorefrontKeys,

@@ -7,6 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../functions/wiring/capabilities.js';
+import { BUCKET_EVENTS } from '../../functions/wiring/bucket-events.js';
 import { QUEUES } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { SCHEDULES } from '../../functions/wiring/schedules.js';
@@ -48,6 +49,12 @@ const FUNCTIONS: DeclaredFunction[] = [
     handler: queue.handler,
     capabilities: queue.capabilities,
   })),
+  ...BUCKET_EVENTS.map((event) => ({
+    name: event.name,
+    kind: 'bucketEvent' as const,
+    handler: event.handler,
+    capabilities: event.capabilities,
+  })),
 ];
 
 /** The AWS SDK clients a declaration needs, written out here independently of the code that decides it. */
@@ -56,11 +63,15 @@ const expectedClients = ({
   workflow = [],
   mailer,
   attachments,
+  uploads,
   workQueue,
   storefrontKeys,
 }: Capabilities): string[] =>
   [
-    ...(tables.cases || tables.stores || tables.agents || tables.idempotency ? ['@aws-sdk/client-dynamodb'] : []),
+    // Upload records are items of the cases table, read and written through the DynamoDB client.
+    ...(tables.cases || tables.stores || tables.agents || tables.idempotency || uploads
+      ? ['@aws-sdk/client-dynamodb']
+      : []),
     ...(attachments ? ['@aws-sdk/client-s3'] : []),
     ...(mailer ? ['@aws-sdk/client-sesv2'] : []),
     ...(workflow.length > 0 ? ['@aws-sdk/client-sfn'] : []),

@@ -11,6 +11,7 @@ import { QUEUES, WORK_QUEUE } from '../../functions/wiring/queues.js';
 import { ROUTES } from '../../functions/wiring/routes.js';
 import { TABLES, tableByName, type TableName } from '../../functions/wiring/tables.js';
 import { SCHEDULES } from '../../functions/wiring/schedules.js';
+import { BUCKET_EVENTS, UPLOAD_REPORTS } from '../../functions/wiring/bucket-events.js';
 import { STATE_MACHINE_FILE, WORKFLOW_TASKS } from '../../functions/wiring/tasks.js';
 import { asList, getAtt, logicalIdOf, templateOf, type CfnResource, type Statement } from './synth.js';
 import { sharedSynth } from './shared-synth.js';
@@ -80,6 +81,8 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if ((capabilities.workflow ?? []).length > 0) names.push('STATE_MACHINE_ARN');
   if (capabilities.mailer) names.push('MAIL_FROM', 'SES_CONFIGURATION_SET');
   if (capabilities.attachments) names.push('ATTACHMENTS_BUCKET');
+  // Upload records are items of the cases table: its variable, once.
+  if (capabilities.uploads && !capabilities.tables?.cases) names.push(tableByName('cases').envVar);
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
   // The Parameters and Secrets extension's layer (CDK's paramsAndSecrets) configures it with these.
@@ -119,15 +122,20 @@ const identityStatements = (): Array<{ policy: string; statement: Statement }> =
   return found;
 };
 
+/** CDK's own handler of the bucket's notification configuration (a deploy-time custom resource, Python). */
+const NOTIFICATIONS_HANDLER = /^BucketNotificationsHandler/;
+const serviceFunctions = () => ofType('AWS::Lambda::Function').filter(([id]) => !NOTIFICATIONS_HANDLER.test(id));
+
 describe('Stack: functions', () => {
-  it('has exactly one function per route, per workflow task, per schedule and per queue consumer, and no other function', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(
-      ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length + QUEUES.length,
+  it("has exactly one function per route, per workflow task, per schedule, per queue consumer and per bucket event, and no other function but CDK's notification handler", () => {
+    expect(serviceFunctions()).toHaveLength(
+      ROUTES.length + WORKFLOW_TASKS.length + SCHEDULES.length + QUEUES.length + BUCKET_EVENTS.length,
     );
+    expect(ofType('AWS::Lambda::Function').length - serviceFunctions().length).toBe(1);
   });
 
   it('runs every function on Node 22, arm64, with tracing, 512 MB, source maps and its own log group', () => {
-    for (const [logicalId, fn] of ofType('AWS::Lambda::Function')) {
+    for (const [logicalId, fn] of serviceFunctions()) {
       expect(fn.Properties, logicalId).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -199,6 +207,39 @@ describe('Stack: functions', () => {
         }),
       ]);
     }
+  });
+
+  it("runs the upload recorder from the bucket's ObjectCreated notification under attachments/, 30 s timeout", () => {
+    const fn = synth.stack.bucketEvents.functions.get(UPLOAD_REPORTS.name);
+    expect(fn).toBeDefined();
+    const fnId = logicalIdOf(fn!);
+    const props = resource(fnId).Properties as { Timeout: number; Environment: { Variables: Record<string, unknown> } };
+    expect(props.Timeout).toBe(30);
+    expect(Object.keys(props.Environment.Variables).sort()).toEqual(expectedEnvironment(UPLOAD_REPORTS.capabilities));
+    const [notification, ...others] = ofType('Custom::S3BucketNotifications');
+    expect(others).toEqual([]);
+    expect(notification![1].Properties.BucketName).toEqual({ Ref: logicalIdOf(synth.stack.data.attachmentsBucket) });
+    expect(notification![1].Properties.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: UPLOAD_REPORTS.prefix }] } },
+          LambdaFunctionArn: getAtt(fnId),
+        },
+      ],
+    });
+    // S3 may invoke it, from this bucket and account only.
+    const permissions = ofType('AWS::Lambda::Permission').filter(
+      ([, permission]) => JSON.stringify(permission.Properties.FunctionName) === JSON.stringify(getAtt(fnId)),
+    );
+    expect(permissions.map(([, permission]) => permission.Properties)).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: 's3.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn: getAtt(logicalIdOf(synth.stack.data.attachmentsBucket)),
+      }),
+    ]);
   });
 
   it('lets the stranded-case sweeper read and unmark cases (and query the index) and start executions only', () => {
@@ -364,6 +405,55 @@ describe('Stack: IAM', () => {
       }[capabilities.attachments ?? 'none'];
       expect(s3Actions, name).toEqual(expected);
     }
+  });
+
+  it("grants upload records by capability: get (read) or put (record) on the cases table's UPLOAD# keys only", () => {
+    const casesId = logicalIdOf(synth.stack.data.tables.cases);
+    const declared = [
+      ...synth.stack.api.routes.map(({ route, fn }) => ({ name: route.name, capabilities: route.capabilities, fn })),
+      ...WORKFLOW_TASKS.map((task) => ({
+        name: task.name,
+        capabilities: task.capabilities,
+        fn: synth.stack.workflow.functions.get(task.name)!,
+      })),
+      ...BUCKET_EVENTS.map((event) => ({
+        name: event.name,
+        capabilities: event.capabilities,
+        fn: synth.stack.bucketEvents.functions.get(event.name)!,
+      })),
+    ];
+    expect(declared.filter(({ capabilities }) => capabilities.uploads).length).toBeGreaterThan(4);
+    for (const { name, capabilities, fn } of declared) {
+      const rolePolicy = logicalIdOf(fn.serviceRole.node.findChild('DefaultPolicy'));
+      const onUploads = identityStatements()
+        .filter(
+          ({ policy, statement }) =>
+            policy === rolePolicy &&
+            JSON.stringify(statement.Resource).includes(casesId) &&
+            JSON.stringify(statement.Condition ?? {}).includes('dynamodb:LeadingKeys'),
+        )
+        .map(({ statement }) => ({ actions: asList(statement.Action), condition: statement.Condition }));
+      const expected = { read: ['dynamodb:GetItem'], record: ['dynamodb:PutItem'] }[capabilities.uploads ?? 'read'];
+      expect(onUploads, name).toEqual(
+        capabilities.uploads
+          ? [
+              {
+                actions: expected,
+                condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['UPLOAD#*'] } },
+              },
+            ]
+          : [],
+      );
+    }
+    // The recorder touches no case: no other statement on the cases table, and it reads objects, never writes them.
+    const recorder = synth.stack.bucketEvents.functions.get(UPLOAD_REPORTS.name)!;
+    const recorderPolicy = logicalIdOf(recorder.serviceRole.node.findChild('DefaultPolicy'));
+    const recorderActions = identityStatements()
+      .filter(({ policy }) => policy === recorderPolicy)
+      .flatMap(({ statement }) => asList(statement.Action))
+      .filter((action) => /^(dynamodb|s3):/.test(action))
+      .sort();
+    expect(recorderActions).toEqual(['dynamodb:PutItem', 's3:GetObject']);
   });
 
   it('scopes ses:SendEmail to the sender identity and the configuration set', () => {

@@ -1,7 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { isValidAttachmentKey } from '../../domain/attachment-rules.js';
-import { assertValidAttachmentKey } from './attachment-key.js';
+import { isValidAttachmentKey, UPLOAD_URL_SECONDS } from '../../domain/attachment-rules.js';
+import { assertValidAttachmentKey, attachmentObjectKey } from './attachment-key.js';
 import type {
   AttachmentStorage,
   DownloadTicket,
@@ -33,9 +33,6 @@ const decodedFileName = (value: string | undefined): string | undefined => {
     return undefined;
   }
 };
-
-export const attachmentObjectKey = (storeId: string, attachmentId: string): string =>
-  `attachments/${storeId}/${attachmentId}`;
 
 /**
  * The SDK adds a CRC32 of the (still empty) body to every PutObject by default; baked into a presigned URL it would
@@ -88,7 +85,7 @@ export class S3AttachmentStorage implements AttachmentStorage {
   constructor(options: S3AttachmentStorageOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
-    this.expiresInSeconds = options.expiresInSeconds ?? 900;
+    this.expiresInSeconds = options.expiresInSeconds ?? UPLOAD_URL_SECONDS;
     this.downloadExpiresInSeconds = options.downloadExpiresInSeconds ?? DEFAULT_DOWNLOAD_SECONDS;
   }
 

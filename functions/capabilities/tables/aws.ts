@@ -12,23 +12,23 @@ import { metrics } from '../../commons/metrics.js';
 import { countedCaseStore } from '../../use-cases/kpi/kpi-counting-case-store.js';
 import type { AgentDirectory, CaseStore, KpiStore, StoreDirectory } from './capability.js';
 
-/** The process's one DynamoDB client, shared by the table adapters, made on the first call. */
+/** The process's one DynamoDB client, shared by the table adapters (and the upload records), made on the first call. */
 let documentClient: DynamoDBDocumentClient | undefined;
-const client = (): DynamoDBDocumentClient =>
+export const tablesClient = (): DynamoDBDocumentClient =>
   (documentClient ??= createDocumentClient({ endpoint: dynamoEndpointFromEnv() }));
 
 let stores: StoreDirectory | undefined;
 
 /** The stores table behind a per-container cache; one instance, shared with the case store's KPI counting. */
 export const awsStores = (): StoreDirectory =>
-  (stores ??= new CachedStoreDirectory(new DynamoStoreDirectory(client(), tableNameFromEnv('stores')), {
+  (stores ??= new CachedStoreDirectory(new DynamoStoreDirectory(tablesClient(), tableNameFromEnv('stores')), {
     ttlMs: STORE_CACHE_TTL_MS,
     keyTtlMs: KEY_CACHE_TTL_MS,
   }));
 
-export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(client(), tableNameFromEnv('agents'));
+export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(tablesClient(), tableNameFromEnv('agents'));
 
-export const awsKpis = (): KpiStore => new DynamoKpiStore(client(), tableNameFromEnv('kpis'));
+export const awsKpis = (): KpiStore => new DynamoKpiStore(tablesClient(), tableNameFromEnv('kpis'));
 
 /**
  * The case store over the tables this function declares: a function gets only its declared tables' variables, so a
@@ -39,7 +39,7 @@ export const awsCases = (): CaseStore => {
   const kpis = optionalTableNameFromEnv('kpis');
   const storesTable = optionalTableNameFromEnv('stores');
   const counted = countedCaseStore(
-    new DynamoCaseStore(client(), {
+    new DynamoCaseStore(tablesClient(), {
       cases: tableNameFromEnv('cases'),
       stores: storesTable,
       agents: optionalTableNameFromEnv('agents'),

@@ -5,9 +5,9 @@ import { jsonResponse } from '../../http/responses.js';
 import { reviewAgainstPolicy } from '../../use-cases/review-against-policy.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores } from '../../capabilities/tables/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 
-const ports = routePorts('checkEligibility', { cases: awsCases, stores: awsStores, attachments: awsAttachments });
+const ports = routePorts('checkEligibility', { cases: awsCases, stores: awsStores, uploads: awsUploads });
 
 /** POST /v1/eligibility: the decision a case with this body would get now; nothing is stored. */
 export const handler = storefrontRoute({ body: caseRequestSchema }, ports, async ({ body, store, dependencies }) => {

@@ -8,14 +8,14 @@ import { fileCase } from '../../use-cases/file-case.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 
 const ports = routePorts('createCase', {
   cases: awsCases,
   stores: awsStores,
   kpis: awsKpis,
   workflow: awsWorkflow,
-  attachments: awsAttachments,
+  uploads: awsUploads,
 });
 
 /**

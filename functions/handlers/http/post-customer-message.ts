@@ -7,7 +7,7 @@ import { postCustomerMessage } from '../../use-cases/customer/post-customer-mess
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
 const ports = routePorts('postCustomerMessage', {
@@ -16,7 +16,7 @@ const ports = routePorts('postCustomerMessage', {
   agents: awsAgents,
   kpis: awsKpis,
   workflow: awsWorkflow,
-  attachments: awsAttachments,
+  uploads: awsUploads,
   workQueue: awsWorkQueue,
 });
 

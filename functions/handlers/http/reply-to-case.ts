@@ -7,7 +7,7 @@ import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsWorkflow } from '../../capabilities/workflow/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 
 const ports = routePorts('replyToCase', {
   cases: awsCases,
@@ -15,7 +15,7 @@ const ports = routePorts('replyToCase', {
   kpis: awsKpis,
   workflow: awsWorkflow,
   workQueue: awsWorkQueue,
-  attachments: awsAttachments,
+  uploads: awsUploads,
 });
 
 /** POST /v1/staff/cases/{caseId}/replies: 201 with the reply's event id; the customer is emailed. */

@@ -3,7 +3,7 @@ import { taskHandler } from '../../commons/task-handler.js';
 import { reviewForWork } from '../../use-cases/workflow/auto-review.js';
 import { taskPorts } from '../../capabilities/declared-ports.js';
 import { awsCases, awsStores, awsAgents, awsKpis } from '../../capabilities/tables/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 import { awsMailer } from '../../capabilities/mailer/aws.js';
 
 const ports = taskPorts('autoReview', {
@@ -11,7 +11,7 @@ const ports = taskPorts('autoReview', {
   stores: awsStores,
   agents: awsAgents,
   kpis: awsKpis,
-  attachments: awsAttachments,
+  uploads: awsUploads,
   mailer: awsMailer,
 });
 

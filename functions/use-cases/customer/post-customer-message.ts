@@ -69,7 +69,7 @@ const withinReopenWindow = (current: Case, store: Store, now: Date): boolean =>
  *   first answer and writes nothing, the same key with anything else is a 409 `idempotency_conflict`.
  */
 export const postCustomerMessage = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'attachments' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'uploads' | 'workQueue' | 'clock'>,
   message: CustomerMessage,
 ): Promise<PostedMessage> => {
   const current = await findCase(dependencies, message.caseId);
@@ -104,7 +104,7 @@ export const postCustomerMessage = async (
 type Recorder = (answer: MessageAnswer) => NonNullable<PlannedChange['idempotency']>;
 
 const postChecked = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'attachments' | 'workQueue' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'workflow' | 'uploads' | 'workQueue' | 'clock'>,
   message: CustomerMessage,
   current: Case,
   files: readonly AttachmentFile[],
@@ -180,7 +180,7 @@ const plainMessage = (current: Case, event: TimelineEvent, customer: Actor) => {
  * With an Idempotency-Key, the record goes into the new case's transaction, so a retry never files a second one.
  */
 const fileFollowUp = async (
-  dependencies: Pick<Dependencies, 'cases' | 'workflow' | 'attachments' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'workflow' | 'uploads' | 'clock'>,
   message: CustomerMessage,
   current: Case,
   customer: Actor,

@@ -37,7 +37,7 @@ export interface StaffMessage {
  * Returns the reply's event.
  */
 export const replyToCase = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock' | 'attachments'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'workflow' | 'workQueue' | 'clock' | 'uploads'>,
   reply: StaffMessage,
 ): Promise<TimelineEvent> => {
   const actor = staffActor(reply.user);

@@ -11,7 +11,7 @@ import { openForWork, type OpeningPorts } from './open-case.js';
  * Run again, it returns the recorded decision instead of deciding twice.
  */
 export const autoReview = async (
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'attachments' | 'clock'>,
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'uploads' | 'clock'>,
   caseId: string,
 ): Promise<{ outcome: DecisionOutcome }> => {
   const current = await loadCase(dependencies, caseId);
@@ -48,7 +48,7 @@ export type ReviewStep = WorkflowStep | { outcome: 'rejected' | 'manual_review';
  * state transitions on most cases; each part is idempotent, so a retry of the whole step finds the done parts done.
  */
 export const reviewForWork = async (
-  dependencies: OpeningPorts & Pick<Dependencies, 'attachments'>,
+  dependencies: OpeningPorts & Pick<Dependencies, 'uploads'>,
   caseId: string,
 ): Promise<ReviewStep> => {
   const { outcome } = await autoReview(dependencies, caseId);

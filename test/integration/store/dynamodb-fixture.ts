@@ -72,6 +72,7 @@ export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependenci
   mailer: unexpected('mailer'),
   workflow: unexpected('workflow'),
   attachments: unexpected('attachments'),
+  uploads: unexpected('uploads'),
   surveyLinks: unexpected('surveyLinks'),
   workQueue: unexpected('workQueue'),
   storefrontKeys: unexpected('storefrontKeys'),

@@ -31,6 +31,7 @@ const load = async () => ({
   ...(await import('../../../functions/capabilities/mailer/aws.js')),
   ...(await import('../../../functions/capabilities/workflow/aws.js')),
   ...(await import('../../../functions/capabilities/attachments/aws.js')),
+  ...(await import('../../../functions/capabilities/uploads/aws.js')),
   ...(await import('../../../functions/capabilities/survey-links/aws.js')),
   ...(await import('../../../functions/capabilities/work-queue/aws.js')),
   ...(await import('../../../functions/capabilities/storefront-keys/aws.js')),
@@ -72,6 +73,7 @@ describe('Capability modules: AWS adapters', () => {
       mailer: adapters.awsMailer(),
       workflow: adapters.awsWorkflow(),
       attachments: adapters.awsAttachments(),
+      uploads: adapters.awsUploads(),
       surveyLinks: adapters.awsSurveyLinks(),
       workQueue: adapters.awsWorkQueue(),
       storefrontKeys: adapters.awsStorefrontKeys(),
@@ -89,6 +91,7 @@ describe('Capability modules: AWS adapters', () => {
       mailer: 'SesMailer',
       workflow: 'SfnCaseWorkflow',
       attachments: 'S3AttachmentStorage',
+      uploads: 'DynamoUploadRecords',
       surveyLinks: 'AwsSurveyLinks',
       workQueue: 'SqsWorkQueue',
       storefrontKeys: 'ApiGatewayStorefrontKeys',
@@ -105,6 +108,8 @@ describe('Capability modules: AWS adapters', () => {
     ['MAIL_FROM', 'awsMailer'],
     ['STATE_MACHINE_ARN', 'awsWorkflow'],
     ['ATTACHMENTS_BUCKET', 'awsAttachments'],
+    // Upload records are items of the cases table.
+    ['CASES_TABLE', 'awsUploads'],
     ['SURVEY_KEY_SECRET_ARN', 'awsSurveyLinks'],
     // Without SURVEY_BASE_URL (no publicBaseUrl at deploy time) the parameter's name is required.
     ['SURVEY_BASE_URL_PARAMETER', 'awsSurveyLinks'],

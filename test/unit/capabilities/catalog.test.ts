@@ -3,6 +3,7 @@ import { grantedPorts, PORT_NAMES, type PortName } from '../../../functions/capa
 import type { Capabilities } from '../../../functions/wiring/capabilities.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
 import { SCHEDULES } from '../../../functions/wiring/schedules.js';
+import { BUCKET_EVENTS } from '../../../functions/wiring/bucket-events.js';
 import { QUEUES } from '../../../functions/wiring/queues.js';
 import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
 
@@ -24,6 +25,8 @@ describe('Function: grantedPorts', () => {
     ['an empty workflow list', { workflow: [] }, []],
     ['reading attachments', { attachments: 'read' }, ['attachments']],
     ['presigning uploads', { attachments: 'presign' }, ['attachments']],
+    ['checking uploads', { uploads: 'read' }, ['uploads']],
+    ['recording uploads', { uploads: 'record' }, ['uploads']],
     ['survey links', { surveyLinks: true }, ['surveyLinks']],
     ['no survey links, said explicitly', { surveyLinks: false }, []],
     ['queueing work', { workQueue: true }, ['workQueue']],
@@ -38,7 +41,7 @@ describe('Function: grantedPorts', () => {
 
   it('names every port but the clock, one capability each, for every declared route, task, schedule and queue', () => {
     // Prepare
-    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES];
+    const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES, ...BUCKET_EVENTS];
 
     // Act
     const granted = declarations.flatMap((declaration) => grantedPorts(declaration.capabilities));
@@ -55,6 +58,7 @@ describe('Function: grantedPorts', () => {
         'stores',
         'storefrontKeys',
         'surveyLinks',
+        'uploads',
         'workQueue',
         'workflow',
       ].sort(),

@@ -36,7 +36,7 @@ describe('Declared ports: what the compiler checks', () => {
 
   it('reads the granted ports off the declarations in functions/wiring/', () => {
     expectTypeOf<PortsOf<'route', 'replyToCase'>>().toEqualTypeOf<
-      'cases' | 'stores' | 'kpis' | 'workflow' | 'workQueue' | 'attachments'
+      'cases' | 'stores' | 'kpis' | 'workflow' | 'workQueue' | 'uploads'
     >();
     expectTypeOf<PortsOf<'route', 'getCase'>>().toEqualTypeOf<'cases' | 'stores'>();
     expectTypeOf<PortsOf<'task', 'rejectCase'>>().toEqualTypeOf<'cases' | 'stores' | 'kpis' | 'mailer'>();

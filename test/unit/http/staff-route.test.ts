@@ -5,6 +5,8 @@ import type { StaffUser } from '../../../functions/domain/staff.js';
 import { jsonResponse } from '../../../functions/http/responses.js';
 import { staffRoute } from '../../../functions/http/route.js';
 import { ROUTE_SCHEMAS } from '../../../functions/schemas/route-schemas.js';
+import { ROUTE_ROLES } from '../../../functions/wiring/route-roles.js';
+import { ROUTES } from '../../../functions/wiring/routes.js';
 import { proxyEvent, routeContext as context } from './proxy-event.js';
 import { providedPorts } from '../../support/provided-ports.js';
 
@@ -167,5 +169,17 @@ describe('Function: staffRoute', () => {
 
     // Assess
     expect(build).toThrow(/createCase is not a staff route/);
+  });
+
+  it("reads each staff route's roles from ROUTE_ROLES, which names exactly the staff routes of ROUTES", () => {
+    // Prepare
+    const staffRoutes = ROUTES.filter((route) => route.auth === 'staff');
+
+    // Assess
+    expect(Object.keys(ROUTE_ROLES).sort()).toEqual(staffRoutes.map((route) => route.name).sort());
+    for (const route of staffRoutes) {
+      expect(route.roles, route.name).toBe(ROUTE_ROLES[route.name as keyof typeof ROUTE_ROLES]);
+      expect(route.roles?.length, route.name).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BUCKET_EVENTS } from '../../../functions/wiring/bucket-events.js';
 import { QUEUES } from '../../../functions/wiring/queues.js';
 import { ROUTES } from '../../../functions/wiring/routes.js';
 import { SCHEDULES } from '../../../functions/wiring/schedules.js';
 import { WORKFLOW_TASKS } from '../../../functions/wiring/tasks.js';
 
-const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES].map((declaration) => ({
+const declarations = [...ROUTES, ...WORKFLOW_TASKS, ...SCHEDULES, ...QUEUES, ...BUCKET_EVENTS].map((declaration) => ({
   name: declaration.name,
   tables: declaration.capabilities.tables ?? {},
 }));
