@@ -123,7 +123,12 @@ describe('Function: flushMetrics in the shared handler builders', () => {
           recordOne();
           return { statusCode: 200, body: '<p>ok</p>' };
         })(
-          { headers: {}, requestContext: { requestId: 'r1' } } as unknown as APIGatewayProxyEvent,
+          {
+            httpMethod: 'GET',
+            path: '/survey/t',
+            headers: {},
+            requestContext: { requestId: 'r1' },
+          } as unknown as APIGatewayProxyEvent,
           {
             awsRequestId: 'r1',
           } as Context,
