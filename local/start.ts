@@ -94,7 +94,8 @@ const main = async (): Promise<void> => {
   let stoppingSince: number | undefined;
   const shutDown = (code: number) => {
     if (stoppingSince !== undefined) {
-      // The same Ctrl-C can arrive twice (the terminal signals the whole group and tsx relays it): only a later one counts.
+      // The same Ctrl-C can arrive twice (the terminal signals the whole group, and a wrapper such as tsx's CLI relays it):
+      // only a later one counts. `npm start` runs node itself (`--import tsx`), so no wrapper relays it there.
       if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
       // A second Ctrl-C: do not wait any longer, but never leave Java behind.
       console.error('Interrupted again: stopping now.');

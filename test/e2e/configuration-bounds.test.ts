@@ -61,7 +61,7 @@ const fileCaseOf = async (apiKey: string): Promise<string> => {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'after-sales-bounds-'));
-  child = startLocalProcess({ command: 'tsx', port: await findFreePort(), dataDir });
+  child = startLocalProcess({ command: 'node', port: await findFreePort(), dataDir });
   const ready = await child.ready();
   ({ url, dynamoDbEndpoint } = ready);
   javaPid = ready.dynamoDbPid;

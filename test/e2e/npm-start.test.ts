@@ -69,12 +69,12 @@ describe('npm start', () => {
     expect(isRunning(dynamoDbPid)).toBe(false);
   });
 
-  // One start less: the restarted stack's Ctrl-C is the check that \`tsx local/start.ts\` (the command \`npm start\` runs,
+  // One start less: the restarted stack's Ctrl-C is the check that `node --import tsx local/start.ts` (what `npm start` runs,
   // so its own exit code is seen) exits 0 on Ctrl-C with its Java process gone.
   it('keeps cases and emails across a restart on the same DATA_DIR, without seeding twice; exits 0 on Ctrl-C', async () => {
     // Prepare: a case filed and assigned (its workflow parked on the first response) in a first run, stopped with
     // SIGTERM (the stack's own clean stop).
-    const first = start({ command: 'tsx', port: await findFreePort() });
+    const first = start({ command: 'node', port: await findFreePort() });
     const firstUrls = await ready(first);
     const created = await api({ url: firstUrls.url }).post('/v1/cases', returnRequest(), {
       apiKey: 'local-store-a-key',
@@ -90,7 +90,7 @@ describe('npm start', () => {
     expect(isRunning(firstUrls.dynamoDbPid)).toBe(false);
 
     // Act
-    const second = start({ command: 'tsx', port: await findFreePort() });
+    const second = start({ command: 'node', port: await findFreePort() });
     const { url, dynamoDbEndpoint } = await ready(second);
     const read = await api({ url }).get(`/v1/cases/${created.json.caseId}`, { apiKey: 'local-store-a-key' });
     const outbox = await api({ url }).get('/_local/outbox');
@@ -143,7 +143,7 @@ describe('npm start', () => {
       await new Promise<void>((done) => blocker?.listen(port, '127.0.0.1', done));
 
       // Act
-      const child = start({ command: 'tsx', port });
+      const child = start({ command: 'node', port });
       const exit = await settles(child.exit, 'Exit');
 
       // Assess
@@ -153,7 +153,7 @@ describe('npm start', () => {
 
     it('exits 1 saying how to install Java when java is not on the PATH', async () => {
       // Act: PATH holds only node_modules/.bin (Node 22, tsx), no java.
-      const child = start({ command: 'tsx', port: await findFreePort(), path: '' });
+      const child = start({ command: 'node', port: await findFreePort(), path: '' });
       const exit = await settles(child.exit, 'Exit');
 
       // Assess

@@ -11,8 +11,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
 
 export interface LocalProcessOptions {
-  /** `npm start` as a user types it, or the tsx entry directly (what `npm start` runs). */
-  command: 'npm start' | 'tsx';
+  /** `npm start` as a user types it, or what it runs (`node --import tsx local/start.ts`) directly, to see its own exit code. */
+  command: 'npm start' | 'node';
   port: number;
   dataDir: string;
   /** Replaces PATH (after node_modules/.bin, which puts Node 22 first as `npm run` does). */
@@ -34,7 +34,8 @@ export interface LocalProcess {
 
 /** Starts the local stack in a child process, in its own process group like a terminal's foreground job. */
 export const startLocalProcess = (options: LocalProcessOptions): LocalProcess => {
-  const [file, args] = options.command === 'npm start' ? ['npm', ['start']] : [join(BIN, 'tsx'), ['local/start.ts']];
+  const [file, args] =
+    options.command === 'npm start' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'local/start.ts']];
   const child = spawn(file, args, {
     cwd: REPO_ROOT,
     detached: true,
