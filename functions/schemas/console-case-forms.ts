@@ -1,4 +1,4 @@
-import { safeParse, type core } from 'zod/mini';
+import { safeParse, type core, type output } from 'zod/mini';
 import './zod-locale.js';
 import type { ErrorDetail } from '../domain/errors.js';
 import type { ConsoleCaseAction } from '../pages/console-case-actions.js';
@@ -30,8 +30,21 @@ export type FieldProblem =
   /** The use case refused the value (a store limit, a currency that is not the case's): its message, in English. */
   | { code: 'refused'; message: string };
 
+/** Each action with the API body its form makes (the output of the API route's own schema). */
+export type CaseActionRequest =
+  | { action: 'reply'; body: output<typeof replyBodySchema> }
+  | { action: 'note'; body: output<typeof noteBodySchema> }
+  | { action: 'status'; body: output<typeof statusBodySchema> }
+  | { action: 'resolve'; body: output<typeof resolveBodySchema> }
+  | { action: 'assign'; body: output<typeof assignBodySchema> }
+  | { action: 'reclassify'; body: output<typeof reclassifyBodySchema> }
+  | { action: 'review'; body: output<typeof reviewBodySchema> }
+  | { action: 'approval'; body: output<typeof resolutionApprovalBodySchema> }
+  | { action: 'revisit'; body: output<typeof revisitBodySchema> }
+  | { action: 'retry'; body: output<typeof retryWorkflowBodySchema> };
+
 export type ParsedForm =
-  | { ok: true; action: ConsoleCaseAction; body: unknown }
+  | { ok: true; action: ConsoleCaseAction; request: CaseActionRequest }
   | { ok: false; action: ConsoleCaseAction; errors: Record<string, FieldProblem> };
 
 const given = (fields: FormFields, name: string): string | undefined => {
@@ -155,7 +168,8 @@ const byField = (action: ConsoleCaseAction, issues: readonly core.$ZodIssue[]): 
 export const parseCaseForm = (action: ConsoleCaseAction, fields: FormFields): ParsedForm => {
   const reader = READERS[action];
   const result = safeParse(reader.schema, reader.body(fields));
-  if (result.success) return { ok: true, action, body: result.data };
+  // The body was judged by this action's own schema, so it is this action's request.
+  if (result.success) return { ok: true, action, request: { action, body: result.data } as CaseActionRequest };
   return { ok: false, action, errors: byField(action, result.error.issues) };
 };
 
