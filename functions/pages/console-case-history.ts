@@ -49,7 +49,7 @@ export const conversation = (context: HistoryContext): string => {
 /** The words of an event's details worth reading on the page: a note, a reason, a summary, a level. */
 const detailText = (event: TimelineEvent, words: ConsoleCaseWords): string | undefined => {
   const details = event.details ?? {};
-  const text = (name: string) => (typeof details[name] === 'string' ? (details[name] as string) : undefined);
+  const text = (name: string) => (typeof details[name] === 'string' ? details[name] : undefined);
   switch (event.type) {
     case 'note_added':
     case 'reply_sent':
@@ -68,7 +68,10 @@ const statusWord = (value: string, words: ConsoleCaseWords): string =>
 const timelineItem = (event: TimelineEvent, context: HistoryContext): string => {
   const { words } = context;
   const internal = event.visibility === 'internal';
-  const actor = event.actor.name ?? (event.actor.kind === 'staff' ? event.actor.id : event.actor.kind) ?? '';
+  const actor =
+    event.actor.name ??
+    (event.actor.kind === 'staff' ? event.actor.id : undefined) ??
+    words.timeline.actors[event.actor.kind];
   const change =
     event.from && event.to
       ? ` · ${escapeHtml(words.timeline.fromTo(statusWord(event.from, words), statusWord(event.to, words)))}`

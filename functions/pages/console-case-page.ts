@@ -24,6 +24,8 @@ export interface ConsoleCasePageInput {
   /** The action just done (post/redirect/get), said once at the top. */
   notice?: ConsoleCaseNotice;
   failed?: FailedForm;
+  /** The next case of the user's queue (the `j` shortcut and a link), when there is one. */
+  nextCaseId?: string;
 }
 
 export type ConsoleCaseNotice = ConsoleCaseAction | 'approvalRequested';
@@ -193,9 +195,20 @@ export const consoleCaseContent = (input: ConsoleCasePageInput): string => {
         input.notice === 'approvalRequested' ? words.actions.approvalRequested : words.actions.notices[input.notice],
       )}</p>`
     : '';
+  const { view } = input;
+  const customerMessages = view.messages.filter((message) => message.from === 'customer').length;
+  const caseHref = (caseId: string) => encodeURIComponent(caseId);
+  const navigation =
+    `<nav class="case-nav" aria-label="${escapeHtml(words.title(view.caseNumber))}"><a href="../../console">${escapeHtml(words.backToQueue)}</a>` +
+    (input.nextCaseId
+      ? ` <a id="next-case" href="${escapeHtml(caseHref(input.nextCaseId))}">${escapeHtml(words.nextCase)}</a>`
+      : '') +
+    `</nav>`;
   return (
+    navigation +
     notice +
-    `<div id="live" class="live" role="status" aria-live="polite" data-new-message="${escapeHtml(words.live.newMessage)}"` +
+    `<div id="live" class="live" role="status" aria-live="polite" data-poll="${escapeHtml(`${caseHref(view.caseId)}/live`)}"` +
+    ` data-messages="${customerMessages}" data-new-message="${escapeHtml(words.live.newMessage)}"` +
     ` data-reload="${escapeHtml(words.live.reload)}" data-viewing="${escapeHtml(words.live.viewing('{name}'))}"` +
     ` data-replying="${escapeHtml(words.live.replying('{name}'))}"></div>` +
     header(input, words) +

@@ -8,7 +8,7 @@ import type {
   Severity,
   Urgency,
 } from '../domain/case-vocabulary.js';
-import type { TimelineEventType } from '../domain/timeline.js';
+import type { ActorKind, TimelineEventType } from '../domain/timeline.js';
 import type { ConsoleCaseAction } from './console-case-actions.js';
 
 /** Every word the console's case page shows, per locale (the compiler asks for each in both). */
@@ -77,6 +77,7 @@ export interface ConsoleCaseWords {
     internalHint: string;
     by: (name: string) => string;
     events: Record<TimelineEventType, string>;
+    actors: Record<ActorKind, string>;
     fromTo: (from: string, to: string) => string;
   };
   survey: {
@@ -262,6 +263,7 @@ const en: ConsoleCaseWords = {
     internalHint: 'Internal: staff only, never shown to the customer.',
     by: (name) => `by ${name}`,
     fromTo: (from, to) => `${from} → ${to}`,
+    actors: { customer: 'the customer', storefront: 'the storefront', system: 'the system', staff: 'staff' },
     events: {
       case_submitted: 'Case filed',
       decision_made: 'Policy decision',
@@ -547,6 +549,7 @@ const zhCN: ConsoleCaseWords = {
     internalHint: '内部：仅员工可见，客户永远看不到。',
     by: (name) => `操作人：${name}`,
     fromTo: (from, to) => `${from} → ${to}`,
+    actors: { customer: '客户', storefront: '店铺系统', system: '系统', staff: '员工' },
     events: {
       case_submitted: '服务单已提交',
       decision_made: '政策审核结果',

@@ -146,9 +146,8 @@ const problemOf = (issue: core.$ZodIssue, field: string): FieldProblem => {
   if (field === 'amount') return { code: 'amount' };
   if (field === 'currency') return { code: 'currency' };
   if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { code: 'tooLong', max: issue.maximum };
-  if (issue.code === 'too_small' || (issue.code === 'invalid_type' && issue.input === undefined)) {
-    return { code: 'required' };
-  }
+  // Text fields are always sent (empty: too short); a value of the wrong kind is a choice left open or made up.
+  if (issue.code === 'too_small') return { code: 'required' };
   if (issue.code === 'invalid_value' || issue.code === 'invalid_type') return { code: 'choice' };
   if (issue.code === 'custom') return { code: 'text' };
   return { code: 'invalid' };
