@@ -76,6 +76,7 @@ export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependenci
   workQueue: unexpected('workQueue'),
   storefrontKeys: unexpected('storefrontKeys'),
   presence: unexpected('presence'),
+  consoleSessions: unexpected('consoleSessions'),
   ...ports,
 });
 
