@@ -48,6 +48,9 @@ const problemText = (problem: FieldProblem, words: ConsoleCaseWords): string => 
 
 /** What one form needs to draw a field: its id, the sent value, its error. */
 class FormDraw {
+  /** The fields drawn, so errors of any other path can be listed with the summary. */
+  readonly drawn = new Set<string>();
+
   constructor(
     readonly action: ConsoleCaseAction,
     private readonly context: FormsContext,
@@ -66,6 +69,7 @@ class FormDraw {
   }
 
   error(name: string): string | undefined {
+    this.drawn.add(name);
     const problem = this.failed?.errors[name];
     return problem ? problemText(problem, this.context.words) : undefined;
   }
@@ -234,14 +238,20 @@ export const actionForm = (action: ConsoleCaseAction, context: FormsContext): st
   const refusal = failed?.action === action ? failed.refusal : undefined;
   const hasErrors = failed?.action === action && (refusal !== undefined || Object.keys(failed.errors).length > 0);
   const summary = refusal ? words.errors[refusal] : words.errors.summary;
+  const fields = FIELDS[action](draw, context);
+  // A refusal about no field of the form (the use case named another path) is said with the summary.
+  const elsewhere = Object.entries(failed?.action === action ? failed.errors : {})
+    .filter(([name]) => !draw.drawn.has(name))
+    .map(([, problem]) => ` ${problemText(problem, words)}`)
+    .join('');
   return (
     `<section class="action" id="action-${action}" aria-labelledby="${action}-title">` +
     `<h3 id="${action}-title">${escapeHtml(words.actions.titles[action])}</h3>` +
-    (hasErrors ? `<p class="summary" role="alert" id="${action}-summary">${escapeHtml(summary)}</p>` : '') +
+    (hasErrors ? `<p class="summary" role="alert" id="${action}-summary">${escapeHtml(summary + elsewhere)}</p>` : '') +
     `<form method="post" action="" data-action="${action}">` +
     `<input type="hidden" name="action" value="${action}">` +
     `<input type="hidden" name="${CSRF_FIELD}" value="${attr(context.csrfToken)}">` +
-    FIELDS[action](draw, context) +
+    fields +
     `<button type="submit">${escapeHtml(words.actions.submits[action])}</button></form></section>`
   );
 };

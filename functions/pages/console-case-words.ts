@@ -169,6 +169,10 @@ export interface ConsoleCaseWords {
     close: string;
   };
   signedInAs: (name: string) => string;
+  notFoundTitle: string;
+  notFound: string;
+  notYoursTitle: string;
+  notYours: string;
 }
 
 const en: ConsoleCaseWords = {
@@ -455,6 +459,10 @@ const en: ConsoleCaseWords = {
     close: 'Close',
   },
   signedInAs: (name) => `Signed in as ${name}`,
+  notFoundTitle: 'Case not found',
+  notFound: 'There is no such case in your store. Check the link, or find the case from the queue.',
+  notYoursTitle: 'Not your case',
+  notYours: 'This case is assigned to someone else. A supervisor can assign it to you.',
 };
 
 const zhCN: ConsoleCaseWords = {
@@ -735,6 +743,10 @@ const zhCN: ConsoleCaseWords = {
     close: '关闭',
   },
   signedInAs: (name) => `当前登录：${name}`,
+  notFoundTitle: '未找到服务单',
+  notFound: '您的店铺中没有这个服务单。请检查链接，或从工作队列中查找。',
+  notYoursTitle: '不是您的服务单',
+  notYours: '此服务单已分配给其他人，主管可以将它分配给您。',
 };
 
 export const CONSOLE_CASE_WORDS: Record<Locale, ConsoleCaseWords> = { 'zh-CN': zhCN, en };
