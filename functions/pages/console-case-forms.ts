@@ -191,7 +191,7 @@ const FIELDS: Record<ConsoleCaseAction, (draw: FormDraw, context: FormsContext) 
       words.fields.choose,
     ) +
     draw.input('amount', words.fields.amount, { max: 24, decimal: true, hint: words.fields.amountHint }) +
-    draw.input('currency', words.fields.currency, { max: 3, fallback: view.currency }) +
+    draw.input('currency', words.fields.currency, { max: 3, hint: words.fields.currencyHint(view.currency) }) +
     draw.input('reference', `${words.fields.reference} ${words.fields.optional}`, { max: 200 }) +
     draw.select('rootCause', words.fields.rootCause, entries(ROOT_CAUSES, words.rootCauses), words.fields.choose) +
     draw.textarea('summary', words.fields.summary, 2_000),

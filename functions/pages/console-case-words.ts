@@ -118,6 +118,7 @@ export interface ConsoleCaseWords {
     amount: string;
     amountHint: string;
     currency: string;
+    currencyHint: (currency: string) => string;
     reference: string;
     rootCause: string;
     summary: string;
@@ -408,6 +409,7 @@ const en: ConsoleCaseWords = {
     amount: 'Amount',
     amountHint: 'Required for a refund or compensation; none for guidance or no action.',
     currency: 'Currency',
+    currencyHint: (currency) => `With an amount only; empty means the case's currency, ${currency}.`,
     reference: 'Reference (refund or order number)',
     rootCause: 'Root cause',
     summary: 'Summary (emailed to the customer)',
@@ -692,6 +694,7 @@ const zhCN: ConsoleCaseWords = {
     amount: '金额',
     amountHint: '退款和补偿必填；使用指导和无需处理不填。',
     currency: '币种',
+    currencyHint: (currency) => `仅在填写金额时使用；留空即为服务单币种 ${currency}。`,
     reference: '参考号（退款或订单号）',
     rootCause: '根本原因',
     summary: '处理说明（将通过邮件发送给客户）',

@@ -49,9 +49,6 @@ const route = (
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
   // Staff console pages (session cookie; served as staff pages)
   route('consoleQueue', 'GET', '/console', 'staff', CASE_READ, 'page'),
-  route('consoleCase', 'GET', '/console/cases/{caseId}', 'staff', CASE_READ, 'page'),
-  route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'staff', CASE_WORK, 'page'),
-  route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'staff', CASE_READ, 'page'),
   route('consoleReports', 'GET', '/console/reports', 'staff', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
   route('consoleKpis', 'GET', '/console/reports/kpis', 'staff', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
   route('consoleCsat', 'GET', '/console/reports/csat', 'staff', { tables: { cases: 'read', stores: 'read' } }, 'page'),
