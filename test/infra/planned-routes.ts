@@ -47,21 +47,28 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie; served as staff pages)
-  route('consoleQueue', 'GET', '/console', 'staff', CASE_READ, 'page'),
-  route('consoleReports', 'GET', '/console/reports', 'staff', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route('consoleKpis', 'GET', '/console/reports/kpis', 'staff', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route('consoleCsat', 'GET', '/console/reports/csat', 'staff', { tables: { cases: 'read', stores: 'read' } }, 'page'),
-  route('consoleAdmin', 'GET', '/console/admin', 'staff', STORE_SETTINGS, 'page'),
-  route('consoleAdminSave', 'POST', '/console/admin', 'staff', STORE_SETTINGS, 'page'),
-  route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'staff', STORE_SETTINGS, 'page'),
-  route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'staff', STORE_SETTINGS, 'page'),
-  route('consoleAdminAgents', 'GET', '/console/admin/agents', 'staff', { tables: { agents: 'read' } }, 'page'),
-  route('consoleAdminAgentsSave', 'POST', '/console/admin/agents', 'staff', CASE_WORK, 'page'),
-  route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'staff', WEBHOOKS, 'page'),
-  route('consoleAdminArticles', 'GET', '/console/admin/articles', 'staff', STORE_SETTINGS, 'page'),
-  route('consoleAuthCallback', 'GET', '/console/auth/callback', 'public', {}, 'page'),
-  route('consoleSignOut', 'GET', '/console/sign-out', 'public', {}, 'page'),
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the case page and its
+  // forms, files and poll.
+  route('consoleReports', 'GET', '/console/reports', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
+  route('consoleKpis', 'GET', '/console/reports/kpis', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
+  route(
+    'consoleCsat',
+    'GET',
+    '/console/reports/csat',
+    'console',
+    { tables: { cases: 'read', stores: 'read' } },
+    'page',
+  ),
+  route('consoleAdmin', 'GET', '/console/admin', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAdminSave', 'POST', '/console/admin', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAdminAgents', 'GET', '/console/admin/agents', 'console', { tables: { agents: 'read' } }, 'page'),
+  route('consoleAdminAgentsSave', 'POST', '/console/admin/agents', 'console', CASE_WORK, 'page'),
+  route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
+  route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),
+  route('consoleSignIn', 'GET', '/console/sign-in', 'console', { consoleSessions: true }, 'page'),
   // Webhooks to the storefront (admin)
   route('createWebhook', 'POST', '/v1/admin/webhooks', 'staff', WEBHOOKS),
   route('listWebhooks', 'GET', '/v1/admin/webhooks', 'staff', WEBHOOKS),
