@@ -247,8 +247,11 @@ export const actionForm = (action: ConsoleCaseAction, context: FormsContext): st
   return (
     `<section class="action" id="action-${action}" aria-labelledby="${action}-title">` +
     `<h3 id="${action}-title">${escapeHtml(words.actions.titles[action])}</h3>` +
-    (hasErrors ? `<p class="summary" role="alert" id="${action}-summary">${escapeHtml(summary + elsewhere)}</p>` : '') +
-    `<form method="post" action="" data-action="${action}">` +
+    (hasErrors
+      ? `<p class="summary" role="alert" id="${action}-problems">${escapeHtml(summary + elsewhere)}</p>`
+      : '') +
+    // `novalidate`: the server judges the form and writes each error next to its field, in the page's language.
+    `<form method="post" action="" data-action="${action}" novalidate>` +
     `<input type="hidden" name="action" value="${action}">` +
     `<input type="hidden" name="${CSRF_FIELD}" value="${attr(context.csrfToken)}">` +
     fields +

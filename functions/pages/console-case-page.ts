@@ -80,7 +80,7 @@ const header = (input: ConsoleCasePageInput, words: ConsoleCaseWords): string =>
         : '')
     : `<p>${escapeHtml(words.sla.none)}</p>`;
   return (
-    `<header class="case-head"><h1>${escapeHtml(words.title(view.caseNumber))}</h1>${pairs(facts)}` +
+    `<div class="case-head"><h1>${escapeHtml(words.title(view.caseNumber))}</h1>${pairs(facts)}` +
     `<h2 class="sr">${escapeHtml(words.sla.heading)}</h2>${clocks}` +
     (view.workflowFailure
       ? `<p class="warn" role="note">${escapeHtml(words.workflowFailed(view.workflowFailure.state ?? view.workflowFailure.error))}</p>`
@@ -88,17 +88,20 @@ const header = (input: ConsoleCasePageInput, words: ConsoleCaseWords): string =>
     (view.pendingApproval
       ? `<p class="warn" role="note">${escapeHtml(words.resolution.pending(view.pendingApproval.requestedBy.name))}</p>`
       : '') +
-    `</header>`
+    `</div>`
   );
 };
 
 const customerAndOrder = (input: ConsoleCasePageInput, words: ConsoleCaseWords): string => {
   const { view, locale } = input;
   const money = (amount: number) => escapeHtml(moneyText(amount, view.currency, locale));
+  // The label of each cell, which the shell shows beside it where a phone stacks the table's rows.
+  const cell = (label: string, html: string) => `<td data-label="${escapeHtml(label)}">${html}</td>`;
   const rows = view.items
     .map(
       (item) =>
-        `<tr><td>${escapeHtml(item.sku)}</td><td>${escapeHtml(item.name)}</td><td>${item.quantity}</td><td>${money(item.unitPrice)}</td></tr>`,
+        `<tr>${cell(words.order.sku, escapeHtml(item.sku))}${cell(words.order.item, escapeHtml(item.name))}` +
+        `${cell(words.order.quantity, String(item.quantity))}${cell(words.order.unitPrice, money(item.unitPrice))}</tr>`,
     )
     .join('');
   return (

@@ -12,8 +12,7 @@ import { getCaseAttachment } from '../../use-cases/staff/get-case-attachment.js'
 import { getStaffCase } from '../../use-cases/staff/get-staff-case.js';
 import { listStaffQueue } from '../../use-cases/staff/list-staff-queue.js';
 import type { StaffCaseView } from '../../use-cases/staff-case-view.js';
-import { htmlResponse } from '../page-route.js';
-import type { ConsoleRequest } from './console-route.js';
+import { consoleHtml, type ConsoleRequest } from './console-route.js';
 
 /** What the case page reads: the case (and its store's SLA), the agents to assign to, the files' signed links. */
 export type CasePageRequest = Pick<ConsoleRequest<never>, 'user' | 'locale' | 'path' | 'csrfToken'> & {
@@ -76,10 +75,10 @@ const nextCaseOf = async (request: CasePageRequest, caseId: string): Promise<str
 export const caseRefusal = (request: Pick<CasePageRequest, 'locale'>, error: unknown): APIGatewayProxyResult => {
   const words = CONSOLE_CASE_WORDS[request.locale];
   if (error instanceof NotFoundError) {
-    return noStore(htmlResponse(404, consoleMessagePage(request.locale, words.notFoundTitle, words.notFound)));
+    return noStore(consoleHtml(404, consoleMessagePage(request.locale, words.notFoundTitle, words.notFound)));
   }
   if (error instanceof ForbiddenError) {
-    return noStore(htmlResponse(403, consoleMessagePage(request.locale, words.notYoursTitle, words.notYours)));
+    return noStore(consoleHtml(403, consoleMessagePage(request.locale, words.notYoursTitle, words.notYours)));
   }
   throw error;
 };
@@ -126,5 +125,5 @@ export const casePageResponse = async (
   });
   const html = consolePage(request, words.title(view.caseNumber), content, caseHead(ASSETS_PATH));
   const origins = [...new Set(Object.values(thumbnails).flatMap((url) => originOf(url) ?? []))];
-  return noStore(htmlResponse(options.status ?? 200, html, caseCsp(origins)));
+  return noStore(consoleHtml(options.status ?? 200, html, caseCsp(origins)));
 };

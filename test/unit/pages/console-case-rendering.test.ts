@@ -98,7 +98,7 @@ describe('Console case page: the forms', () => {
   it('draws only the actions given, each posting to the page with its name and the CSRF token', () => {
     const html = consoleCaseContent(input({ actions: ['note'] }));
     expect(html.match(/<form /g)).toHaveLength(1);
-    expect(html).toContain('<form method="post" action="" data-action="note">');
+    expect(html).toContain('<form method="post" action="" data-action="note" novalidate>');
     expect(html).toContain('<input type="hidden" name="action" value="note">');
     expect(html).toContain('<input type="hidden" name="csrf" value="token-&quot;1&quot;">');
     expect(html).not.toContain('id="action-reply"');
@@ -125,7 +125,7 @@ describe('Console case page: the forms', () => {
         },
       }),
     );
-    expect(html).toContain('<p class="summary" role="alert" id="resolve-summary">Nothing was saved.');
+    expect(html).toContain('<p class="summary" role="alert" id="resolve-problems">Nothing was saved.');
     expect(tagWith(html, 'id="resolve-amount"')).toContain('value="-1"');
     expect(tagWith(html, 'id="resolve-amount"')).toContain('aria-invalid="true"');
     expect(tagWith(html, 'id="resolve-amount"')).toContain(
@@ -142,7 +142,7 @@ describe('Console case page: the forms', () => {
     const html = consoleCaseContent(
       input({ failed: { action: 'reply', values: {}, errors: {}, refusal: 'conflict' } }),
     );
-    expect(html).toContain(`id="reply-summary">${CONSOLE_CASE_WORDS.en.errors.conflict}</p>`);
+    expect(html).toContain(`id="reply-problems">${CONSOLE_CASE_WORDS.en.errors.conflict}</p>`);
   });
 });
 
