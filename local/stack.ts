@@ -8,6 +8,7 @@ import { CachedStoreDirectory } from '../functions/adapters/cached-store-directo
 import { createDocumentClient } from '../functions/adapters/dynamodb/document-client.js';
 import { DynamoAgentDirectory } from '../functions/adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoKpiStore } from '../functions/adapters/dynamodb/dynamo-kpi-store.js';
+import { DynamoPresenceBoard } from '../functions/adapters/dynamodb/dynamo-presence-board.js';
 import { countedCaseStore } from '../functions/use-cases/kpi/kpi-counting-case-store.js';
 import { DynamoCaseStore } from '../functions/adapters/dynamodb/dynamo-case-store.js';
 import { DynamoStoreDirectory } from '../functions/adapters/dynamodb/dynamo-store-directory.js';
@@ -291,6 +292,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       agents: new DynamoAgentDirectory(documentClient, tables.agents),
       stores,
       kpis: new DynamoKpiStore(documentClient, tables.kpis),
+      presence: new DynamoPresenceBoard(documentClient, tables.presence),
       mailer: outbox,
       workflow,
       attachments,

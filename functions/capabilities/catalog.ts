@@ -81,6 +81,7 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
   stores: { capability: 'tables.stores', isGranted: tableGranted('stores') },
   agents: { capability: 'tables.agents', isGranted: tableGranted('agents') },
   kpis: { capability: 'tables.kpis', isGranted: tableGranted('kpis') },
+  presence: { capability: 'tables.presence', isGranted: tableGranted('presence') },
   mailer: { capability: 'mailer', isGranted: mailerGranted },
   workflow: { capability: 'workflow', isGranted: workflowGranted },
   attachments: { capability: 'attachments', isGranted: attachmentsGranted },

@@ -502,6 +502,71 @@ const DECLARED_ROUTES = [
     capabilities: { consoleSessions: true },
   },
   {
+    name: 'getConsoleCase',
+    method: 'GET',
+    path: '/console/cases/{caseId}',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-case',
+    summary:
+      "The console's case page: SLA clocks, customer, order, files, conversation, timeline, survey rounds, and the forms of the actions the role may take.",
+    // The staff view (with the store's SLA), the agents to assign to, and signed links for the image thumbnails.
+    capabilities: {
+      tables: { cases: 'read', stores: 'read', agents: 'read' },
+      attachments: 'read',
+      consoleSessions: true,
+    },
+  },
+  {
+    name: 'takeConsoleCaseAction',
+    method: 'POST',
+    path: '/console/cases/{caseId}',
+    auth: 'console',
+    kind: 'page',
+    handler: 'take-console-case-action',
+    summary:
+      "A case page form (reply, note, status, resolve, assign, reclassify, review, approval, revisit, retry) by the staff API's use case; then 303 back to the page.",
+    // Every action's use case (the staff routes' capabilities together), and the page again when a form fails.
+    capabilities: {
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
+      workflow: ['signal', 'start'],
+      workQueue: true,
+      attachments: 'read',
+      consoleSessions: true,
+    },
+  },
+  {
+    name: 'getConsoleCaseAttachment',
+    method: 'GET',
+    path: '/console/cases/{caseId}/attachments/{attachmentId}',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-case-attachment',
+    summary: "One of the case's files: a 303 to a download link valid a few minutes (the staff API's use case).",
+    capabilities: { tables: { cases: 'read' }, attachments: 'read', consoleSessions: true },
+  },
+  {
+    name: 'pollConsoleCase',
+    method: 'GET',
+    path: '/console/cases/{caseId}/live',
+    auth: 'console',
+    kind: 'page',
+    handler: 'poll-console-case',
+    summary:
+      "The case page's poll (JSON): records the caller viewing or replying, answers the customer's message count and who else is there.",
+    capabilities: { tables: { cases: 'read', presence: 'readWrite' }, consoleSessions: true },
+  },
+  {
+    name: 'getConsoleAsset',
+    method: 'GET',
+    path: '/console/assets/{file}',
+    auth: 'public',
+    kind: 'page',
+    handler: 'get-console-asset',
+    summary: "The console's static files (the case page's script), named by their hash and cached for good.",
+    capabilities: {},
+  },
+  {
     name: 'getOpenApi',
     method: 'GET',
     path: '/v1/openapi.json',

@@ -2,7 +2,7 @@
  * The DynamoDB tables, declared once: the CDK stack provisions them from this list and the local stack creates them
  * in DynamoDB Local from it. Access patterns are written next to the keys that serve them. No request path scans.
  */
-export type TableName = 'cases' | 'stores' | 'idempotency' | 'agents' | 'kpis';
+export type TableName = 'cases' | 'stores' | 'idempotency' | 'agents' | 'kpis' | 'presence';
 
 export interface IndexDeclaration {
   indexName: string;
@@ -134,6 +134,19 @@ export const TABLES: readonly TableDeclaration[] = [
       'report rows, in the same transactions: pk=KPI#<storeId>#list#cases, sk=<receivedAt>#<caseId> (per-case export); ' +
         'pk=KPI#<storeId>#list#surveys, sk=<answeredAt>#<caseId>#<round> (survey answers with comments)',
       'a report listing, paged: Query pk=KPI#<storeId>#list#<list>, sk BETWEEN <from> AND <to>~',
+    ],
+  },
+  {
+    name: 'presence',
+    envVar: 'PRESENCE_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+    accessPatterns: [
+      "a staff member's presence on a case (the console's poll, every 5 s while the page is visible): Put " +
+        'pk=PRESENCE#<storeId>#<caseId>, sk=<userId>, with until (20 s on) and TTL expiresAt',
+      'who else has the case open: Query pk=PRESENCE#<storeId>#<caseId>, Limit 50 (one item per person; expired ones skipped by until)',
     ],
   },
 ];

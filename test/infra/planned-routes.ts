@@ -17,7 +17,6 @@ const CASE_WORK: Capabilities = {
   mailer: true,
   workQueue: true,
 };
-const CASE_READ: Capabilities = { tables: { cases: 'read', stores: 'read', agents: 'read' }, attachments: 'read' };
 const STORE_SETTINGS: Capabilities = { tables: { stores: 'readWrite' } };
 const WEBHOOKS: Capabilities = { tables: { stores: 'readWrite' }, workQueue: true };
 const CUSTOMER_EXPORT: Capabilities = { tables: { cases: 'read', stores: 'read' }, attachments: 'read' };
@@ -47,10 +46,8 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out.
-  route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
-  route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
-  route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out,
+  // and the case page with its forms, files and poll.
   route('consoleReports', 'GET', '/console/reports', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
   route('consoleKpis', 'GET', '/console/reports/kpis', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
   route(

@@ -4,13 +4,14 @@ import { createDocumentClient } from '../../adapters/dynamodb/document-client.js
 import { DynamoAgentDirectory } from '../../adapters/dynamodb/dynamo-agent-directory.js';
 import { DynamoCaseStore } from '../../adapters/dynamodb/dynamo-case-store.js';
 import { DynamoKpiStore } from '../../adapters/dynamodb/dynamo-kpi-store.js';
+import { DynamoPresenceBoard } from '../../adapters/dynamodb/dynamo-presence-board.js';
 import { DynamoStoreDirectory } from '../../adapters/dynamodb/dynamo-store-directory.js';
 import { MeteredCaseStore } from '../../adapters/metered-case-store.js';
 import { PowertoolsCaseMetrics } from '../../adapters/metrics/powertools-case-metrics.js';
 import { dynamoEndpointFromEnv, optionalTableNameFromEnv, tableNameFromEnv } from '../../commons/config.js';
 import { metrics } from '../../commons/metrics.js';
 import { countedCaseStore } from '../../use-cases/kpi/kpi-counting-case-store.js';
-import type { AgentDirectory, CaseStore, KpiStore, StoreDirectory } from './capability.js';
+import type { AgentDirectory, CaseStore, KpiStore, PresenceBoard, StoreDirectory } from './capability.js';
 
 /** The process's one DynamoDB client, shared by the table adapters (and the upload records), made on the first call. */
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -29,6 +30,8 @@ export const awsStores = (): StoreDirectory =>
 export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(tablesClient(), tableNameFromEnv('agents'));
 
 export const awsKpis = (): KpiStore => new DynamoKpiStore(tablesClient(), tableNameFromEnv('kpis'));
+
+export const awsPresence = (): PresenceBoard => new DynamoPresenceBoard(client(), tableNameFromEnv('presence'));
 
 /**
  * The case store over the tables this function declares: a function gets only its declared tables' variables, so a

@@ -1,10 +1,11 @@
 import type { AgentDirectory } from '../../ports/agent-directory.js';
 import type { CaseStore } from '../../ports/case-store.js';
 import type { KpiStore } from '../../ports/kpi-store.js';
+import type { PresenceBoard } from '../../ports/presence-board.js';
 import type { StoreDirectory } from '../../ports/store-directory.js';
 import type { TableName } from '../../wiring/tables.js';
 
-export type { AgentDirectory, CaseStore, KpiStore, StoreDirectory };
+export type { AgentDirectory, CaseStore, KpiStore, PresenceBoard, StoreDirectory };
 
 /** In a declaration: the tables a function reads or writes (`functions/wiring/tables.ts`). */
 export interface TablesCapability {
@@ -19,6 +20,7 @@ export interface TablePorts {
   stores: StoreDirectory;
   agents: AgentDirectory;
   kpis: KpiStore;
+  presence: PresenceBoard;
 }
 export type TablePort = keyof TablePorts;
 

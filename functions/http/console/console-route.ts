@@ -40,9 +40,9 @@ export interface ConsoleRequest<P extends PortName> extends PageRequest<P> {
   path: string;
 }
 
-/** An HTML page of the console, under the console's CSP and referrer policy. */
-export const consoleHtml = (statusCode: number, html: string): APIGatewayProxyResult => {
-  const page = htmlResponse(statusCode, html, CONSOLE_CSP);
+/** An HTML page of the console, under the console's CSP (or the page's own) and referrer policy. */
+export const consoleHtml = (statusCode: number, html: string, csp = CONSOLE_CSP): APIGatewayProxyResult => {
+  const page = htmlResponse(statusCode, html, csp);
   return { ...page, headers: { ...page.headers, 'referrer-policy': CONSOLE_REFERRER_POLICY } };
 };
 

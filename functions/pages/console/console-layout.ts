@@ -45,6 +45,9 @@ td::before{content:attr(data-label);font-weight:600;color:#52606d;min-width:6.5r
 
 const STYLE_HASH = createHash('sha256').update(STYLESHEET).digest('base64');
 
+/** The hash source of the shell's stylesheet, for a page whose CSP adds its own. */
+export const CONSOLE_STYLE_SOURCE = `'sha256-${STYLE_HASH}'`;
+
 /** The console's Content-Security-Policy: this stylesheet only, forms posting to this site, no framing. */
 export const CONSOLE_CSP = [
   "default-src 'none'",
@@ -55,12 +58,15 @@ export const CONSOLE_CSP = [
   "img-src 'self'",
 ].join('; ');
 
-/** A whole console document without the signed-in header (the sign-in page). `body` is escaped HTML. */
-export const consoleDocument = (locale: Locale, title: string, header: string, body: string): string =>
+/**
+ * A whole console document without the signed-in header (the sign-in page). `body` is escaped HTML; `head` is what a
+ * page adds to the head (its own stylesheet and script, allowed by its own CSP).
+ */
+export const consoleDocument = (locale: Locale, title: string, header: string, body: string, head = ''): string =>
   `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">` +
   `<meta name="viewport" content="width=device-width,initial-scale=1">` +
   `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>` +
-  `<style>${STYLESHEET}</style></head><body>` +
+  `<style>${STYLESHEET}</style>${head}</head><body>` +
   `<a class="skip" href="#main">${escapeHtml(CONSOLE_WORDS[locale].skipToContent)}</a>` +
   `${header}<main id="main">${body}</main></body></html>`;
 
@@ -77,7 +83,12 @@ export interface ShellContext {
  * language switch is a link (`?lang=`, remembered in a cookie by `consoleRoute`); sign-out is a form post with the
  * CSRF token, so it works without JavaScript.
  */
-export const consolePage = ({ locale, user, path, csrfToken }: ShellContext, title: string, body: string): string => {
+export const consolePage = (
+  { locale, user, path, csrfToken }: ShellContext,
+  title: string,
+  body: string,
+  head = '',
+): string => {
   const words = CONSOLE_WORDS[locale];
   const nav = [
     `<li><a href="/console"${path === '/console' ? ' aria-current="page"' : ''}>${escapeHtml(words.nav.queue)}</a></li>`,
@@ -94,7 +105,7 @@ export const consolePage = ({ locale, user, path, csrfToken }: ShellContext, tit
     `aria-label="${escapeHtml(other.otherName)}">${escapeHtml(other.other)}</a>` +
     `<form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(csrfToken)}">` +
     `<button class="btn" type="submit">${escapeHtml(words.signOut)}</button></form></header>`;
-  return consoleDocument(locale, `${title} · ${words.product}`, header, body);
+  return consoleDocument(locale, `${title} · ${words.product}`, header, body, head);
 };
 
 /** A page with a heading and one message, in the bare shell (refusals before or without a session). */

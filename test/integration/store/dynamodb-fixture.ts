@@ -76,6 +76,7 @@ export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependenci
   surveyLinks: unexpected('surveyLinks'),
   workQueue: unexpected('workQueue'),
   storefrontKeys: unexpected('storefrontKeys'),
+  presence: unexpected('presence'),
   consoleSessions: unexpected('consoleSessions'),
   ...ports,
 });

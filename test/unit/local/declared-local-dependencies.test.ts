@@ -5,7 +5,7 @@ import { UndeclaredCapabilityError } from '../../../functions/domain/errors.js';
 import { systemClock } from '../../../functions/ports/clock.js';
 import { localDependenciesFor } from '../../../local/declared-local-dependencies.js';
 
-const tables = { cases: 'c', stores: 's', idempotency: 'i', agents: 'a', kpis: 'kpis' };
+const tables = { cases: 'c', stores: 's', idempotency: 'i', agents: 'a', kpis: 'kpis', presence: 'p' };
 const client = { send: vi.fn() } as unknown as DynamoDBDocumentClient;
 const stackPorts = () =>
   ({
