@@ -532,6 +532,8 @@ const DECLARED_ROUTES = [
       workflow: ['signal', 'start'],
       workQueue: true,
       attachments: 'read',
+      // Reply files must be reported uploaded under the store, as the staff API's reply checks.
+      uploads: 'read',
       consoleSessions: true,
     },
   },

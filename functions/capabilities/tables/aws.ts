@@ -31,7 +31,7 @@ export const awsAgents = (): AgentDirectory => new DynamoAgentDirectory(tablesCl
 
 export const awsKpis = (): KpiStore => new DynamoKpiStore(tablesClient(), tableNameFromEnv('kpis'));
 
-export const awsPresence = (): PresenceBoard => new DynamoPresenceBoard(client(), tableNameFromEnv('presence'));
+export const awsPresence = (): PresenceBoard => new DynamoPresenceBoard(tablesClient(), tableNameFromEnv('presence'));
 
 /**
  * The case store over the tables this function declares: a function gets only its declared tables' variables, so a

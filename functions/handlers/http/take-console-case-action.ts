@@ -10,10 +10,12 @@ import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-chan
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsAttachments } from '../../capabilities/attachments/aws.js';
 import { awsConsoleSessions } from '../../capabilities/console-sessions/aws.js';
+import { awsUploads } from '../../capabilities/uploads/aws.js';
 
 const ports = routePorts('takeConsoleCaseAction', {
   ...ASSIGNMENT_CHANGING_ADAPTERS,
   attachments: awsAttachments,
+  uploads: awsUploads,
   consoleSessions: awsConsoleSessions,
 });
 
