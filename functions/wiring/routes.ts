@@ -19,7 +19,7 @@ export type AuthKind =
  */
 export type RouteKind = 'json' | 'page';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDeclaration {
   /** Stable name: the Lambda function's id, the OpenAPI operationId. */
@@ -360,6 +360,17 @@ const DECLARED_ROUTES = [
     capabilities: ASSIGNMENT_CHANGING,
   },
   {
+    name: 'patchAgent',
+    method: 'PATCH',
+    path: '/v1/admin/agents/{agentId}',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'patch-agent',
+    summary:
+      "Change only the fields sent (JSON Merge Patch; supervisorId null removes it), conditional on the agent's version.",
+    capabilities: ASSIGNMENT_CHANGING,
+  },
+  {
     name: 'getPolicy',
     method: 'GET',
     path: '/v1/admin/policy',
@@ -419,6 +430,18 @@ const DECLARED_ROUTES = [
     handler: 'put-store-profile',
     summary: 'Replace the store profile; the version goes up by one. A new prefix applies to cases filed after it.',
     // A timezone change moves the default SLA calendar: open cases are re-timed, like after an SLA policy change.
+    capabilities: { tables: { stores: 'readWrite' }, workQueue: true },
+  },
+  {
+    name: 'patchStoreProfile',
+    method: 'PATCH',
+    path: '/v1/admin/store',
+    auth: 'staff',
+    roles: ADMIN,
+    handler: 'patch-store-profile',
+    summary:
+      'Change only the fields sent (JSON Merge Patch), merged onto the stored profile in one write conditional on its version.',
+    // As PUT: a timezone change re-times the open cases of a store on the default SLA policy.
     capabilities: { tables: { stores: 'readWrite' }, workQueue: true },
   },
   {
