@@ -14,6 +14,7 @@ import { Schedules } from './constructs/schedules.js';
 import { StaffIdentity } from './constructs/staff-identity.js';
 import { Survey } from './constructs/survey.js';
 import { WorkQueues } from './constructs/work-queues.js';
+import { ConsoleSessionKey } from './constructs/console-session-key.js';
 import { Workflow } from './constructs/workflow.js';
 
 export interface AfterSalesStackProps extends StackProps {
@@ -40,6 +41,7 @@ export class AfterSalesStack extends Stack {
   readonly survey: Survey;
   readonly workflow: Workflow;
   readonly workQueues: WorkQueues;
+  readonly consoleSessionKey: ConsoleSessionKey;
   readonly api: Api;
   readonly schedules: Schedules;
   readonly operations: Operations;
@@ -54,6 +56,7 @@ export class AfterSalesStack extends Stack {
     this.staffIdentity = new StaffIdentity(this, 'StaffIdentity');
     this.survey = new Survey(this, 'Survey', { key: this.data.key, publicBaseUrl: config.publicBaseUrl });
     this.workQueues = new WorkQueues(this, 'WorkQueues', { key: this.data.key });
+    this.consoleSessionKey = new ConsoleSessionKey(this, 'ConsoleSessionKey', { key: this.data.key });
 
     const resources: Omit<CapabilityResources, 'stateMachineArn'> = {
       tables: this.data.tables,
@@ -67,6 +70,7 @@ export class AfterSalesStack extends Stack {
         ...(config.consoleBaseUrl ? { consoleBaseUrl: config.consoleBaseUrl } : {}),
       },
       surveyLinks: this.survey.resources,
+      consoleSessionKey: this.consoleSessionKey.secret,
       workQueue: this.workQueues.queue,
     };
     const stateMachineArn = Workflow.arnOf(this);

@@ -7,6 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import type { Capabilities } from '../functions/wiring/capabilities.js';
 import type { TableName } from '../functions/wiring/tables.js';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { SurveyLinkResources } from './constructs/survey.js';
 
 /** The deployed resources a capability can refer to. */
@@ -27,6 +28,8 @@ export interface CapabilityResources {
   };
   /** The survey key secret and where links point (`Survey`). */
   surveyLinks: SurveyLinkResources;
+  /** The staff console's session key secret (`ConsoleSessionKey`). */
+  consoleSessionKey: ISecret;
   /** The background work queue (`WorkQueues`), encrypted with the data key. */
   workQueue: IQueue;
 }

@@ -78,6 +78,12 @@ const METHOD_AUTH: Record<Exclude<AuthKind, 'staff'>, string> = {
     'customer survey page, whose credential is the HMAC-signed, single-use, expiring token in its path (customers have no ' +
     'account to sign in with; a forged or unknown token reads nothing beyond the signature check). Each such method has ' +
     'its own throttling, below the stage limit (API_LIMITS.publicMethod in infra/constructs/api.ts).',
+  console:
+    "Staff console page: a browser navigating to it sends no Authorization header, so the gateway's Cognito authorizer " +
+    'cannot guard it. The function checks the staff session instead: an HMAC-SHA256-signed cookie (HttpOnly, SameSite=Lax, ' +
+    'Secure on https) issued at sign-in, expiring within 8 hours, keyed by a Secrets Manager secret only the console ' +
+    'functions read; without a valid one it answers a redirect to sign-in and reads nothing; every state-changing post ' +
+    'also needs the CSRF token bound to the session and a same-origin Origin (functions/http/console/console-route.ts).',
 };
 
 export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
@@ -108,6 +114,14 @@ export const acknowledgeNagFindings = (stack: AfterSalesStack): void => {
   }
 
   acknowledge(stack.survey.keySecret, 'AwsSolutions-SMG4', SURVEY_KEY_NOT_ROTATED);
+  acknowledge(
+    stack.consoleSessionKey.secret,
+    'AwsSolutions-SMG4',
+    'Not rotated on a schedule: the secret is the HMAC key of staff console session cookies (at most 8 hours long) ' +
+      'and has no key id, so a rotation signs every staff user out at once. Rotated by hand when needed (put a new ' +
+      'random value, then cold-start the console functions); encrypted with the stack key, readable only by the ' +
+      'functions that declare consoleSessions.',
+  );
 
   const stateMachineRole = stack.workflow.stateMachine.role;
   acknowledge(stateMachineRole, 'AwsSolutions-IAM5[Resource::*]', STATE_MACHINE_ROLE);

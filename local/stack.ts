@@ -39,6 +39,8 @@ import { LocalSchedules } from './local-schedules.js';
 import { LocalWorkQueue } from './local-work-queue.js';
 import { localStorefrontKeys } from './local-storefront-keys.js';
 import { openLocalSurveyLinks } from './local-survey-links.js';
+import { openLocalConsoleSessions } from './local-console-sessions.js';
+import { consoleSignInRoutes } from './console-sign-in.js';
 import { localRoutes } from './local-routes.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import { DEMO_API_KEYS, seedDemoAgents, seedDemoStores } from './seed.js';
@@ -287,6 +289,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       surveyLinks: await openLocalSurveyLinks(dataDir, server.url),
       workQueue,
       storefrontKeys: localStorefrontKeys,
+      consoleSessions: await openLocalConsoleSessions(dataDir),
       clock,
     };
     unregister = registerStackDependencies(dependencies);
@@ -333,7 +336,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     workQueue.attach(tracked(asDeclared(WORK_QUEUE.capabilities, workConsumer)));
     server.mount({
       api: apiRoutes.map((route) => ({ ...route, invoke: asDeclared(route.capabilities, route.invoke) })),
-      local: localRoutes({ baseUrl: server.url, outbox, attachments, staffTokens, logger: log }),
+      local: [
+        ...localRoutes({ baseUrl: server.url, outbox, attachments, staffTokens, logger: log }),
+        ...consoleSignInRoutes(dependencies.consoleSessions, dependencies.agents),
+      ],
       verifyStaffToken: (token) => staffTokens.verify(token),
     });
     await engine.resumeInFlight();

@@ -5,6 +5,12 @@ import {
   type AttachmentsPort,
   type GrantedAttachments,
 } from './attachments/capability.js';
+import {
+  consoleSessionsGranted,
+  type ConsoleSessionsCapability,
+  type ConsoleSessionsPort,
+  type GrantedConsoleSessions,
+} from './console-sessions/capability.js';
 import { mailerGranted, type GrantedMailer, type MailerCapability, type MailerPort } from './mailer/capability.js';
 import {
   storefrontKeysGranted,
@@ -44,7 +50,8 @@ export type Capabilities = TablesCapability &
   AttachmentsCapability &
   SurveyLinksCapability &
   WorkQueueCapability &
-  StorefrontKeysCapability;
+  StorefrontKeysCapability &
+  ConsoleSessionsCapability;
 
 /** Every port, and the clock. A use case takes only those it uses (`Pick<Dependencies, 'cases' | 'clock'>`). */
 export type Dependencies = TablePorts &
@@ -53,7 +60,8 @@ export type Dependencies = TablePorts &
   AttachmentsPort &
   SurveyLinksPort &
   WorkQueuePort &
-  StorefrontKeysPort & { clock: Clock };
+  StorefrontKeysPort &
+  ConsoleSessionsPort & { clock: Clock };
 
 /** The ports a function can be given (`Dependencies` but the clock, which every function has). */
 export type PortName = Exclude<keyof Dependencies, 'clock'>;
@@ -76,6 +84,7 @@ export const PORT_GRANTS: Readonly<Record<PortName, PortGrant>> = {
   surveyLinks: { capability: 'surveyLinks', isGranted: surveyLinksGranted },
   workQueue: { capability: 'workQueue', isGranted: workQueueGranted },
   storefrontKeys: { capability: 'storefrontKeys', isGranted: storefrontKeysGranted },
+  consoleSessions: { capability: 'consoleSessions', isGranted: consoleSessionsGranted },
 };
 
 export const PORT_NAMES = Object.keys(PORT_GRANTS) as PortName[];
@@ -95,4 +104,5 @@ export type GrantedPorts<C> =
   | GrantedAttachments<C>
   | GrantedSurveyLinks<C>
   | GrantedWorkQueue<C>
-  | GrantedStorefrontKeys<C>;
+  | GrantedStorefrontKeys<C>
+  | GrantedConsoleSessions<C>;

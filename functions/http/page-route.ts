@@ -26,6 +26,10 @@ import { responseHeaders } from './middlewares/response-headers.js';
 export const MAX_PAGE_BODY_BYTES = 32 * 1024;
 
 export interface PageRequest<P extends PortName = never> {
+  /** `GET`, `POST`, ... */
+  method: string;
+  /** The resource path as requested, e.g. `/console` (no query). */
+  path: string;
   pathParameters: Record<string, string | undefined>;
   query: Record<string, string | undefined>;
   /** The posted fields (a form's first value of each name, or a JSON object); undefined without a body. */
@@ -143,6 +147,8 @@ export const pageRoute = <P extends PortName>(
       logger.resetKeys();
       logger.appendKeys({ requestId: event.requestContext?.requestId });
       return handle({
+        method: event.httpMethod.toUpperCase(),
+        path: event.path,
         pathParameters: event.pathParameters ?? {},
         query: event.queryStringParameters ?? {},
         ...(event.pageFields !== undefined ? { fields: event.pageFields } : {}),

@@ -11,7 +11,13 @@ export type AuthKind =
   /** Signed-in staff: `Authorization: Bearer <JWT>` (Cognito user pool authorizer in AWS); `roles` says who. */
   | 'staff'
   /** Anyone: published documents, and the survey page (its signed token in the path is the credential). */
-  | 'public';
+  | 'public'
+  /**
+   * The staff console's pages: no gateway authorizer; the function checks the signed session cookie (`consoleRoute`,
+   * functions/http/console/console-route.ts: no session is a 303 to the sign-in page, a post without its CSRF token a
+   * 403). Declares `consoleSessions: true` and `kind: 'page'`.
+   */
+  | 'console';
 
 /**
  * What a route answers with: `json` (the API: JSON bodies and JSON errors), or `page` (server-rendered HTML for people:
@@ -500,6 +506,26 @@ const DECLARED_ROUTES = [
       workflow: ['signal'],
       surveyLinks: true,
     },
+  },
+  {
+    name: 'getConsoleQueue',
+    method: 'GET',
+    path: '/console',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-queue',
+    summary: "The staff console's queue page: the signed-in user's cases, most urgent SLA deadline first.",
+    capabilities: { tables: { cases: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'signOutOfConsole',
+    method: 'POST',
+    path: '/console/sign-out',
+    auth: 'console',
+    kind: 'page',
+    handler: 'sign-out-of-console',
+    summary: 'End the console session (a form post with the CSRF token); then the sign-in page.',
+    capabilities: { consoleSessions: true },
   },
   {
     name: 'getOpenApi',

@@ -254,6 +254,8 @@ export class Api extends Construct {
         case 'apiKey':
           return { authorizationType: AuthorizationType.NONE, apiKeyRequired: true };
         case 'public':
+        // The console's pages check the signed session cookie in the function (a browser sends no bearer token).
+        case 'console':
           return { authorizationType: AuthorizationType.NONE, apiKeyRequired: false };
       }
     };

@@ -13,7 +13,7 @@ import type { CapabilityResources } from './service-function.js';
  */
 export const FUNCTION_GROUPS = {
   storefront: 'Functions of the storefront and public routes (API key, survey page, OpenAPI document)',
-  staff: 'Functions of the staff routes that work cases (/v1/staff/...)',
+  staff: 'Functions of the staff routes that work cases (/v1/staff/...) and of the staff console (/console/...)',
   admin: "Functions of the admin and report routes (a store's settings, agents, keys; KPI and CSAT reports)",
   background: 'Functions of the case workflow tasks, the schedules and the work queue consumer',
 } as const;
@@ -22,6 +22,7 @@ export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
 
 /** A route's group: by its caller (storefront or public, staff), then by its path (admin and reports apart). */
 export const routeGroup = (route: Pick<RouteDeclaration, 'auth' | 'path'>): FunctionGroup => {
+  if (route.auth === 'console') return 'staff';
   if (route.auth !== 'staff') return 'storefront';
   return /^\/v1\/(admin|reports)(\/|$)/.test(route.path) ? 'admin' : 'staff';
 };

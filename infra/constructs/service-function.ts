@@ -22,6 +22,7 @@ import { grantAttachments } from '../../functions/capabilities/attachments/grant
 import { grantMailer } from '../../functions/capabilities/mailer/grant.js';
 import { grantStorefrontKeys } from '../../functions/capabilities/storefront-keys/grant.js';
 import { grantSurveyLinks, surveyLinksExtension } from '../../functions/capabilities/survey-links/grant.js';
+import { consoleSessionsExtension, grantConsoleSessions } from '../../functions/capabilities/console-sessions/grant.js';
 import { grantTables } from '../../functions/capabilities/tables/grant.js';
 import { grantWorkQueue } from '../../functions/capabilities/work-queue/grant.js';
 import { grantWorkflow } from '../../functions/capabilities/workflow/grant.js';
@@ -107,7 +108,7 @@ export class ServiceFunction extends NodejsFunction {
       timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout[props.kind],
       tracing: Tracing.ACTIVE,
       // A layer, so it is set here rather than by the capability's grant.
-      paramsAndSecrets: surveyLinksExtension(props.capabilities),
+      paramsAndSecrets: surveyLinksExtension(props.capabilities) ?? consoleSessionsExtension(props.capabilities),
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -154,6 +155,7 @@ const CAPABILITY_GRANTS: readonly CapabilityGrant[] = [
   grantWorkQueue,
   grantSurveyLinks,
   grantStorefrontKeys,
+  grantConsoleSessions,
 ];
 
 /**

@@ -178,6 +178,7 @@ describe('Stack: staff routes', () => {
         staff: { AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId }, ApiKeyRequired: false },
         apiKey: { AuthorizationType: 'NONE', AuthorizerId: undefined, ApiKeyRequired: true },
         public: { AuthorizationType: 'NONE', AuthorizerId: undefined, ApiKeyRequired: false },
+        console: { AuthorizationType: 'NONE', AuthorizerId: undefined, ApiKeyRequired: false },
       }[route.auth];
       expect({
         AuthorizationType: method?.AuthorizationType,

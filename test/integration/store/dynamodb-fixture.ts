@@ -75,6 +75,7 @@ export const dependenciesOn = (fixture: DynamoFixture, ports: Partial<Dependenci
   surveyLinks: unexpected('surveyLinks'),
   workQueue: unexpected('workQueue'),
   storefrontKeys: unexpected('storefrontKeys'),
+  consoleSessions: unexpected('consoleSessions'),
   ...ports,
 });
 

@@ -1,0 +1,24 @@
+import type { ConsoleSessions } from '../../ports/console-sessions.js';
+
+export type { ConsoleSessions };
+
+/** In a declaration: signs and checks the staff console's session cookie (every `console` route declares it). */
+export interface ConsoleSessionsCapability {
+  consoleSessions?: boolean;
+}
+
+export interface ConsoleSessionsPort {
+  consoleSessions: ConsoleSessions;
+}
+
+/** `consoleSessions: true`: the console session key. */
+export const consoleSessionsGranted = (capabilities: ConsoleSessionsCapability): boolean =>
+  capabilities.consoleSessions === true;
+export type GrantedConsoleSessions<C> = C extends { consoleSessions: true } ? 'consoleSessions' : never;
+
+/** The session key secret's ARN; the extension's port and session token as for survey links. */
+export const CONSOLE_SESSIONS_ENV = {
+  keySecretArn: 'CONSOLE_SESSION_KEY_SECRET_ARN',
+  extensionPort: 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  sessionToken: 'AWS_SESSION_TOKEN',
+} as const;

@@ -1,0 +1,34 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
+import type { Capabilities } from '../../wiring/capabilities.js';
+import { viaService, type CapabilityGrant } from '../../../infra/capability-resources.js';
+import { CONSOLE_SESSIONS_ENV } from './capability.js';
+
+/** The Parameters and Secrets extension layer of a console function: it reads the session key with the function's role. */
+export const consoleSessionsExtension = (capabilities: Capabilities): ParamsAndSecretsLayerVersion | undefined =>
+  capabilities.consoleSessions
+    ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+        logLevel: ParamsAndSecretsLogLevel.WARN,
+      })
+    : undefined;
+
+/** The session key secret, read only: GetSecretValue on it, kms:Decrypt through Secrets Manager only. */
+export const grantConsoleSessions: CapabilityGrant = (fn, resources) => {
+  if (!fn.capabilities.consoleSessions) return;
+  const secret = resources.consoleSessionKey;
+  fn.addEnvironment(CONSOLE_SESSIONS_ENV.keySecretArn, secret.secretArn);
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [resources.dataKey.keyArn],
+      conditions: viaService('secretsmanager'),
+    }),
+  );
+};

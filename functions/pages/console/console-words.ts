@@ -1,0 +1,185 @@
+import type { CaseStatus, CaseType, Locale } from '../../domain/case-vocabulary.js';
+import type { StaffRole } from '../../domain/staff.js';
+
+/** Every word the staff console shows, per locale. A new page adds its words here, in both languages. */
+export interface ConsoleWords {
+  product: string;
+  skipToContent: string;
+  nav: { label: string; queue: string; reports: string; admin: string };
+  signedInAs: (name: string, store: string) => string;
+  roles: Record<StaffRole, string>;
+  language: { label: string; other: string; otherLang: Locale; otherName: string };
+  signOut: string;
+  signIn: { title: string; intro: string; localOnly: string; user: string; choose: string };
+  queue: {
+    title: string;
+    mine: string;
+    empty: string;
+    columns: {
+      caseNumber: string;
+      priority: string;
+      type: string;
+      customer: string;
+      status: string;
+      due: string;
+      filed: string;
+    };
+    noClock: string;
+    noPriority: string;
+  };
+  dueIn: (span: string) => string;
+  breachedAgo: (span: string) => string;
+  span: { minutes: (n: number) => string; hours: (n: number) => string; days: (n: number) => string };
+  types: Record<CaseType, string>;
+  statuses: Record<CaseStatus, string>;
+  forbiddenTitle: string;
+  forbidden: string;
+}
+
+const en: ConsoleWords = {
+  product: 'After-sales console',
+  skipToContent: 'Skip to content',
+  nav: { label: 'Console', queue: 'Queue', reports: 'Reports', admin: 'Admin' },
+  signedInAs: (name, store) => `${name} · ${store}`,
+  roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
+  language: { label: 'Language', other: '中文', otherLang: 'zh-CN', otherName: '切换到中文' },
+  signOut: 'Sign out',
+  signIn: {
+    title: 'Sign in to the console',
+    intro: 'Choose who you are.',
+    localOnly: 'Local stack only: no password. In AWS staff sign in with the user pool.',
+    user: 'Staff member',
+    choose: 'Sign in',
+  },
+  queue: {
+    title: 'My queue',
+    mine: 'Cases assigned to you, most urgent deadline first.',
+    empty: 'No open cases are assigned to you.',
+    columns: {
+      caseNumber: 'Case',
+      priority: 'Priority',
+      type: 'Type',
+      customer: 'Customer',
+      status: 'Status',
+      due: 'SLA',
+      filed: 'Filed',
+    },
+    noClock: 'No clock running',
+    noPriority: 'Not set',
+  },
+  dueIn: (span) => `due in ${span}`,
+  breachedAgo: (span) => `breached ${span} ago`,
+  span: {
+    minutes: (n) => `${n} min`,
+    hours: (n) => `${n} h`,
+    days: (n) => (n === 1 ? '1 day' : `${n} days`),
+  },
+  types: {
+    return: 'Return',
+    exchange: 'Exchange',
+    repair: 'Repair',
+    refund: 'Refund',
+    product_fault: 'Product fault',
+    usage_question: 'Usage question',
+    complaint: 'Complaint',
+    suggestion: 'Suggestion',
+    logistics: 'Logistics',
+  },
+  statuses: {
+    submitted: 'Submitted',
+    pending_review: 'Pending review',
+    rejected: 'Rejected',
+    open: 'Open',
+    assigned: 'Assigned',
+    in_progress: 'In progress',
+    awaiting_customer: 'Awaiting customer',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
+  },
+  forbiddenTitle: 'Not allowed',
+  forbidden: 'This request did not come from a console page. Go back to the page and try again.',
+};
+
+const zhCN: ConsoleWords = {
+  product: '售后客服工作台',
+  skipToContent: '跳到正文',
+  nav: { label: '工作台', queue: '待办队列', reports: '报表', admin: '管理' },
+  signedInAs: (name, store) => `${name} · ${store}`,
+  roles: { agent: '客服', supervisor: '主管', admin: '管理员' },
+  language: { label: '语言', other: 'English', otherLang: 'en', otherName: 'Switch to English' },
+  signOut: '退出登录',
+  signIn: {
+    title: '登录工作台',
+    intro: '请选择您的账号。',
+    localOnly: '仅限本地环境：无需密码。在 AWS 中员工通过用户池登录。',
+    user: '员工',
+    choose: '登录',
+  },
+  queue: {
+    title: '我的队列',
+    mine: '分配给您的服务单，最紧急的截止时间在前。',
+    empty: '目前没有分配给您的未结服务单。',
+    columns: {
+      caseNumber: '服务单',
+      priority: '优先级',
+      type: '类型',
+      customer: '客户',
+      status: '状态',
+      due: 'SLA',
+      filed: '提交时间',
+    },
+    noClock: '未计时',
+    noPriority: '未定',
+  },
+  dueIn: (span) => `${span}后到期`,
+  breachedAgo: (span) => `已超时 ${span}`,
+  span: {
+    minutes: (n) => `${n} 分钟`,
+    hours: (n) => `${n} 小时`,
+    days: (n) => `${n} 天`,
+  },
+  types: {
+    return: '退货',
+    exchange: '换货',
+    repair: '维修',
+    refund: '退款',
+    product_fault: '产品故障',
+    usage_question: '使用咨询',
+    complaint: '投诉',
+    suggestion: '建议',
+    logistics: '物流',
+  },
+  statuses: {
+    submitted: '已提交',
+    pending_review: '待审核',
+    rejected: '已拒绝',
+    open: '待分配',
+    assigned: '已分配',
+    in_progress: '处理中',
+    awaiting_customer: '等待客户',
+    resolved: '已解决',
+    closed: '已关闭',
+    cancelled: '已取消',
+  },
+  forbiddenTitle: '不允许的请求',
+  forbidden: '该请求并非来自工作台页面。请返回页面后重试。',
+};
+
+export const CONSOLE_WORDS: Record<Locale, ConsoleWords> = { en, 'zh-CN': zhCN };
+
+/**
+ * "due in 2 h" / "breached 35 min ago": the span between now and a due time, rounded down to minutes under two hours,
+ * hours under two days, else days.
+ */
+export const dueText = (words: ConsoleWords, dueAt: Date, now: Date): string => {
+  const ms = dueAt.getTime() - now.getTime();
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const span =
+    minutes < 120
+      ? words.span.minutes(minutes)
+      : minutes < 48 * 60
+        ? words.span.hours(Math.floor(minutes / 60))
+        : words.span.days(Math.floor(minutes / (24 * 60)));
+  return ms >= 0 ? words.dueIn(span) : words.breachedAgo(span);
+};
