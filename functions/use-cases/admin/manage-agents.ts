@@ -71,3 +71,10 @@ export const patchAgent = async (
   await offerFreedCapacity(dependencies, storeId);
   return updated;
 };
+
+/** One agent of the store, for its edit page; undefined for an unknown agent or a malformed id. */
+export const findAgent = async (
+  { agents }: Pick<Dependencies, 'agents'>,
+  storeId: string,
+  agentId: string,
+): Promise<Agent | undefined> => (AGENT_ID_PATTERN.test(agentId) ? agents.get(storeId, agentId) : undefined);
