@@ -527,6 +527,37 @@ const DECLARED_ROUTES = [
     summary: 'End the console session (a form post with the CSRF token); then the sign-in page.',
     capabilities: { consoleSessions: true },
   },
+  // The console's reports (supervisors, admins): the report API's use cases for the session cookie (see the handlers).
+  {
+    name: 'getConsoleKpiReport',
+    method: 'GET',
+    path: '/console/reports',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-kpi-report',
+    summary: 'The KPI chart page (or ?format=csv) as GET /v1/reports/kpis, for the console session.',
+    capabilities: { tables: { kpis: 'read', stores: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'getConsoleCsatReport',
+    method: 'GET',
+    path: '/console/reports/csat',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-csat-report',
+    summary: 'The CSAT report as a page (GET /v1/reports/csat), for the console session.',
+    capabilities: { tables: { kpis: 'read', stores: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'exportConsoleCases',
+    method: 'GET',
+    path: '/console/reports/cases.csv',
+    auth: 'console',
+    kind: 'page',
+    handler: 'export-console-cases',
+    summary: 'The per-case CSV (GET /v1/reports/cases.csv), downloaded with the console session.',
+    capabilities: { tables: { kpis: 'read', stores: 'read' }, consoleSessions: true },
+  },
   // The console's admin pages (admins; others get a 403 page) call the admin API's use cases with its schemas.
   {
     name: 'getConsoleSlaPolicy',

@@ -10,7 +10,8 @@ import { CONSOLE_WORDS } from './console-words.js';
  * header with the user and store, the nav by role, the language switch and the sign-out form. Mobile first: the
  * header wraps and tables become stacked rows under 40rem. Focus is always visible.
  */
-const STYLESHEET = `
+const STYLESHEET =
+  `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f5f7;color:#1f2933;font:16px/1.5 -apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",Helvetica,Arial,sans-serif}
 a{color:#1d4ed8}

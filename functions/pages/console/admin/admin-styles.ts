@@ -25,4 +25,8 @@ legend{font-weight:700;padding:0 .25rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .key{font-family:ui-monospace,monospace;word-break:break-all;background:#fef9c3;padding:.5rem;display:block}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+.toolbar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 1rem}
+.toolbar form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0}
+.toolbar input{width:auto}
+caption{text-align:left;font-weight:700;padding:.5rem 0}
 `.trim();

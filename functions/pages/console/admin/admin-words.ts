@@ -118,6 +118,27 @@ export interface AdminWords {
     urgencies: Record<'high' | 'medium' | 'low', string>;
     save: string;
   };
+  reports: {
+    back: string;
+    range: string;
+    from: string;
+    to: string;
+    period: string;
+    periods: { week: string; month: string; quarter: string };
+    show: string;
+    kpiCsv: string;
+    casesCsv: string;
+    csat: string;
+    kpis: string;
+    csatTitle: string;
+    csatIntro: (from: string, to: string) => string;
+    groups: { overall: string; agent: string; type: string; rootCause: string };
+    columns: { group: string; sent: string; responses: string; avgOverall: string; satisfiedRate: string };
+    answers: string;
+    answerColumns: { answeredAt: string; overall: string; comment: string };
+    noAnswers: string;
+    more: string;
+  };
   apiKeys: {
     title: string;
     intro: string;
@@ -285,6 +306,33 @@ const en: AdminWords = {
     urgencies: { high: 'high urgency', medium: 'medium urgency', low: 'low urgency' },
     save: 'Save policy',
   },
+  reports: {
+    back: 'Back to the console',
+    range: 'Report range',
+    from: 'From',
+    to: 'To',
+    period: 'Per',
+    periods: { week: 'week', month: 'month', quarter: 'quarter' },
+    show: 'Show report',
+    kpiCsv: 'Download KPIs (CSV)',
+    casesCsv: 'Download cases (CSV)',
+    csat: 'Satisfaction (CSAT) report',
+    kpis: 'KPI report',
+    csatTitle: 'Satisfaction (CSAT)',
+    csatIntro: (from, to) => `Answered surveys from ${from} to ${to}.`,
+    groups: { overall: 'All answers', agent: 'By agent', type: 'By case type', rootCause: 'By root cause' },
+    columns: {
+      group: 'Group',
+      sent: 'Surveys sent',
+      responses: 'Answers',
+      avgOverall: 'Average overall (1-5)',
+      satisfiedRate: 'Satisfied (4-5)',
+    },
+    answers: 'Answers and comments',
+    answerColumns: { answeredAt: 'Answered', overall: 'Overall', comment: 'Comment' },
+    noAnswers: 'No answers in this range.',
+    more: 'Next page of answers',
+  },
   apiKeys: {
     title: 'Storefront API key',
     intro:
@@ -432,6 +480,33 @@ const zhCN: AdminWords = {
     severities: { critical: '严重', major: '较重', minor: '轻微' },
     urgencies: { high: '高紧急', medium: '中紧急', low: '低紧急' },
     save: '保存规则',
+  },
+  reports: {
+    back: '返回工作台',
+    range: '报表范围',
+    from: '开始日期',
+    to: '结束日期',
+    period: '统计周期',
+    periods: { week: '按周', month: '按月', quarter: '按季度' },
+    show: '显示报表',
+    kpiCsv: '下载 KPI（CSV）',
+    casesCsv: '下载服务单（CSV）',
+    csat: '满意度（CSAT）报表',
+    kpis: 'KPI 报表',
+    csatTitle: '满意度（CSAT）',
+    csatIntro: (from, to) => `${from} 至 ${to} 已回答的调查。`,
+    groups: { overall: '全部回答', agent: '按客服', type: '按服务类型', rootCause: '按根本原因' },
+    columns: {
+      group: '分组',
+      sent: '已发送调查',
+      responses: '回答数',
+      avgOverall: '总体平均分（1-5）',
+      satisfiedRate: '满意（4-5 分）',
+    },
+    answers: '回答与评论',
+    answerColumns: { answeredAt: '回答时间', overall: '总体', comment: '评论' },
+    noAnswers: '此范围内没有回答。',
+    more: '下一页回答',
   },
   apiKeys: {
     title: '店铺 API 密钥',
