@@ -3,6 +3,7 @@ import type { ConsoleSessions } from '../functions/ports/console-sessions.js';
 import type { StaffUser } from '../functions/domain/staff.js';
 import {
   asConsoleLocale,
+  CONSOLE_REFERRER_POLICY,
   consoleLocale,
   isSameOrigin,
   languageCookie,
@@ -77,6 +78,7 @@ const page = (statusCode: number, body: string, headers: Record<string, string> 
   headers: {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': CONSOLE_CSP,
+    'referrer-policy': CONSOLE_REFERRER_POLICY,
     'cache-control': 'no-store',
     ...headers,
   },

@@ -57,7 +57,8 @@ describe('Stack: CloudFormation limits', () => {
       } routes):`,
       figures,
     );
-    expect(PLANNED_ROUTES.length).toBeGreaterThanOrEqual(40);
+    // 40 planned before the console's queue and sign-out became real routes (and its AWS sign-in was planned): 39.
+    expect(PLANNED_ROUTES.length).toBeGreaterThanOrEqual(39);
     expect(overLimits(figures)).toEqual([]);
   });
 

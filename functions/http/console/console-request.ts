@@ -4,6 +4,13 @@ import { localeFromAcceptLanguage } from '../../pages/page-words.js';
 /** Cookie and origin rules every console response follows, apart from the session itself (`console-session.ts`). */
 type Headers = Record<string, string | undefined>;
 
+/**
+ * Console pages' `Referrer-Policy`: `same-origin`, not the API's `no-referrer`, under which a browser sends
+ * `Origin: null` on a form post and the same-origin check could not tell the console's own forms from a forged one.
+ * Other sites still get no referrer.
+ */
+export const CONSOLE_REFERRER_POLICY = 'same-origin';
+
 /** The console's language cookie (`en` or `zh-CN`): the user's choice, remembered for a year. */
 export const LANGUAGE_COOKIE = 'console_lang';
 const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 60 * 60;

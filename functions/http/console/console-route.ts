@@ -7,6 +7,7 @@ import { CONSOLE_CSP, consoleMessagePage } from '../../pages/console/console-lay
 import { CONSOLE_WORDS } from '../../pages/console/console-words.js';
 import { htmlResponse, pageRoute, type PageRequest } from '../page-route.js';
 import {
+  CONSOLE_REFERRER_POLICY,
   asConsoleLocale,
   consoleLocale,
   cookiesOf,
@@ -39,9 +40,11 @@ export interface ConsoleRequest<P extends PortName> extends PageRequest<P> {
   path: string;
 }
 
-/** An HTML page of the console, under the console's CSP. */
-export const consoleHtml = (statusCode: number, html: string): APIGatewayProxyResult =>
-  htmlResponse(statusCode, html, CONSOLE_CSP);
+/** An HTML page of the console, under the console's CSP and referrer policy. */
+export const consoleHtml = (statusCode: number, html: string): APIGatewayProxyResult => {
+  const page = htmlResponse(statusCode, html, CONSOLE_CSP);
+  return { ...page, headers: { ...page.headers, 'referrer-policy': CONSOLE_REFERRER_POLICY } };
+};
 
 /**
  * A console route (`auth: 'console'`, `kind: 'page'` in functions/wiring/routes.ts), on the page route's middy stack.

@@ -49,6 +49,7 @@ describe('Function: grantedPorts', () => {
         'agents',
         'attachments',
         'cases',
+        'consoleSessions',
         'kpis',
         'mailer',
         'stores',
