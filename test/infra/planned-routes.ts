@@ -47,26 +47,17 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out.
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the
+  // reports (/console/reports, /csat, /cases.csv), the SLA page and the agent pages (/console/admin/sla, /agents).
   route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
   route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
   route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
-  route('consoleReports', 'GET', '/console/reports', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route('consoleKpis', 'GET', '/console/reports/kpis', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route(
-    'consoleCsat',
-    'GET',
-    '/console/reports/csat',
-    'console',
-    { tables: { cases: 'read', stores: 'read' } },
-    'page',
-  ),
   route('consoleAdmin', 'GET', '/console/admin', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminSave', 'POST', '/console/admin', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminAgents', 'GET', '/console/admin/agents', 'console', { tables: { agents: 'read' } }, 'page'),
-  route('consoleAdminAgentsSave', 'POST', '/console/admin/agents', 'console', CASE_WORK, 'page'),
+  route('consoleAdminApiKeys', 'GET', '/console/admin/api-keys', 'console', STORE_SETTINGS, 'page'),
+  route('consoleAdminApiKeysRotate', 'POST', '/console/admin/api-keys', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
   route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),
