@@ -560,6 +560,26 @@ const DECLARED_ROUTES = [
   },
   // The console's admin pages (admins; others get a 403 page) call the admin API's use cases with its schemas.
   {
+    name: 'getConsoleStoreProfile',
+    method: 'GET',
+    path: '/console/admin',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-store-profile',
+    summary: 'The store profile as a form: the first admin page (admins).',
+    capabilities: { tables: { stores: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'saveConsoleStoreProfile',
+    method: 'POST',
+    path: '/console/admin',
+    auth: 'console',
+    kind: 'page',
+    handler: 'save-console-store-profile',
+    summary: 'Save the store form as PATCH /v1/admin/store does, conditional on the version shown.',
+    capabilities: { tables: { stores: 'readWrite' }, workQueue: true, consoleSessions: true },
+  },
+  {
     name: 'getConsoleSlaPolicy',
     method: 'GET',
     path: '/console/admin/sla',

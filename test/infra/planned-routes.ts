@@ -48,12 +48,10 @@ const route = (
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
   // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the
-  // reports (/console/reports, /csat, /cases.csv), the SLA page and the agent pages (/console/admin/sla, /agents).
+  // reports (/console/reports, /csat, /cases.csv), the store, SLA and agent pages (/console/admin, /sla, /agents).
   route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
   route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
   route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
-  route('consoleAdmin', 'GET', '/console/admin', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminSave', 'POST', '/console/admin', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminApiKeys', 'GET', '/console/admin/api-keys', 'console', STORE_SETTINGS, 'page'),

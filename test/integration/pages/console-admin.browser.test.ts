@@ -182,6 +182,7 @@ describe('console admin pages in headless Chromium', () => {
     await signIn(agent.page, 'zhao.lei');
     expect(await agent.page.textContent('header')).toContain('Zhao Lei');
     for (const path of [
+      '/console/admin',
       '/console/admin/sla',
       '/console/admin/agents',
       '/console/admin/agents/zhao.lei',
@@ -192,6 +193,26 @@ describe('console admin pages in headless Chromium', () => {
     }
     expect(await axeViolations(agent.page)).toEqual([]);
     await agent.context.close();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin renames the store from the console; the fields the page did not change are kept', async () => {
+    const { context, page, problems } = await newPage(1280);
+    await signIn(page, 'admin1');
+    const before = (await staff.admin1.get('/v1/admin/store')).json;
+    await Promise.all([
+      page.waitForURL(`${stack.url}/console/admin`),
+      page.click('header nav a[href="/console/admin"]'),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#f-name', 'Demo Store A (console)');
+    await Promise.all([
+      page.waitForURL(`${stack.url}/console/admin?saved=1`),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    const after = (await staff.admin1.get('/v1/admin/store')).json;
+    expect(after).toEqual({ ...before, name: 'Demo Store A (console)', version: before.version + 1 });
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -297,6 +318,7 @@ describe('console admin pages over HTTP', () => {
   it('keeps each admin and report page under 60 KB', async () => {
     const admin = await sessionOf('admin1');
     for (const path of [
+      '/console/admin',
       '/console/admin/sla',
       '/console/admin/agents',
       '/console/admin/agents/agent1',

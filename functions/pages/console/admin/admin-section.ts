@@ -3,15 +3,12 @@ import type { AdminWords } from './admin-words.js';
 
 export type AdminSection = 'store' | 'policy' | 'sla' | 'agents' | 'apiKeys';
 
-const SECTION_PATHS: Record<AdminSection, string> = {
+/** The admin pages built so far, in the nav's order (the policy and API key pages are not built yet). */
+const SECTION_PATHS: Partial<Record<AdminSection, string>> = {
   store: '/console/admin',
-  policy: '/console/admin/policy',
   sla: '/console/admin/sla',
   agents: '/console/admin/agents',
-  apiKeys: '/console/admin/api-keys',
 };
-
-export const adminPathOf = (section: AdminSection): string => SECTION_PATHS[section];
 
 /** What a page says above its form: saved (after the 303), or why nothing was saved. */
 export type Notice = { kind: 'saved'; text?: string } | { kind: 'error' | 'conflict' } | undefined;
@@ -34,10 +31,10 @@ export const adminSection = (
   content: string,
 ): string =>
   `<nav aria-label="${escapeHtml(words.sections.label)}" class="subnav"><ul>` +
-  (Object.keys(SECTION_PATHS) as AdminSection[])
+  (Object.entries(SECTION_PATHS) as Array<[AdminSection, string]>)
     .map(
-      (section) =>
-        `<li><a href="${SECTION_PATHS[section]}"${section === current ? ' aria-current="page"' : ''}>` +
+      ([section, path]) =>
+        `<li><a href="${path}"${section === current ? ' aria-current="page"' : ''}>` +
         `${escapeHtml(words.sections[section])}</a></li>`,
     )
     .join('') +

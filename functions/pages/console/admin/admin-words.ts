@@ -97,6 +97,7 @@ export interface AdminWords {
     resolutionRateMin: string;
     csatMin: string;
     durationHint: string;
+    timing: string;
     save: string;
   };
   policy: {
@@ -285,6 +286,7 @@ const en: AdminWords = {
     resolutionRateMin: 'Resolution rate at least (0 to 1)',
     csatMin: 'CSAT at least (0 to 1)',
     durationHint: 'ISO 8601 duration, e.g. P1D or PT4H',
+    timing: 'Timing and limits',
     save: 'Save store profile',
   },
   policy: {
@@ -460,6 +462,7 @@ const zhCN: AdminWords = {
     resolutionRateMin: '解决率不低于（0 到 1）',
     csatMin: '满意度不低于（0 到 1）',
     durationHint: 'ISO 8601 时长，例如 P1D 或 PT4H',
+    timing: '时限与限额',
     save: '保存店铺资料',
   },
   policy: {
