@@ -48,14 +48,12 @@ const route = (
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
   // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the
-  // reports (/console/reports, /csat, /cases.csv), the store, SLA and agent pages (/console/admin, /sla, /agents).
+  // reports (/console/reports, /csat, /cases.csv), the store, SLA, agent and API key pages (/console/admin, /sla, /agents, /api-keys).
   route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
   route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
   route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
   route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminApiKeys', 'GET', '/console/admin/api-keys', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminApiKeysRotate', 'POST', '/console/admin/api-keys', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
   route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),

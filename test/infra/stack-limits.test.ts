@@ -57,8 +57,10 @@ describe('Stack: CloudFormation limits', () => {
       } routes):`,
       figures,
     );
-    // 40 planned before the console's queue and sign-out became real routes (and its AWS sign-in was planned): 39.
-    expect(PLANNED_ROUTES.length).toBeGreaterThanOrEqual(39);
+    // 40 planned before the console's queue and sign-out became real routes (and its AWS sign-in was planned): 39;
+    // then 7 became real (the console's reports and its store and agent admin pages, with more real routes than
+    // they had planned): 32.
+    expect(PLANNED_ROUTES.length).toBeGreaterThanOrEqual(32);
     expect(overLimits(figures)).toEqual([]);
   });
 

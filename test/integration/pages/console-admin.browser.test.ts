@@ -217,6 +217,45 @@ describe('console admin pages in headless Chromium', () => {
     await context.close();
   });
 
+  it('an admin issues a new storefront key: shown once, working at once; a bad overlap issues nothing', async () => {
+    const { context, page, problems } = await newPage(1280);
+    await signIn(page, 'admin1');
+    await page.goto(`${stack.url}/console/admin/api-keys`);
+    expect(await axeViolations(page)).toEqual([]);
+    const keysBefore = (await staff.admin1.get('/v1/admin/store/api-keys')).json.keys;
+
+    await page.fill('#f-overlap', 'P30D');
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(refused.status()).toBe(400);
+    expect(await page.getAttribute('#f-overlap', 'aria-invalid')).toBe('true');
+    expect((await staff.admin1.get('/v1/admin/store/api-keys')).json.keys).toEqual(keysBefore);
+
+    await page.fill('#f-overlap', '');
+    const [issued] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(issued.status()).toBe(200);
+    expect(issued.headers()['cache-control']).toBe('no-store');
+    const apiKey = (await page.textContent('#issued-key')) ?? '';
+    expect(apiKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(await axeViolations(page)).toEqual([]);
+    const storefront = await fetch(`${stack.url}/v1/cases?customerId=c-1`, { headers: { 'x-api-key': apiKey } });
+    expect(storefront.status).toBe(200);
+    // The old key works through the overlap; the key is never shown again.
+    const old = await fetch(`${stack.url}/v1/cases?customerId=c-1`, { headers: { 'x-api-key': stack.apiKeys.storeA } });
+    expect(old.status).toBe(200);
+    await page.goto(`${stack.url}/console/admin/api-keys`);
+    expect(await page.content()).not.toContain(apiKey);
+    expect(problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
+    await context.close();
+  });
+
   it('a supervisor opens the KPI page with the session and downloads its CSV and the cases CSV', async () => {
     const { context, page, problems } = await newPage(1280);
     await signIn(page, 'supervisor1');
@@ -322,6 +361,7 @@ describe('console admin pages over HTTP', () => {
       '/console/admin/sla',
       '/console/admin/agents',
       '/console/admin/agents/agent1',
+      '/console/admin/api-keys',
       '/console/reports/csat',
     ]) {
       const response = await fetch(`${stack.url}${path}`, { headers: { cookie: admin } });

@@ -3,11 +3,12 @@ import type { AdminWords } from './admin-words.js';
 
 export type AdminSection = 'store' | 'policy' | 'sla' | 'agents' | 'apiKeys';
 
-/** The admin pages built so far, in the nav's order (the policy and API key pages are not built yet). */
+/** The admin pages built so far, in the nav's order (the policy page is not built yet). */
 const SECTION_PATHS: Partial<Record<AdminSection, string>> = {
   store: '/console/admin',
   sla: '/console/admin/sla',
   agents: '/console/admin/agents',
+  apiKeys: '/console/admin/api-keys',
 };
 
 /** What a page says above its form: saved (after the 303), or why nothing was saved. */

@@ -152,6 +152,7 @@ export interface AdminWords {
     newKey: string;
     previousUntil: (until: string) => string;
     none: string;
+    states: { current: string; overlap: string; retired: string; revoked: string };
   };
 }
 
@@ -348,6 +349,7 @@ const en: AdminWords = {
     newKey: 'New key',
     previousUntil: (until) => `The previous key works until ${until}.`,
     none: 'No key rotated yet: the store uses the key it was created with.',
+    states: { current: 'Current', overlap: 'Still working (overlap)', retired: 'Ended', revoked: 'Revoked' },
   },
 };
 
@@ -523,6 +525,7 @@ const zhCN: AdminWords = {
     newKey: '新密钥',
     previousUntil: (until) => `旧密钥有效至 ${until}。`,
     none: '尚未轮换：店铺使用创建时的密钥。',
+    states: { current: '当前', overlap: '过渡期内仍可用', retired: '已失效', revoked: '已撤销' },
   },
 };
 
