@@ -105,8 +105,10 @@ export class CachedStoreDirectory implements StoreDirectory {
     for (const [hash, entry] of this.keys) if (entry.storeId === storeId) this.keys.delete(hash);
   }
 
-  getStore(storeId: string): Promise<Store | undefined> {
-    return this.cached(`store:${storeId}`, () => this.inner.getStore(storeId));
+  /** `fresh` reads the profile again, consistently, and keeps that copy. */
+  getStore(storeId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<Store | undefined> {
+    if (fresh) this.entries.delete(`store:${storeId}`);
+    return this.cached(`store:${storeId}`, () => this.inner.getStore(storeId, { fresh }));
   }
 
   getPolicy(storeId: string): Promise<StorePolicy> {

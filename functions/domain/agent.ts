@@ -26,9 +26,33 @@ export interface Agent {
   lastAssignedAt?: string;
   createdAt: string;
   updatedAt: string;
+  /** One up with each profile change (1 when created; absent, read as 0, on agents not edited since versions came). */
+  version?: number;
 }
 
-/** What an admin sets; the load fields are the system's. */
-export type AgentProfile = Omit<Agent, 'storeId' | 'openCases' | 'lastAssignedAt' | 'createdAt' | 'updatedAt'>;
+/** What an admin sets; the load fields and the version are the system's. */
+export type AgentProfile = Omit<
+  Agent,
+  'storeId' | 'openCases' | 'lastAssignedAt' | 'createdAt' | 'updatedAt' | 'version'
+>;
+
+/** The profile an admin edits, as stored now (what a partial update is merged onto). */
+export const agentProfileOf = ({
+  agentId,
+  name,
+  email,
+  skills,
+  maxOpenCases,
+  available,
+  supervisorId,
+}: Agent): AgentProfile => ({
+  agentId,
+  name,
+  email,
+  skills,
+  maxOpenCases,
+  available,
+  ...(supervisorId === undefined ? {} : { supervisorId }),
+});
 
 export const AGENT_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;

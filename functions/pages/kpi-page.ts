@@ -13,6 +13,8 @@ export interface KpiPageOptions {
   locale: Locale;
   /** The store's display name; the report's storeId when absent. */
   storeName?: string;
+  /** HTML shown under the heading (the console's: back to the console, period form, CSV links); trusted markup. */
+  toolbar?: string;
 }
 
 /**
@@ -49,6 +51,13 @@ th[scope=rowgroup]{text-align:left;background:#f4f5f7}
 .met{color:#166534}
 .missed{color:#b91c1c;font-weight:600}
 .none{color:#52606d}
+.toolbar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 1rem}
+.toolbar label{display:block;font-size:.875rem;font-weight:600}
+.toolbar input,.toolbar select,.toolbar button{font:inherit;padding:.4rem .5rem;border:2px solid #9aa5b1;border-radius:.375rem;background:#fff;color:inherit;min-height:2.75rem}
+.toolbar button{background:#1d4ed8;border-color:#1d4ed8;color:#fff;font-weight:600}
+.toolbar form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0}
+a{color:#1d4ed8}
+a:focus-visible,.toolbar input:focus-visible,.toolbar select:focus-visible,.toolbar button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 `;
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -124,6 +133,7 @@ export const kpiPage = (report: KpiReport, options: KpiPageOptions): { html: str
     `<h1>${escapeHtml(words.title)}</h1>` +
     `<p>${escapeHtml(words.subtitle(store, words.periodNames[report.period], report.from, report.to, report.timezone))}</p>` +
     `<p class="small">${escapeHtml(words.generatedAt(generatedAtText(report.generatedAt, locale, report.timezone)))}</p>` +
+    (options.toolbar ?? '') +
     (report.periods.length === 0 ? `<p>${escapeHtml(words.noPeriods)}</p>` : reportSections(report, words, formats));
   const html =
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8">` +

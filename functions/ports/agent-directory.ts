@@ -7,6 +7,10 @@ export interface AgentDirectory {
   get(storeId: string, agentId: string): Promise<Agent | undefined>;
   /** Throws `StateConflictError` when the agent exists. */
   create(storeId: string, profile: AgentProfile, now: Date): Promise<Agent>;
-  /** Replaces the profile, keeping the load counters. Throws `NotFoundError` when the agent does not exist. */
-  update(storeId: string, profile: AgentProfile, now: Date): Promise<Agent>;
+  /**
+   * Replaces the profile, keeping the load counters; the version goes up by one. With `replacing`, only while that is
+   * the stored version (`StateConflictError` otherwise: another admin saved meanwhile). Throws `NotFoundError` when the
+   * agent does not exist.
+   */
+  update(storeId: string, profile: AgentProfile, now: Date, replacing?: number): Promise<Agent>;
 }

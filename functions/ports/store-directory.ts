@@ -25,7 +25,8 @@ export interface GatewayKeyRetirement {
 export interface StoreDirectory {
   /** The store of a storefront key that is valid now (not replaced, or within its rotation's overlap). */
   findStoreByApiKey(apiKey: string): Promise<Store | undefined>;
-  getStore(storeId: string): Promise<Store | undefined>;
+  /** `fresh` skips any cache and reads consistently: an edit is merged onto the profile as saved. */
+  getStore(storeId: string, options?: { fresh?: boolean }): Promise<Store | undefined>;
   /**
    * Replaces the admin-editable fields of the store's profile (the others are kept); versioned exactly like
    * `savePolicy`. Returns the saved store.

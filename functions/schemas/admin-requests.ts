@@ -49,10 +49,23 @@ export const createAgentBodySchema = z.strictObject({
   ...agentProfileFields,
 }) satisfies z.ZodMiniType<AgentProfile>;
 
-/** `PUT /v1/admin/agents/{agentId}`: the whole profile again (the path names the agent). */
+/** `PUT /v1/admin/agents/{agentId}`: the whole profile again (the path names the agent); a supervisor left out is removed. */
 export const updateAgentBodySchema = z.strictObject(agentProfileFields) satisfies z.ZodMiniType<
   Omit<AgentProfile, 'agentId'>
 >;
+
+/**
+ * `PATCH /v1/admin/agents/{agentId}`: only the fields to change (a JSON Merge Patch, RFC 7396): `skills` merges field by
+ * field, `supervisorId: null` removes the supervisor, a field not sent is kept. `version`, the one read, makes the save
+ * conditional on it (409 when another admin saved since).
+ */
+export const patchAgentBodySchema = z.strictObject({
+  ...z.partial(z.strictObject(agentProfileFields)).shape,
+  skills: z.optional(z.partial(agentSkillsSchema)),
+  supervisorId: z.optional(z.nullable(singleLineText(128))),
+  version: z.optional(z.int().check(z.gte(0))),
+});
+export type PatchAgentBody = z.output<typeof patchAgentBodySchema>;
 
 const priority = z.enum(PRIORITIES);
 const urgencyRow = z.strictObject({ high: priority, medium: priority, low: priority });

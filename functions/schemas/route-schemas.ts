@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import {
   agentPathSchema,
   createAgentBodySchema,
+  patchAgentBodySchema,
   policyBodySchema,
   slaPolicyBodySchema,
   updateAgentBodySchema,
@@ -11,7 +12,12 @@ import { cancelCaseBodySchema, customerMessageBodySchema } from './customer-requ
 import { caseExportQuerySchema, csatReportQuerySchema, kpiReportQuerySchema } from './report-requests.js';
 import { caseAttachmentPathSchema, casePathSchema } from './shared-fields.js';
 import { caseNumberPathSchema } from './case-search.js';
-import { apiKeyPathSchema, apiKeyRotationBodySchema, storeProfileBodySchema } from './store-requests.js';
+import {
+  apiKeyPathSchema,
+  apiKeyRotationBodySchema,
+  storeProfileBodySchema,
+  storeProfilePatchSchema,
+} from './store-requests.js';
 import {
   assignBodySchema,
   noteBodySchema,
@@ -58,12 +64,14 @@ export const ROUTE_SCHEMAS = {
   listAgents: {},
   createAgent: { body: createAgentBodySchema },
   updateAgent: { path: agentPathSchema, body: updateAgentBodySchema },
+  patchAgent: { path: agentPathSchema, body: patchAgentBodySchema },
   getPolicy: {},
   putPolicy: { body: policyBodySchema },
   getSlaPolicy: {},
   putSlaPolicy: { body: slaPolicyBodySchema },
   getStoreProfile: {},
   putStoreProfile: { body: storeProfileBodySchema },
+  patchStoreProfile: { body: storeProfilePatchSchema },
   rotateApiKey: { body: apiKeyRotationBodySchema },
   listApiKeys: {},
   revokeApiKey: { path: apiKeyPathSchema },

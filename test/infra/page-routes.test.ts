@@ -40,7 +40,11 @@ describe('Stack: page routes', () => {
     for (const { route, method } of pageRoutes()) {
       const props = resources[logicalIdOf(method)]!.Properties;
       expect(props.RequestModels, route.name).toBeUndefined();
-      expect(props.RequestParameters, route.name).toEqual({ 'method.request.path.token': true });
+      // The path's own parameters only (the survey's `token`; none for most console pages).
+      const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => `method.request.path.${match[1]}`);
+      expect(props.RequestParameters, route.name).toEqual(
+        Object.fromEntries(pathParameters.map((parameter) => [parameter, true])),
+      );
       const validatorId = (props.RequestValidatorId as { Ref: string }).Ref;
       expect(resources[validatorId]!.Properties, route.name).toMatchObject({
         ValidateRequestBody: false,

@@ -46,24 +46,11 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out,
-  // and the case page with its forms, files and poll.
-  route('consoleReports', 'GET', '/console/reports', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route('consoleKpis', 'GET', '/console/reports/kpis', 'console', { tables: { kpis: 'read', stores: 'read' } }, 'page'),
-  route(
-    'consoleCsat',
-    'GET',
-    '/console/reports/csat',
-    'console',
-    { tables: { cases: 'read', stores: 'read' } },
-    'page',
-  ),
-  route('consoleAdmin', 'GET', '/console/admin', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminSave', 'POST', '/console/admin', 'console', STORE_SETTINGS, 'page'),
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the
+  // case page with its forms, files and poll, the reports (/console/reports, /csat, /cases.csv), the store, SLA, agent
+  // and API key pages (/console/admin, /sla, /agents, /api-keys).
   route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminAgents', 'GET', '/console/admin/agents', 'console', { tables: { agents: 'read' } }, 'page'),
-  route('consoleAdminAgentsSave', 'POST', '/console/admin/agents', 'console', CASE_WORK, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
   route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),

@@ -72,6 +72,7 @@ export const api = (stack: Pick<LocalStack, 'url'>) => {
     get: (path: string, options: RequestOptions = {}) => raw('GET', path, undefined, options),
     post: withJson('POST'),
     put: withJson('PUT'),
+    patch: withJson('PATCH'),
   };
 };
 

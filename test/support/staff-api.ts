@@ -20,6 +20,8 @@ export const staffApi = async (stack: { url: string }, username: string) => {
       client.post(path, body, withToken(options)),
     put: (path: string, body: unknown, options?: RequestOptions): Promise<ApiResponse> =>
       client.put(path, body, withToken(options)),
+    patch: (path: string, body: unknown, options?: RequestOptions): Promise<ApiResponse> =>
+      client.patch(path, body, withToken(options)),
     delete: (path: string, options?: RequestOptions): Promise<ApiResponse> =>
       client.raw('DELETE', path, undefined, withToken(options)),
   };

@@ -43,6 +43,7 @@ export class DynamoAgentDirectory implements AgentDirectory {
       openCases: 0,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      version: 1,
     };
     try {
       await this.client.send(
@@ -61,19 +62,28 @@ export class DynamoAgentDirectory implements AgentDirectory {
     return agent;
   }
 
-  async update(storeId: string, profile: AgentProfile, now: Date): Promise<Agent> {
+  async update(storeId: string, profile: AgentProfile, now: Date, replacing?: number): Promise<Agent> {
     const set: Record<string, unknown> = { updatedAt: now.toISOString() };
     for (const field of EDITABLE_FIELDS) set[field] = profile[field];
     if (profile.supervisorId !== undefined) set.supervisorId = profile.supervisorId;
-    const names: Record<string, string> = { '#pk': 'pk' };
-    const values: Record<string, unknown> = {};
+    const names: Record<string, string> = { '#pk': 'pk', '#version': 'version' };
+    const values: Record<string, unknown> = { ':zero': 0, ':one': 1 };
     const assignments = Object.entries(set).map(([field, value]) => {
       names[`#${field}`] = field;
       values[`:${field}`] = value;
       return `#${field} = :${field}`;
     });
     // A replace: a supervisor left out of the new profile is removed.
-    let expression = `SET ${assignments.join(', ')}`;
+    let expression = `SET ${assignments.join(', ')}, #version = if_not_exists(#version, :zero) + :one`;
+    // Agents created before versions carry none: version 0.
+    let condition = 'attribute_exists(#pk)';
+    if (replacing !== undefined) {
+      values[':replacing'] = replacing;
+      condition +=
+        replacing === 0
+          ? ' AND (attribute_not_exists(#version) OR #version = :replacing)'
+          : ' AND #version = :replacing';
+    }
     if (profile.supervisorId === undefined) {
       names['#supervisorId'] = 'supervisorId';
       expression += ' REMOVE #supervisorId';
@@ -84,16 +94,19 @@ export class DynamoAgentDirectory implements AgentDirectory {
           TableName: this.agentsTable,
           Key: agentKey(storeId, profile.agentId),
           UpdateExpression: expression,
-          ConditionExpression: 'attribute_exists(#pk)',
+          ConditionExpression: condition,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
+          // Tells a missing agent (404) from a newer version (409) without a second read.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
       if (!result.Attributes) throw new NotFoundError(`Agent ${profile.agentId} not found`);
       return fromAgentItem(result.Attributes);
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
+        if (error.Item) throw new StateConflictError(`Agent ${profile.agentId} was changed meanwhile`);
         throw new NotFoundError(`Agent ${profile.agentId} not found`);
       }
       throw asTransientIfRetryable(error);

@@ -268,8 +268,8 @@ export class DynamoStoreDirectory implements StoreDirectory {
     }
   }
 
-  async getStore(storeId: string): Promise<Store | undefined> {
-    const item = await this.getItem(storeDocumentKey(storeId, 'PROFILE'));
+  async getStore(storeId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<Store | undefined> {
+    const item = await this.getItem(storeDocumentKey(storeId, 'PROFILE'), { consistent: fresh });
     if (!item) return undefined;
     const { pk: _pk, sk: _sk, ...store } = item;
     return store as unknown as Store;

@@ -13,4 +13,5 @@ export const agentView = (agent: Agent) => ({
   lastAssignedAt: agent.lastAssignedAt ?? null,
   createdAt: agent.createdAt,
   updatedAt: agent.updatedAt,
+  version: agent.version ?? 0,
 });

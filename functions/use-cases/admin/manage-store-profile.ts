@@ -1,6 +1,10 @@
 import type { Dependencies } from '../../commons/dependencies.js';
+import { StateConflictError } from '../../domain/errors.js';
+import { mergePatch } from '../../domain/merge-patch.js';
+import type { Store } from '../../domain/store.js';
 import { storeProfileView, type StoreProfileView } from '../../domain/store-profile.js';
-import type { StoreProfileBody } from '../../schemas/store-requests.js';
+import { storeProfileBodySchema, type StoreProfileBody, type StoreProfilePatch } from '../../schemas/store-requests.js';
+import { validate } from '../../schemas/validate.js';
 import { loadStore } from '../workflow/load-case.js';
 
 /** The store's profile (`GET /v1/admin/store`), version 0 until an admin saves it. */
@@ -19,12 +23,39 @@ export const getStoreProfile = async (
 export const putStoreProfile = async (
   dependencies: Pick<Dependencies, 'stores' | 'workQueue'>,
   storeId: string,
+  body: StoreProfileBody,
+): Promise<StoreProfileView> => save(dependencies, await loadStore(dependencies, storeId), body);
+
+/**
+ * Changes only the fields sent (`PATCH /v1/admin/store`, a JSON Merge Patch):
+ * 1. reads the stored profile past the store cache (a copy from before another save would be merged onto);
+ * 2. a `version` sent back that is not the stored one is a 409 (someone saved since the client read it);
+ * 3. merges the patch onto the stored profile and checks the result whole (rules across fields), a 400 naming each;
+ * 4. writes it in one write conditional on the version merged onto: a save landing between 1 and 4 is a 409, never
+ *    overwritten blindly.
+ */
+export const patchStoreProfile = async (
+  dependencies: Pick<Dependencies, 'stores' | 'workQueue'>,
+  storeId: string,
+  { version: readVersion, ...patch }: StoreProfilePatch,
+): Promise<StoreProfileView> => {
+  const stored = await loadStore(dependencies, storeId, { fresh: true });
+  const { storeId: _storeId, version: storedVersion, ...profile } = storeProfileView(stored);
+  if (readVersion !== undefined && readVersion !== storedVersion) {
+    throw new StateConflictError(`The profile of store ${storeId} was changed meanwhile (version ${storedVersion})`);
+  }
+  const merged = validate(storeProfileBodySchema, mergePatch(profile, patch), 'body');
+  return save(dependencies, stored, { ...merged, version: storedVersion });
+};
+
+const save = async (
+  dependencies: Pick<Dependencies, 'stores' | 'workQueue'>,
+  before: Store,
   { version: readVersion, ...profile }: StoreProfileBody,
 ): Promise<StoreProfileView> => {
-  const before = await loadStore(dependencies, storeId);
-  const saved = await dependencies.stores.saveStoreProfile(storeId, profile, readVersion);
-  if (saved.timezone !== before.timezone && (await dependencies.stores.getSlaPolicy(storeId)).version === 0) {
-    await dependencies.workQueue.enqueue({ kind: 'retimeOpenCases', storeId, slaPolicyVersion: 0 });
+  const saved = await dependencies.stores.saveStoreProfile(before.storeId, profile, readVersion);
+  if (saved.timezone !== before.timezone && (await dependencies.stores.getSlaPolicy(saved.storeId)).version === 0) {
+    await dependencies.workQueue.enqueue({ kind: 'retimeOpenCases', storeId: saved.storeId, slaPolicyVersion: 0 });
   }
   return storeProfileView(saved);
 };

@@ -10,8 +10,13 @@ export const loadCase = async ({ cases }: Pick<Dependencies, 'cases'>, caseId: s
   return found;
 };
 
-export const loadStore = async ({ stores }: Pick<Dependencies, 'stores'>, storeId: string): Promise<Store> => {
-  const store = await stores.getStore(storeId);
+/** The store's profile; `fresh` reads it past any cache, consistently (before a write that builds on it). */
+export const loadStore = async (
+  { stores }: Pick<Dependencies, 'stores'>,
+  storeId: string,
+  options?: { fresh?: boolean },
+): Promise<Store> => {
+  const store = await stores.getStore(storeId, options);
   if (!store) throw new NotFoundError(`Store ${storeId} not found`);
   return store;
 };

@@ -40,6 +40,7 @@ describe('API: /v1/admin/agents', () => {
       lastAssignedAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      version: 1,
     });
     expect(again.status).toBe(409);
     expect(listed.json.items).toContainEqual(expect.objectContaining({ agentId: 'zhou.min', openCases: 0 }));

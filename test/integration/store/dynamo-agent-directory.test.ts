@@ -35,6 +35,7 @@ describe('Function: DynamoAgentDirectory', () => {
       openCases: 0,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      version: 1,
     });
     expect(await fixture.agents.get(storeId, 'a1')).toEqual(created);
   });
@@ -106,5 +107,23 @@ describe('Function: DynamoAgentDirectory', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
     expect(await fixture.agents.get(storeId, 'ghost')).toBeUndefined();
+  });
+
+  it('saves over the version it replaces only: a newer one is a StateConflictError and stays as it was', async () => {
+    // Prepare
+    const storeId = freshStoreId();
+    await putAgent(fixture, storeId, 'a1');
+    const first = await fixture.agents.update(storeId, agentProfile('a1', { maxOpenCases: 7 }), new Date(), 1);
+
+    // Act
+    const stale = fixture.agents.update(storeId, agentProfile('a1', { maxOpenCases: 2 }), new Date(), 1);
+
+    // Assess
+    expect(first).toMatchObject({ maxOpenCases: 7, version: 2 });
+    await expect(stale).rejects.toBeInstanceOf(StateConflictError);
+    expect(await fixture.agents.get(storeId, 'a1')).toEqual(first);
+    await expect(fixture.agents.update(freshStoreId(), agentProfile('ghost'), new Date(), 1)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -1,0 +1,42 @@
+import { refusedUnless } from '../../http/console/console-access.js';
+import { seeOther } from '../../http/console/console-request.js';
+import { consoleHtml, consoleRoute } from '../../http/console/console-route.js';
+import { formValuesOf, refusedSave } from '../../http/console/form-outcome.js';
+import { validate } from '../../http/validation.js';
+import { SLA_FORM_FIELDS, slaBodyFromForm, slaFormValues } from '../../pages/console/admin/sla-form.js';
+import { slaPageBody } from '../../pages/console/admin/sla-page.js';
+import { ADMIN_WORDS } from '../../pages/console/admin/admin-words.js';
+import { consolePage } from '../../pages/console/console-layout.js';
+import { slaPolicyBodySchema } from '../../schemas/admin-requests.js';
+import { getSlaPolicy, putSlaPolicy } from '../../use-cases/admin/manage-sla-policy.js';
+import { routePorts } from '../../capabilities/declared-ports.js';
+import { awsStores } from '../../capabilities/tables/aws.js';
+import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
+import { awsConsoleSessions } from '../../capabilities/console-sessions/aws.js';
+
+const ports = routePorts('saveConsoleSlaPolicy', {
+  stores: awsStores,
+  workQueue: awsWorkQueue,
+  consoleSessions: awsConsoleSessions,
+});
+
+/**
+ * POST /console/admin/sla (admins; CSRF token and same origin checked by `consoleRoute`): the form's policy through
+ * `PUT /v1/admin/sla`'s schema and use case, conditional on the version the form showed. Saved: 303 back with a notice.
+ * Refused: the form again with what was typed and each error beside its field (400), or the saved policy (409).
+ */
+export const handler = consoleRoute(ports, async (request) => {
+  const refused = refusedUnless(request, 'admin');
+  if (refused) return refused;
+  const { dependencies, user, locale } = request;
+  const posted = formValuesOf(request.fields);
+  try {
+    await putSlaPolicy(dependencies, user.storeId, validate(slaPolicyBodySchema, slaBodyFromForm(posted), 'body'));
+    return seeOther('/console/admin/sla?saved=1');
+  } catch (error) {
+    const { statusCode, errors, notice } = refusedSave(error, SLA_FORM_FIELDS);
+    const values = statusCode === 409 ? slaFormValues(await getSlaPolicy(dependencies, user.storeId)) : posted;
+    const body = slaPageBody(locale, request.csrfToken, values, errors, notice);
+    return consoleHtml(statusCode, consolePage(request, ADMIN_WORDS[locale].sla.title, body));
+  }
+});
