@@ -367,7 +367,7 @@ const DECLARED_ROUTES = [
     method: 'PATCH',
     path: '/v1/admin/agents/{agentId}',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.patchAgent,
     handler: 'patch-agent',
     summary:
       "Change only the fields sent (JSON Merge Patch; supervisorId null removes it), conditional on the agent's version.",
@@ -440,7 +440,7 @@ const DECLARED_ROUTES = [
     method: 'PATCH',
     path: '/v1/admin/store',
     auth: 'staff',
-    roles: ADMIN,
+    roles: ROUTE_ROLES.patchStoreProfile,
     handler: 'patch-store-profile',
     summary:
       'Change only the fields sent (JSON Merge Patch), merged onto the stored profile in one write conditional on its version.',
