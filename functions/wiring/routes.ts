@@ -513,7 +513,8 @@ const DECLARED_ROUTES = [
     auth: 'public',
     kind: 'page',
     handler: 'complete-console-sign-in',
-    summary: "The managed login's return: checks the state, redeems the code, verifies the ID token; the console session.",
+    summary:
+      "The managed login's return: checks the state, redeems the code, verifies the ID token; the console session.",
     capabilities: { consoleSessions: true },
   },
   {

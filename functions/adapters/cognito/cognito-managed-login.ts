@@ -100,7 +100,8 @@ const idTokenOf = (text: string): string | undefined => {
   if (text.length > MAX_TOKEN_RESPONSE_CHARS) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    const token = typeof parsed === 'object' && parsed !== null ? (parsed as { id_token?: unknown }).id_token : undefined;
+    const token =
+      typeof parsed === 'object' && parsed !== null ? (parsed as { id_token?: unknown }).id_token : undefined;
     return typeof token === 'string' && token.length > 0 ? token : undefined;
   } catch {
     return undefined;

@@ -2,12 +2,10 @@ import { CognitoManagedLogin } from '../../adapters/cognito/cognito-managed-logi
 import { ParametersSecretsExtension } from '../../adapters/survey/parameters-secrets-extension.js';
 import { optionalVariable, requiredVariable } from '../../commons/config.js';
 import type { ManagedLogin } from '../../ports/console-sessions.js';
-import { CONSOLE_SESSIONS_ENV, type ConsoleSessions } from './capability.js';
+import { CONSOLE_CALLBACK_PATH, CONSOLE_SESSIONS_ENV, type ConsoleSessions } from './capability.js';
 
 const DEFAULT_EXTENSION_PORT = 2773;
 const MIN_KEY_BYTES = 32;
-/** Where the pool sends the browser back with the code (registered on the app client). */
-export const CONSOLE_CALLBACK_PATH = '/console/auth/callback';
 
 /**
  * The user pool's managed login, when the stack has a console domain (`consoleDomainPrefix` and `consoleBaseUrl`

@@ -30,3 +30,6 @@ export const CONSOLE_SESSIONS_ENV = {
   extensionPort: 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
   sessionToken: 'AWS_SESSION_TOKEN',
 } as const;
+
+/** Where the pool sends the browser back with the code (registered on the app client as `<consoleBaseUrl>` + this). */
+export const CONSOLE_CALLBACK_PATH = '/console/auth/callback';

@@ -8,13 +8,7 @@ import { staffUserFromClaims } from '../staff-claims.js';
 import { consoleHtml } from './console-route.js';
 import { consoleLocale, cookiesOf, seeOther, setCookie } from './console-request.js';
 import { newSession, sealSession, SESSION_COOKIE, SESSION_LIFETIME_SECONDS } from './console-session.js';
-import {
-  consoleUrl,
-  pendingSignIn,
-  SIGN_IN_COOKIE,
-  SIGN_IN_LIFETIME_SECONDS,
-  startSignIn,
-} from './sign-in-flow.js';
+import { consoleUrl, pendingSignIn, SIGN_IN_COOKIE, SIGN_IN_LIFETIME_SECONDS, startSignIn } from './sign-in-flow.js';
 
 type Headers = Record<string, string | undefined>;
 interface SignInPorts {
