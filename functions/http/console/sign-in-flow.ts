@@ -34,11 +34,12 @@ const sameText = (a: string, b: string): boolean => {
 
 /**
  * A console path to return to after signing in, or the queue: only this console's own pages (`/console` or below),
- * never another host (`//evil.example`, `/\evil.example`) or a path with a query hiding one.
+ * never another host (`//evil.example`, `/\evil.example`), a query, or a `..` climbing out of the console.
  */
 export const returnPathOf = (value: string | undefined): string => {
   if (value === undefined || value.length > MAX_RETURN_PATH_CHARS) return CONSOLE_HOME;
-  return /^\/console(\/[A-Za-z0-9._~%-]+)*\/?$/.test(value) ? value : CONSOLE_HOME;
+  // Segments of plain characters not starting with a dot: no `..` to climb out, no percent-encoded one either.
+  return /^\/console(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/.test(value) ? value : CONSOLE_HOME;
 };
 
 /** A new sign-in: its cookie value, and the `state` and S256 `code_challenge` for the authorize URL. */
