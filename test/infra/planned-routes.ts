@@ -47,7 +47,8 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out.
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out,
+  // GET /console/sign-in and GET /console/auth/callback.
   route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
   route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
   route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
@@ -69,8 +70,6 @@ export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
   route('consoleAdminAgentsSave', 'POST', '/console/admin/agents', 'console', CASE_WORK, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),
-  route('consoleSignIn', 'GET', '/console/sign-in', 'console', { consoleSessions: true }, 'page'),
   // Webhooks to the storefront (admin)
   route('createWebhook', 'POST', '/v1/admin/webhooks', 'staff', WEBHOOKS),
   route('listWebhooks', 'GET', '/v1/admin/webhooks', 'staff', WEBHOOKS),

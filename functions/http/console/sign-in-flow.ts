@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * The state of one managed-login sign-in between `/console/sign-in` and `/console/auth/callback`: the OAuth `state`,
