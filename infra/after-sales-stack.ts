@@ -17,6 +17,7 @@ import { Survey } from './constructs/survey.js';
 import { WorkQueues } from './constructs/work-queues.js';
 import { ConsoleSessionKey } from './constructs/console-session-key.js';
 import { Workflow } from './constructs/workflow.js';
+import { CONSOLE_CALLBACK_PATH } from '../functions/capabilities/console-sessions/capability.js';
 
 export interface AfterSalesStackProps extends StackProps {
   config: DeploymentConfig;
@@ -55,7 +56,16 @@ export class AfterSalesStack extends Stack {
 
     this.data = new Data(this, 'Data', { allowedOrigins: config.allowedOrigins });
     this.email = new Email(this, 'Email', { mailFrom: config.mailFrom, mailIdentity: config.mailIdentity });
-    this.staffIdentity = new StaffIdentity(this, 'StaffIdentity');
+    const consoleSignIn =
+      config.consoleDomainPrefix && config.consoleBaseUrl && config.consoleSignOutUrl
+        ? {
+            domainPrefix: config.consoleDomainPrefix,
+            callbackUrl: `${config.consoleBaseUrl}${CONSOLE_CALLBACK_PATH}`,
+            signOutUrl: config.consoleSignOutUrl,
+          }
+        : undefined;
+    this.staffIdentity = new StaffIdentity(this, 'StaffIdentity', consoleSignIn ? { consoleSignIn } : {});
+    const signInDomain = this.staffIdentity.domain;
     this.survey = new Survey(this, 'Survey', { key: this.data.key, publicBaseUrl: config.publicBaseUrl });
     this.workQueues = new WorkQueues(this, 'WorkQueues', { key: this.data.key });
     this.consoleSessionKey = new ConsoleSessionKey(this, 'ConsoleSessionKey', { key: this.data.key });
@@ -73,6 +83,16 @@ export class AfterSalesStack extends Stack {
       },
       surveyLinks: this.survey.resources,
       consoleSessionKey: this.consoleSessionKey.secret,
+      ...(consoleSignIn && signInDomain
+        ? {
+            consoleSignIn: {
+              domainUrl: signInDomain.baseUrl(),
+              userPoolId: this.staffIdentity.userPool.userPoolId,
+              clientId: this.staffIdentity.consoleClient.userPoolClientId,
+              signOutUrl: consoleSignIn.signOutUrl,
+            },
+          }
+        : {}),
       workQueue: this.workQueues.queue,
     };
     const stateMachineArn = Workflow.arnOf(this);
@@ -125,8 +145,14 @@ export class AfterSalesStack extends Stack {
     });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.staffIdentity.consoleClient.userPoolClientId,
-      description: 'App client of the staff console (SRP sign-in, no secret); send the ID token as Authorization',
+      description: 'App client of the staff console (no secret): managed login with PKCE, or SRP for API clients',
     });
+    if (signInDomain) {
+      new CfnOutput(this, 'ConsoleSignInDomainUrl', {
+        value: signInDomain.baseUrl(),
+        description: "The staff console's managed login (user pool domain)",
+      });
+    }
     for (const declaration of TABLES) {
       new CfnOutput(this, `${pascal(declaration.name)}TableName`, {
         value: this.data.tables[declaration.name].tableName,

@@ -30,6 +30,14 @@ export interface CapabilityResources {
   surveyLinks: SurveyLinkResources;
   /** The staff console's session key secret (`ConsoleSessionKey`). */
   consoleSessionKey: ISecret;
+  /** The console's managed login (`StaffIdentity` with a console domain); none without `consoleDomainPrefix`. */
+  consoleSignIn?: {
+    /** `https://<prefix>.auth.<region>.amazoncognito.com` */
+    domainUrl: string;
+    userPoolId: string;
+    clientId: string;
+    signOutUrl: string;
+  };
   /** The background work queue (`WorkQueues`), encrypted with the data key. */
   workQueue: IQueue;
 }

@@ -38,6 +38,18 @@ export interface DeploymentConfig {
    */
   consoleBaseUrl?: string;
   /**
+   * `-c consoleDomainPrefix=care-shop-prod`: the console's sign-in, Cognito managed login on the user pool domain
+   * `https://<prefix>.auth.<region>.amazoncognito.com` (a prefix unique in the region; no `aws`, `amazon` or
+   * `cognito` in it). Needs `consoleBaseUrl` (or `publicBaseUrl`): the callback is
+   * `<consoleBaseUrl>/console/auth/callback`. Absent: no domain, no OAuth on the app client, no console sign-in in AWS.
+   */
+  consoleDomainPrefix?: string;
+  /**
+   * `-c consoleSignOutUrl=https://care.shop.example/console/sign-in`: where the pool's `/logout` sends the browser after
+   * a sign-out. Default `<consoleBaseUrl>/console/sign-in`.
+   */
+  consoleSignOutUrl?: string;
+  /**
    * `-c alarmTopicArn=arn:aws:sns:eu-west-1:123456789012:on-call`: the SNS topic every alarm notifies (it must let
    * CloudWatch publish, and its key CloudWatch use). Absent: the stack creates an encrypted topic and outputs its ARN.
    */
@@ -56,6 +68,9 @@ const ORIGIN_PATTERN = /^https?:\/\/[^/\s*]+$/;
 /** https, a host, an optional path; no query, fragment or trailing slash (links append `/survey/<token>`). */
 /** A standard (not FIFO) SNS topic's ARN: CloudWatch alarms cannot notify a FIFO topic. */
 const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+/** Cognito's rule for a prefix domain, and its reserved words. */
+const DOMAIN_PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED_PREFIX_WORDS = /aws|amazon|cognito/;
 const PUBLIC_BASE_URL_PATTERN = /^https:\/\/[^/\s?#*]+(\/[^\s?#]*[^/\s?#])?$/;
 
 export const DEFAULT_MAIL_FROM = 'no-reply@example.com';
@@ -114,6 +129,26 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     );
   }
 
+  const consoleDomainPrefix = stringContext(node, 'consoleDomainPrefix');
+  if (consoleDomainPrefix !== undefined) {
+    if (!DOMAIN_PREFIX_PATTERN.test(consoleDomainPrefix) || RESERVED_PREFIX_WORDS.test(consoleDomainPrefix)) {
+      throw new Error(
+        `Context "consoleDomainPrefix" must be lowercase letters, digits and hyphens (at most 63, without "aws", "amazon" or "cognito"), got "${consoleDomainPrefix}"`,
+      );
+    }
+    if (consoleBaseUrl === undefined) {
+      throw new Error(
+        'Context "consoleDomainPrefix" needs "consoleBaseUrl" (or "publicBaseUrl"): the sign-in returns there',
+      );
+    }
+  }
+  const consoleSignOutUrl =
+    stringContext(node, 'consoleSignOutUrl') ??
+    (consoleDomainPrefix !== undefined ? `${consoleBaseUrl}/console/sign-in` : undefined);
+  if (consoleSignOutUrl !== undefined && !/^https:\/\/[^\s#]+$/.test(consoleSignOutUrl)) {
+    throw new Error(`Context "consoleSignOutUrl" must be an https URL, got "${consoleSignOutUrl}"`);
+  }
+
   const alarmTopicArn = stringContext(node, 'alarmTopicArn');
   if (alarmTopicArn !== undefined && !TOPIC_ARN_PATTERN.test(alarmTopicArn)) {
     throw new Error(
@@ -127,5 +162,16 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   }
   const waf = wafContext === true || wafContext === 'true';
 
-  return { stage, mailFrom, mailIdentity, allowedOrigins, publicBaseUrl, consoleBaseUrl, alarmTopicArn, waf };
+  return {
+    stage,
+    mailFrom,
+    mailIdentity,
+    allowedOrigins,
+    publicBaseUrl,
+    consoleBaseUrl,
+    ...(consoleDomainPrefix !== undefined ? { consoleDomainPrefix } : {}),
+    ...(consoleSignOutUrl !== undefined ? { consoleSignOutUrl } : {}),
+    alarmTopicArn,
+    waf,
+  };
 };

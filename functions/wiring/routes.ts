@@ -515,6 +515,29 @@ const DECLARED_ROUTES = [
     capabilities: { tables: { cases: 'read' }, consoleSessions: true },
   },
   {
+    name: 'startConsoleSignIn',
+    method: 'GET',
+    path: '/console/sign-in',
+    auth: 'public',
+    kind: 'page',
+    handler: 'start-console-sign-in',
+    summary:
+      "Staff console sign-in in AWS: off to the user pool's managed login (authorization code with PKCE). The local " +
+      'stack serves this path itself (a list of its users), ahead of this declaration.',
+    capabilities: { consoleSessions: true },
+  },
+  {
+    name: 'completeConsoleSignIn',
+    method: 'GET',
+    path: '/console/auth/callback',
+    auth: 'public',
+    kind: 'page',
+    handler: 'complete-console-sign-in',
+    summary:
+      "The managed login's return: checks the state, redeems the code, verifies the ID token; the console session.",
+    capabilities: { consoleSessions: true },
+  },
+  {
     name: 'signOutOfConsole',
     method: 'POST',
     path: '/console/sign-out',

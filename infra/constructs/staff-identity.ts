@@ -3,12 +3,16 @@ import {
   AccountRecovery,
   CfnUserPoolRiskConfigurationAttachment,
   ClientAttributes,
+  CfnManagedLoginBranding,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
+  type UserPoolDomain,
   type UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -32,18 +36,32 @@ const STAFF_TOKEN_VALIDITY = {
   refreshToken: Duration.hours(12),
 } as const;
 
+/** The console's managed login (`consoleDomainPrefix` and `consoleBaseUrl` context, infra/config.ts). */
+export interface ConsoleSignInProps {
+  /** The user pool domain's prefix: `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  domainPrefix: string;
+  /** `<consoleBaseUrl>/console/auth/callback`: where the pool returns the code. */
+  callbackUrl: string;
+  /** Where the pool's `/logout` may send the browser. */
+  signOutUrl: string;
+}
+
 /**
  * Staff sign-in: a Cognito user pool where only administrators create users (no self sign-up), users sign in with their
  * email, a strong password and a TOTP second factor, and Cognito's threat protection (Plus feature plan) blocks risky
  * sign-ins. Groups `agent`, `supervisor`, `admin` become the `cognito:groups` claim that the handlers check; the store
- * and agent id are admin-only custom attributes. One public app client (SRP, no secret, no OAuth) for the staff console.
+ * and agent id are admin-only custom attributes. One public app client (no secret) for the staff console: SRP for API
+ * clients, and with `consoleSignIn` the managed login on a user pool domain, authorization code grant only (PKCE is
+ * what a public client proves itself with; no implicit grant, so no token ever sits in a URL).
  */
 export class StaffIdentity extends Construct {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
   readonly groups: ReadonlyMap<StaffRole, UserPoolGroup>;
+  /** The managed login's domain, with `consoleSignIn`. */
+  readonly domain?: UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { consoleSignIn?: ConsoleSignInProps } = {}) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -115,12 +133,22 @@ export class StaffIdentity extends Construct {
     }
     this.groups = groups;
 
+    const { consoleSignIn } = props;
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'staff-console',
       generateSecret: false,
       authFlows: { userSrp: true },
-      // The console signs in with SRP through the Cognito API; there is no hosted UI, so no OAuth flows or callback URLs.
-      disableOAuth: true,
+      ...(consoleSignIn
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+              callbackUrls: [consoleSignIn.callbackUrl],
+              logoutUrls: [consoleSignIn.signOutUrl],
+            },
+          }
+        : // Without a console domain there is no managed login: no OAuth flows or callback URLs at all.
+          { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: STAFF_TOKEN_VALIDITY.idToken,
@@ -133,5 +161,19 @@ export class StaffIdentity extends Construct {
       // Left out, Cognito lets the client write every attribute, the store and agent id included: list the safe ones.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+
+    if (consoleSignIn) {
+      this.domain = this.userPool.addDomain('ConsoleDomain', {
+        cognitoDomain: { domainPrefix: consoleSignIn.domainPrefix },
+        managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+      });
+      // Managed login shows a client's pages only once the client has a branding style: Cognito's default one.
+      const branding = new CfnManagedLoginBranding(this, 'ConsoleBranding', {
+        userPoolId: this.userPool.userPoolId,
+        clientId: this.consoleClient.userPoolClientId,
+        useCognitoProvidedValues: true,
+      });
+      branding.node.addDependency(this.domain);
+    }
   }
 }

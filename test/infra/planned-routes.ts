@@ -46,15 +46,10 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out, the
-  // case page with its forms, files and poll, the reports (/console/reports, /csat, /cases.csv), the store, SLA, agent
-  // and API key pages (/console/admin, /sla, /agents, /api-keys).
   route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAuthCallback', 'GET', '/console/auth/callback', 'console', { consoleSessions: true }, 'page'),
-  route('consoleSignIn', 'GET', '/console/sign-in', 'console', { consoleSessions: true }, 'page'),
   // Webhooks to the storefront (admin)
   route('createWebhook', 'POST', '/v1/admin/webhooks', 'staff', WEBHOOKS),
   route('listWebhooks', 'GET', '/v1/admin/webhooks', 'staff', WEBHOOKS),

@@ -85,8 +85,10 @@ const expectedEnvironment = (capabilities: Capabilities): string[] => {
   if (capabilities.uploads && !capabilities.tables?.cases) names.push(tableByName('cases').envVar);
   // Without the publicBaseUrl context (as here): the parameter's name; see test/infra/survey-links.test.ts.
   if (capabilities.surveyLinks) names.push('SURVEY_KEY_SECRET_ARN', 'SURVEY_BASE_URL_PARAMETER');
+  // Without the consoleBaseUrl and consoleDomainPrefix context (as here): the key only; see console-sign-in.test.ts.
+  if (capabilities.consoleSessions) names.push('CONSOLE_SESSION_KEY_SECRET_ARN');
   // The Parameters and Secrets extension's layer (CDK's paramsAndSecrets) configures it with these.
-  if (capabilities.surveyLinks) {
+  if (capabilities.surveyLinks || capabilities.consoleSessions) {
     names.push(
       'PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED',
       'PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE',

@@ -21,6 +21,16 @@ export const grantConsoleSessions: CapabilityGrant = (fn, resources) => {
   if (!fn.capabilities.consoleSessions) return;
   const secret = resources.consoleSessionKey;
   fn.addEnvironment(CONSOLE_SESSIONS_ENV.keySecretArn, secret.secretArn);
+  const baseUrl = resources.mail.consoleBaseUrl;
+  if (baseUrl) fn.addEnvironment(CONSOLE_SESSIONS_ENV.baseUrl, baseUrl);
+  const signIn = resources.consoleSignIn;
+  // Public identifiers, not secrets: the client has no secret (PKCE), and the pool's keys are public.
+  if (signIn && baseUrl) {
+    fn.addEnvironment(CONSOLE_SESSIONS_ENV.signInDomainUrl, signIn.domainUrl);
+    fn.addEnvironment(CONSOLE_SESSIONS_ENV.userPoolId, signIn.userPoolId);
+    fn.addEnvironment(CONSOLE_SESSIONS_ENV.clientId, signIn.clientId);
+    fn.addEnvironment(CONSOLE_SESSIONS_ENV.signOutUrl, signIn.signOutUrl);
+  }
   fn.addToRolePolicy(
     new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
   );

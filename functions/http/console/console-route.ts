@@ -23,9 +23,22 @@ import {
   sessionUser,
   type ConsoleSession,
 } from './console-session.js';
+import { CONSOLE_HOME, consoleUrl, returnPathOf } from './sign-in-flow.js';
 
 /** Where a request without a session is sent. */
 export const SIGN_IN_PATH = '/console/sign-in';
+/**
+ * The sign-in page under the configured base URL (an API stage path kept); a GET comes back to its page once signed
+ * in (`returnTo`, checked again by the sign-in), a post to the queue (its form is gone).
+ */
+const signInUrl = (consoleBaseUrl: string | undefined, method: string, path: string): string =>
+  consoleUrl(
+    consoleBaseUrl,
+    method === 'GET' && returnPathOf(path) === path && path !== CONSOLE_HOME
+      ? `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(path)}`
+      : SIGN_IN_PATH,
+  );
+
 /** The hidden form field every console form carries. */
 export const CSRF_FIELD = 'csrf';
 
@@ -49,7 +62,8 @@ export const consoleHtml = (statusCode: number, html: string, csp = CONSOLE_CSP)
 /**
  * A console route (`auth: 'console'`, `kind: 'page'` in functions/wiring/routes.ts), on the page route's middy stack.
  * Before the handler runs:
- * - no valid session cookie (missing, tampered, expired, another key's): `303` to the sign-in page;
+ * - no valid session cookie (missing, tampered, expired, another key's): `303` to the sign-in page (under the
+ *   configured base URL; a GET's page as `returnTo`). An expired session is a new sign-in: no refresh token is kept;
  * - a GET with `?lang=en|zh-CN`: the choice is remembered in a cookie and the browser sent back to the same path;
  * - any other method: the `csrf` field must be the session's token and the `Origin` (or `Referer`) this site, else a
  *   403 page and the handler never runs (nothing written).
@@ -63,9 +77,9 @@ export const consoleRoute = <P extends PortName>(
     const key = await dependencies.consoleSessions.sessionKey();
     const now = dependencies.clock.now();
     const session = openSession(key, cookiesOf(headers).get(SESSION_COOKIE), now);
-    if (!session) return seeOther(SIGN_IN_PATH);
     const method = request.method;
     const path = request.path;
+    if (!session) return seeOther(signInUrl(dependencies.consoleSessions.consoleBaseUrl, method, path));
     if (method === 'GET') {
       const chosen = asConsoleLocale(request.query.lang);
       if (chosen) return seeOther(path, [languageCookie(chosen, headers)]);

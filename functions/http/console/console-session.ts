@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { STAFF_ROLES, type StaffUser } from '../../domain/staff.js';
 
 /**

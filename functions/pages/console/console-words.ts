@@ -34,6 +34,12 @@ export interface ConsoleWords {
   statuses: Record<CaseStatus, string>;
   forbiddenTitle: string;
   forbidden: string;
+  /** The managed login's callback refused (bad or used state, a refused code, a token not of this pool). */
+  signInFailedTitle: string;
+  signInFailed: string;
+  /** AWS without a console domain (`consoleDomainPrefix` context). */
+  signInUnavailableTitle: string;
+  signInUnavailable: string;
 }
 
 const en: ConsoleWords = {
@@ -99,6 +105,11 @@ const en: ConsoleWords = {
   },
   forbiddenTitle: 'Not allowed',
   forbidden: 'This request did not come from a console page. Go back to the page and try again.',
+  signInFailedTitle: 'Sign-in did not complete',
+  signInFailed:
+    'The sign-in could not be verified (it was used already, took longer than 10 minutes, or came from elsewhere). Open the console again to sign in.',
+  signInUnavailableTitle: 'Sign-in is not set up',
+  signInUnavailable: 'This deployment has no console sign-in. An operator sets it up (docs/operations-and-deploy.md).',
 };
 
 const zhCN: ConsoleWords = {
@@ -164,6 +175,10 @@ const zhCN: ConsoleWords = {
   },
   forbiddenTitle: '不允许的请求',
   forbidden: '该请求并非来自工作台页面。请返回页面后重试。',
+  signInFailedTitle: '登录未完成',
+  signInFailed: '无法验证本次登录（已被使用、超过 10 分钟或来自其他来源）。请重新打开工作台登录。',
+  signInUnavailableTitle: '尚未配置登录',
+  signInUnavailable: '此部署未配置工作台登录，请联系运维人员配置（见 docs/operations-and-deploy.md）。',
 };
 
 export const CONSOLE_WORDS: Record<Locale, ConsoleWords> = { en, 'zh-CN': zhCN };

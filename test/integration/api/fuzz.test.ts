@@ -50,6 +50,8 @@ interface Caller {
   headers: Record<string, string>;
   /** A caller of store B: store A's ids are not theirs. */
   otherStore?: boolean;
+  /** A console caller's CSRF token, sent as the body's `csrf` field of a console post. */
+  csrf?: string;
 }
 
 interface FuzzRequest {
@@ -81,6 +83,52 @@ const fixtures = {
 const callersByRole: Record<StaffRole, string> = { agent: 'agent1', supervisor: 'supervisor1', admin: 'admin1' };
 const otherStoreByRole: Record<StaffRole, string> = { agent: 'agent3', supervisor: 'supervisor3', admin: 'admin3' };
 
+/** Console sessions by username (`signInToConsole`), signed in through the local stack's sign-in form. */
+const consoleSessions = new Map<string, Caller>();
+
+/**
+ * A console session of a local user: the form post of the local sign-in (same origin), its `console_session` cookie,
+ * and the CSRF token the queue page's sign-out form carries. Its requests come from the console's own origin.
+ */
+const signInToConsole = async (username: string): Promise<Caller> => {
+  const signedIn = await fetch(`${stack.url}/console/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username }).toString(),
+  });
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  expect(cookie, `console session of ${username}`).toMatch(/^console_session=v1\./);
+  const queue = await (await fetch(`${stack.url}/console`, { headers: { cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(queue)?.[1];
+  expect(csrf, `CSRF token of ${username}`).toBeTruthy();
+  return { label: `${username}'s console session`, headers: { cookie, origin: stack.url }, csrf };
+};
+const consoleCaller = (username: string): Caller => {
+  const caller = consoleSessions.get(username);
+  if (!caller) throw new Error(`No console session of ${username}`);
+  return caller;
+};
+
+/** A console post's body: the caller's CSRF token, as the console's forms send it. */
+const consoleBody = (route: RouteDeclaration, caller: Caller): Record<string, string> =>
+  route.auth === 'console' && caller.csrf ? { csrf: caller.csrf } : {};
+
+/**
+ * A mutated body the route must refuse: one its schema refuses, or for a console post (no schema: the handler reads
+ * its fields) one that no longer carries the caller's CSRF token. A route with neither refuses every mutation.
+ */
+const bodyRefused = (route: RouteDeclaration, schemas: Schemas, body: string, caller: Caller): boolean => {
+  if (route.auth === 'console') {
+    try {
+      return (JSON.parse(body) as { csrf?: unknown } | null)?.csrf !== caller.csrf;
+    } catch {
+      return true;
+    }
+  }
+  return !schemas.body || refusedBy(schemas.body, body);
+};
+
 const staffCaller = (username: string): Caller => ({
   label: username,
   headers: { authorization: `Bearer ${staff[username as keyof Staff].token}` },
@@ -90,6 +138,8 @@ const staffCaller = (username: string): Caller => ({
 const allowedCallers = (route: RouteDeclaration): Caller[] => {
   if (route.auth === 'apiKey') return [{ label: 'storefront A', headers: { 'x-api-key': stack.apiKeys.storeA } }];
   if (route.auth === 'staff') return (route.roles ?? []).map((role) => staffCaller(callersByRole[role]));
+  // Console routes enforce roles in their use cases, as the API does: every role signs in.
+  if (route.auth === 'console') return Object.values(callersByRole).map(consoleCaller);
   return [{ label: 'anyone', headers: {} }];
 };
 
@@ -112,6 +162,25 @@ const refusedCallers = (route: RouteDeclaration): Caller[] => {
         .filter((role) => !roles.includes(role))
         .map((role) => staffCaller(callersByRole[role])),
       ...roles.map((role) => ({ ...staffCaller(otherStoreByRole[role]), otherStore: true })),
+    ];
+  }
+  if (route.auth === 'console') {
+    // The base request carries agent1's CSRF token: with any other session, or from elsewhere, it is refused.
+    const agent = consoleCaller('agent1');
+    const cookie = agent.headers.cookie ?? '';
+    const [name, value] = cookie.split('=') as [string, string];
+    const [version, payload] = value.split('.');
+    return [
+      { label: 'no session', headers: {} },
+      { label: 'a tampered session', headers: { ...agent.headers, cookie: `${name}=${version}.${payload}.AAAA` } },
+      { label: 'a bearer token instead of a session', headers: staffCaller('agent1').headers },
+      ...(route.method === 'GET'
+        ? []
+        : [
+            { label: 'a foreign origin', headers: { ...agent.headers, origin: 'https://evil.example' } },
+            { label: 'no origin', headers: { cookie } },
+            { ...consoleCaller('supervisor1'), label: "another session with agent1's CSRF token" },
+          ]),
     ];
   }
   return [];
@@ -151,8 +220,8 @@ const send = async (route: RouteDeclaration, request: FuzzRequest) => {
   const hasBody = request.body !== undefined && route.method !== 'GET';
   const response = await fetch(url(route, request), {
     method: route.method,
-    // A redirect is an answer of its own (a console page sends a caller without a session to sign in).
-    redirect: 'manual',
+    // A console route's refusal of a missing session is a redirect to the sign-in page: seen, not followed.
+    redirect: route.auth === 'console' ? 'manual' : 'follow',
     headers: {
       accept: 'application/json',
       // A fresh connection each time: a kept-alive one may be closed by the server while the tables settle.
@@ -211,12 +280,26 @@ const settle = async (): Promise<void> => {
   outboxSize = (await stack.outbox.list()).length;
 };
 
-/** Sends one request and checks the answer: never a 5xx, and errors in the API's shape with a request id. */
+/** A console route's 401: no session is a `303` to the sign-in page (a browser follows it). */
+const SIGN_IN_REDIRECT = 401;
+
+/**
+ * Sends one request and checks the answer: never a 5xx, and errors in the API's shape with a request id. The status
+ * is the response's, but a console route's redirect to the sign-in page counts as the refusal it is (401).
+ */
 const answer = async (route: RouteDeclaration, request: FuzzRequest) => {
   const context = describeRequest(route, request);
   // A request that never gets an answer shows as a test timeout: FUZZ_TRACE=1 names each request before it is sent.
   if (process.env.FUZZ_TRACE) console.log(`sending ${context.slice(0, 600)}`);
   const response = await send(route, request);
+  // A sign-out's redirect clears the session cookie; the refusal of a missing session sets nothing.
+  if (route.auth === 'console' && response.status === 303 && !response.headers.get('set-cookie')) {
+    const location = response.headers.get('location') ?? '';
+    if (/^\/console\/sign-in(\?|$)/.test(location)) {
+      expect(response.headers.get('x-request-id'), context).toBeTruthy();
+      return SIGN_IN_REDIRECT;
+    }
+  }
   expect(response.status, `${context}\n-> ${response.text.slice(0, 300)}`).toBeLessThan(500);
   expect(response.status, context).toBeGreaterThanOrEqual(200);
   // A console page refuses a caller without a session (the fuzz's callers carry none) with a 303 to its sign-in page.
@@ -550,6 +633,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   snapshots = tableSnapshots(stack);
   staff = await signInAll(stack);
+  for (const username of Object.values(callersByRole)) consoleSessions.set(username, await signInToConsole(username));
   const customer = newCustomer();
   fixtures.customerId = customer.id;
   const storeB = newCustomer();
@@ -616,7 +700,7 @@ describe('Fuzz: every route, refusals', () => {
         paramNames(route).map((param) => [param, encodeURIComponent(validValues(param)[0] as string)]),
       );
       const query = validQuery(route, schemas);
-      const [validBody] = schemas.body ? sample(arbitraryOf(schemas.body), 1, 0) : [{}];
+      const [validBody] = schemas.body ? sample(arbitraryOf(schemas.body), 1, 0) : [consoleBody(route, caller)];
       const base: FuzzRequest = {
         label: 'valid',
         caller,
@@ -658,7 +742,7 @@ describe('Fuzz: every route, refusals', () => {
                   ...base,
                   label,
                   body,
-                  mustRefuse: !schemas.body || refusedBy(schemas.body, body),
+                  mustRefuse: bodyRefused(route, schemas, body, caller),
                 }))
                 .filter((request) => !schemas.body || request.mustRefuse || request.label === 'a body over 64 KB')
                 .map((request) => (request.label === 'a body over 64 KB' ? { ...request, mustRefuse: true } : request)),
@@ -668,7 +752,7 @@ describe('Fuzz: every route, refusals', () => {
                 ...base,
                 label,
                 body,
-                mustRefuse: !schemas.body || refusedBy(schemas.body, body),
+                mustRefuse: bodyRefused(route, schemas, body, caller),
               })),
               { ...base, label: 'text/plain', contentType: 'text/plain' },
               { ...base, label: 'a form post', contentType: 'application/x-www-form-urlencoded', body: 'a=1&b=%FF' },
@@ -721,7 +805,9 @@ describe('Fuzz: every route, generated requests', () => {
           caller,
           path: Object.fromEntries(Object.entries(path).map(([name, value]) => [name, encodeURIComponent(value)])),
           ...(schemas.query || route.method === 'GET' ? { query: fixedQuery } : {}),
-          ...(route.method === 'GET' ? {} : { body: JSON.stringify(body) }),
+          ...(route.method === 'GET'
+            ? {}
+            : { body: JSON.stringify(route.auth === 'console' ? consoleBody(route, caller) : body) }),
         });
       }
     },
