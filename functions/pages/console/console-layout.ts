@@ -3,13 +3,15 @@ import type { Locale } from '../../domain/case-vocabulary.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { escapeHtml } from '../../email/render.js';
 import { CONSOLE_WORDS } from './console-words.js';
+import { QUEUE_STYLES } from './queue-styles.js';
 
 /**
  * The console's shell: one inline stylesheet allowed by its hash (no script, no inline handler, no other host), a
  * header with the user and store, the nav by role, the language switch and the sign-out form. Mobile first: the
  * header wraps and tables become stacked rows under 40rem. Focus is always visible.
  */
-const STYLESHEET = `
+const STYLESHEET =
+  `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f5f7;color:#1f2933;font:16px/1.5 -apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",Helvetica,Arial,sans-serif}
 a{color:#1d4ed8}
@@ -41,7 +43,7 @@ tr{display:block;border-bottom:2px solid #cbd2d9;padding:.5rem 0}
 td{display:flex;gap:.5rem;border:0;padding:.2rem .5rem}
 td::before{content:attr(data-label);font-weight:600;color:#52606d;min-width:6.5rem}
 }
-`.trim();
+`.trim() + QUEUE_STYLES;
 
 const STYLE_HASH = createHash('sha256').update(STYLESHEET).digest('base64');
 
