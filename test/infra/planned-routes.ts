@@ -47,7 +47,8 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out.
+  // Staff console pages (session cookie, `auth: 'console'`). Real already: GET /console, POST /console/sign-out,
+  // POST /console/agents/{agentId}/availability.
   route('consoleCase', 'GET', '/console/cases/{caseId}', 'console', CASE_READ, 'page'),
   route('consoleCaseAction', 'POST', '/console/cases/{caseId}', 'console', CASE_WORK, 'page'),
   route('consoleAttachment', 'GET', '/console/cases/{caseId}/attachments/{attachmentId}', 'console', CASE_READ, 'page'),
