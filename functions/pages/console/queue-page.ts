@@ -1,4 +1,3 @@
-import type { QueueView } from '../../domain/queue-views.js';
 import { escapeHtml } from '../../email/render.js';
 import type { ConsoleQueue } from '../../use-cases/staff/list-console-queue.js';
 import { agentsBoard } from './agents-board.js';
@@ -6,9 +5,6 @@ import { consolePage, type ShellContext } from './console-layout.js';
 import { filterForm, listTabs, pager, searchForm, type QueueChoice } from './queue-controls.js';
 import { queueTable } from './queue-table.js';
 import { QUEUE_WORDS } from './queue-words.js';
-
-/** Lists the store reads from several queues at once: only their first page is shown. */
-const MERGED_VIEWS: readonly QueueView[] = ['breached', 'revisits'];
 
 /**
  * The queue page (`/console`): the search box, the user's lists as tabs (with counts for supervisors and admins),
@@ -32,10 +28,7 @@ export const renderQueuePage = (
     queue.cases.length === 0
       ? `<p class="card">${escapeHtml(empty)}</p>`
       : queueTable(locale, title, queue.cases, now, queue.timeZone);
-  const truncated =
-    view && MERGED_VIEWS.includes(view) && queue.counts?.[view]?.more
-      ? `<p class="muted">${escapeHtml(words.merged)}</p>`
-      : '';
+  const truncated = queue.truncated ? `<p class="muted">${escapeHtml(words.merged(queue.cases.length))}</p>` : '';
   const body =
     searchForm(locale, choice.search) +
     listTabs(locale, queue.views, searching ? undefined : view, queue.counts) +

@@ -21,7 +21,7 @@ export interface QueueWords {
   lastActivity: string;
   nextPage: string;
   firstPage: string;
-  merged: string;
+  merged: (shown: number) => string;
   board: {
     title: string;
     agent: string;
@@ -87,7 +87,7 @@ const en: QueueWords = {
   lastActivity: 'Customer last active',
   nextPage: 'Next page',
   firstPage: 'First page',
-  merged: 'Showing the first 100 only.',
+  merged: (shown) => `Showing the ${shown} most urgent only.`,
   board: {
     title: 'Agents',
     agent: 'Agent',
@@ -153,7 +153,7 @@ const zhCN: QueueWords = {
   lastActivity: '客户最近活动',
   nextPage: '下一页',
   firstPage: '第一页',
-  merged: '仅显示前 100 条。',
+  merged: (shown) => `仅显示最紧急的 ${shown} 条。`,
   board: {
     title: '客服',
     agent: '客服',

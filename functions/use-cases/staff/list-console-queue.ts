@@ -13,8 +13,10 @@ import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import type { Page, PageRequest, QueueRef } from '../../ports/case-store.js';
 import { findStaffCases } from './find-staff-cases.js';
 
-/** The most cases one list shows (the staff API's largest page); a count stops there too ("100+"). */
-export const CONSOLE_PAGE_SIZE = 100;
+/** The most cases one page shows: 50 rows keep the page under its 60 KB budget with a board of 30 agents. */
+export const CONSOLE_PAGE_SIZE = 50;
+/** A list's count stops here ("100+"): one read of the staff API's largest page. */
+export const CONSOLE_COUNT_LIMIT = 100;
 
 export interface ConsoleQueueRequest {
   /** Absent: the user's first list (`queueViewsFor`). */
@@ -38,6 +40,8 @@ export interface ConsoleQueue {
   cases: Case[];
   /** The next page of a single-queue list; merged lists (breached, a supervisor's revisits) have none. */
   nextToken?: string;
+  /** A merged list left cases out (only its most urgent page is shown). */
+  truncated?: boolean;
   /** Supervisors and admins: each list's size, for the tabs. */
   counts?: Partial<Record<QueueView, ListCount>>;
   /** Supervisors and admins: the store's agents (the board: load against capacity, availability), by agentId. */
@@ -97,6 +101,7 @@ export const listConsoleQueue = async (
     views,
     cases: page.items,
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+    ...(page.more ? { truncated: true } : {}),
     ...(counts ? { counts } : {}),
     ...extras,
   };
@@ -111,6 +116,8 @@ class QueueLists {
   ) {}
 
   async read(view: QueueView, filters: QueueFilters, page: PageRequest): Promise<Page<Case> & { more?: boolean }> {
+    const merge = (queues: ReadonlyArray<string | null>, ref: Omit<QueueRef, 'agentId'>) =>
+      this.merged(queues, ref, page.limit);
     const { cases } = this.dependencies;
     const storeId = this.user.storeId;
     const inPage = async (read: Promise<Page<Case>>) => {
@@ -129,7 +136,7 @@ class QueueLists {
       case 'failed':
         return inPage(cases.listWorkflowFailures(storeId, page));
       case 'breached':
-        return this.merged(this.everyQueue(), {
+        return merge(this.everyQueue(), {
           ...this.queueRef(null, filters),
           state: 'active',
           statuses: filters.status ? [filters.status] : OPEN_STATUSES,
@@ -140,12 +147,12 @@ class QueueLists {
         if (!isSupervising(this.user)) {
           return cases.listQueue(storeId, { ...revisits, agentId: this.user.agentId ?? null }, page);
         }
-        return this.merged(this.everyQueue(), revisits);
+        return merge(this.everyQueue(), revisits);
       }
     }
   }
 
-  /** Each list's count, unfiltered; `shown`: a list already read whole (first page, no filter), not read again. */
+  /** Each list's count, unfiltered; `shown`: a list already read whole (one page, no filter), not read again. */
   async counts(
     views: readonly QueueView[],
     shown: { view: QueueView; page: Page<Case> & { more?: boolean } } | undefined,
@@ -174,19 +181,20 @@ class QueueLists {
     return [null, ...this.agents.map((agent) => agent.agentId)];
   }
 
-  /** The first cases of several queues, most urgent first (each queue's own order), at most one page of them. */
+  /** The first cases of several queues, most urgent first (each queue's own order), at most `limit` of them. */
   private async merged(
     queues: ReadonlyArray<string | null>,
     ref: Omit<QueueRef, 'agentId'>,
+    limit: number,
   ): Promise<Page<Case> & { more: boolean }> {
     const { cases } = this.dependencies;
     const pages = await Promise.all(
-      queues.map((agentId) => cases.listQueue(this.user.storeId, { ...ref, agentId }, { limit: CONSOLE_PAGE_SIZE })),
+      queues.map((agentId) => cases.listQueue(this.user.storeId, { ...ref, agentId }, { limit })),
     );
     const all = pages.flatMap((found) => found.items).sort((a, b) => dueOf(a).localeCompare(dueOf(b)));
     return {
-      items: all.slice(0, CONSOLE_PAGE_SIZE),
-      more: all.length > CONSOLE_PAGE_SIZE || pages.some((found) => found.nextToken !== undefined),
+      items: all.slice(0, limit),
+      more: all.length > limit || pages.some((found) => found.nextToken !== undefined),
     };
   }
 }
