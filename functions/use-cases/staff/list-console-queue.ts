@@ -15,8 +15,6 @@ import { findStaffCases } from './find-staff-cases.js';
 
 /** The most cases one page shows: 50 rows keep the page under its 60 KB budget with a board of 30 agents. */
 export const CONSOLE_PAGE_SIZE = 50;
-/** A list's count stops here ("100+"): one read of the staff API's largest page. */
-export const CONSOLE_COUNT_LIMIT = 100;
 
 export interface ConsoleQueueRequest {
   /** Absent: the user's first list (`queueViewsFor`). */
