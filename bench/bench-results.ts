@@ -1,3 +1,4 @@
+import type { ConsoleQueueFigures } from './console-queue.js';
 import type { PolicySaveFigures } from './policy-save.js';
 import type { BundleFigure } from './bundles.js';
 import type { CostModel } from './cost.js';
@@ -65,6 +66,8 @@ export interface BenchResults {
   /** 400 intakes at 20 concurrent on a stack of its own: where every workflow ended up (issue 17). */
   intakeBurst?: IntakeBurstFigures;
   costPer1000Cases: CostModel;
+  /** The console's queue page on a store with 1,000 open cases (issue 19). */
+  consoleQueue?: ConsoleQueueFigures;
   targets: Record<string, TargetCheck>;
   elapsedMs: number;
 }

@@ -26,7 +26,7 @@ const HOUR_MS = 3_600_000;
 const SEED_CONCURRENCY = 10;
 
 /** An approved, classified (P3), unassigned open case of `storeId`: what waits in a store's unassigned queue. */
-const openCase = (storeId: string, sequence: number): Case => {
+export const openCase = (storeId: string, sequence: number): Case => {
   const now = new Date();
   const at = now.toISOString();
   return {

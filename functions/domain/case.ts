@@ -213,6 +213,11 @@ export interface Case extends CaseRequest {
   notificationsSent?: string[];
   /** Customer messages posted on the case (absent: none), counted by the write that adds each; see `case-limits.ts`. */
   customerMessages?: number;
+  /**
+   * When the customer last acted on the case: filed it, or posted a message (which may reopen it), set by that same
+   * write. Absent on cases filed before it was kept: the console then shows their filing time.
+   */
+  lastCustomerActivityAt?: string;
   classification?: Classification;
   /** Absent while the case is unassigned. */
   assignee?: Assignee;

@@ -1,5 +1,5 @@
 import type { AttachmentFile } from '../domain/attachment-file.js';
-import type { Case, CaseStatus } from '../domain/case.js';
+import type { Case, CaseStatus, CaseType, Priority } from '../domain/case.js';
 import type { IntakeQuota } from '../domain/intake-limit.js';
 import { TransientError } from '../domain/errors.js';
 import type { KpiDelta } from '../domain/kpi/kpi-delta.js';
@@ -213,6 +213,15 @@ export interface QueueRef {
   state: 'active' | 'done';
   /** Only cases in these statuses (a filter within the queue); absent or empty: every case in the queue. */
   statuses?: readonly CaseStatus[];
+  /** Only cases of these types (a filter, like `statuses`). */
+  types?: readonly CaseType[];
+  /** Only cases classified at these priorities (a filter, like `statuses`). */
+  priorities?: readonly Priority[];
+  /**
+   * Only the queue's head whose ordering due time is before this instant (a key condition: the breached cases of an
+   * active queue, which come first in it). Cases with no running clock sort after every instant.
+   */
+  dueBefore?: string;
 }
 
 /**

@@ -56,6 +56,7 @@ export const submittedCase = (
     status: 'submitted',
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+    lastCustomerActivityAt: now.toISOString(),
   };
   const submitted = timelineEvent(
     caseId,

@@ -511,8 +511,19 @@ const DECLARED_ROUTES = [
     auth: 'console',
     kind: 'page',
     handler: 'get-console-queue',
-    summary: "The staff console's queue page: the signed-in user's cases, most urgent SLA deadline first.",
-    capabilities: { tables: { cases: 'read' }, consoleSessions: true },
+    summary:
+      "The staff console's queue page: the user's lists (filters, search, paging); supervisors' lists and agents board.",
+    capabilities: { tables: { cases: 'read', agents: 'read', stores: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'setConsoleAgentAvailability',
+    method: 'POST',
+    path: '/console/agents/{agentId}/availability',
+    auth: 'console',
+    kind: 'page',
+    handler: 'set-console-agent-availability',
+    summary: "The agents board's toggle (supervisors and admins): an agent on or off shift; then the queue page.",
+    capabilities: { ...ASSIGNMENT_CHANGING, consoleSessions: true },
   },
   {
     name: 'startConsoleSignIn',

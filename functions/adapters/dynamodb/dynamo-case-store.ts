@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
-import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
+import { isOpenCase, type Case, type CaseStatus, type CaseType, type Priority } from '../../domain/case.js';
 import {
   AgentUnavailableError,
   NotFoundError,
@@ -269,6 +269,9 @@ export class DynamoCaseStore implements CaseStore {
         partition: queuePartition(storeId, queue.agentId, queue.state),
         ascending: true,
         statuses: queue.statuses,
+        types: queue.types,
+        priorities: queue.priorities,
+        sortBefore: queue.dueBefore,
       },
       page,
     );
@@ -386,6 +389,27 @@ export class DynamoCaseStore implements CaseStore {
         })
         .join(', ')})`;
     }
+    const anyOf = (path: string, list: readonly string[] | undefined, prefix: string) => {
+      if (!list?.length) return;
+      const placeholders = list.map((value, index) => {
+        values[`:${prefix}${index}`] = value;
+        return `:${prefix}${index}`;
+      });
+      filter = [filter, `${path} IN (${placeholders.join(', ')})`].filter(Boolean).join(' AND ');
+    };
+    if (query.types?.length) names['#type'] = 'type';
+    anyOf('#type', query.types, 'type');
+    if (query.priorities?.length) {
+      names['#classification'] = 'classification';
+      names['#priority'] = 'priority';
+    }
+    anyOf('#classification.#priority', query.priorities, 'priority');
+    let keyCondition = '#partition = :partition';
+    if (query.sortBefore !== undefined) {
+      names['#sort'] = INDEX_SORT_KEYS[query.indexName];
+      values[':sortBefore'] = query.sortBefore;
+      keyCondition += ' AND #sort < :sortBefore';
+    }
     if (query.having) {
       names['#having'] = query.having;
       filter = [filter, 'attribute_exists(#having)'].filter(Boolean).join(' AND ');
@@ -408,7 +432,7 @@ export class DynamoCaseStore implements CaseStore {
           new QueryCommand({
             TableName: this.tables.cases,
             IndexName: query.indexName,
-            KeyConditionExpression: '#partition = :partition',
+            KeyConditionExpression: keyCondition,
             FilterExpression: filter,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
@@ -453,6 +477,10 @@ interface CaseQuery {
   /** Newest (or least urgent) first unless true. */
   ascending?: boolean;
   statuses?: readonly CaseStatus[];
+  types?: readonly CaseType[];
+  priorities?: readonly Priority[];
+  /** Only items whose index sort key is below this (a key condition). */
+  sortBefore?: string | undefined;
   /** Only items carrying this attribute (a flag on few items of a small partition). */
   having?: string;
   /** Only cases assigned to this agent. */

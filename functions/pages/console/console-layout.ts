@@ -4,6 +4,7 @@ import { isSupervising, type StaffUser } from '../../domain/staff.js';
 import { escapeHtml } from '../../email/render.js';
 import { ADMIN_STYLES } from './admin/admin-styles.js';
 import { CONSOLE_WORDS } from './console-words.js';
+import { QUEUE_STYLES } from './queue-styles.js';
 
 /**
  * The console's shell: one inline stylesheet allowed by its hash (no script, no inline handler, no other host), a
@@ -43,7 +44,9 @@ tr{display:block;border-bottom:2px solid #cbd2d9;padding:.5rem 0}
 td{display:flex;gap:.5rem;border:0;padding:.2rem .5rem}
 td::before{content:attr(data-label);font-weight:600;color:#52606d;min-width:6.5rem}
 }
-`.trim() + ADMIN_STYLES;
+`.trim() +
+  ADMIN_STYLES +
+  QUEUE_STYLES;
 
 const STYLE_HASH = createHash('sha256').update(STYLESHEET).digest('base64');
 

@@ -16,7 +16,13 @@ export const withCustomerMessage = (
 ): PlannedChange => {
   const added = filesNotOnCase(current, files);
   assertRoomForMessage(current, added.length);
-  return { ...plan, countCustomerMessage: true, ...withFiles(added) };
+  // The message is the customer's latest activity: kept in the message's own write (the console's queue shows it).
+  return {
+    ...plan,
+    set: { ...plan.set, lastCustomerActivityAt: plan.event.at },
+    countCustomerMessage: true,
+    ...withFiles(added),
+  };
 };
 
 /** Of the files sent, those the case does not hold yet (a retry read after its own write leaves them out). */

@@ -41,7 +41,13 @@ describe('console queue page', () => {
         csrfToken: 'tok',
         user: { userId: 'u', email: 'e@x', name: 'Wang Fang', roles: ['agent'], storeId: 'store-a', agentId: 'agent1' },
       },
-      [kase({}), kase({ caseId: 'case-2', caseNumber: 'AS-2', deadlines: {} })],
+      {
+        view: 'mine',
+        views: ['mine', 'revisits'],
+        cases: [kase({}), kase({ caseId: 'case-2', caseNumber: 'AS-2', deadlines: {} })],
+        timeZone: 'Asia/Shanghai',
+      },
+      { view: 'mine', filters: {} },
       now,
     );
     expect(html).toContain('<a href="/console/cases/case-1">AS-20261207-0001</a>');
