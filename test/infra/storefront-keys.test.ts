@@ -21,57 +21,63 @@ const apiGatewayArn = (path: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, `::${path}`]],
 });
 
+// The admin API's rotation and the console's API key page, which runs the same use case.
+const KEY_ROTATING_ROUTES = ['rotateApiKey', 'rotateConsoleApiKey'];
+
 describe('Stack: storefront key registration (key rotation in AWS)', () => {
-  it('is declared by the key-rotation route only', () => {
-    expect(ROUTES.filter((route) => route.capabilities.storefrontKeys).map((route) => route.name)).toEqual([
-      'rotateApiKey',
-    ]);
-  });
-
-  it('lets the rotation function find the usage plan by name, create a key and add it to the stage plan only', () => {
-    const fn = routeFunction('rotateApiKey');
-    const variables = (resources[logicalIdOf(fn)]!.Properties.Environment as { Variables: Record<string, unknown> })
-      .Variables;
-    const planId = logicalIdOf(synth.stack.api.usagePlan);
-
-    expect(variables.STOREFRONT_USAGE_PLAN_NAME).toBe(`${synth.stack.stackName}-storefronts`);
-    expect(apiGatewayStatements(fn)).toEqual([
-      { Effect: 'Allow', Action: 'apigateway:GET', Resource: apiGatewayArn('/usageplans') },
-      { Effect: 'Allow', Action: 'apigateway:POST', Resource: apiGatewayArn('/apikeys') },
-    ]);
-    // Its own policy, attached to the function's role: the plan's ARN, no wildcard over the account's plans.
-    const planPolicies = Object.values(resources).filter(
-      (resource) =>
-        resource.Type === 'AWS::IAM::Policy' &&
-        JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalIdOf(fn.serviceRole) }]) &&
-        JSON.stringify(resource.Properties.PolicyDocument).includes('/usageplans/'),
+  it('is declared by the key-rotation routes only', () => {
+    expect(ROUTES.filter((route) => route.capabilities.storefrontKeys).map((route) => route.name)).toEqual(
+      KEY_ROTATING_ROUTES,
     );
-    expect(
-      planPolicies.map((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
-    ).toEqual([
-      [
-        {
-          Effect: 'Allow',
-          Action: 'apigateway:POST',
-          Resource: {
-            'Fn::Join': [
-              '',
-              [
-                'arn:',
-                { Ref: 'AWS::Partition' },
-                ':apigateway:',
-                { Ref: 'AWS::Region' },
-                '::/usageplans/',
-                { Ref: planId },
-                '/keys',
-              ],
-            ],
-          },
-        },
-      ],
-    ]);
-    expect(JSON.stringify(resources)).not.toContain('/usageplans/*');
   });
+
+  it.each(KEY_ROTATING_ROUTES)(
+    'lets the rotation function (%s) find the usage plan by name, create a key and add it to the stage plan only',
+    (name) => {
+      const fn = routeFunction(name);
+      const variables = (resources[logicalIdOf(fn)]!.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      const planId = logicalIdOf(synth.stack.api.usagePlan);
+
+      expect(variables.STOREFRONT_USAGE_PLAN_NAME).toBe(`${synth.stack.stackName}-storefronts`);
+      expect(apiGatewayStatements(fn)).toEqual([
+        { Effect: 'Allow', Action: 'apigateway:GET', Resource: apiGatewayArn('/usageplans') },
+        { Effect: 'Allow', Action: 'apigateway:POST', Resource: apiGatewayArn('/apikeys') },
+      ]);
+      // Its own policy, attached to the function's role: the plan's ARN, no wildcard over the account's plans.
+      const planPolicies = Object.values(resources).filter(
+        (resource) =>
+          resource.Type === 'AWS::IAM::Policy' &&
+          JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalIdOf(fn.serviceRole) }]) &&
+          JSON.stringify(resource.Properties.PolicyDocument).includes('/usageplans/'),
+      );
+      expect(
+        planPolicies.map((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
+      ).toEqual([
+        [
+          {
+            Effect: 'Allow',
+            Action: 'apigateway:POST',
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':apigateway:',
+                  { Ref: 'AWS::Region' },
+                  '::/usageplans/',
+                  { Ref: planId },
+                  '/keys',
+                ],
+              ],
+            },
+          },
+        ],
+      ]);
+      expect(JSON.stringify(resources)).not.toContain('/usageplans/*');
+    },
+  );
 
   it('lets the key sweep disable keys (PATCH on /apikeys/*) and nothing else at the gateway', () => {
     const sweep = synth.stack.schedules.functions.get('retireGatewayKeys')!.fn;
@@ -84,7 +90,7 @@ describe('Stack: storefront key registration (key rotation in AWS)', () => {
     const plans = Object.values(resources).filter((resource) => resource.Type === 'AWS::ApiGateway::UsagePlan');
     expect(plans.map((plan) => plan.Properties.UsagePlanName)).toEqual([`${synth.stack.stackName}-storefronts`]);
     for (const { route, fn } of synth.stack.api.routes) {
-      if (route.name !== 'rotateApiKey') expect(apiGatewayStatements(fn), route.name).toEqual([]);
+      if (!KEY_ROTATING_ROUTES.includes(route.name)) expect(apiGatewayStatements(fn), route.name).toEqual([]);
     }
   });
 

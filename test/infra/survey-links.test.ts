@@ -85,10 +85,13 @@ describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl
   });
 
   it('generates the key secret: at least 64 letters and digits, encrypted with the stack key, retained', () => {
+    // The survey key and, beside it, the staff console's session key (its own tests: console-sign-in.test.ts).
     const secrets = ofType(deployed, 'AWS::SecretsManager::Secret');
-    expect(secrets).toHaveLength(1);
-    const [logicalId, secret] = secrets[0]!;
-    expect(logicalId).toBe(logicalIdOf(deployed.synth.stack.survey.keySecret));
+    const surveyKeyId = logicalIdOf(deployed.synth.stack.survey.keySecret);
+    expect(secrets.map(([logicalId]) => logicalId).sort()).toEqual(
+      [surveyKeyId, logicalIdOf(deployed.synth.stack.consoleSessionKey.secret)].sort(),
+    );
+    const [, secret] = secrets.find(([logicalId]) => logicalId === surveyKeyId)!;
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.Properties.SecretString).toBeUndefined();
     expect(secret.Properties.KmsKeyId).toEqual(getAtt(logicalIdOf(deployed.synth.stack.data.key)));
@@ -137,7 +140,8 @@ describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl
       const properties = deployed.resources[logicalIdOf(fn)]!.Properties;
       const layers = JSON.stringify(properties.Layers ?? []);
       const variables = environmentOf(deployed, fn);
-      if (capabilities.surveyLinks) {
+      // The console's session key is read through the same extension.
+      if (capabilities.surveyLinks || capabilities.consoleSessions) {
         // The layer's ARN by region, from the function's own (nested) stack's mapping: AWS's arm64 build of it.
         const [mapping, , version] = (properties.Layers as Array<{ 'Fn::FindInMap': [string, unknown, string] }>)[0]![
           'Fn::FindInMap'
@@ -167,8 +171,18 @@ describe('Stack: survey links, base URL from the SSM parameter (no publicBaseUrl
         JSON.stringify(statement.Condition ?? {}).includes('secretsmanager.'),
       );
       if (!capabilities.surveyLinks) {
-        expect([...secretReads, ...parameterReads, ...secretsManagerDecrypts], name).toEqual([]);
+        expect(parameterReads, name).toEqual([]);
         expect(JSON.stringify(statements), name).not.toContain(secretId);
+        // Only a console function reads a secret: its session key, none other.
+        const consoleKeyRef = { Ref: logicalIdOf(deployed.synth.stack.consoleSessionKey.secret) };
+        if (capabilities.consoleSessions) {
+          expect(
+            secretReads.map((statement) => statement.Resource),
+            name,
+          ).toEqual([consoleKeyRef]);
+        } else {
+          expect([...secretReads, ...secretsManagerDecrypts], name).toEqual([]);
+        }
         continue;
       }
       expect(secretReads, name).toEqual([
@@ -240,7 +254,8 @@ describe('Stack: survey links with the publicBaseUrl context', () => {
 
   it('makes no parameter and gives the survey link users the URL itself, without a trailing slash', () => {
     expect(ofType(deployed, 'AWS::SSM::Parameter')).toEqual([]);
-    expect(ofType(deployed, 'AWS::SecretsManager::Secret')).toHaveLength(1);
+    // The survey key and the console's session key.
+    expect(ofType(deployed, 'AWS::SecretsManager::Secret')).toHaveLength(2);
     expect(deployed.outputs.SurveyBaseUrlParameterName).toBeUndefined();
     for (const { name, capabilities, fn } of declaredFunctions(deployed)) {
       const variables = environmentOf(deployed, fn);
@@ -248,7 +263,7 @@ describe('Stack: survey links with the publicBaseUrl context', () => {
       expect(variables.SURVEY_BASE_URL_PARAMETER, name).toBeUndefined();
       expect(actionsOn(statementsOf(deployed, fn), 'ssm:'), name).toEqual([]);
       expect(actionsOn(statementsOf(deployed, fn), 'secretsmanager:').length > 0, name).toBe(
-        capabilities.surveyLinks === true,
+        capabilities.surveyLinks === true || capabilities.consoleSessions === true,
       );
     }
   });
