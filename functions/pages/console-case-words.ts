@@ -10,6 +10,7 @@ import type {
 } from '../domain/case-vocabulary.js';
 import type { ActorKind, TimelineEventType } from '../domain/timeline.js';
 import type { ConsoleCaseAction } from './console-case-actions.js';
+import { CONSOLE_WORDS } from './console/console-words.js';
 
 /** Every word the console's case page shows, per locale (the compiler asks for each in both). */
 export interface ConsoleCaseWords {
@@ -187,29 +188,8 @@ const en: ConsoleCaseWords = {
   channel: 'Channel',
   assignee: 'Assigned to',
   unassigned: 'Unassigned',
-  statuses: {
-    submitted: 'Submitted',
-    pending_review: 'Pending review',
-    rejected: 'Rejected',
-    open: 'Open',
-    assigned: 'Assigned',
-    in_progress: 'In progress',
-    awaiting_customer: 'Awaiting the customer',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    cancelled: 'Cancelled',
-  },
-  types: {
-    return: 'Return',
-    exchange: 'Exchange',
-    repair: 'Repair',
-    refund: 'Refund',
-    product_fault: 'Product fault',
-    usage_question: 'Usage question',
-    complaint: 'Complaint',
-    suggestion: 'Suggestion',
-    logistics: 'Logistics',
-  },
+  statuses: CONSOLE_WORDS.en.statuses,
+  types: CONSOLE_WORDS.en.types,
   sla: {
     heading: 'SLA clocks',
     firstResponse: 'First response',
@@ -478,29 +458,8 @@ const zhCN: ConsoleCaseWords = {
   channel: '渠道',
   assignee: '处理人',
   unassigned: '未分配',
-  statuses: {
-    submitted: '已提交',
-    pending_review: '待人工审核',
-    rejected: '已驳回',
-    open: '待处理',
-    assigned: '已分配',
-    in_progress: '处理中',
-    awaiting_customer: '等待客户回复',
-    resolved: '已解决',
-    closed: '已关闭',
-    cancelled: '已取消',
-  },
-  types: {
-    return: '退货',
-    exchange: '换货',
-    repair: '维修',
-    refund: '退款',
-    product_fault: '产品故障',
-    usage_question: '使用咨询',
-    complaint: '投诉',
-    suggestion: '建议',
-    logistics: '物流',
-  },
+  statuses: CONSOLE_WORDS['zh-CN'].statuses,
+  types: CONSOLE_WORDS['zh-CN'].types,
   sla: {
     heading: 'SLA 时限',
     firstResponse: '首次响应',
