@@ -67,17 +67,16 @@ describe('Use case: pollCaseLive on DynamoDB Local', () => {
     const presence = new DynamoPresenceBoard(fixture.client, fixture.tables.presence);
     const dependencies = dependenciesOn(fixture, { presence });
 
-    // Act
-    const foreign = pollCaseLive(dependencies, staffUser(freshStoreId()), { caseId: value.caseId, state: 'viewing' });
-    const notTheirs = pollCaseLive(
-      dependencies,
-      staffUser(storeId, { userId: 'u3', roles: ['agent'], agentId: 'agent3' }),
-      { caseId: value.caseId, state: 'viewing' },
-    );
-
-    // Assess
-    await expect(foreign).rejects.toThrow(NotFoundError);
-    await expect(notTheirs).rejects.toThrow(ForbiddenError);
+    // Act and assess, one at a time: a second refusal left pending while the first is awaited is an unhandled rejection.
+    await expect(
+      pollCaseLive(dependencies, staffUser(freshStoreId()), { caseId: value.caseId, state: 'viewing' }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      pollCaseLive(dependencies, staffUser(storeId, { userId: 'u3', roles: ['agent'], agentId: 'agent3' }), {
+        caseId: value.caseId,
+        state: 'viewing',
+      }),
+    ).rejects.toThrow(ForbiddenError);
     expect(await presence.onCase(storeId, value.caseId, 10)).toEqual([]);
   });
 });
