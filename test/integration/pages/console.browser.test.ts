@@ -6,6 +6,7 @@ import { launchChromium } from '../../support/browser.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { caseAssignedTo, fileCase, raiseCapacity, signInAll, staffView, type Staff } from '../api/staff-fixtures.js';
 import { waitFor } from '../../support/wait-ceiling.js';
+import { parkedOn } from '../../support/workflow-waits.js';
 
 /**
  * The staff console's foundation in headless Chromium against a test stack: local sign-in as agent1, the queue in
@@ -28,6 +29,9 @@ beforeAll(async () => {
   for (const urgency of ['low', 'high', 'medium'] as const) {
     agentCases.push(await caseAssignedTo(stack, staff, 'agent1', { urgency }));
   }
+  // Their SLA clocks are set by the workflow step after the assignment: the queue's order is settled once each is
+  // parked on its first response (before, a case without its due time sorts last).
+  for (const caseId of agentCases) await parkedOn(stack, caseId, 'firstResponse');
 });
 afterAll(async () => {
   await browser?.close();
