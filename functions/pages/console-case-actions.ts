@@ -1,10 +1,11 @@
 import { HANDLED_STATUSES, isOpenCase, UNDECIDED_STATUSES, type CaseStatus } from '../domain/case.js';
 import { isSupervising, hasRole, type StaffUser } from '../domain/staff.js';
-import { ROUTES } from '../wiring/routes.js';
+import { ROUTE_ROLES, type StaffRouteName } from '../wiring/route-roles.js';
 
 /**
  * The actions of the console's case page, each the form of one staff API route: the page shows a form only to the
- * roles that route allows, and the console's post refuses the others by the same declaration (`ROUTES`), so the page
+ * roles that route allows, and the console's post refuses the others by the same map (`ROUTE_ROLES`, which `ROUTES`
+ * reads too; not the whole route table, which the bundle need not carry), so the page
  * and the API never disagree on who may do what.
  */
 export const CONSOLE_CASE_ACTIONS = [
@@ -22,7 +23,7 @@ export const CONSOLE_CASE_ACTIONS = [
 export type ConsoleCaseAction = (typeof CONSOLE_CASE_ACTIONS)[number];
 
 /** The staff API route each action is the form of (its roles, its use case). */
-export const ACTION_ROUTES: Readonly<Record<ConsoleCaseAction, string>> = {
+export const ACTION_ROUTES: Readonly<Record<ConsoleCaseAction, StaffRouteName>> = {
   reply: 'replyToCase',
   note: 'addCaseNote',
   status: 'changeCaseStatus',
@@ -39,10 +40,8 @@ export const isConsoleCaseAction = (value: unknown): value is ConsoleCaseAction 
   typeof value === 'string' && (CONSOLE_CASE_ACTIONS as readonly string[]).includes(value);
 
 /** Whether the user's roles may take the action: the roles its API route declares. */
-export const roleMayTake = (user: Pick<StaffUser, 'roles'>, action: ConsoleCaseAction): boolean => {
-  const route = ROUTES.find((candidate) => candidate.name === ACTION_ROUTES[action]);
-  return route?.roles !== undefined && hasRole(user, ...route.roles);
-};
+export const roleMayTake = (user: Pick<StaffUser, 'roles'>, action: ConsoleCaseAction): boolean =>
+  hasRole(user, ...ROUTE_ROLES[ACTION_ROUTES[action]]);
 
 /** What of the case decides which forms make sense now (the use cases still decide, with a 409, on submit). */
 export interface ActionState {

@@ -18,11 +18,12 @@ import { TASK_FUNCTION_TIMEOUT_SECONDS } from '../../functions/wiring/workflow-r
 import { REPO_ROOT, SERVICE_NAME } from '../config.js';
 import { FUNCTION_BUNDLING } from '../function-bundling.js';
 import type { CapabilityGrant, CapabilityResources } from '../capability-resources.js';
+import { parametersAndSecretsExtension } from '../secret-reading.js';
 import { grantAttachments } from '../../functions/capabilities/attachments/grant.js';
 import { grantMailer } from '../../functions/capabilities/mailer/grant.js';
 import { grantStorefrontKeys } from '../../functions/capabilities/storefront-keys/grant.js';
-import { grantSurveyLinks, surveyLinksExtension } from '../../functions/capabilities/survey-links/grant.js';
-import { consoleSessionsExtension, grantConsoleSessions } from '../../functions/capabilities/console-sessions/grant.js';
+import { grantSurveyLinks } from '../../functions/capabilities/survey-links/grant.js';
+import { grantConsoleSessions } from '../../functions/capabilities/console-sessions/grant.js';
 import { grantTables } from '../../functions/capabilities/tables/grant.js';
 import { grantWorkQueue } from '../../functions/capabilities/work-queue/grant.js';
 import { grantUploads } from '../../functions/capabilities/uploads/grant.js';
@@ -112,7 +113,7 @@ export class ServiceFunction extends NodejsFunction {
       timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout[props.kind],
       tracing: Tracing.ACTIVE,
       // A layer, so it is set here rather than by the capability's grant.
-      paramsAndSecrets: surveyLinksExtension(props.capabilities) ?? consoleSessionsExtension(props.capabilities),
+      paramsAndSecrets: parametersAndSecretsExtension(props.capabilities),
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

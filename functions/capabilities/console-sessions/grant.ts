@@ -1,20 +1,6 @@
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import {
-  ParamsAndSecretsLayerVersion,
-  ParamsAndSecretsLogLevel,
-  ParamsAndSecretsVersions,
-} from 'aws-cdk-lib/aws-lambda';
-import type { Capabilities } from '../../wiring/capabilities.js';
-import { viaService, type CapabilityGrant } from '../../../infra/capability-resources.js';
+import type { CapabilityGrant } from '../../../infra/capability-resources.js';
+import { grantSecretRead } from '../../../infra/secret-reading.js';
 import { CONSOLE_SESSIONS_ENV } from './capability.js';
-
-/** The Parameters and Secrets extension layer of a console function: it reads the session key with the function's role. */
-export const consoleSessionsExtension = (capabilities: Capabilities): ParamsAndSecretsLayerVersion | undefined =>
-  capabilities.consoleSessions
-    ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
-        logLevel: ParamsAndSecretsLogLevel.WARN,
-      })
-    : undefined;
 
 /** The session key secret, read only: GetSecretValue on it, kms:Decrypt through Secrets Manager only. */
 export const grantConsoleSessions: CapabilityGrant = (fn, resources) => {
@@ -31,14 +17,5 @@ export const grantConsoleSessions: CapabilityGrant = (fn, resources) => {
     fn.addEnvironment(CONSOLE_SESSIONS_ENV.clientId, signIn.clientId);
     fn.addEnvironment(CONSOLE_SESSIONS_ENV.signOutUrl, signIn.signOutUrl);
   }
-  fn.addToRolePolicy(
-    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
-  );
-  fn.addToRolePolicy(
-    new PolicyStatement({
-      actions: ['kms:Decrypt'],
-      resources: [resources.dataKey.keyArn],
-      conditions: viaService('secretsmanager'),
-    }),
-  );
+  grantSecretRead(fn, secret, resources);
 };

@@ -12,9 +12,6 @@ export interface ConsoleWords {
   signOut: string;
   signIn: { title: string; intro: string; localOnly: string; user: string; choose: string };
   queue: {
-    title: string;
-    mine: string;
-    empty: string;
     columns: {
       caseNumber: string;
       priority: string;
@@ -22,7 +19,6 @@ export interface ConsoleWords {
       customer: string;
       status: string;
       due: string;
-      filed: string;
     };
     noClock: string;
     noPriority: string;
@@ -58,9 +54,6 @@ const en: ConsoleWords = {
     choose: 'Sign in',
   },
   queue: {
-    title: 'My queue',
-    mine: 'Cases assigned to you, most urgent deadline first.',
-    empty: 'No open cases are assigned to you.',
     columns: {
       caseNumber: 'Case',
       priority: 'Priority',
@@ -68,7 +61,6 @@ const en: ConsoleWords = {
       customer: 'Customer',
       status: 'Status',
       due: 'SLA',
-      filed: 'Filed',
     },
     noClock: 'No clock running',
     noPriority: 'Not set',
@@ -128,9 +120,6 @@ const zhCN: ConsoleWords = {
     choose: '登录',
   },
   queue: {
-    title: '我的队列',
-    mine: '分配给您的服务单，最紧急的截止时间在前。',
-    empty: '目前没有分配给您的未结服务单。',
     columns: {
       caseNumber: '服务单',
       priority: '优先级',
@@ -138,7 +127,6 @@ const zhCN: ConsoleWords = {
       customer: '客户',
       status: '状态',
       due: 'SLA',
-      filed: '提交时间',
     },
     noClock: '未计时',
     noPriority: '未定',

@@ -1,8 +1,14 @@
 import { join } from 'node:path';
-import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
+import {
+  newWatchedPage,
+  scrollWidth,
+  seriousAxeViolations,
+  signInLocally,
+  type WatchedPage,
+} from '../../support/console-pages.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { signInAll, type Staff } from '../api/staff-fixtures.js';
 
@@ -30,49 +36,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const axeViolations = async (page: Page): Promise<string[]> => {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: typeof axe }).axe.run(
-      (globalThis as unknown as { document: axe.ElementContext }).document,
-      { resultTypes: ['violations'] },
-    ),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} ${violation.nodes.map((node) => node.target).join(' | ')}`,
-    );
-};
-
-const scrollWidth = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
-        .scrollWidth,
-  );
-
-const newPage = async (width: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    deviceScaleFactor: 1,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
-};
-
-const signIn = async (page: Page, username: string): Promise<void> => {
-  await page.goto(`${stack.url}/console/sign-in?lang=en`);
-  await page.selectOption('#username', username);
-  await Promise.all([page.waitForURL(`${stack.url}/console`), page.click('main button[type=submit]')]);
-};
+const newPage = (width = 1280): Promise<WatchedPage> => newWatchedPage(browser, width, { acceptDownloads: true });
+const signIn = (page: Page, username: string) =>
+  signInLocally(page, stack.url, username, `${stack.url}/console/sign-in?lang=en`);
 
 /** The page's document size (HTML with its inline CSS and JS: the console pages load nothing else). */
 const documentBytes = (page: Page) =>
@@ -91,7 +57,7 @@ describe('console admin pages in headless Chromium', () => {
     expect(await page.locator('header nav a').allTextContents()).toContain('Admin');
     await page.goto(`${stack.url}/console/admin/sla`);
     expect(await page.textContent('h1')).toBe('SLA policy and business calendar');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await documentBytes(page)).toBeLessThan(MAX_PAGE_BYTES);
 
     // A date that is no date: the form comes back with the error next to the holidays, nothing saved.
@@ -104,7 +70,7 @@ describe('console admin pages in headless Chromium', () => {
     expect(await page.getAttribute('#f-calendar-holidays', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#f-calendar-holidays-error')).not.toBe('');
     expect(await page.inputValue('#f-calendar-holidays')).toBe('2027-13-40');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const unchanged = (await staff.admin1.get('/v1/admin/sla')).json;
     expect(unchanged.calendar.holidays ?? []).not.toContain('2027-13-40');
 
@@ -125,7 +91,7 @@ describe('console admin pages in headless Chromium', () => {
 
     await page.goto(`${stack.url}/console/admin/sla?lang=zh-CN`);
     expect(await page.textContent('h1')).toBe('SLA 规则与工作日历');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-sla-zh-CN.png'), fullPage: true });
     // The refused save's page is a 400 document, which Chromium logs; nothing else went wrong.
     expect(problems).toEqual([
@@ -138,7 +104,7 @@ describe('console admin pages in headless Chromium', () => {
     const { context, page, problems } = await newPage(1280);
     await signIn(page, 'admin1');
     await page.goto(`${stack.url}/console/admin/agents`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.fill('#f-agentId', 'zhao.lei');
     await page.fill('#f-name', 'Zhao Lei');
     await page.fill('#f-email', 'zhao.lei@store-a.example');
@@ -164,7 +130,7 @@ describe('console admin pages in headless Chromium', () => {
 
     // Edit: capacity and availability change; the supervisor and skills stay.
     await page.click('a[href="/console/admin/agents/zhao.lei"]');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.fill('#f-maxOpenCases', '9');
     await page.uncheck('#f-available');
     await Promise.all([
@@ -191,7 +157,7 @@ describe('console admin pages in headless Chromium', () => {
       const response = await agent.page.goto(`${stack.url}${path}`);
       expect(response?.status(), path).toBe(403);
     }
-    expect(await axeViolations(agent.page)).toEqual([]);
+    expect(await seriousAxeViolations(agent.page)).toEqual([]);
     await agent.context.close();
     expect(problems).toEqual([]);
     await context.close();
@@ -205,7 +171,7 @@ describe('console admin pages in headless Chromium', () => {
       page.waitForURL(`${stack.url}/console/admin`),
       page.click('header nav a[href="/console/admin"]'),
     ]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.fill('#f-name', 'Demo Store A (console)');
     await Promise.all([
       page.waitForURL(`${stack.url}/console/admin?saved=1`),
@@ -221,7 +187,7 @@ describe('console admin pages in headless Chromium', () => {
     const { context, page, problems } = await newPage(1280);
     await signIn(page, 'admin1');
     await page.goto(`${stack.url}/console/admin/api-keys`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const keysBefore = (await staff.admin1.get('/v1/admin/store/api-keys')).json.keys;
 
     await page.fill('#f-overlap', 'P30D');
@@ -242,7 +208,7 @@ describe('console admin pages in headless Chromium', () => {
     expect(issued.headers()['cache-control']).toBe('no-store');
     const apiKey = (await page.textContent('#issued-key')) ?? '';
     expect(apiKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const storefront = await fetch(`${stack.url}/v1/cases?customerId=c-1`, { headers: { 'x-api-key': apiKey } });
     expect(storefront.status).toBe(200);
     // The old key works through the overlap; the key is never shown again.
@@ -264,7 +230,7 @@ describe('console admin pages in headless Chromium', () => {
       page.click('header nav a[href="/console/reports"]'),
     ]);
     await page.waitForSelector('.chart[data-drawn="true"] >> nth=3');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'kpi-en.png'), fullPage: true });
 
     const [kpiCsv] = await Promise.all([page.waitForEvent('download'), page.click('a[href*="format=csv"]')]);
@@ -279,13 +245,13 @@ describe('console admin pages in headless Chromium', () => {
 
     await page.click('a[href^="/console/reports/csat"]');
     expect(await page.textContent('h1')).toBe('Satisfaction (CSAT)');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await documentBytes(page)).toBeLessThan(MAX_PAGE_BYTES);
 
     await page.goto(`${stack.url}/console/reports?lang=zh-CN`);
     await page.waitForSelector('.chart[data-drawn="true"] >> nth=3');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'kpi-zh-CN.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
@@ -297,7 +263,7 @@ describe('console admin pages in headless Chromium', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       await page.goto(`${stack.url}/console/admin/sla?lang=${locale}`);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `admin-sla-phone-${locale}.png`), fullPage: true });
       await page.goto(`${stack.url}/console/reports`);
       await page.waitForSelector('.chart[data-drawn="true"] >> nth=3');

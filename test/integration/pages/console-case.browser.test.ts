@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
+import { newWatchedPage, seriousAxeViolations, signInLocally, type WatchedPage } from '../../support/console-pages.js';
 import { api, waitFor, type TestStack, startTestStack } from '../../support/local-stack.js';
 import { emailsTo } from '../../support/outbox.js';
 import { customerView } from '../../support/storefront.js';
@@ -38,6 +38,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+const newPage = (width = 1280): Promise<WatchedPage> => newWatchedPage(browser, width);
+const signIn = (page: Page, username: string) => signInLocally(page, stack.url, username);
+
 /** A case of store A assigned to agent1, filed with a photo by a new English-speaking customer. */
 const agentCase = async () => {
   const customer = newCustomer('en');
@@ -45,36 +48,6 @@ const agentCase = async () => {
   const caseId = await caseAssignedTo(stack, staff, 'agent1', { customer, attachments: [photo] });
   const view = await staffView(staff, caseId);
   return { caseId, caseNumber: view.caseNumber as string, customer };
-};
-
-const axeViolations = async (page: Page): Promise<string[]> => {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: typeof axe }).axe.run(
-      (globalThis as unknown as { document: axe.ElementContext }).document,
-      { resultTypes: ['violations'] },
-    ),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`);
-};
-
-const newPage = async (width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
-};
-
-const signIn = async (page: Page, username: string): Promise<void> => {
-  await page.goto(`${stack.url}/console/sign-in`);
-  await page.selectOption('#username', username);
-  await Promise.all([page.waitForURL(`${stack.url}/console`), page.click('main button[type=submit]')]);
 };
 
 const casePath = (caseId: string) => `/console/cases/${caseId}`;
@@ -104,7 +77,7 @@ describe('console case page in headless Chromium', () => {
     expect(await page.locator('.file img').evaluate((image) => (image as { naturalWidth: number }).naturalWidth)).toBe(
       1,
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.fill('#reply-body', 'We will refund you today.');
     expect((await submit(page, 'reply')).status()).toBe(303);
@@ -262,7 +235,7 @@ describe('console case page in headless Chromium', () => {
         const response = await page.goto(`${stack.url}${casePath(caseId)}?lang=${locale}`);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(locale);
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
         const width = await page.evaluate(
           () =>
             (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
