@@ -140,14 +140,27 @@ const waitUntilReady = async (
  */
 const FAST_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
+/**
+ * DynamoDB Local's usage telemetry off (`DDB_LOCAL_TELEMETRY=0`, its documented switch): a local database has nothing
+ * to report to AWS, and with it on each start builds Cognito and Pinpoint clients and tries to reach them, about a
+ * third of the JVM's start-up CPU (measured: 3.3 against 2.2-2.5 CPU-s to the first answer).
+ */
+const QUIET_ENVIRONMENT = { DDB_LOCAL_TELEMETRY: '0' };
+
 const spawnJava = (options: Parameters<typeof spawnDynamoDbLocal>[0]): ChildProcess => {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [previous, FAST_START_JVM_OPTIONS].filter(Boolean).join(' ');
+  const added: Record<string, string> = {
+    ...QUIET_ENVIRONMENT,
+    JAVA_TOOL_OPTIONS: [process.env.JAVA_TOOL_OPTIONS, FAST_START_JVM_OPTIONS].filter(Boolean).join(' '),
+  };
+  const previous = Object.fromEntries(Object.keys(added).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, added);
   try {
     return spawnDynamoDbLocal(options);
   } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 };
 

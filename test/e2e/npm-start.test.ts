@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,8 @@ describe('npm start', () => {
     // Act
     const outbox = await api({ url }).get('/_local/outbox');
     const openApi = await api({ url }).get('/v1/openapi.json');
+    // Linux shows a process's environment: DynamoDB Local runs with its telemetry off (it has nothing to tell AWS).
+    const javaEnvironment = (await readFile(`/proc/${dynamoDbPid}/environ`, 'utf8')).split('\0');
     child.interrupt();
     await settles(child.exit, 'Exit after Ctrl-C');
     // npm and its `sh -c` die of the SIGINT at once (npm reports the signal); the stack's own process finishes its stop.
@@ -67,6 +69,7 @@ describe('npm start', () => {
     expect(openApi.status).toBe(200);
     expect(openApi.json.openapi).toMatch(/^3\./);
     expect(isRunning(dynamoDbPid)).toBe(false);
+    expect(javaEnvironment).toContain('DDB_LOCAL_TELEMETRY=0');
   });
 
   // One start less: the restarted stack's Ctrl-C is the check that `node --import tsx local/start.ts` (what `npm start` runs,
