@@ -115,17 +115,19 @@ export const policyPageBody = (
   );
   const matrix = group(policy.priorityMatrix, matrixTable(policy, values, errors), policy.priorityMatrixHint);
   // The version the form edits (the one posted, when a refused post is shown again; a forged one is not shown).
-  const version = /^\d{1,9}$/.test(values.version ?? '') ? ` · ${words.version(Number(values.version))}` : '';
+  const version = /^\d{1,9}$/.test(values.version ?? '')
+    ? `<p class="muted">${escapeHtml(words.version(Number(values.version)))}</p>`
+    : '';
   return adminSection(
     words,
     'policy',
     policy.title,
-    `${policy.intro}${version}`,
+    policy.intro,
     notice,
     adminForm(
       '/console/admin/policy',
       context.csrfToken,
-      formError(errors) + windows + evidence + review + matrix + submitButton(policy.save),
+      version + formError(errors) + windows + evidence + review + matrix + submitButton(policy.save),
       hidden('version', values.version),
     ),
   );
