@@ -631,6 +631,28 @@ const DECLARED_ROUTES = [
     capabilities: { tables: { stores: 'readWrite' }, storefrontKeys: 'register', consoleSessions: true },
   },
   {
+    name: 'getConsolePolicy',
+    method: 'GET',
+    path: '/console/admin/policy',
+    auth: 'console',
+    kind: 'page',
+    handler: 'get-console-policy',
+    summary:
+      'The auto-review and classification policy (windows, evidence, thresholds, priority matrix) as a form (admins).',
+    capabilities: { tables: { stores: 'read' }, consoleSessions: true },
+  },
+  {
+    name: 'saveConsolePolicy',
+    method: 'POST',
+    path: '/console/admin/policy',
+    auth: 'console',
+    kind: 'page',
+    handler: 'save-console-policy',
+    summary:
+      'Save the policy form as PUT /v1/admin/policy does, conditional on the version shown; errors beside the fields.',
+    capabilities: { tables: { stores: 'readWrite' }, consoleSessions: true },
+  },
+  {
     name: 'getConsoleSlaPolicy',
     method: 'GET',
     path: '/console/admin/sla',

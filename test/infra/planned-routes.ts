@@ -46,8 +46,6 @@ const route = (
 });
 
 export const PLANNED_ROUTES: readonly RouteDeclaration[] = [
-  route('consoleAdminPolicy', 'GET', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
-  route('consoleAdminPolicySave', 'POST', '/console/admin/policy', 'console', STORE_SETTINGS, 'page'),
   route('consoleAdminWebhooks', 'GET', '/console/admin/webhooks', 'console', WEBHOOKS, 'page'),
   route('consoleAdminArticles', 'GET', '/console/admin/articles', 'console', STORE_SETTINGS, 'page'),
   // Webhooks to the storefront (admin)

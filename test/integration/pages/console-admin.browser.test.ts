@@ -9,15 +9,17 @@ import {
   signInLocally,
   type WatchedPage,
 } from '../../support/console-pages.js';
+import { policyFormValues } from '../../../functions/pages/console/admin/policy-form.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { signInAll, type Staff } from '../api/staff-fixtures.js';
 
 /**
  * The console's admin and report pages in headless Chromium against a test stack: an admin adds a holiday on the SLA
- * page (the SLA API shows it) and an agent (who can then sign in), edits an agent without losing a field, a supervisor
+ * page (the SLA API shows it), saves the auto-review policy page untouched (the same policy) and with a new return
+ * window (refused when invalid or stale), adds an agent (who can then sign in), edits an agent without losing a field, a supervisor
  * opens the KPI page with the session and downloads its CSV; an agent gets 403 pages; a cross-site post is refused and
- * writes nothing. axe-core on each page, the 60 KB budget, a 390 px phone, both languages. Screenshots of the SLA and
- * KPI pages go to docs/console/.
+ * writes nothing. axe-core on each page, the 60 KB budget, a 390 px phone, both languages. Screenshots of the SLA,
+ * policy and KPI pages go to docs/console/.
  */
 const SCREENSHOTS = join(process.cwd(), 'docs', 'console');
 const MAX_PAGE_BYTES = 60 * 1024;
@@ -100,6 +102,88 @@ describe('console admin pages in headless Chromium', () => {
     await context.close();
   });
 
+  it('an admin saves the auto-review policy page unchanged, then a new return window; the policy API shows it', async () => {
+    const { context, page, problems } = await newPage(1280);
+    await signIn(page, 'admin1');
+    await page.goto(`${stack.url}/console/admin`);
+    await Promise.all([
+      page.waitForURL(`${stack.url}/console/admin/policy`),
+      page.click('nav.subnav a[href="/console/admin/policy"]'),
+    ]);
+    expect(await page.textContent('h1')).toBe('Auto-review policy');
+    expect(await page.getAttribute('nav.subnav a[href="/console/admin/policy"]', 'aria-current')).toBe('page');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await documentBytes(page)).toBeLessThan(MAX_PAGE_BYTES);
+    const before = (await staff.admin1.get('/v1/admin/policy')).json;
+    expect(await page.textContent('main')).toContain(`Version ${before.version}`);
+
+    // Saved untouched: the same policy, one version up (no field lost or changed by the form).
+    await Promise.all([
+      page.waitForURL(`${stack.url}/console/admin/policy?saved=1`),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(await page.textContent('.notice')).toBe('Saved.');
+    const untouched = (await staff.admin1.get('/v1/admin/policy')).json;
+    expect(untouched).toEqual({ ...before, version: before.version + 1 });
+
+    // A window past a year: the form comes back with the error beside it, nothing saved.
+    await page.fill('#f-returnWindowDays', '400');
+    const [refused] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(refused.status()).toBe(400);
+    expect(await page.getAttribute('#f-returnWindowDays', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#f-returnWindowDays-error')).not.toBe('');
+    expect(await page.inputValue('#f-returnWindowDays')).toBe('400');
+    expect(await page.getAttribute('#f-exchangeWindowDays', 'aria-invalid')).toBeNull();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual(untouched);
+
+    await page.fill('#f-returnWindowDays', String(before.returnWindowDays + 3));
+    await Promise.all([
+      page.waitForURL(`${stack.url}/console/admin/policy?saved=1`),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(await page.inputValue('#f-returnWindowDays')).toBe(String(before.returnWindowDays + 3));
+    const saved = (await staff.admin1.get('/v1/admin/policy')).json;
+    expect(saved).toEqual({ ...before, returnWindowDays: before.returnWindowDays + 3, version: before.version + 2 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-policy-en.png'), fullPage: true });
+
+    await page.goto(`${stack.url}/console/admin/policy?lang=zh-CN`);
+    expect(await page.textContent('h1')).toBe('自动审核规则');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await documentBytes(page)).toBeLessThan(MAX_PAGE_BYTES);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-policy-zh-CN.png'), fullPage: true });
+    await page.goto(`${stack.url}/console/admin/policy?lang=en`);
+
+    // Another admin saves through the API meanwhile: the page's save is refused, showing what is saved now.
+    await page.selectOption('#f-missingEvidence', 'reject');
+    const { version: _version, ...rules } = saved;
+    const elsewhere = await staff.admin1.put('/v1/admin/policy', {
+      ...rules,
+      warrantyDays: 700,
+      version: saved.version,
+    });
+    expect(elsewhere.status).toBe(200);
+    const [stale] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(stale.status()).toBe(409);
+    expect(await page.textContent('.alert')).toContain('Someone saved this page');
+    expect(await page.inputValue('#f-warrantyDays')).toBe('700');
+    expect(await page.inputValue('#f-missingEvidence')).toBe(saved.missingEvidence);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual({ ...elsewhere.json });
+    // The refused saves' pages are 400 and 409 documents, which Chromium logs; nothing else went wrong.
+    expect(problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+      'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
+    await context.close();
+  });
+
   it('an admin adds an agent who can then sign in, and edits them without losing the supervisor', async () => {
     const { context, page, problems } = await newPage(1280);
     await signIn(page, 'admin1');
@@ -150,6 +234,7 @@ describe('console admin pages in headless Chromium', () => {
     for (const path of [
       '/console/admin',
       '/console/admin/sla',
+      '/console/admin/policy',
       '/console/admin/agents',
       '/console/admin/agents/zhao.lei',
       '/console/reports',
@@ -257,10 +342,14 @@ describe('console admin pages in headless Chromium', () => {
     await context.close();
   });
 
-  it('fits a 390 px phone: the SLA and KPI pages in both languages', async () => {
+  it('fits a 390 px phone: the SLA, policy and KPI pages in both languages', async () => {
     const { context, page, problems } = await newPage(390);
     await signIn(page, 'admin1');
     for (const locale of ['en', 'zh-CN'] as const) {
+      await page.goto(`${stack.url}/console/admin/policy?lang=${locale}`);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `admin-policy-phone-${locale}.png`), fullPage: true });
       await page.goto(`${stack.url}/console/admin/sla?lang=${locale}`);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -320,10 +409,51 @@ describe('console admin pages over HTTP', () => {
     expect((await staff.admin1.get('/v1/admin/agents')).json.items.length).toBe(agentsBefore);
   });
 
+  it('refuses the policy page and its post to an agent and a supervisor, writing nothing', async () => {
+    const before = (await staff.admin1.get('/v1/admin/policy')).json;
+    // The form an admin would post, with a change: what the refused callers send is a save an admin may make.
+    const changed = (csrf: string) =>
+      new URLSearchParams({ ...policyFormValues(before), returnWindowDays: '60', csrf }).toString();
+    const post = (cookie: string, csrf: string) =>
+      fetch(`${stack.url}/console/admin/policy`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: stack.url },
+        body: changed(csrf),
+      });
+    const csrfOf = async (cookie: string) =>
+      /name="csrf" value="([^"]+)"/.exec(
+        await (await fetch(`${stack.url}/console`, { headers: { cookie } })).text(),
+      )?.[1] ?? '';
+    for (const username of ['agent1', 'supervisor1']) {
+      const cookie = await sessionOf(username);
+      const csrf = await csrfOf(cookie);
+      expect(csrf, username).not.toBe('');
+      const page = await fetch(`${stack.url}/console/admin/policy`, { headers: { cookie } });
+      expect(page.status, username).toBe(403);
+      // The refusal the other admin pages give.
+      const sla = await fetch(`${stack.url}/console/admin/sla`, { headers: { cookie } });
+      expect(await page.text()).toBe(await sla.text());
+      expect((await post(cookie, csrf)).status, username).toBe(403);
+    }
+    expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual(before);
+    // The same post by an admin is saved.
+    const admin = await sessionOf('admin1');
+    const saved = await post(admin, await csrfOf(admin));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/console/admin/policy?saved=1');
+    expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual({
+      ...before,
+      returnWindowDays: 60,
+      version: before.version + 1,
+    });
+  });
+
   it('keeps each admin and report page under 60 KB', async () => {
     const admin = await sessionOf('admin1');
     for (const path of [
       '/console/admin',
+      '/console/admin/policy',
       '/console/admin/sla',
       '/console/admin/agents',
       '/console/admin/agents/agent1',

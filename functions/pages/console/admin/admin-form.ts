@@ -20,6 +20,8 @@ export interface FieldOptions {
   /** For numbers. */
   step?: string;
   required?: boolean;
+  /** Label read by assistive technology only, where a table's headers show it (the priority matrix's cells). */
+  hiddenLabel?: boolean;
 }
 
 /** `calendar.weekly.monday` -> `f-calendar-weekly-monday`: an id a label and an error can point at. */
@@ -81,14 +83,15 @@ export const checkbox = ({ name, label, values, errors, hint }: FieldOptions): s
 };
 
 export const selectField = (
-  { name, label, values, errors, hint }: FieldOptions,
+  { name, label, values, errors, hint, hiddenLabel }: FieldOptions,
   options: ReadonlyArray<{ value: string; label: string }>,
 ): string => {
   const id = fieldId(name);
   const error = errors[name];
   const chosen = values[name] ?? '';
   return (
-    `<div class="field"><label for="${id}">${escapeHtml(label)}</label>${hintLine(name, hint)}` +
+    `<div class="field"><label for="${id}"${hiddenLabel ? ' class="sr"' : ''}>${escapeHtml(label)}</label>` +
+    hintLine(name, hint) +
     `<select id="${id}" name="${escapeHtml(name)}"${described(name, hint, error)}>` +
     options
       .map(
@@ -155,6 +158,13 @@ export const errorsByField = (
 export const linesOf = (value: string | undefined): string[] =>
   (value ?? '')
     .split(/\r?\n|,/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** Lines of a textarea split on line breaks only (for values that may hold a comma), trimmed, blank ones dropped. */
+export const eachLineOf = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
 

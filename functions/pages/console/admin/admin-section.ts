@@ -3,9 +3,10 @@ import type { AdminWords } from './admin-words.js';
 
 export type AdminSection = 'store' | 'policy' | 'sla' | 'agents' | 'apiKeys';
 
-/** The admin pages built so far, in the nav's order (the policy page is not built yet). */
-const SECTION_PATHS: Partial<Record<AdminSection, string>> = {
+/** The admin pages, in the nav's order. */
+const SECTION_PATHS: Record<AdminSection, string> = {
   store: '/console/admin',
+  policy: '/console/admin/policy',
   sla: '/console/admin/sla',
   agents: '/console/admin/agents',
   apiKeys: '/console/admin/api-keys',

@@ -1,7 +1,8 @@
 /**
  * The admin and report pages' form styles, part of the console's one hashed stylesheet (no other style source is
  * allowed by its CSP). Controls are full width on a phone, labels above them, errors in red beside their field, and
- * the focus ring the shell gives links and buttons.
+ * the focus ring the shell gives links and buttons. Group rules are scoped to admin forms: the queue's filter
+ * fieldset, later in the same stylesheet, is laid out as a row without a border.
  */
 export const ADMIN_STYLES = `
 input,textarea{font:inherit;width:100%;max-width:32rem;padding:.5rem;border:2px solid #9aa5b1;border-radius:.375rem;background:#fff;color:inherit}
@@ -13,8 +14,8 @@ input:focus-visible,textarea:focus-visible{outline:3px solid #f59e0b;outline-off
 .check{display:flex;align-items:flex-start}
 .check label{font-weight:400;margin:0 1rem 0 0}
 .choices{display:flex;flex-wrap:wrap;gap:.25rem 0}
-fieldset{border:1px solid #cbd2d9;border-radius:.375rem;margin:0 0 1rem;padding:.75rem 1rem 0}
-legend{font-weight:700;padding:0 .25rem}
+.admin-form fieldset{display:block;border:1px solid #cbd2d9;border-radius:.375rem;margin:0 0 1rem;padding:.75rem 1rem 0}
+.admin-form legend{font-weight:700;margin:0;padding:0 .25rem}
 .hint{font-size:.875rem;color:#52606d;margin:0 0 .25rem}
 .error{color:#b91c1c;font-weight:600;margin:.25rem 0 0}
 .notice{background:#dcfce7;border-left:4px solid #15803d;padding:.5rem .75rem}
@@ -29,4 +30,7 @@ h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 .toolbar form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:0}
 .toolbar input{width:auto}
 caption{text-align:left;font-weight:700;padding:.5rem 0}
+.matrix{table-layout:fixed;margin:0 0 1rem}
+.matrix th,.matrix td{vertical-align:middle}
+.matrix .field{margin:0}
 `.trim();

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../domain/case-vocabulary.js';
-import type { Priority } from '../../../domain/case-vocabulary.js';
+import type { Priority, Severity, Urgency } from '../../../domain/case-vocabulary.js';
 import type { Weekday } from '../../../domain/sla/business-calendar.js';
 
 /** Every word of the console's admin and report pages, per locale. */
@@ -103,20 +103,31 @@ export interface AdminWords {
   policy: {
     title: string;
     intro: string;
+    windows: string;
+    daysHint: string;
     returnWindowDays: string;
     exchangeWindowDays: string;
     warrantyDays: string;
+    evidence: string;
     nonReturnableCategories: string;
     categoriesHint: string;
     evidenceRequiredTypes: string;
     missingEvidence: string;
     missingEvidenceChoices: { request: string; reject: string };
+    review: string;
     autoApproveValueLimit: string;
+    autoApproveValueLimitHint: string;
     highValueThreshold: string;
+    highValueThresholdHint: string;
     repeatCaseThreshold: string;
+    repeatCaseThresholdHint: string;
     priorityMatrix: string;
-    severities: Record<'critical' | 'major' | 'minor', string>;
-    urgencies: Record<'high' | 'medium' | 'low', string>;
+    priorityMatrixHint: string;
+    severity: string;
+    severities: Record<Severity, string>;
+    urgencies: Record<Urgency, string>;
+    /** A matrix cell's label (read by assistive technology; the table's headers show it). */
+    cell: (severity: string, urgency: string) => string;
     save: string;
   };
   reports: {
@@ -293,20 +304,30 @@ const en: AdminWords = {
   policy: {
     title: 'Auto-review policy',
     intro: 'New cases are decided by these rules at once; decisions made earlier keep their version.',
+    windows: 'Time limits',
+    daysHint: 'Whole days after delivery (the warranty counts from the order when there was no delivery)',
     returnWindowDays: 'Return window (days)',
     exchangeWindowDays: 'Exchange window (days)',
     warrantyDays: 'Warranty (days)',
+    evidence: 'Categories and evidence',
     nonReturnableCategories: 'Non-returnable categories',
-    categoriesHint: 'Separated by commas or one per line',
-    evidenceRequiredTypes: 'Evidence required for',
+    categoriesHint: 'One category per line',
+    evidenceRequiredTypes: 'Evidence (a photo, video or PDF) required for',
     missingEvidence: 'Without evidence',
     missingEvidenceChoices: { request: 'Ask the customer for it', reject: 'Reject the request' },
-    autoApproveValueLimit: 'Auto-approve up to (order value)',
-    highValueThreshold: 'High-value order from',
-    repeatCaseThreshold: 'Repeat customer from (cases)',
+    review: 'Supervisor review and urgency',
+    autoApproveValueLimit: 'Auto-approve money requests up to (order line value)',
+    autoApproveValueLimitHint: 'Above this value, in the case currency, a supervisor reviews the request',
+    highValueThreshold: 'Urgent from order value',
+    highValueThresholdHint: 'When the customer gave no urgency; in the case currency',
+    repeatCaseThreshold: 'Urgent from earlier cases (last 90 days)',
+    repeatCaseThresholdHint: 'The customer’s earlier cases in this store, 1 to 100',
     priorityMatrix: 'Priority by severity and urgency',
+    priorityMatrixHint: 'The priority a new case gets from its severity (rows) and urgency (columns)',
+    severity: 'Severity',
     severities: { critical: 'Critical', major: 'Major', minor: 'Minor' },
-    urgencies: { high: 'high urgency', medium: 'medium urgency', low: 'low urgency' },
+    urgencies: { high: 'High urgency', medium: 'Medium urgency', low: 'Low urgency' },
+    cell: (severity, urgency) => `Priority: ${severity}, ${urgency.toLowerCase()}`,
     save: 'Save policy',
   },
   reports: {
@@ -470,20 +491,30 @@ const zhCN: AdminWords = {
   policy: {
     title: '自动审核规则',
     intro: '新服务单立即按这些规则判定；之前的判定保留其版本。',
+    windows: '时限',
+    daysHint: '签收后的整天数（未签收时，保修期从下单起算）',
     returnWindowDays: '退货期限（天）',
     exchangeWindowDays: '换货期限（天）',
     warrantyDays: '保修期（天）',
+    evidence: '类目与凭证',
     nonReturnableCategories: '不可退货类目',
-    categoriesHint: '用逗号分隔或每行一个',
-    evidenceRequiredTypes: '需要凭证的服务类型',
+    categoriesHint: '每行一个类目',
+    evidenceRequiredTypes: '需要凭证（照片、视频或 PDF）的服务类型',
     missingEvidence: '缺少凭证时',
     missingEvidenceChoices: { request: '请客户补充', reject: '拒绝申请' },
-    autoApproveValueLimit: '自动批准的订单金额上限',
-    highValueThreshold: '高价值订单起点',
-    repeatCaseThreshold: '重复申请客户起点（单数）',
+    review: '主管审核与紧急程度',
+    autoApproveValueLimit: '涉及金额的申请自动批准上限（订单行金额）',
+    autoApproveValueLimitHint: '超过此金额（按服务单币种）的申请由主管审核',
+    highValueThreshold: '订单金额达到此值即为紧急',
+    highValueThresholdHint: '适用于客户未注明紧急程度时；按服务单币种',
+    repeatCaseThreshold: '近 90 天已有服务单达到此数即为紧急',
+    repeatCaseThresholdHint: '该客户此前在本店的服务单数，1 至 100',
     priorityMatrix: '按严重程度和紧急程度的优先级',
+    priorityMatrixHint: '新服务单按严重程度（行）和紧急程度（列）得到的优先级',
+    severity: '严重程度',
     severities: { critical: '严重', major: '较重', minor: '轻微' },
     urgencies: { high: '高紧急', medium: '中紧急', low: '低紧急' },
+    cell: (severity, urgency) => `优先级：${severity}，${urgency}`,
     save: '保存规则',
   },
   reports: {
