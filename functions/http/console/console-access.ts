@@ -15,5 +15,6 @@ export const refusedUnless = (
 ): APIGatewayProxyResult | undefined => {
   if (hasRole(user, ...roles)) return undefined;
   const words = CONSOLE_WORDS[locale];
-  return consoleHtml(403, consoleMessagePage(locale, words.forbiddenTitle, words.forbidden));
+  const allowed = roles.includes('supervisor') ? 'supervisors' : 'admins';
+  return consoleHtml(403, consoleMessagePage(locale, words.roleRefusedTitle, words.roleRefused(allowed)));
 };

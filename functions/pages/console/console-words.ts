@@ -30,6 +30,9 @@ export interface ConsoleWords {
   statuses: Record<CaseStatus, string>;
   forbiddenTitle: string;
   forbidden: string;
+  /** A page the signed-in role may not open (an agent on an admin page): not the cross-site refusal above. */
+  roleRefusedTitle: string;
+  roleRefused: (roles: 'admins' | 'supervisors') => string;
   /** The managed login's callback refused (bad or used state, a refused code, a token not of this pool). */
   signInFailedTitle: string;
   signInFailed: string;
@@ -97,6 +100,9 @@ const en: ConsoleWords = {
   },
   forbiddenTitle: 'Not allowed',
   forbidden: 'This request did not come from a console page. Go back to the page and try again.',
+  roleRefusedTitle: 'Not for your role',
+  roleRefused: (roles) =>
+    `This page is for the store’s ${roles === 'admins' ? 'admins' : 'supervisors and admins'}. Ask one of them if you need something here.`,
   signInFailedTitle: 'Sign-in did not complete',
   signInFailed:
     'The sign-in could not be verified (it was used already, took longer than 10 minutes, or came from elsewhere). Open the console again to sign in.',
@@ -163,6 +169,8 @@ const zhCN: ConsoleWords = {
   },
   forbiddenTitle: '不允许的请求',
   forbidden: '该请求并非来自工作台页面。请返回页面后重试。',
+  roleRefusedTitle: '您的角色无权访问此页面',
+  roleRefused: (roles) => `此页面仅供店铺${roles === 'admins' ? '管理员' : '主管和管理员'}使用。如有需要，请联系他们。`,
   signInFailedTitle: '登录未完成',
   signInFailed: '无法验证本次登录（已被使用、超过 10 分钟或来自其他来源）。请重新打开工作台登录。',
   signInUnavailableTitle: '尚未配置登录',

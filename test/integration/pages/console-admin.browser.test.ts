@@ -241,6 +241,10 @@ describe('console admin pages in headless Chromium', () => {
     ]) {
       const response = await agent.page.goto(`${stack.url}${path}`);
       expect(response?.status(), path).toBe(403);
+      // Says why (the role), not the cross-site refusal's "did not come from a console page".
+      expect(await agent.page.textContent('main'), path).toContain(
+        path === '/console/reports' ? 'for the store’s supervisors and admins' : 'for the store’s admins',
+      );
     }
     expect(await seriousAxeViolations(agent.page)).toEqual([]);
     await agent.context.close();
