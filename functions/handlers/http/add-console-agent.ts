@@ -33,7 +33,7 @@ export const handler = consoleRoute(ports, async (request) => {
     );
     return seeOther(`/console/admin/agents?added=${encodeURIComponent(agent.agentId)}`);
   } catch (error) {
-    const outcome = refusedSave(error, AGENT_FORM_FIELDS);
+    const outcome = refusedSave(error, AGENT_FORM_FIELDS, locale);
     // A taken id is the id field's problem, not a save by someone else.
     const errors = outcome.statusCode === 409 ? { agentId: (error as Error).message } : outcome.errors;
     const context = { locale, csrfToken: request.csrfToken, typeNames: CONSOLE_WORDS[locale].types };

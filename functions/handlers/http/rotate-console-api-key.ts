@@ -39,7 +39,7 @@ export const handler = consoleRoute(ports, async (request) => {
     const response = consoleHtml(200, consolePage(request, title, page));
     return { ...response, headers: { ...response.headers, 'cache-control': 'no-store' } };
   } catch (error) {
-    const { statusCode, errors, notice } = refusedSave(error, API_KEY_FORM_FIELDS);
+    const { statusCode, errors, notice } = refusedSave(error, API_KEY_FORM_FIELDS, locale);
     const { keys } = await listApiKeys(dependencies, user.storeId);
     const page = apiKeysPageBody(locale, request.csrfToken, keys, posted, errors, notice);
     return consoleHtml(statusCode, consolePage(request, title, page));

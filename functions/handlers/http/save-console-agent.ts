@@ -38,7 +38,7 @@ export const handler = consoleRoute(ports, async (request) => {
   } catch (error) {
     const agent = await findAgent(dependencies, user.storeId, agentId);
     if (!agent) return consoleHtml(404, consoleMessagePage(locale, words.notFoundTitle, words.notFound));
-    const { statusCode, errors, notice } = refusedSave(error, AGENT_FORM_FIELDS);
+    const { statusCode, errors, notice } = refusedSave(error, AGENT_FORM_FIELDS, locale);
     const context = { locale, csrfToken: request.csrfToken, typeNames: CONSOLE_WORDS[locale].types };
     const values = statusCode === 409 ? agentFormValues(agent) : { ...posted, version: posted.version ?? '' };
     const body = agentPageBody(context, agent, values, errors, notice);

@@ -30,7 +30,7 @@ export const handler = consoleRoute(ports, async (request) => {
     await putPolicy(dependencies, user.storeId, validate(policyBodySchema, policyBodyFromForm(posted), 'body'));
     return seeOther('/console/admin/policy?saved=1');
   } catch (error) {
-    const { statusCode, errors, notice } = refusedSave(error, POLICY_FORM_FIELDS);
+    const { statusCode, errors, notice } = refusedSave(error, POLICY_FORM_FIELDS, locale);
     const values = statusCode === 409 ? policyFormValues(await getPolicy(dependencies, user.storeId)) : posted;
     const context = { locale, csrfToken: request.csrfToken, typeNames: CONSOLE_WORDS[locale].types };
     const body = policyPageBody(context, values, errors, notice);

@@ -34,7 +34,7 @@ export const handler = consoleRoute(ports, async (request) => {
     await putSlaPolicy(dependencies, user.storeId, validate(slaPolicyBodySchema, slaBodyFromForm(posted), 'body'));
     return seeOther('/console/admin/sla?saved=1');
   } catch (error) {
-    const { statusCode, errors, notice } = refusedSave(error, SLA_FORM_FIELDS);
+    const { statusCode, errors, notice } = refusedSave(error, SLA_FORM_FIELDS, locale);
     const values = statusCode === 409 ? slaFormValues(await getSlaPolicy(dependencies, user.storeId)) : posted;
     const body = slaPageBody(locale, request.csrfToken, values, errors, notice);
     return consoleHtml(statusCode, consolePage(request, ADMIN_WORDS[locale].sla.title, body));

@@ -34,7 +34,7 @@ export const handler = consoleRoute(ports, async (request) => {
     await patchStoreProfile(dependencies, user.storeId, patch);
     return seeOther('/console/admin?saved=1');
   } catch (error) {
-    const { statusCode, errors, notice } = refusedSave(error, STORE_FORM_FIELDS);
+    const { statusCode, errors, notice } = refusedSave(error, STORE_FORM_FIELDS, locale);
     const values = statusCode === 409 ? storeFormValues(await getStoreProfile(dependencies, user.storeId)) : posted;
     const body = storePageBody(locale, request.csrfToken, values, errors, notice);
     return consoleHtml(statusCode, consolePage(request, ADMIN_WORDS[locale].store.title, body));

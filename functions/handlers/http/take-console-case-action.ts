@@ -1,5 +1,6 @@
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { seeOther } from '../../http/console/console-request.js';
+import { detailsIn } from '../../http/console/localized-details.js';
 import { consoleRoute } from '../../http/console/console-route.js';
 import { casePageResponse, caseRefusal } from '../../http/console/case-page-response.js';
 import { isConsoleCaseAction, roleMayTake } from '../../pages/console-case-actions.js';
@@ -44,7 +45,8 @@ export const handler = consoleRoute(ports, async (request) => {
   } catch (error) {
     if (error instanceof NotFoundError) return caseRefusal(request, error);
     if (error instanceof ValidationError) {
-      return failed(400, { errors: refusedFields(action, error.details ?? [{ path: '', message: error.message }]) });
+      const details = error.details ? detailsIn(request.locale, error) : [{ path: '', message: error.message }];
+      return failed(400, { errors: refusedFields(action, details) });
     }
     if (error instanceof ForbiddenError) return failed(403, { errors: {}, refusal: 'forbidden' });
     if (error instanceof DomainError && error.statusCode === 409)

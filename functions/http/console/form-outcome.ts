@@ -1,6 +1,8 @@
+import type { Locale } from '../../domain/case-vocabulary.js';
 import { StateConflictError, ValidationError } from '../../domain/errors.js';
 import { errorsByField } from '../../pages/console/admin/admin-form.js';
 import type { Notice } from '../../pages/console/admin/admin-section.js';
+import { detailsIn } from './localized-details.js';
 
 /** Why a console form's save was refused, for its page to show again: nothing was written either way. */
 export interface RefusedSave {
@@ -13,9 +15,9 @@ export interface RefusedSave {
  * A refused save as the form shows it: invalid values (400) with each error on its field, or a save by someone else
  * meanwhile (409). Any other error is not the form's to show: it is thrown on to the page route's error page.
  */
-export const refusedSave = (error: unknown, fieldNames: readonly string[]): RefusedSave => {
+export const refusedSave = (error: unknown, fieldNames: readonly string[], locale: Locale): RefusedSave => {
   if (error instanceof ValidationError) {
-    return { statusCode: 400, errors: errorsByField(error.details ?? [], fieldNames), notice: { kind: 'error' } };
+    return { statusCode: 400, errors: errorsByField(detailsIn(locale, error), fieldNames), notice: { kind: 'error' } };
   }
   if (error instanceof StateConflictError) return { statusCode: 409, errors: {}, notice: { kind: 'conflict' } };
   throw error;

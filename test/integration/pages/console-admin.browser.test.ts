@@ -155,6 +155,15 @@ describe('console admin pages in headless Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await documentBytes(page)).toBeLessThan(MAX_PAGE_BYTES);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-policy-zh-CN.png'), fullPage: true });
+    // The same refusal on the zh-CN page is worded in Chinese beside the field; nothing saved.
+    await page.fill('#f-returnWindowDays', '400');
+    const [refusedInChinese] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('form.admin-form button[type=submit]'),
+    ]);
+    expect(refusedInChinese.status()).toBe(400);
+    expect(await page.textContent('#f-returnWindowDays-error')).toContain('数值过大');
+    expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual(saved);
     await page.goto(`${stack.url}/console/admin/policy?lang=en`);
 
     // Another admin saves through the API meanwhile: the page's save is refused, showing what is saved now.
@@ -176,8 +185,9 @@ describe('console admin pages in headless Chromium', () => {
     expect(await page.inputValue('#f-missingEvidence')).toBe(saved.missingEvidence);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect((await staff.admin1.get('/v1/admin/policy')).json).toEqual({ ...elsewhere.json });
-    // The refused saves' pages are 400 and 409 documents, which Chromium logs; nothing else went wrong.
+    // The refused saves' pages are 400 (en, zh-CN) and 409 documents, which Chromium logs; nothing else went wrong.
     expect(problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
       'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
       'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
