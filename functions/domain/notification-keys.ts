@@ -18,3 +18,6 @@ export const resolvedNotificationKey = (value: Pick<Case, 'round'>): string => r
 /** Once per case: a cancelled case is never reopened. */
 export const cancelledNotificationKey = (): string => 'case_cancelled';
 export const reopenedNotificationKey = (value: Pick<Case, 'round'>): string => roundKey(value, 'case_reopened');
+/** The agent's own email about a reopening that returned the case to them: one per round, beside the customer's. */
+export const agentReopenedNotificationKey = (value: Pick<Case, 'round'>, agentId: string): string =>
+  `${roundKey(value, 'agent_reopened')}_${agentId}`;

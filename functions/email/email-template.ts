@@ -219,6 +219,20 @@ export type EmailTemplate =
       priority?: Priority;
       firstResponseDueAt?: string;
       timezone: string;
+    }
+  /** To the agent (internal): a case they resolved was reopened and is theirs again; the link opens its page. */
+  | {
+      kind: 'agent_case_reopened';
+      caseNumber: string;
+      caseId: string;
+      storeName: string;
+      agentName: string;
+      caseType: CaseType;
+      orderId: string;
+      priority?: Priority;
+      reason: ReopenReason;
+      /** The round the reopening started (2 for the first reopening). */
+      round: number;
     };
 
 export type EmailKind = EmailTemplate['kind'];

@@ -269,4 +269,14 @@ export const en: EmailWording = {
     opening: (t) => `Hello ${t.agentName}, case ${t.caseNumber} has just been assigned to you.`,
     action: 'Open the case in the staff console to answer the customer.',
   },
+  agent_case_reopened: {
+    headline: (t) => `[${t.caseNumber}] Case reopened: back with you`,
+    opening: {
+      customer_message: (t) =>
+        `Hello ${t.agentName}, the customer wrote again about case ${t.caseNumber}, which you resolved, so it has been reopened (round ${t.round}) and is yours again.`,
+      revisit_recurred: (t) =>
+        `Hello ${t.agentName}, the follow-up on case ${t.caseNumber}, which you resolved, found the problem has come back, so it has been reopened (round ${t.round}) and is yours again.`,
+    },
+    action: 'Open the case in the staff console to read what changed and answer the customer.',
+  },
 };

@@ -337,6 +337,14 @@ export const emailRenderers = (w: EmailWording, locale: Locale): Renderers => {
         paragraph(words.action),
       ]);
     },
+    agent_case_reopened: (t) => {
+      const words = w.agent_case_reopened;
+      return staffEmail(t, words.headline(t), w.staff.agentFooter, [
+        paragraph(words.opening[t.reason](t)),
+        staffFacts(t, { priority: t.priority, requestType: w.caseTypes[t.caseType], order: t.orderId }),
+        paragraph(words.action),
+      ]);
+    },
   };
 };
 

@@ -184,6 +184,11 @@ interface WordingByKind {
     opening: (t: TemplateOf<'agent_case_assigned'>) => string;
     action: string;
   };
+  agent_case_reopened: {
+    headline: (t: TemplateOf<'agent_case_reopened'>) => string;
+    opening: Record<ReopenReason, (t: TemplateOf<'agent_case_reopened'>) => string>;
+    action: string;
+  };
 }
 
 export interface EmailWording extends WordingByKind {

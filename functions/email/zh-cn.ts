@@ -253,4 +253,14 @@ export const zhCN: EmailWording = {
     opening: (t) => `${t.agentName}，您好：服务单 ${t.caseNumber} 刚刚分配给您。`,
     action: '请在客服工作台中打开该服务单并回复客户。',
   },
+  agent_case_reopened: {
+    headline: (t) => `[${t.caseNumber}] 服务单已重新打开，仍由您处理`,
+    opening: {
+      customer_message: (t) =>
+        `${t.agentName}，您好：您已解决的服务单 ${t.caseNumber} 收到客户的新留言，现已重新打开（第 ${t.round} 轮），仍由您处理。`,
+      revisit_recurred: (t) =>
+        `${t.agentName}，您好：您已解决的服务单 ${t.caseNumber} 在回访中发现问题再次出现，现已重新打开（第 ${t.round} 轮），仍由您处理。`,
+    },
+    action: '请在客服工作台中打开该服务单，查看最新情况并回复客户。',
+  },
 };

@@ -36,7 +36,8 @@ const DECLARED_SCHEDULES = [
     summary: 'Queues again the emails staff actions wrote over a minute ago and that are still unsent (a lost job).',
     // Sends itself when the queue refuses the job, as the consumer would.
     capabilities: {
-      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read' },
+      // agents: a reopening's email to the agent it returned to is addressed from the directory.
+      tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'read' },
       mailer: true,
       workQueue: true,
     },

@@ -3,7 +3,7 @@ import { logger } from '../../commons/logger.js';
 import { flushMetrics } from '../../commons/metrics.js';
 import { sweepOutbox, type OutboxSweep } from '../../use-cases/notifications/outbox.js';
 import { schedulePorts } from '../../capabilities/declared-ports.js';
-import { awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
+import { awsAgents, awsCases, awsStores, awsKpis } from '../../capabilities/tables/aws.js';
 import { awsMailer } from '../../capabilities/mailer/aws.js';
 import { awsWorkQueue } from '../../capabilities/work-queue/aws.js';
 
@@ -11,6 +11,7 @@ const ports = schedulePorts('sweepEmailOutbox', {
   cases: awsCases,
   stores: awsStores,
   kpis: awsKpis,
+  agents: awsAgents,
   mailer: awsMailer,
   workQueue: awsWorkQueue,
 });

@@ -1,7 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
-import type { Assignee, Case } from '../../domain/case.js';
+import { roundOf, type Assignee, type Case, type ReopenReason } from '../../domain/case.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
-import { agentAssignedNotificationKey } from '../../domain/notification-keys.js';
+import { agentAssignedNotificationKey, agentReopenedNotificationKey } from '../../domain/notification-keys.js';
 import { sendNotice, type MailDependencies } from './customer-notices.js';
 
 class AgentAddressMissingError extends Error {
@@ -50,6 +50,35 @@ export const notifyAgentAssigned = async (
       },
     };
   });
+};
+
+/**
+ * To the agent a reopened case went back to (the one who resolved it): the case is theirs again, why, and a link to its
+ * page. Once per round. The customer's `case_reopened` email goes out beside it; a reopening to the unassigned queue
+ * sends no agent email (whoever takes it next gets the assignment email).
+ */
+export const notifyAgentReopened = async (
+  dependencies: MailDependencies & Partial<Pick<Dependencies, 'agents'>>,
+  value: Case & { assignee: Assignee },
+  reason: ReopenReason,
+): Promise<void> => {
+  const { assignee } = value;
+  await sendNotice(dependencies, value, agentReopenedNotificationKey(value, assignee.agentId), async (store) => ({
+    audience: 'agent',
+    to: [await agentAddress(dependencies, value.storeId, assignee.agentId)],
+    template: {
+      kind: 'agent_case_reopened',
+      caseNumber: value.caseNumber,
+      caseId: value.caseId,
+      storeName: store.name,
+      agentName: assignee.name,
+      caseType: value.type,
+      orderId: value.orderId,
+      ...(value.classification ? { priority: value.classification.priority } : {}),
+      reason,
+      round: roundOf(value),
+    },
+  }));
 };
 
 const agentAddress = async (

@@ -3,6 +3,7 @@ import { errorName, logger } from '../../commons/logger.js';
 import type { Case } from '../../domain/case.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { caseForNotice, type OutboxItem } from '../../domain/outbox.js';
+import { notifyAgentReopened } from './agent-notices.js';
 import { announceAssignment } from './announce-assignment.js';
 import {
   notifyAwaitingCustomer,
@@ -25,7 +26,8 @@ import {
  * 3. every minute a sweep queues the jobs of items left over a minute (`sweepOutbox`): a lost or dead-lettered job.
  *    Only those: a younger item's own job may still be at work on it.
  */
-export type OutboxDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock'>;
+// `agents`: a reopening that returns the case to its agent emails them at the directory's address.
+export type OutboxDependencies = Pick<Dependencies, 'cases' | 'stores' | 'mailer' | 'clock' | 'agents'>;
 
 /** An item is left behind once it is this old: its job was lost (the fast path runs within milliseconds). */
 export const STALE_OUTBOX_AFTER_MS = 60_000;
@@ -50,7 +52,10 @@ const sendItem = async (
     case 'assigned':
       return announceAssignment(dependencies, value, { agentEmail: notice.agentEmail });
     case 'reopened':
-      return notifyCaseReopened(dependencies, value, notice.reason);
+      await notifyCaseReopened(dependencies, value, notice.reason);
+      if (value.assignee)
+        await notifyAgentReopened(dependencies, { ...value, assignee: value.assignee }, notice.reason);
+      return;
     case 'cancelled':
       return notifyCancelled(dependencies, value);
   }

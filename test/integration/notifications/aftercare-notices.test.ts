@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, Locale } from '../../../functions/domain/case.js';
+import type { Assignee, Case, Locale } from '../../../functions/domain/case.js';
 import type { AgentDirectory } from '../../../functions/ports/agent-directory.js';
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer.js';
 import {
@@ -13,6 +13,7 @@ import {
   notifySurveyInvitation,
   notifySurveyReminder,
 } from '../../../functions/use-cases/notifications/customer-notices.js';
+import { notifyAgentReopened } from '../../../functions/use-cases/notifications/agent-notices.js';
 import { caseOf, timelineOf } from '../../support/stored-cases.js';
 import {
   dependenciesOn,
@@ -105,6 +106,8 @@ interface NoticeCase {
   notice: string;
   send: (dependencies: AftercareMailDependencies, value: Case) => Promise<void>;
   key: string;
+  /** The email's `notification` tag: its template's kind, where that is not the key. */
+  tag?: string;
   to: (world: World) => string;
   /** The timeline event the sent notice leaves. */
   recorded: { type: string; visibility: string; details: Record<string, unknown> };
@@ -161,6 +164,20 @@ const NOTICES: NoticeCase[] = [
     says: ['Outcome: Repair', `Answer due: ${SHOWN_DUE}`, '/revisit'],
   },
   {
+    notice: 'notifyAgentReopened',
+    send: (dependencies, value) =>
+      notifyAgentReopened(dependencies, { ...value, assignee: value.assignee as Assignee }, 'revisit_recurred'),
+    key: 'agent_reopened_agent1',
+    tag: 'agent_case_reopened',
+    to: (world) => world.agentEmail,
+    recorded: {
+      type: 'supervisors_notified',
+      visibility: 'internal',
+      details: { notification: 'agent_reopened_agent1', audience: 'agent' },
+    },
+    says: ['Hello Wang Fang', 'found the problem has come back', 'is yours again'],
+  },
+  {
     notice: 'notifyRevisitOverdue',
     send: (dependencies, value) =>
       notifyRevisitOverdue(dependencies, value, { answerDueAt: ANSWER_DUE_AT, timezone: 'Asia/Shanghai' }),
@@ -185,7 +202,7 @@ describe('Function: aftercare notices', () => {
     const [email] = world.mailer.to(notice.to(world));
     expect(email?.subject).toContain(world.value.caseNumber);
     for (const phrase of notice.says) expect(email?.text).toContain(phrase);
-    expect(email?.tags).toEqual({ notification: notice.key });
+    expect(email?.tags).toEqual({ notification: notice.tag ?? notice.key });
     expect((await caseOf(fixture, world.value.caseId)).notificationsSent).toEqual([notice.key]);
     expect(await timelineOf(fixture, world.value.caseId)).toContainEqual(expect.objectContaining(notice.recorded));
   });

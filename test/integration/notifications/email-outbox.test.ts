@@ -69,6 +69,7 @@ const runSchedulesAMinuteLater = async (): Promise<void> => {
 };
 
 const customerEmailOf = async (caseId: string): Promise<string> => (await staffView(staff, caseId)).customer.email;
+const caseNumberOf = async (caseId: string): Promise<string> => (await staffView(staff, caseId)).caseNumber;
 
 type Event = { type: string; eventId: string; details?: Record<string, unknown> };
 const timelineOf = async (caseId: string): Promise<Event[]> => (await staffView(staff, caseId)).timeline as Event[];
@@ -145,6 +146,16 @@ describe('Email outbox: staff actions', () => {
     expect(reopened).toHaveLength(1);
     expect(reopened[0]?.text).toContain('Wang Fang');
     expect(await eventsAbout(caseId, 'customer_notified', 'case_reopened_r2')).toHaveLength(1);
+    // The case went back to agent1, who resolved it: they are told, once, with the reason and the round.
+    const caseNumber = await caseNumberOf(caseId);
+    const toAgent = (await emailsTo(stack, 'agent1@store-a.example')).filter(
+      (email) => email.tags?.notification === 'agent_case_reopened' && email.subject.includes(caseNumber),
+    );
+    expect(toAgent).toHaveLength(1);
+    // In the store's language (store A: zh-CN), with the link to the case's console page.
+    expect(toAgent[0]?.text).toContain('收到客户的新留言，现已重新打开（第 2 轮），仍由您处理');
+    expect(toAgent[0]?.text).toContain(`/console/cases/${caseId}`);
+    expect(await eventsAbout(caseId, 'supervisors_notified', 'agent_reopened_r2_agent1')).toHaveLength(1);
   });
 
   it('sends the resolution whose send job the queue lost, by the sweep', async () => {

@@ -54,6 +54,17 @@ export const agentAssigned: TemplateOf<'agent_case_assigned'> = {
   timezone: 'Asia/Shanghai',
 };
 
+export const agentReopened: TemplateOf<'agent_case_reopened'> = {
+  kind: 'agent_case_reopened',
+  ...staffCase,
+  agentName: 'Wang Fang',
+  caseType: 'product_fault',
+  orderId: 'SO-1001',
+  priority: 'P2',
+  reason: 'customer_message',
+  round: 2,
+};
+
 export const SURVEY_URL = 'https://api.example/prod/survey/cs_01.1.1767225600.AAAAAAAAAAAAAAAAAAAAAA.sig';
 
 export const customerCase = { caseNumber: CASE_NUMBER, customerName: 'Li Lei', storeName: 'Kettle Shop' };
