@@ -53,7 +53,7 @@ const clock = (name: string, milestone: Milestone, input: ConsoleCasePageInput, 
         : milestone.status === 'void'
           ? escapeHtml(sla.void)
           : milestone.dueAt
-            ? `<span class="due" data-due="${escapeHtml(milestone.dueAt)}">${escapeHtml(dueText(milestone.dueAt, input.now, sla))}</span> · ${time(milestone.dueAt, input)}`
+            ? `<time class="due" datetime="${escapeHtml(milestone.dueAt)}" data-clock="case">${escapeHtml(dueText(milestone.dueAt, input.now, sla))}</time> · ${time(milestone.dueAt, input)}`
             : '';
   const breached = milestone.breached && milestone.status !== 'met' ? ' breached' : '';
   return `<div class="clock${breached}"><dt>${escapeHtml(name)}</dt><dd>${state}</dd></div>`;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CONSOLE_STYLE_SOURCE } from './console/console-layout.js';
 import { CONSOLE_CASE_SCRIPT } from './console-case-script.js';
+import { CLOCK_SCRIPT_FILE, CLOCK_SCRIPT_SOURCE, clockScriptTag } from './console/clock-asset.js';
+import { CONSOLE_CLOCK_SCRIPT } from './console/clock-script.js';
 
 /**
  * The case page's own stylesheet (inline, allowed by its hash beside the shell's) and its CSP. Public and internal
@@ -65,18 +67,19 @@ export const CASE_SCRIPT_FILE = `case-page-${sha256(CONSOLE_CASE_SCRIPT)
 /** The static assets the console serves (`GET /console/assets/{file}`), by file name. */
 export const CONSOLE_ASSETS: Readonly<Record<string, { contentType: string; body: string }>> = {
   [CASE_SCRIPT_FILE]: { contentType: 'text/javascript; charset=utf-8', body: CONSOLE_CASE_SCRIPT },
+  [CLOCK_SCRIPT_FILE]: { contentType: 'text/javascript; charset=utf-8', body: CONSOLE_CLOCK_SCRIPT },
 };
 
 /**
- * The case page's CSP: the shell's and this stylesheet by their hashes, the script by its hash (with the matching
- * `integrity` on its tag, so only that exact file runs), the poll to this site, images from this site and from the
+ * The case page's CSP: the shell's and this stylesheet by their hashes, the scripts (its own, the console's clock) by
+ * their hashes (with the matching `integrity` on their tags, so only those exact files run), the poll to this site, images from this site and from the
  * origins of the thumbnails' signed links (the attachment bucket), forms to this site only.
  */
 export const caseCsp = (imageOrigins: readonly string[]): string =>
   [
     "default-src 'none'",
     `style-src ${CONSOLE_STYLE_SOURCE} 'sha256-${sha256(CASE_STYLESHEET)}'`,
-    `script-src 'sha256-${sha256(CONSOLE_CASE_SCRIPT)}'`,
+    `script-src 'sha256-${sha256(CONSOLE_CASE_SCRIPT)}' ${CLOCK_SCRIPT_SOURCE}`,
     "connect-src 'self'",
     `img-src 'self'${imageOrigins.map((origin) => ` ${origin}`).join('')}`,
     "form-action 'self'",
@@ -84,7 +87,11 @@ export const caseCsp = (imageOrigins: readonly string[]): string =>
     "frame-ancestors 'none'",
   ].join('; ');
 
-/** What the page adds to the shell's head: its stylesheet and its script (deferred; the page works without it). */
+/**
+ * What the page adds to the shell's head: its stylesheet, its script and the console's clock script (both deferred;
+ * the page works without them): one document and two static assets.
+ */
 export const caseHead = (assetsPath: string): string =>
   `<style>${CASE_STYLESHEET}</style>` +
-  `<script src="${assetsPath}${CASE_SCRIPT_FILE}" integrity="sha256-${sha256(CONSOLE_CASE_SCRIPT)}" defer></script>`;
+  `<script src="${assetsPath}${CASE_SCRIPT_FILE}" integrity="sha256-${sha256(CONSOLE_CASE_SCRIPT)}" defer></script>` +
+  clockScriptTag(assetsPath);

@@ -11,6 +11,7 @@ import type {
 import type { ActorKind, TimelineEventType } from '../domain/timeline.js';
 import type { ConsoleCaseAction } from './console-case-actions.js';
 import { CONSOLE_WORDS } from './console/console-words.js';
+import { CASE_DUE_WORDS, type CaseDueWords } from './console/due-wording.js';
 
 /** Every word the console's case page shows, per locale (the compiler asks for each in both). */
 export interface ConsoleCaseWords {
@@ -26,22 +27,16 @@ export interface ConsoleCaseWords {
   unassigned: string;
   statuses: Record<CaseStatus, string>;
   types: Record<CaseType, string>;
-  sla: {
+  sla: CaseDueWords & {
     heading: string;
     firstResponse: string;
     resolution: string;
     none: string;
-    dueIn: (span: string) => string;
-    dueNow: string;
-    breachedAgo: (span: string) => string;
     metAt: (time: string) => string;
     metLate: (time: string) => string;
     paused: string;
     void: string;
     escalation: (level: number) => string;
-    minutes: (count: number) => string;
-    hours: (count: number) => string;
-    days: (count: number) => string;
   };
   customer: { heading: string; name: string; email: string; language: string };
   order: {
@@ -195,17 +190,12 @@ const en: ConsoleCaseWords = {
     firstResponse: 'First response',
     resolution: 'Resolution',
     none: 'No clock yet: the case is not classified.',
-    dueIn: (span) => `due in ${span}`,
-    dueNow: 'due now',
-    breachedAgo: (span) => `breached ${span} ago`,
+    ...CASE_DUE_WORDS.en,
     metAt: (time) => `met at ${time}`,
     metLate: (time) => `met late, at ${time}`,
     paused: 'paused while awaiting the customer',
     void: 'not counted (case cancelled)',
     escalation: (level) => `Escalation level ${level}`,
-    minutes: (count) => `${count} min`,
-    hours: (count) => `${count} h`,
-    days: (count) => `${count} d`,
   },
   customer: { heading: 'Customer', name: 'Name', email: 'Email', language: 'Language' },
   order: {
@@ -465,17 +455,12 @@ const zhCN: ConsoleCaseWords = {
     firstResponse: '首次响应',
     resolution: '解决',
     none: '尚无时限：服务单还未分级。',
-    dueIn: (span) => `${span}后到期`,
-    dueNow: '即将到期',
-    breachedAgo: (span) => `已超时 ${span}`,
+    ...CASE_DUE_WORDS['zh-CN'],
     metAt: (time) => `已于 ${time} 达成`,
     metLate: (time) => `已于 ${time} 达成（超时）`,
     paused: '等待客户回复，计时暂停',
     void: '不计入（服务单已取消）',
     escalation: (level) => `升级等级 ${level}`,
-    minutes: (count) => `${count} 分钟`,
-    hours: (count) => `${count} 小时`,
-    days: (count) => `${count} 天`,
   },
   customer: { heading: '客户', name: '姓名', email: '邮箱', language: '语言' },
   order: {

@@ -1,27 +1,9 @@
 import type { Locale } from '../domain/case.js';
-import type { ConsoleCaseWords } from './console-case-words.js';
 
 /** How the console writes times, spans, money and sizes: in the user's language and the store's timezone. */
 
-/**
- * A span as people say it, rounded down so a deadline is never shown later than it is: "35 min", "2 h 10 min" under
- * ten hours, "14 h", "3 d".
- */
-export const spanText = (milliseconds: number, words: ConsoleCaseWords['sla']): string => {
-  const minutes = Math.max(1, Math.floor(Math.abs(milliseconds) / 60_000));
-  if (minutes < 60) return words.minutes(minutes);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 10 && minutes % 60 !== 0) return `${words.hours(hours)} ${words.minutes(minutes % 60)}`;
-  if (hours < 48) return words.hours(hours);
-  return words.days(Math.floor(hours / 24));
-};
-
-/** "due in 2 h" / "breached 35 min ago" / "due now" (under a minute either way). */
-export const dueText = (dueAt: string, now: Date, words: ConsoleCaseWords['sla']): string => {
-  const left = Date.parse(dueAt) - now.getTime();
-  if (Math.abs(left) < 60_000) return words.dueNow;
-  return left > 0 ? words.dueIn(spanText(left, words)) : words.breachedAgo(spanText(left, words));
-};
+/** The case page's "due in 2 h 30 min" / "breached 35 min ago" / "due now" (`console/due-wording.ts`, shared with the clock script). */
+export { caseSpanText as spanText, caseDueText as dueText } from './console/due-wording.js';
 
 /** A date and time in the store's timezone, e.g. "7 Dec 2026, 14:05" / "2026年12月7日 14:05". */
 export const timeText = (iso: string, locale: Locale, timeZone: string): string => {

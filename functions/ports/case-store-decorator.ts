@@ -30,6 +30,7 @@ export abstract class CaseStoreDecorator implements CaseStore {
   listFlaggedCustomerWaits: CaseStore['listFlaggedCustomerWaits'] = (...args) =>
     this.inner.listFlaggedCustomerWaits(...args);
   listWorkflowFailures: CaseStore['listWorkflowFailures'] = (...args) => this.inner.listWorkflowFailures(...args);
+  countCases: CaseStore['countCases'] = (...args) => this.inner.countCases(...args);
   listOutbox: CaseStore['listOutbox'] = (...args) => this.inner.listOutbox(...args);
   removeOutbox: CaseStore['removeOutbox'] = (...args) => this.inner.removeOutbox(...args);
   listStaleOutbox: CaseStore['listStaleOutbox'] = (...args) => this.inner.listStaleOutbox(...args);

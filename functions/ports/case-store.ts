@@ -193,6 +193,12 @@ export interface CaseStore {
   listFlaggedCustomerWaits(storeId: string, page: PageRequest): Promise<Page<Case>>;
   /** A store's cases whose workflow failed and was not retried yet, newest failure first. */
   listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>>;
+  /**
+   * How many cases one of the lists above holds (a queue with its filters, a status, the flagged customer waits, the
+   * workflow failures, the pending revisits of every queue), counted by the index without reading a case: exact up to `cap`; past it, or past the rounds
+   * a count may take, `more` says there are at least `count` (never more than `cap`).
+   */
+  countCases(storeId: string, list: CaseList, cap: number): Promise<CaseCount>;
   /** The case's outbox items not yet sent (`CaseChange.outbox`), oldest first; consistent. */
   listOutbox(caseId: string): Promise<OutboxItem[]>;
   /** Done with an outbox item (sent, already sent, or failed for good). A missing one is fine. */
@@ -206,6 +212,21 @@ export interface CaseStore {
 
 /** What staff search a store's cases by; `assignedTo` keeps only one agent's cases (an agent's own search). */
 export type CaseSearch = ({ orderId: string } | { customerEmail: string }) & { assignedTo?: string };
+
+/** A list of a store's cases that `countCases` counts: what `listQueue`, `listByStatus` and their siblings list. */
+export type CaseList =
+  | { kind: 'queue'; queue: QueueRef }
+  | { kind: 'status'; status: CaseStatus }
+  | { kind: 'flaggedCustomerWaits' }
+  | { kind: 'workflowFailures' }
+  /** Resolved cases whose revisit task waits in a queue (`isRevisitPending`): every queue's `statuses: ['resolved']`. */
+  | { kind: 'pendingRevisits' };
+
+/** How many cases a list holds: `count`, or at least `count` when `more`. */
+export interface CaseCount {
+  count: number;
+  more: boolean;
+}
 
 export interface QueueRef {
   /** An agentId, or `null` for the unassigned queue. */

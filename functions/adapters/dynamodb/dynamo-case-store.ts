@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../commons/logger.js';
-import { isOpenCase, type Case, type CaseStatus, type CaseType, type Priority } from '../../domain/case.js';
+import { isOpenCase, type Case, type CaseStatus } from '../../domain/case.js';
 import {
   AgentUnavailableError,
   NotFoundError,
@@ -14,7 +14,6 @@ import {
   StateConflictError,
   UndeclaredCapabilityError,
 } from '../../domain/errors.js';
-import { queuePartition } from '../../domain/queue.js';
 import type { OutboxItem } from '../../domain/outbox.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import {
@@ -24,6 +23,8 @@ import {
   IdempotencyKeyTakenError,
   KpiRevisionMovedError,
   type CaseChange,
+  type CaseCount,
+  type CaseList,
   type CaseSearch,
   type CaseStore,
   type IdempotencyRecord,
@@ -47,9 +48,9 @@ import {
   storeCustomerKey,
   storeEmailKey,
   storeOrderKey,
-  storeStatusKey,
 } from './case-items.js';
 import { asTransientIfRetryable, cancellationReasons, guarded } from './dynamo-errors.js';
+import { caseListQuery, caseQueryExpression, INDEX_SORT_KEYS, type CaseQuery } from './case-queries.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { queryAll } from './query-all.js';
 import { transactWrite } from './transact-write.js';
@@ -262,44 +263,49 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async listQueue(storeId: string, queue: QueueRef, page: PageRequest): Promise<Page<Case>> {
-    return this.queryCases(
-      {
-        indexName: 'byQueue',
-        attribute: 'queueKey',
-        partition: queuePartition(storeId, queue.agentId, queue.state),
-        ascending: true,
-        statuses: queue.statuses,
-        types: queue.types,
-        priorities: queue.priorities,
-        sortBefore: queue.dueBefore,
-      },
-      page,
-    );
+    return this.queryCases(caseListQuery(storeId, { kind: 'queue', queue }), page);
   }
 
   async listByStatus(storeId: string, status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
-    return this.queryCases(
-      { indexName: 'byStoreStatus', attribute: 'storeStatusKey', partition: storeStatusKey(storeId, status) },
-      page,
-    );
+    return this.queryCases(caseListQuery(storeId, { kind: 'status', status }), page);
   }
 
-  /** The awaiting-customer partition, filtered to the flagged: it holds only the cases parked on a customer. */
   async listFlaggedCustomerWaits(storeId: string, page: PageRequest): Promise<Page<Case>> {
-    return this.queryCases(
-      {
-        indexName: 'byStoreStatus',
-        attribute: 'storeStatusKey',
-        partition: storeStatusKey(storeId, 'awaiting_customer'),
-        having: 'customerWaitFlag',
-      },
-      page,
-    );
+    return this.queryCases(caseListQuery(storeId, { kind: 'flaggedCustomerWaits' }), page);
   }
 
-  /** Sparse index: only cases whose workflow failed carry its keys, so this reads nothing else. */
   async listWorkflowFailures(storeId: string, page: PageRequest): Promise<Page<Case>> {
-    return this.queryCases({ indexName: 'byWorkflowFailure', attribute: 'failedStoreKey', partition: storeId }, page);
+    return this.queryCases(caseListQuery(storeId, { kind: 'workflowFailures' }), page);
+  }
+
+  /**
+   * The list's query with `Select: 'COUNT'`: DynamoDB counts the matching items and returns none. Unfiltered, each
+   * round asks for just the items still to count (`Limit`); a filter applies after `Limit`, so a filtered count reads
+   * whole 1 MB pages. It stops past `cap` or after `MAX_COUNT_ROUNDS` rounds (then `more`: at least that many).
+   */
+  async countCases(storeId: string, list: CaseList, cap: number): Promise<CaseCount> {
+    const query = caseListQuery(storeId, list);
+    const expression = caseQueryExpression(query);
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    for (let round = 0; round < MAX_COUNT_ROUNDS; round += 1) {
+      const result = await guarded(
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tables.cases,
+            IndexName: query.indexName,
+            Select: 'COUNT',
+            ...expression,
+            ...(expression.FilterExpression === undefined ? { Limit: cap + 1 - count } : {}),
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+      if (!startKey || count > cap) break;
+    }
+    return { count: Math.min(count, cap), more: count > cap || startKey !== undefined };
   }
 
   async listOutbox(caseId: string): Promise<OutboxItem[]> {
@@ -377,49 +383,7 @@ export class DynamoCaseStore implements CaseStore {
    * rounds at most) until the page is full; the token is then the last case returned.
    */
   private async queryCases(query: CaseQuery, page: PageRequest): Promise<Page<Case>> {
-    const names: Record<string, string> = { '#partition': query.attribute };
-    const values: Record<string, unknown> = { ':partition': query.partition };
-    let filter: string | undefined;
-    if (query.statuses?.length) {
-      names['#status'] = 'status';
-      filter = `#status IN (${query.statuses
-        .map((status, index) => {
-          values[`:status${index}`] = status;
-          return `:status${index}`;
-        })
-        .join(', ')})`;
-    }
-    const anyOf = (path: string, list: readonly string[] | undefined, prefix: string) => {
-      if (!list?.length) return;
-      const placeholders = list.map((value, index) => {
-        values[`:${prefix}${index}`] = value;
-        return `:${prefix}${index}`;
-      });
-      filter = [filter, `${path} IN (${placeholders.join(', ')})`].filter(Boolean).join(' AND ');
-    };
-    if (query.types?.length) names['#type'] = 'type';
-    anyOf('#type', query.types, 'type');
-    if (query.priorities?.length) {
-      names['#classification'] = 'classification';
-      names['#priority'] = 'priority';
-    }
-    anyOf('#classification.#priority', query.priorities, 'priority');
-    let keyCondition = '#partition = :partition';
-    if (query.sortBefore !== undefined) {
-      names['#sort'] = INDEX_SORT_KEYS[query.indexName];
-      values[':sortBefore'] = query.sortBefore;
-      keyCondition += ' AND #sort < :sortBefore';
-    }
-    if (query.having) {
-      names['#having'] = query.having;
-      filter = [filter, 'attribute_exists(#having)'].filter(Boolean).join(' AND ');
-    }
-    if (query.assignedTo) {
-      names['#assignee'] = 'assignee';
-      names['#agentId'] = 'agentId';
-      values[':assignedTo'] = query.assignedTo;
-      filter = [filter, '#assignee.#agentId = :assignedTo'].filter(Boolean).join(' AND ');
-    }
+    const expression = caseQueryExpression(query);
     const items: Case[] = [];
     let startKey: Record<string, unknown> | undefined = decodePageToken(page.nextToken, {
       partitionAttribute: query.attribute,
@@ -432,10 +396,7 @@ export class DynamoCaseStore implements CaseStore {
           new QueryCommand({
             TableName: this.tables.cases,
             IndexName: query.indexName,
-            KeyConditionExpression: keyCondition,
-            FilterExpression: filter,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            ...expression,
             ScanIndexForward: query.ascending ?? false,
             Limit: page.limit - items.length,
             ExclusiveStartKey: startKey,
@@ -469,34 +430,6 @@ const storedKpiRevision = (item: Record<string, unknown>): number => {
   return typeof attribute === 'number' ? attribute : Number(attribute?.N ?? 0);
 };
 
-interface CaseQuery {
-  indexName: 'byCustomer' | 'byStoreStatus' | 'byQueue' | 'byWorkflowFailure' | 'byOrder' | 'byCustomerEmail';
-  /** The index's partition key attribute, which a page token must carry (see page-token.ts). */
-  attribute: string;
-  partition: string;
-  /** Newest (or least urgent) first unless true. */
-  ascending?: boolean;
-  statuses?: readonly CaseStatus[];
-  types?: readonly CaseType[];
-  priorities?: readonly Priority[];
-  /** Only items whose index sort key is below this (a key condition). */
-  sortBefore?: string | undefined;
-  /** Only items carrying this attribute (a flag on few items of a small partition). */
-  having?: string;
-  /** Only cases assigned to this agent. */
-  assignedTo?: string;
-}
-
-/** The sort key of each listed index (`functions/wiring/tables.ts`): a page token carries it. */
-const INDEX_SORT_KEYS: Record<CaseQuery['indexName'], string> = {
-  byCustomer: 'createdKey',
-  byStoreStatus: 'createdKey',
-  byQueue: 'queueSortKey',
-  byWorkflowFailure: 'failedKey',
-  byOrder: 'createdKey',
-  byCustomerEmail: 'createdKey',
-};
-
 const sequenceKey = (storeId: string, day: string, sequence: number): string => `${storeId}#${day}#${sequence}`;
 
 /** Numbers handed out and not yet written, kept at most. */
@@ -508,6 +441,9 @@ const isCancelled = (error: unknown): boolean =>
 
 /** Rounds of a filtered query before a short page is returned with its token. */
 const MAX_FILTER_ROUNDS = 10;
+
+/** Rounds of a count (1 MB pages when filtered) before it answers "at least". */
+const MAX_COUNT_ROUNDS = 10;
 
 /** The release's condition failed; `update` applies the change without it. */
 class ReleaseSkippedError extends Error {

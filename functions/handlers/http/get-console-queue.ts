@@ -3,7 +3,7 @@ import { consoleHtml, consoleRoute } from '../../http/console/console-route.js';
 import { seeOther } from '../../http/console/console-request.js';
 import { queueSearchOf } from '../../domain/queue-views.js';
 import { consoleMessagePage } from '../../pages/console/console-layout.js';
-import { renderQueuePage } from '../../pages/console/queue-page.js';
+import { QUEUE_CSP, renderQueuePage } from '../../pages/console/queue-page.js';
 import { QUEUE_WORDS } from '../../pages/console/queue-words.js';
 import { consoleQueueQuerySchema, withoutEmptyValues } from '../../schemas/console-queue-query.js';
 import { listConsoleQueue } from '../../use-cases/staff/list-console-queue.js';
@@ -48,5 +48,5 @@ export const handler = consoleRoute(ports, async (request) => {
     { ...(view ? { view } : {}), filters, ...(q ? { search: q } : {}), paged: next !== undefined },
     dependencies.clock.now(),
   );
-  return consoleHtml(200, html);
+  return consoleHtml(200, html, QUEUE_CSP);
 });

@@ -1,8 +1,9 @@
 import type { CaseStatus, CaseType, Locale } from '../../domain/case-vocabulary.js';
 import type { StaffRole } from '../../domain/staff.js';
+import { QUEUE_DUE_WORDS, type QueueDueWords } from './due-wording.js';
 
 /** Every word the staff console shows, per locale. A new page adds its words here, in both languages. */
-export interface ConsoleWords {
+export interface ConsoleWords extends QueueDueWords {
   product: string;
   skipToContent: string;
   nav: { label: string; queue: string; reports: string; admin: string };
@@ -23,9 +24,6 @@ export interface ConsoleWords {
     noClock: string;
     noPriority: string;
   };
-  dueIn: (span: string) => string;
-  breachedAgo: (span: string) => string;
-  span: { minutes: (n: number) => string; hours: (n: number) => string; days: (n: number) => string };
   types: Record<CaseType, string>;
   statuses: Record<CaseStatus, string>;
   forbiddenTitle: string;
@@ -68,13 +66,7 @@ const en: ConsoleWords = {
     noClock: 'No clock running',
     noPriority: 'Not set',
   },
-  dueIn: (span) => `due in ${span}`,
-  breachedAgo: (span) => `breached ${span} ago`,
-  span: {
-    minutes: (n) => `${n} min`,
-    hours: (n) => `${n} h`,
-    days: (n) => (n === 1 ? '1 day' : `${n} days`),
-  },
+  ...QUEUE_DUE_WORDS.en,
   types: {
     return: 'Return',
     exchange: 'Exchange',
@@ -137,13 +129,7 @@ const zhCN: ConsoleWords = {
     noClock: '未计时',
     noPriority: '未定',
   },
-  dueIn: (span) => `${span}后到期`,
-  breachedAgo: (span) => `已超时 ${span}`,
-  span: {
-    minutes: (n) => `${n} 分钟`,
-    hours: (n) => `${n} 小时`,
-    days: (n) => `${n} 天`,
-  },
+  ...QUEUE_DUE_WORDS['zh-CN'],
   types: {
     return: '退货',
     exchange: '换货',
@@ -179,18 +165,5 @@ const zhCN: ConsoleWords = {
 
 export const CONSOLE_WORDS: Record<Locale, ConsoleWords> = { en, 'zh-CN': zhCN };
 
-/**
- * "due in 2 h" / "breached 35 min ago": the span between now and a due time, rounded down to minutes under two hours,
- * hours under two days, else days.
- */
-export const dueText = (words: ConsoleWords, dueAt: Date, now: Date): string => {
-  const ms = dueAt.getTime() - now.getTime();
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const span =
-    minutes < 120
-      ? words.span.minutes(minutes)
-      : minutes < 48 * 60
-        ? words.span.hours(Math.floor(minutes / 60))
-        : words.span.days(Math.floor(minutes / (24 * 60)));
-  return ms >= 0 ? words.dueIn(span) : words.breachedAgo(span);
-};
+/** The queue's "due in 2 h" / "breached 35 min ago" (`due-wording.ts`, shared with the clock script). */
+export { queueDueText as dueText } from './due-wording.js';

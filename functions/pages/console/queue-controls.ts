@@ -32,7 +32,7 @@ export const searchForm = (locale: Locale, search: string | undefined): string =
   );
 };
 
-/** The lists as tabs (links), each with its count when known ("50+" past a page). */
+/** The lists as tabs (links), each with its count when known ("99+" past the count's cap). */
 export const listTabs = (
   locale: Locale,
   views: readonly QueueView[],

@@ -33,7 +33,7 @@ export const queueTable = (
       const dueAt = value.deadlines?.nextDueAt;
       const breached = dueAt !== undefined && new Date(dueAt).getTime() < now.getTime();
       const due = dueAt
-        ? `<time datetime="${escapeHtml(dueAt)}"${breached ? ' class="breached"' : ''}>${escapeHtml(dueText(words, new Date(dueAt), now))}</time>`
+        ? `<time datetime="${escapeHtml(dueAt)}" data-clock="queue"${breached ? ' class="breached"' : ''}>${escapeHtml(dueText(words, new Date(dueAt), now))}</time>`
         : `<span class="muted">${escapeHtml(q.noClock)}</span>`;
       const active = value.lastCustomerActivityAt ?? value.createdAt;
       return (

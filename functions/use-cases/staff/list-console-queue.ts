@@ -10,7 +10,7 @@ import {
   type QueueView,
 } from '../../domain/queue-views.js';
 import { isSupervising, type StaffUser } from '../../domain/staff.js';
-import type { Page, PageRequest, QueueRef } from '../../ports/case-store.js';
+import type { CaseCount, CaseList, Page, PageRequest, QueueRef } from '../../ports/case-store.js';
 import { findStaffCases } from './find-staff-cases.js';
 
 /** The most cases one page shows: 50 rows keep the page under its 60 KB budget with a board of 30 agents. */
@@ -24,11 +24,14 @@ export interface ConsoleQueueRequest {
   nextToken?: string;
 }
 
-/** How many cases a list holds, up to `CONSOLE_PAGE_SIZE` (`more`: at least one beyond it). */
-export interface ListCount {
-  count: number;
-  more: boolean;
-}
+/**
+ * The most a tab counts: past it the tab says "99+". Each count reads the index entries it counts (no case is sent),
+ * so the cap bounds what a supervisor's page costs however long a queue grows.
+ */
+export const COUNT_CAP = 99;
+
+/** How many cases a list holds, up to `COUNT_CAP` (`more`: at least one beyond it). */
+export type ListCount = CaseCount;
 
 export interface ConsoleQueue {
   /** The list shown (absent for a search). */
@@ -59,7 +62,8 @@ const OPEN_STATUSES = CASE_STATUSES.filter(isOpenCase);
  *    `flagged` and `failed` from their indexes, filtered within the page read; `breached` and a supervisor's
  *    `revisits` from the head of every queue of the store (the unassigned one and each agent's), merged by due time,
  *    the first `CONSOLE_PAGE_SIZE` only;
- * 3. for supervisors and admins, each other list's count (bounded the same way) and the agents board;
+ * 3. for supervisors and admins, each list's count (`countCases` on the same indexes, concurrently, up to
+ *    `COUNT_CAP`; the list shown counts from its page when that is the whole list) and the agents board;
  * 4. the store's calendar time zone, for the times shown.
  */
 export const listConsoleQueue = async (
@@ -105,7 +109,16 @@ export const listConsoleQueue = async (
   };
 };
 
-/** Reads one list of the page; merged lists say whether they left cases out with `nextToken` absent and `more`. */
+/** Where a list's cases come from: one list of the store's, or the heads of several queues merged by due time. */
+type ListSource = { kind: 'one'; list: ListedCases } | { kind: 'merged'; queues: QueueRef[] };
+
+/** The store's lists a view reads through the store's list methods (pending revisits are only counted). */
+type ListedCases = Exclude<CaseList, { kind: 'pendingRevisits' }>;
+
+/**
+ * Reads one list of the page or counts it; merged lists say whether they left cases out with `nextToken` absent and
+ * `more`.
+ */
 class QueueLists {
   constructor(
     private readonly dependencies: Pick<Dependencies, 'cases' | 'clock'>,
@@ -114,27 +127,75 @@ class QueueLists {
   ) {}
 
   async read(view: QueueView, filters: QueueFilters, page: PageRequest): Promise<Page<Case> & { more?: boolean }> {
-    const merge = (queues: ReadonlyArray<string | null>, ref: Omit<QueueRef, 'agentId'>) =>
-      this.merged(queues, ref, page.limit);
+    const source = this.sourceOf(view, filters);
+    if (source.kind === 'merged') return this.merged(source.queues, page.limit);
     const { cases } = this.dependencies;
     const storeId = this.user.storeId;
-    const inPage = async (read: Promise<Page<Case>>) => {
-      const found = await read;
-      return { ...found, items: found.items.filter((value) => matchesFilters(value, filters)) };
-    };
+    const { list } = source;
+    if (list.kind === 'queue') return cases.listQueue(storeId, list.queue, page);
+    // The other lists have no filter of their own: the page read is filtered.
+    const found = await (list.kind === 'status'
+      ? cases.listByStatus(storeId, list.status, page)
+      : list.kind === 'flaggedCustomerWaits'
+        ? cases.listFlaggedCustomerWaits(storeId, page)
+        : cases.listWorkflowFailures(storeId, page));
+    return { ...found, items: found.items.filter((value) => matchesFilters(value, filters)) };
+  }
+
+  /**
+   * Each list's count, unfiltered, all at once: counted by the store's indexes (`countCases`, no case read) up to
+   * `COUNT_CAP`, a merged list as the sum of its queues' counts (a supervisor's revisits from the resolved cases).
+   * `shown`: the list already read, whose page is its count when it is the whole list.
+   */
+  async counts(
+    views: readonly QueueView[],
+    shown: { view: QueueView; page: Page<Case> & { more?: boolean } } | undefined,
+  ): Promise<Partial<Record<QueueView, ListCount>>> {
+    const entries = await Promise.all(
+      views.map(async (view): Promise<[QueueView, ListCount]> => {
+        const whole = view === shown?.view && shown.page.nextToken === undefined && shown.page.more !== true;
+        return [view, whole ? { count: shown.page.items.length, more: false } : await this.count(view)];
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  private async count(view: QueueView): Promise<ListCount> {
+    const count = (list: CaseList) => this.dependencies.cases.countCases(this.user.storeId, list, COUNT_CAP);
+    // Every queue's pending revisits are the store's resolved cases with one (the unassigned queue, which may hold
+    // a thousand open cases, is not read to find none).
+    if (view === 'revisits' && isSupervising(this.user)) return count({ kind: 'pendingRevisits' });
+    const source = this.sourceOf(view, {});
+    if (source.kind === 'one') return count(source.list);
+    const parts = await Promise.all(source.queues.map((queue) => count({ kind: 'queue', queue })));
+    const total = parts.reduce((sum, part) => sum + part.count, 0);
+    return { count: Math.min(total, COUNT_CAP), more: total > COUNT_CAP || parts.some((part) => part.more) };
+  }
+
+  /**
+   * Which store list each view is: `mine` and `unassigned` a queue with the filters in its query, `review` the
+   * pending-review status, `flagged` and `failed` their indexes, `breached` the head of every queue of the store (the
+   * unassigned one and each agent's) due before now, a supervisor's `revisits` every queue's resolved cases.
+   */
+  private sourceOf(view: QueueView, filters: QueueFilters): ListSource {
+    const queue = (ref: QueueRef): ListSource => ({ kind: 'one', list: { kind: 'queue', queue: ref } });
+    const everyQueue = (ref: Omit<QueueRef, 'agentId'>): ListSource => ({
+      kind: 'merged',
+      queues: [null, ...this.agents.map((agent) => agent.agentId)].map((agentId) => ({ ...ref, agentId })),
+    });
     switch (view) {
       case 'mine':
-        return cases.listQueue(storeId, this.queueRef(this.user.agentId ?? null, filters), page);
+        return queue(this.queueRef(this.user.agentId ?? null, filters));
       case 'unassigned':
-        return cases.listQueue(storeId, this.queueRef(null, filters), page);
+        return queue(this.queueRef(null, filters));
       case 'review':
-        return inPage(cases.listByStatus(storeId, 'pending_review', page));
+        return { kind: 'one', list: { kind: 'status', status: 'pending_review' } };
       case 'flagged':
-        return inPage(cases.listFlaggedCustomerWaits(storeId, page));
+        return { kind: 'one', list: { kind: 'flaggedCustomerWaits' } };
       case 'failed':
-        return inPage(cases.listWorkflowFailures(storeId, page));
+        return { kind: 'one', list: { kind: 'workflowFailures' } };
       case 'breached':
-        return merge(this.everyQueue(), {
+        return everyQueue({
           ...this.queueRef(null, filters),
           state: 'active',
           statuses: filters.status ? [filters.status] : OPEN_STATUSES,
@@ -142,26 +203,11 @@ class QueueLists {
         });
       case 'revisits': {
         const revisits: Omit<QueueRef, 'agentId'> = { ...this.queueRef(null, filters), statuses: ['resolved'] };
-        if (!isSupervising(this.user)) {
-          return cases.listQueue(storeId, { ...revisits, agentId: this.user.agentId ?? null }, page);
-        }
-        return merge(this.everyQueue(), revisits);
+        return isSupervising(this.user)
+          ? everyQueue(revisits)
+          : queue({ ...revisits, agentId: this.user.agentId ?? null });
       }
     }
-  }
-
-  /** Each list's count, unfiltered; `shown`: a list already read whole (one page, no filter), not read again. */
-  async counts(
-    views: readonly QueueView[],
-    shown: { view: QueueView; page: Page<Case> & { more?: boolean } } | undefined,
-  ): Promise<Partial<Record<QueueView, ListCount>>> {
-    const entries = await Promise.all(
-      views.map(async (view): Promise<[QueueView, ListCount]> => {
-        const read = view === shown?.view ? shown.page : await this.read(view, {}, { limit: CONSOLE_PAGE_SIZE });
-        return [view, { count: read.items.length, more: read.nextToken !== undefined || read.more === true }];
-      }),
-    );
-    return Object.fromEntries(entries);
   }
 
   private queueRef(agentId: string | null, filters: QueueFilters): QueueRef {
@@ -175,20 +221,10 @@ class QueueLists {
     };
   }
 
-  private everyQueue(): Array<string | null> {
-    return [null, ...this.agents.map((agent) => agent.agentId)];
-  }
-
   /** The first cases of several queues, most urgent first (each queue's own order), at most `limit` of them. */
-  private async merged(
-    queues: ReadonlyArray<string | null>,
-    ref: Omit<QueueRef, 'agentId'>,
-    limit: number,
-  ): Promise<Page<Case> & { more: boolean }> {
+  private async merged(queues: readonly QueueRef[], limit: number): Promise<Page<Case> & { more: boolean }> {
     const { cases } = this.dependencies;
-    const pages = await Promise.all(
-      queues.map((agentId) => cases.listQueue(this.user.storeId, { ...ref, agentId }, { limit })),
-    );
+    const pages = await Promise.all(queues.map((queue) => cases.listQueue(this.user.storeId, queue, { limit })));
     const all = pages.flatMap((found) => found.items).sort((a, b) => dueOf(a).localeCompare(dueOf(b)));
     return {
       items: all.slice(0, limit),

@@ -102,6 +102,7 @@ export class InMemoryKpiCaseStore implements CaseStore, Pick<KpiStore, 'listBuck
   listByStatus = unsupported;
   listFlaggedCustomerWaits = unsupported;
   listWorkflowFailures = unsupported;
+  countCases = unsupported;
   listOutbox = unsupported;
   removeOutbox = unsupported;
   listStaleOutbox = unsupported;

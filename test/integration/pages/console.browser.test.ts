@@ -81,6 +81,9 @@ const expectedOrder = async (): Promise<string[]> => {
   return [...items].sort((a, b) => due(a.nextDueAt) - due(b.nextDueAt)).map((item) => item.caseNumber);
 };
 
+/** The page's own clock (Playwright's, once installed). */
+const browserNow = (page: Page): Promise<number> => page.evaluate(() => Date.now());
+
 const scrollWidth = (page: Page) =>
   page.evaluate(
     () =>
@@ -128,6 +131,39 @@ describe('staff console in headless Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("says the queue's and the case page's due times again as the page's clock passes them (en, zh-CN)", async () => {
+    const breachedMinutes = { en: /^breached (\d+) min ago$/, 'zh-CN': /^已超时 (\d+) 分钟$/ };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { context, page, problems } = await newPage(1280);
+      await page.clock.install();
+      await signIn(page, 'agent1');
+      await page.goto(`${stack.url}/console?lang=${locale}`);
+      const row = page.locator('tbody time[data-clock=queue]').first();
+      expect(await row.textContent()).toMatch(locale === 'en' ? /^due in / : /后到期$/);
+      expect(await row.getAttribute('class')).toBeNull();
+      // Two and a half minutes past the first case's due time: the next tick says it is breached, and styles it so.
+      const rowDue = Date.parse((await row.getAttribute('datetime')) ?? '');
+      await page.clock.fastForward(rowDue - (await browserNow(page)) + 150_000);
+      await expect.poll(() => row.textContent()).toBe(locale === 'en' ? 'breached 2 min ago' : '已超时 2 分钟');
+      expect(await row.getAttribute('class')).toBe('breached');
+
+      // The case page's clock likewise (its first clock: the first response, still running).
+      await page.goto(`${stack.url}/console/cases/${agentCases[0]}`);
+      const clock = page.locator('.clock time[data-clock=case]').first();
+      const box = page
+        .locator('.clock')
+        .filter({ has: page.locator('time[data-clock=case]') })
+        .first();
+      const clockDue = Date.parse((await clock.getAttribute('datetime')) ?? '');
+      await page.clock.fastForward(Math.max(0, clockDue - (await browserNow(page))) + 150_000);
+      await expect.poll(() => clock.textContent()).toMatch(breachedMinutes[locale]);
+      expect(await box.getAttribute('class')).toBe('clock breached');
+      // No CSP refusal, no script error.
+      expect(problems).toEqual([]);
+      await context.close();
+    }
   });
 
   it('fits a 390 px phone in both languages', async () => {

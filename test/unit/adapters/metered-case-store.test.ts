@@ -44,6 +44,7 @@ const fakeStore = (failWith?: Error) => {
     listByStatus: unused,
     listFlaggedCustomerWaits: unused,
     listWorkflowFailures: unused,
+    countCases: unused,
     listOutbox: unused,
     removeOutbox: unused,
     listStaleOutbox: unused,

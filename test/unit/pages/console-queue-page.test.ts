@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../functions/domain/case.js';
 import { CONSOLE_WORDS, dueText } from '../../../functions/pages/console/console-words.js';
+import { clockScriptTag } from '../../../functions/pages/console/clock-asset.js';
 import { renderQueuePage } from '../../../functions/pages/console/queue-page.js';
 
 const now = new Date('2026-12-07T08:00:00Z');
@@ -57,7 +58,9 @@ describe('console queue page', () => {
     expect(html).toContain('No clock running');
     expect(html).toContain('<input type="hidden" name="csrf" value="tok">');
     expect(html).not.toContain('/console/admin');
-    expect(html).not.toContain('<script');
+    // No inline code: the one script is the console's clock, a static asset pinned by its hash.
+    expect(html.match(/<script[^>]*>[^<]*<\/script>/g)).toEqual([clockScriptTag('console/assets/')]);
+    expect(html).toContain('<time datetime="2026-12-07T07:25:00.000Z" data-clock="queue" class="breached">');
     expect((html.match(/<td data-label=/g) ?? []).length).toBe(14);
     expect(Buffer.byteLength(html)).toBeLessThan(60 * 1024);
   });
