@@ -1,12 +1,9 @@
-import { refusedUnless } from '../../http/console/console-access.js';
-import { seeOther } from '../../http/console/console-request.js';
-import { consoleHtml, consoleRoute } from '../../http/console/console-route.js';
-import { formValuesOf, refusedSave } from '../../http/console/form-outcome.js';
+import { saveAdminForm } from '../../http/console/admin-form-save.js';
+import { consoleRoute } from '../../http/console/console-route.js';
 import { validate } from '../../http/validation.js';
 import { SLA_FORM_FIELDS, slaBodyFromForm, slaFormValues } from '../../pages/console/admin/sla-form.js';
 import { slaPageBody } from '../../pages/console/admin/sla-page.js';
 import { ADMIN_WORDS } from '../../pages/console/admin/admin-words.js';
-import { consolePage } from '../../pages/console/console-layout.js';
 import { slaPolicyBodySchema } from '../../schemas/admin-requests.js';
 import { getSlaPolicy, putSlaPolicy } from '../../use-cases/admin/manage-sla-policy.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
@@ -25,18 +22,15 @@ const ports = routePorts('saveConsoleSlaPolicy', {
  * `PUT /v1/admin/sla`'s schema and use case, conditional on the version the form showed. Saved: 303 back with a notice.
  * Refused: the form again with what was typed and each error beside its field (400), or the saved policy (409).
  */
-export const handler = consoleRoute(ports, async (request) => {
-  const refused = refusedUnless(request, 'admin');
-  if (refused) return refused;
-  const { dependencies, user, locale } = request;
-  const posted = formValuesOf(request.fields);
-  try {
-    await putSlaPolicy(dependencies, user.storeId, validate(slaPolicyBodySchema, slaBodyFromForm(posted), 'body'));
-    return seeOther('/console/admin/sla?saved=1');
-  } catch (error) {
-    const { statusCode, errors, notice } = refusedSave(error, SLA_FORM_FIELDS, locale);
-    const values = statusCode === 409 ? slaFormValues(await getSlaPolicy(dependencies, user.storeId)) : posted;
-    const body = slaPageBody(locale, request.csrfToken, values, errors, notice);
-    return consoleHtml(statusCode, consolePage(request, ADMIN_WORDS[locale].sla.title, body));
-  }
+export const handler = consoleRoute(ports, (request) => {
+  const { dependencies, user, locale, csrfToken } = request;
+  return saveAdminForm(request, {
+    fields: SLA_FORM_FIELDS,
+    savedPath: '/console/admin/sla',
+    title: ADMIN_WORDS[locale].sla.title,
+    save: (posted) =>
+      putSlaPolicy(dependencies, user.storeId, validate(slaPolicyBodySchema, slaBodyFromForm(posted), 'body')),
+    saved: async () => slaFormValues(await getSlaPolicy(dependencies, user.storeId)),
+    render: (values, errors, notice) => slaPageBody(locale, csrfToken, values, errors, notice),
+  });
 });
