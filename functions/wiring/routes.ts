@@ -721,10 +721,10 @@ const DECLARED_ROUTES = [
     handler: 'get-console-case',
     summary:
       "The console's case page: SLA clocks, customer, order, files, conversation, timeline, survey rounds, and the forms of the actions the role may take.",
-    // The staff view (with the store's SLA), the agents to assign to, and signed links for the image thumbnails.
+    // The staff view (with the store's SLA) and the agents to assign to. Thumbnails load through
+    // `getConsoleCaseAttachment` (a 303 to a signed link), so this function reads no file.
     capabilities: {
       tables: { cases: 'read', stores: 'read', agents: 'read' },
-      attachments: 'read',
       consoleSessions: true,
     },
   },
@@ -742,7 +742,6 @@ const DECLARED_ROUTES = [
       tables: { cases: 'readWrite', kpis: 'readWrite', stores: 'read', agents: 'readWrite' },
       workflow: ['signal', 'start'],
       workQueue: true,
-      attachments: 'read',
       // Reply files must be reported uploaded under the store, as the staff API's reply checks.
       uploads: 'read',
       consoleSessions: true,

@@ -3,14 +3,12 @@ import { casePageResponse } from '../../http/console/case-page-response.js';
 import { isConsoleCaseAction } from '../../pages/console-case-actions.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
 import { awsAgents, awsCases, awsStores } from '../../capabilities/tables/aws.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
 import { awsConsoleSessions } from '../../capabilities/console-sessions/aws.js';
 
 const ports = routePorts('getConsoleCase', {
   cases: awsCases,
   stores: awsStores,
   agents: awsAgents,
-  attachments: awsAttachments,
   consoleSessions: awsConsoleSessions,
 });
 

@@ -9,13 +9,11 @@ import { formFields, parseCaseForm, refusedFields } from '../../schemas/console-
 import { takeCaseAction } from '../../use-cases/staff/take-case-action.js';
 import { ASSIGNMENT_CHANGING_ADAPTERS } from '../../capabilities/assignment-changing-adapters.js';
 import { routePorts } from '../../capabilities/declared-ports.js';
-import { awsAttachments } from '../../capabilities/attachments/aws.js';
 import { awsConsoleSessions } from '../../capabilities/console-sessions/aws.js';
 import { awsUploads } from '../../capabilities/uploads/aws.js';
 
 const ports = routePorts('takeConsoleCaseAction', {
   ...ASSIGNMENT_CHANGING_ADAPTERS,
-  attachments: awsAttachments,
   uploads: awsUploads,
   consoleSessions: awsConsoleSessions,
 });

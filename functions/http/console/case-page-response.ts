@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { Dependencies } from '../../commons/dependencies.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { optionalVariable } from '../../commons/config.js';
 import { logger, errorName } from '../../commons/logger.js';
 import { availableActions } from '../../pages/console-case-actions.js';
 import type { FailedForm } from '../../pages/console-case-forms.js';
@@ -8,15 +9,14 @@ import { consoleCaseContent, type ConsoleCaseNotice } from '../../pages/console-
 import { caseCsp, caseHead } from '../../pages/console-case-style.js';
 import { CONSOLE_CASE_WORDS } from '../../pages/console-case-words.js';
 import { consoleMessagePage, consolePage } from '../../pages/console/console-layout.js';
-import { getCaseAttachment } from '../../use-cases/staff/get-case-attachment.js';
 import { getStaffCase } from '../../use-cases/staff/get-staff-case.js';
 import { listStaffQueue } from '../../use-cases/staff/list-staff-queue.js';
 import type { StaffCaseView } from '../../use-cases/staff-case-view.js';
 import { consoleHtml, type ConsoleRequest } from './console-route.js';
 
-/** What the case page reads: the case (and its store's SLA), the agents to assign to, the files' signed links. */
+/** What the case page reads: the case (and its store's SLA) and the agents to assign to. */
 export type CasePageRequest = Pick<ConsoleRequest<never>, 'user' | 'locale' | 'path' | 'csrfToken'> & {
-  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'attachments' | 'clock'>;
+  dependencies: Pick<Dependencies, 'cases' | 'stores' | 'agents' | 'clock'>;
 };
 
 /** From `/console/cases/{caseId}`: the console's static assets (`/console/assets/`), whatever the stage prefix. */
@@ -27,33 +27,29 @@ const noStore = (response: APIGatewayProxyResult): APIGatewayProxyResult => ({
   headers: { ...response.headers, 'cache-control': 'no-store' },
 });
 
-/** Signed links of the image files, for thumbnails; a file never uploaded has none (it is still listed). */
-const thumbnailsOf = async (request: CasePageRequest, view: StaffCaseView): Promise<Record<string, string>> => {
-  const images = view.attachments.filter((file) => file.contentType?.startsWith('image/'));
-  const links = await Promise.all(
-    images.map(async ({ attachmentId }) => {
-      try {
-        const download = await getCaseAttachment(request.dependencies, request.user, {
-          caseId: view.caseId,
-          attachmentId,
-        });
-        return [[attachmentId, download.downloadUrl] as const];
-      } catch (error) {
-        if (error instanceof NotFoundError) return [];
-        throw error;
-      }
-    }),
+/**
+ * The image files' thumbnails: each through the console's own file route (`{caseId}/attachments/{id}`, relative to
+ * the page), which checks the session and the case's access rule and answers 303 to a short-lived S3 link. So the page
+ * reads no object and signs no link itself (no S3 client in its bundle); a file whose upload was never recorded (no
+ * size) has no thumbnail (it is still listed).
+ */
+const thumbnailsOf = (view: StaffCaseView): Record<string, string> =>
+  Object.fromEntries(
+    view.attachments
+      .filter((file) => file.contentType?.startsWith('image/') && file.size !== null)
+      .map(({ attachmentId }) => [
+        attachmentId,
+        `${encodeURIComponent(view.caseId)}/attachments/${encodeURIComponent(attachmentId)}`,
+      ]),
   );
-  return Object.fromEntries(links.flat());
-};
 
-const originOf = (url: string): string | undefined => {
-  try {
-    const { origin, protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:' ? origin : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * Where a thumbnail's 303 lands: the local stack's links are this origin's; in AWS, a presigned URL of the function's
+ * region (virtual-hosted, `<bucket>.s3.<region>.amazonaws.com`), which the CSP must allow for images after the redirect.
+ */
+const imageOrigins = (): string[] => {
+  const region = optionalVariable('AWS_REGION');
+  return region ? [`https://*.s3.${region}.amazonaws.com`] : [];
 };
 
 /** The next case of the user's queue (their own, or the unassigned one for a supervisor without a queue). */
@@ -105,11 +101,11 @@ export const casePageResponse = async (
     revisitOpen: view.revisit !== null && view.revisit.status !== 'done',
     workflowFailed: view.workflowFailure !== null,
   });
-  const [agents, thumbnails, nextCaseId] = await Promise.all([
+  const [agents, nextCaseId] = await Promise.all([
     actions.includes('assign') ? request.dependencies.agents.list(request.user.storeId) : Promise.resolve([]),
-    thumbnailsOf(request, view),
     nextCaseOf(request, view.caseId),
   ]);
+  const thumbnails = thumbnailsOf(view);
   const words = CONSOLE_CASE_WORDS[request.locale];
   const content = consoleCaseContent({
     locale: request.locale,
@@ -124,6 +120,5 @@ export const casePageResponse = async (
     ...(nextCaseId ? { nextCaseId } : {}),
   });
   const html = consolePage(request, words.title(view.caseNumber), content, caseHead(ASSETS_PATH));
-  const origins = [...new Set(Object.values(thumbnails).flatMap((url) => originOf(url) ?? []))];
-  return noStore(consoleHtml(options.status ?? 200, html, caseCsp(origins)));
+  return noStore(consoleHtml(options.status ?? 200, html, caseCsp(imageOrigins())));
 };

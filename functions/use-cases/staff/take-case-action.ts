@@ -15,7 +15,7 @@ import { reviewCase } from './review-case.js';
 
 export type CaseActionPorts = Pick<
   Dependencies,
-  'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock' | 'attachments' | 'uploads'
+  'cases' | 'stores' | 'agents' | 'workflow' | 'workQueue' | 'clock' | 'uploads'
 >;
 
 /** `done`, or (an agent's resolve above the store's limit) recorded as a request for a supervisor's approval. */
