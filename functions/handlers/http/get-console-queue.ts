@@ -43,7 +43,7 @@ export const handler = consoleRoute(ports, async (request) => {
   const [found] = queue.cases;
   if (search && 'caseNumber' in search && found) return seeOther(`/console/cases/${encodeURIComponent(found.caseId)}`);
   const html = renderQueuePage(
-    { locale, user, path, csrfToken },
+    { locale, user, path, query: request.query, csrfToken },
     queue,
     { ...(view ? { view } : {}), filters, ...(q ? { search: q } : {}), paged: next !== undefined },
     dependencies.clock.now(),

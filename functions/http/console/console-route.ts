@@ -3,7 +3,7 @@ import type { PortName } from '../../capabilities/catalog.js';
 import type { PortSource } from '../../capabilities/declared-ports.js';
 import type { Locale } from '../../domain/case-vocabulary.js';
 import type { StaffUser } from '../../domain/staff.js';
-import { CONSOLE_CSP, consoleMessagePage } from '../../pages/console/console-layout.js';
+import { CONSOLE_CSP, consoleMessagePage, samePageHref } from '../../pages/console/console-layout.js';
 import { CONSOLE_WORDS } from '../../pages/console/console-words.js';
 import { htmlResponse, pageRoute, type PageRequest } from '../page-route.js';
 import {
@@ -82,7 +82,7 @@ export const consoleRoute = <P extends PortName>(
     if (!session) return seeOther(signInUrl(dependencies.consoleSessions.consoleBaseUrl, method, path));
     if (method === 'GET') {
       const chosen = asConsoleLocale(request.query.lang);
-      if (chosen) return seeOther(path, [languageCookie(chosen, headers)]);
+      if (chosen) return seeOther(samePageHref(path, request.query), [languageCookie(chosen, headers)]);
     } else {
       const fields = request.fields as Record<string, unknown> | undefined;
       if (!isSameOrigin(headers) || !isCsrfToken(key, session, fields?.[CSRF_FIELD])) {

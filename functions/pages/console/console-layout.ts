@@ -80,8 +80,29 @@ export interface ShellContext {
   user: StaffUser;
   /** The current path, for the language switch to come back to. */
   path: string;
+  /** The current query (a queue's filters, search and page), which the language switch keeps. */
+  query?: Readonly<Record<string, string | undefined>>;
   csrfToken: string;
 }
+
+/** Query parameters that are one page's moment, not where the user is: the language asked for, a save's notice. */
+const ONE_TIME_PARAMETERS = new Set(['lang', 'saved', 'notice']);
+
+/**
+ * The same page (its filters, search and page kept) with `extra` parameters: the language switch's link, and where
+ * `consoleRoute` sends the browser back once the language is remembered.
+ */
+export const samePageHref = (
+  path: string,
+  query: Readonly<Record<string, string | undefined>> = {},
+  extra: Readonly<Record<string, string>> = {},
+): string => {
+  const kept = Object.entries(query).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !ONE_TIME_PARAMETERS.has(entry[0]),
+  );
+  const search = new URLSearchParams([...kept, ...Object.entries(extra)]).toString();
+  return search ? `${path}?${search}` : path;
+};
 
 /**
  * A console page in the shell. Nav: Queue for everyone, Reports for supervisors and admins, Admin for admins. The
@@ -89,7 +110,7 @@ export interface ShellContext {
  * CSRF token, so it works without JavaScript.
  */
 export const consolePage = (
-  { locale, user, path, csrfToken }: ShellContext,
+  { locale, user, path, query, csrfToken }: ShellContext,
   title: string,
   body: string,
   head = '',
@@ -106,7 +127,7 @@ export const consolePage = (
     `<header><span class="brand">${escapeHtml(words.product)}</span>` +
     `<nav aria-label="${escapeHtml(words.nav.label)}"><ul>${nav}</ul></nav>` +
     `<span class="who">${escapeHtml(words.signedInAs(user.name, user.storeId))} (${escapeHtml(roles)})</span>` +
-    `<a href="${escapeHtml(`${path}?lang=${other.otherLang}`)}" lang="${other.otherLang}" hreflang="${other.otherLang}" ` +
+    `<a href="${escapeHtml(samePageHref(path, query, { lang: other.otherLang }))}" lang="${other.otherLang}" hreflang="${other.otherLang}" ` +
     `aria-label="${escapeHtml(other.otherName)}">${escapeHtml(other.other)}</a>` +
     `<form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(csrfToken)}">` +
     `<button class="btn" type="submit">${escapeHtml(words.signOut)}</button></form></header>`;

@@ -221,6 +221,14 @@ describe('staff console queue: search, filters and the supervisor board', () => 
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown)).toEqual(new Set([priority]));
     expect(await page.locator('nav.tabs a').allTextContents()).toEqual(['My queue', 'Revisits due']);
+    // The language switch keeps the filters: the same rows, in Chinese, the filter still chosen.
+    const filtered = page.url();
+    await page.click('a[hreflang=zh-CN]');
+    await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
+    expect(page.url()).toBe(filtered);
+    expect(await page.inputValue('#f-priority')).toBe(priority);
+    expect(await page.$$eval('tbody td:nth-child(2)', (cells) => cells.map((cell) => cell.textContent))).toEqual(shown);
+    await page.goto(`${stack.url}/console?lang=en`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -7,6 +7,7 @@ import { agentsBoard } from '../../../functions/pages/console/agents-board.js';
 import { filterForm, listTabs, pager, queueHref } from '../../../functions/pages/console/queue-controls.js';
 import { clockScriptTag } from '../../../functions/pages/console/clock-asset.js';
 import { renderQueuePage } from '../../../functions/pages/console/queue-page.js';
+import { samePageHref } from '../../../functions/pages/console/console-layout.js';
 import { consoleQueueQuerySchema, withoutEmptyValues } from '../../../functions/schemas/console-queue-query.js';
 import { withCustomerMessage } from '../../../functions/use-cases/customer/message-attachments.js';
 import { CONSOLE_PAGE_SIZE } from '../../../functions/use-cases/staff/list-console-queue.js';
@@ -183,5 +184,30 @@ describe('last customer activity', () => {
     const planned = withCustomerMessage(current, { event, set: { updatedAt: 'x' } }, []);
     expect(planned.set).toEqual({ updatedAt: 'x', lastCustomerActivityAt: '2026-12-07T10:00:00Z' });
     expect(planned.countCustomerMessage).toBe(true);
+  });
+});
+
+describe('samePageHref', () => {
+  it('keeps the filters, search and page, drops the one-time parameters, and adds what is asked', () => {
+    const href = samePageHref(
+      '/console',
+      {
+        view: 'unassigned',
+        priority: 'P1',
+        q: 'a b',
+        next: 'tok+/=',
+        lang: 'en',
+        saved: '1',
+        notice: 'x',
+        type: undefined,
+      },
+      { lang: 'zh-CN' },
+    );
+
+    expect(href).toBe('/console?view=unassigned&priority=P1&q=a+b&next=tok%2B%2F%3D&lang=zh-CN');
+  });
+
+  it('is the bare path when nothing is kept or added', () => {
+    expect(samePageHref('/console/admin', { lang: 'zh-CN', saved: '1' })).toBe('/console/admin');
   });
 });
