@@ -1,6 +1,7 @@
 import type { Dependencies } from '../../commons/dependencies.js';
 import { roundOf, type Assignee, type Case, type ReopenReason } from '../../domain/case.js';
 import { UndeclaredCapabilityError } from '../../domain/errors.js';
+import type { Store } from '../../domain/store.js';
 import { agentAssignedNotificationKey, agentReopenedNotificationKey } from '../../domain/notification-keys.js';
 import { sendNotice, type MailDependencies } from './customer-notices.js';
 
@@ -18,6 +19,17 @@ export interface AgentAssignmentNotice {
   /** The agent's address as the assigning action read it (the outbox carries it); else read from the directory. */
   agentEmail?: string | undefined;
 }
+
+/** What every email to an agent says of their case: its number and page, the store, their name, type, order, priority. */
+const agentCaseFacts = (value: Case & { assignee: Assignee }, store: Pick<Store, 'name'>) => ({
+  caseNumber: value.caseNumber,
+  caseId: value.caseId,
+  storeName: store.name,
+  agentName: value.assignee.name,
+  caseType: value.type,
+  orderId: value.orderId,
+  ...(value.classification ? { priority: value.classification.priority } : {}),
+});
 
 /**
  * To the agent a case was just assigned to, whatever assigned it (the workflow, freed capacity, a supervisor, the
@@ -38,13 +50,7 @@ export const notifyAgentAssigned = async (
       to: [to],
       template: {
         kind: 'agent_case_assigned',
-        caseNumber: value.caseNumber,
-        caseId: value.caseId,
-        storeName: store.name,
-        agentName: assignee.name,
-        caseType: value.type,
-        orderId: value.orderId,
-        ...(value.classification ? { priority: value.classification.priority } : {}),
+        ...agentCaseFacts(value, store),
         ...(firstResponseDueAt ? { firstResponseDueAt: firstResponseDueAt.toISOString() } : {}),
         timezone,
       },
@@ -68,13 +74,7 @@ export const notifyAgentReopened = async (
     to: [await agentAddress(dependencies, value.storeId, assignee.agentId)],
     template: {
       kind: 'agent_case_reopened',
-      caseNumber: value.caseNumber,
-      caseId: value.caseId,
-      storeName: store.name,
-      agentName: assignee.name,
-      caseType: value.type,
-      orderId: value.orderId,
-      ...(value.classification ? { priority: value.classification.priority } : {}),
+      ...agentCaseFacts(value, store),
       reason,
       round: roundOf(value),
     },

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
+import { newWatchedPage, scrollWidth, seriousAxeViolations } from '../../support/console-pages.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { caseAssignedTo, fileCase, raiseCapacity, signInAll, staffView, type Staff } from '../api/staff-fixtures.js';
 import { waitFor } from '../../support/wait-ceiling.js';
@@ -38,29 +38,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const axeViolations = async (page: Page): Promise<string[]> => {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: typeof axe }).axe.run(
-      (globalThis as unknown as { document: axe.ElementContext }).document,
-      { resultTypes: ['violations'] },
-    ),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`);
-};
-
-const newPage = async (width: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
-};
+/** A watched page (console and page errors collected) of this file's browser. */
+const newPage = (width: number) => newWatchedPage(browser, width);
 
 const signIn = async (page: Page, username: string): Promise<void> => {
   await page.goto(`${stack.url}/console`);
@@ -84,19 +63,12 @@ const expectedOrder = async (): Promise<string[]> => {
 /** The page's own clock (Playwright's, once installed). */
 const browserNow = (page: Page): Promise<number> => page.evaluate(() => Date.now());
 
-const scrollWidth = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
-        .scrollWidth,
-  );
-
 describe('staff console in headless Chromium', () => {
   it('signs agent1 in, shows the queue by due time, switches language and signs out (desktop)', async () => {
     const { context, page, problems } = await newPage(1280);
     await page.goto(`${stack.url}/console/sign-in`);
     expect(await page.textContent('h1')).toBe('Sign in to the console');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-en.png'), fullPage: true });
 
     await signIn(page, 'agent1');
@@ -107,14 +79,14 @@ describe('staff console in headless Chromium', () => {
     expect(order).toEqual(await expectedOrder());
     expect(await page.locator('tbody time').first().textContent()).toMatch(/^due in \d+ (min|h|days?)$/);
     expect(await page.locator('header nav a').allTextContents()).toEqual(['Queue']);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-en.png'), fullPage: true });
 
     await Promise.all([page.waitForURL(`${stack.url}/console`), page.click('a[hreflang=zh-CN]')]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.textContent('h1')).toBe('我的队列');
     expect(await page.locator('tbody time').first().textContent()).toMatch(/后到期$/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-zh-CN.png'), fullPage: true });
 
     // The choice is remembered: the sign-in page after signing out is in Chinese too.
@@ -125,7 +97,7 @@ describe('staff console in headless Chromium', () => {
     expect(signOut.status()).toBe(303);
     await page.waitForURL(`${stack.url}/console/sign-in`);
     expect(await page.textContent('h1')).toBe('登录工作台');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-zh-CN.png'), fullPage: true });
     await page.goto(`${stack.url}/console`);
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
@@ -173,7 +145,7 @@ describe('staff console in headless Chromium', () => {
       await page.goto(`${stack.url}/console?lang=${locale}`);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `queue-phone-${locale}.png`), fullPage: true });
     }
     await page.context().clearCookies();
@@ -198,7 +170,7 @@ describe('staff console queue: search, filters and the supervisor board', () => 
     await Promise.all([page.waitForURL(/[?&]q=/), page.click('form[role=search] button')]);
     expect(await page.inputValue('#q')).toBe(view.customer.email);
     expect(await queueOrder(page)).toEqual([view.caseNumber]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // Another agent's case is not found by agent1.
     const foreign = await caseAssignedTo(stack, staff, 'agent2');
     const foreignNumber = (await staffView(staff, foreign)).caseNumber as string;
@@ -262,11 +234,11 @@ describe('staff console queue: search, filters and the supervisor board', () => 
     await page.goto(`${stack.url}/console`);
     expect(await queueOrder(page)).toContain(waitingNumber);
     expect(await page.locator('nav.tabs a[aria-current=page] .count').textContent()).toMatch(/^[1-9]\d*\+?$/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-board-en.png'), fullPage: true });
     await page.goto(`${stack.url}/console?lang=zh-CN`);
     expect(await page.textContent('h1')).toBe('待分配队列');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-board-zh-CN.png'), fullPage: true });
     await page.goto(`${stack.url}/console?lang=en`);
 
@@ -318,7 +290,7 @@ describe('staff console queue: search, filters and the supervisor board', () => 
     for (const locale of ['en', 'zh-CN'] as const) {
       await page.goto(`${stack.url}/console?lang=${locale}`);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `supervisor-board-phone-${locale}.png`), fullPage: true });
     }
     await page.goto(`${stack.url}/console?lang=en`);
